@@ -1,0 +1,116 @@
+use core::fmt;
+
+use num_traits::Float;
+
+use super::{Ema, Seed};
+use crate::float::lit;
+use crate::{Error, Indicator};
+
+/// Double exponential moving average (Mulloy): less lag than an EMA of the same period.
+///
+/// # Formula
+///
+/// `E1 = EMA_n(x)`, `E2 = EMA_n(E1)`, `DEMA = 2·E1 − E2`. With TA-Lib's SMA seed, `E2` is
+/// seeded from the first `n` values of `E1`, so the first output comes after `2n − 1` inputs.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000`; seeding as for [`Ema`].
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{average::Dema, Indicator};
+///
+/// let mut dema = Dema::new(2)?;
+/// // A straight line: DEMA has no lag on it.
+/// assert_eq!(dema.batch(&[1.0, 2.0, 3.0, 4.0]), [None, None, Some(3.0), Some(4.0)]);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `DEMA`; matches it at every index.
+#[doc(alias = "DEMA")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Dema<T: Float = f64> {
+    first: Ema<T>,
+    second: Ema<T>,
+}
+
+impl<T: Float> Dema<T> {
+    /// A DEMA over `period` inputs with TA-Lib's SMA seed.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Self::with_seed(period, Seed::Sma)
+    }
+
+    /// A DEMA over `period` inputs with the given seeding of both EMAs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Ok(Self {
+            first: Ema::with_seed(period, seed)?,
+            second: Ema::with_seed(period, seed)?,
+        })
+    }
+
+    /// The period `n`.
+    pub fn period(&self) -> usize {
+        self.first.period()
+    }
+
+    #[inline]
+    fn combine(e1: T, e2: T) -> T {
+        lit::<T>(2.0) * e1 - e2
+    }
+}
+
+impl<T: Float> Indicator for Dema<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        let e1 = self.first.update(x)?;
+        let e2 = self.second.update(e1)?;
+        Some(Self::combine(e1, e2))
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        let e1 = self.first.peek(x)?;
+        let e2 = self.second.peek(e1)?;
+        Some(Self::combine(e1, e2))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        Some(Self::combine(self.first.value()?, self.second.value()?))
+    }
+
+    fn reset(&mut self) {
+        self.first.reset();
+        self.second.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.first.warmup_period() + self.second.warmup_period() - 1
+    }
+}
+
+impl<T: Float> fmt::Display for Dema<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DEMA({})", self.period())
+    }
+}

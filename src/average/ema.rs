@@ -1,0 +1,117 @@
+use core::fmt;
+
+use num_traits::Float;
+
+use super::smoother::{Rule, Smoother};
+use super::Seed;
+use crate::{Error, Indicator};
+
+/// Exponential moving average, seeded like TA-Lib by default.
+///
+/// # Formula
+///
+/// `k = 2/(n+1)`, then `EMA_t = (x_t − EMA_{t−1})·k + EMA_{t−1}`.
+///
+/// Seeding ([`Seed`]):
+/// - [`Seed::Sma`] (default, TA-Lib): `EMA_{n−1}` = mean of the first `n` inputs; the first
+///   output comes after `n` inputs.
+/// - [`Seed::FirstValue`] (pandas `ewm(span=n, adjust=False)`): `EMA_0 = x_0`; outputs from
+///   the first input.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000`.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{average::{Ema, Seed}, Indicator};
+///
+/// let mut ema = Ema::new(3)?;
+/// assert_eq!(ema.batch(&[2.0, 4.0, 6.0, 10.0]), [None, None, Some(4.0), Some(7.0)]);
+///
+/// let mut pandas_like = Ema::with_seed(3, Seed::FirstValue)?;
+/// assert_eq!(pandas_like.update(2.0), Some(2.0));
+/// assert_eq!(pandas_like.update(4.0), Some(3.0));
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `EMA` (classic compatibility); matches it at every index.
+#[doc(alias = "EMA")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Ema<T: Float = f64> {
+    smoother: Smoother<T>,
+}
+
+impl<T: Float> Ema<T> {
+    /// An EMA over `period` inputs with TA-Lib's SMA seed.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Self::with_seed(period, Seed::Sma)
+    }
+
+    /// An EMA over `period` inputs with the given seeding.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Ok(Self {
+            smoother: Smoother::new(period, seed, Rule::Ema)?,
+        })
+    }
+
+    /// The period `n`.
+    pub fn period(&self) -> usize {
+        self.smoother.period()
+    }
+
+    /// The seeding in use.
+    pub fn seed(&self) -> Seed {
+        self.smoother.seed()
+    }
+}
+
+impl<T: Float> Indicator for Ema<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        self.smoother.update(x)
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        self.smoother.peek(x)
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.smoother.value()
+    }
+
+    fn reset(&mut self) {
+        self.smoother.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.smoother.warmup_period()
+    }
+}
+
+impl<T: Float> fmt::Display for Ema<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EMA({})", self.period())
+    }
+}

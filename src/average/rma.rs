@@ -1,0 +1,112 @@
+use core::fmt;
+
+use num_traits::Float;
+
+use super::smoother::{Rule, Smoother};
+use super::Seed;
+use crate::{Error, Indicator};
+
+/// Wilder's moving average (RMA, SMMA): the smoothing inside RSI and ATR.
+///
+/// # Formula
+///
+/// `RMA_t = (RMA_{t−1}·(n−1) + x_t) / n`, an EMA with `α = 1/n`. Seeded with the mean of
+/// the first `n` inputs (Wilder, TA-Lib's RSI and ATR), or with the first input
+/// ([`Seed::FirstValue`], as TradingView's `ta.rma` once seeded).
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000`.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{average::Rma, Indicator};
+///
+/// let mut rma = Rma::new(2)?;
+/// assert_eq!(rma.batch(&[1.0, 3.0, 6.0]), [None, Some(2.0), Some(4.0)]);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Wilder (1978), *New Concepts in Technical Trading Systems*. TA-Lib has no stand-alone
+/// function; its RSI and ATR use this recursion.
+#[doc(alias = "SMMA")]
+#[doc(alias = "RMA")]
+#[doc(alias = "Wilder")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Rma<T: Float = f64> {
+    smoother: Smoother<T>,
+}
+
+impl<T: Float> Rma<T> {
+    /// Wilder's average over `period` inputs, seeded with their mean.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Self::with_seed(period, Seed::Sma)
+    }
+
+    /// Wilder's average over `period` inputs with the given seeding.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Ok(Self {
+            smoother: Smoother::new(period, seed, Rule::Wilder)?,
+        })
+    }
+
+    /// The period `n`.
+    pub fn period(&self) -> usize {
+        self.smoother.period()
+    }
+
+    /// The seeding in use.
+    pub fn seed(&self) -> Seed {
+        self.smoother.seed()
+    }
+}
+
+impl<T: Float> Indicator for Rma<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        self.smoother.update(x)
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        self.smoother.peek(x)
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.smoother.value()
+    }
+
+    fn reset(&mut self) {
+        self.smoother.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.smoother.warmup_period()
+    }
+}
+
+impl<T: Float> fmt::Display for Rma<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RMA({})", self.period())
+    }
+}

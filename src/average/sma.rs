@@ -1,0 +1,106 @@
+use core::fmt;
+
+use num_traits::Float;
+
+use crate::window::RollingSum;
+use crate::{Error, Indicator};
+
+/// Simple moving average: the mean of the last `n` inputs.
+///
+/// # Formula
+///
+/// `SMA_t = (x_t + x_{t−1} + … + x_{t−n+1}) / n`, first output after `n` inputs.
+///
+/// The window sum is a drift-free [`RollingSum`]: exact to about one rounding after any
+/// number of updates, even after a value of 1e15 has passed through the window.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000`.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{average::Sma, Indicator};
+///
+/// let mut sma = Sma::new(3)?;
+/// let out = sma.batch(&[1.0, 2.0, 3.0, 4.0]);
+/// assert_eq!(out, [None, None, Some(2.0), Some(3.0)]);
+/// assert_eq!(sma.to_string(), "SMA(3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `SMA`; matches it at every index (see `tests/talib_parity.rs`).
+#[doc(alias = "SMA")]
+#[doc(alias = "MA")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Sma<T: Float = f64> {
+    sum: RollingSum<T>,
+}
+
+impl<T: Float> Sma<T> {
+    /// A simple moving average over `period` inputs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            sum: RollingSum::new(period)?,
+        })
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.sum.period()
+    }
+
+    #[inline]
+    fn mean(&self, sum: T) -> T {
+        sum / crate::float::from_usize(self.sum.period())
+    }
+}
+
+impl<T: Float> Indicator for Sma<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        self.sum.push(x);
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        let full_after = self.sum.len() + 1 >= self.sum.period();
+        full_after.then(|| self.mean(self.sum.peek_sum(x)))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.sum.is_full().then(|| self.mean(self.sum.sum()))
+    }
+
+    fn reset(&mut self) {
+        self.sum.clear();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.sum.period()
+    }
+}
+
+impl<T: Float> fmt::Display for Sma<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SMA({})", self.period())
+    }
+}

@@ -1,0 +1,177 @@
+//! The recursive smoother behind EMA, Wilder's RMA, RSI and (later) ATR, written once.
+
+use num_traits::Float;
+
+use crate::error::{check_period, invalid_state};
+use crate::float::from_usize;
+use crate::Error;
+
+/// How the first output of an exponential average is obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Seed {
+    /// TA-Lib's default ("classic"): the first output, after `period` inputs, is the simple
+    /// mean of those inputs; the recursion starts from it.
+    #[default]
+    Sma,
+    /// The first input is the first output (pandas `ewm(adjust=false)`, TA-Lib's Metastock
+    /// mode without its hidden warm-up). Outputs start at once, and depend on where the
+    /// stream started for longer.
+    FirstValue,
+}
+
+/// The recursion applied once seeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) enum Rule {
+    /// `s = (x − s)·k + s` with `k = 2/(n+1)` (TA-Lib's EMA).
+    Ema,
+    /// `s = (s·(n−1) + x)/n` (Wilder; TA-Lib's RSI and ATR).
+    Wilder,
+}
+
+/// An exponential smoother: seeded, then `s_t = f(s_{t−1}, x_t)`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "SmootherState<T>")
+)]
+pub(crate) struct Smoother<T: Float> {
+    period: usize,
+    seed: Seed,
+    rule: Rule,
+    /// Inputs consumed, saturating at the warm-up length.
+    count: usize,
+    /// The running sum of the seed inputs while warming up; the smoothed value after.
+    state: T,
+    /// `k` for [`Rule::Ema`], `n − 1` for [`Rule::Wilder`]; derived from `period`.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    weight: T,
+    /// `n`, derived from `period`.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    n: T,
+}
+
+impl<T: Float> Smoother<T> {
+    pub(crate) fn new(period: usize, seed: Seed, rule: Rule) -> Result<Self, Error> {
+        Ok(Self::with_valid_period(check_period("period", period)?, seed, rule))
+    }
+
+    /// For periods already known to be valid (constants such as RSI's default 14).
+    pub(crate) fn with_valid_period(period: usize, seed: Seed, rule: Rule) -> Self {
+        let n: T = from_usize(period);
+        let weight = match rule {
+            Rule::Ema => (T::one() + T::one()) / (n + T::one()),
+            Rule::Wilder => n - T::one(),
+        };
+        Self {
+            period,
+            seed,
+            rule,
+            count: 0,
+            state: T::zero(),
+            weight,
+            n,
+        }
+    }
+
+    pub(crate) fn is_wilder(&self) -> bool {
+        self.rule == Rule::Wilder
+    }
+
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
+
+    pub(crate) fn period(&self) -> usize {
+        self.period
+    }
+
+    pub(crate) fn seed(&self) -> Seed {
+        self.seed
+    }
+
+    /// Inputs needed before the first output.
+    pub(crate) fn warmup_period(&self) -> usize {
+        match self.seed {
+            Seed::Sma => self.period,
+            Seed::FirstValue => 1,
+        }
+    }
+
+    /// `(count, state)` after consuming `x`; shared by `update` and `peek`.
+    #[inline]
+    fn next(&self, x: T) -> (usize, T) {
+        let warmup = self.warmup_period();
+        if self.count >= warmup {
+            let smoothed = match self.rule {
+                Rule::Ema => (x - self.state) * self.weight + self.state,
+                Rule::Wilder => (self.state * self.weight + x) / self.n,
+            };
+            (self.count, smoothed)
+        } else if self.count + 1 == warmup {
+            let seeded = match self.seed {
+                Seed::Sma => (self.state + x) / self.n,
+                Seed::FirstValue => x,
+            };
+            (warmup, seeded)
+        } else {
+            (self.count + 1, self.state + x)
+        }
+    }
+
+    #[inline]
+    pub(crate) fn update(&mut self, x: T) -> Option<T> {
+        (self.count, self.state) = self.next(x);
+        self.value()
+    }
+
+    #[inline]
+    pub(crate) fn peek(&self, x: T) -> Option<T> {
+        let (count, state) = self.next(x);
+        (count >= self.warmup_period()).then_some(state)
+    }
+
+    #[inline]
+    pub(crate) fn value(&self) -> Option<T> {
+        (self.count >= self.warmup_period()).then_some(self.state)
+    }
+
+    pub(crate) fn reset(&mut self) {
+        self.count = 0;
+        self.state = T::zero();
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct SmootherState<T> {
+    period: usize,
+    seed: Seed,
+    rule: Rule,
+    count: usize,
+    state: T,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Float> TryFrom<SmootherState<T>> for Smoother<T> {
+    type Error = Error;
+
+    fn try_from(saved: SmootherState<T>) -> Result<Self, Error> {
+        let mut smoother = Self::new(saved.period, saved.seed, saved.rule)?;
+        if saved.count > smoother.warmup_period() {
+            return Err(invalid_state(format!(
+                "smoother count {} exceeds its warm-up of {}",
+                saved.count,
+                smoother.warmup_period()
+            )));
+        }
+        if !saved.state.is_finite() {
+            return Err(invalid_state("smoother state is not finite"));
+        }
+        smoother.count = saved.count;
+        smoother.state = saved.state;
+        Ok(smoother)
+    }
+}

@@ -1,0 +1,127 @@
+use core::fmt;
+
+use num_traits::Float;
+
+use super::{Ema, Seed};
+use crate::float::lit;
+use crate::{Error, Indicator};
+
+/// Triple exponential moving average (Mulloy).
+///
+/// # Formula
+///
+/// `E1 = EMA_n(x)`, `E2 = EMA_n(E1)`, `E3 = EMA_n(E2)`, `TEMA = 3·E1 − 3·E2 + E3`. With
+/// TA-Lib's SMA seed each EMA is seeded from the first `n` outputs of the previous one, so the
+/// first output comes after `3n − 2` inputs.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000`; seeding as for [`Ema`].
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{average::Tema, Indicator};
+///
+/// let mut tema = Tema::new(2)?;
+/// let out = tema.batch(&[1.0, 2.0, 3.0, 4.0, 5.0]);
+/// assert_eq!(out, [None, None, None, Some(4.0), Some(5.0)]);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `TEMA`; matches it at every index.
+#[doc(alias = "TEMA")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Tema<T: Float = f64> {
+    first: Ema<T>,
+    second: Ema<T>,
+    third: Ema<T>,
+}
+
+impl<T: Float> Tema<T> {
+    /// A TEMA over `period` inputs with TA-Lib's SMA seed.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Self::with_seed(period, Seed::Sma)
+    }
+
+    /// A TEMA over `period` inputs with the given seeding of the three EMAs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Ok(Self {
+            first: Ema::with_seed(period, seed)?,
+            second: Ema::with_seed(period, seed)?,
+            third: Ema::with_seed(period, seed)?,
+        })
+    }
+
+    /// The period `n`.
+    pub fn period(&self) -> usize {
+        self.first.period()
+    }
+
+    #[inline]
+    fn combine(e1: T, e2: T, e3: T) -> T {
+        let three: T = lit(3.0);
+        three * e1 - three * e2 + e3
+    }
+}
+
+impl<T: Float> Indicator for Tema<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        let e1 = self.first.update(x)?;
+        let e2 = self.second.update(e1)?;
+        let e3 = self.third.update(e2)?;
+        Some(Self::combine(e1, e2, e3))
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_finite() {
+            return self.value();
+        }
+        let e1 = self.first.peek(x)?;
+        let e2 = self.second.peek(e1)?;
+        let e3 = self.third.peek(e2)?;
+        Some(Self::combine(e1, e2, e3))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        Some(Self::combine(
+            self.first.value()?,
+            self.second.value()?,
+            self.third.value()?,
+        ))
+    }
+
+    fn reset(&mut self) {
+        self.first.reset();
+        self.second.reset();
+        self.third.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.first.warmup_period() + self.second.warmup_period() + self.third.warmup_period() - 2
+    }
+}
+
+impl<T: Float> fmt::Display for Tema<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TEMA({})", self.period())
+    }
+}

@@ -1,0 +1,55 @@
+//! The crate's error type.
+
+/// Everything that can go wrong in `ta-stream`.
+///
+/// Marked `#[non_exhaustive]`: match with a wildcard arm so that new variants are not a
+/// breaking change.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A constructor was given a parameter outside its valid range.
+    ///
+    /// ```
+    /// # use ta_stream::{average::Sma, Error};
+    /// let err = Sma::<f64>::new(0).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid parameter `period` = 0: expected 1..=100000");
+    /// ```
+    #[error("invalid parameter `{name}` = {value}: expected {expected}")]
+    InvalidParameter {
+        /// Name of the parameter, as in the constructor's signature.
+        name: &'static str,
+        /// The rejected value, formatted.
+        value: String,
+        /// The valid range or set of values.
+        expected: &'static str,
+    },
+    /// [`Indicator::try_update`](crate::Indicator::try_update) was given a NaN or an infinity.
+    /// The indicator's state is unchanged.
+    #[error("non-finite input: NaN and infinities are not accepted")]
+    NonFiniteInput,
+    /// A deserialized state is inconsistent (wrong buffer length, counter out of range,
+    /// non-finite value, ...). The message says which check failed.
+    #[error("invalid indicator state: {0}")]
+    InvalidState(String),
+}
+
+/// Largest period any windowed indicator accepts (TA-Lib's own upper bound).
+pub const MAX_PERIOD: usize = 100_000;
+
+/// Checks that `value` is a period in `1..=MAX_PERIOD`.
+pub(crate) fn check_period(name: &'static str, value: usize) -> Result<usize, Error> {
+    if (1..=MAX_PERIOD).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::InvalidParameter {
+            name,
+            value: value.to_string(),
+            expected: "1..=100000",
+        })
+    }
+}
+
+/// Shorthand for building an [`Error::InvalidState`] from a deserialization check.
+pub(crate) fn invalid_state(message: impl Into<String>) -> Error {
+    Error::InvalidState(message.into())
+}

@@ -1,0 +1,75 @@
+//! # ta-stream
+//!
+//! Streaming technical-analysis indicators for Rust: every indicator is a small state machine
+//! that takes one input and returns the current output in O(1), matches TA-Lib at every index,
+//! and can be saved mid-stream (serde) and resumed exactly where it stopped.
+//!
+//! ```
+//! use ta_stream::prelude::*;
+//!
+//! let closes = [44.34, 44.09, 44.15, 43.61, 44.33, 44.83, 45.10, 45.42, 45.84, 46.08];
+//! let mut sma = Sma::new(5)?;
+//! let mut rsi = Rsi::new(5)?;
+//! for &close in &closes {
+//!     sma.update(close);
+//!     rsi.update(close);
+//! }
+//! let (Some(mean), Some(strength)) = (sma.value(), rsi.value()) else { unreachable!() };
+//! assert!(closes[9] > mean && strength > 70.0); // above its average, overbought
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
+//! ## The common trait
+//!
+//! Every indicator implements [`Indicator`]: [`update`](Indicator::update) commits an input,
+//! [`peek`](Indicator::peek) previews a forming bar, [`value`](Indicator::value),
+//! [`reset`](Indicator::reset), [`warmup_period`](Indicator::warmup_period),
+//! [`batch`](Indicator::batch) over a slice (the same loop, bit-identical) and an iterator
+//! adapter ([`IndicatorIterExt::indicator`]). NaN and infinities never enter the state: see
+//! the trait's documentation for the policy.
+//!
+//! ## Indicators
+//!
+//! | Type | TA-Lib | Input | Output | Warm-up (inputs) |
+//! |---|---|---|---|---|
+//! | [`Sma`](average::Sma) | `SMA` | price | price | `n` |
+//! | [`Ema`](average::Ema) | `EMA` | price | price | `n` (1 with [`Seed::FirstValue`](average::Seed)) |
+//! | [`Wma`](average::Wma) | `WMA` | price | price | `n` |
+//! | [`Rma`](average::Rma) | (RSI/ATR smoothing) | price | price | `n` |
+//! | [`Dema`](average::Dema) | `DEMA` | price | price | `2n − 1` |
+//! | [`Tema`](average::Tema) | `TEMA` | price | price | `3n − 2` |
+//! | [`Rsi`](momentum::Rsi) | `RSI` | price | 0..=100 | `n + 1` |
+//!
+//! ## Conventions where sources disagree
+//!
+//! | Question | Default | Alternatives |
+//! |---|---|---|
+//! | EMA seed | mean of the first `n` inputs (TA-Lib) | [`Seed::FirstValue`](average::Seed) (pandas `adjust=False`) |
+//! | RSI smoothing | Wilder's `α = 1/n`, SMA-seeded (TA-Lib) | none: EMA-based "RSI" is a different indicator |
+//! | RSI of a flat series (`0/0`) | 50 ([`FlatRsi::Neutral`](momentum::FlatRsi)) | 0, TA-Lib's ([`FlatRsi::TaLib`](momentum::FlatRsi)) |
+//! | NaN / ±∞ input | ignored by `update` (returns the last value) | rejected by `try_update` |
+//!
+//! ## Features
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for every indicator. Deserialization
+//!   validates the state and refuses an inconsistent one with [`Error::InvalidState`].
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod average;
+mod error;
+mod float;
+mod indicator;
+pub mod momentum;
+pub mod window;
+
+pub use error::{Error, MAX_PERIOD};
+pub use indicator::{FiniteInput, Indicator, IndicatorIterExt, Outputs};
+
+/// Everything needed for day-to-day use: `use ta_stream::prelude::*;`.
+pub mod prelude {
+    pub use crate::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+    pub use crate::momentum::{FlatRsi, Rsi};
+    pub use crate::{Error, Indicator, IndicatorIterExt};
+}

@@ -1,0 +1,5 @@
+//! Momentum oscillators: [`Rsi`].
+
+mod rsi;
+
+pub use rsi::{FlatRsi, Rsi};

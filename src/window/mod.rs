@@ -1,0 +1,17 @@
+//! Building blocks shared by the indicators, public so that you can build your own.
+//!
+//! - [`RingBuffer`]: the last `capacity` values, fixed memory, no allocation after construction.
+//! - [`CompensatedSum`]: a running sum that carries its own rounding error (error-free
+//!   transformations), so adding and removing values forever does not drift.
+//! - [`RollingSum`]: the exact-as-possible sum of the last `n` values, built from the two above.
+//! - [`MonotonicDeque`]: rolling maximum or minimum in O(1) amortized, never a scan.
+
+mod compensated_sum;
+mod monotonic_deque;
+mod ring_buffer;
+mod rolling_sum;
+
+pub use compensated_sum::CompensatedSum;
+pub use monotonic_deque::{Extremum, MonotonicDeque};
+pub use ring_buffer::RingBuffer;
+pub use rolling_sum::RollingSum;
