@@ -1,0 +1,301 @@
+//! Properties every indicator must have (proptest), plus naive recomputations of the
+//! windowed statistics and of the building blocks.
+
+use std::collections::VecDeque;
+
+use proptest::prelude::*;
+use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+use ta_stream::momentum::{FlatRsi, Rsi};
+use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
+use ta_stream::{Error, Indicator, IndicatorIterExt};
+
+fn bits(outputs: &[Option<f64>]) -> Vec<Option<u64>> {
+    outputs.iter().map(|v| v.map(f64::to_bits)).collect()
+}
+
+fn prices() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(1.0..1000.0_f64, 0..160)
+}
+
+/// Prices with a few repeated values, so flat stretches and ties occur.
+fn prices_with_repeats() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(prop::sample::select(vec![99.0, 100.0, 100.5, 101.0]), 0..80)
+}
+
+fn non_finite() -> impl Strategy<Value = f64> {
+    prop::sample::select(vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY])
+}
+
+/// The common properties, for one indicator type built by `$make(period)` (f64) and
+/// `$make32(period)` (f32).
+macro_rules! common_properties {
+    ($name:ident, $make:expr, $make32:expr, f32_tolerance = $tolerance:expr) => {
+        mod $name {
+            use super::*;
+
+            proptest! {
+                #[test]
+                fn batch_equals_streaming_and_the_iterator(period in 1..40usize, xs in prices()) {
+                    let make = $make;
+                    let batch = make(period).batch(&xs);
+                    let mut streaming = make(period);
+                    let looped: Vec<_> = xs.iter().map(|&x| streaming.update(x)).collect();
+                    let iterated: Vec<_> = xs.iter().copied().indicator(make(period)).collect();
+                    prop_assert_eq!(bits(&batch), bits(&looped));
+                    prop_assert_eq!(bits(&batch), bits(&iterated));
+                }
+
+                #[test]
+                fn warmup_period_is_where_outputs_start(period in 1..40usize, xs in prices()) {
+                    let make = $make;
+                    let indicator = make(period);
+                    let warmup = indicator.warmup_period();
+                    let out = make(period).batch(&xs);
+                    for (index, value) in out.iter().enumerate() {
+                        prop_assert_eq!(value.is_some(), index + 1 >= warmup, "index {}", index);
+                    }
+                }
+
+                #[test]
+                fn peek_equals_update_and_commits_nothing(period in 1..40usize, xs in prices()) {
+                    let make = $make;
+                    let mut indicator = make(period);
+                    for &x in &xs {
+                        let before = indicator.clone();
+                        let peeked = indicator.peek(x);
+                        prop_assert_eq!(&indicator, &before);
+                        let updated = indicator.update(x);
+                        prop_assert_eq!(peeked.map(f64::to_bits), updated.map(f64::to_bits));
+                        prop_assert_eq!(indicator.value().map(f64::to_bits), updated.map(f64::to_bits));
+                        prop_assert_eq!(indicator.is_ready(), updated.is_some());
+                    }
+                }
+
+                #[test]
+                fn reset_equals_a_fresh_instance(period in 1..40usize, xs in prices(), ys in prices()) {
+                    let make = $make;
+                    let mut used = make(period);
+                    used.batch(&xs);
+                    used.reset();
+                    let mut fresh = make(period);
+                    prop_assert_eq!(&used, &fresh);
+                    prop_assert_eq!(bits(&used.batch(&ys)), bits(&fresh.batch(&ys)));
+                }
+
+                #[test]
+                fn serde_round_trip_resumes_identically(
+                    period in 1..40usize,
+                    xs in prices(),
+                    split in 0..1000usize,
+                ) {
+                    let make = $make;
+                    let split = split % (xs.len() + 1);
+                    let mut original = make(period);
+                    original.batch(&xs[..split]);
+                    let json = serde_json::to_string(&original).unwrap();
+                    let mut restored = serde_json::from_str(&json).unwrap();
+                    prop_assert_eq!(&original, &restored);
+                    let rest = &xs[split..];
+                    prop_assert_eq!(bits(&original.batch(rest)), bits(&restored.batch(rest)));
+                }
+
+                #[test]
+                fn non_finite_inputs_are_ignored(
+                    period in 1..40usize,
+                    xs in prices(),
+                    insertions in prop::collection::vec((0..1000usize, non_finite()), 1..5),
+                ) {
+                    let make = $make;
+                    let clean = make(period).batch(&xs);
+                    let mut dirty = xs.clone();
+                    for &(position, bad) in &insertions {
+                        dirty.insert(position % (dirty.len() + 1), bad);
+                    }
+                    let mut indicator = make(period);
+                    let mut finite_outputs = Vec::new();
+                    let mut last = None;
+                    for &x in &dirty {
+                        if x.is_finite() {
+                            last = indicator.update(x);
+                            finite_outputs.push(last);
+                        } else {
+                            let before = indicator.clone();
+                            prop_assert_eq!(indicator.try_update(x), Err(Error::NonFiniteInput));
+                            prop_assert_eq!(indicator.peek(x).map(f64::to_bits), last.map(f64::to_bits));
+                            prop_assert_eq!(indicator.update(x).map(f64::to_bits), last.map(f64::to_bits));
+                            prop_assert_eq!(&indicator, &before);
+                        }
+                    }
+                    prop_assert_eq!(bits(&finite_outputs), bits(&clean));
+                }
+
+                #[test]
+                fn f32_agrees_with_f64(period in 1..40usize, xs in prices()) {
+                    let make = $make;
+                    let make32 = $make32;
+                    let wide = make(period).batch(&xs);
+                    let narrow: Vec<f32> = xs.iter().map(|&x| x as f32).collect();
+                    let narrow = make32(period).batch(&narrow);
+                    // f32 precision is relative to the magnitudes in play: the inputs (an
+                    // average's cancellations, as in TEMA, can make the output small) or, for
+                    // a bounded oscillator, its scale of 100.
+                    let scale = xs.iter().fold(100.0_f64, |m, x| m.max(x.abs()));
+                    for (index, (w, n)) in wide.iter().zip(&narrow).enumerate() {
+                        prop_assert_eq!(w.is_some(), n.is_some());
+                        if let (Some(w), Some(n)) = (w, n) {
+                            let error = (f64::from(*n) - w).abs() / scale;
+                            prop_assert!(error <= $tolerance, "index {}: f64 {} f32 {}", index, w, n);
+                        }
+                    }
+                }
+            }
+
+        }
+    };
+}
+
+common_properties!(sma, |n| Sma::<f64>::new(n).unwrap(), |n| Sma::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(ema, |n| Ema::<f64>::new(n).unwrap(), |n| Ema::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(
+    ema_first_value,
+    |n| Ema::<f64>::with_seed(n, Seed::FirstValue).unwrap(),
+    |n| Ema::<f32>::with_seed(n, Seed::FirstValue).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(rma, |n| Rma::<f64>::new(n).unwrap(), |n| Rma::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(wma, |n| Wma::<f64>::new(n).unwrap(), |n| Wma::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(dema, |n| Dema::<f64>::new(n).unwrap(), |n| Dema::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(tema, |n| Tema::<f64>::new(n).unwrap(), |n| Tema::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(rsi, |n| Rsi::<f64>::new(n).unwrap(), |n| Rsi::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(
+    rsi_talib,
+    |n| Rsi::<f64>::new(n).unwrap().with_flat(FlatRsi::TaLib),
+    |n| Rsi::<f32>::new(n).unwrap().with_flat(FlatRsi::TaLib),
+    f32_tolerance = 1e-5
+);
+
+fn naive_mean(window: &[f64]) -> f64 {
+    window.iter().sum::<f64>() / window.len() as f64
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
+}
+
+proptest! {
+    #[test]
+    fn sma_is_the_mean_of_its_window(period in 1..40usize, xs in prices()) {
+        let out = Sma::new(period).unwrap().batch(&xs);
+        for (index, value) in out.iter().enumerate() {
+            if let Some(value) = value {
+                let expected = naive_mean(&xs[index + 1 - period..=index]);
+                prop_assert!(close(*value, expected, 1e-12), "index {}: {} vs {}", index, value, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn wma_is_the_weighted_mean_of_its_window(period in 1..40usize, xs in prices()) {
+        let out = Wma::new(period).unwrap().batch(&xs);
+        for (index, value) in out.iter().enumerate() {
+            if let Some(value) = value {
+                let window = &xs[index + 1 - period..=index];
+                let weighted: f64 = window.iter().enumerate().map(|(i, x)| (i + 1) as f64 * x).sum();
+                let expected = weighted / (period * (period + 1) / 2) as f64;
+                prop_assert!(close(*value, expected, 1e-12), "index {}: {} vs {}", index, value, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn rsi_stays_in_0_100(period in 1..40usize, xs in prices(), flat_stretches in prices_with_repeats()) {
+        for flat in [FlatRsi::Neutral, FlatRsi::TaLib] {
+            for series in [&xs, &flat_stretches] {
+                let out = Rsi::new(period).unwrap().with_flat(flat).batch(series);
+                for value in out.into_iter().flatten() {
+                    prop_assert!((0.0..=100.0).contains(&value), "{}", value);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ring_buffer_keeps_the_last_capacity_values(capacity in 1..20usize, xs in prop::collection::vec(any::<i32>(), 0..100)) {
+        let mut ring = RingBuffer::new(capacity).unwrap();
+        let mut model = VecDeque::new();
+        for &x in &xs {
+            let expected_eviction = if model.len() == capacity { model.pop_front() } else { None };
+            model.push_back(x);
+            prop_assert_eq!(ring.push(x), expected_eviction);
+            prop_assert_eq!(ring.iter().collect::<Vec<_>>(), model.iter().copied().collect::<Vec<_>>());
+            prop_assert_eq!(ring.oldest(), model.front().copied());
+            prop_assert_eq!(ring.newest(), model.back().copied());
+            prop_assert_eq!(ring.len(), model.len());
+        }
+    }
+
+    #[test]
+    fn rolling_sum_is_the_sum_of_its_window(period in 1..40usize, xs in prop::collection::vec(-1e6..1e6_f64, 0..200)) {
+        let mut sum = RollingSum::new(period).unwrap();
+        for (index, &x) in xs.iter().enumerate() {
+            let peeked = sum.peek_sum(x);
+            sum.push(x);
+            prop_assert_eq!(peeked.to_bits(), sum.sum().to_bits());
+            let window = &xs[(index + 1).saturating_sub(period)..=index];
+            let exact: f64 = window.iter().sum();
+            let scale: f64 = window.iter().map(|x| x.abs()).sum();
+            prop_assert!((sum.sum() - exact).abs() <= 1e-12 * scale.max(1.0));
+        }
+    }
+
+    #[test]
+    fn monotonic_deque_is_the_extreme_of_its_window(
+        period in 1..30usize,
+        xs in prop::collection::vec(prop::sample::select(vec![1.0, 2.0, 3.0, 4.0, 2.5]), 0..120),
+    ) {
+        for extremum in [Extremum::Max, Extremum::Min] {
+            let mut deque = MonotonicDeque::new(period, extremum).unwrap();
+            for (index, &x) in xs.iter().enumerate() {
+                let peeked = deque.peek(x);
+                deque.push(x);
+                let window = &xs[(index + 1).saturating_sub(period)..=index];
+                let expected = match extremum {
+                    Extremum::Max => window.iter().copied().fold(f64::MIN, f64::max),
+                    Extremum::Min => window.iter().copied().fold(f64::MAX, f64::min),
+                };
+                prop_assert_eq!(deque.extreme(), Some(expected));
+                prop_assert_eq!(peeked, Some(expected));
+                // The age points at the newest occurrence of the extreme.
+                let age = deque.extreme_age().unwrap() as usize;
+                let newest = window.iter().rposition(|&v| v == expected).unwrap();
+                prop_assert_eq!(age, window.len() - 1 - newest);
+                let bounded = window.iter().all(|&v| match extremum {
+                    Extremum::Max => v <= expected,
+                    Extremum::Min => v >= expected,
+                });
+                prop_assert!(bounded);
+            }
+        }
+    }
+
+    #[test]
+    fn building_blocks_round_trip_through_serde(period in 1..30usize, xs in prices(), split in 0..1000usize) {
+        let split = split % (xs.len() + 1);
+        let mut deque = MonotonicDeque::new(period, Extremum::Max).unwrap();
+        let mut sum = RollingSum::new(period).unwrap();
+        for &x in &xs[..split] {
+            deque.push(x);
+            sum.push(x);
+        }
+        let mut deque2: MonotonicDeque<f64> = serde_json::from_str(&serde_json::to_string(&deque).unwrap()).unwrap();
+        let mut sum2: RollingSum<f64> = serde_json::from_str(&serde_json::to_string(&sum).unwrap()).unwrap();
+        for &x in &xs[split..] {
+            deque.push(x);
+            deque2.push(x);
+            sum.push(x);
+            sum2.push(x);
+            prop_assert_eq!(deque.extreme(), deque2.extreme());
+            prop_assert_eq!(sum.sum().to_bits(), sum2.sum().to_bits());
+        }
+    }
+}
