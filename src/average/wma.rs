@@ -116,7 +116,7 @@ impl<T: Float> Wma<T> {
         let n: T = from_usize(period);
         Step {
             plain: self.plain.plus_difference(x, evicted),
-            weighted: self.weighted.plus_difference(n * x, self.plain.total()),
+            weighted: self.weighted.plus(n * x).minus(self.plain),
             since_exact: self.since_exact + 1,
         }
     }

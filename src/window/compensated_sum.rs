@@ -62,6 +62,18 @@ impl<T: Float> CompensatedSum<T> {
         }
     }
 
+    /// This sum minus another compensated sum, both of its parts (so nothing of `other`'s
+    /// correction is lost to rounding).
+    #[inline]
+    #[must_use]
+    pub fn minus(self, other: Self) -> Self {
+        let (sum, error) = two_sum(self.sum, -other.sum);
+        Self {
+            sum,
+            compensation: (self.compensation - other.compensation) + error,
+        }
+    }
+
     /// The total: the running sum corrected by the accumulated rounding errors.
     #[inline]
     pub fn total(self) -> T {

@@ -1,0 +1,166 @@
+//! Invalid parameters are errors that name the parameter, the value and the valid range;
+//! corrupt serialized states are refused.
+
+use serde_json::{json, Value};
+use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+use ta_stream::momentum::Rsi;
+use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
+use ta_stream::{Error, Indicator, MAX_PERIOD};
+
+fn assert_period_error<T: std::fmt::Debug>(result: Result<T, Error>, value: usize) {
+    let error = result.expect_err("invalid period accepted");
+    assert_eq!(
+        error,
+        Error::InvalidParameter {
+            name: "period",
+            value: value.to_string(),
+            expected: "1..=100000",
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        format!("invalid parameter `period` = {value}: expected 1..=100000")
+    );
+}
+
+#[test]
+fn every_constructor_rejects_period_zero_and_absurd_periods() {
+    for bad in [0, MAX_PERIOD + 1, usize::MAX] {
+        assert_period_error(Sma::<f64>::new(bad), bad);
+        assert_period_error(Ema::<f64>::new(bad), bad);
+        assert_period_error(Ema::<f64>::with_seed(bad, Seed::FirstValue), bad);
+        assert_period_error(Rma::<f64>::new(bad), bad);
+        assert_period_error(Wma::<f64>::new(bad), bad);
+        assert_period_error(Dema::<f64>::new(bad), bad);
+        assert_period_error(Tema::<f32>::new(bad), bad);
+        assert_period_error(Rsi::<f64>::new(bad), bad);
+        assert_period_error(RollingSum::<f64>::new(bad), bad);
+        assert_period_error(MonotonicDeque::<f64>::new(bad, Extremum::Min), bad);
+    }
+    let error = RingBuffer::<f64>::new(0).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid parameter `capacity` = 0: expected 1..=100000"
+    );
+}
+
+#[test]
+fn the_largest_period_is_accepted() {
+    let mut sma = Sma::new(MAX_PERIOD).unwrap();
+    assert_eq!(sma.update(1.0), None);
+    assert_eq!(sma.warmup_period(), MAX_PERIOD);
+}
+
+fn saved<T: serde::Serialize + Indicator<Input = f64>>(mut indicator: T, inputs: &[f64]) -> Value {
+    indicator.batch(inputs);
+    serde_json::to_value(&indicator).unwrap()
+}
+
+fn refused<T: serde::de::DeserializeOwned>(state: Value) -> String {
+    match serde_json::from_value::<T>(state) {
+        Ok(_) => panic!("corrupt state accepted"),
+        Err(error) => error.to_string(),
+    }
+}
+
+const PRICES: [f64; 6] = [10.0, 11.0, 12.5, 12.0, 13.0, 12.0];
+
+#[test]
+fn sma_state_with_a_window_longer_than_its_period_is_refused() {
+    let mut state = saved(Sma::new(3).unwrap(), &PRICES);
+    state["sum"]["window"]["values"] = json!([1.0, 2.0, 3.0, 4.0]);
+    let message = refused::<Sma>(state);
+    assert!(message.contains("ring buffer holds 4 values but its capacity is 3"), "{message}");
+}
+
+#[test]
+fn sma_state_with_a_write_position_out_of_range_is_refused() {
+    let mut state = saved(Sma::new(3).unwrap(), &PRICES);
+    state["sum"]["window"]["next"] = json!(7);
+    let message = refused::<Sma>(state);
+    assert!(message.contains("write position 7 is invalid"), "{message}");
+}
+
+#[test]
+fn sma_state_whose_sum_does_not_match_its_window_is_refused() {
+    let mut state = saved(Sma::new(3).unwrap(), &PRICES);
+    state["sum"]["accumulator"]["sum"] = json!(1e6);
+    let message = refused::<Sma>(state);
+    assert!(message.contains("does not match the values in its window"), "{message}");
+}
+
+#[test]
+fn ema_state_with_a_negative_count_is_refused() {
+    let mut state = saved(Ema::new(3).unwrap(), &PRICES);
+    state["smoother"]["count"] = json!(-1);
+    let message = refused::<Ema>(state);
+    assert!(message.contains("invalid value: integer `-1`"), "{message}");
+}
+
+#[test]
+fn ema_state_with_a_count_beyond_its_warmup_is_refused() {
+    let mut state = saved(Ema::new(3).unwrap(), &PRICES);
+    state["smoother"]["count"] = json!(9);
+    let message = refused::<Ema>(state);
+    assert!(message.contains("smoother count 9 exceeds its warm-up of 3"), "{message}");
+}
+
+#[test]
+fn ema_state_with_period_zero_is_refused() {
+    let mut state = saved(Ema::new(3).unwrap(), &PRICES);
+    state["smoother"]["period"] = json!(0);
+    let message = refused::<Ema>(state);
+    assert!(message.contains("invalid parameter `period` = 0"), "{message}");
+}
+
+#[test]
+fn a_non_finite_value_in_a_state_is_refused() {
+    let mut state = saved(Rma::new(3).unwrap(), &PRICES);
+    state["smoother"]["state"] = Value::Null; // how JSON writes NaN
+    assert!(serde_json::from_value::<Rma>(state).is_err());
+}
+
+#[test]
+fn rsi_state_with_mismatched_averages_is_refused() {
+    let mut state = saved(Rsi::new(3).unwrap(), &PRICES);
+    state["losses"]["period"] = json!(4);
+    state["losses"]["count"] = json!(3);
+    let message = refused::<Rsi>(state);
+    assert!(message.contains("RSI gain and loss averages are inconsistent"), "{message}");
+}
+
+#[test]
+fn wma_state_with_a_wrong_weighted_sum_is_refused() {
+    let mut state = saved(Wma::new(3).unwrap(), &PRICES);
+    state["weighted"]["sum"] = json!(0.0);
+    let message = refused::<Wma>(state);
+    assert!(message.contains("WMA sums do not match"), "{message}");
+}
+
+#[test]
+fn dema_state_with_a_corrupt_inner_average_is_refused() {
+    let mut state = saved(Dema::new(3).unwrap(), &PRICES);
+    state["second"]["smoother"]["count"] = json!(4);
+    assert!(refused::<Dema>(state).contains("exceeds its warm-up"));
+}
+
+#[test]
+fn monotonic_deque_state_out_of_order_is_refused() {
+    let mut deque = MonotonicDeque::new(4, Extremum::Max).unwrap();
+    for x in [5.0, 3.0, 1.0] {
+        deque.push(x);
+    }
+    let mut state = serde_json::to_value(&deque).unwrap();
+    state["slots"][1] = json!([1, 9.0]); // a later candidate above an earlier one: not monotone
+    let message = refused::<MonotonicDeque<f64>>(state);
+    assert!(message.contains("not a valid monotone window"), "{message}");
+}
+
+#[test]
+fn a_valid_state_is_accepted_and_resumes() {
+    let state = saved(Tema::new(2).unwrap(), &PRICES);
+    let mut restored: Tema = serde_json::from_value(state).unwrap();
+    let mut original = Tema::new(2).unwrap();
+    original.batch(&PRICES);
+    assert_eq!(restored.update(14.0), original.update(14.0));
+}
