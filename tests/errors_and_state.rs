@@ -68,25 +68,38 @@ const PRICES: [f64; 6] = [10.0, 11.0, 12.5, 12.0, 13.0, 12.0];
 #[test]
 fn sma_state_with_a_window_longer_than_its_period_is_refused() {
     let mut state = saved(Sma::new(3).unwrap(), &PRICES);
-    state["sum"]["window"]["values"] = json!([1.0, 2.0, 3.0, 4.0]);
+    state["sum"]["slots"] = json!([1.0, 2.0, 3.0, 4.0]);
     let message = refused::<Sma>(state);
-    assert!(message.contains("ring buffer holds 4 values but its capacity is 3"), "{message}");
+    assert!(message.contains("rolling sum of period 4 has 4 partial sums"), "{message}");
 }
 
 #[test]
 fn sma_state_with_a_write_position_out_of_range_is_refused() {
     let mut state = saved(Sma::new(3).unwrap(), &PRICES);
-    state["sum"]["window"]["next"] = json!(7);
+    state["sum"]["next"] = json!(7);
     let message = refused::<Sma>(state);
-    assert!(message.contains("write position 7 is invalid"), "{message}");
+    assert!(message.contains("write slot 7"), "{message}");
 }
 
 #[test]
 fn sma_state_whose_sum_does_not_match_its_window_is_refused() {
     let mut state = saved(Sma::new(3).unwrap(), &PRICES);
-    state["sum"]["accumulator"]["sum"] = json!(1e6);
+    state["sum"]["sum"] = json!(1e6);
     let message = refused::<Sma>(state);
     assert!(message.contains("does not match the values in its window"), "{message}");
+}
+
+#[test]
+fn sma_state_with_a_corrupt_partial_sum_is_refused() {
+    // After 6 pushes into a window of 4, slots 2 and 3 hold the old block: its suffix sums
+    // are checked against them.
+    let mut state = saved(Sma::new(4).unwrap(), &PRICES);
+    state["sum"]["suffix"][3] = json!(99.0);
+    let message = refused::<Sma>(state.clone());
+    assert!(message.contains("does not match the values in its window"), "{message}");
+    state["sum"]["suffix"] = json!([0.0, 0.0]);
+    let message = refused::<Sma>(state);
+    assert!(message.contains("period 4 has 2 partial sums"), "{message}");
 }
 
 #[test]

@@ -242,6 +242,8 @@ proptest! {
             sum.push(x);
             prop_assert_eq!(peeked.to_bits(), sum.sum().to_bits());
             let window = &xs[(index + 1).saturating_sub(period)..=index];
+            prop_assert_eq!(sum.iter().collect::<Vec<_>>(), window.to_vec());
+            prop_assert_eq!(sum.len(), window.len());
             let exact: f64 = window.iter().sum();
             let scale: f64 = window.iter().map(|x| x.abs()).sum();
             prop_assert!((sum.sum() - exact).abs() <= 1e-12 * scale.max(1.0));

@@ -26,7 +26,9 @@ pub enum Seed {
 pub(crate) enum Rule {
     /// `s = (x − s)·k + s` with `k = 2/(n+1)` (TA-Lib's EMA).
     Ema,
-    /// `s = (s·(n−1) + x)/n` (Wilder; TA-Lib's RSI and ATR).
+    /// `s = (s·(n−1) + x)/n` (Wilder; TA-Lib's RSI and ATR), evaluated as
+    /// `s·((n−1)/n) + x·(1/n)`: no division on the loop-carried path. Differs from TA-Lib's
+    /// evaluation order by a few ulps that do not accumulate (the recursion is contractive).
     Wilder,
 }
 
@@ -45,12 +47,15 @@ pub(crate) struct Smoother<T: Float> {
     count: usize,
     /// The running sum of the seed inputs while warming up; the smoothed value after.
     state: T,
-    /// `k` for [`Rule::Ema`], `n − 1` for [`Rule::Wilder`]; derived from `period`.
+    /// `k` for [`Rule::Ema`], `(n − 1)/n` for [`Rule::Wilder`]; derived from `period`.
     #[cfg_attr(feature = "serde", serde(skip_serializing))]
     weight: T,
     /// `n`, derived from `period`.
     #[cfg_attr(feature = "serde", serde(skip_serializing))]
     n: T,
+    /// `1/n`, derived from `period`.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    inverse_n: T,
 }
 
 impl<T: Float> Smoother<T> {
@@ -63,7 +68,7 @@ impl<T: Float> Smoother<T> {
         let n: T = from_usize(period);
         let weight = match rule {
             Rule::Ema => (T::one() + T::one()) / (n + T::one()),
-            Rule::Wilder => n - T::one(),
+            Rule::Wilder => (n - T::one()) / n,
         };
         Self {
             period,
@@ -73,6 +78,7 @@ impl<T: Float> Smoother<T> {
             state: T::zero(),
             weight,
             n,
+            inverse_n: T::one() / n,
         }
     }
 
@@ -107,7 +113,7 @@ impl<T: Float> Smoother<T> {
         if self.count >= warmup {
             let smoothed = match self.rule {
                 Rule::Ema => (x - self.state) * self.weight + self.state,
-                Rule::Wilder => (self.state * self.weight + x) / self.n,
+                Rule::Wilder => self.state * self.weight + x * self.inverse_n,
             };
             (self.count, smoothed)
         } else if self.count + 1 == warmup {

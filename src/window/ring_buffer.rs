@@ -92,6 +92,18 @@ impl<T: Copy> RingBuffer<T> {
         }
     }
 
+    /// The storage slot the next push writes to: `len()` while filling, then the slot of the
+    /// oldest value. It is 0 exactly when the storage is in chronological order.
+    pub fn write_index(&self) -> usize {
+        self.next
+    }
+
+    /// The values in storage order (chronological only when
+    /// [`write_index`](Self::write_index) is 0; use [`iter`](Self::iter) otherwise).
+    pub fn as_slice(&self) -> &[T] {
+        &self.values
+    }
+
     /// The oldest value held.
     pub fn oldest(&self) -> Option<T> {
         if self.is_full() {

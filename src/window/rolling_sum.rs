@@ -1,12 +1,25 @@
 use num_traits::Float;
 
-use super::{CompensatedSum, RingBuffer};
-use crate::error::invalid_state;
+use crate::error::{check_period, invalid_state};
+use crate::float::{from_usize, lit};
 use crate::Error;
 
-/// The sum of the last `period` values, updated in O(1) and free of drift: every addition
-/// and removal is compensated ([`CompensatedSum`]), so after ten million updates, or after a
-/// value of 1e15 has passed through the window, the sum is still that of the values in it.
+/// The sum of the last `period` values in O(1) amortized, without drift: no value is ever
+/// subtracted, so nothing that has left the window (not even 1e15) leaves a trace in the sum.
+///
+/// # How
+///
+/// The window is split into an *old block* and the values pushed since the last rebuild.
+/// Every `period` pushes the window is exactly one block, and the suffix sums of that block
+/// (`suffix[i]` = sum of its slots `i..`) are computed once, O(`period`). Between rebuilds,
+/// the new values overwrite the old block from its oldest slot on, so
+///
+/// `sum = suffix[k] + recent`
+///
+/// where `k` is the oldest old-block slot still in the window and `recent` the plain sum of
+/// the values pushed since the rebuild. Both terms only ever *add* values that are in the
+/// window, so the rounding error is bounded by the window's own contents (about `period`
+/// roundings of `Σ|x|`), whatever happened before.
 ///
 /// ```
 /// use ta_stream::window::RollingSum;
@@ -17,6 +30,7 @@ use crate::Error;
 /// }
 /// assert_eq!(sum.sum(), 9.0); // 1e15 has left the window and left no trace
 /// assert_eq!(sum.peek_sum(10.0), 17.0); // 2.0 would be evicted
+/// assert_eq!(sum.iter().collect::<Vec<_>>(), [2.0, 3.0, 4.0]);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -26,8 +40,20 @@ use crate::Error;
     serde(try_from = "RollingSumState<T>")
 )]
 pub struct RollingSum<T: Float> {
-    window: RingBuffer<T>,
-    accumulator: CompensatedSum<T>,
+    /// The window in storage order: `slots[next]` is the oldest value once full. Zeros
+    /// stand for the values not pushed yet, so filling up needs no special case.
+    slots: Vec<T>,
+    /// The slot the next push writes.
+    next: usize,
+    /// Values pushed, saturating at the period.
+    len: usize,
+    /// `suffix[i]` = sum of `slots[i..]` at the last rebuild (zeros before the first one);
+    /// `suffix[period]` = 0.
+    suffix: Vec<T>,
+    /// Sum of the values pushed since the last rebuild (`slots[..next]`).
+    recent: T,
+    /// The current window sum.
+    sum: T,
 }
 
 impl<T: Float> RollingSum<T> {
@@ -36,108 +62,181 @@ impl<T: Float> RollingSum<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        let window = RingBuffer::new(period).map_err(|error| match error {
-            Error::InvalidParameter { value, expected, .. } => Error::InvalidParameter {
-                name: "period",
-                value,
-                expected,
-            },
-            other => other,
-        })?;
+        let period = check_period("period", period)?;
         Ok(Self {
-            window,
-            accumulator: CompensatedSum::new(),
+            slots: vec![T::zero(); period],
+            next: 0,
+            len: 0,
+            suffix: vec![T::zero(); period + 1],
+            recent: T::zero(),
+            sum: T::zero(),
         })
+    }
+
+    /// `(recent, sum)` after pushing `x`; shared by `push` and `peek_sum`.
+    #[inline]
+    fn next_sums(&self, x: T) -> (T, T) {
+        let recent = self.recent + x;
+        let old_block = self
+            .suffix
+            .get(self.next + 1)
+            .copied()
+            .unwrap_or_else(T::zero);
+        (recent, old_block + recent)
     }
 
     /// Adds `x`, evicting the oldest value once `period` values are held.
     #[inline]
     pub fn push(&mut self, x: T) {
-        self.accumulator = self.accumulated(x);
-        self.window.push(x);
+        (self.recent, self.sum) = self.next_sums(x);
+        if let Some(slot) = self.slots.get_mut(self.next) {
+            *slot = x;
+        }
+        self.next += 1;
+        if self.len < self.slots.len() {
+            self.len += 1;
+        }
+        if self.next == self.slots.len() {
+            self.rebuild();
+        }
+    }
+
+    /// The window is now exactly one block in chronological order: start a new one.
+    fn rebuild(&mut self) {
+        let mut running = T::zero();
+        for (suffix, &x) in self.suffix.iter_mut().zip(&self.slots).rev() {
+            running = running + x;
+            *suffix = running;
+        }
+        self.recent = T::zero();
+        self.next = 0;
     }
 
     /// The sum that [`push`](Self::push)`(x)` would produce, without pushing.
     #[inline]
     pub fn peek_sum(&self, x: T) -> T {
-        self.accumulated(x).total()
-    }
-
-    #[inline]
-    fn accumulated(&self, x: T) -> CompensatedSum<T> {
-        let evicted = self.window.next_evicted().unwrap_or_else(T::zero);
-        self.accumulator.plus_difference(x, evicted)
+        self.next_sums(x).1
     }
 
     /// Sum of the values in the window.
     #[inline]
     pub fn sum(&self) -> T {
-        self.accumulator.total()
+        self.sum
     }
 
-    /// The window itself, oldest value first.
-    pub fn window(&self) -> &RingBuffer<T> {
-        &self.window
+    /// The value the next push evicts, once the window is full.
+    #[inline]
+    pub fn next_evicted(&self) -> Option<T> {
+        if self.is_full() {
+            self.slots.get(self.next).copied()
+        } else {
+            None
+        }
+    }
+
+    /// The values in the window, oldest first.
+    pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        let (newer, older) = self.slots.split_at_checked(self.next).unwrap_or_default();
+        let older = if self.is_full() { older } else { &[] };
+        older.iter().chain(newer).copied()
     }
 
     /// Number of values in the window (at most `period`).
     pub fn len(&self) -> usize {
-        self.window.len()
+        self.len
     }
 
     /// `true` before the first push.
     pub fn is_empty(&self) -> bool {
-        self.window.is_empty()
+        self.len == 0
     }
 
     /// `true` once `period` values have been pushed.
+    #[inline]
     pub fn is_full(&self) -> bool {
-        self.window.is_full()
+        self.len == self.slots.len()
     }
 
     /// The window length.
     pub fn period(&self) -> usize {
-        self.window.capacity()
+        self.slots.len()
     }
 
     /// Empties the window.
     pub fn clear(&mut self) {
-        self.window.clear();
-        self.accumulator = CompensatedSum::new();
+        self.slots.fill(T::zero());
+        self.suffix.fill(T::zero());
+        self.next = 0;
+        self.len = 0;
+        self.recent = T::zero();
+        self.sum = T::zero();
     }
 }
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 struct RollingSumState<T: Float> {
-    window: RingBuffer<T>,
-    accumulator: CompensatedSum<T>,
+    slots: Vec<T>,
+    next: usize,
+    len: usize,
+    suffix: Vec<T>,
+    recent: T,
+    sum: T,
 }
 
 #[cfg(feature = "serde")]
 impl<T: Float> TryFrom<RollingSumState<T>> for RollingSum<T> {
     type Error = Error;
 
+    /// Checks the shape, then every stored partial sum against the slots it summarises.
     fn try_from(state: RollingSumState<T>) -> Result<Self, Error> {
-        if !state.window.iter().all(T::is_finite) || !state.accumulator.is_finite() {
-            return Err(invalid_state("rolling sum holds a non-finite value"));
+        let period = state.slots.len();
+        check_period("period", period)?;
+        let shape_ok = state.suffix.len() == period + 1
+            && state.next < period
+            && state.len <= period
+            && (state.len == period || state.next == state.len);
+        if !shape_ok {
+            return Err(invalid_state(format!(
+                "rolling sum of period {period} has {} partial sums, write slot {} and length {}",
+                state.suffix.len(),
+                state.next,
+                state.len
+            )));
         }
-        // The stored sum must be that of the stored window, to within rounding.
-        let exact = state
-            .window
-            .iter()
-            .fold(CompensatedSum::new(), CompensatedSum::plus)
-            .total();
-        let magnitude = state.window.iter().fold(T::zero(), |m, x| m + x.abs());
-        let tolerance = magnitude * T::epsilon() * crate::float::lit(64.0);
-        if (state.accumulator.total() - exact).abs() > tolerance {
+        let slots = &state.slots;
+        let magnitude = slots.iter().fold(T::zero(), |m, x| m + x.abs());
+        let tolerance = magnitude * T::epsilon() * lit(4.0) * from_usize::<T>(period + 1);
+        let near = |stored: T, exact: T| stored.is_finite() && (stored - exact).abs() <= tolerance;
+        let sum_of = |part: &[T]| part.iter().fold(T::zero(), |sum, &x| sum + x);
+
+        let unpushed_are_zero = slots.iter().skip(state.len).all(|&x| x == T::zero());
+        let mut consistent = unpushed_are_zero
+            && slots.iter().all(|x| x.is_finite())
+            && near(state.recent, sum_of(slots.get(..state.next).unwrap_or_default()))
+            && near(state.sum, sum_of(slots));
+        // The partial sums still in use are those of the old block's remaining slots; before
+        // the first rebuild the old block is all zeros.
+        for (slot, &stored) in state.suffix.iter().enumerate().skip(state.next) {
+            let exact = if state.len == period {
+                sum_of(slots.get(slot..).unwrap_or_default())
+            } else {
+                T::zero()
+            };
+            consistent &= near(stored, exact);
+        }
+        if !consistent {
             return Err(invalid_state(
                 "rolling sum does not match the values in its window",
             ));
         }
         Ok(Self {
-            window: state.window,
-            accumulator: state.accumulator,
+            slots: state.slots,
+            next: state.next,
+            len: state.len,
+            suffix: state.suffix,
+            recent: state.recent,
+            sum: state.sum,
         })
     }
 }
