@@ -50,6 +50,7 @@ pub(crate) fn check_period(name: &'static str, value: usize) -> Result<usize, Er
 }
 
 /// Shorthand for building an [`Error::InvalidState`] from a deserialization check.
+#[cfg(feature = "serde")]
 pub(crate) fn invalid_state(message: impl Into<String>) -> Error {
     Error::InvalidState(message.into())
 }

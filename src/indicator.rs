@@ -144,9 +144,7 @@ where
     type Item = Option<I::Output>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.inputs
-            .next()
-            .map(|input| self.indicator.update(input))
+        self.inputs.next().map(|input| self.indicator.update(input))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

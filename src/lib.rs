@@ -56,6 +56,17 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// No input may make the library panic: none of the panicking shortcuts in library code.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
+)]
 
 pub mod average;
 mod error;
@@ -73,3 +84,8 @@ pub mod prelude {
     pub use crate::momentum::{FlatRsi, Rsi};
     pub use crate::{Error, Indicator, IndicatorIterExt};
 }
+
+/// The README's examples, compiled and run as doctests so that they never go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

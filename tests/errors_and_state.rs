@@ -70,7 +70,10 @@ fn sma_state_with_a_window_longer_than_its_period_is_refused() {
     let mut state = saved(Sma::new(3).unwrap(), &PRICES);
     state["sum"]["slots"] = json!([1.0, 2.0, 3.0, 4.0]);
     let message = refused::<Sma>(state);
-    assert!(message.contains("rolling sum of period 4 has 4 partial sums"), "{message}");
+    assert!(
+        message.contains("rolling sum of period 4 has 4 partial sums"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -86,7 +89,10 @@ fn sma_state_whose_sum_does_not_match_its_window_is_refused() {
     let mut state = saved(Sma::new(3).unwrap(), &PRICES);
     state["sum"]["sum"] = json!(1e6);
     let message = refused::<Sma>(state);
-    assert!(message.contains("does not match the values in its window"), "{message}");
+    assert!(
+        message.contains("does not match the values in its window"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -96,7 +102,10 @@ fn sma_state_with_a_corrupt_partial_sum_is_refused() {
     let mut state = saved(Sma::new(4).unwrap(), &PRICES);
     state["sum"]["suffix"][3] = json!(99.0);
     let message = refused::<Sma>(state.clone());
-    assert!(message.contains("does not match the values in its window"), "{message}");
+    assert!(
+        message.contains("does not match the values in its window"),
+        "{message}"
+    );
     state["sum"]["suffix"] = json!([0.0, 0.0]);
     let message = refused::<Sma>(state);
     assert!(message.contains("period 4 has 2 partial sums"), "{message}");
@@ -115,7 +124,10 @@ fn ema_state_with_a_count_beyond_its_warmup_is_refused() {
     let mut state = saved(Ema::new(3).unwrap(), &PRICES);
     state["smoother"]["count"] = json!(9);
     let message = refused::<Ema>(state);
-    assert!(message.contains("smoother count 9 exceeds its warm-up of 3"), "{message}");
+    assert!(
+        message.contains("smoother count 9 exceeds its warm-up of 3"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -123,7 +135,10 @@ fn ema_state_with_period_zero_is_refused() {
     let mut state = saved(Ema::new(3).unwrap(), &PRICES);
     state["smoother"]["period"] = json!(0);
     let message = refused::<Ema>(state);
-    assert!(message.contains("invalid parameter `period` = 0"), "{message}");
+    assert!(
+        message.contains("invalid parameter `period` = 0"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -139,7 +154,10 @@ fn rsi_state_with_mismatched_averages_is_refused() {
     state["losses"]["period"] = json!(4);
     state["losses"]["count"] = json!(3);
     let message = refused::<Rsi>(state);
-    assert!(message.contains("RSI gain and loss averages are inconsistent"), "{message}");
+    assert!(
+        message.contains("RSI gain and loss averages are inconsistent"),
+        "{message}"
+    );
 }
 
 #[test]

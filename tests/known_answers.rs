@@ -9,7 +9,9 @@ use ta_stream::Indicator;
 const PRINTED: f64 = 5e-10;
 
 fn input_a() -> Vec<f64> {
-    (1..=20).map(|i| f64::from(i) + 3.0 * f64::from(i).sin()).collect()
+    (1..=20)
+        .map(|i| f64::from(i) + 3.0 * f64::from(i).sin())
+        .collect()
 }
 
 fn assert_table(label: &str, outputs: &[Option<f64>], table: &[(usize, f64)]) {
@@ -32,7 +34,10 @@ fn input_a_matches_its_printed_prices() {
 #[test]
 fn rsi_14_on_input_a() {
     let out = Rsi::new(14).unwrap().batch(&input_a());
-    assert!(out[..14].iter().all(Option::is_none), "RSI(14) needs 15 prices");
+    assert!(
+        out[..14].iter().all(Option::is_none),
+        "RSI(14) needs 15 prices"
+    );
     assert_table(
         "RSI(14)",
         &out,
@@ -91,7 +96,9 @@ fn sma_10_on_input_a() {
 /// `Seed::FirstValue` is pandas' `ewm(span=10, adjust=False)`.
 #[test]
 fn first_value_seeded_ema_10_is_pandas_adjust_false() {
-    let out = Ema::with_seed(10, Seed::FirstValue).unwrap().batch(&input_a());
+    let out = Ema::with_seed(10, Seed::FirstValue)
+        .unwrap()
+        .batch(&input_a());
     assert_eq!(out[0], Some(input_a()[0]));
     assert_table(
         "ewm(span=10)",
@@ -113,7 +120,9 @@ fn first_value_seeded_ema_10_is_pandas_adjust_false() {
 /// `p_i = i + sin(i)` is strictly increasing, so its RSI is 100 everywhere (all gains).
 #[test]
 fn rsi_of_a_strictly_increasing_series_is_100() {
-    let prices: Vec<f64> = (1..=60).map(|i| f64::from(i) + f64::from(i).sin()).collect();
+    let prices: Vec<f64> = (1..=60)
+        .map(|i| f64::from(i) + f64::from(i).sin())
+        .collect();
     let out = Rsi::new(14).unwrap().batch(&prices);
     assert!(out[14..].iter().all(|v| *v == Some(100.0)));
 }

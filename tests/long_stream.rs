@@ -29,7 +29,11 @@ fn naive_sma(window: &[f64]) -> f64 {
 
 fn naive_wma(window: &[f64]) -> f64 {
     let n = window.len();
-    let weighted: f64 = window.iter().enumerate().map(|(i, x)| (i + 1) as f64 * x).sum();
+    let weighted: f64 = window
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (i + 1) as f64 * x)
+        .sum();
     weighted / (n * (n + 1) / 2) as f64
 }
 

@@ -154,19 +154,54 @@ macro_rules! common_properties {
     };
 }
 
-common_properties!(sma, |n| Sma::<f64>::new(n).unwrap(), |n| Sma::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
-common_properties!(ema, |n| Ema::<f64>::new(n).unwrap(), |n| Ema::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(
+    sma,
+    |n| Sma::<f64>::new(n).unwrap(),
+    |n| Sma::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
+    ema,
+    |n| Ema::<f64>::new(n).unwrap(),
+    |n| Ema::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
 common_properties!(
     ema_first_value,
     |n| Ema::<f64>::with_seed(n, Seed::FirstValue).unwrap(),
     |n| Ema::<f32>::with_seed(n, Seed::FirstValue).unwrap(),
     f32_tolerance = 1e-5
 );
-common_properties!(rma, |n| Rma::<f64>::new(n).unwrap(), |n| Rma::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
-common_properties!(wma, |n| Wma::<f64>::new(n).unwrap(), |n| Wma::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
-common_properties!(dema, |n| Dema::<f64>::new(n).unwrap(), |n| Dema::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
-common_properties!(tema, |n| Tema::<f64>::new(n).unwrap(), |n| Tema::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
-common_properties!(rsi, |n| Rsi::<f64>::new(n).unwrap(), |n| Rsi::<f32>::new(n).unwrap(), f32_tolerance = 1e-5);
+common_properties!(
+    rma,
+    |n| Rma::<f64>::new(n).unwrap(),
+    |n| Rma::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
+    wma,
+    |n| Wma::<f64>::new(n).unwrap(),
+    |n| Wma::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
+    dema,
+    |n| Dema::<f64>::new(n).unwrap(),
+    |n| Dema::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
+    tema,
+    |n| Tema::<f64>::new(n).unwrap(),
+    |n| Tema::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
+    rsi,
+    |n| Rsi::<f64>::new(n).unwrap(),
+    |n| Rsi::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
 common_properties!(
     rsi_talib,
     |n| Rsi::<f64>::new(n).unwrap().with_flat(FlatRsi::TaLib),

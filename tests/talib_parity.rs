@@ -23,7 +23,12 @@ where
             let column = format!("{column_prefix}_{period}");
             let actual = make(period).batch(&input);
             let label = format!("{series} {column}");
-            worst = worst.max(assert_matches(&label, &actual, fixture.column(&column), TOLERANCE));
+            worst = worst.max(assert_matches(
+                &label,
+                &actual,
+                fixture.column(&column),
+                TOLERANCE,
+            ));
         }
     }
     println!("{column_prefix}: worst relative difference to TA-Lib {worst:e}");

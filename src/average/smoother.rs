@@ -2,7 +2,7 @@
 
 use num_traits::Float;
 
-use crate::error::{check_period, invalid_state};
+use crate::error::check_period;
 use crate::float::from_usize;
 use crate::Error;
 
@@ -60,7 +60,11 @@ pub(crate) struct Smoother<T: Float> {
 
 impl<T: Float> Smoother<T> {
     pub(crate) fn new(period: usize, seed: Seed, rule: Rule) -> Result<Self, Error> {
-        Ok(Self::with_valid_period(check_period("period", period)?, seed, rule))
+        Ok(Self::with_valid_period(
+            check_period("period", period)?,
+            seed,
+            rule,
+        ))
     }
 
     /// For periods already known to be valid (constants such as RSI's default 14).
@@ -82,10 +86,12 @@ impl<T: Float> Smoother<T> {
         }
     }
 
+    #[cfg(feature = "serde")]
     pub(crate) fn is_wilder(&self) -> bool {
         self.rule == Rule::Wilder
     }
 
+    #[cfg(feature = "serde")]
     pub(crate) fn count(&self) -> usize {
         self.count
     }
@@ -167,14 +173,14 @@ impl<T: Float> TryFrom<SmootherState<T>> for Smoother<T> {
     fn try_from(saved: SmootherState<T>) -> Result<Self, Error> {
         let mut smoother = Self::new(saved.period, saved.seed, saved.rule)?;
         if saved.count > smoother.warmup_period() {
-            return Err(invalid_state(format!(
+            return Err(crate::error::invalid_state(format!(
                 "smoother count {} exceeds its warm-up of {}",
                 saved.count,
                 smoother.warmup_period()
             )));
         }
         if !saved.state.is_finite() {
-            return Err(invalid_state("smoother state is not finite"));
+            return Err(crate::error::invalid_state("smoother state is not finite"));
         }
         smoother.count = saved.count;
         smoother.state = saved.state;

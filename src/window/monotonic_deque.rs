@@ -1,6 +1,6 @@
 use num_traits::Float;
 
-use crate::error::{check_period, invalid_state};
+use crate::error::check_period;
 use crate::Error;
 
 /// Which extreme a [`MonotonicDeque`] tracks.
@@ -101,7 +101,11 @@ impl<T: Float> MonotonicDeque<T> {
             if sequence >= first_kept {
                 break;
             }
-            self.head = if self.head + 1 == self.period { 0 } else { self.head + 1 };
+            self.head = if self.head + 1 == self.period {
+                0
+            } else {
+                self.head + 1
+            };
             self.len -= 1;
         }
         while let Some((_, back)) = self.len.checked_sub(1).and_then(|last| self.slot(last)) {
@@ -137,7 +141,9 @@ impl<T: Float> MonotonicDeque<T> {
     /// The extreme of the values in the window (`None` before the first push).
     #[inline]
     pub fn extreme(&self) -> Option<T> {
-        self.slot(0).filter(|_| self.len > 0).map(|(_, value)| value)
+        self.slot(0)
+            .filter(|_| self.len > 0)
+            .map(|(_, value)| value)
     }
 
     /// How many pushes ago the extreme was pushed (0 = the latest value).
@@ -189,7 +195,7 @@ impl<T: Float> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
     fn try_from(state: MonotonicDequeState<T>) -> Result<Self, Error> {
         let mut deque = Self::new(state.period, state.extremum)?;
         if state.slots.len() != state.period || state.head >= state.period {
-            return Err(invalid_state(format!(
+            return Err(crate::error::invalid_state(format!(
                 "monotonic deque has {} slots and head {} for period {}",
                 state.slots.len(),
                 state.head,
@@ -197,7 +203,7 @@ impl<T: Float> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
             )));
         }
         if state.len > state.period || state.len as u64 > state.pushed {
-            return Err(invalid_state(format!(
+            return Err(crate::error::invalid_state(format!(
                 "monotonic deque holds {} candidates after {} pushes with period {}",
                 state.len, state.pushed, state.period
             )));
@@ -210,14 +216,16 @@ impl<T: Float> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
         let mut previous: Option<(u64, T)> = None;
         for offset in 0..deque.len {
             let Some((sequence, value)) = deque.slot(offset) else {
-                return Err(invalid_state("monotonic deque slot out of range"));
+                return Err(crate::error::invalid_state(
+                    "monotonic deque slot out of range",
+                ));
             };
             let in_window = sequence >= oldest_allowed && sequence < state.pushed;
             let ordered = previous.is_none_or(|(previous_sequence, previous_value)| {
                 sequence > previous_sequence && !deque.dominates(value, previous_value)
             });
             if !value.is_finite() || !in_window || !ordered {
-                return Err(invalid_state(
+                return Err(crate::error::invalid_state(
                     "monotonic deque candidates are not a valid monotone window",
                 ));
             }

@@ -1,4 +1,4 @@
-use crate::error::{check_period, invalid_state};
+use crate::error::check_period;
 use crate::Error;
 
 /// The last `capacity` values pushed, oldest first. Fixed memory: the storage is allocated
@@ -154,14 +154,18 @@ impl<T: Copy> TryFrom<RingBufferState<T>> for RingBuffer<T> {
         let mut buffer = Self::new(state.capacity)?;
         let len = state.values.len();
         if len > state.capacity {
-            return Err(invalid_state(format!(
+            return Err(crate::error::invalid_state(format!(
                 "ring buffer holds {len} values but its capacity is {}",
                 state.capacity
             )));
         }
-        let expected_next = if len == state.capacity { state.next } else { len };
+        let expected_next = if len == state.capacity {
+            state.next
+        } else {
+            len
+        };
         if state.next != expected_next || state.next >= state.capacity {
-            return Err(invalid_state(format!(
+            return Err(crate::error::invalid_state(format!(
                 "ring buffer write position {} is invalid for {len} values of capacity {}",
                 state.next, state.capacity
             )));

@@ -1,7 +1,6 @@
 use num_traits::Float;
 
-use crate::error::{check_period, invalid_state};
-use crate::float::{from_usize, lit};
+use crate::error::check_period;
 use crate::Error;
 
 /// The sum of the last `period` values in O(1) amortized, without drift: no value is ever
@@ -197,7 +196,7 @@ impl<T: Float> TryFrom<RollingSumState<T>> for RollingSum<T> {
             && state.len <= period
             && (state.len == period || state.next == state.len);
         if !shape_ok {
-            return Err(invalid_state(format!(
+            return Err(crate::error::invalid_state(format!(
                 "rolling sum of period {period} has {} partial sums, write slot {} and length {}",
                 state.suffix.len(),
                 state.next,
@@ -206,14 +205,20 @@ impl<T: Float> TryFrom<RollingSumState<T>> for RollingSum<T> {
         }
         let slots = &state.slots;
         let magnitude = slots.iter().fold(T::zero(), |m, x| m + x.abs());
-        let tolerance = magnitude * T::epsilon() * lit(4.0) * from_usize::<T>(period + 1);
+        let tolerance = magnitude
+            * T::epsilon()
+            * crate::float::lit(4.0)
+            * crate::float::from_usize::<T>(period + 1);
         let near = |stored: T, exact: T| stored.is_finite() && (stored - exact).abs() <= tolerance;
         let sum_of = |part: &[T]| part.iter().fold(T::zero(), |sum, &x| sum + x);
 
         let unpushed_are_zero = slots.iter().skip(state.len).all(|&x| x == T::zero());
         let mut consistent = unpushed_are_zero
             && slots.iter().all(|x| x.is_finite())
-            && near(state.recent, sum_of(slots.get(..state.next).unwrap_or_default()))
+            && near(
+                state.recent,
+                sum_of(slots.get(..state.next).unwrap_or_default()),
+            )
             && near(state.sum, sum_of(slots));
         // The partial sums still in use are those of the old block's remaining slots; before
         // the first rebuild the old block is all zeros.
@@ -226,7 +231,7 @@ impl<T: Float> TryFrom<RollingSumState<T>> for RollingSum<T> {
             consistent &= near(stored, exact);
         }
         if !consistent {
-            return Err(invalid_state(
+            return Err(crate::error::invalid_state(
                 "rolling sum does not match the values in its window",
             ));
         }

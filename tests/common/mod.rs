@@ -73,7 +73,12 @@ pub fn relative_difference(a: f64, b: f64) -> f64 {
 
 /// Asserts that `actual` has the same warm-up as `expected` and agrees within `tolerance`
 /// (relative) at every index. Returns the largest relative difference seen.
-pub fn assert_matches(label: &str, actual: &[Option<f64>], expected: &[Option<f64>], tolerance: f64) -> f64 {
+pub fn assert_matches(
+    label: &str,
+    actual: &[Option<f64>],
+    expected: &[Option<f64>],
+    tolerance: f64,
+) -> f64 {
     assert_eq!(actual.len(), expected.len(), "{label}: length");
     let mut worst: f64 = 0.0;
     for (index, (a, e)) in actual.iter().zip(expected).enumerate() {
