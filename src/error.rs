@@ -23,12 +23,14 @@ pub enum Error {
         /// The valid range or set of values.
         expected: &'static str,
     },
-    /// [`Indicator::try_update`](crate::Indicator::try_update) was given a NaN or an infinity.
-    /// The indicator's state is unchanged.
-    #[error("non-finite input: NaN and infinities are not accepted")]
-    NonFiniteInput,
+    /// [`Indicator::try_update`](crate::Indicator::try_update) was given a NaN, an infinity or
+    /// a number larger in magnitude than [`Real::max_input`](crate::Real::max_input). The
+    /// indicator's state is unchanged.
+    #[error("invalid input: NaN, infinities and magnitudes above sqrt(MAX) are not accepted")]
+    InvalidInput,
     /// A deserialized state is inconsistent (wrong buffer length, counter out of range,
-    /// non-finite value, ...). The message says which check failed.
+    /// non-finite value, ...). The message says which check failed. A state whose period is
+    /// out of range is refused with [`Error::InvalidParameter`] instead.
     #[error("invalid indicator state: {0}")]
     InvalidState(String),
 }

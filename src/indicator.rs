@@ -1,37 +1,51 @@
 //! The [`Indicator`] trait every indicator implements, and the iterator adapter.
 
-use num_traits::Float;
+use crate::{Error, Real};
 
-use crate::Error;
-
-/// An input an indicator can check before accepting it.
+/// An input an indicator checks before accepting it.
 ///
-/// Implemented for every [`Float`] (finite means not NaN and not infinite). Composite inputs
-/// (bars, pairs) are finite when all their fields are.
-pub trait FiniteInput: Copy {
-    /// `true` when every number in the input is finite.
-    fn all_finite(&self) -> bool;
+/// A number is usable when it is finite (not NaN, not ±∞) and at most [`Real::max_input`] in
+/// magnitude. Composite inputs (pairs of prices, bars) are usable when all their numbers are.
+pub trait CheckedInput: Copy {
+    /// `true` when the input may enter an indicator's state.
+    fn is_usable(&self) -> bool;
 }
 
-impl<T: Float> FiniteInput for T {
+impl CheckedInput for f64 {
     #[inline]
-    fn all_finite(&self) -> bool {
-        self.is_finite()
+    fn is_usable(&self) -> bool {
+        self.abs() <= f64::max_input()
+    }
+}
+
+impl CheckedInput for f32 {
+    #[inline]
+    fn is_usable(&self) -> bool {
+        self.abs() <= f32::max_input()
+    }
+}
+
+impl<T: Real> CheckedInput for (T, T) {
+    #[inline]
+    fn is_usable(&self) -> bool {
+        self.0.is_usable() && self.1.is_usable()
     }
 }
 
 /// A streaming indicator: a small state machine fed one input at a time.
 ///
-/// Every update is O(1) amortized, allocates nothing, and returns the current output, or
-/// `None` while the indicator is still warming up.
+/// Every update is O(1) amortized, allocates nothing (all memory is reserved at
+/// construction), and returns the current output, or `None` while the indicator is still
+/// warming up.
 ///
-/// # Non-finite inputs
+/// # Unusable inputs
 ///
-/// A NaN or an infinity never enters the state:
+/// A NaN, an infinity or a number too large to compute with (above [`Real::max_input`],
+/// about 1.3e154 for `f64`) never enters the state:
 /// - [`update`](Indicator::update) and [`peek`](Indicator::peek) **ignore** it: the state is
 ///   left exactly as it was and they return [`value`](Indicator::value), the last committed
 ///   output (so a stream with a missing print keeps its last reading);
-/// - [`try_update`](Indicator::try_update) **rejects** it with [`Error::NonFiniteInput`], for
+/// - [`try_update`](Indicator::try_update) **rejects** it with [`Error::InvalidInput`], for
 ///   callers that want to know.
 ///
 /// # Example
@@ -50,7 +64,7 @@ impl<T: Float> FiniteInput for T {
 /// ```
 pub trait Indicator {
     /// What one update consumes: a price, a bar, a pair of prices.
-    type Input: FiniteInput;
+    type Input: CheckedInput;
     /// What the indicator produces once warmed up.
     type Output: Copy;
 
@@ -58,7 +72,7 @@ pub trait Indicator {
     fn update(&mut self, input: Self::Input) -> Option<Self::Output>;
 
     /// What [`update`](Indicator::update) would return for `input`, without committing it:
-    /// the value of a bar that is still forming. Same cost as `update`; the state is unchanged.
+    /// the value of a bar that is still forming. O(1) like `update`; the state is unchanged.
     fn peek(&self, input: Self::Input) -> Option<Self::Output>;
 
     /// The output of the last committed update (`None` while warming up).
@@ -67,7 +81,8 @@ pub trait Indicator {
     /// Returns to the freshly constructed state; parameters are kept.
     fn reset(&mut self);
 
-    /// Number of inputs consumed before the first `Some` output (TA-Lib's lookback + 1).
+    /// Number of inputs up to and including the one that produces the first `Some` output
+    /// (TA-Lib's lookback + 1).
     fn warmup_period(&self) -> usize;
 
     /// `true` once the indicator produces outputs.
@@ -75,13 +90,13 @@ pub trait Indicator {
         self.value().is_some()
     }
 
-    /// Like [`update`](Indicator::update), but a non-finite input is an error instead of
+    /// Like [`update`](Indicator::update), but an unusable input is an error instead of
     /// being ignored. The state is unchanged on error.
     fn try_update(&mut self, input: Self::Input) -> Result<Option<Self::Output>, Error> {
-        if input.all_finite() {
+        if input.is_usable() {
             Ok(self.update(input))
         } else {
-            Err(Error::NonFiniteInput)
+            Err(Error::InvalidInput)
         }
     }
 

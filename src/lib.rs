@@ -25,8 +25,8 @@
 //! [`peek`](Indicator::peek) previews a forming bar, [`value`](Indicator::value),
 //! [`reset`](Indicator::reset), [`warmup_period`](Indicator::warmup_period),
 //! [`batch`](Indicator::batch) over a slice (the same loop, bit-identical) and an iterator
-//! adapter ([`IndicatorIterExt::indicator`]). NaN and infinities never enter the state: see
-//! the trait's documentation for the policy.
+//! adapter ([`IndicatorIterExt::indicator`]). NaN, infinities and absurd magnitudes never
+//! enter the state: see the trait's documentation for the policy.
 //!
 //! ## Indicators
 //!
@@ -47,12 +47,13 @@
 //! | EMA seed | mean of the first `n` inputs (TA-Lib) | [`Seed::FirstValue`](average::Seed) (pandas `adjust=False`) |
 //! | RSI smoothing | Wilder's `α = 1/n`, SMA-seeded (TA-Lib) | none: EMA-based "RSI" is a different indicator |
 //! | RSI of a flat series (`0/0`) | 50 ([`FlatRsi::Neutral`](momentum::FlatRsi)) | 0, TA-Lib's ([`FlatRsi::TaLib`](momentum::FlatRsi)) |
-//! | NaN / ±∞ input | ignored by `update` (returns the last value) | rejected by `try_update` |
+//! | NaN / ±∞ / \|x\| > 1.3e154 input | ignored by `update` (returns the last value) | rejected by `try_update` |
 //!
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for every indicator. Deserialization
-//!   validates the state and refuses an inconsistent one with [`Error::InvalidState`].
+//!   validates the state and refuses an inconsistent one with [`Error::InvalidState`] (or
+//!   [`Error::InvalidParameter`] for a period out of range).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -76,7 +77,8 @@ pub mod momentum;
 pub mod window;
 
 pub use error::{Error, MAX_PERIOD};
-pub use indicator::{FiniteInput, Indicator, IndicatorIterExt, Outputs};
+pub use float::Real;
+pub use indicator::{CheckedInput, Indicator, IndicatorIterExt, Outputs};
 
 /// Everything needed for day-to-day use: `use ta_stream::prelude::*;`.
 pub mod prelude {

@@ -163,9 +163,13 @@ fn rsi_state_with_mismatched_averages_is_refused() {
 #[test]
 fn wma_state_with_a_wrong_weighted_sum_is_refused() {
     let mut state = saved(Wma::new(3).unwrap(), &PRICES);
-    state["weighted"]["sum"] = json!(0.0);
+    state["weighted_suffix"][1] = json!(0.0);
+    let message = refused::<Wma>(state.clone());
+    assert!(message.contains("WMA weighted sums do not match"), "{message}");
+    let mut state = saved(Wma::new(3).unwrap(), &PRICES);
+    state["average"] = json!(99.0);
     let message = refused::<Wma>(state);
-    assert!(message.contains("WMA sums do not match"), "{message}");
+    assert!(message.contains("WMA weighted sums do not match"), "{message}");
 }
 
 #[test]

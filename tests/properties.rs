@@ -120,7 +120,7 @@ macro_rules! common_properties {
                             finite_outputs.push(last);
                         } else {
                             let before = indicator.clone();
-                            prop_assert_eq!(indicator.try_update(x), Err(Error::NonFiniteInput));
+                            prop_assert_eq!(indicator.try_update(x), Err(Error::InvalidInput));
                             prop_assert_eq!(indicator.peek(x).map(f64::to_bits), last.map(f64::to_bits));
                             prop_assert_eq!(indicator.update(x).map(f64::to_bits), last.map(f64::to_bits));
                             prop_assert_eq!(&indicator, &before);

@@ -1,6 +1,6 @@
 use core::fmt;
 
-use num_traits::Float;
+use crate::Real;
 
 use super::{Ema, Seed};
 use crate::float::lit;
@@ -34,12 +34,12 @@ use crate::{Error, Indicator};
 #[doc(alias = "DEMA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Dema<T: Float = f64> {
+pub struct Dema<T: Real = f64> {
     first: Ema<T>,
     second: Ema<T>,
 }
 
-impl<T: Float> Dema<T> {
+impl<T: Real> Dema<T> {
     /// A DEMA over `period` inputs with TA-Lib's SMA seed.
     ///
     /// # Errors
@@ -70,13 +70,13 @@ impl<T: Float> Dema<T> {
     }
 }
 
-impl<T: Float> Indicator for Dema<T> {
+impl<T: Real> Indicator for Dema<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let e1 = self.first.update(x)?;
@@ -86,7 +86,7 @@ impl<T: Float> Indicator for Dema<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let e1 = self.first.peek(x)?;
@@ -109,7 +109,7 @@ impl<T: Float> Indicator for Dema<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Dema<T> {
+impl<T: Real> fmt::Display for Dema<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DEMA({})", self.period())
     }

@@ -1,6 +1,6 @@
 use core::fmt;
 
-use num_traits::Float;
+use crate::Real;
 
 use super::smoother::{Rule, Smoother};
 use super::Seed;
@@ -42,11 +42,11 @@ use crate::{Error, Indicator};
 #[doc(alias = "EMA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Ema<T: Float = f64> {
+pub struct Ema<T: Real = f64> {
     smoother: Smoother<T>,
 }
 
-impl<T: Float> Ema<T> {
+impl<T: Real> Ema<T> {
     /// An EMA over `period` inputs with TA-Lib's SMA seed.
     ///
     /// # Errors
@@ -76,13 +76,13 @@ impl<T: Float> Ema<T> {
     }
 }
 
-impl<T: Float> Indicator for Ema<T> {
+impl<T: Real> Indicator for Ema<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         self.smoother.update(x)
@@ -90,7 +90,7 @@ impl<T: Float> Indicator for Ema<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         self.smoother.peek(x)
@@ -110,7 +110,7 @@ impl<T: Float> Indicator for Ema<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Ema<T> {
+impl<T: Real> fmt::Display for Ema<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "EMA({})", self.period())
     }

@@ -1,6 +1,6 @@
 use core::fmt;
 
-use num_traits::Float;
+use crate::Real;
 
 use super::smoother::{Rule, Smoother};
 use super::Seed;
@@ -37,11 +37,11 @@ use crate::{Error, Indicator};
 #[doc(alias = "Wilder")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Rma<T: Float = f64> {
+pub struct Rma<T: Real = f64> {
     smoother: Smoother<T>,
 }
 
-impl<T: Float> Rma<T> {
+impl<T: Real> Rma<T> {
     /// Wilder's average over `period` inputs, seeded with their mean.
     ///
     /// # Errors
@@ -71,13 +71,13 @@ impl<T: Float> Rma<T> {
     }
 }
 
-impl<T: Float> Indicator for Rma<T> {
+impl<T: Real> Indicator for Rma<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         self.smoother.update(x)
@@ -85,7 +85,7 @@ impl<T: Float> Indicator for Rma<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         self.smoother.peek(x)
@@ -105,7 +105,7 @@ impl<T: Float> Indicator for Rma<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Rma<T> {
+impl<T: Real> fmt::Display for Rma<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "RMA({})", self.period())
     }

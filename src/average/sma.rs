@@ -1,6 +1,6 @@
 use core::fmt;
 
-use num_traits::Float;
+use crate::Real;
 
 use crate::window::RollingSum;
 use crate::{Error, Indicator};
@@ -37,11 +37,11 @@ use crate::{Error, Indicator};
 #[doc(alias = "MA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Sma<T: Float = f64> {
+pub struct Sma<T: Real = f64> {
     sum: RollingSum<T>,
 }
 
-impl<T: Float> Sma<T> {
+impl<T: Real> Sma<T> {
     /// A simple moving average over `period` inputs.
     ///
     /// # Errors
@@ -63,13 +63,13 @@ impl<T: Float> Sma<T> {
     }
 }
 
-impl<T: Float> Indicator for Sma<T> {
+impl<T: Real> Indicator for Sma<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         self.sum.push(x);
@@ -78,7 +78,7 @@ impl<T: Float> Indicator for Sma<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let full_after = self.sum.len() + 1 >= self.sum.period();
@@ -99,7 +99,7 @@ impl<T: Float> Indicator for Sma<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Sma<T> {
+impl<T: Real> fmt::Display for Sma<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "SMA({})", self.period())
     }

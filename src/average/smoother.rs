@@ -1,6 +1,6 @@
 //! The recursive smoother behind EMA, Wilder's RMA, RSI and (later) ATR, written once.
 
-use num_traits::Float;
+use crate::Real;
 
 use crate::error::check_period;
 use crate::float::from_usize;
@@ -39,7 +39,7 @@ pub(crate) enum Rule {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "SmootherState<T>")
 )]
-pub(crate) struct Smoother<T: Float> {
+pub(crate) struct Smoother<T: Real> {
     period: usize,
     seed: Seed,
     rule: Rule,
@@ -58,7 +58,7 @@ pub(crate) struct Smoother<T: Float> {
     inverse_n: T,
 }
 
-impl<T: Float> Smoother<T> {
+impl<T: Real> Smoother<T> {
     pub(crate) fn new(period: usize, seed: Seed, rule: Rule) -> Result<Self, Error> {
         Ok(Self::with_valid_period(
             check_period("period", period)?,
@@ -167,7 +167,7 @@ struct SmootherState<T> {
 }
 
 #[cfg(feature = "serde")]
-impl<T: Float> TryFrom<SmootherState<T>> for Smoother<T> {
+impl<T: Real> TryFrom<SmootherState<T>> for Smoother<T> {
     type Error = Error;
 
     fn try_from(saved: SmootherState<T>) -> Result<Self, Error> {

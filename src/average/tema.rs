@@ -1,6 +1,6 @@
 use core::fmt;
 
-use num_traits::Float;
+use crate::Real;
 
 use super::{Ema, Seed};
 use crate::float::lit;
@@ -35,13 +35,13 @@ use crate::{Error, Indicator};
 #[doc(alias = "TEMA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Tema<T: Float = f64> {
+pub struct Tema<T: Real = f64> {
     first: Ema<T>,
     second: Ema<T>,
     third: Ema<T>,
 }
 
-impl<T: Float> Tema<T> {
+impl<T: Real> Tema<T> {
     /// A TEMA over `period` inputs with TA-Lib's SMA seed.
     ///
     /// # Errors
@@ -74,13 +74,13 @@ impl<T: Float> Tema<T> {
     }
 }
 
-impl<T: Float> Indicator for Tema<T> {
+impl<T: Real> Indicator for Tema<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let e1 = self.first.update(x)?;
@@ -91,7 +91,7 @@ impl<T: Float> Indicator for Tema<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let e1 = self.first.peek(x)?;
@@ -120,7 +120,7 @@ impl<T: Float> Indicator for Tema<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Tema<T> {
+impl<T: Real> fmt::Display for Tema<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "TEMA({})", self.period())
     }

@@ -1,11 +1,8 @@
 use core::fmt;
 
-use num_traits::Float;
-
-use crate::error::check_period;
 use crate::float::from_usize;
-use crate::window::{CompensatedSum, RingBuffer};
-use crate::{Error, Indicator};
+use crate::window::RollingSum;
+use crate::{Error, Indicator, Real};
 
 /// Linearly weighted moving average: the newest input weighs `n`, the oldest `1`.
 ///
@@ -14,9 +11,14 @@ use crate::{Error, Indicator};
 /// `WMA_t = (n·x_t + (n−1)·x_{t−1} + … + 1·x_{t−n+1}) / (n(n+1)/2)`, first output after `n`
 /// inputs.
 ///
-/// Updated in O(1): `W_t = W_{t−1} + n·x_t − S_{t−1}` where `S` is the plain window sum. Both
-/// sums are compensated, and recomputed exactly from the window every `n` updates, so rounding
-/// cannot accumulate (O(1) amortized).
+/// Updated in O(1) without drift, by the block scheme of [`RollingSum`]: every `n` updates the
+/// window's suffix sums `S[k] = Σ_{i≥k} v_i` and `WS[k] = Σ_{i≥k} (i+1)·v_i` are rebuilt;
+/// in between, with `k` values pushed since (plain sum `R`, weighted `RW`),
+///
+/// `n(n+1)/2 · WMA = WS[k] − k·S[k] + RW + (n−k)·R`.
+///
+/// Every term holds only values still in the window, so nothing that left it (a spike of
+/// 1e15 included) leaves a trace.
 ///
 /// # Parameters
 ///
@@ -43,123 +45,104 @@ use crate::{Error, Indicator};
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "WmaState<T>")
 )]
-pub struct Wma<T: Float = f64> {
-    window: RingBuffer<T>,
-    plain: CompensatedSum<T>,
-    weighted: CompensatedSum<T>,
-    /// Full-window updates since the sums were last recomputed exactly.
-    since_exact: usize,
-    /// `n(n+1)/2`, derived from the period.
-    #[cfg_attr(feature = "serde", serde(skip_serializing))]
-    divisor: T,
+pub struct Wma<T: Real = f64> {
+    /// The window, its suffix sums `S` and the recent plain sum `R`.
+    sum: RollingSum<T>,
+    /// `weighted_suffix[k] = Σ_{i≥k} (i+1)·slot_i` at the last rebuild; 0 past the end.
+    weighted_suffix: Vec<T>,
+    /// `RW`: the weighted sum of the values pushed since the last rebuild.
+    recent_weighted: T,
+    /// The current average (meaningful once the window is full).
+    average: T,
 }
 
-/// What one update computes; shared by `update` and `peek`.
-struct Step<T> {
-    plain: CompensatedSum<T>,
-    weighted: CompensatedSum<T>,
-    since_exact: usize,
-}
-
-impl<T: Float> Wma<T> {
+impl<T: Real> Wma<T> {
     /// A weighted moving average over `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        let period = check_period("period", period)?;
-        let n: T = from_usize(period);
         Ok(Self {
-            window: RingBuffer::new(period)?,
-            plain: CompensatedSum::new(),
-            weighted: CompensatedSum::new(),
-            since_exact: 0,
-            divisor: n * (n + T::one()) / (T::one() + T::one()),
+            sum: RollingSum::new(period)?,
+            weighted_suffix: vec![T::zero(); period + 1],
+            recent_weighted: T::zero(),
+            average: T::zero(),
         })
     }
 
     /// The period `n`.
     pub fn period(&self) -> usize {
-        self.window.capacity()
+        self.sum.period()
     }
 
-    /// Exact sums of `values` (oldest first) with weights 1, 2, 3, ...
-    fn exact_sums(values: impl Iterator<Item = T>) -> (CompensatedSum<T>, CompensatedSum<T>) {
-        values.enumerate().fold(
-            (CompensatedSum::new(), CompensatedSum::new()),
-            |(plain, weighted), (index, x)| {
-                (plain.plus(x), weighted.plus(from_usize::<T>(index + 1) * x))
-            },
-        )
+    /// `(RW, WMA)` after pushing `x`; shared by `update` and `peek`.
+    #[inline]
+    fn next(&self, x: T) -> (T, T) {
+        let period = self.period();
+        let pushed = self.sum.write_index() + 1; // k after this push
+        let k: T = from_usize(pushed);
+        let recent_weighted = self.recent_weighted + k * x;
+        let recent = self.sum.recent() + x;
+        let old_weighted = self.weighted_suffix.get(pushed).copied().unwrap_or_else(T::zero);
+        let old = self.sum.old_block_sum(pushed);
+        let weighted = (old_weighted - k * old)
+            + (recent_weighted + from_usize::<T>(period - pushed) * recent);
+        (recent_weighted, weighted / Self::divisor(period))
     }
 
     #[inline]
-    fn step(&self, x: T) -> Step<T> {
-        let period = self.period();
-        let Some(evicted) = self.window.next_evicted() else {
-            let weight: T = from_usize(self.window.len() + 1);
-            return Step {
-                plain: self.plain.plus(x),
-                weighted: self.weighted.plus(weight * x),
-                since_exact: 0,
-            };
-        };
-        if self.since_exact + 1 >= period {
-            let (plain, weighted) =
-                Self::exact_sums(self.window.iter().skip(1).chain(core::iter::once(x)));
-            return Step {
-                plain,
-                weighted,
-                since_exact: 0,
-            };
-        }
+    fn divisor(period: usize) -> T {
         let n: T = from_usize(period);
-        Step {
-            plain: self.plain.plus_difference(x, evicted),
-            weighted: self.weighted.plus(n * x).minus(self.plain),
-            since_exact: self.since_exact + 1,
+        n * (n + T::one()) / (T::one() + T::one())
+    }
+
+    /// After a rebuild of the plain sums: rebuild the weighted ones from the same block.
+    fn rebuild_weighted(&mut self) {
+        let mut running = T::zero();
+        let slots = self.sum.slots();
+        for (index, (suffix, &x)) in self.weighted_suffix.iter_mut().zip(slots).enumerate().rev() {
+            running = running + from_usize::<T>(index + 1) * x;
+            *suffix = running;
         }
+        self.recent_weighted = T::zero();
     }
 }
 
-impl<T: Float> Indicator for Wma<T> {
+impl<T: Real> Indicator for Wma<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
-        let step = self.step(x);
-        self.plain = step.plain;
-        self.weighted = step.weighted;
-        self.since_exact = step.since_exact;
-        self.window.push(x);
+        (self.recent_weighted, self.average) = self.next(x);
+        self.sum.push(x);
+        if self.sum.write_index() == 0 {
+            self.rebuild_weighted();
+        }
         self.value()
     }
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
-        let full_after = self.window.len() + 1 >= self.period();
-        full_after.then(|| self.step(x).weighted.total() / self.divisor)
+        (self.sum.len() + 1 >= self.period()).then(|| self.next(x).1)
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        self.window
-            .is_full()
-            .then(|| self.weighted.total() / self.divisor)
+        self.sum.is_full().then_some(self.average)
     }
 
     fn reset(&mut self) {
-        self.window.clear();
-        self.plain = CompensatedSum::new();
-        self.weighted = CompensatedSum::new();
-        self.since_exact = 0;
+        self.sum.clear();
+        self.weighted_suffix.fill(T::zero());
+        self.recent_weighted = T::zero();
+        self.average = T::zero();
     }
 
     fn warmup_period(&self) -> usize {
@@ -167,7 +150,7 @@ impl<T: Float> Indicator for Wma<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Wma<T> {
+impl<T: Real> fmt::Display for Wma<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "WMA({})", self.period())
     }
@@ -175,37 +158,56 @@ impl<T: Float> fmt::Display for Wma<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-struct WmaState<T: Float> {
-    window: RingBuffer<T>,
-    plain: CompensatedSum<T>,
-    weighted: CompensatedSum<T>,
-    since_exact: usize,
+struct WmaState<T: Real> {
+    sum: RollingSum<T>,
+    weighted_suffix: Vec<T>,
+    recent_weighted: T,
+    average: T,
 }
 
 #[cfg(feature = "serde")]
-impl<T: Float> TryFrom<WmaState<T>> for Wma<T> {
+impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
     type Error = Error;
 
+    /// The plain sums are checked by [`RollingSum`]; the weighted ones here, the same way.
     fn try_from(state: WmaState<T>) -> Result<Self, Error> {
-        let mut wma = Self::new(state.window.capacity())?;
-        let (plain, weighted) = Self::exact_sums(state.window.iter());
-        let magnitude = state.window.iter().fold(T::zero(), |m, x| m + x.abs());
-        let tolerance = magnitude * wma.divisor * T::epsilon() * crate::float::lit(64.0);
-        let consistent = state.window.iter().all(T::is_finite)
-            && state.plain.is_finite()
-            && state.weighted.is_finite()
-            && (state.plain.total() - plain.total()).abs() <= tolerance
-            && (state.weighted.total() - weighted.total()).abs() <= tolerance
-            && state.since_exact < wma.period();
+        let period = state.sum.period();
+        let slots = state.sum.slots();
+        let pushed = state.sum.write_index();
+        let weighted = |from: usize, to: usize| {
+            (from..to).fold(T::zero(), |sum, i| {
+                sum + from_usize::<T>(i + 1) * slots.get(i).copied().unwrap_or_else(T::zero)
+            })
+        };
+        let magnitude = slots.iter().fold(T::zero(), |m, x| m + x.abs()) * from_usize(period);
+        let tolerance = magnitude * T::epsilon() * from_usize::<T>(4 * (period + 1));
+        let near = |stored: T, exact: T| stored.is_finite() && (stored - exact).abs() <= tolerance;
+        let filled = state.sum.is_full();
+        // The stored average is only an output once the window is full.
+        let exact_average = state.sum.iter().enumerate().fold(T::zero(), |sum, (i, x)| {
+            sum + from_usize::<T>(i + 1) * x
+        }) / Self::divisor(period);
+        let average_ok = state.average.is_finite()
+            && (!filled
+                || (state.average - exact_average).abs()
+                    <= tolerance / Self::divisor(period) + T::epsilon() * exact_average.abs());
+        let mut consistent = state.weighted_suffix.len() == period + 1
+            && near(state.recent_weighted, weighted(0, pushed))
+            && average_ok;
+        for (slot, &stored) in state.weighted_suffix.iter().enumerate().skip(pushed) {
+            let exact = if filled { weighted(slot, period) } else { T::zero() };
+            consistent &= near(stored, exact);
+        }
         if !consistent {
             return Err(crate::error::invalid_state(
-                "WMA sums do not match the values in its window",
+                "WMA weighted sums do not match the values in its window",
             ));
         }
-        wma.window = state.window;
-        wma.plain = state.plain;
-        wma.weighted = state.weighted;
-        wma.since_exact = state.since_exact;
-        Ok(wma)
+        Ok(Self {
+            sum: state.sum,
+            weighted_suffix: state.weighted_suffix,
+            recent_weighted: state.recent_weighted,
+            average: state.average,
+        })
     }
 }

@@ -1,6 +1,6 @@
 use core::fmt;
 
-use num_traits::Float;
+use crate::Real;
 
 use crate::average::smoother::{Rule, Smoother};
 use crate::average::Seed;
@@ -64,14 +64,14 @@ pub enum FlatRsi {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "RsiState<T>")
 )]
-pub struct Rsi<T: Float = f64> {
+pub struct Rsi<T: Real = f64> {
     flat: FlatRsi,
     previous: Option<T>,
     gains: Smoother<T>,
     losses: Smoother<T>,
 }
 
-impl<T: Float> Rsi<T> {
+impl<T: Real> Rsi<T> {
     /// Wilder's RSI over `period` price changes.
     ///
     /// # Errors
@@ -121,7 +121,7 @@ impl<T: Float> Rsi<T> {
     }
 }
 
-impl<T: Float> Default for Rsi<T> {
+impl<T: Real> Default for Rsi<T> {
     /// RSI(14), Wilder's period.
     fn default() -> Self {
         Self {
@@ -133,13 +133,13 @@ impl<T: Float> Default for Rsi<T> {
     }
 }
 
-impl<T: Float> Indicator for Rsi<T> {
+impl<T: Real> Indicator for Rsi<T> {
     type Input = T;
     type Output = T;
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let previous = self.previous.replace(x)?;
@@ -151,7 +151,7 @@ impl<T: Float> Indicator for Rsi<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !x.is_finite() {
+        if !x.is_usable() {
             return self.value();
         }
         let (gain, loss) = Self::gain_and_loss(self.previous?, x);
@@ -174,7 +174,7 @@ impl<T: Float> Indicator for Rsi<T> {
     }
 }
 
-impl<T: Float> fmt::Display for Rsi<T> {
+impl<T: Real> fmt::Display for Rsi<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "RSI({})", self.period())
     }
@@ -182,7 +182,7 @@ impl<T: Float> fmt::Display for Rsi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-struct RsiState<T: Float> {
+struct RsiState<T: Real> {
     flat: FlatRsi,
     previous: Option<T>,
     gains: Smoother<T>,
@@ -190,7 +190,7 @@ struct RsiState<T: Float> {
 }
 
 #[cfg(feature = "serde")]
-impl<T: Float> TryFrom<RsiState<T>> for Rsi<T> {
+impl<T: Real> TryFrom<RsiState<T>> for Rsi<T> {
     type Error = Error;
 
     fn try_from(state: RsiState<T>) -> Result<Self, Error> {

@@ -1,4 +1,4 @@
-use num_traits::Float;
+use crate::Real;
 
 use crate::float::two_sum;
 
@@ -30,7 +30,7 @@ pub struct CompensatedSum<T> {
     compensation: T,
 }
 
-impl<T: Float> CompensatedSum<T> {
+impl<T: Real> CompensatedSum<T> {
     /// The empty sum, zero.
     pub fn new() -> Self {
         Self {

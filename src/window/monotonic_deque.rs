@@ -1,4 +1,4 @@
-use num_traits::Float;
+use crate::Real;
 
 use crate::error::check_period;
 use crate::Error;
@@ -41,7 +41,7 @@ pub enum Extremum {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "MonotonicDequeState<T>")
 )]
-pub struct MonotonicDeque<T: Float> {
+pub struct MonotonicDeque<T: Real> {
     extremum: Extremum,
     period: usize,
     /// Circular storage of `(sequence number, value)` candidates, `period` slots.
@@ -52,7 +52,7 @@ pub struct MonotonicDeque<T: Float> {
     pushed: u64,
 }
 
-impl<T: Float> MonotonicDeque<T> {
+impl<T: Real> MonotonicDeque<T> {
     /// An empty deque over the last `period` values.
     ///
     /// # Errors
@@ -179,7 +179,7 @@ impl<T: Float> MonotonicDeque<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-struct MonotonicDequeState<T: Float> {
+struct MonotonicDequeState<T: Real> {
     extremum: Extremum,
     period: usize,
     slots: Vec<(u64, T)>,
@@ -189,7 +189,7 @@ struct MonotonicDequeState<T: Float> {
 }
 
 #[cfg(feature = "serde")]
-impl<T: Float> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
+impl<T: Real> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
     type Error = Error;
 
     fn try_from(state: MonotonicDequeState<T>) -> Result<Self, Error> {

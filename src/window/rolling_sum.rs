@@ -1,4 +1,4 @@
-use num_traits::Float;
+use crate::Real;
 
 use crate::error::check_period;
 use crate::Error;
@@ -38,7 +38,7 @@ use crate::Error;
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "RollingSumState<T>")
 )]
-pub struct RollingSum<T: Float> {
+pub struct RollingSum<T: Real> {
     /// The window in storage order: `slots[next]` is the oldest value once full. Zeros
     /// stand for the values not pushed yet, so filling up needs no special case.
     slots: Vec<T>,
@@ -55,7 +55,7 @@ pub struct RollingSum<T: Float> {
     sum: T,
 }
 
-impl<T: Float> RollingSum<T> {
+impl<T: Real> RollingSum<T> {
     /// An empty rolling sum over the last `period` values.
     ///
     /// # Errors
@@ -76,12 +76,7 @@ impl<T: Float> RollingSum<T> {
     #[inline]
     fn next_sums(&self, x: T) -> (T, T) {
         let recent = self.recent + x;
-        let old_block = self
-            .suffix
-            .get(self.next + 1)
-            .copied()
-            .unwrap_or_else(T::zero);
-        (recent, old_block + recent)
+        (recent, self.old_block_sum(self.next + 1) + recent)
     }
 
     /// Adds `x`, evicting the oldest value once `period` values are held.
@@ -133,6 +128,29 @@ impl<T: Float> RollingSum<T> {
         }
     }
 
+    /// The storage slot the next push writes (the number of pushes since the last rebuild).
+    #[inline]
+    pub(crate) fn write_index(&self) -> usize {
+        self.next
+    }
+
+    /// The storage slots: chronological right after a rebuild (`write_index() == 0`).
+    pub(crate) fn slots(&self) -> &[T] {
+        &self.slots
+    }
+
+    /// Sum of the values pushed since the last rebuild.
+    #[inline]
+    pub(crate) fn recent(&self) -> T {
+        self.recent
+    }
+
+    /// Sum of storage slots `slot..` at the last rebuild (0 for `slot >= period`).
+    #[inline]
+    pub(crate) fn old_block_sum(&self, slot: usize) -> T {
+        self.suffix.get(slot).copied().unwrap_or_else(T::zero)
+    }
+
     /// The values in the window, oldest first.
     pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
         let (newer, older) = self.slots.split_at_checked(self.next).unwrap_or_default();
@@ -174,7 +192,7 @@ impl<T: Float> RollingSum<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-struct RollingSumState<T: Float> {
+struct RollingSumState<T: Real> {
     slots: Vec<T>,
     next: usize,
     len: usize,
@@ -184,7 +202,7 @@ struct RollingSumState<T: Float> {
 }
 
 #[cfg(feature = "serde")]
-impl<T: Float> TryFrom<RollingSumState<T>> for RollingSum<T> {
+impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
     type Error = Error;
 
     /// Checks the shape, then every stored partial sum against the slots it summarises.
