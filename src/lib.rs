@@ -88,6 +88,6 @@ pub mod prelude {
 }
 
 /// The README's examples, compiled and run as doctests so that they never go stale.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

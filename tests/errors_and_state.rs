@@ -141,11 +141,60 @@ fn ema_state_with_period_zero_is_refused() {
     );
 }
 
+/// JSON writes NaN and infinities as `null`, which serde_json refuses for a float: such a
+/// state cannot be restored from JSON (nor can it arise, since inputs are checked).
 #[test]
-fn a_non_finite_value_in_a_state_is_refused() {
+fn a_null_value_in_a_json_state_is_refused() {
     let mut state = saved(Rma::new(3).unwrap(), &PRICES);
-    state["smoother"]["state"] = Value::Null; // how JSON writes NaN
+    state["smoother"]["state"] = Value::Null;
     assert!(serde_json::from_value::<Rma>(state).is_err());
+}
+
+#[test]
+fn a_smoother_with_a_sum_before_any_input_is_refused() {
+    let mut state = serde_json::to_value(Ema::<f64>::new(3).unwrap()).unwrap();
+    state["smoother"]["state"] = json!(300.0);
+    assert!(refused::<Ema>(state).contains("not zero before the first input"));
+}
+
+#[test]
+fn rsi_state_with_a_negative_average_is_refused() {
+    let mut state = saved(Rsi::new(3).unwrap(), &PRICES);
+    state["gains"]["state"] = json!(-1.0);
+    assert!(refused::<Rsi>(state).contains("inconsistent"));
+}
+
+#[test]
+fn dema_state_whose_inner_averages_disagree_is_refused() {
+    let mut state = saved(Dema::new(3).unwrap(), &PRICES);
+    state["second"]["smoother"]["period"] = json!(50);
+    assert!(refused::<Dema>(state).contains("differ in period or seed"));
+    // The second EMA cannot have consumed anything before the first produced an output.
+    let mut state = saved(Dema::new(3).unwrap(), &PRICES[..1]);
+    state["second"]["smoother"]["count"] = json!(2);
+    state["second"]["smoother"]["state"] = json!(1000.0);
+    assert!(refused::<Dema>(state).contains("ahead of its input"));
+    let mut state = saved(Tema::new(3).unwrap(), &PRICES);
+    state["third"]["smoother"]["seed"] = json!("FirstValue");
+    state["third"]["smoother"]["count"] = json!(1);
+    assert!(refused::<Tema>(state).contains("differ in period or seed"));
+}
+
+#[test]
+fn inputs_too_large_to_compute_with_are_refused_and_never_poison() {
+    let mut rsi = Rsi::new(2).unwrap();
+    let mut ema = Ema::new(2).unwrap();
+    for x in [-1e308, 1e308, 1.5e155] {
+        assert_eq!(rsi.try_update(x), Err(Error::InvalidInput));
+        assert_eq!(ema.update(x), None);
+    }
+    assert_eq!(rsi.batch(&[1.0, 2.0, 3.0]), [None, None, Some(100.0)]);
+    assert_eq!(ema.batch(&[1.0, 2.0]), [None, Some(1.5)]);
+    // The largest accepted magnitude still computes.
+    let extremes = Ema::<f64>::new(2)
+        .unwrap()
+        .batch(&[1.3e154, -1.3e154, 1.3e154]);
+    assert!(extremes.iter().flatten().all(|v: &f64| v.is_finite()));
 }
 
 #[test]
@@ -165,11 +214,17 @@ fn wma_state_with_a_wrong_weighted_sum_is_refused() {
     let mut state = saved(Wma::new(3).unwrap(), &PRICES);
     state["weighted_suffix"][1] = json!(0.0);
     let message = refused::<Wma>(state.clone());
-    assert!(message.contains("WMA weighted sums do not match"), "{message}");
+    assert!(
+        message.contains("WMA weighted sums do not match"),
+        "{message}"
+    );
     let mut state = saved(Wma::new(3).unwrap(), &PRICES);
     state["average"] = json!(99.0);
     let message = refused::<Wma>(state);
-    assert!(message.contains("WMA weighted sums do not match"), "{message}");
+    assert!(
+        message.contains("WMA weighted sums do not match"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -189,6 +244,24 @@ fn monotonic_deque_state_out_of_order_is_refused() {
     state["slots"][1] = json!([1, 9.0]); // a later candidate above an earlier one: not monotone
     let message = refused::<MonotonicDeque<f64>>(state);
     assert!(message.contains("not a valid monotone window"), "{message}");
+}
+
+#[test]
+fn monotonic_deque_state_without_its_newest_value_is_refused() {
+    let mut deque = MonotonicDeque::new(4, Extremum::Max).unwrap();
+    for x in [5.0, 3.0, 4.0] {
+        deque.push(x);
+    }
+    let valid = serde_json::to_value(&deque).unwrap();
+    let mut state = valid.clone();
+    state["len"] = json!(0);
+    assert!(refused::<MonotonicDeque<f64>>(state).contains("candidates after 3 pushes"));
+    let mut state = valid.clone();
+    state["len"] = json!(1);
+    assert!(refused::<MonotonicDeque<f64>>(state).contains("missing its newest value"));
+    let mut state = valid;
+    state["pushed"] = json!(u64::MAX);
+    assert!(refused::<MonotonicDeque<f64>>(state).contains("pushes"));
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use ta_stream::average::{Sma, Wma};
 use ta_stream::Indicator;
 
-/// A deterministic price-like stream (xorshift random walk around 100) with a spike of 1e15
-/// every 250,000 updates.
+/// A deterministic price-like stream (xorshift random walk around 100) with a spike every
+/// 250,000 updates: π·1e13 and −e·1e15 in turn, values whose sums and products round.
 fn stream(length: usize) -> impl Iterator<Item = f64> {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut price = 100.0_f64;
@@ -16,7 +16,11 @@ fn stream(length: usize) -> impl Iterator<Item = f64> {
         let step = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
         price = (price + step).clamp(50.0, 150.0);
         if index % 250_000 == 1_000 {
-            1e15
+            if index % 500_000 == 1_000 {
+                std::f64::consts::PI * 1e13
+            } else {
+                -std::f64::consts::E * 1e15
+            }
         } else {
             price
         }

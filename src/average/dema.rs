@@ -33,7 +33,11 @@ use crate::{Error, Indicator};
 /// TA-Lib `DEMA`; matches it at every index.
 #[doc(alias = "DEMA")]
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "DemaState<T>")
+)]
 pub struct Dema<T: Real = f64> {
     first: Ema<T>,
     second: Ema<T>,
@@ -112,5 +116,25 @@ impl<T: Real> Indicator for Dema<T> {
 impl<T: Real> fmt::Display for Dema<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DEMA({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct DemaState<T: Real> {
+    first: Ema<T>,
+    second: Ema<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<DemaState<T>> for Dema<T> {
+    type Error = Error;
+
+    fn try_from(state: DemaState<T>) -> Result<Self, Error> {
+        super::ema::check_chain(&[&state.first, &state.second])?;
+        Ok(Self {
+            first: state.first,
+            second: state.second,
+        })
     }
 }

@@ -74,6 +74,33 @@ impl<T: Real> Ema<T> {
     pub fn seed(&self) -> Seed {
         self.smoother.seed()
     }
+
+    /// `true` when no input has been consumed yet (used to validate composite states).
+    #[cfg(feature = "serde")]
+    pub(crate) fn is_untouched(&self) -> bool {
+        self.smoother.count() == 0
+    }
+}
+
+/// Checks that a chain of EMAs fed into one another (DEMA, TEMA) is consistent: same period
+/// and seed, and no EMA has consumed inputs before the one feeding it produced any.
+#[cfg(feature = "serde")]
+pub(crate) fn check_chain<T: Real>(chain: &[&Ema<T>]) -> Result<(), Error> {
+    let consistent = chain.windows(2).all(|pair| match pair {
+        [feeder, fed] => {
+            feeder.period() == fed.period()
+                && feeder.seed() == fed.seed()
+                && (fed.is_untouched() || feeder.is_ready())
+        }
+        _ => true,
+    });
+    if consistent {
+        Ok(())
+    } else {
+        Err(crate::error::invalid_state(
+            "the chained EMAs differ in period or seed, or one is ahead of its input",
+        ))
+    }
 }
 
 impl<T: Real> Indicator for Ema<T> {

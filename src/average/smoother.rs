@@ -96,6 +96,12 @@ impl<T: Real> Smoother<T> {
         self.count
     }
 
+    /// The running seed sum while warming up, the smoothed value after.
+    #[cfg(feature = "serde")]
+    pub(crate) fn state(&self) -> T {
+        self.state
+    }
+
     pub(crate) fn period(&self) -> usize {
         self.period
     }
@@ -179,8 +185,10 @@ impl<T: Real> TryFrom<SmootherState<T>> for Smoother<T> {
                 smoother.warmup_period()
             )));
         }
-        if !saved.state.is_finite() {
-            return Err(crate::error::invalid_state("smoother state is not finite"));
+        if !saved.state.is_finite() || (saved.count == 0 && saved.state != T::zero()) {
+            return Err(crate::error::invalid_state(
+                "smoother state is not finite, or not zero before the first input",
+            ));
         }
         smoother.count = saved.count;
         smoother.state = saved.state;

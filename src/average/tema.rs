@@ -34,7 +34,11 @@ use crate::{Error, Indicator};
 /// TA-Lib `TEMA`; matches it at every index.
 #[doc(alias = "TEMA")]
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "TemaState<T>")
+)]
 pub struct Tema<T: Real = f64> {
     first: Ema<T>,
     second: Ema<T>,
@@ -123,5 +127,27 @@ impl<T: Real> Indicator for Tema<T> {
 impl<T: Real> fmt::Display for Tema<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "TEMA({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct TemaState<T: Real> {
+    first: Ema<T>,
+    second: Ema<T>,
+    third: Ema<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<TemaState<T>> for Tema<T> {
+    type Error = Error;
+
+    fn try_from(state: TemaState<T>) -> Result<Self, Error> {
+        super::ema::check_chain(&[&state.first, &state.second, &state.third])?;
+        Ok(Self {
+            first: state.first,
+            second: state.second,
+            third: state.third,
+        })
     }
 }

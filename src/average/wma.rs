@@ -83,7 +83,11 @@ impl<T: Real> Wma<T> {
         let k: T = from_usize(pushed);
         let recent_weighted = self.recent_weighted + k * x;
         let recent = self.sum.recent() + x;
-        let old_weighted = self.weighted_suffix.get(pushed).copied().unwrap_or_else(T::zero);
+        let old_weighted = self
+            .weighted_suffix
+            .get(pushed)
+            .copied()
+            .unwrap_or_else(T::zero);
         let old = self.sum.old_block_sum(pushed);
         let weighted = (old_weighted - k * old)
             + (recent_weighted + from_usize::<T>(period - pushed) * recent);
@@ -184,9 +188,12 @@ impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
         let near = |stored: T, exact: T| stored.is_finite() && (stored - exact).abs() <= tolerance;
         let filled = state.sum.is_full();
         // The stored average is only an output once the window is full.
-        let exact_average = state.sum.iter().enumerate().fold(T::zero(), |sum, (i, x)| {
-            sum + from_usize::<T>(i + 1) * x
-        }) / Self::divisor(period);
+        let exact_average = state
+            .sum
+            .iter()
+            .enumerate()
+            .fold(T::zero(), |sum, (i, x)| sum + from_usize::<T>(i + 1) * x)
+            / Self::divisor(period);
         let average_ok = state.average.is_finite()
             && (!filled
                 || (state.average - exact_average).abs()
@@ -195,7 +202,11 @@ impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
             && near(state.recent_weighted, weighted(0, pushed))
             && average_ok;
         for (slot, &stored) in state.weighted_suffix.iter().enumerate().skip(pushed) {
-            let exact = if filled { weighted(slot, period) } else { T::zero() };
+            let exact = if filled {
+                weighted(slot, period)
+            } else {
+                T::zero()
+            };
             consistent &= near(stored, exact);
         }
         if !consistent {

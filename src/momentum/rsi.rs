@@ -200,6 +200,8 @@ impl<T: Real> TryFrom<RsiState<T>> for Rsi<T> {
             && state.gains.is_wilder()
             && state.losses.is_wilder()
             && state.gains.count() == state.losses.count()
+            && state.gains.state() >= T::zero()
+            && state.losses.state() >= T::zero()
             && state.previous.is_none_or(T::is_finite)
             && (state.previous.is_some() || state.gains.count() == 0);
         if !consistent {

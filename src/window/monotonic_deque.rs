@@ -21,6 +21,9 @@ pub enum Extremum {
 /// values tie, the newest is kept, so [`extreme_age`](Self::extreme_age) reports the most
 /// recent occurrence.
 ///
+/// Values must not be NaN (comparisons with NaN are false, so the extreme would be
+/// unspecified, though never a panic); the crate's indicators filter NaN before pushing.
+///
 /// ```
 /// use ta_stream::window::{Extremum, MonotonicDeque};
 ///
@@ -90,7 +93,9 @@ impl<T: Real> MonotonicDeque<T> {
     /// Sequence number of the oldest value still in the window after the next push.
     #[inline]
     fn first_kept_after_push(&self) -> u64 {
-        (self.pushed + 1).saturating_sub(self.period as u64)
+        self.pushed
+            .saturating_add(1)
+            .saturating_sub(self.period as u64)
     }
 
     /// Adds `x`; values older than `period` pushes leave the window.
@@ -122,7 +127,7 @@ impl<T: Real> MonotonicDeque<T> {
             *slot = (self.pushed, x);
             self.len += 1;
         }
-        self.pushed += 1;
+        self.pushed = self.pushed.saturating_add(1);
     }
 
     /// The extreme of the window after pushing `x`, without pushing it.
@@ -153,8 +158,8 @@ impl<T: Real> MonotonicDeque<T> {
             .map(|(sequence, _)| self.pushed - 1 - sequence)
     }
 
-    /// Number of values pushed since construction or [`clear`](Self::clear), saturating at
-    /// no bound: compare with `period` to know whether the window is full.
+    /// Number of values pushed since construction or [`clear`](Self::clear): the window is
+    /// full once it reaches `period`.
     pub fn pushed(&self) -> u64 {
         self.pushed
     }
@@ -171,11 +176,17 @@ impl<T: Real> MonotonicDeque<T> {
 
     /// Empties the window.
     pub fn clear(&mut self) {
+        self.slots.fill((0, T::zero()));
         self.head = 0;
         self.len = 0;
         self.pushed = 0;
     }
 }
+
+/// Bound on the push counter of a deserialized deque: far beyond any real stream (2^62), and
+/// far from overflow.
+#[cfg(feature = "serde")]
+const MAX_PUSHED: u64 = 1 << 62;
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
@@ -202,7 +213,13 @@ impl<T: Real> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
                 state.period
             )));
         }
-        if state.len > state.period || state.len as u64 > state.pushed {
+        // Once anything was pushed, the newest value is always a candidate (nothing can
+        // dominate it yet), so the deque is empty exactly when nothing was pushed.
+        if state.len > state.period
+            || state.len as u64 > state.pushed
+            || (state.len == 0) != (state.pushed == 0)
+            || state.pushed > MAX_PUSHED
+        {
             return Err(crate::error::invalid_state(format!(
                 "monotonic deque holds {} candidates after {} pushes with period {}",
                 state.len, state.pushed, state.period
@@ -230,6 +247,11 @@ impl<T: Real> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
                 ));
             }
             previous = Some((sequence, value));
+        }
+        if previous.is_some_and(|(sequence, _)| sequence + 1 != state.pushed) {
+            return Err(crate::error::invalid_state(
+                "monotonic deque is missing its newest value",
+            ));
         }
         Ok(deque)
     }

@@ -16,7 +16,7 @@ use crate::Error;
 /// assert_eq!((window.oldest(), window.newest()), (Some(2), Some(4)));
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -28,6 +28,19 @@ pub struct RingBuffer<T: Copy> {
     capacity: usize,
     /// Index the next push writes to (equals `values.len()` while filling).
     next: usize,
+}
+
+/// A clone reserves the full capacity too, so that it never allocates while filling.
+impl<T: Copy> Clone for RingBuffer<T> {
+    fn clone(&self) -> Self {
+        let mut values = Vec::with_capacity(self.capacity);
+        values.extend_from_slice(&self.values);
+        Self {
+            values,
+            capacity: self.capacity,
+            next: self.next,
+        }
+    }
 }
 
 impl<T: Copy> RingBuffer<T> {
@@ -93,13 +106,14 @@ impl<T: Copy> RingBuffer<T> {
     }
 
     /// The storage slot the next push writes to: `len()` while filling, then the slot of the
-    /// oldest value. It is 0 exactly when the storage is in chronological order.
+    /// oldest value. The storage is in chronological order while filling, and once full
+    /// exactly when this is 0.
     pub fn write_index(&self) -> usize {
         self.next
     }
 
-    /// The values in storage order (chronological only when
-    /// [`write_index`](Self::write_index) is 0; use [`iter`](Self::iter) otherwise).
+    /// The values in storage order (chronological while filling, or when
+    /// [`write_index`](Self::write_index) is 0; [`iter`](Self::iter) is always chronological).
     pub fn as_slice(&self) -> &[T] {
         &self.values
     }

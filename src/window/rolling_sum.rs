@@ -20,6 +20,9 @@ use crate::Error;
 /// window, so the rounding error is bounded by the window's own contents (about `period`
 /// roundings of `Σ|x|`), whatever happened before.
 ///
+/// Values are expected to be finite (the indicators check their inputs before pushing); a NaN
+/// would stay in the sum until the next rebuild after it leaves the window.
+///
 /// ```
 /// use ta_stream::window::RollingSum;
 ///
