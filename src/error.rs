@@ -28,6 +28,10 @@ pub enum Error {
     /// indicator's state is unchanged.
     #[error("invalid input: NaN, infinities and magnitudes above sqrt(MAX) are not accepted")]
     InvalidInput,
+    /// A bar breaks a rule: high below low, open or close outside `[low, high]`, negative
+    /// volume, a non-finite number, or a timestamp that does not follow the previous bar's.
+    #[error("invalid bar: {0}")]
+    InvalidBar(String),
     /// A deserialized state is inconsistent (wrong buffer length, counter out of range,
     /// non-finite value, ...). The message says which check failed. A state whose period is
     /// out of range is refused with [`Error::InvalidParameter`] instead.

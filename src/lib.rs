@@ -70,10 +70,15 @@
 )]
 
 pub mod average;
+pub mod bar;
 mod error;
 mod float;
 mod indicator;
 pub mod momentum;
+pub mod risk;
+pub mod signal;
+pub mod statistics;
+pub mod volatility;
 pub mod window;
 
 pub use error::{Error, MAX_PERIOD};

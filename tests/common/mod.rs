@@ -113,3 +113,5 @@ pub const SINGLE_SERIES: [&str; 9] = [
 
 /// Periods the fixtures cover.
 pub const PERIODS: [usize; 4] = [2, 14, 50, 200];
+
+pub mod contract;
