@@ -1,0 +1,88 @@
+//! `update` and `peek` never allocate: a counting global allocator watches every indicator
+//! stream through warm-up and steady state (and through the clone a checkpoint makes).
+//! One test function only, so that no other test thread allocates meanwhile.
+//!
+//! The only unsafe code in the project: a counting wrapper that delegates to the system
+//! allocator (the library itself forbids unsafe code).
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+use ta_stream::momentum::Rsi;
+use ta_stream::Indicator;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made while streaming `inputs` through `indicator` (update and peek), and
+/// through a clone of it made half-way.
+fn allocations_while_streaming<I>(mut indicator: I, inputs: &[I::Input]) -> usize
+where
+    I: Indicator + Clone,
+{
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let (first, second) = inputs.split_at(inputs.len() / 2);
+    for &x in first {
+        std::hint::black_box(indicator.peek(x));
+        std::hint::black_box(indicator.update(x));
+    }
+    let during = ALLOCATIONS.load(Ordering::SeqCst) - before;
+    let mut copy = indicator.clone();
+    let after_clone = ALLOCATIONS.load(Ordering::SeqCst);
+    for &x in second {
+        std::hint::black_box(indicator.update(x));
+        std::hint::black_box(copy.peek(x));
+        std::hint::black_box(copy.update(x));
+    }
+    during + (ALLOCATIONS.load(Ordering::SeqCst) - after_clone)
+}
+
+#[test]
+fn no_indicator_allocates_in_update_or_peek() {
+    // The harness itself sees allocations.
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    std::hint::black_box(vec![0_u8; 16]);
+    assert!(ALLOCATIONS.load(Ordering::SeqCst) > before);
+
+    let prices: Vec<f64> = (0..2_000)
+        .map(|i| 100.0 + (f64::from(i) / 7.0).sin() * 5.0 + f64::from(i % 13))
+        .collect();
+    for period in [1, 2, 14, 200] {
+        let counts = [
+            ("SMA", allocations_while_streaming(Sma::new(period).unwrap(), &prices)),
+            ("EMA", allocations_while_streaming(Ema::new(period).unwrap(), &prices)),
+            (
+                "EMA first value",
+                allocations_while_streaming(Ema::with_seed(period, Seed::FirstValue).unwrap(), &prices),
+            ),
+            ("RMA", allocations_while_streaming(Rma::new(period).unwrap(), &prices)),
+            ("WMA", allocations_while_streaming(Wma::new(period).unwrap(), &prices)),
+            ("DEMA", allocations_while_streaming(Dema::new(period).unwrap(), &prices)),
+            ("TEMA", allocations_while_streaming(Tema::new(period).unwrap(), &prices)),
+            ("RSI", allocations_while_streaming(Rsi::new(period).unwrap(), &prices)),
+        ];
+        for (name, count) in counts {
+            assert_eq!(count, 0, "{name}({period}) allocated {count} times while streaming");
+        }
+    }
+}
