@@ -85,13 +85,14 @@ impl<T: Real> Candle<T> {
 }
 
 impl<T: Real> CheckedInput for Candle<T> {
+    /// Branch-free: the five checks are combined with `&`, not `&&`.
     #[inline]
     fn is_usable(&self) -> bool {
         self.open.is_usable()
-            && self.high.is_usable()
-            && self.low.is_usable()
-            && self.close.is_usable()
-            && self.volume.is_usable()
+            & self.high.is_usable()
+            & self.low.is_usable()
+            & self.close.is_usable()
+            & self.volume.is_usable()
     }
 }
 

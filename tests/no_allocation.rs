@@ -69,20 +69,47 @@ fn no_indicator_allocates_in_update_or_peek() {
         .collect();
     for period in [1, 2, 14, 200] {
         let counts = [
-            ("SMA", allocations_while_streaming(Sma::new(period).unwrap(), &prices)),
-            ("EMA", allocations_while_streaming(Ema::new(period).unwrap(), &prices)),
+            (
+                "SMA",
+                allocations_while_streaming(Sma::new(period).unwrap(), &prices),
+            ),
+            (
+                "EMA",
+                allocations_while_streaming(Ema::new(period).unwrap(), &prices),
+            ),
             (
                 "EMA first value",
-                allocations_while_streaming(Ema::with_seed(period, Seed::FirstValue).unwrap(), &prices),
+                allocations_while_streaming(
+                    Ema::with_seed(period, Seed::FirstValue).unwrap(),
+                    &prices,
+                ),
             ),
-            ("RMA", allocations_while_streaming(Rma::new(period).unwrap(), &prices)),
-            ("WMA", allocations_while_streaming(Wma::new(period).unwrap(), &prices)),
-            ("DEMA", allocations_while_streaming(Dema::new(period).unwrap(), &prices)),
-            ("TEMA", allocations_while_streaming(Tema::new(period).unwrap(), &prices)),
-            ("RSI", allocations_while_streaming(Rsi::new(period).unwrap(), &prices)),
+            (
+                "RMA",
+                allocations_while_streaming(Rma::new(period).unwrap(), &prices),
+            ),
+            (
+                "WMA",
+                allocations_while_streaming(Wma::new(period).unwrap(), &prices),
+            ),
+            (
+                "DEMA",
+                allocations_while_streaming(Dema::new(period).unwrap(), &prices),
+            ),
+            (
+                "TEMA",
+                allocations_while_streaming(Tema::new(period).unwrap(), &prices),
+            ),
+            (
+                "RSI",
+                allocations_while_streaming(Rsi::new(period).unwrap(), &prices),
+            ),
         ];
         for (name, count) in counts {
-            assert_eq!(count, 0, "{name}({period}) allocated {count} times while streaming");
+            assert_eq!(
+                count, 0,
+                "{name}({period}) allocated {count} times while streaming"
+            );
         }
     }
 }

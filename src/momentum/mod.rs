@@ -1,5 +1,54 @@
-//! Momentum oscillators: [`Rsi`].
+//! Momentum oscillators: [`Rsi`], [`Macd`], [`Roc`], [`Rocp`], [`Momentum`], and the
+//! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`].
 
+mod macd;
+#[allow(clippy::module_inception)]
+mod momentum;
+mod roc;
+mod rocp;
 mod rsi;
+mod stochastic;
 
+pub use macd::{Macd, MacdOutput};
+pub use momentum::Momentum;
+pub use roc::Roc;
+pub use rocp::Rocp;
 pub use rsi::{FlatRsi, Rsi};
+pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
+
+use crate::Error;
+
+/// Unwraps a constructor called with constant parameters inside its valid range, for the
+/// `Default` impls. The window building blocks ([`RingBuffer`](crate::window::RingBuffer),
+/// [`MonotonicDeque`](crate::window::MonotonicDeque), ...) only have fallible constructors,
+/// so there is no infallible path; every `Default` is checked against its constructor by a
+/// test (`defaults_are_the_conventional_parameters` in `tests/known_momentum.rs`).
+#[allow(
+    clippy::expect_used,
+    reason = "called only with constant parameters that every constructor accepts"
+)]
+pub(crate) fn valid<I>(built: Result<I, Error>) -> I {
+    built.expect("constant default parameters are valid")
+}
+
+/// Checks the saved state of a lagged indicator ([`Roc`], [`Rocp`], [`Momentum`]): every
+/// value in the window usable, and an output only once the window is full.
+#[cfg(feature = "serde")]
+pub(crate) fn check_lag_state<T: crate::Real>(
+    window: &crate::window::RingBuffer<T>,
+    value: Option<T>,
+) -> Result<(), Error> {
+    if !window.iter().all(|x| x.is_usable()) {
+        return Err(crate::error::invalid_state(
+            "a lagged window holds a non-finite or oversized value",
+        ));
+    }
+    if value.is_some_and(|v| !v.is_finite()) || (value.is_some() && !window.is_full()) {
+        return Err(crate::error::invalid_state(format!(
+            "a lagged output exists with {} of {} values in the window, or is not finite",
+            window.len(),
+            window.capacity()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,485 @@
+use core::fmt;
+
+use crate::bar::Candle;
+use crate::error::check_period;
+use crate::float::{from_usize, lit};
+use crate::window::{Extremum, MonotonicDeque, RollingSum};
+use crate::{CheckedInput, Error, Indicator, Real};
+
+/// One reading of a stochastic oscillator: `%K` and its moving average `%D`, both in
+/// `[0, 100]` for valid candles.
+///
+/// For [`Stochastic`] these are the slow lines (TA-Lib's `slowk`, `slowd`); for
+/// [`FastStochastic`] the fast ones (`fastk`, `fastd`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StochasticOutput<T = f64> {
+    /// `%K`.
+    pub k: T,
+    /// `%D`, the moving average of `%K`.
+    pub d: T,
+}
+
+/// The raw `%K` window shared by both oscillators: highest high and lowest low of the last
+/// `n` candles.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RangeState<T>")
+)]
+struct Range<T: Real> {
+    highest: MonotonicDeque<T>,
+    lowest: MonotonicDeque<T>,
+}
+
+impl<T: Real> Range<T> {
+    fn new(period: usize) -> Result<Self, Error> {
+        let period = check_period("fast_k", period)?;
+        Ok(Self {
+            highest: MonotonicDeque::new(period, Extremum::Max)?,
+            lowest: MonotonicDeque::new(period, Extremum::Min)?,
+        })
+    }
+
+    fn period(&self) -> usize {
+        self.highest.period()
+    }
+
+    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`), and 0
+    /// when `HH == LL`.
+    #[inline]
+    fn fast_k(highest: T, lowest: T, close: T) -> T {
+        let range = (highest - lowest) / lit(100.0);
+        if range == T::zero() {
+            T::zero()
+        } else {
+            (close - lowest) / range
+        }
+    }
+
+    /// Pushes the candle; `%K` once `n` candles have been seen.
+    #[inline]
+    fn update(&mut self, candle: &Candle<T>) -> Option<T> {
+        self.highest.push(candle.high);
+        self.lowest.push(candle.low);
+        if self.highest.pushed() < self.period() as u64 {
+            return None;
+        }
+        let (highest, lowest) = (self.highest.extreme()?, self.lowest.extreme()?);
+        Some(Self::fast_k(highest, lowest, candle.close))
+    }
+
+    /// What [`update`](Self::update) would return.
+    #[inline]
+    fn peek(&self, candle: &Candle<T>) -> Option<T> {
+        if self.highest.pushed() + 1 < self.period() as u64 {
+            return None;
+        }
+        let highest = self.highest.peek(candle.high)?;
+        let lowest = self.lowest.peek(candle.low)?;
+        Some(Self::fast_k(highest, lowest, candle.close))
+    }
+
+    /// Number of `%K` values produced so far.
+    #[cfg(feature = "serde")]
+    fn produced(&self) -> u64 {
+        (self.highest.pushed() + 1).saturating_sub(self.period() as u64)
+    }
+
+    fn clear(&mut self) {
+        self.highest.clear();
+        self.lowest.clear();
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RangeState<T: Real> {
+    highest: MonotonicDeque<T>,
+    lowest: MonotonicDeque<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
+    type Error = Error;
+
+    fn try_from(state: RangeState<T>) -> Result<Self, Error> {
+        let RangeState { highest, lowest } = state;
+        if highest.extremum() != Extremum::Max
+            || lowest.extremum() != Extremum::Min
+            || highest.period() != lowest.period()
+            || highest.pushed() != lowest.pushed()
+        {
+            return Err(crate::error::invalid_state(
+                "stochastic high and low windows disagree (extremum, period or length)",
+            ));
+        }
+        Ok(Self { highest, lowest })
+    }
+}
+
+/// Pushes `x` into a rolling mean; the mean once full.
+#[inline]
+fn push_mean<T: Real>(sum: &mut RollingSum<T>, x: T) -> Option<T> {
+    sum.push(x);
+    sum.is_full().then(|| sum.sum() / from_usize(sum.period()))
+}
+
+/// The mean [`push_mean`] would return.
+#[inline]
+fn peek_mean<T: Real>(sum: &RollingSum<T>, x: T) -> Option<T> {
+    (sum.len() + 1 >= sum.period()).then(|| sum.peek_sum(x) / from_usize(sum.period()))
+}
+
+#[inline]
+fn mean<T: Real>(sum: &RollingSum<T>) -> Option<T> {
+    sum.is_full().then(|| sum.sum() / from_usize(sum.period()))
+}
+
+/// `true` when a rolling mean fed from the `produced`-th value of its input on holds as many
+/// values as it should (the values themselves are checked by [`RollingSum`]).
+#[cfg(feature = "serde")]
+fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
+    sum.len() as u64 == produced.min(sum.period() as u64)
+}
+
+/// Slow stochastic oscillator (Lane), with SMA smoothing: TA-Lib's `STOCH`.
+///
+/// # Formula
+///
+/// Over the last `fast_k` candles, with `HH` the highest high and `LL` the lowest low:
+/// - `fastK = 100·(close − LL)/(HH − LL)`, and **0 when `HH == LL`** (TA-Lib's answer for a
+///   flat window);
+/// - `k = SMA_slow_k(fastK)` (TA-Lib's `slowk`);
+/// - `d = SMA_slow_d(k)` (`slowd`).
+///
+/// The first output comes after `fast_k + slow_k + slow_d − 2` candles (TA-Lib's lookback
+/// `(fast_k − 1) + (slow_k − 1) + (slow_d − 1)` plus one): 18 candles for 14/3/3, index 17.
+/// `HH` and `LL` come from [`MonotonicDeque`]s: O(1) amortized, never a scan of the window.
+///
+/// Candles are not validated: with `low <= close <= high` every output lies in `[0, 100]`
+/// (up to one rounding, e.g. 100.00000000000001); a close outside its candle's range can push
+/// `fastK` outside it, as in TA-Lib. Only [`Candle::close`], `high` and `low` are used.
+///
+/// # Parameters
+///
+/// `fast_k`, `slow_k`, `slow_d`: each `1..=100000`; 14/3/3 by [`Default`] (Lane's periods;
+/// TA-Lib's own default is 5/3/3).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::Stochastic, Indicator};
+///
+/// let candle = |high: f64, low: f64, close: f64| Candle::new(close, high, low, close, 0.0);
+/// let mut stochastic = Stochastic::new(2, 2, 1)?;
+/// assert_eq!(stochastic.update(candle(10.0, 8.0, 9.0)?), None);
+/// assert_eq!(stochastic.update(candle(11.0, 9.0, 11.0)?), None); // fastK = 100
+/// let out = stochastic.update(candle(11.0, 10.0, 10.0)?).unwrap(); // fastK = 50
+/// assert_eq!((out.k, out.d), (75.0, 75.0));
+/// assert_eq!(Stochastic::<f64>::default().to_string(), "STOCH(14,3,3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// George Lane, "Lane's Stochastics", *Technical Analysis of Stocks & Commodities* (1984);
+/// TA-Lib `STOCH` with `slowk_matype = slowd_matype = 0` (SMA), matched at every index (see
+/// `tests/talib_momentum.rs`). The unsmoothed version is [`FastStochastic`].
+#[doc(alias = "STOCH")]
+#[doc(alias = "KD")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "StochasticState<T>")
+)]
+pub struct Stochastic<T: Real = f64> {
+    range: Range<T>,
+    slow_k: RollingSum<T>,
+    slow_d: RollingSum<T>,
+}
+
+impl<T: Real> Stochastic<T> {
+    /// The slow stochastic over `fast_k` candles, `%K` smoothed over `slow_k` values and `%D`
+    /// over `slow_d`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the first parameter outside `1..=100000`.
+    pub fn new(fast_k: usize, slow_k: usize, slow_d: usize) -> Result<Self, Error> {
+        Ok(Self {
+            range: Range::new(fast_k)?,
+            slow_k: RollingSum::new(check_period("slow_k", slow_k)?)?,
+            slow_d: RollingSum::new(check_period("slow_d", slow_d)?)?,
+        })
+    }
+
+    /// The `%K` window length in candles.
+    pub fn fast_k_period(&self) -> usize {
+        self.range.period()
+    }
+
+    /// The smoothing of `%K`.
+    pub fn slow_k_period(&self) -> usize {
+        self.slow_k.period()
+    }
+
+    /// The smoothing of `%D`.
+    pub fn slow_d_period(&self) -> usize {
+        self.slow_d.period()
+    }
+}
+
+impl<T: Real> Default for Stochastic<T> {
+    /// STOCH(14, 3, 3), Lane's periods.
+    fn default() -> Self {
+        super::valid(Self::new(14, 3, 3))
+    }
+}
+
+impl<T: Real> Indicator for Stochastic<T> {
+    type Input = Candle<T>;
+    type Output = StochasticOutput<T>;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<StochasticOutput<T>> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        let fast_k = self.range.update(&candle)?;
+        let k = push_mean(&mut self.slow_k, fast_k)?;
+        let d = push_mean(&mut self.slow_d, k)?;
+        Some(StochasticOutput { k, d })
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<StochasticOutput<T>> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        let fast_k = self.range.peek(&candle)?;
+        let k = peek_mean(&self.slow_k, fast_k)?;
+        let d = peek_mean(&self.slow_d, k)?;
+        Some(StochasticOutput { k, d })
+    }
+
+    #[inline]
+    fn value(&self) -> Option<StochasticOutput<T>> {
+        Some(StochasticOutput {
+            k: mean(&self.slow_k)?,
+            d: mean(&self.slow_d)?,
+        })
+    }
+
+    fn reset(&mut self) {
+        self.range.clear();
+        self.slow_k.clear();
+        self.slow_d.clear();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.range.period() + self.slow_k.period() + self.slow_d.period() - 2
+    }
+}
+
+impl<T: Real> fmt::Display for Stochastic<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "STOCH({},{},{})",
+            self.fast_k_period(),
+            self.slow_k_period(),
+            self.slow_d_period()
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct StochasticState<T: Real> {
+    range: Range<T>,
+    slow_k: RollingSum<T>,
+    slow_d: RollingSum<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<StochasticState<T>> for Stochastic<T> {
+    type Error = Error;
+
+    fn try_from(state: StochasticState<T>) -> Result<Self, Error> {
+        let StochasticState {
+            range,
+            slow_k,
+            slow_d,
+        } = state;
+        let fast_k_values = range.produced();
+        let k_values = (fast_k_values + 1).saturating_sub(slow_k.period() as u64);
+        if !consistent_mean(&slow_k, fast_k_values) || !consistent_mean(&slow_d, k_values) {
+            return Err(crate::error::invalid_state(
+                "stochastic averages do not match the number of candles seen",
+            ));
+        }
+        Ok(Self {
+            range,
+            slow_k,
+            slow_d,
+        })
+    }
+}
+
+/// Fast stochastic oscillator: raw `%K` and its SMA `%D`, aligned as TA-Lib's `STOCHF`.
+///
+/// # Formula
+///
+/// Over the last `fast_k` candles, with `HH` the highest high and `LL` the lowest low:
+/// - `k = 100·(close − LL)/(HH − LL)`, and **0 when `HH == LL`** (TA-Lib's answer);
+/// - `d = SMA_fast_d(k)`.
+///
+/// Both lines start together, once `%D` exists: after `fast_k + fast_d − 1` candles (index
+/// 15 for 14/3). TA-Lib's `STOCHF` truncates `fastk` the same way, so the first `fast_d − 1`
+/// values of `%K` are not reported. Candles are not validated (see [`Stochastic`]).
+///
+/// # Parameters
+///
+/// `fast_k`, `fast_d`: each `1..=100000`; 14/3 by [`Default`] (TA-Lib's own default is 5/3).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::FastStochastic, Indicator};
+///
+/// let candle = |high: f64, low: f64, close: f64| Candle::new(close, high, low, close, 0.0);
+/// let mut stochastic = FastStochastic::new(2, 2)?;
+/// assert_eq!(stochastic.update(candle(10.0, 8.0, 9.0)?), None);
+/// assert_eq!(stochastic.update(candle(11.0, 9.0, 11.0)?), None); // %K = 100, not reported
+/// let out = stochastic.update(candle(11.0, 10.0, 10.0)?).unwrap();
+/// assert_eq!((out.k, out.d), (50.0, 75.0));
+/// // A flat window (HH == LL) reads 0, as in TA-Lib.
+/// let flat = candle(5.0, 5.0, 5.0)?;
+/// assert_eq!(FastStochastic::new(1, 1)?.update(flat).map(|out| out.k), Some(0.0));
+/// assert_eq!(FastStochastic::<f64>::default().to_string(), "STOCHF(14,3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `STOCHF` with `fastd_matype = 0` (SMA), matched at every index (see
+/// `tests/talib_momentum.rs`). The smoothed version is [`Stochastic`].
+#[doc(alias = "STOCHF")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "FastStochasticState<T>")
+)]
+pub struct FastStochastic<T: Real = f64> {
+    range: Range<T>,
+    fast_d: RollingSum<T>,
+}
+
+impl<T: Real> FastStochastic<T> {
+    /// The fast stochastic over `fast_k` candles, `%D` over `fast_d` values of `%K`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] naming the first parameter outside `1..=100000`.
+    pub fn new(fast_k: usize, fast_d: usize) -> Result<Self, Error> {
+        Ok(Self {
+            range: Range::new(fast_k)?,
+            fast_d: RollingSum::new(check_period("fast_d", fast_d)?)?,
+        })
+    }
+
+    /// The `%K` window length in candles.
+    pub fn fast_k_period(&self) -> usize {
+        self.range.period()
+    }
+
+    /// The smoothing of `%D`.
+    pub fn fast_d_period(&self) -> usize {
+        self.fast_d.period()
+    }
+}
+
+impl<T: Real> Default for FastStochastic<T> {
+    /// STOCHF(14, 3).
+    fn default() -> Self {
+        super::valid(Self::new(14, 3))
+    }
+}
+
+impl<T: Real> Indicator for FastStochastic<T> {
+    type Input = Candle<T>;
+    type Output = StochasticOutput<T>;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<StochasticOutput<T>> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        let k = self.range.update(&candle)?;
+        let d = push_mean(&mut self.fast_d, k)?;
+        Some(StochasticOutput { k, d })
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<StochasticOutput<T>> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        let k = self.range.peek(&candle)?;
+        let d = peek_mean(&self.fast_d, k)?;
+        Some(StochasticOutput { k, d })
+    }
+
+    #[inline]
+    fn value(&self) -> Option<StochasticOutput<T>> {
+        Some(StochasticOutput {
+            // The newest value of the window is the last %K: O(1) (`last` of slices).
+            k: self.fast_d.iter().last()?,
+            d: mean(&self.fast_d)?,
+        })
+    }
+
+    fn reset(&mut self) {
+        self.range.clear();
+        self.fast_d.clear();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.range.period() + self.fast_d.period() - 1
+    }
+}
+
+impl<T: Real> fmt::Display for FastStochastic<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "STOCHF({},{})",
+            self.fast_k_period(),
+            self.fast_d_period()
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct FastStochasticState<T: Real> {
+    range: Range<T>,
+    fast_d: RollingSum<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<FastStochasticState<T>> for FastStochastic<T> {
+    type Error = Error;
+
+    fn try_from(state: FastStochasticState<T>) -> Result<Self, Error> {
+        let FastStochasticState { range, fast_d } = state;
+        if !consistent_mean(&fast_d, range.produced()) {
+            return Err(crate::error::invalid_state(
+                "stochastic average does not match the number of candles seen",
+            ));
+        }
+        Ok(Self { range, fast_d })
+    }
+}

@@ -1,0 +1,156 @@
+use core::fmt;
+
+use crate::average::smoother::{Rule, Smoother};
+use crate::average::Seed;
+use crate::bar::Candle;
+use crate::volatility::TrueRange;
+use crate::{CheckedInput, Error, Indicator, Real};
+
+/// Average True Range: Wilder's smoothing of the [`TrueRange`], at TA-Lib parity.
+///
+/// # Formula
+///
+/// `TR_t` as in [`TrueRange`] (none for the first bar). The first ATR is the mean of the first
+/// `n` true ranges (`TR_1..TR_n`, so it comes with bar index `n`, the `n + 1`-th bar); then
+/// `ATR_t = (ATR_{t−1}·(n − 1) + TR_t)/n` (see [`Rma`](crate::average::Rma)).
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000`; 14 by [`Default`].
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, volatility::Atr, Indicator};
+///
+/// let bar = |h: f64, l: f64, c: f64| Candle::new(c, h, l, c, 0.0);
+/// let mut atr = Atr::new(2)?;
+/// assert_eq!(atr.update(bar(11.0, 9.0, 10.0)?), None); // no previous close yet
+/// assert_eq!(atr.update(bar(12.0, 10.0, 11.0)?), None); // TR 2
+/// assert_eq!(atr.update(bar(15.0, 13.0, 14.0)?), Some(3.0)); // TR 4: mean of 2 and 4
+/// assert_eq!(atr.update(bar(15.0, 14.0, 14.5)?), Some(2.0)); // (3·1 + 1)/2
+/// assert_eq!(Atr::<f64>::default().to_string(), "ATR(14)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Wilder (1978), *New Concepts in Technical Trading Systems*; TA-Lib `ATR`, matched at every
+/// index by `tests/talib_volatility.rs`.
+#[doc(alias = "ATR")]
+#[doc(alias = "average true range")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "AtrState<T>")
+)]
+pub struct Atr<T: Real = f64> {
+    true_range: TrueRange<T>,
+    smoother: Smoother<T>,
+}
+
+impl<T: Real> Atr<T> {
+    /// Wilder's ATR over `period` true ranges.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            true_range: TrueRange::new(),
+            smoother: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
+        })
+    }
+
+    /// The period `n`.
+    pub fn period(&self) -> usize {
+        self.smoother.period()
+    }
+
+    /// The close of the last committed bar (for [`Natr`](crate::volatility::Natr)).
+    pub(crate) fn last_close(&self) -> Option<T> {
+        self.true_range.last_close()
+    }
+}
+
+impl<T: Real> Default for Atr<T> {
+    /// ATR(14), Wilder's period.
+    fn default() -> Self {
+        Self {
+            true_range: TrueRange::new(),
+            smoother: Smoother::with_valid_period(14, Seed::Sma, Rule::Wilder),
+        }
+    }
+}
+
+impl<T: Real> Indicator for Atr<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        let range = self.true_range.push(candle)?;
+        self.smoother.update(range)
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        self.smoother.peek(self.true_range.next(candle)?)
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.smoother.value()
+    }
+
+    fn reset(&mut self) {
+        self.true_range.reset();
+        self.smoother.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period() + 1
+    }
+}
+
+impl<T: Real> fmt::Display for Atr<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ATR({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct AtrState<T: Real> {
+    true_range: TrueRange<T>,
+    smoother: Smoother<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<AtrState<T>> for Atr<T> {
+    type Error = Error;
+
+    fn try_from(state: AtrState<T>) -> Result<Self, Error> {
+        let smoother = &state.smoother;
+        let consistent = smoother.is_wilder()
+            && smoother.seed() == Seed::Sma
+            && smoother.state() >= T::zero()
+            // Every true range consumed came with a bar that had a previous close.
+            && (smoother.count() == 0 || state.true_range.value().is_some());
+        if !consistent {
+            return Err(crate::error::invalid_state(
+                "ATR smoothing is not Wilder's, negative, or ahead of its true range",
+            ));
+        }
+        Ok(Self {
+            true_range: state.true_range,
+            smoother: state.smoother,
+        })
+    }
+}

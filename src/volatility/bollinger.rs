@@ -1,0 +1,226 @@
+use core::fmt;
+
+use crate::float::lit;
+use crate::volatility::Variance;
+use crate::{Error, Indicator, Real};
+
+/// The output of [`Bollinger`]: the three bands, and where the input sits between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Bands<T = f64> {
+    /// `middle + k·σ`.
+    pub upper: T,
+    /// The simple moving average of the window.
+    pub middle: T,
+    /// `middle − k·σ`.
+    pub lower: T,
+    /// `%B = (x − lower)/(upper − lower)`: 0 on the lower band, 1 on the upper one, outside
+    /// `[0, 1]` beyond them. **0.5 when the bands coincide** (a flat window, `σ = 0`): the
+    /// input is then on the middle band.
+    pub percent_b: T,
+    /// `(upper − lower)/middle`, the band width as a fraction of the middle band. 0 when the
+    /// bands coincide; `+∞` when the middle band is exactly 0 but the bands are apart (a
+    /// width relative to a zero price has no finite value); negative for a negative middle.
+    pub bandwidth: T,
+}
+
+/// Bollinger Bands: a simple moving average and bands `k` population standard deviations
+/// above and below it, with `%B` and the bandwidth.
+///
+/// # Formula
+///
+/// Over the last `n` inputs, with `SMA` their mean and `σ` their **population** standard
+/// deviation (as TA-Lib and Bollinger himself; see [`Variance`] for the numerics):
+/// - `middle = SMA_n`, `upper = middle + k·σ`, `lower = middle − k·σ`;
+/// - `%B = (x − lower)/(upper − lower)`, 0.5 if `upper = lower`;
+/// - `bandwidth = (upper − lower)/middle`, 0 if `upper = lower`.
+///
+/// First output after `n` inputs; `lower ≤ middle ≤ upper` always holds.
+///
+/// # Parameters
+///
+/// - `period` (`n`): `1..=100000`;
+/// - `multiplier` (`k`): finite and `> 0`.
+///
+/// [`Default`] is `BB(20, 2)`.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{volatility::Bollinger, Indicator};
+///
+/// let mut bb = Bollinger::new(4, 2.0)?;
+/// bb.batch(&[2.0, 4.0, 4.0]);
+/// let bands = bb.update(6.0).unwrap(); // mean 4, σ = sqrt(2)
+/// assert_eq!(bands.middle, 4.0);
+/// assert!((bands.upper - (4.0 + 2.0 * 2f64.sqrt())).abs() < 1e-12);
+/// assert!(bands.percent_b > 0.5 && bands.percent_b < 1.0);
+/// assert_eq!(Bollinger::<f64>::default().to_string(), "BB(20,2)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// John Bollinger, *Bollinger on Bollinger Bands* (2001), <https://www.bollingerbands.com>;
+/// TA-Lib `BBANDS` with `matype = SMA` and `nbdevup = nbdevdn = k`, matched at every index
+/// by `tests/talib_volatility.rs`.
+#[doc(alias = "BBANDS")]
+#[doc(alias = "Bollinger Bands")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "BollingerState<T>")
+)]
+pub struct Bollinger<T: Real = f64> {
+    variance: Variance<T>,
+    multiplier: T,
+    /// The last input, for `%B` (0 before the first).
+    last: T,
+}
+
+impl<T: Real> Bollinger<T> {
+    /// Bands `multiplier` standard deviations around the `period`-input SMA.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `multiplier` is
+    /// finite and positive.
+    pub fn new(period: usize, multiplier: T) -> Result<Self, Error> {
+        let variance = Variance::new(period)?;
+        Ok(Self {
+            variance,
+            multiplier: check_multiplier(multiplier)?,
+            last: T::zero(),
+        })
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.variance.period()
+    }
+
+    /// The band multiplier `k`.
+    pub fn multiplier(&self) -> T {
+        self.multiplier
+    }
+
+    #[inline]
+    fn bands(&self, (middle, variance): (T, T), x: T) -> Bands<T> {
+        let offset = self.multiplier * variance.sqrt();
+        let upper = middle + offset;
+        let lower = middle - offset;
+        let width = upper - lower;
+        let (percent_b, bandwidth) = if width == T::zero() {
+            (lit(0.5), T::zero())
+        } else if middle == T::zero() {
+            ((x - lower) / width, T::infinity())
+        } else {
+            ((x - lower) / width, width / middle)
+        };
+        Bands {
+            upper,
+            middle,
+            lower,
+            percent_b,
+            bandwidth,
+        }
+    }
+}
+
+fn check_multiplier<T: Real>(multiplier: T) -> Result<T, Error> {
+    if multiplier.is_finite() && multiplier > T::zero() {
+        Ok(multiplier)
+    } else {
+        Err(Error::InvalidParameter {
+            name: "multiplier",
+            value: format!("{multiplier:?}"),
+            expected: "a finite number > 0",
+        })
+    }
+}
+
+impl<T: Real> Default for Bollinger<T> {
+    /// `BB(20, 2)`, Bollinger's own defaults.
+    fn default() -> Self {
+        Self {
+            variance: Variance::with_valid_period(20),
+            multiplier: lit(2.0),
+            last: T::zero(),
+        }
+    }
+}
+
+impl<T: Real> Indicator for Bollinger<T> {
+    type Input = T;
+    type Output = Bands<T>;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<Bands<T>> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        self.variance.push(x);
+        self.last = x;
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<Bands<T>> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        Some(self.bands(self.variance.peek_moments(x)?, x))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<Bands<T>> {
+        Some(self.bands(self.variance.moments()?, self.last))
+    }
+
+    fn reset(&mut self) {
+        self.variance.clear();
+        self.last = T::zero();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period()
+    }
+}
+
+impl<T: Real + fmt::Display> fmt::Display for Bollinger<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BB({},{})", self.period(), self.multiplier)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct BollingerState<T: Real> {
+    variance: Variance<T>,
+    multiplier: T,
+    last: T,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<BollingerState<T>> for Bollinger<T> {
+    type Error = Error;
+
+    fn try_from(state: BollingerState<T>) -> Result<Self, Error> {
+        let multiplier = check_multiplier(state.multiplier)?;
+        if state.variance.ddof() != 0 {
+            return Err(crate::error::invalid_state(
+                "Bollinger bands use the population variance (ddof 0)",
+            ));
+        }
+        if !state.last.is_usable() {
+            return Err(crate::error::invalid_state(
+                "Bollinger last input is not finite",
+            ));
+        }
+        Ok(Self {
+            variance: state.variance,
+            multiplier,
+            last: state.last,
+        })
+    }
+}

@@ -1,0 +1,152 @@
+use core::fmt;
+
+use crate::bar::Candle;
+use crate::{CheckedInput, Indicator, Real};
+
+/// True range: the bar's range, extended to the previous close when the bar gapped away
+/// from it.
+///
+/// # Formula
+///
+/// `TR_t = max(H_t − L_t, |H_t − C_{t−1}|, |L_t − C_{t−1}|)`. Like TA-Lib, the first bar has
+/// no previous close and gives no output: the first output comes with the **second** bar.
+///
+/// The candle is not validated (see [`Candle::new`]); only its numbers must be usable (a
+/// candle with a NaN or an infinity is ignored like any unusable input).
+///
+/// # Parameters
+///
+/// None; [`TrueRange::new`] and [`Default`] are the same.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, volatility::TrueRange, Indicator};
+///
+/// let mut tr = TrueRange::new();
+/// assert_eq!(tr.update(Candle::new(10.0, 11.0, 9.0, 10.0, 0.0)?), None);
+/// // gap up: the range 13 − 12 = 1 is extended down to the previous close, 10
+/// assert_eq!(tr.update(Candle::new(12.5, 13.0, 12.0, 12.5, 0.0)?), Some(3.0));
+/// assert_eq!(tr.to_string(), "TR");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Wilder (1978), *New Concepts in Technical Trading Systems*; TA-Lib `TRANGE`, matched at
+/// every index by `tests/talib_volatility.rs`.
+#[doc(alias = "TRANGE")]
+#[doc(alias = "TR")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "TrueRangeState<T>")
+)]
+pub struct TrueRange<T: Real = f64> {
+    /// The last committed bar's close.
+    previous_close: Option<T>,
+    /// The last committed output.
+    range: Option<T>,
+}
+
+impl<T: Real> TrueRange<T> {
+    /// A true range that has seen no bar.
+    pub fn new() -> Self {
+        Self {
+            previous_close: None,
+            range: None,
+        }
+    }
+
+    /// The close of the last committed bar.
+    pub(crate) fn last_close(&self) -> Option<T> {
+        self.previous_close
+    }
+
+    /// Commits a candle already checked by the caller.
+    #[inline]
+    pub(crate) fn push(&mut self, candle: Candle<T>) -> Option<T> {
+        self.range = self.next(candle);
+        self.previous_close = Some(candle.close);
+        self.range
+    }
+
+    /// The true range `candle` would give (`None` for the first bar).
+    #[inline]
+    pub(crate) fn next(&self, candle: Candle<T>) -> Option<T> {
+        let previous = self.previous_close?;
+        let range = candle.high - candle.low;
+        let above = (previous - candle.high).abs();
+        let below = (candle.low - previous).abs();
+        Some(range.max(above).max(below))
+    }
+}
+
+impl<T: Real> Indicator for TrueRange<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        self.push(candle)
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        if !candle.is_usable() {
+            return self.value();
+        }
+        self.next(candle)
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.range
+    }
+
+    fn reset(&mut self) {
+        *self = Self::new();
+    }
+
+    fn warmup_period(&self) -> usize {
+        2
+    }
+}
+
+impl<T: Real> fmt::Display for TrueRange<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TR")
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct TrueRangeState<T> {
+    previous_close: Option<T>,
+    range: Option<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<TrueRangeState<T>> for TrueRange<T> {
+    type Error = crate::Error;
+
+    fn try_from(state: TrueRangeState<T>) -> Result<Self, crate::Error> {
+        let consistent = state.previous_close.is_none_or(|c| c.is_usable())
+            && state
+                .range
+                .is_none_or(|r| r.is_finite() && r >= T::zero() && state.previous_close.is_some());
+        if !consistent {
+            return Err(crate::error::invalid_state(
+                "true range without a previous close, negative or not finite",
+            ));
+        }
+        Ok(Self {
+            previous_close: state.previous_close,
+            range: state.range,
+        })
+    }
+}

@@ -1,0 +1,392 @@
+use core::fmt;
+
+use crate::float::from_usize;
+use crate::window::RollingSum;
+use crate::{Error, Indicator, Real};
+
+/// Rolling variance of the last `n` inputs: population (`ddof = 0`, TA-Lib's `VAR`) by
+/// default, sample (`ddof = 1`) or any `ddof < n` on request.
+///
+/// # Formula
+///
+/// With `m` the window mean and `M2 = Σ (x_i − m)²` over the window,
+/// `VAR = M2 / (n − ddof)`; first output after `n` inputs. The mean is the drift-free
+/// [`RollingSum`] over `n` (bit-identical to [`Sma`](crate::average::Sma)).
+///
+/// `M2` is never obtained as `E[x²] − E[x]²` of raw prices, and nothing is ever subtracted
+/// from a running total. The window is split like [`RollingSum`]'s: an *old block* whose
+/// suffix statistics are rebuilt exactly every `n` updates, and the values pushed since.
+/// - old block: at each rebuild, for every suffix, the mean and `M2` of the deviations from
+///   the block's newest value (which stays in the window as long as any suffix is used);
+/// - recent values: `Σ d` and `Σ d²` with `d = x − (first recent value)`;
+/// - the two groups are merged with Chan et al.'s pairwise formula
+///   `M2 = M2_a + M2_b + δ²·n_a·n_b/n` (`δ` the difference of their means): a sum of
+///   non-negative terms.
+///
+/// Every shift is a value inside the group it is applied to, so rounding errors are
+/// bounded by about `n` ulps of the window's own `M2`, whatever the price level
+/// (1e12 or 1e-8) and whatever left the window before (a spike of 1e15 leaves no trace). A
+/// flat window gives exactly 0.
+///
+/// # Parameters
+///
+/// - `period` (`n`): `1..=100000` (`2..` for the sample variance);
+/// - `ddof`: `0` ([`new`](Variance::new), population), `1` ([`sample`](Variance::sample)),
+///   or any value below `period` ([`with_ddof`](Variance::with_ddof)).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{volatility::Variance, Indicator};
+///
+/// let mut variance = Variance::new(4)?;
+/// let out = variance.batch(&[2.0, 4.0, 4.0, 4.0, 5.0]);
+/// // window [2, 4, 4, 4]: mean 3.5, M2 = 2.25 + 3·0.25 = 3
+/// assert_eq!(out, [None, None, None, Some(0.75), Some(0.1875)]);
+/// assert_eq!(Variance::sample(4)?.batch(&[2.0, 4.0, 4.0, 4.0])[3], Some(1.0));
+/// assert_eq!(variance.to_string(), "VAR(4)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `VAR` (population); matched at every index by `tests/talib_volatility.rs`.
+/// Chan, Golub and LeVeque (1979), *Updating formulae and a pairwise algorithm for
+/// computing sample variances*.
+#[doc(alias = "VAR")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "VarianceState<T>")
+)]
+pub struct Variance<T: Real = f64> {
+    /// The window and its drift-free plain sum.
+    sum: RollingSum<T>,
+    /// At the last rebuild: `old_mean[i]` = mean of `slot_j − anchor` over `j ≥ i`, where
+    /// `anchor` is the last slot (the newest value of the block). Zeros before the first one.
+    old_mean: Vec<T>,
+    /// At the last rebuild: `old_m2[i]` = `M2` of `slots[i..]`.
+    old_m2: Vec<T>,
+    /// `Σ (x − slots[0])` over the values pushed since the last rebuild.
+    recent_deviation: T,
+    /// `Σ (x − slots[0])²` over the values pushed since the last rebuild.
+    recent_square: T,
+    /// `M2` of the values in the window after the last update.
+    m2: T,
+    /// Delta degrees of freedom: the divisor is `n − ddof`.
+    ddof: usize,
+}
+
+impl<T: Real> Variance<T> {
+    /// The population variance (`ddof = 0`, TA-Lib `VAR`) of the last `period` inputs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Self::with_ddof(period, 0)
+    }
+
+    /// The sample variance (`ddof = 1`, divisor `n − 1`) of the last `period` inputs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
+    pub fn sample(period: usize) -> Result<Self, Error> {
+        if period == 1 {
+            return Err(Error::InvalidParameter {
+                name: "period",
+                value: period.to_string(),
+                expected: "2..=100000 for a sample variance",
+            });
+        }
+        Self::with_ddof(period, 1)
+    }
+
+    /// The variance with divisor `period − ddof`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `ddof < period`.
+    pub fn with_ddof(period: usize, ddof: usize) -> Result<Self, Error> {
+        let sum = RollingSum::new(period)?;
+        if ddof >= period {
+            return Err(Error::InvalidParameter {
+                name: "ddof",
+                value: ddof.to_string(),
+                expected: "less than `period`",
+            });
+        }
+        Ok(Self {
+            sum,
+            old_mean: vec![T::zero(); period],
+            old_m2: vec![T::zero(); period],
+            recent_deviation: T::zero(),
+            recent_square: T::zero(),
+            m2: T::zero(),
+            ddof,
+        })
+    }
+
+    /// The population variance for a period known to be valid (a constant such as
+    /// Bollinger's 20), without a `Result`: an invalid one falls back to period 1, which
+    /// cannot fail.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        match Self::new(period) {
+            Ok(variance) => variance,
+            Err(_) => Self::with_valid_period(1),
+        }
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.sum.period()
+    }
+
+    /// Number of values in the window (at most `period`).
+    #[cfg(feature = "serde")]
+    pub(crate) fn len(&self) -> usize {
+        self.sum.len()
+    }
+
+    /// Delta degrees of freedom: 0 for the population variance, 1 for the sample variance.
+    pub fn ddof(&self) -> usize {
+        self.ddof
+    }
+
+    /// `(recent_deviation, recent_square, M2)` after pushing `x`; shared by `push` and `peek`.
+    #[inline]
+    fn next(&self, x: T) -> (T, T, T) {
+        let period = self.sum.period();
+        let written = self.sum.write_index();
+        let pushed = written + 1;
+        let slots = self.sum.slots();
+        // The first value pushed since the rebuild: `x` itself if it is that value.
+        let shift = if written == 0 {
+            x
+        } else {
+            slots.first().copied().unwrap_or(x)
+        };
+        let d = x - shift;
+        let deviation = self.recent_deviation + d;
+        let square = self.recent_square + d * d;
+        let recent_count: T = from_usize(pushed);
+        let recent_mean = deviation / recent_count;
+        let recent_m2 = (square - deviation * recent_mean).max(T::zero());
+        // Old-block values still in the window (none before the first rebuild).
+        let old = if self.sum.is_full() {
+            period - pushed
+        } else {
+            0
+        };
+        let m2 = if old == 0 {
+            recent_m2
+        } else {
+            let anchor = slots.last().copied().unwrap_or(shift);
+            let old_mean = self.old_mean.get(pushed).copied().unwrap_or_else(T::zero);
+            let old_m2 = self.old_m2.get(pushed).copied().unwrap_or_else(T::zero);
+            let delta = (shift - anchor) + (recent_mean - old_mean);
+            let weight = from_usize::<T>(old) * (recent_count / from_usize(period));
+            old_m2 + recent_m2 + delta * delta * weight
+        };
+        (deviation, square, m2)
+    }
+
+    /// Pushes a usable `x`.
+    #[inline]
+    pub(crate) fn push(&mut self, x: T) {
+        (self.recent_deviation, self.recent_square, self.m2) = self.next(x);
+        self.sum.push(x);
+        if self.sum.write_index() == 0 {
+            self.rebuild();
+        }
+    }
+
+    /// The window is exactly one block, in chronological order: rebuild the suffix
+    /// statistics, as deviations from its newest value. O(n), once every `n` pushes.
+    fn rebuild(&mut self) {
+        let slots = self.sum.slots();
+        let anchor = slots.last().copied().unwrap_or_else(T::zero);
+        let (mut sum, mut square) = (T::zero(), T::zero());
+        let suffixes = self.old_mean.iter_mut().zip(self.old_m2.iter_mut());
+        for (count, ((mean, m2), &x)) in suffixes.zip(slots).rev().enumerate() {
+            let d = x - anchor;
+            sum = sum + d;
+            square = square + d * d;
+            let suffix_mean = sum / from_usize(count + 1);
+            *mean = suffix_mean;
+            *m2 = (square - sum * suffix_mean).max(T::zero());
+        }
+        self.recent_deviation = T::zero();
+        self.recent_square = T::zero();
+    }
+
+    #[inline]
+    fn divide(&self, sum: T, m2: T) -> (T, T) {
+        (
+            sum / from_usize(self.sum.period()),
+            m2 / from_usize(self.sum.period() - self.ddof),
+        )
+    }
+
+    /// `(mean, variance)` that pushing `x` would give, `None` if still warming up after it.
+    #[inline]
+    pub(crate) fn peek_moments(&self, x: T) -> Option<(T, T)> {
+        (self.sum.len() + 1 >= self.sum.period())
+            .then(|| self.divide(self.sum.peek_sum(x), self.next(x).2))
+    }
+
+    /// `(mean, variance)` of the window, `None` while warming up.
+    #[inline]
+    pub(crate) fn moments(&self) -> Option<(T, T)> {
+        self.sum
+            .is_full()
+            .then(|| self.divide(self.sum.sum(), self.m2))
+    }
+
+    /// Back to the freshly constructed state.
+    pub(crate) fn clear(&mut self) {
+        self.sum.clear();
+        self.old_mean.fill(T::zero());
+        self.old_m2.fill(T::zero());
+        self.recent_deviation = T::zero();
+        self.recent_square = T::zero();
+        self.m2 = T::zero();
+    }
+}
+
+impl<T: Real> Indicator for Variance<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        self.push(x);
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        self.peek_moments(x).map(|(_, variance)| variance)
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.moments().map(|(_, variance)| variance)
+    }
+
+    fn reset(&mut self) {
+        self.clear();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period()
+    }
+}
+
+impl<T: Real> fmt::Display for Variance<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.ddof {
+            0 => write!(f, "VAR({})", self.period()),
+            ddof => write!(f, "VAR({},ddof={ddof})", self.period()),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct VarianceState<T: Real> {
+    sum: RollingSum<T>,
+    old_mean: Vec<T>,
+    old_m2: Vec<T>,
+    recent_deviation: T,
+    recent_square: T,
+    m2: T,
+    ddof: usize,
+}
+
+/// Exact-as-possible mean and `M2` of `values` (two passes).
+#[cfg(feature = "serde")]
+fn two_pass<T: Real>(values: &[T]) -> (T, T) {
+    if values.is_empty() {
+        return (T::zero(), T::zero());
+    }
+    let mean = values.iter().fold(T::zero(), |s, &x| s + x) / from_usize(values.len());
+    let m2 = values
+        .iter()
+        .fold(T::zero(), |s, &x| s + (x - mean) * (x - mean));
+    (mean, m2)
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
+    type Error = Error;
+
+    /// The window is checked by [`RollingSum`]; the moments here, against a two-pass
+    /// recomputation from the window's values.
+    fn try_from(state: VarianceState<T>) -> Result<Self, Error> {
+        let period = state.sum.period();
+        let mut variance = Self::with_ddof(period, state.ddof)?;
+        let slots = state.sum.slots();
+        let written = state.sum.write_index();
+        let full = state.sum.is_full();
+        let window: Vec<T> = state.sum.iter().collect();
+        // Every stored moment is a sum of at most `n` squared deviations from a value in
+        // the window: its rounding error is a few `n` ulps of Σ (x − a)² for any a in it.
+        let reference = window.first().copied().unwrap_or_else(T::zero);
+        let spread = window
+            .iter()
+            .fold(T::zero(), |s, &x| s + (x - reference) * (x - reference));
+        let length: T = from_usize(period + 2);
+        let tolerance = T::epsilon() * length * length * crate::float::lit(16.0);
+        let near = |stored: T, exact: T, scale: T| {
+            stored.is_finite() && (stored - exact).abs() <= tolerance * scale
+        };
+        let shift = slots.first().copied().unwrap_or_else(T::zero);
+        let recent: Vec<T> = slots
+            .get(..written)
+            .unwrap_or_default()
+            .iter()
+            .map(|&x| x - shift)
+            .collect();
+        let recent_sum = recent.iter().fold(T::zero(), |s, &d| s + d);
+        let recent_abs = recent.iter().fold(T::zero(), |s, &d| s + d.abs());
+        let recent_square = recent.iter().fold(T::zero(), |s, &d| s + d * d);
+        let mut consistent = state.old_mean.len() == period
+            && state.old_m2.len() == period
+            && near(state.recent_deviation, recent_sum, recent_abs)
+            && near(state.recent_square, recent_square, recent_square)
+            && state.m2 >= T::zero()
+            && near(state.m2, two_pass(&window).1, spread);
+        let anchor = slots.last().copied().unwrap_or_else(T::zero);
+        for (index, (&mean, &m2)) in state.old_mean.iter().zip(&state.old_m2).enumerate() {
+            if !full {
+                // Never rebuilt: still the zeros of construction.
+                consistent &= mean == T::zero() && m2 == T::zero();
+            } else if index >= written {
+                let suffix = slots.get(index..).unwrap_or_default();
+                let deviations: Vec<T> = suffix.iter().map(|&x| x - anchor).collect();
+                let (exact_mean, exact_m2) = two_pass(&deviations);
+                let scale = deviations.iter().fold(T::zero(), |s, &d| s.max(d.abs()));
+                consistent &=
+                    near(mean, exact_mean, scale) && m2 >= T::zero() && near(m2, exact_m2, spread);
+            }
+        }
+        if !consistent {
+            return Err(crate::error::invalid_state(
+                "variance moments do not match the values in its window",
+            ));
+        }
+        variance.sum = state.sum;
+        variance.old_mean = state.old_mean;
+        variance.old_m2 = state.old_m2;
+        variance.recent_deviation = state.recent_deviation;
+        variance.recent_square = state.recent_square;
+        variance.m2 = state.m2;
+        Ok(variance)
+    }
+}
