@@ -30,6 +30,8 @@
 //!
 //! ## Indicators
 //!
+//! `n` is the period; a [`Candle`](bar::Candle) is one bar's open, high, low, close, volume.
+//!
 //! | Type | TA-Lib | Input | Output | Warm-up (inputs) |
 //! |---|---|---|---|---|
 //! | [`Sma`](average::Sma) | `SMA` | price | price | `n` |
@@ -39,6 +41,21 @@
 //! | [`Dema`](average::Dema) | `DEMA` | price | price | `2n − 1` |
 //! | [`Tema`](average::Tema) | `TEMA` | price | price | `3n − 2` |
 //! | [`Rsi`](momentum::Rsi) | `RSI` | price | 0..=100 | `n + 1` |
+//! | [`Macd`](momentum::Macd) | `MACD` | price | [`MacdOutput`](momentum::MacdOutput) | `slow + signal − 1` (34) |
+//! | [`Roc`](momentum::Roc), [`Rocp`](momentum::Rocp), [`Momentum`](momentum::Momentum) | `ROC`, `ROCP`, `MOM` | price | number | `n + 1` |
+//! | [`Stochastic`](momentum::Stochastic) | `STOCH` | candle | [`StochasticOutput`](momentum::StochasticOutput) | `k + slow_k + slow_d − 2` (18) |
+//! | [`FastStochastic`](momentum::FastStochastic) | `STOCHF` | candle | [`StochasticOutput`](momentum::StochasticOutput) | `k + d − 1` (16) |
+//! | [`RollingMax`](statistics::RollingMax), [`RollingMin`](statistics::RollingMin) | `MAX`, `MIN` | price | price | `n` |
+//! | [`Variance`](volatility::Variance), [`StdDev`](volatility::StdDev) | `VAR`, `STDDEV` | price | number | `n` |
+//! | [`Bollinger`](volatility::Bollinger) | `BBANDS` | price | [`Bands`](volatility::Bands) (with %B, bandwidth) | `n` |
+//! | [`TrueRange`](volatility::TrueRange) | `TRANGE` | candle | number | 2 |
+//! | [`Atr`](volatility::Atr), [`Natr`](volatility::Natr) | `ATR`, `NATR` | candle | number | `n + 1` |
+//! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
+//! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
+//! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |
+//! | [`MaCross`](signal::MaCross) | — | price | `Option<`[`MaCrossEvent`](signal::MaCrossEvent)`>` (golden/death) | slow + 1 |
+//! | [`Zones`](signal::Zones) | — | oscillator value | [`ZoneReading`](signal::ZoneReading) | 1 |
+//! | [`MaPosition`](signal::MaPosition) | — | price | [`MaPositionReading`](signal::MaPositionReading) | 1 (`above_all` once all are ready) |
 //!
 //! ## Conventions where sources disagree
 //!
@@ -48,6 +65,11 @@
 //! | RSI smoothing | Wilder's `α = 1/n`, SMA-seeded (TA-Lib) | none: EMA-based "RSI" is a different indicator |
 //! | RSI of a flat series (`0/0`) | 50 ([`FlatRsi::Neutral`](momentum::FlatRsi)) | 0, TA-Lib's ([`FlatRsi::TaLib`](momentum::FlatRsi)) |
 //! | NaN / ±∞ / \|x\| > 1.3e154 input | ignored by `update` (returns the last value) | rejected by `try_update` |
+//! | Cross rule | TradingView: `a_t > b_t && a_{t−1} <= b_{t−1}`; a tie now is never a cross | [`CrossRule::Strict`](signal::CrossRule) (backtesting.py) |
+//! | Bollinger deviation | population (TA-Lib) | [`Variance::sample`](volatility::Variance::sample) for `ddof = 1` |
+//! | Stochastic `%K` when high = low | 0 (TA-Lib) | |
+//! | ROC / ROCP with a zero base | 0 (TA-Lib) | |
+//! | Realised volatility | sample σ of log returns × √252 | simple returns, other periods per year |
 //!
 //! ## Features
 //!
@@ -88,8 +110,17 @@ pub use indicator::{CheckedInput, Indicator, IndicatorIterExt, Outputs};
 /// Everything needed for day-to-day use: `use ta_stream::prelude::*;`.
 pub mod prelude {
     pub use crate::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
-    pub use crate::momentum::{FlatRsi, Rsi};
-    pub use crate::{Error, Indicator, IndicatorIterExt};
+    pub use crate::bar::{Bar, Candle, Ohlcv};
+    pub use crate::momentum::{
+        FastStochastic, FlatRsi, Macd, Momentum, Roc, Rocp, Rsi, Stochastic,
+    };
+    pub use crate::risk::{Drawdown, RealizedVolatility};
+    pub use crate::signal::{
+        Cross, CrossLevel, Crossover, MaCross, MaCrossEvent, MaPosition, Zones,
+    };
+    pub use crate::statistics::{RollingMax, RollingMin};
+    pub use crate::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
+    pub use crate::{Error, Indicator, IndicatorIterExt, Real};
 }
 
 /// The README's examples, compiled and run as doctests so that they never go stale.

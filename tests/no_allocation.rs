@@ -10,7 +10,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
-use ta_stream::momentum::Rsi;
+use ta_stream::bar::Candle;
+use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
+use ta_stream::risk::{Drawdown, RealizedVolatility};
+use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaPosition, Zones};
+use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
 use ta_stream::Indicator;
 
 struct Counting;
