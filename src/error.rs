@@ -55,6 +55,12 @@ pub(crate) fn check_period(name: &'static str, value: usize) -> Result<usize, Er
     }
 }
 
+/// `period` forced into `1..=MAX_PERIOD`: for the internal constructors that take constants
+/// (the `Default` impls), so that they need no `Result`.
+pub(crate) fn clamp_period(period: usize) -> usize {
+    period.clamp(1, MAX_PERIOD)
+}
+
 /// Shorthand for building an [`Error::InvalidState`] from a deserialization check.
 #[cfg(feature = "serde")]
 pub(crate) fn invalid_state(message: impl Into<String>) -> Error {

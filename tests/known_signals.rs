@@ -429,3 +429,10 @@ fn labels() {
     assert_eq!(MaCrossEvent::GoldenCross.to_string(), "golden cross");
     assert_eq!(ZoneEvent::LeftOverbought.to_string(), "left overbought");
 }
+
+#[test]
+fn the_default_ma_cross_is_sma_50_against_sma_200() {
+    let default = ta_stream::signal::MaCross::<f64>::default();
+    assert_eq!(default, ta_stream::signal::MaCross::new(50, 200).unwrap());
+    assert_eq!(default.warmup_period(), 201);
+}

@@ -13,7 +13,7 @@ use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
-use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaPosition, Zones};
+use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
 use ta_stream::Indicator;
@@ -108,6 +108,112 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "RSI",
                 allocations_while_streaming(Rsi::new(period).unwrap(), &prices),
+            ),
+        ];
+        for (name, count) in counts {
+            assert_eq!(
+                count, 0,
+                "{name}({period}) allocated {count} times while streaming"
+            );
+        }
+    }
+    let candles: Vec<Candle<f64>> = prices
+        .iter()
+        .map(|&close| Candle {
+            open: close - 0.5,
+            high: close + 1.0,
+            low: close - 1.5,
+            close,
+            volume: 1_000.0,
+        })
+        .collect();
+    let pairs: Vec<(f64, f64)> = prices.iter().map(|&p| (p, 105.0)).collect();
+    let one_sma = |period| MaPosition::new(&[(MaKind::Sma, period)]).unwrap();
+    for period in [2, 14, 200] {
+        let counts = [
+            (
+                "MACD",
+                allocations_while_streaming(Macd::new(period, period + 12, 9).unwrap(), &prices),
+            ),
+            (
+                "ROC",
+                allocations_while_streaming(Roc::new(period).unwrap(), &prices),
+            ),
+            (
+                "ROCP",
+                allocations_while_streaming(Rocp::new(period).unwrap(), &prices),
+            ),
+            (
+                "MOM",
+                allocations_while_streaming(Momentum::new(period).unwrap(), &prices),
+            ),
+            (
+                "MAX",
+                allocations_while_streaming(RollingMax::new(period).unwrap(), &prices),
+            ),
+            (
+                "MIN",
+                allocations_while_streaming(RollingMin::new(period).unwrap(), &prices),
+            ),
+            (
+                "VAR",
+                allocations_while_streaming(Variance::new(period).unwrap(), &prices),
+            ),
+            (
+                "STDDEV",
+                allocations_while_streaming(StdDev::new(period).unwrap(), &prices),
+            ),
+            (
+                "BBANDS",
+                allocations_while_streaming(Bollinger::new(period, 2.0).unwrap(), &prices),
+            ),
+            (
+                "realised volatility",
+                allocations_while_streaming(RealizedVolatility::new(period).unwrap(), &prices),
+            ),
+            (
+                "drawdown",
+                allocations_while_streaming(Drawdown::new(), &prices),
+            ),
+            (
+                "STOCH",
+                allocations_while_streaming(Stochastic::new(period, 3, 3).unwrap(), &candles),
+            ),
+            (
+                "STOCHF",
+                allocations_while_streaming(FastStochastic::new(period, 3).unwrap(), &candles),
+            ),
+            (
+                "TRANGE",
+                allocations_while_streaming(TrueRange::new(), &candles),
+            ),
+            (
+                "ATR",
+                allocations_while_streaming(Atr::new(period).unwrap(), &candles),
+            ),
+            (
+                "NATR",
+                allocations_while_streaming(Natr::new(period).unwrap(), &candles),
+            ),
+            (
+                "crossover",
+                allocations_while_streaming(Crossover::new(), &pairs),
+            ),
+            (
+                "cross level",
+                allocations_while_streaming(CrossLevel::new(105.0).unwrap(), &prices),
+            ),
+            (
+                "MA cross",
+                allocations_while_streaming(MaCross::new(period, 2 * period).unwrap(), &prices),
+            ),
+            (
+                "zones",
+                allocations_while_streaming(Zones::new(104.0, 96.0).unwrap(), &prices),
+            ),
+            (
+                "MA position",
+                allocations_while_streaming(one_sma(period), &prices),
             ),
         ];
         for (name, count) in counts {

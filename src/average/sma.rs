@@ -52,6 +52,13 @@ impl<T: Real> Sma<T> {
         })
     }
 
+    /// For periods known to be valid (constants); anything else is clamped into range.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        Self {
+            sum: RollingSum::with_valid_period(period),
+        }
+    }
+
     /// The window length `n`.
     pub fn period(&self) -> usize {
         self.sum.period()

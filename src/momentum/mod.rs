@@ -18,19 +18,6 @@ pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
 
 use crate::Error;
 
-/// Unwraps a constructor called with constant parameters inside its valid range, for the
-/// `Default` impls. The window building blocks ([`RingBuffer`](crate::window::RingBuffer),
-/// [`MonotonicDeque`](crate::window::MonotonicDeque), ...) only have fallible constructors,
-/// so there is no infallible path; every `Default` is checked against its constructor by a
-/// test (`defaults_are_the_conventional_parameters` in `tests/known_momentum.rs`).
-#[allow(
-    clippy::expect_used,
-    reason = "called only with constant parameters that every constructor accepts"
-)]
-pub(crate) fn valid<I>(built: Result<I, Error>) -> I {
-    built.expect("constant default parameters are valid")
-}
-
 /// Checks the saved state of a lagged indicator ([`Roc`], [`Rocp`], [`Momentum`]): every
 /// value in the window usable, and an output only once the window is full.
 #[cfg(feature = "serde")]

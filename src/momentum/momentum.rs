@@ -72,7 +72,10 @@ impl<T: Real> Momentum<T> {
 impl<T: Real> Default for Momentum<T> {
     /// MOM(10), TA-Lib's default.
     fn default() -> Self {
-        super::valid(Self::new(10))
+        Self {
+            window: RingBuffer::with_valid_capacity(10),
+            value: None,
+        }
     }
 }
 

@@ -81,7 +81,10 @@ impl<T: Real> Roc<T> {
 impl<T: Real> Default for Roc<T> {
     /// ROC(10), TA-Lib's default.
     fn default() -> Self {
-        super::valid(Self::new(10))
+        Self {
+            window: RingBuffer::with_valid_capacity(10),
+            value: None,
+        }
     }
 }
 

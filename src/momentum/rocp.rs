@@ -80,7 +80,10 @@ impl<T: Real> Rocp<T> {
 impl<T: Real> Default for Rocp<T> {
     /// ROCP(10), TA-Lib's default.
     fn default() -> Self {
-        super::valid(Self::new(10))
+        Self {
+            window: RingBuffer::with_valid_capacity(10),
+            value: None,
+        }
     }
 }
 

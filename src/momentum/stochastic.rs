@@ -35,11 +35,15 @@ struct Range<T: Real> {
 
 impl<T: Real> Range<T> {
     fn new(period: usize) -> Result<Self, Error> {
-        let period = check_period("fast_k", period)?;
-        Ok(Self {
-            highest: MonotonicDeque::new(period, Extremum::Max)?,
-            lowest: MonotonicDeque::new(period, Extremum::Min)?,
-        })
+        Ok(Self::with_valid_period(check_period("fast_k", period)?))
+    }
+
+    /// For periods known to be valid (constants).
+    fn with_valid_period(period: usize) -> Self {
+        Self {
+            highest: MonotonicDeque::with_valid_period(period, Extremum::Max),
+            lowest: MonotonicDeque::with_valid_period(period, Extremum::Min),
+        }
     }
 
     fn period(&self) -> usize {
@@ -234,7 +238,11 @@ impl<T: Real> Stochastic<T> {
 impl<T: Real> Default for Stochastic<T> {
     /// STOCH(14, 3, 3), Lane's periods.
     fn default() -> Self {
-        super::valid(Self::new(14, 3, 3))
+        Self {
+            range: Range::with_valid_period(14),
+            slow_k: RollingSum::with_valid_period(3),
+            slow_d: RollingSum::with_valid_period(3),
+        }
     }
 }
 
@@ -404,7 +412,10 @@ impl<T: Real> FastStochastic<T> {
 impl<T: Real> Default for FastStochastic<T> {
     /// STOCHF(14, 3).
     fn default() -> Self {
-        super::valid(Self::new(14, 3))
+        Self {
+            range: Range::with_valid_period(14),
+            fast_d: RollingSum::with_valid_period(3),
+        }
     }
 }
 

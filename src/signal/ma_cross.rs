@@ -154,6 +154,13 @@ impl<T: Real> MaCross<T, Sma<T>, Sma<T>> {
     }
 }
 
+impl<T: Real> Default for MaCross<T, Sma<T>, Sma<T>> {
+    /// The classic golden / death cross: SMA(50) against SMA(200).
+    fn default() -> Self {
+        Self::with_averages(Sma::with_valid_period(50), Sma::with_valid_period(200))
+    }
+}
+
 impl<T, F, S> MaCross<T, F, S>
 where
     T: Real,

@@ -107,7 +107,7 @@ impl<T: Real> Variance<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `ddof < period`.
     pub fn with_ddof(period: usize, ddof: usize) -> Result<Self, Error> {
-        let sum = RollingSum::new(period)?;
+        let period = crate::error::check_period("period", period)?;
         if ddof >= period {
             return Err(Error::InvalidParameter {
                 name: "ddof",
@@ -115,25 +115,28 @@ impl<T: Real> Variance<T> {
                 expected: "less than `period`",
             });
         }
-        Ok(Self {
+        Ok(Self::with_valid_parameters(period, ddof))
+    }
+
+    /// For parameters known to be valid: `period` is clamped into range, `ddof` below it.
+    fn with_valid_parameters(period: usize, ddof: usize) -> Self {
+        let sum = RollingSum::with_valid_period(period);
+        let period = sum.period();
+        Self {
             sum,
             old_mean: vec![T::zero(); period],
             old_m2: vec![T::zero(); period],
             recent_deviation: T::zero(),
             recent_square: T::zero(),
             m2: T::zero(),
-            ddof,
-        })
+            ddof: ddof.min(period - 1),
+        }
     }
 
     /// The population variance for a period known to be valid (a constant such as
-    /// Bollinger's 20), without a `Result`: an invalid one falls back to period 1, which
-    /// cannot fail.
+    /// Bollinger's 20), without a `Result`.
     pub(crate) fn with_valid_period(period: usize) -> Self {
-        match Self::new(period) {
-            Ok(variance) => variance,
-            Err(_) => Self::with_valid_period(1),
-        }
+        Self::with_valid_parameters(period, 0)
     }
 
     /// The window length `n`.

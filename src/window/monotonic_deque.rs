@@ -61,15 +61,23 @@ impl<T: Real> MonotonicDeque<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize, extremum: Extremum) -> Result<Self, Error> {
-        let period = check_period("period", period)?;
-        Ok(Self {
+        Ok(Self::with_valid_period(
+            check_period("period", period)?,
+            extremum,
+        ))
+    }
+
+    /// For periods known to be valid (constants); anything else is clamped into range.
+    pub(crate) fn with_valid_period(period: usize, extremum: Extremum) -> Self {
+        let period = crate::error::clamp_period(period);
+        Self {
             extremum,
             period,
             slots: vec![(0, T::zero()); period],
             head: 0,
             len: 0,
             pushed: 0,
-        })
+        }
     }
 
     /// `true` when `candidate` makes `incumbent` irrelevant (ties: the newer one wins).

@@ -49,12 +49,19 @@ impl<T: Copy> RingBuffer<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `capacity` is in `1..=100000`.
     pub fn new(capacity: usize) -> Result<Self, Error> {
-        let capacity = check_period("capacity", capacity)?;
-        Ok(Self {
+        Ok(Self::with_valid_capacity(check_period(
+            "capacity", capacity,
+        )?))
+    }
+
+    /// For capacities known to be valid (constants); anything else is clamped into range.
+    pub(crate) fn with_valid_capacity(capacity: usize) -> Self {
+        let capacity = crate::error::clamp_period(capacity);
+        Self {
             values: Vec::with_capacity(capacity),
             capacity,
             next: 0,
-        })
+        }
     }
 
     /// Maximum number of values held.

@@ -64,15 +64,20 @@ impl<T: Real> RollingSum<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        let period = check_period("period", period)?;
-        Ok(Self {
+        Ok(Self::with_valid_period(check_period("period", period)?))
+    }
+
+    /// For periods known to be valid (constants); anything else is clamped into range.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        let period = crate::error::clamp_period(period);
+        Self {
             slots: vec![T::zero(); period],
             next: 0,
             len: 0,
             suffix: vec![T::zero(); period + 1],
             recent: T::zero(),
             sum: T::zero(),
-        })
+        }
     }
 
     /// `(recent, sum)` after pushing `x`; shared by `push` and `peek_sum`.
