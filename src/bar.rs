@@ -211,6 +211,13 @@ impl<T: Real> Ohlcv<T> for Bar<T> {
     }
 }
 
+impl<T: Real> CheckedInput for Bar<T> {
+    #[inline]
+    fn is_usable(&self) -> bool {
+        self.candle.is_usable()
+    }
+}
+
 /// Validates a stream of bars: each candle valid, timestamps strictly increasing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
