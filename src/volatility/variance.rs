@@ -340,10 +340,14 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
         let window: Vec<T> = state.sum.iter().collect();
         // Every stored moment is a sum of at most `n` squared deviations from a value in
         // the window: its rounding error is a few `n` ulps of Σ (x − a)² for any a in it.
+        // A flat window has no spread, but rounding in the merged moments is relative to the
+        // values themselves: floor the scale at n ulps of the largest square.
         let reference = window.first().copied().unwrap_or_else(T::zero);
+        let largest = window.iter().fold(T::zero(), |m, &x| m.max(x.abs()));
         let spread = window
             .iter()
-            .fold(T::zero(), |s, &x| s + (x - reference) * (x - reference));
+            .fold(T::zero(), |s, &x| s + (x - reference) * (x - reference))
+            .max(largest * largest * T::epsilon() * from_usize::<T>(period));
         let length: T = from_usize(period + 2);
         let tolerance = T::epsilon() * length * length * crate::float::lit(16.0);
         let near = |stored: T, exact: T, scale: T| {

@@ -1,0 +1,254 @@
+use core::fmt;
+
+use super::positive_pair;
+use crate::average::Sma;
+use crate::signal::{Cross, CrossRule, Crossover, Relation};
+use crate::{Error, Indicator, Real};
+
+/// A rotation between an asset and its benchmark: the ratio line `A/B` crossed its own
+/// moving average.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum LeadershipEvent {
+    /// The ratio line crossed **above** its average: the asset takes the lead (rotation
+    /// into the asset).
+    AssetLeads,
+    /// The ratio line crossed **below** its average: the benchmark takes the lead (rotation
+    /// out of the asset).
+    BenchmarkLeads,
+}
+
+impl From<Cross> for LeadershipEvent {
+    fn from(cross: Cross) -> Self {
+        match cross {
+            Cross::Above => Self::AssetLeads,
+            Cross::Below => Self::BenchmarkLeads,
+        }
+    }
+}
+
+impl fmt::Display for LeadershipEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Self::AssetLeads => "asset leads",
+            Self::BenchmarkLeads => "benchmark leads",
+        })
+    }
+}
+
+/// Leadership changes: the relative-strength ratio line `A/B` crossing its own simple
+/// moving average, the rotation signal of relative-strength charts.
+///
+/// # Rule
+///
+/// `RS_t = A_t/B_t` and `M_t = SMA_n(RS)_t`. Once `M` has a value on two consecutive bars,
+/// the pair `(RS, M)` feeds a [`Crossover`]: [`LeadershipEvent::AssetLeads`] at `t` ⇔
+/// `RS_t > M_t && RS_{t−1} <= M_{t−1}` (TradingView's rule, the default),
+/// [`LeadershipEvent::BenchmarkLeads`] is the mirror image. A tie on the current bar is
+/// never an event. With `n = 200` the events are the zero-line crossings of
+/// [`Mansfield`](super::Mansfield) RS.
+///
+/// Prices must be positive: a pair with a price `≤ 0` is ignored by `update` and rejected by
+/// `try_update`.
+///
+/// # Output
+///
+/// `Option<`[`LeadershipEvent`]`>`: `None` on a quiet bar. [`update`](Indicator::update)
+/// returns `None` while warming up (the first `n` inputs), so a quiet bar afterwards is
+/// `Some(None)`.
+///
+/// # Parameters
+///
+/// - `period` (`n`): `1..=100000`; [`Default`] is 50 bars (a rotation within a quarter);
+/// - the [`CrossRule`] ([`Leadership::with_rule`]).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::relative::{Leadership, LeadershipEvent};
+/// use ta_stream::Indicator;
+///
+/// let mut leadership = Leadership::new(3)?;
+/// // The asset lags for a while, then rallies while the benchmark stays flat.
+/// let asset = [100.0, 99.0, 98.0, 97.0, 96.0, 99.0, 103.0];
+/// let events: Vec<_> = asset.iter().map(|&a| leadership.update((a, 100.0))).collect();
+/// assert_eq!(events[..3], [None, None, None]);
+/// assert_eq!(events[4], Some(None));
+/// assert_eq!(events[5], Some(Some(LeadershipEvent::AssetLeads)));
+/// assert_eq!(leadership.to_string(), "LEADERSHIP(3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// StockCharts, "Price Relative / Relative Strength" (the ratio line and its moving
+/// average); Weinstein's stage analysis (SPEC.md §6); see
+/// [`MaCross`](crate::signal::MaCross) for the same rule on one price series.
+#[doc(alias = "rotation")]
+#[doc(alias = "relative strength crossover")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "LeadershipState<T>")
+)]
+pub struct Leadership<T: Real = f64> {
+    average: Sma<T>,
+    /// The last ratio `A/B`.
+    ratio: Option<T>,
+    cross: Crossover<T>,
+}
+
+impl<T: Real> Leadership<T> {
+    /// Crossings of the ratio line and its SMA of `period` bars.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            average: Sma::new(period)?,
+            ratio: None,
+            cross: Crossover::new(),
+        })
+    }
+
+    /// The same detector with another [`CrossRule`].
+    #[must_use]
+    pub fn with_rule(mut self, rule: CrossRule) -> Self {
+        self.cross = self.cross.with_rule(rule);
+        self
+    }
+
+    /// The averaging period `n`.
+    pub fn period(&self) -> usize {
+        self.average.period()
+    }
+
+    /// The last ratio `A/B`.
+    pub fn ratio(&self) -> Option<T> {
+        self.ratio
+    }
+
+    /// The average of the ratio line, once ready.
+    pub fn average(&self) -> Option<T> {
+        self.average.value()
+    }
+
+    /// Where the ratio line stood against its average on the last bar where both had a
+    /// value: [`Relation::Above`] means the asset leads.
+    pub fn relation(&self) -> Option<Relation> {
+        self.cross.relation()
+    }
+}
+
+impl<T: Real> Default for Leadership<T> {
+    /// The ratio line against its SMA of 50 bars.
+    fn default() -> Self {
+        Self {
+            average: Sma::with_valid_period(50),
+            ratio: None,
+            cross: Crossover::new(),
+        }
+    }
+}
+
+impl<T: Real> Indicator for Leadership<T> {
+    type Input = (T, T);
+    type Output = Option<LeadershipEvent>;
+
+    #[inline]
+    fn update(&mut self, input: (T, T)) -> Option<Option<LeadershipEvent>> {
+        if !crate::CheckedInput::is_usable(&input) {
+            return self.value();
+        }
+        if !positive_pair(input) {
+            return self.value();
+        }
+        let ratio = input.0 / input.1;
+        self.ratio = Some(ratio);
+        let average = self.average.update(ratio)?;
+        let event = self.cross.update((ratio, average))?;
+        Some(event.map(LeadershipEvent::from))
+    }
+
+    #[inline]
+    fn peek(&self, input: (T, T)) -> Option<Option<LeadershipEvent>> {
+        if !positive_pair(input) {
+            return self.value();
+        }
+        let ratio = input.0 / input.1;
+        let average = self.average.peek(ratio)?;
+        let event = self.cross.peek((ratio, average))?;
+        Some(event.map(LeadershipEvent::from))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<Option<LeadershipEvent>> {
+        Some(self.cross.value()?.map(LeadershipEvent::from))
+    }
+
+    fn reset(&mut self) {
+        self.average.reset();
+        self.ratio = None;
+        self.cross.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period() + 1
+    }
+
+    /// Rejects unusable pairs and prices `≤ 0` with [`Error::InvalidInput`].
+    fn try_update(&mut self, input: (T, T)) -> Result<Option<Option<LeadershipEvent>>, Error> {
+        if positive_pair(input) {
+            Ok(self.update(input))
+        } else {
+            Err(Error::InvalidInput)
+        }
+    }
+}
+
+impl<T: Real> fmt::Display for Leadership<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "LEADERSHIP({})", self.period())?;
+        if self.cross.rule() == CrossRule::Strict {
+            f.write_str("[strict]")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct LeadershipState<T: Real> {
+    average: Sma<T>,
+    ratio: Option<T>,
+    cross: Crossover<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<LeadershipState<T>> for Leadership<T> {
+    type Error = Error;
+
+    /// The crossover has been fed exactly when the average has a value, and its last
+    /// relation is that of the last ratio and the average.
+    fn try_from(state: LeadershipState<T>) -> Result<Self, Error> {
+        let ratio_ok = state.ratio.is_none_or(|r| r.is_usable() && r > T::zero());
+        let consistent = match (state.ratio, state.average.value()) {
+            (Some(ratio), Some(average)) => {
+                state.cross.relation() == Some(Relation::between(ratio, average))
+            }
+            (None, Some(_)) => false,
+            (_, None) => state.cross.relation().is_none(),
+        };
+        if !(ratio_ok && consistent) {
+            return Err(crate::error::invalid_state(
+                "leadership: the remembered relation does not match the ratio and its average",
+            ));
+        }
+        Ok(Self {
+            average: state.average,
+            ratio: state.ratio,
+            cross: state.cross,
+        })
+    }
+}
