@@ -95,6 +95,7 @@ fn ndx_golden_and_death_crosses_match_a_naive_recomputation() {
 /// A checkpoint mid-history (serialized to JSON, as a stream processor would store it) resumes
 /// into exactly the same crosses.
 #[cfg(feature = "serde")]
+#[cfg(feature = "serde")]
 #[test]
 fn a_checkpoint_mid_history_finds_the_same_crosses() {
     let days = ndx_closes();

@@ -639,6 +639,7 @@ fn index_level_does_not_drift() {
 }
 
 #[cfg(feature = "serde")]
+#[cfg(feature = "serde")]
 #[test]
 fn index_level_serde_round_trip_and_validation() {
     let mut index =

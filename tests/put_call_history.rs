@@ -176,6 +176,7 @@ fn equity_ratios_sit_below_index_ratios_and_level_thresholds_see_it() {
     assert!(fearful * 10 < readings.iter().flatten().count());
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn resuming_from_json_mid_history_changes_nothing() {
     let days = history();

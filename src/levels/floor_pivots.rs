@@ -4,7 +4,9 @@ use chrono::{DateTime, Datelike, Utc};
 
 use crate::bar::{Bar, Candle};
 use crate::float::lit;
-use crate::{CheckedInput, Error, Indicator, Real};
+#[cfg(feature = "serde")]
+use crate::Error;
+use crate::{CheckedInput, Indicator, Real};
 
 /// Which floor-trader pivot formula [`PivotLevels`] and [`FloorPivots`] use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -16,6 +16,7 @@ pub use rocp::Rocp;
 pub use rsi::{FlatRsi, Rsi};
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
 
+#[cfg(feature = "serde")]
 use crate::Error;
 
 /// Checks the saved state of a lagged indicator ([`Roc`], [`Rocp`], [`Momentum`]): every
