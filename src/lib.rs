@@ -56,6 +56,22 @@
 //! | [`MaCross`](signal::MaCross) | — | price | `Option<`[`MaCrossEvent`](signal::MaCrossEvent)`>` (golden/death) | slow + 1 |
 //! | [`Zones`](signal::Zones) | — | oscillator value | [`ZoneReading`](signal::ZoneReading) | 1 |
 //! | [`MaPosition`](signal::MaPosition) | — | price | [`MaPositionReading`](signal::MaPositionReading) | 1 (`above_all` once all are ready) |
+//! | [`SwingPivots`](levels::SwingPivots) | — | candle | [`SwingReading`](levels::SwingReading) (pivots confirmed `N` bars later) | `2N + 1` |
+//! | [`ZigZag`](levels::ZigZag) | — | candle | confirmed turn | 1 |
+//! | [`SupportResistance`](levels::SupportResistance) | — | candle | nearest support/resistance, touch/break/retest events | pivots' |
+//! | [`ReactionLow`](levels::ReactionLow) | — | candle | last confirmed swing low below the close | pivots' |
+//! | [`FloorPivots`](levels::FloorPivots) | — | timestamped bar | [`PivotLevels`](levels::PivotLevels) of the previous day/week/month | one period |
+//! | [`RatioLine`](relative::RatioLine), [`PerformanceSpread`](relative::PerformanceSpread) | — | (asset, benchmark) | ratio and change; spread in pp | 1 or `n + 1` |
+//! | [`Mansfield`](relative::Mansfield) | — | (asset, benchmark) | Mansfield RS | `n` |
+//! | [`Beta`](relative::Beta), [`Correlation`](relative::Correlation) | `BETA`, `CORREL` (`talib` modes) | (asset, benchmark) | number | `n + 1` (`n` for CORREL) |
+//! | [`Leadership`](relative::Leadership) | — | (asset, benchmark) | rotation events | MA + 1 |
+//! | [`PutCall`](sentiment::PutCall) | — | option volumes | smoothed ratio, z-score, percentile, regime, contrarian events | lookback |
+//! | [`IndexCalculator`](index::IndexCalculator) | — | constituent price | index level and drifted weights | 0 |
+//!
+//! Cross-sectional tools that are not streams: [`relative::percentile_ranks`] (RS rating
+//! 1..99) and the capped-weighting methods in [`index`] ([`index::nasdaq100`],
+//! [`index::select_sector`], [`index::ucits`], the [`index::capping`] engine) with their
+//! audit reports.
 //!
 //! ## Conventions where sources disagree
 //!
@@ -115,10 +131,13 @@ pub use indicator::{CheckedInput, Indicator, IndicatorIterExt, Outputs};
 pub mod prelude {
     pub use crate::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
     pub use crate::bar::{Bar, Candle, Ohlcv};
+    pub use crate::levels::{FloorPivots, ReactionLow, SupportResistance, SwingPivots, ZigZag};
     pub use crate::momentum::{
         FastStochastic, FlatRsi, Macd, Momentum, Roc, Rocp, Rsi, Stochastic,
     };
+    pub use crate::relative::{Beta, Correlation, Mansfield, PerformanceSpread, RatioLine};
     pub use crate::risk::{Drawdown, RealizedVolatility};
+    pub use crate::sentiment::PutCall;
     pub use crate::signal::{
         Cross, CrossLevel, Crossover, MaCross, MaCrossEvent, MaPosition, Zones,
     };
