@@ -308,11 +308,13 @@ fn bars() -> Vec<Candle> {
 fn a_rolling_max_holding_a_min_deque_is_refused() {
     let mut state = saved(RollingMax::new(3).unwrap(), &[1.0, 2.0, 3.0]);
     state["deque"]["extremum"] = json!("Min");
-    assert!(refused::<RollingMax>(state).contains("tracks the minimum"));
+    assert!(refused::<RollingMax>(state)
+        .contains("a rolling maximum holds a deque that tracks the other extreme"));
     // A single candidate, so that the deque itself is a valid window of either kind.
     let mut state = saved(RollingMin::new(3).unwrap(), &[3.0, 2.0, 1.0]);
     state["deque"]["extremum"] = json!("Max");
-    assert!(refused::<RollingMin>(state).contains("tracks the maximum"));
+    assert!(refused::<RollingMin>(state)
+        .contains("a rolling minimum holds a deque that tracks the other extreme"));
 }
 
 #[test]

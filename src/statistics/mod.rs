@@ -3,8 +3,6 @@
 //! Both are built on [`MonotonicDeque`](crate::window::MonotonicDeque): O(1) amortized per
 //! update, whatever the period, and never a scan of the window.
 
-mod rolling_max;
-mod rolling_min;
+mod rolling_extreme;
 
-pub use rolling_max::RollingMax;
-pub use rolling_min::RollingMin;
+pub use rolling_extreme::{RollingMax, RollingMin};

@@ -1,0 +1,201 @@
+//! [`RollingMax`] and [`RollingMin`]: one template, two extremes.
+
+use core::fmt;
+
+use crate::window::{Extremum, MonotonicDeque};
+use crate::{Error, Indicator, Real};
+
+/// Defines a rolling-extreme indicator over a [`MonotonicDeque`] tracking `$extremum`.
+macro_rules! rolling_extreme {
+    (
+        $(#[$attr:meta])* $name:ident, $state:ident, $state_type:literal, $extremum:expr,
+        $label:literal, $word:literal
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(
+            feature = "serde",
+            derive(serde::Serialize, serde::Deserialize),
+            serde(try_from = $state_type)
+        )]
+        pub struct $name<T: Real = f64> {
+            deque: MonotonicDeque<T>,
+        }
+
+        impl<T: Real> $name<T> {
+            #[doc = concat!("The ", $word, " of the last `period` inputs.")]
+            ///
+            /// # Errors
+            /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+            pub fn new(period: usize) -> Result<Self, Error> {
+                Ok(Self {
+                    deque: MonotonicDeque::new(period, $extremum)?,
+                })
+            }
+
+            /// The window length `n`.
+            pub fn period(&self) -> usize {
+                self.deque.period()
+            }
+
+            #[doc = concat!("How many updates ago the current ", $word, " arrived (0 = the latest input; the")]
+            /// most recent one when several inputs tie). `None` while warming up.
+            pub fn age(&self) -> Option<u64> {
+                self.is_full().then(|| self.deque.extreme_age()).flatten()
+            }
+
+            #[inline]
+            fn is_full(&self) -> bool {
+                self.deque.pushed() >= self.deque.period() as u64
+            }
+        }
+
+        impl<T: Real> Indicator for $name<T> {
+            type Input = T;
+            type Output = T;
+
+            #[inline]
+            fn update(&mut self, x: T) -> Option<T> {
+                if !x.is_usable() {
+                    return self.value();
+                }
+                self.deque.push(x);
+                self.value()
+            }
+
+            #[inline]
+            fn peek(&self, x: T) -> Option<T> {
+                if !x.is_usable() {
+                    return self.value();
+                }
+                let full_after = self.deque.pushed() + 1 >= self.deque.period() as u64;
+                full_after.then(|| self.deque.peek(x)).flatten()
+            }
+
+            #[inline]
+            fn value(&self) -> Option<T> {
+                self.is_full().then(|| self.deque.extreme()).flatten()
+            }
+
+            fn reset(&mut self) {
+                self.deque.clear();
+            }
+
+            fn warmup_period(&self) -> usize {
+                self.deque.period()
+            }
+        }
+
+        impl<T: Real> fmt::Display for $name<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($label, "({})"), self.period())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        #[derive(serde::Deserialize)]
+        struct $state<T: Real> {
+            deque: MonotonicDeque<T>,
+        }
+
+        #[cfg(feature = "serde")]
+        impl<T: Real> TryFrom<$state<T>> for $name<T> {
+            type Error = Error;
+
+            fn try_from(state: $state<T>) -> Result<Self, Error> {
+                if state.deque.extremum() != $extremum {
+                    return Err(crate::error::invalid_state(concat!(
+                        "a rolling ", $word, " holds a deque that tracks the other extreme"
+                    )));
+                }
+                Ok(Self { deque: state.deque })
+            }
+        }
+    };
+}
+
+rolling_extreme!(
+/// Rolling maximum: the highest of the last `n` inputs.
+///
+/// # Formula
+///
+/// `MAX_t = max(x_{t−n+1}, …, x_t)`, first output after `n` inputs.
+///
+/// Kept by a [`MonotonicDeque`]: each input enters and leaves it once, so an update costs
+/// O(1) amortized for any period, and the window is never scanned.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000` (TA-Lib accepts `2..=100000`; a period of 1 is the input
+/// itself).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{statistics::RollingMax, Indicator};
+///
+/// let mut max = RollingMax::new(3)?;
+/// let out = max.batch(&[1.0, 5.0, 2.0, 3.0, 4.0, 1.0]);
+/// assert_eq!(out, [None, None, Some(5.0), Some(5.0), Some(4.0), Some(4.0)]);
+/// assert_eq!(max.peek(0.5), Some(4.0));
+/// assert_eq!(max.to_string(), "MAX(3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `MAX`; matches it at every index (see `tests/talib_momentum.rs`). The minimum is
+/// [`RollingMin`](super::RollingMin).
+#[doc(alias = "MAX")]
+#[doc(alias = "HHV")]
+#[doc(alias = "highest")]
+    RollingMax,
+    RollingMaxState,
+    "RollingMaxState<T>",
+    Extremum::Max,
+    "MAX",
+    "maximum"
+);
+
+rolling_extreme!(
+/// Rolling minimum: the lowest of the last `n` inputs.
+///
+/// # Formula
+///
+/// `MIN_t = min(x_{t−n+1}, …, x_t)`, first output after `n` inputs.
+///
+/// Kept by a [`MonotonicDeque`]: each input enters and leaves it once, so an update costs
+/// O(1) amortized for any period, and the window is never scanned.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000` (TA-Lib accepts `2..=100000`; a period of 1 is the input
+/// itself).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{statistics::RollingMin, Indicator};
+///
+/// let mut min = RollingMin::new(3)?;
+/// let out = min.batch(&[4.0, 1.0, 3.0, 2.0, 5.0, 6.0]);
+/// assert_eq!(out, [None, None, Some(1.0), Some(1.0), Some(2.0), Some(2.0)]);
+/// assert_eq!(min.peek(9.0), Some(5.0));
+/// assert_eq!(min.to_string(), "MIN(3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `MIN`; matches it at every index (see `tests/talib_momentum.rs`). The maximum is
+/// [`RollingMax`](super::RollingMax).
+#[doc(alias = "MIN")]
+#[doc(alias = "LLV")]
+#[doc(alias = "lowest")]
+    RollingMin,
+    RollingMinState,
+    "RollingMinState<T>",
+    Extremum::Min,
+    "MIN",
+    "minimum"
+);
