@@ -19,6 +19,172 @@
 //! # Ok::<(), ta_stream::Error>(())
 //! ```
 //!
+//! ## A tour, one family at a time
+//!
+//! Every example below runs as a doctest. Each indicator returns `None` while it warms up,
+//! then `Some(value)` on every input.
+//!
+//! ### Averages
+//!
+//! [`Sma`](average::Sma) and [`Ema`](average::Ema) (seeded with the mean of the first `n`
+//! inputs, like TA-Lib); [`peek`](Indicator::peek) previews a bar that is still forming
+//! without committing it, and [`batch`](Indicator::batch) runs the same loop over a slice.
+//!
+//! ```
+//! use ta_stream::average::{Ema, Sma};
+//! use ta_stream::Indicator;
+//!
+//! let closes = [10.0, 11.0, 12.0, 13.0, 17.0];
+//! let mut sma = Sma::new(3)?;
+//! let mut ema = Ema::new(3)?; // α = 2/(3+1) = 0.5, seeded at 11 on the third close
+//! for &close in &closes {
+//!     sma.update(close);
+//!     ema.update(close);
+//! }
+//! assert_eq!(sma.value(), Some(14.0)); // (12 + 13 + 17) / 3
+//! assert_eq!(ema.value(), Some(14.5)); // 11 → 12 → 14.5
+//! assert_eq!(sma.peek(18.0), Some(16.0)); // (13 + 17 + 18) / 3, not committed
+//! assert_eq!(sma.value(), Some(14.0));
+//! assert_eq!(Sma::new(3)?.batch(&closes), [None, None, Some(11.0), Some(12.0), Some(14.0)]);
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
+//! ### Oscillators: RSI and its zones
+//!
+//! [`Rsi`](momentum::Rsi) is Wilder's; [`Zones`](signal::Zones) turns any oscillator into
+//! overbought/oversold zones (70/30 by default) with entry and exit events.
+//!
+//! ```
+//! use ta_stream::momentum::Rsi;
+//! use ta_stream::signal::{Zone, ZoneEvent, Zones};
+//! use ta_stream::Indicator;
+//!
+//! let mut rsi = Rsi::new(5)?;
+//! let mut zones = Zones::default(); // 70 / 30
+//! let mut events = Vec::new();
+//! // Five rises (RSI 100), then four falls of 2.
+//! let closes: [f64; 10] = [10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 13.0, 11.0, 9.0, 7.0];
+//! for close in closes {
+//!     if let Some(reading) = rsi.update(close).and_then(|value| zones.update(value)) {
+//!         events.extend(reading.events());
+//!     }
+//! }
+//! assert_eq!(events, [ZoneEvent::LeftOverbought, ZoneEvent::EnteredOversold]);
+//! assert_eq!(zones.value().map(|reading| reading.zone()), Some(Zone::Oversold));
+//! assert!((rsi.value().unwrap() - 25.75).abs() < 0.01);
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
+//! ### Crossovers: the golden cross
+//!
+//! [`MaCross::default()`](signal::MaCross) is the SMA 50 against the SMA 200. On a synthetic
+//! series that falls for 250 days and then rises twice as fast, the SMA 50 crosses above the
+//! SMA 200 on day 309, 59 days after the bottom:
+//!
+//! ```
+//! use ta_stream::signal::{MaCross, MaCrossEvent};
+//! use ta_stream::Indicator;
+//!
+//! let closes: Vec<f64> = (0..400_u32)
+//!     .map(|t| match t {
+//!         0..250 => 300.0 - f64::from(t),       // down by 1 a day...
+//!         _ => 50.0 + 2.0 * f64::from(t - 250), // ...to 50 on day 250, then up by 2
+//!     })
+//!     .collect();
+//! let mut cross = MaCross::default();
+//! let events: Vec<(usize, MaCrossEvent)> = cross
+//!     .batch(&closes)
+//!     .into_iter()
+//!     .enumerate()
+//!     .filter_map(|(day, event)| Some((day, event??)))
+//!     .collect();
+//! assert_eq!(events, [(309, MaCrossEvent::GoldenCross)]);
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
+//! ### Levels: floor-trader pivots
+//!
+//! [`FloorPivots::default()`](levels::FloorPivots) gives the classic pivots of the previous
+//! UTC day, from timestamped [`Bar`](bar::Bar)s: `P = (H + L + C) / 3`, `R1 = 2P − L`,
+//! `S1 = 2P − H`, `R2 = P + (H − L)`, `S2 = P − (H − L)`.
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use ta_stream::bar::{Bar, Candle};
+//! use ta_stream::levels::FloorPivots;
+//! use ta_stream::Indicator;
+//!
+//! let day = |d| Utc.with_ymd_and_hms(2024, 1, d, 21, 0, 0).unwrap();
+//! let mut pivots = FloorPivots::default();
+//! // Monday: H = 110, L = 90, C = 100. No previous day yet.
+//! assert_eq!(pivots.update(Bar::new(day(8), Candle::new(95.0, 110.0, 90.0, 100.0, 0.0)?)), None);
+//! // Tuesday's levels come from Monday's bar.
+//! let levels = pivots
+//!     .update(Bar::new(day(9), Candle::new(101.0, 104.0, 99.0, 103.0, 0.0)?))
+//!     .expect("Monday is over");
+//! assert_eq!((levels.pivot, levels.r1, levels.s1), (100.0, 110.0, 90.0));
+//! assert_eq!((levels.r2, levels.s2), (Some(120.0), Some(80.0)));
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
+//! ### Relative strength
+//!
+//! [`PerformanceSpread`](relative::PerformanceSpread) takes `(asset, benchmark)` pairs and
+//! gives the asset's lead in percentage points; here A gains 6 % and B 1.5 %:
+//!
+//! ```
+//! use ta_stream::relative::PerformanceSpread;
+//! use ta_stream::Indicator;
+//!
+//! let b: [f64; 6] = [100.0, 101.0, 99.5, 102.0, 103.0, 101.5];
+//! let a: [f64; 6] = [100.0, 102.0, 101.0, 104.0, 105.5, 106.0];
+//! let mut spread = PerformanceSpread::anchored(); // since the first pair
+//! for (&asset, &benchmark) in a.iter().zip(&b) {
+//!     spread.update((asset, benchmark));
+//! }
+//! assert!((spread.value().unwrap() - 4.5).abs() < 1e-12); // 6 % − 1.5 % = 4.5 pp
+//! ```
+//!
+//! ### Sentiment: the put/call ratio
+//!
+//! [`PutCall`](sentiment::PutCall) smooths the ratio of put to call volume and reads its
+//! z-score contrarily: a burst of put buying is fear, which is bullish at extremes.
+//!
+//! ```
+//! use ta_stream::sentiment::{Contrarian, OptionVolume, PutCall, Regime};
+//! use ta_stream::Indicator;
+//!
+//! let mut put_call = PutCall::new(5, 20)?; // SMA 5 of the ratio, z-score over 20 days
+//! for day in 0..30 {
+//!     let puts = 600_000.0 + 20_000.0 * f64::from(day % 3); // a calm 0.60 to 0.64
+//!     put_call.update(OptionVolume::new(puts, 1_000_000.0)?);
+//! }
+//! // A panic: 1.3 puts bought for every call.
+//! let reading = put_call.update(OptionVolume::new(1_300_000.0, 1_000_000.0)?).unwrap();
+//! assert_eq!(reading.regime, Regime::ExtremeFear);
+//! assert_eq!(reading.change.and_then(|change| change.contrarian()), Some(Contrarian::Bullish));
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
+//! ### Index weighting
+//!
+//! [`index::nasdaq100::quarterly`] applies the Nasdaq-100 quarterly method to a universe of
+//! market caps. One company at 30 % of the total is cut to 20 %, and the excess is spread
+//! pro rata over the others (none of which reaches the 4.5 % of stage 2):
+//!
+//! ```
+//! use ta_stream::index::{nasdaq100, Security, Stage, Universe};
+//!
+//! let mut caps = vec![Security::new("BIG", 30.0)];
+//! caps.extend((0..20).map(|i| Security::new(format!("S{i:02}"), 3.5)));
+//! let weighting = nasdaq100::quarterly(&Universe::new(caps)?)?;
+//! assert!((weighting.weight("BIG").unwrap() - 0.20).abs() < 1e-12);
+//! assert!((weighting.weight("S00").unwrap() - 0.04).abs() < 1e-12); // 3.5 % × 80/70
+//! assert!(weighting.report().triggered(Stage::SingleName));
+//! assert!(!weighting.report().triggered(Stage::Aggregate));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## The common trait
 //!
 //! Every indicator implements [`Indicator`]: [`update`](Indicator::update) commits an input,
