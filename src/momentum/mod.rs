@@ -1,6 +1,7 @@
 //! Momentum oscillators: [`Rsi`], [`Macd`], [`Roc`], [`Rocp`], [`Momentum`], and the
 //! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`].
 
+mod lagged;
 mod macd;
 #[allow(clippy::module_inception)]
 mod momentum;
