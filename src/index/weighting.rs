@@ -211,25 +211,36 @@ impl Weighting {
         company_weights: Option<&[f64]>,
         report: WeightingReport,
     ) -> Self {
+        // The uncapped weights, computed in one pass (the same expressions as
+        // `Universe::company_weight` and `Universe::security_weight`, without a lookup per name).
+        let total = universe.total_market_cap();
+        let initial_companies: Vec<f64> = universe
+            .companies()
+            .iter()
+            .map(|c| c.market_cap() / total)
+            .collect();
+        let initial_securities = split_to_securities(universe, &initial_companies);
         let securities: Vec<SecurityWeight> = universe
             .securities()
             .iter()
             .zip(weights)
-            .map(|(s, &weight)| SecurityWeight {
+            .zip(&initial_securities)
+            .map(|((s, &weight), &initial)| SecurityWeight {
                 ticker: s.ticker().to_owned(),
                 company: s.company().to_owned(),
                 sector: s.sector().map(str::to_owned),
-                initial: universe.security_weight(s.ticker()).unwrap_or(0.0),
+                initial,
                 weight,
             })
             .collect();
         let companies = universe
             .companies()
             .iter()
+            .zip(&initial_companies)
             .enumerate()
-            .map(|(i, c)| CompanyWeight {
+            .map(|(i, (c, &initial))| CompanyWeight {
                 company: c.id().to_owned(),
-                initial: universe.company_weight(c.id()).unwrap_or(0.0),
+                initial,
                 weight: match company_weights.and_then(|w| w.get(i)) {
                     Some(&w) => w,
                     None => c
