@@ -4,7 +4,7 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::error::check_period;
 use crate::float::lit;
-use crate::levels::{check_percent, fmt_percent, Swing, SwingKind, SwingPivots};
+use crate::levels::{check_percent, fmt_percent, Swing, SwingKind, SwingPivots, SwingReading};
 use crate::volatility::Atr;
 use crate::{CheckedInput, Error, Indicator, Real};
 
@@ -465,14 +465,20 @@ impl<T: Real> SupportResistance<T> {
             .is_some_and(|age| t.saturating_sub(level.last_touch) > age)
     }
 
-    /// The plan for `candle` as bar `t`, or `None` while warming up.
+    /// The plan for `candle` as the next bar, or `None` while warming up (for `peek`).
     fn plan(&self, candle: &Candle<T>) -> Option<Plan<T>> {
-        let t = self.pivots.bars();
         let reading = self.pivots.peek(*candle)?;
         let atr = match &self.atr {
             Some(atr) => Some(atr.peek(*candle)?),
             None => None,
         };
+        Some(self.plan_for(self.pivots.bars(), reading, atr, candle.close))
+    }
+
+    /// The plan of bar `t` given its pivot reading, ATR (when the tolerance uses one) and
+    /// close; shared by `peek` (from peeked readings) and `update` (from committed ones, so
+    /// the pivots are computed once per bar).
+    fn plan_for(&self, t: u64, reading: SwingReading<T>, atr: Option<T>, close: T) -> Plan<T> {
         let within = |swing: &Swing<T>, level: &Level<T>| -> Option<T> {
             let price = level.price();
             let distance = (swing.price - price).abs();
@@ -531,12 +537,12 @@ impl<T: Real> SupportResistance<T> {
                 *victim = oldest.map(|(position, _)| position);
             }
         }
-        Some(Plan {
+        Plan {
             t,
-            close: candle.close,
+            close,
             pivots,
             victims,
-        })
+        }
     }
 
     /// The level at `position` after the bar of `plan`, `None` if it expires or is evicted.
@@ -635,7 +641,14 @@ impl<T: Real> Indicator for SupportResistance<T> {
         if !candle.is_usable() {
             return self.value();
         }
-        if let Some(plan) = self.plan(&candle) {
+        let t = self.pivots.bars();
+        let reading = self.pivots.update(candle);
+        let atr = match &mut self.atr {
+            Some(atr) => atr.update(candle).map(Some),
+            None => Some(None),
+        };
+        if let (Some(reading), Some(atr)) = (reading, atr) {
+            let plan = self.plan_for(t, reading, atr, candle.close);
             let mut kept = 0;
             for position in 0..self.levels.len() {
                 let next = self
@@ -657,10 +670,6 @@ impl<T: Real> Indicator for SupportResistance<T> {
                     self.levels.push(level);
                 }
             }
-        }
-        self.pivots.update(candle);
-        if let Some(atr) = &mut self.atr {
-            atr.update(candle);
         }
         self.close = Some(candle.close);
         self.value()
