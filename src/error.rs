@@ -24,9 +24,9 @@ pub enum Error {
         expected: &'static str,
     },
     /// [`Indicator::try_update`](crate::Indicator::try_update) was given a NaN, an infinity or
-    /// a number larger in magnitude than [`Real::max_input`](crate::Real::max_input). The
-    /// indicator's state is unchanged.
-    #[error("invalid input: NaN, infinities and magnitudes above sqrt(MAX) are not accepted")]
+    /// a magnitude outside the usable range (see [`Real`](crate::Real)), or an input the
+    /// indicator documents it cannot compute with. The indicator's state is unchanged.
+    #[error("invalid input: NaN, infinities, magnitudes outside 1e-150..=1e150 (f64) or an input this indicator cannot compute with")]
     InvalidInput,
     /// A bar breaks a rule: high below low, open or close outside `[low, high]`, negative
     /// volume, a non-finite number, or a timestamp that does not follow the previous bar's.

@@ -9,27 +9,51 @@ use crate::CheckedInput;
 /// The float types indicators are generic over: `f64` (the default everywhere) and `f32`.
 ///
 /// A [`num_traits::Float`] that is also `Debug` and `'static`; implemented for `f32` and `f64`.
-/// Indicators accept an input only when it is finite and no larger in magnitude than
-/// [`Real::max_input`] (the square root of the largest float), so that sums over 100000
-/// values, products and squares stay finite and no input can poison a state.
+///
+/// # The usable input range
+///
+/// Indicators accept a number only when it is `0` or its magnitude lies in
+/// [`min_input`](Real::min_input)`..=`[`max_input`](Real::max_input): `1e-150..=1e150` for
+/// `f64`, `1e-15..=1e15` for `f32`. Prices above 1e150 or below 1e-150 are not prices; inside
+/// the range, sums of 100000 squares, products of two inputs and ratios of one input to
+/// another all stay finite and normal, so no accepted input can poison a state or make an
+/// output non-finite. A NaN, an infinity or a magnitude outside the range is refused (see
+/// [`Indicator`](crate::Indicator)).
 pub trait Real: Float + Debug + Default + CheckedInput + 'static {
-    /// The largest input magnitude accepted: `sqrt(MAX)`, about 1.3e154 for `f64` and
-    /// 1.8e19 for `f32`.
+    /// The largest input magnitude accepted: `1e150` for `f64`, `1e15` for `f32`.
     fn max_input() -> Self;
+    /// The smallest non-zero input magnitude accepted: `1e-150` for `f64`, `1e-15` for
+    /// `f32`. Zero itself is accepted.
+    fn min_input() -> Self;
 }
 
 impl Real for f64 {
     #[inline]
     fn max_input() -> Self {
-        1.3407807929942596e154 // sqrt(f64::MAX)
+        1e150
+    }
+    #[inline]
+    fn min_input() -> Self {
+        1e-150
     }
 }
 
 impl Real for f32 {
     #[inline]
     fn max_input() -> Self {
-        1.844_674_4e19 // sqrt(f32::MAX)
+        1e15
     }
+    #[inline]
+    fn min_input() -> Self {
+        1e-15
+    }
+}
+
+/// `true` when `x` is `0` or its magnitude is in `min..=max` (so never NaN or ±∞).
+#[inline]
+pub(crate) fn in_input_range<T: Float>(x: T, min: T, max: T) -> bool {
+    let magnitude = x.abs();
+    magnitude <= max && (magnitude >= min || magnitude == T::zero())
 }
 
 /// `n` as a float. Exact for every period the crate accepts (at most 100000 < 2^24).

@@ -4,8 +4,8 @@ use crate::{Error, Real};
 
 /// An input an indicator checks before accepting it.
 ///
-/// A number is usable when it is finite (not NaN, not ±∞) and at most [`Real::max_input`] in
-/// magnitude. Composite inputs (pairs of prices, bars) are usable when all their numbers are.
+/// A number is usable when it is `0` or its magnitude lies between [`Real::min_input`] and
+/// [`Real::max_input`] (`1e-150..=1e150` for `f64`): never NaN or ±∞. Composite inputs (pairs of prices, bars) are usable when all their numbers are.
 pub trait CheckedInput: Copy {
     /// `true` when the input may enter an indicator's state.
     fn is_usable(&self) -> bool;
@@ -14,14 +14,14 @@ pub trait CheckedInput: Copy {
 impl CheckedInput for f64 {
     #[inline]
     fn is_usable(&self) -> bool {
-        self.abs() <= f64::max_input()
+        crate::float::in_input_range(*self, f64::min_input(), f64::max_input())
     }
 }
 
 impl CheckedInput for f32 {
     #[inline]
     fn is_usable(&self) -> bool {
-        self.abs() <= f32::max_input()
+        crate::float::in_input_range(*self, f32::min_input(), f32::max_input())
     }
 }
 
@@ -40,13 +40,23 @@ impl<T: Real> CheckedInput for (T, T) {
 ///
 /// # Unusable inputs
 ///
-/// A NaN, an infinity or a number too large to compute with (above [`Real::max_input`],
-/// about 1.3e154 for `f64`) never enters the state:
+/// A NaN, an infinity or a magnitude outside the usable range (see [`Real`]: `0` or
+/// `1e-150..=1e150` for `f64`) never enters the state, nor does an input with which a
+/// particular indicator cannot compute a finite result (each such indicator documents which,
+/// e.g. a non-positive price for a ratio):
 /// - [`update`](Indicator::update) and [`peek`](Indicator::peek) **ignore** it: the state is
 ///   left exactly as it was and they return [`value`](Indicator::value), the last committed
-///   output (so a stream with a missing print keeps its last reading);
+///   output (so a stream with a missing print keeps its last reading), **without its events**:
+///   an event (a cross, a zone entry, a regime change) belongs to the bar that caused it, so an
+///   ignored input never repeats one;
 /// - [`try_update`](Indicator::try_update) **rejects** it with [`Error::InvalidInput`], for
 ///   callers that want to know.
+///
+/// # Outputs
+///
+/// Every `Some` output is finite and inside its documented bounds (RSI in `0..=100`, ...)
+/// for every sequence of accepted inputs, and every state reached that way serializes and
+/// loads back identically (with the `serde` feature).
 ///
 /// # Example
 ///

@@ -246,7 +246,7 @@
 //! | EMA seed | mean of the first `n` inputs (TA-Lib) | [`Seed::FirstValue`](average::Seed) (pandas `adjust=False`) |
 //! | RSI smoothing | Wilder's `α = 1/n`, SMA-seeded (TA-Lib) | none: EMA-based "RSI" is a different indicator |
 //! | RSI of a flat series (`0/0`) | 50 ([`FlatRsi::Neutral`](momentum::FlatRsi)) | 0, TA-Lib's ([`FlatRsi::TaLib`](momentum::FlatRsi)) |
-//! | NaN / ±∞ / \|x\| > 1.3e154 input | ignored by `update` (returns the last value) | rejected by `try_update` |
+//! | NaN / ±∞ / \|x\| outside `1e-150..=1e150` (0 accepted) | ignored by `update` (returns the last value, without events) | rejected by `try_update` |
 //! | Cross rule | TradingView: `a_t > b_t && a_{t−1} <= b_{t−1}`; a tie now is never a cross | [`CrossRule::Strict`](signal::CrossRule) (backtesting.py) |
 //! | Bollinger deviation | population (TA-Lib) | [`Variance::sample`](volatility::Variance::sample) for `ddof = 1` |
 //! | Stochastic `%K` when high = low | 0 (TA-Lib) | |

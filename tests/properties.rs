@@ -137,7 +137,7 @@ macro_rules! common_properties {
                     let mut finite_outputs = Vec::new();
                     let mut last = None;
                     for &x in &dirty {
-                        if x.is_finite() && x.abs() < 1e154 {
+                        if x == 0.0 || (1e-150..=1e150).contains(&x.abs()) {
                             last = indicator.update(x);
                             finite_outputs.push(last);
                         } else {

@@ -67,7 +67,7 @@ pub(crate) fn check_level<T: Real>(name: &'static str, level: T) -> Result<T, Er
         Err(Error::InvalidParameter {
             name,
             value: format!("{level:?}"),
-            expected: "a finite number of magnitude at most sqrt(MAX)",
+            expected: "0 or a magnitude in the usable input range (1e-150..=1e150 for f64)",
         })
     }
 }

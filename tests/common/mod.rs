@@ -114,4 +114,6 @@ pub const SINGLE_SERIES: [&str; 9] = [
 /// Periods the fixtures cover.
 pub const PERIODS: [usize; 4] = [2, 14, 50, 200];
 
+#[cfg(feature = "serde")]
+pub mod adversarial;
 pub mod contract;
