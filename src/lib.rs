@@ -260,6 +260,8 @@
 //!   [`Error::InvalidParameter`] for a period out of range).
 
 #![forbid(unsafe_code)]
+// docs.rs builds with `--cfg docsrs` on nightly: feature-gated items get a badge.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 // No input may make the library panic: none of the panicking shortcuts in library code.
 #![cfg_attr(
