@@ -230,6 +230,82 @@ fn levels_lie_on_their_side_of_the_close_nearest_first() {
             .windows(2)
             .all(|w| w[0].price < w[1].price));
         assert!(report.recent_breaks.iter().all(|b| b.date <= report.date));
+        // No congestion zone: every level shown held at least as often as it was crossed
+        // more than three times.
+        assert!(report
+            .supports
+            .iter()
+            .chain(&report.resistances)
+            .all(|l| l.breaks <= report::MAX_LEVEL_BREAKS));
+        // No level reported broken both ways within the recent-break window.
+        for b in &report.recent_breaks {
+            assert!(
+                report
+                    .recent_breaks
+                    .iter()
+                    .all(|other| other.price != b.price || other.new_role == b.new_role),
+                "{text}: {} broken both ways",
+                b.price
+            );
+        }
+    }
+}
+
+/// On 2025-11-11 an analyst named supports at 25,130 and 24,700 (the close was 25,533): the
+/// report's two nearest supports are within 0.5% of them.
+#[test]
+fn supports_on_2025_11_11_are_near_the_ones_an_analyst_named() {
+    let report = report_for("2025-11-11");
+    for named in [25_130.0, 24_700.0] {
+        let nearest = report
+            .supports
+            .iter()
+            .map(|l| (l.price / named - 1.0).abs())
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            nearest < 0.005,
+            "support near {named}: {:?}",
+            report.supports
+        );
+    }
+}
+
+/// The README's first command: every section of the default report (the last date of the
+/// OHLCV file) has numbers.
+#[test]
+fn the_default_report_has_every_section_filled() {
+    let last = data().ohlcv.last().unwrap().date;
+    let report = build_report(data(), last).unwrap();
+    assert!(!report.supports.is_empty() && !report.resistances.is_empty());
+    assert!(report.rsi.is_some() && report.macd.is_some() && report.cross.is_some());
+    assert!(report.percent_b.is_some() && report.atr.is_some() && report.volatility.is_some());
+    let RelativeSection::Available {
+        spreads,
+        beta,
+        correlation,
+        ..
+    } = &report.relative
+    else {
+        panic!("relative strength missing: {:?}", report.relative);
+    };
+    assert!(spreads
+        .iter()
+        .all(|s| s.five_days.is_some() && s.one_month.is_some() && s.year_to_date.is_some()));
+    assert!(beta.is_some() && correlation.is_some());
+    let PutCallSection::Ratios { reading, .. } = report.put_call else {
+        panic!("put/call missing: {:?}", report.put_call);
+    };
+    assert!(reading.is_some(), "put/call regime missing");
+    assert!(report.concentration.is_some());
+    let printed = report.to_string();
+    for missing in [
+        "no index closes",
+        "no put/call",
+        "n/a",
+        "support          none",
+        "resistance       none",
+    ] {
+        assert!(!printed.contains(missing), "{missing:?} in\n{printed}");
     }
 }
 
@@ -319,8 +395,8 @@ fn relative_spreads_match_the_raw_closes() {
 }
 
 #[test]
-fn beta_and_correlation_are_plausible_and_missing_outside_the_closes() {
-    for text in ["2025-11-11", "2026-01-08"] {
+fn beta_and_correlation_are_plausible_and_missing_before_the_closes() {
+    for text in ["2025-11-11", "2026-01-08", "2026-08-20"] {
         let RelativeSection::Available {
             beta, correlation, ..
         } = report_for(text).relative
@@ -331,22 +407,36 @@ fn beta_and_correlation_are_plausible_and_missing_outside_the_closes() {
         assert!((0.8..1.6).contains(&beta), "{text}: beta {beta}");
         assert!((0.8..=1.0).contains(&correlation), "{text}: {correlation}");
     }
+    // After the closes file ends: its latest row, with its own date.
     let report = report_for("2026-08-20");
+    assert!(
+        matches!(report.relative, RelativeSection::Available { as_of, .. } if as_of == date("2026-06-23"))
+    );
+    assert!(report.to_string().contains(
+        "(closes as of 2026-06-23, the latest on or before 2026-08-20 in the closes file)"
+    ));
+    // Before it starts: nothing.
+    let report = report_for("2020-06-01");
     assert!(matches!(
         report.relative,
         RelativeSection::Unavailable { .. }
     ));
     assert!(report.to_string().contains(
-        "no index closes for 2026-08-20 (the closes file covers 2021-06-25 to 2026-06-23)"
+        "no index closes on or before 2020-06-01 (the closes file covers 2021-06-25 to 2026-06-23)"
     ));
 }
 
 #[test]
-fn put_call_is_reported_only_where_the_cboe_data_covers_the_date() {
+fn put_call_comes_from_the_volumes_up_to_2019_and_the_published_ratios_from_2025() {
     let calls = raw_column("cboe_put_call.csv", "total_calls");
     let puts = raw_column("cboe_put_call.csv", "total_puts");
-    for text in ["2019-06-03", "2019-10-04"] {
-        let i = calls.iter().position(|(d, _)| d == text).unwrap();
+    // Volumes: the day itself, or (2020, between the files) the latest day before it.
+    for (text, as_of_text) in [
+        ("2019-06-03", "2019-06-03"),
+        ("2019-10-04", "2019-10-04"),
+        ("2020-06-01", "2019-10-04"),
+    ] {
+        let i = calls.iter().position(|(d, _)| d == as_of_text).unwrap();
         let PutCallSection::Available {
             as_of,
             total_ratio,
@@ -354,23 +444,52 @@ fn put_call_is_reported_only_where_the_cboe_data_covers_the_date() {
             ..
         } = report_for(text).put_call
         else {
-            panic!("{text}: put/call should be available");
+            panic!("{text}: put/call volumes should be used");
         };
-        assert_eq!(as_of, date(text));
+        assert_eq!(as_of, date(as_of_text));
         close_enough(total_ratio, puts[i].1 / calls[i].1, 1e-12, "P/C");
         let smoothed: f64 = (i - 9..=i).map(|k| puts[k].1 / calls[k].1).sum::<f64>() / 10.0;
         close_enough(reading.unwrap().smoothed, smoothed, 1e-12, "10-day P/C");
     }
-    for text in ["2025-11-11", "2026-01-08", "2026-08-20"] {
-        let report = report_for(text);
-        assert!(matches!(
-            report.put_call,
-            PutCallSection::Unavailable { .. }
-        ));
-        let expected =
-            format!("no put/call data for {text} (the bundled Cboe history ends 2019-10-04)");
-        assert!(report.to_string().contains(&expected), "{text}");
-    }
+    // Ratios: 2025-11-11 shows the day's ratios and the day before's index ratio of 1.08.
+    let equity = raw_column("cboe_put_call_ratios_2025-2026.csv", "equity_value");
+    let index = raw_column("cboe_put_call_ratios_2025-2026.csv", "index_value");
+    let report = report_for("2025-11-11");
+    let PutCallSection::Ratios {
+        today,
+        previous,
+        reading,
+        ..
+    } = report.put_call
+    else {
+        panic!("2025-11-11: the ratios file should be used");
+    };
+    let previous = previous.unwrap();
+    assert_eq!(
+        (today.date, previous.date),
+        (date("2025-11-11"), date("2025-11-10"))
+    );
+    assert_eq!((today.equity, today.index), (0.7, 0.94));
+    assert_eq!(previous.index, 1.08);
+    assert!(reading.is_none(), "117 days of ratios: still warming up");
+    assert!(report.to_string().contains(
+        "index P/C 0.94 (Cboe, 2025-11-11); the previous Cboe day (2025-11-10): 0.49 and 1.08"
+    ));
+    // The last date of the OHLCV file: the ratios' last day, with the regime of the equity
+    // ratio's 10-day average.
+    let PutCallSection::Ratios { today, reading, .. } = report_for("2026-08-20").put_call else {
+        panic!("2026-08-20: the ratios file should be used");
+    };
+    let i = equity.len() - 1;
+    assert_eq!(today.date, date(&equity[i].0));
+    assert_eq!((today.equity, today.index), (equity[i].1, index[i].1));
+    let smoothed: f64 = equity[i - 9..=i].iter().map(|(_, r)| r).sum::<f64>() / 10.0;
+    close_enough(
+        reading.unwrap().smoothed,
+        smoothed,
+        1e-12,
+        "10-day equity P/C",
+    );
 }
 
 #[test]
@@ -484,6 +603,7 @@ fn load_error(which: &str, contents: &str) -> (PathBuf, String) {
         "ohlcv" => paths.ohlcv = path.clone(),
         "closes" => paths.closes = path.clone(),
         "putcall" => paths.put_call = path.clone(),
+        "ratios" => paths.put_call_ratios = path.clone(),
         "holdings" => paths.holdings = path.clone(),
         other => panic!("{other}"),
     }
@@ -498,7 +618,7 @@ fn load_error(which: &str, contents: &str) -> (PathBuf, String) {
 
 #[test]
 fn malformed_files_are_errors_naming_file_line_and_column() {
-    let cases: [(&str, &str, &str, &str); 8] = [
+    let cases: [(&str, &str, &str, &str); 9] = [
         (
             "ohlcv_missing_column",
             "date,open,high,low,volume\n2024-01-02,1,2,0.5,10\n",
@@ -535,6 +655,12 @@ fn malformed_files_are_errors_naming_file_line_and_column() {
             "date,total_calls,total_puts,equity_calls\n2019-01-02,1,2,3\n",
             "line 1",
             "column `equity_puts`",
+        ),
+        (
+            "ratios_negative",
+            "date,equity_value,index_value\n2025-05-15,0.52,0.82\n2025-05-16,-0.4,0.96\n",
+            "line 3",
+            "column `equity_value`",
         ),
         (
             "holdings_not_a_number",

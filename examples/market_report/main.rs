@@ -6,7 +6,7 @@
 //! cargo run --release --example market_report                          # last date of the data
 //! cargo run --release --example market_report -- --date 2025-11-11
 //! cargo run --release --example market_report -- --ohlcv my.csv --closes closes.csv \
-//!     --put-call cboe.csv --holdings holdings.csv
+//!     --put-call cboe.csv --put-call-ratios ratios.csv --holdings holdings.csv
 //! ```
 //!
 //! The bundled files are in `tests/data/` (see its README for their provenance). A malformed
@@ -23,7 +23,7 @@ use report::{build_report, Data, Paths};
 
 /// How to call the example.
 const USAGE: &str = "usage: market_report [--date YYYY-MM-DD] [--ohlcv FILE] [--closes FILE] \
-                     [--put-call FILE] [--holdings FILE]";
+                     [--put-call FILE] [--put-call-ratios FILE] [--holdings FILE]";
 
 /// The parsed command line.
 struct Options {
@@ -55,6 +55,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
             "--ohlcv" => options.paths.ohlcv = PathBuf::from(value),
             "--closes" => options.paths.closes = PathBuf::from(value),
             "--put-call" => options.paths.put_call = PathBuf::from(value),
+            "--put-call-ratios" => options.paths.put_call_ratios = PathBuf::from(value),
             "--holdings" => options.paths.holdings = PathBuf::from(value),
             _ => return Err(format!("unknown argument {flag:?}\n{USAGE}")),
         }

@@ -1,4 +1,4 @@
-//! The market report's pure part: reading the four CSV files into typed rows (errors name
+//! The market report's pure part: reading the five CSV files into typed rows (errors name
 //! the file, the line and the column), computing the report for one date, and printing it.
 //!
 //! Shared by `examples/market_report/main.rs` and `tests/market_report.rs`.
@@ -31,6 +31,12 @@ pub const BETA_PERIOD: usize = 252;
 pub const RECENT_BREAK_DAYS: usize = 5;
 /// Levels shown on each side of the close.
 pub const LEVELS_SHOWN: usize = 3;
+/// Successive closes beyond a level that break it (a three-day rule: one or two closes
+/// beyond a level are often taken back within the week).
+pub const BREAK_CLOSES: usize = 3;
+/// A level broken more often than this is a congestion zone the price keeps crossing, not a
+/// level the market reacts to: the report leaves it out.
+pub const MAX_LEVEL_BREAKS: u64 = 3;
 
 /// An error of the report: a malformed file (located by file, line and column), a date
 /// outside the data, or an indicator that refused its parameters.
@@ -335,6 +341,17 @@ pub struct PutCallDay {
     pub equity: OptionVolume,
 }
 
+/// One day of Cboe's published put/call ratios (no volumes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PutCallRatioDay {
+    /// The trading day.
+    pub date: NaiveDate,
+    /// Equity put/call ratio.
+    pub equity: f64,
+    /// Index put/call ratio.
+    pub index: f64,
+}
+
 /// One holding of the QQQ file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Holding {
@@ -412,6 +429,22 @@ pub fn read_put_call(path: &Path) -> Result<Vec<PutCallDay>, ReportError> {
     )
 }
 
+/// Reads the Cboe put/call ratios file (`date,equity_value,index_value`).
+pub fn read_put_call_ratios(path: &Path) -> Result<Vec<PutCallRatioDay>, ReportError> {
+    read_dated(
+        path,
+        &["date", "equity_value", "index_value"],
+        |row| {
+            Ok(PutCallRatioDay {
+                date: row.date("date")?,
+                equity: row.positive("equity_value")?,
+                index: row.positive("index_value")?,
+            })
+        },
+        |day| day.date,
+    )
+}
+
 /// Reads the holdings file (`ticker,name,weight_pct,...`).
 pub fn read_holdings(path: &Path) -> Result<Vec<Holding>, ReportError> {
     read_csv(path, &["ticker", "name", "weight_pct"], |row| {
@@ -431,7 +464,7 @@ pub fn read_holdings(path: &Path) -> Result<Vec<Holding>, ReportError> {
     })
 }
 
-/// The four input files.
+/// The five input files.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paths {
     /// Daily OHLCV of the Nasdaq-100.
@@ -440,6 +473,8 @@ pub struct Paths {
     pub closes: PathBuf,
     /// Cboe put/call volumes.
     pub put_call: PathBuf,
+    /// Cboe put/call ratios (a later period than the volumes).
+    pub put_call_ratios: PathBuf,
     /// QQQ holdings.
     pub holdings: PathBuf,
 }
@@ -452,6 +487,7 @@ impl Default for Paths {
             ohlcv: dir.join("ndx_daily.csv"),
             closes: dir.join("index_closes.csv"),
             put_call: dir.join("cboe_put_call.csv"),
+            put_call_ratios: dir.join("cboe_put_call_ratios_2025-2026.csv"),
             holdings: dir.join("qqq_holdings_2025-09-24.csv"),
         }
     }
@@ -468,6 +504,8 @@ pub struct Data {
     pub closes: Vec<IndexCloses>,
     /// Cboe option volumes, dates strictly increasing.
     pub put_call: Vec<PutCallDay>,
+    /// Cboe put/call ratios, dates strictly increasing.
+    pub put_call_ratios: Vec<PutCallRatioDay>,
     /// QQQ holdings.
     pub holdings: Vec<Holding>,
     /// The date of the holdings snapshot, taken from a `_YYYY-MM-DD` file name if any.
@@ -475,7 +513,7 @@ pub struct Data {
 }
 
 impl Data {
-    /// Reads and checks the four files.
+    /// Reads and checks the five files.
     pub fn load(paths: &Paths) -> Result<Self, ReportError> {
         let holdings_date = paths
             .holdings
@@ -488,6 +526,7 @@ impl Data {
             ohlcv: read_ohlcv(&paths.ohlcv)?,
             closes: read_closes(&paths.closes)?,
             put_call: read_put_call(&paths.put_call)?,
+            put_call_ratios: read_put_call_ratios(&paths.put_call_ratios)?,
             holdings: read_holdings(&paths.holdings)?,
             holdings_date,
         })
@@ -579,7 +618,8 @@ pub struct SpreadLine {
 pub enum RelativeSection {
     /// Computed from the closes up to the report date.
     Available {
-        /// The last closes row used (the report date, or the trading day before it).
+        /// The last closes row used: the report date, or the latest row before it (the
+        /// closes file may end before the OHLCV file).
         as_of: NaiveDate,
         /// Base of the year-to-date spreads: last close of the prior year, if present.
         ytd_base: Option<NaiveDate>,
@@ -590,7 +630,7 @@ pub enum RelativeSection {
         /// Correlation of their daily returns over the same window.
         correlation: Option<f64>,
     },
-    /// The closes file does not cover the date.
+    /// The closes file starts after the date.
     Unavailable {
         /// First date of the closes file.
         first: NaiveDate,
@@ -599,12 +639,13 @@ pub enum RelativeSection {
     },
 }
 
-/// The put/call section.
+/// The put/call section: from whichever bundled Cboe file has the latest day on or before
+/// the report date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PutCallSection {
-    /// The Cboe data covers the date.
+    /// From the Cboe volumes (2006 to 2019): total and equity ratios, the regime of the total.
     Available {
-        /// The Cboe row used (the report date, or the trading day before it).
+        /// The Cboe row used (the report date, or the latest day before it).
         as_of: NaiveDate,
         /// Total put/call ratio of the day.
         total_ratio: f64,
@@ -616,11 +657,24 @@ pub enum PutCallSection {
         /// The last regime change up to the date.
         last_change: Option<Dated<(Regime, Regime)>>,
     },
-    /// The Cboe data does not cover the date.
+    /// From Cboe's published ratios (2025 on): equity and index ratios, the regime of the
+    /// equity ratio (the classic contrarian gauge).
+    Ratios {
+        /// The row used (the report date, or the latest day before it).
+        today: PutCallRatioDay,
+        /// The day before it in the file, if any.
+        previous: Option<PutCallRatioDay>,
+        /// The equity ratio's 10-day average, z-score, percentile and regime (`None` during
+        /// the 252-day warm-up).
+        reading: Option<PutCallReading>,
+        /// The last regime change up to the date.
+        last_change: Option<Dated<(Regime, Regime)>>,
+    },
+    /// Both Cboe files start after the date.
     Unavailable {
-        /// First date of the Cboe file.
+        /// First date of the Cboe files.
         first: NaiveDate,
-        /// Last date of the Cboe file.
+        /// Last date of the Cboe files.
         last: NaiveDate,
     },
 }
@@ -743,7 +797,10 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
     let mut rsi = Rsi::default();
     let mut zones = Zones::default();
     let mut cross = MaCross::default();
-    let mut levels = SupportResistance::new(LevelsConfig::default())?;
+    let mut levels = SupportResistance::new(LevelsConfig {
+        break_closes: Some(BREAK_CLOSES),
+        ..LevelsConfig::default()
+    })?;
     let mut macd = Macd::default();
     let mut bollinger = Bollinger::default();
     let mut atr = Atr::default();
@@ -813,14 +870,14 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
     };
     let mut supports: Vec<LevelLine> = levels
         .levels()
-        .filter(|level| level.price() < close)
+        .filter(|level| level.price() < close && level.breaks() <= MAX_LEVEL_BREAKS)
         .map(level_line)
         .collect();
     supports.sort_by(|a, b| b.price.total_cmp(&a.price));
     supports.truncate(LEVELS_SHOWN);
     let mut resistances: Vec<LevelLine> = levels
         .levels()
-        .filter(|level| level.price() >= close)
+        .filter(|level| level.price() >= close && level.breaks() <= MAX_LEVEL_BREAKS)
         .map(level_line)
         .collect();
     resistances.sort_by(|a, b| a.price.total_cmp(&b.price));
@@ -829,6 +886,11 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
         .iter()
         .rev()
         .take_while(|(_, index)| end - index < RECENT_BREAK_DAYS)
+        .filter(|(level, _)| {
+            // Breaks of congestion zones are left out with the zones themselves.
+            let now = levels.levels().find(|l| l.price() == level.price());
+            level.breaks() <= MAX_LEVEL_BREAKS && now.is_none_or(|l| l.breaks() <= MAX_LEVEL_BREAKS)
+        })
         .map(|(level, index)| LevelBreak {
             price: level.price(),
             new_role: level.role(),
@@ -893,7 +955,7 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
         volatility: volatility.value().map(|sigma| 100.0 * sigma),
         drawdown,
         relative: relative_section(&data.closes, day.date)?,
-        put_call: put_call_section(&data.put_call, day.date)?,
+        put_call: put_call_section(&data.put_call, &data.put_call_ratios, day.date)?,
         concentration: concentration(&data.holdings, data.holdings_date)?,
     })
 }
@@ -913,9 +975,6 @@ fn relative_section(
         first: first.date,
         last: last.date,
     };
-    if date < first.date || date > last.date {
-        return Ok(unavailable);
-    }
     let Some(end) = last_on_or_before(closes, date, |day| day.date) else {
         return Ok(unavailable);
     };
@@ -971,45 +1030,82 @@ fn relative_section(
     })
 }
 
-/// The put/call regime on `date`, if the Cboe data covers it.
-fn put_call_section(days: &[PutCallDay], date: NaiveDate) -> Result<PutCallSection, ReportError> {
-    let (Some(first), Some(last)) = (days.first(), days.last()) else {
-        return Err(ReportError::Indicator("empty put/call data".into()));
-    };
-    let unavailable = PutCallSection::Unavailable {
-        first: first.date,
-        last: last.date,
-    };
-    if date < first.date || date > last.date {
-        return Ok(unavailable);
-    }
-    let Some(end) = last_on_or_before(days, date, |day| day.date) else {
-        return Ok(unavailable);
-    };
-    let history = days.get(..=end).unwrap_or_default();
-    let Some(today) = history.last() else {
-        return Ok(unavailable);
-    };
+/// Runs the default [`PutCall`] over `inputs` (dated), returning the last reading and the
+/// last regime change.
+fn put_call_regime(
+    inputs: impl ExactSizeIterator<Item = (NaiveDate, OptionVolume)>,
+) -> (Option<PutCallReading>, Option<Dated<(Regime, Regime)>>) {
+    let end = inputs.len().saturating_sub(1);
     let mut put_call = PutCall::default();
     let mut reading = None;
     let mut last_change = None;
-    for (index, day) in history.iter().enumerate() {
-        reading = put_call.update(day.total);
+    for (index, (date, input)) in inputs.enumerate() {
+        reading = put_call.update(input);
         if let Some(change) = reading.and_then(|r| r.change) {
             last_change = Some(Dated {
                 event: (change.from, change.to),
-                date: day.date,
+                date,
                 days_ago: end - index,
             });
         }
     }
-    Ok(PutCallSection::Available {
-        as_of: today.date,
-        total_ratio: today.total.ratio(),
-        equity_ratio: today.equity.ratio(),
-        reading,
-        last_change,
-    })
+    (reading, last_change)
+}
+
+/// The put/call reading on `date` from the latest Cboe day on or before it, in whichever of
+/// the two files (volumes, ratios) has the later such day.
+fn put_call_section(
+    volumes: &[PutCallDay],
+    ratios: &[PutCallRatioDay],
+    date: NaiveDate,
+) -> Result<PutCallSection, ReportError> {
+    let firsts = [
+        volumes.first().map(|d| d.date),
+        ratios.first().map(|d| d.date),
+    ];
+    let lasts = [
+        volumes.last().map(|d| d.date),
+        ratios.last().map(|d| d.date),
+    ];
+    let (Some(first), Some(last)) = (
+        firsts.into_iter().flatten().min(),
+        lasts.into_iter().flatten().max(),
+    ) else {
+        return Err(ReportError::Indicator("empty put/call data".into()));
+    };
+    let volume_end = last_on_or_before(volumes, date, |day| day.date);
+    let ratio_end = last_on_or_before(ratios, date, |day| day.date);
+    let volume_day = volume_end.and_then(|i| volumes.get(i));
+    let ratio_day = ratio_end.and_then(|i| ratios.get(i));
+    match (volume_day, ratio_day, ratio_end) {
+        (_, Some(&today), Some(end)) if volume_day.is_none_or(|v| v.date < today.date) => {
+            let history = ratios.get(..=end).unwrap_or_default();
+            let inputs = history
+                .iter()
+                .map(|day| Ok((day.date, OptionVolume::from_ratio(day.equity)?)))
+                .collect::<Result<Vec<_>, ta_stream::Error>>()?;
+            let (reading, last_change) = put_call_regime(inputs.into_iter());
+            Ok(PutCallSection::Ratios {
+                today,
+                previous: end.checked_sub(1).and_then(|i| ratios.get(i)).copied(),
+                reading,
+                last_change,
+            })
+        }
+        (Some(today), _, _) => {
+            let history = volumes.get(..=volume_end.unwrap_or(0)).unwrap_or_default();
+            let (reading, last_change) =
+                put_call_regime(history.iter().map(|day| (day.date, day.total)));
+            Ok(PutCallSection::Available {
+                as_of: today.date,
+                total_ratio: today.total.ratio(),
+                equity_ratio: today.equity.ratio(),
+                reading,
+                last_change,
+            })
+        }
+        _ => Ok(PutCallSection::Unavailable { first, last }),
+    }
 }
 
 /// The company a ticker belongs to (share classes grouped).
@@ -1177,7 +1273,11 @@ impl fmt::Display for Report {
         }
 
         writeln!(f)?;
-        writeln!(f, "Support and resistance (swing pivots 5/5, 1% clusters)")?;
+        writeln!(
+            f,
+            "Support and resistance (swing pivots 5/5, 1% clusters, {BREAK_CLOSES}-close breaks; \
+             levels broken over {MAX_LEVEL_BREAKS} times left out)"
+        )?;
         let line = |f: &mut fmt::Formatter<'_>, label: &str, levels: &[LevelLine]| {
             if levels.is_empty() {
                 return writeln!(f, "  {label:<16} none");
@@ -1266,7 +1366,7 @@ impl fmt::Display for Report {
         match &self.relative {
             RelativeSection::Unavailable { first, last } => writeln!(
                 f,
-                "  no index closes for {} (the closes file covers {first} to {last})",
+                "  no index closes on or before {} (the closes file covers {first} to {last})",
                 self.date
             )?,
             RelativeSection::Available {
@@ -1277,7 +1377,11 @@ impl fmt::Display for Report {
                 correlation,
             } => {
                 if *as_of != self.date {
-                    writeln!(f, "  (closes as of {as_of}, the last common trading day)")?;
+                    writeln!(
+                        f,
+                        "  (closes as of {as_of}, the latest on or before {} in the closes file)",
+                        self.date
+                    )?;
                 }
                 let ytd =
                     ytd_base.map_or("YTD (no base)".to_owned(), |b| format!("YTD (from {b})"));
@@ -1309,11 +1413,49 @@ impl fmt::Display for Report {
         writeln!(f)?;
         writeln!(f, "Sentiment (Cboe put/call)")?;
         match &self.put_call {
-            PutCallSection::Unavailable { last, .. } => writeln!(
+            PutCallSection::Unavailable { first, last } => writeln!(
                 f,
-                "  no put/call data for {} (the bundled Cboe history ends {last})",
+                "  no put/call data on or before {} (the bundled Cboe files cover {first} to {last})",
                 self.date
             )?,
+            PutCallSection::Ratios {
+                today,
+                previous,
+                reading,
+                last_change,
+            } => {
+                write!(
+                    f,
+                    "  equity P/C       {:.2}, index P/C {:.2} (Cboe, {})",
+                    today.equity, today.index, today.date
+                )?;
+                match previous {
+                    Some(p) => writeln!(
+                        f,
+                        "; the previous Cboe day ({}): {:.2} and {:.2}",
+                        p.date, p.equity, p.index
+                    )?,
+                    None => writeln!(f)?,
+                }
+                match reading {
+                    Some(r) => writeln!(
+                        f,
+                        "  regime           {}: equity 10-day average {:.2}, z-score {:+.2}, percentile {:.0} (252 days)",
+                        r.regime, r.smoothed, r.z_score, r.percentile
+                    )?,
+                    None => writeln!(f, "  regime           n/a (needs 252 days of ratios)")?,
+                }
+                if let Some(c) = last_change {
+                    writeln!(
+                        f,
+                        "  last change      {} to {} on {} ({})",
+                        c.event.0,
+                        c.event.1,
+                        c.date,
+                        ago(c.days_ago)
+                    )?;
+                }
+            }
             PutCallSection::Available {
                 as_of,
                 total_ratio,
