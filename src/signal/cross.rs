@@ -128,8 +128,10 @@ impl CrossRule {
 ///
 /// [`CrossRule::Strict`] (backtesting.py) requires `a_{t−1} < b_{t−1}` (resp. `>`), so it
 /// misses a cross whose previous bar was a tie. A pair with a NaN or an infinity is ignored
-/// like every unusable input (see [`Indicator`]): it gives no signal and leaves the state as
-/// it was, so the next usable bar is compared with the last usable one.
+/// like every unusable input (see [`Indicator`]): it leaves the state as it was, so the next
+/// usable bar is compared with the last usable one, and `update` and `peek` return
+/// `Some(None)` for it (no cross; `None` before the first usable pair): a cross belongs to the
+/// bar that made it and is never repeated by an ignored input.
 ///
 /// # Output
 ///
@@ -239,7 +241,7 @@ impl<T: Real> Indicator for Crossover<T> {
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<Option<Cross>> {
         if !crate::CheckedInput::is_usable(&input) {
-            return self.value();
+            return super::quiet(self.value());
         }
         let current = Relation::between(input.0, input.1);
         let output = self.next(current);
@@ -250,7 +252,7 @@ impl<T: Real> Indicator for Crossover<T> {
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<Option<Cross>> {
         if !crate::CheckedInput::is_usable(&input) {
-            return self.value();
+            return super::quiet(self.value());
         }
         self.next(Relation::between(input.0, input.1))
     }
@@ -318,7 +320,7 @@ impl<T: Real> TryFrom<CrossoverState> for Crossover<T> {
 /// # Output
 ///
 /// `Option<Cross>`, as for [`Crossover`]: `update` gives `None` on the first input only,
-/// then `Some(None)` on a quiet bar.
+/// then `Some(None)` on a quiet bar and on an ignored (unusable) input.
 ///
 /// # Parameters
 ///
@@ -399,7 +401,7 @@ impl<T: Real> Indicator for CrossLevel<T> {
     #[inline]
     fn update(&mut self, x: T) -> Option<Option<Cross>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         self.cross.update((x, self.level))
     }
@@ -407,7 +409,7 @@ impl<T: Real> Indicator for CrossLevel<T> {
     #[inline]
     fn peek(&self, x: T) -> Option<Option<Cross>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         self.cross.peek((x, self.level))
     }

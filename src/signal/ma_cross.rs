@@ -49,8 +49,9 @@ impl fmt::Display for MaCrossEvent {
 /// `Option<`[`MaCrossEvent`]`>`: `None` on a bar without a cross. [`update`](Indicator::update)
 /// returns `None` while warming up: the first comparison needs both averages on two
 /// consecutive bars, so the first output comes one input after the slow average's first
-/// value (201 inputs for SMA 50/200). The averages themselves are available through
-/// [`fast`](MaCross::fast) and [`slow`](MaCross::slow).
+/// value (201 inputs for SMA 50/200). An ignored (unusable) price gives `Some(None)` after
+/// the warm-up: a cross is reported once, on the bar that made it. The averages themselves
+/// are available through [`fast`](MaCross::fast) and [`slow`](MaCross::slow).
 ///
 /// # Parameters
 ///
@@ -218,7 +219,7 @@ where
     #[inline]
     fn update(&mut self, x: T) -> Option<Option<MaCrossEvent>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         let fast = self.fast.update(x);
         let slow = self.slow.update(x);
@@ -229,7 +230,7 @@ where
     #[inline]
     fn peek(&self, x: T) -> Option<Option<MaCrossEvent>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         let fast = self.fast.peek(x);
         let slow = self.slow.peek(x);
