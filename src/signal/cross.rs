@@ -222,8 +222,18 @@ impl<T: Real> Crossover<T> {
 
     /// The output for `current` after the last committed bar; shared by `update` and `peek`.
     #[inline]
-    fn next(&self, current: Relation) -> Option<Option<Cross>> {
+    pub(crate) fn next(&self, current: Relation) -> Option<Option<Cross>> {
         Some(self.rule.event(self.latest?, current))
+    }
+
+    /// Commits the relation of a bar and returns its output. For series that are not inputs
+    /// (averages, which may lie just outside the input range by rounding): their relation is
+    /// all that is kept.
+    #[inline]
+    pub(crate) fn push(&mut self, current: Relation) -> Option<Option<Cross>> {
+        let output = self.next(current);
+        self.earlier = self.latest.replace(current);
+        output
     }
 }
 
@@ -243,10 +253,7 @@ impl<T: Real> Indicator for Crossover<T> {
         if !crate::CheckedInput::is_usable(&input) {
             return super::quiet(self.value());
         }
-        let current = Relation::between(input.0, input.1);
-        let output = self.next(current);
-        self.earlier = self.latest.replace(current);
-        output
+        self.push(Relation::between(input.0, input.1))
     }
 
     #[inline]

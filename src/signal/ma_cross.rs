@@ -223,7 +223,9 @@ where
         }
         let fast = self.fast.update(x);
         let slow = self.slow.update(x);
-        let event = self.cross.update((fast?, slow?))?;
+        // The averages are compared whatever their magnitude: an average of usable prices
+        // may round just outside the input range, or below its smallest magnitude.
+        let event = self.cross.push(Relation::between(fast?, slow?))?;
         Some(event.map(MaCrossEvent::from))
     }
 
@@ -234,7 +236,7 @@ where
         }
         let fast = self.fast.peek(x);
         let slow = self.slow.peek(x);
-        let event = self.cross.peek((fast?, slow?))?;
+        let event = self.cross.next(Relation::between(fast?, slow?))?;
         Some(event.map(MaCrossEvent::from))
     }
 
