@@ -882,7 +882,10 @@ fn zig_zag_fed_up_to_a_turn_then_nan_reports_it_once() {
     let mut zigzag = ZigZag::new(5.0).unwrap().with_source(ZigZagSource::Close);
     zigzag.update(close_bar(100.0));
     let turn = zigzag.update(close_bar(110.0)).unwrap();
-    assert_eq!(turn.map(|t| (t.kind, t.price)), Some((SwingKind::Low, 100.0)));
+    assert_eq!(
+        turn.map(|t| (t.kind, t.price)),
+        Some((SwingKind::Low, 100.0))
+    );
     assert_eq!(zigzag.update(nan_candle()), Some(None));
     assert_eq!(zigzag.peek(inverted()), Some(None));
     assert_eq!(zigzag.try_update(inverted()), Err(Error::InvalidInput));
@@ -901,7 +904,10 @@ fn support_resistance_fed_up_to_a_break_then_nan_reports_it_once() {
         broken = levels.update(close_bar(close));
     }
     let broken = broken.expect("warmed up");
-    assert!(matches!(broken.event, Some(LevelEvent::Break(_))), "{broken:?}");
+    assert!(
+        matches!(broken.event, Some(LevelEvent::Break(_))),
+        "{broken:?}"
+    );
     for quiet in [levels.peek(nan_candle()), levels.update(inverted())] {
         let quiet = quiet.expect("warmed up");
         assert_eq!((quiet.event, quiet.events), (None, 0));

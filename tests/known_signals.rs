@@ -449,17 +449,27 @@ fn ma_cross_fed_up_to_a_golden_cross_then_nan_reports_it_once() {
     assert_eq!(cross.update(f64::NAN), Some(None));
     assert_eq!(cross.try_update(f64::NAN), Err(Error::InvalidInput));
     assert_eq!(cross.update(1e151), Some(None)); // outside the usable range
-    // The last committed bar still holds its event.
+                                                 // The last committed bar still holds its event.
     assert_eq!(cross.value(), Some(Some(MaCrossEvent::GoldenCross)));
     // The next usable price is compared with the last usable one: no second golden cross.
     assert_eq!(cross.update(7.0), Some(None));
     // On a fresh detector, one golden cross however many bad ticks follow it.
     let mut fresh = MaCross::new(2, 3).unwrap();
-    let golden = [5.0, 4.0, 3.0, 2.0, 6.0, f64::NAN, f64::NAN, f64::INFINITY, 7.0]
-        .iter()
-        .map(|&x| fresh.update(x))
-        .filter(|event| *event == Some(Some(MaCrossEvent::GoldenCross)))
-        .count();
+    let golden = [
+        5.0,
+        4.0,
+        3.0,
+        2.0,
+        6.0,
+        f64::NAN,
+        f64::NAN,
+        f64::INFINITY,
+        7.0,
+    ]
+    .iter()
+    .map(|&x| fresh.update(x))
+    .filter(|event| *event == Some(Some(MaCrossEvent::GoldenCross)))
+    .count();
     assert_eq!(golden, 1);
 }
 
