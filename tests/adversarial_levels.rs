@@ -71,7 +71,12 @@ fn malformed() -> impl Strategy<Value = u8> {
 
 fn candle_f64() -> impl Strategy<Value = Candle<f64>> {
     (
-        [adversarial_f64(), adversarial_f64(), adversarial_f64(), adversarial_f64()],
+        [
+            adversarial_f64(),
+            adversarial_f64(),
+            adversarial_f64(),
+            adversarial_f64(),
+        ],
         adversarial_f64(),
         any::<bool>(),
         malformed(),
@@ -81,9 +86,9 @@ fn candle_f64() -> impl Strategy<Value = Candle<f64>> {
 
 /// A bar around one adversarial price: `x`, `x·(1 ± small)`: swings at extreme scales.
 fn near_f64() -> impl Strategy<Value = Candle<f64>> {
-    (adversarial_f64(), 0.0..0.2_f64, 0.0..0.2_f64, any::<bool>()).prop_map(|(x, up, down, swap)| {
-        bar_of([x * (1.0 - down), x, x, x * (1.0 + up)], x, swap, 0)
-    })
+    (adversarial_f64(), 0.0..0.2_f64, 0.0..0.2_f64, any::<bool>()).prop_map(
+        |(x, up, down, swap)| bar_of([x * (1.0 - down), x, x, x * (1.0 + up)], x, swap, 0),
+    )
 }
 
 /// Independent bars, bars near one extreme price, or a series alternating between the edges.
@@ -91,15 +96,19 @@ fn candles_f64() -> impl Strategy<Value = Vec<Candle<f64>>> {
     prop_oneof![
         prop::collection::vec(candle_f64(), 0..60),
         prop::collection::vec(near_f64(), 0..60),
-        (near_f64(), near_f64(), 1..60usize).prop_map(|(a, b, n)| {
-            (0..n).map(|i| if i % 3 == 0 { b } else { a }).collect()
-        }),
+        (near_f64(), near_f64(), 1..60usize)
+            .prop_map(|(a, b, n)| { (0..n).map(|i| if i % 3 == 0 { b } else { a }).collect() }),
     ]
 }
 
 fn candle_f32() -> impl Strategy<Value = Candle<f32>> {
     (
-        [adversarial_f32(), adversarial_f32(), adversarial_f32(), adversarial_f32()],
+        [
+            adversarial_f32(),
+            adversarial_f32(),
+            adversarial_f32(),
+            adversarial_f32(),
+        ],
         adversarial_f32(),
         any::<bool>(),
         malformed(),
@@ -108,9 +117,9 @@ fn candle_f32() -> impl Strategy<Value = Candle<f32>> {
 }
 
 fn near_f32() -> impl Strategy<Value = Candle<f32>> {
-    (adversarial_f32(), 0.0..0.2_f32, 0.0..0.2_f32, any::<bool>()).prop_map(|(x, up, down, swap)| {
-        bar_of([x * (1.0 - down), x, x, x * (1.0 + up)], x, swap, 0)
-    })
+    (adversarial_f32(), 0.0..0.2_f32, 0.0..0.2_f32, any::<bool>()).prop_map(
+        |(x, up, down, swap)| bar_of([x * (1.0 - down), x, x, x * (1.0 + up)], x, swap, 0),
+    )
 }
 
 fn candles_f32() -> impl Strategy<Value = Vec<Candle<f32>>> {
@@ -128,13 +137,17 @@ fn start() -> DateTime<Utc> {
 /// with large volumes frequent so that a day's volume exceeds the input bound.
 fn bars_f64() -> impl Strategy<Value = Vec<Bar<f64>>> {
     let volume = prop_oneof![1 => Just(1e150), 1 => Just(9e149), 2 => adversarial_f64()];
-    let step = prop_oneof![8 => (1..30i64), 1 => Just(-48i64)];
+    let step = prop_oneof![8 => 1..30i64, 1 => Just(-48i64)];
     prop::collection::vec((candle_f64(), volume, step), 0..60).prop_map(|rows| {
         let mut time = start();
         rows.into_iter()
             .map(|(candle, volume, hours)| {
                 time += Duration::hours(hours);
-                let volume = if candle.volume >= 0.0 { volume.abs() } else { candle.volume };
+                let volume = if candle.volume >= 0.0 {
+                    volume.abs()
+                } else {
+                    candle.volume
+                };
                 Bar::new(time, Candle { volume, ..candle })
             })
             .collect()
@@ -148,7 +161,11 @@ fn bars_f32() -> impl Strategy<Value = Vec<Bar<f32>>> {
         rows.into_iter()
             .map(|(candle, volume, hours)| {
                 time += Duration::hours(hours);
-                let volume = if candle.volume >= 0.0 { volume.abs() } else { candle.volume };
+                let volume = if candle.volume >= 0.0 {
+                    volume.abs()
+                } else {
+                    candle.volume
+                };
                 Bar::new(time, Candle { volume, ..candle })
             })
             .collect()
@@ -164,7 +181,9 @@ fn is_price<T: Real>(price: T) -> bool {
 
 /// A swing pivot: reported `right` bars after it occurred, at a bar's high or low.
 fn is_swing_reading<T: Real>(reading: &SwingReading<T>, right: u64) -> bool {
-    reading.high.is_none_or(|s| s.kind == SwingKind::High && s.bars_ago == right && is_price(s.price))
+    reading
+        .high
+        .is_none_or(|s| s.kind == SwingKind::High && s.bars_ago == right && is_price(s.price))
         && reading
             .low
             .is_none_or(|s| s.kind == SwingKind::Low && s.bars_ago == right && is_price(s.price))
@@ -180,10 +199,9 @@ fn is_turn<T: Real>(turn: &Option<Swing<T>>) -> bool {
     turn.is_none_or(|s| s.bars_ago >= 1 && is_price(s.price))
 }
 
-/// A level: the mean of its pivots (in the usable range up to rounding), at least one touch.
+/// A level: the mean of its pivots, in the usable range; at least one touch.
 fn is_level<T: Real>(level: &Level<T>) -> bool {
-    let bound = T::max_input() * (T::one() + T::epsilon() * T::from(64.0).unwrap());
-    level.price().is_finite() && level.price().abs() <= bound && level.touches() >= 1
+    level.price().is_finite() && level.price().abs() <= T::max_input() && level.touches() >= 1
 }
 
 /// A levels reading: the support is a support, the resistance a resistance, the event's
@@ -209,6 +227,9 @@ fn is_pivot_levels<T: Real>(levels: &PivotLevels<T>) -> bool {
         .collect();
     all.iter().all(|x| x.is_finite()) && levels.s1 <= levels.r1
 }
+
+/// The largest `capacity` a configuration may have (a mutated state may raise it up to there).
+const MAX_CAPACITY: usize = 1024;
 
 fn levels_config<T: Real>(atr: bool) -> LevelsConfig<T> {
     LevelsConfig {
@@ -262,7 +283,9 @@ adversarial_contract!(
 );
 adversarial_contract!(
     zig_zag_close_f64,
-    || ZigZag::<f64>::new(0.5).unwrap().with_source(ZigZagSource::Close),
+    || ZigZag::<f64>::new(0.5)
+        .unwrap()
+        .with_source(ZigZagSource::Close),
     candles_f64(),
     is_turn
 );
@@ -288,7 +311,7 @@ serde_fuzz!(
     support_resistance_f64_fuzz,
     || SupportResistance::<f64>::new(levels_config(false)).unwrap(),
     candles_f64(),
-    |r: &LevelsReading<f64>| is_levels_reading(r, 3)
+    |r: &LevelsReading<f64>| is_levels_reading(r, MAX_CAPACITY)
 );
 adversarial_contract!(
     floor_pivots_classic_f64,
@@ -351,7 +374,7 @@ serde_fuzz!(
     support_resistance_f32_fuzz,
     || SupportResistance::<f32>::new(levels_config(true)).unwrap(),
     candles_f32(),
-    |r: &LevelsReading<f32>| is_levels_reading(r, 3)
+    |r: &LevelsReading<f32>| is_levels_reading(r, MAX_CAPACITY)
 );
 adversarial_contract!(
     floor_pivots_f32,
@@ -448,9 +471,16 @@ fn floor_pivots_day_volume_saturates_at_the_largest_float() {
 #[test]
 fn floor_pivots_refuse_a_negative_or_non_finite_period_volume_and_an_impossible_key() {
     let mut pivots = FloorPivots::<f64>::default();
-    pivots.update(Bar::new(day(1), Candle::new(1.0, 2.0, 0.5, 1.5, 3.0).unwrap()));
+    pivots.update(Bar::new(
+        day(1),
+        Candle::new(1.0, 2.0, 0.5, 1.5, 3.0).unwrap(),
+    ));
     let state = serde_json::to_value(&pivots).unwrap();
-    for (path, bad) in [("volume", json!(-1.0)), ("volume", Value::Null), ("high", json!(0.1))] {
+    for (path, bad) in [
+        ("volume", json!(-1.0)),
+        ("volume", Value::Null),
+        ("high", json!(0.1)),
+    ] {
         let mut mutated = state.clone();
         mutated["current"][1][path] = bad;
         assert!(load::<FloorPivots>(&mutated).is_err(), "{mutated}");
@@ -473,7 +503,10 @@ fn support_resistance_level_summing_pivots_above_the_input_bound_checkpoints() {
     for high in [9e149, 1e150, 9e149, 1e150, 9e149] {
         levels.update(bar(high));
     }
-    let level = levels.levels().find(|l| l.touches() == 2).expect("a level of two pivots");
+    let level = levels
+        .levels()
+        .find(|l| l.touches() == 2)
+        .expect("a level of two pivots");
     assert_eq!(level.price(), 1e150);
     let mut restored = round_trip(&levels);
     assert_eq!(restored.update(bar(9.5e149)), levels.update(bar(9.5e149)));

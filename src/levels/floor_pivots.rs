@@ -126,7 +126,7 @@ impl<T: Real> PivotLevels<T> {
     /// use ta_stream::bar::Candle;
     /// use ta_stream::levels::{PivotKind, PivotLevels};
     ///
-    /// // SPEC.md §5: H = 110, L = 90, C = 108, previous open 95, today's open 107.
+    /// // H = 110, L = 90, C = 108, previous open 95, today's open 107.
     /// let previous = Candle::new(95.0, 110.0, 90.0, 108.0, 0.0)?;
     /// let demark = PivotLevels::compute(PivotKind::Demark, &previous, 107.0);
     /// assert_eq!((demark.pivot, demark.r1, demark.s1, demark.r2), (104.5, 119.0, 99.0, None));
@@ -291,7 +291,7 @@ impl<T: Real> PivotLevels<T> {
 /// # Links
 ///
 /// TradingView "Pivot Points Standard" (tradingview.com/support/solutions/43000521824);
-/// SPEC.md §5 for the formulas and the known answers.
+/// [`PivotKind`] for the formulas.
 #[doc(alias = "pivot points")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(

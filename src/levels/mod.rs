@@ -28,7 +28,7 @@
 //! use ta_stream::levels::SwingPivots;
 //! use ta_stream::Indicator;
 //!
-//! // SPEC.md §5: highs [10,11,13,12,11,12,14,14,13,12,15], fractal N = 2.
+//! // Highs [10,11,13,12,11,12,14,14,13,12,15], fractal N = 2.
 //! let highs = [10.0, 11.0, 13.0, 12.0, 11.0, 12.0, 14.0, 14.0, 13.0, 12.0, 15.0];
 //! let mut pivots = SwingPivots::default();
 //! let mut found = Vec::new();
@@ -50,7 +50,7 @@
 //! | Swing pivot ties | TradingView `ta.pivothigh`: strictly above the earlier bars, `>=` the later ones (a flat top's first bar wins) | — |
 //! | Fractal size | 2 bars each side (Bill Williams) | any `left`, `right` |
 //! | Zig-zag threshold | 5 % on highs and lows | any percent; closes ([`ZigZagSource::Close`]) |
-//! | Level price | running mean of the clustered pivots (SPEC.md §5) | — |
+//! | Level price | running mean of the clustered pivots | — |
 //! | Clustering tolerance | 1 % of the level | a multiple of ATR ([`Tolerance::Atr`]) |
 //! | Break of a level | on closes: 3 % beyond it, or 2 successive closes beyond it (Murphy) | any percent and/or number of closes |
 //! | Floor pivots | Classic from the previous UTC day | Fibonacci, Camarilla, Woodie, DeMark; ISO week, month |

@@ -59,7 +59,7 @@ use crate::{Error, Indicator, Real};
 /// # Links
 ///
 /// Murphy, *Technical Analysis of the Financial Markets*, ch. 4 (support, previous reaction
-/// lows); SPEC.md §5.
+/// lows).
 #[doc(alias = "previous reaction low")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(

@@ -15,7 +15,7 @@ const MAX_CAPACITY: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Tolerance<T = f64> {
-    /// `|p − level| <= x/100 · level`, with `x` in percent (SPEC.md: 0.5 to 1.5).
+    /// `|p − level| <= x/100 · level`, with `x` in percent (0.5 to 1.5 is usual).
     Percent(T),
     /// `|p − level| <= multiple · ATR(period)`, the ATR of the bar that confirms the pivot.
     Atr {
@@ -78,10 +78,14 @@ impl<T: Real> Level<T> {
         }
     }
 
-    /// The level's price: the mean of its pivots (SPEC.md §5: the anchor is the running
-    /// cluster mean).
+    /// The level's price: the mean of its pivots (the anchor a new pivot is compared with is
+    /// the running cluster mean, not the first pivot).
+    ///
+    /// The mean of prices in the usable input range lies in that range; the result is clamped
+    /// to `±`[`Real::max_input`] so that rounding of a long sum never takes it outside.
     pub fn price(&self) -> T {
-        self.sum / T::from(self.touches).unwrap_or_else(T::one)
+        let mean = self.sum / T::from(self.touches).unwrap_or_else(T::one);
+        mean.max(-T::max_input()).min(T::max_input())
     }
 
     /// Number of swing pivots in the cluster (1 for a fresh level).
@@ -377,8 +381,8 @@ impl<T: Real> LevelsConfig<T> {
 /// # Links
 ///
 /// Murphy, *Technical Analysis of the Financial Markets*, pp. 71–72 (breaks, the 3 % and
-/// two-day rules, role reversal); SPEC.md §5 (clustering and its known answer, also
-/// available as the batch function [`cluster_prices`]).
+/// two-day rules, role reversal). The clustering rule is also available as the batch
+/// function [`cluster_prices`].
 #[doc(alias = "support")]
 #[doc(alias = "resistance")]
 #[derive(Debug, PartialEq)]
@@ -837,7 +841,7 @@ pub struct Cluster<T = f64> {
     pub touches: usize,
 }
 
-/// Clusters pivot prices into levels, in batch, exactly as SPEC.md §5 states it: sort the
+/// Clusters pivot prices into levels, in batch: sort the
 /// prices, then assign each to the current cluster if `|p − mean| <= tolerance/100 · mean`
 /// (the anchor is the running cluster mean), or start a new cluster.
 ///

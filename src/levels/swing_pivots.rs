@@ -84,7 +84,7 @@ impl<T: Real> SwingReading<T> {
 /// # Links
 ///
 /// TradingView Pine Script `ta.pivothigh` / `ta.pivotlow` (ties as in the PineCoders
-/// replication); Bill Williams, *Trading Chaos* (fractals); SPEC.md §5.
+/// replication); Bill Williams, *Trading Chaos* (fractals).
 #[doc(alias = "fractal")]
 #[doc(alias = "pivothigh")]
 #[doc(alias = "pivotlow")]

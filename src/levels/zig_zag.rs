@@ -97,7 +97,7 @@ enum Leg<T> {
 ///
 /// # Links
 ///
-/// Arthur Merrill, *Filtered Waves* (1977); Quantower and TradingView "Zig Zag"; SPEC.md §5.
+/// Arthur Merrill, *Filtered Waves* (1977); Quantower and TradingView "Zig Zag".
 #[doc(alias = "zigzag")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(

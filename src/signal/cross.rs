@@ -150,7 +150,7 @@ impl CrossRule {
 /// use ta_stream::signal::{Cross, CrossRule, Crossover};
 /// use ta_stream::Indicator;
 ///
-/// // SPEC.md §3: a = [1, 2, 3, 3, 4], b = [2, 2, 3, 3, 3].
+/// // A tie on bars 2 and 3, then a = 4 > b = 3: a cross under TradingView's rule only.
 /// let pairs = [(1.0, 2.0), (2.0, 2.0), (3.0, 3.0), (3.0, 3.0), (4.0, 3.0)];
 /// let mut tradingview = Crossover::new();
 /// assert_eq!(

@@ -85,7 +85,7 @@ impl fmt::Display for MaCrossEvent {
 ///
 /// # Links
 ///
-/// Golden / death cross: investorguide.com, trive.co.za (SPEC.md §3). TradingView
+/// Golden / death cross: investorguide.com, trive.co.za. TradingView
 /// `ta.crossover(ta.sma(close, 50), ta.sma(close, 200))`.
 #[doc(alias = "golden cross")]
 #[doc(alias = "death cross")]

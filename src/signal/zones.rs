@@ -181,8 +181,8 @@ impl ZoneReading {
 ///
 /// # Links
 ///
-/// Wilder (1978) for the RSI's 70/30; SPEC.md §3 ("Zone exits") for the exit rules and the
-/// known answers on Series B. [`CrossLevel`](super::CrossLevel) for plain crossings of one
+/// Wilder (1978) for the RSI's 70/30; TradingView's `ta.crossunder` / `ta.crossover` for the
+/// exit rules. [`CrossLevel`](super::CrossLevel) for plain crossings of one
 /// level.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
