@@ -78,7 +78,7 @@ where
                 && average.value().abs() <= bound
                 && average.distance_percent().is_none_or(|d| d.is_finite())
         })
-        && reading.above_all().is_none() == !reading.is_complete()
+        && reading.above_all().is_some() == reading.is_complete()
 }
 
 adversarial_contract!(crossover_f64, Crossover::<f64>::new, pairs(), is_cross);
