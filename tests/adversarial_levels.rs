@@ -340,6 +340,12 @@ adversarial_contract!(
     candles_f32(),
     |r: &SwingReading<f32>| is_swing_reading(r, 1)
 );
+serde_fuzz!(
+    swing_pivots_f32_fuzz,
+    || SwingPivots::<f32>::with_sides(1, 2).unwrap(),
+    candles_f32(),
+    |r: &SwingReading<f32>| is_swing_reading(r, 2)
+);
 adversarial_contract!(
     reaction_low_f32,
     || ReactionLow::<f32>::with_capacity(1, 3).unwrap(),
@@ -355,6 +361,14 @@ serde_fuzz!(
 adversarial_contract!(
     zig_zag_f32,
     || ZigZag::<f32>::new(5.0).unwrap(),
+    candles_f32(),
+    is_turn
+);
+serde_fuzz!(
+    zig_zag_f32_fuzz,
+    || ZigZag::<f32>::new(5.0)
+        .unwrap()
+        .with_source(ZigZagSource::Close),
     candles_f32(),
     is_turn
 );
@@ -379,6 +393,12 @@ serde_fuzz!(
 adversarial_contract!(
     floor_pivots_f32,
     || FloorPivots::<f32>::new(PivotKind::Classic, PivotPeriod::Day),
+    bars_f32(),
+    is_pivot_levels
+);
+serde_fuzz!(
+    floor_pivots_f32_fuzz,
+    || FloorPivots::<f32>::new(PivotKind::Fibonacci, PivotPeriod::Day),
     bars_f32(),
     is_pivot_levels
 );
