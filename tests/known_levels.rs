@@ -837,3 +837,111 @@ fn ndx_levels_around_2025_11_11() {
         "seven years of daily bars break levels often: {breaks}"
     );
 }
+
+// ---------------------------------------------------------------- events once, valid bars
+
+/// A candle whose high is below its low: not a valid bar.
+fn inverted() -> Candle {
+    Candle {
+        open: 100.0,
+        high: 99.0,
+        low: 101.0,
+        close: 100.0,
+        volume: 0.0,
+    }
+}
+
+fn nan_candle() -> Candle {
+    Candle {
+        close: f64::NAN,
+        ..high_bar(100.0)
+    }
+}
+
+#[test]
+fn swing_pivots_fed_up_to_a_pivot_then_nan_report_it_once() {
+    let mut pivots = SwingPivots::new(1).unwrap();
+    pivots.update(high_bar(10.0));
+    pivots.update(high_bar(12.0));
+    let confirmed = pivots.update(high_bar(11.0)).unwrap();
+    assert_eq!(confirmed.high.map(|pivot| pivot.price), Some(12.0));
+    for bad in [nan_candle(), inverted()] {
+        let before = pivots.clone();
+        let quiet = pivots.update(bad).unwrap();
+        assert!(quiet.is_empty(), "{quiet:?}");
+        assert!(pivots.peek(bad).unwrap().is_empty());
+        assert_eq!(pivots.try_update(bad), Err(Error::InvalidInput));
+        assert_eq!(pivots, before);
+    }
+    assert_eq!(pivots.value(), Some(confirmed));
+    assert!(pivots.update(high_bar(10.5)).unwrap().high.is_none());
+}
+
+#[test]
+fn zig_zag_fed_up_to_a_turn_then_nan_reports_it_once() {
+    let mut zigzag = ZigZag::new(5.0).unwrap().with_source(ZigZagSource::Close);
+    zigzag.update(close_bar(100.0));
+    let turn = zigzag.update(close_bar(110.0)).unwrap();
+    assert_eq!(
+        turn.map(|t| (t.kind, t.price)),
+        Some((SwingKind::Low, 100.0))
+    );
+    assert_eq!(zigzag.update(nan_candle()), Some(None));
+    assert_eq!(zigzag.peek(inverted()), Some(None));
+    assert_eq!(zigzag.try_update(inverted()), Err(Error::InvalidInput));
+    assert_eq!(zigzag.value(), Some(turn));
+    assert_eq!(zigzag.update(close_bar(111.0)), Some(None));
+}
+
+#[test]
+fn support_resistance_fed_up_to_a_break_then_nan_reports_it_once() {
+    let mut levels = one_bar_levels();
+    for bar in dips(&[100.0, 100.5]) {
+        levels.update(bar);
+    }
+    let mut broken = None;
+    for close in [100.0, 99.0] {
+        broken = levels.update(close_bar(close));
+    }
+    let broken = broken.expect("warmed up");
+    assert!(
+        matches!(broken.event, Some(LevelEvent::Break(_))),
+        "{broken:?}"
+    );
+    for quiet in [levels.peek(nan_candle()), levels.update(inverted())] {
+        let quiet = quiet.expect("warmed up");
+        assert_eq!((quiet.event, quiet.events), (None, 0));
+        assert_eq!(quiet.support, broken.support);
+        assert_eq!(quiet.resistance, broken.resistance);
+    }
+    assert_eq!(levels.value(), Some(broken));
+}
+
+#[test]
+fn reaction_low_is_a_level_and_an_ignored_bar_keeps_it() {
+    let mut reaction = ReactionLow::new(1).unwrap();
+    for bar in [low_bar(100.0), low_bar(95.0), low_bar(98.0), low_bar(99.0)] {
+        reaction.update(bar);
+    }
+    let last = reaction.value();
+    assert_eq!(last.flatten().map(|swing| swing.price), Some(95.0));
+    assert_eq!(reaction.update(nan_candle()), last);
+    assert_eq!(reaction.peek(inverted()), last);
+    assert_eq!(reaction.try_update(inverted()), Err(Error::InvalidInput));
+}
+
+#[test]
+fn floor_pivots_refuse_a_bar_of_an_earlier_period_and_an_invalid_bar() {
+    let mut daily = FloorPivots::<f64>::default();
+    daily.update(day_bar(2024, 1, 2, 10, candle(100.0, 110.0, 90.0, 108.0)));
+    let levels = daily.update(day_bar(2024, 1, 3, 10, candle(107.0, 109.0, 105.0, 106.0)));
+    assert!(levels.is_some());
+    let before = daily.clone();
+    let earlier = day_bar(2024, 1, 2, 12, candle(100.0, 200.0, 50.0, 150.0));
+    assert_eq!(daily.try_update(earlier), Err(Error::InvalidInput));
+    assert_eq!(daily.update(earlier), levels);
+    let invalid = Bar::new(earlier.timestamp + chrono::Duration::days(1), inverted());
+    assert_eq!(daily.try_update(invalid), Err(Error::InvalidInput));
+    assert_eq!(daily.peek(invalid), levels);
+    assert_eq!(daily, before);
+}

@@ -106,7 +106,8 @@ fn a_nan_bar_is_skipped_not_a_signal() {
     cross.update((1.0, 2.0));
     assert_eq!(cross.update((f64::NAN, 2.0)), None); // still warming up: no signal
     assert_eq!(cross.update((3.0, 2.0)), Some(Some(Cross::Above)));
-    assert_eq!(cross.update((f64::NAN, 0.0)), Some(Some(Cross::Above))); // last value kept
+    assert_eq!(cross.update((f64::NAN, 0.0)), Some(None)); // ignored: the cross is not repeated
+    assert_eq!(cross.value(), Some(Some(Cross::Above))); // the last bar keeps its event
     assert_eq!(cross.update((4.0, 2.0)), Some(None));
     assert_eq!(cross.relation(), Some(Relation::Above));
 }
@@ -435,4 +436,104 @@ fn the_default_ma_cross_is_sma_50_against_sma_200() {
     let default = ta_stream::signal::MaCross::<f64>::default();
     assert_eq!(default, ta_stream::signal::MaCross::new(50, 200).unwrap());
     assert_eq!(default.warmup_period(), 201);
+}
+
+// ---------------------------------------------------------------- events once
+
+#[test]
+fn ma_cross_fed_up_to_a_golden_cross_then_nan_reports_it_once() {
+    let mut cross = MaCross::new(2, 3).unwrap();
+    let events = cross.batch(&[5.0, 4.0, 3.0, 2.0, 6.0]);
+    assert_eq!(events[4], Some(Some(MaCrossEvent::GoldenCross)));
+    assert_eq!(cross.peek(f64::NAN), Some(None));
+    assert_eq!(cross.update(f64::NAN), Some(None));
+    assert_eq!(cross.try_update(f64::NAN), Err(Error::InvalidInput));
+    assert_eq!(cross.update(1e151), Some(None)); // outside the usable range
+                                                 // The last committed bar still holds its event.
+    assert_eq!(cross.value(), Some(Some(MaCrossEvent::GoldenCross)));
+    // The next usable price is compared with the last usable one: no second golden cross.
+    assert_eq!(cross.update(7.0), Some(None));
+    // On a fresh detector, one golden cross however many bad ticks follow it.
+    let mut fresh = MaCross::new(2, 3).unwrap();
+    let golden = [
+        5.0,
+        4.0,
+        3.0,
+        2.0,
+        6.0,
+        f64::NAN,
+        f64::NAN,
+        f64::INFINITY,
+        7.0,
+    ]
+    .iter()
+    .map(|&x| fresh.update(x))
+    .filter(|event| *event == Some(Some(MaCrossEvent::GoldenCross)))
+    .count();
+    assert_eq!(golden, 1);
+}
+
+#[test]
+fn ma_cross_ignored_inputs_during_the_warm_up_give_none() {
+    let mut cross = MaCross::new(2, 3).unwrap();
+    assert_eq!(cross.update(f64::NAN), None);
+    cross.batch(&[5.0, 4.0]);
+    assert_eq!(cross.peek(f64::NAN), None);
+}
+
+#[test]
+fn crossover_fed_up_to_a_cross_then_nan_reports_it_once() {
+    let mut cross = Crossover::new();
+    assert_eq!(cross.update((f64::NAN, 1.0)), None); // nothing to compare with yet
+    assert_eq!(cross.update((1.0, 2.0)), None);
+    assert_eq!(cross.update((3.0, 2.0)), Some(Some(Cross::Above)));
+    assert_eq!(cross.peek((f64::NAN, 2.0)), Some(None));
+    assert_eq!(cross.update((3.0, f64::INFINITY)), Some(None));
+    assert_eq!(cross.value(), Some(Some(Cross::Above)));
+    assert_eq!(cross.update((4.0, 2.0)), Some(None));
+}
+
+#[test]
+fn cross_level_fed_up_to_a_cross_then_nan_reports_it_once() {
+    let mut zero_line = CrossLevel::new(0.0).unwrap();
+    assert_eq!(
+        zero_line.batch(&[1.0, -1.0]),
+        [None, Some(Some(Cross::Below))]
+    );
+    assert_eq!(zero_line.update(f64::NAN), Some(None));
+    assert_eq!(zero_line.peek(f64::NEG_INFINITY), Some(None));
+    assert_eq!(zero_line.value(), Some(Some(Cross::Below)));
+    assert_eq!(zero_line.update(-2.0), Some(None));
+}
+
+#[test]
+fn zones_fed_up_to_an_entry_then_nan_report_it_once() {
+    let mut zones = Zones::default();
+    zones.update(65.0);
+    let entered = zones.update(72.0).unwrap();
+    assert!(entered.has(ZoneEvent::EnteredOverbought));
+    for quiet in [zones.peek(f64::NAN), zones.update(f64::NAN)] {
+        let quiet = quiet.expect("warmed up");
+        assert_eq!(quiet.zone(), Zone::Overbought);
+        assert_eq!(quiet.events().count(), 0);
+        assert_eq!((quiet.entry(), quiet.exit()), (None, None));
+    }
+    assert!(zones.value().unwrap().has(ZoneEvent::EnteredOverbought));
+    // Still overbought on the next value: no second entry.
+    assert_eq!(zones.update(75.0).unwrap().events().count(), 0);
+    // On the very first reading there is no previous zone either way.
+    let mut fresh = Zones::default();
+    fresh.update(20.0);
+    let quiet = fresh.update(f64::NAN).unwrap();
+    assert_eq!((quiet.zone(), quiet.previous()), (Zone::Oversold, None));
+}
+
+#[test]
+fn ma_position_readings_are_positions_and_an_ignored_input_keeps_them() {
+    let mut position = MaPosition::sma(&[2]).unwrap();
+    position.batch(&[10.0, 12.0]);
+    let last = position.value();
+    assert!(last.is_some());
+    assert_eq!(position.update(f64::NAN), last);
+    assert_eq!(position.peek(f64::NAN), last);
 }

@@ -11,8 +11,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::levels::{
-    FloorPivots, LevelsConfig, PivotKind, PivotPeriod, ReactionLow, Role, SupportResistance,
-    SwingKind, SwingPivots, Tolerance, ZigZag, ZigZagSource,
+    FloorPivots, LevelsConfig, LevelsReading, PivotKind, PivotPeriod, ReactionLow, Role,
+    SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
+    ZigZagSource,
 };
 use ta_stream::Indicator;
 
@@ -46,10 +47,18 @@ fn candles() -> impl Strategy<Value = Vec<Candle>> {
     prop::collection::vec(candle(), 0..150)
 }
 
-/// Candles with at least one unusable number.
+/// Candles with at least one unusable number, or that are not valid bars (a high below the
+/// low, an open or close outside the bar, a negative volume).
 fn unusable_candle() -> impl Strategy<Value = Candle> {
-    let bad = prop::sample::select(vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300]);
-    (candle(), bad, 0..5usize).prop_map(|(mut candle, bad, field)| {
+    let bad = prop::sample::select(vec![
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e300,
+        1.5e150,
+        1e-160,
+    ]);
+    let unusable = (candle(), bad, 0..5usize).prop_map(|(mut candle, bad, field)| {
         match field {
             0 => candle.open = bad,
             1 => candle.high = bad,
@@ -58,7 +67,17 @@ fn unusable_candle() -> impl Strategy<Value = Candle> {
             _ => candle.volume = bad,
         }
         candle
-    })
+    });
+    let malformed = (candle(), 0..4usize).prop_map(|(mut candle, rule)| {
+        match rule {
+            0 => (candle.high, candle.low) = (candle.low - 1.0, candle.high + 1.0),
+            1 => candle.open = candle.high + 0.5,
+            2 => candle.close = candle.low - 0.5,
+            _ => candle.volume = -1.0,
+        }
+        candle
+    });
+    prop_oneof![unusable, malformed]
 }
 
 /// Bars on distinct days (gaps of 1 to 3 days), starting on Monday 2024-01-01.
@@ -125,7 +144,11 @@ indicator_contract!(
     swing_pivots,
     |period: usize| SwingPivots::<f64>::with_sides(1 + period % 5, 1 + period / 8).unwrap(),
     candles(),
-    unusable_candle()
+    unusable_candle(),
+    quiet = |last: Option<SwingReading>| last.map(|_| SwingReading {
+        high: None,
+        low: None
+    })
 );
 indicator_contract!(
     reaction_low,
@@ -143,13 +166,19 @@ indicator_contract!(
             ZigZagSource::Close
         }),
     candles(),
-    unusable_candle()
+    unusable_candle(),
+    quiet = |last: Option<Option<Swing>>| last.map(|_| None)
 );
 indicator_contract!(
     support_resistance,
     |period: usize| SupportResistance::<f64>::new(levels_config(period)).unwrap(),
     candles(),
-    unusable_candle()
+    unusable_candle(),
+    quiet = |last: Option<LevelsReading>| last.map(|reading| LevelsReading {
+        event: None,
+        events: 0,
+        ..reading
+    })
 );
 indicator_contract!(
     floor_pivots_daily,

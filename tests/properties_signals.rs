@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use ta_stream::average::{Ema, Seed, Sma};
 use ta_stream::signal::{
     Cross, CrossLevel, CrossRule, Crossover, MaCross, MaCrossEvent, MaKind, MaPosition, Zone,
-    ZoneEvent, Zones,
+    ZoneEvent, ZoneReading, Zones,
 };
 use ta_stream::Indicator;
 
@@ -55,6 +55,8 @@ fn unusable() -> impl Strategy<Value = f64> {
         f64::NEG_INFINITY,
         1e300,
         -1e200,
+        1.5e150,
+        -1e-160,
     ])
 }
 
@@ -69,29 +71,53 @@ fn unusable_pair() -> impl Strategy<Value = (f64, f64)> {
 
 // ---------------------------------------------------------------- the common contract
 
+// What an ignored input returns: the last output without its event.
+fn no_cross(last: Option<Option<Cross>>) -> Option<Option<Cross>> {
+    last.map(|_| None)
+}
+
+fn no_ma_cross(last: Option<Option<MaCrossEvent>>) -> Option<Option<MaCrossEvent>> {
+    last.map(|_| None)
+}
+
+/// The same zone, no event: its previous zone is itself (`None` on the first reading).
+fn same_zone(last: Option<ZoneReading>) -> Option<ZoneReading> {
+    let quiet = last.map(|reading| reading.without_events());
+    if let (Some(last), Some(quiet)) = (last, quiet) {
+        assert_eq!(quiet.zone(), last.zone());
+        assert_eq!(quiet.events().count(), 0);
+        assert_eq!(quiet.previous(), last.previous().map(|_| last.zone()));
+    }
+    quiet
+}
+
 indicator_contract!(
     crossover_tradingview,
     |_period: usize| Crossover::<f64>::new(),
     pairs(),
-    unusable_pair()
+    unusable_pair(),
+    quiet = no_cross
 );
 indicator_contract!(
     crossover_strict,
     |_period: usize| Crossover::<f64>::new().with_rule(CrossRule::Strict),
     pairs(),
-    unusable_pair()
+    unusable_pair(),
+    quiet = no_cross
 );
 indicator_contract!(
     cross_level,
     |period: usize| CrossLevel::new(period as f64 / 10.0).unwrap(),
     values(),
-    unusable()
+    unusable(),
+    quiet = no_cross
 );
 indicator_contract!(
     ma_cross_sma,
     |period: usize| MaCross::new(1 + period % 8, 2 + period % 8 + period / 4).unwrap(),
     prices(),
-    unusable()
+    unusable(),
+    quiet = no_ma_cross
 );
 indicator_contract!(
     ma_cross_ema_strict,
@@ -99,13 +125,15 @@ indicator_contract!(
         .unwrap()
         .with_rule(CrossRule::Strict),
     prices(),
-    unusable()
+    unusable(),
+    quiet = no_ma_cross
 );
 indicator_contract!(
     zones,
     |period: usize| Zones::new(50.0 + period as f64, 50.0 - period as f64).unwrap(),
     oscillator(),
-    unusable()
+    unusable(),
+    quiet = same_zone
 );
 indicator_contract!(
     ma_position,

@@ -4,9 +4,8 @@ use chrono::{DateTime, Datelike, Utc};
 
 use crate::bar::{Bar, Candle};
 use crate::float::lit;
-#[cfg(feature = "serde")]
-use crate::Error;
-use crate::{CheckedInput, Indicator, Real};
+use crate::levels::is_valid_bar;
+use crate::{Error, Indicator, Real};
 
 /// Which floor-trader pivot formula [`PivotLevels`] and [`FloorPivots`] use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -127,7 +126,7 @@ impl<T: Real> PivotLevels<T> {
     /// use ta_stream::bar::Candle;
     /// use ta_stream::levels::{PivotKind, PivotLevels};
     ///
-    /// // SPEC.md §5: H = 110, L = 90, C = 108, previous open 95, today's open 107.
+    /// // H = 110, L = 90, C = 108, previous open 95, today's open 107.
     /// let previous = Candle::new(95.0, 110.0, 90.0, 108.0, 0.0)?;
     /// let demark = PivotLevels::compute(PivotKind::Demark, &previous, 107.0);
     /// assert_eq!((demark.pivot, demark.r1, demark.s1, demark.r2), (104.5, 119.0, 99.0, None));
@@ -250,8 +249,11 @@ impl<T: Real> PivotLevels<T> {
 /// Periods come from the bars' UTC timestamps ([`PivotPeriod::key`]): calendar days, ISO
 /// weeks (Monday to Sunday) or calendar months. Shift the timestamps if your sessions do not
 /// follow UTC days. A bar whose period is earlier than the current one is ignored like an
-/// unusable input (the stream went back in time); bars are otherwise not checked for
-/// increasing timestamps (see [`BarSequence`](crate::bar::BarSequence)).
+/// unusable input (the stream went back in time: [`try_update`](Indicator::try_update)
+/// refuses it with [`Error::InvalidInput`]); bars are otherwise not checked for increasing
+/// timestamps (see [`BarSequence`](crate::bar::BarSequence)). A candle that is not a valid
+/// bar is ignored too (see the [module](crate::levels)). The levels are not events: an
+/// ignored bar returns the current period's levels, unchanged.
 ///
 /// # Output
 ///
@@ -289,7 +291,7 @@ impl<T: Real> PivotLevels<T> {
 /// # Links
 ///
 /// TradingView "Pivot Points Standard" (tradingview.com/support/solutions/43000521824);
-/// SPEC.md §5 for the formulas and the known answers.
+/// [`PivotKind`] for the formulas.
 #[doc(alias = "pivot points")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
@@ -327,10 +329,31 @@ impl<T: Real> FloorPivots<T> {
         self.period
     }
 
-    /// The last completed period's open, high, low, close and total volume.
+    /// The last completed period's open, high, low, close and total volume (a sum of
+    /// volumes, which may exceed the input range; it saturates at the largest finite float).
     pub fn previous(&self) -> Option<Candle<T>> {
         self.previous
     }
+
+    /// `true` when `bar` is a valid bar of the current period or a later one.
+    #[inline]
+    fn accepts(&self, bar: &Bar<T>) -> bool {
+        is_valid_bar(&bar.candle)
+            && self
+                .current
+                .is_none_or(|(current, _)| self.period.key(bar.timestamp) >= current)
+    }
+}
+
+/// `true` when `candle` is what accumulating valid bars gives: prices of a valid bar and a
+/// finite, non-negative volume (a sum of volumes may exceed the input range).
+#[cfg(feature = "serde")]
+fn is_accumulated_bar<T: Real>(candle: &Candle<T>) -> bool {
+    is_valid_bar(&Candle {
+        volume: T::zero(),
+        ..*candle
+    }) && candle.volume.is_finite()
+        && candle.volume >= T::zero()
 }
 
 impl<T: Real> Default for FloorPivots<T> {
@@ -346,7 +369,7 @@ impl<T: Real> Indicator for FloorPivots<T> {
 
     #[inline]
     fn update(&mut self, bar: Bar<T>) -> Option<PivotLevels<T>> {
-        if !bar.is_usable() {
+        if !self.accepts(&bar) {
             return self.value();
         }
         let key = self.period.key(bar.timestamp);
@@ -357,20 +380,20 @@ impl<T: Real> Indicator for FloorPivots<T> {
                 forming.high = forming.high.max(candle.high);
                 forming.low = forming.low.min(candle.low);
                 forming.close = candle.close;
-                forming.volume = forming.volume + candle.volume;
+                // Saturates at the largest finite float rather than overflowing.
+                forming.volume = (forming.volume + candle.volume).min(T::max_value());
             }
-            Some((current, forming)) if key > *current => {
+            Some((_, forming)) => {
                 self.previous = Some(*forming);
                 self.current = Some((key, candle));
             }
-            Some(_) => {}
         }
         self.value()
     }
 
     #[inline]
     fn peek(&self, bar: Bar<T>) -> Option<PivotLevels<T>> {
-        if !bar.is_usable() {
+        if !self.accepts(&bar) {
             return self.value();
         }
         match self.current {
@@ -378,6 +401,14 @@ impl<T: Real> Indicator for FloorPivots<T> {
                 Some(PivotLevels::compute(self.kind, &forming, bar.candle.open))
             }
             _ => self.value(),
+        }
+    }
+
+    fn try_update(&mut self, bar: Bar<T>) -> Result<Option<PivotLevels<T>>, Error> {
+        if self.accepts(&bar) {
+            Ok(self.update(bar))
+        } else {
+            Err(Error::InvalidInput)
         }
     }
 
@@ -431,9 +462,21 @@ impl<T: Real> TryFrom<FloorPivotsState<T>> for FloorPivots<T> {
             .iter()
             .chain(state.current.iter().map(|(_, c)| c))
         {
-            candle.validate().map_err(|error| {
-                crate::error::invalid_state(format!("floor pivots period: {error}"))
-            })?;
+            if !is_accumulated_bar(candle) {
+                return Err(crate::error::invalid_state(format!(
+                    "floor pivots period {candle:?} is not a valid bar (prices in the usable \
+                     range, low <= open, close <= high, finite volume >= 0)"
+                )));
+            }
+        }
+        if let Some((key, _)) = state.current {
+            let first = state.period.key(DateTime::<Utc>::MIN_UTC);
+            let last = state.period.key(DateTime::<Utc>::MAX_UTC);
+            if !(first..=last).contains(&key) {
+                return Err(crate::error::invalid_state(format!(
+                    "floor pivots period key {key} is not the key of any date"
+                )));
+            }
         }
         Ok(Self {
             kind: state.kind,

@@ -28,7 +28,7 @@
 //! use ta_stream::levels::SwingPivots;
 //! use ta_stream::Indicator;
 //!
-//! // SPEC.md §5: highs [10,11,13,12,11,12,14,14,13,12,15], fractal N = 2.
+//! // Highs [10,11,13,12,11,12,14,14,13,12,15], fractal N = 2.
 //! let highs = [10.0, 11.0, 13.0, 12.0, 11.0, 12.0, 14.0, 14.0, 13.0, 12.0, 15.0];
 //! let mut pivots = SwingPivots::default();
 //! let mut found = Vec::new();
@@ -50,12 +50,45 @@
 //! | Swing pivot ties | TradingView `ta.pivothigh`: strictly above the earlier bars, `>=` the later ones (a flat top's first bar wins) | — |
 //! | Fractal size | 2 bars each side (Bill Williams) | any `left`, `right` |
 //! | Zig-zag threshold | 5 % on highs and lows | any percent; closes ([`ZigZagSource::Close`]) |
-//! | Level price | running mean of the clustered pivots (SPEC.md §5) | — |
+//! | Level price | running mean of the clustered pivots | — |
 //! | Clustering tolerance | 1 % of the level | a multiple of ATR ([`Tolerance::Atr`]) |
 //! | Break of a level | on closes: 3 % beyond it, or 2 successive closes beyond it (Murphy) | any percent and/or number of closes |
 //! | Floor pivots | Classic from the previous UTC day | Fibonacci, Camarilla, Woodie, DeMark; ISO week, month |
 //!
 //! Percentages are given as percent numbers throughout this module: `5.0` means 5 %.
+//!
+//! ## Accepted bars, ignored bars, and what an ignored bar returns
+//!
+//! A candle enters a levels indicator only when it is a **valid bar**: every number usable
+//! (see [`Real`]: `0` or a magnitude in `1e-150..=1e150` for `f64`), `low <= open, close <=
+//! high`, and a volume `>= 0`. Anything else (NaN, ±∞, a magnitude outside the range, a high
+//! below the low, an open or close outside the bar, a negative volume) is **ignored** like
+//! NaN: the state is unchanged, [`try_update`](crate::Indicator::try_update) returns
+//! [`Error::InvalidInput`], and [`update`](crate::Indicator::update) and
+//! [`peek`](crate::Indicator::peek) return the last output **without its events**, since an
+//! event belongs to the bar that caused it:
+//!
+//! | Type | Returned for an ignored bar (after the warm-up) |
+//! |---|---|
+//! | [`SwingPivots`] | an empty [`SwingReading`] (no pivot confirmed) |
+//! | [`ZigZag`] | `Some(None)` (no turn confirmed) |
+//! | [`SupportResistance`] | the same nearest support and resistance, `event: None`, `events: 0` |
+//! | [`ReactionLow`] | the last reaction low, unchanged: a level, not an event |
+//! | [`FloorPivots`] | the current period's levels, unchanged: levels, not events |
+//!
+//! [`FloorPivots`] also ignores a bar of an earlier period than the current one (the stream
+//! went back in time).
+//!
+//! ## Counters never overflow
+//!
+//! Bar indices and counters are `u64`. An indicator counts at most 2^62 bars (146 years at a
+//! billion bars a second); a bar beyond that is refused like an unusable input, so every
+//! index, age and count stays far from overflow, and loading a saved state refuses counters
+//! that no stream of accepted bars can reach (a bar count above 2^62, an index at or past the
+//! bar count, more touches than pivots). Accumulated quantities are checked against what
+//! accumulation can reach, not against the input range: a [`FloorPivots`] period's volume is
+//! a sum of volumes (it saturates at the largest finite float), a level's price is the mean
+//! of its pivots.
 
 mod floor_pivots;
 mod reaction_low;
@@ -74,7 +107,29 @@ pub use support_resistance::{
 pub use swing_pivots::{SwingPivots, SwingReading};
 pub use zig_zag::{ZigZag, ZigZagSource};
 
-use crate::{Error, Real};
+use crate::bar::Candle;
+use crate::{CheckedInput, Error, Real};
+
+/// The most bars a levels indicator counts (2^62); further bars are refused.
+pub(crate) const MAX_BARS: u64 = 1 << 62;
+
+/// `true` when `candle` is a valid bar: usable numbers, `low <= open, close <= high`, and a
+/// volume `>= 0`. Branch-free.
+#[inline]
+pub(crate) fn is_valid_bar<T: Real>(candle: &Candle<T>) -> bool {
+    candle.is_usable()
+        & (candle.low <= candle.open)
+        & (candle.open <= candle.high)
+        & (candle.low <= candle.close)
+        & (candle.close <= candle.high)
+        & (candle.volume >= T::zero())
+}
+
+/// `true` when `candle` is a valid bar and a counter at `bars` has room for it.
+#[inline]
+pub(crate) fn accepts<T: Real>(candle: &Candle<T>, bars: u64) -> bool {
+    is_valid_bar(candle) & (bars < MAX_BARS)
+}
 
 /// Which side of the price a swing is on: a local top or a local bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

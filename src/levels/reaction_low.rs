@@ -3,7 +3,7 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::error::{check_period, clamp_period};
 use crate::levels::{Swing, SwingKind, SwingPivots};
-use crate::{CheckedInput, Error, Indicator, Real};
+use crate::{Error, Indicator, Real};
 
 /// The previous reaction low: the most recent confirmed swing low below the current close,
 /// the support a stop is usually placed under.
@@ -23,7 +23,9 @@ use crate::{CheckedInput, Error, Indicator, Real};
 ///
 /// `Option<`[`Swing`]`>` with [`bars_ago`](Swing::bars_ago) counted from the current bar;
 /// [`update`](Indicator::update) returns `None` until the pivots are warmed up
-/// (`2·bars + 1` bars), then `Some(None)` while no swing low lies below the close.
+/// (`2·bars + 1` bars), then `Some(None)` while no swing low lies below the close. The
+/// reaction low is a level, not an event: a bar that is not a valid bar is ignored (see the
+/// [module](crate::levels)) and `update` returns the last reaction low for it, unchanged.
 ///
 /// # Parameters
 ///
@@ -57,7 +59,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// # Links
 ///
 /// Murphy, *Technical Analysis of the Financial Markets*, ch. 4 (support, previous reaction
-/// lows); SPEC.md §5.
+/// lows).
 #[doc(alias = "previous reaction low")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
@@ -172,7 +174,7 @@ impl<T: Real> ReactionLow<T> {
             kind: SwingKind::Low,
             price,
             index,
-            bars_ago: t - index,
+            bars_ago: t.saturating_sub(index),
         })
     }
 
@@ -212,7 +214,7 @@ impl<T: Real> Indicator for ReactionLow<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<Option<Swing<T>>> {
-        if !candle.is_usable() {
+        if !self.pivots.accepts(&candle) {
             return self.value();
         }
         let reading = self.pivots.update(candle);
@@ -225,11 +227,19 @@ impl<T: Real> Indicator for ReactionLow<T> {
 
     #[inline]
     fn peek(&self, candle: Candle<T>) -> Option<Option<Swing<T>>> {
-        if !candle.is_usable() {
+        if !self.pivots.accepts(&candle) {
             return self.value();
         }
         let reading = self.pivots.peek(candle)?;
         Some(self.answer(self.pivots.bars(), candle.close, reading.low))
+    }
+
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<Option<Swing<T>>>, Error> {
+        if self.pivots.accepts(&candle) {
+            Ok(self.update(candle))
+        } else {
+            Err(Error::InvalidInput)
+        }
     }
 
     #[inline]
@@ -299,7 +309,11 @@ impl<T: Real> TryFrom<ReactionLowState<T>> for ReactionLow<T> {
         let mut previous: Option<(u64, T)> = None;
         for (index, price) in reaction.swing_lows() {
             let ordered = previous.is_none_or(|(i, p)| i < index && p < price);
-            if !ordered || !price.is_usable() || index + reaction.bars() as u64 >= bars {
+            // A swing low at `index` is confirmed `bars()` bars later, on a bar already seen.
+            let confirmed = index
+                .checked_add(reaction.bars() as u64)
+                .is_some_and(|at| at < bars);
+            if !ordered || !price.is_usable() || !confirmed {
                 return Err(crate::error::invalid_state(format!(
                     "reaction low staircase step (bar {index}, {price:?}) is out of order, \
                      not finite or not yet confirmable"

@@ -6,7 +6,7 @@ use crate::error::check_period;
 use crate::float::lit;
 use crate::levels::{check_percent, fmt_percent, Swing, SwingKind, SwingPivots, SwingReading};
 use crate::volatility::Atr;
-use crate::{CheckedInput, Error, Indicator, Real};
+use crate::{Error, Indicator, Real};
 
 /// Largest number of live levels a [`SupportResistance`] may keep.
 const MAX_CAPACITY: usize = 1024;
@@ -15,7 +15,7 @@ const MAX_CAPACITY: usize = 1024;
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Tolerance<T = f64> {
-    /// `|p − level| <= x/100 · level`, with `x` in percent (SPEC.md: 0.5 to 1.5).
+    /// `|p − level| <= x/100 · level`, with `x` in percent (0.5 to 1.5 is usual).
     Percent(T),
     /// `|p − level| <= multiple · ATR(period)`, the ATR of the bar that confirms the pivot.
     Atr {
@@ -78,10 +78,14 @@ impl<T: Real> Level<T> {
         }
     }
 
-    /// The level's price: the mean of its pivots (SPEC.md §5: the anchor is the running
-    /// cluster mean).
+    /// The level's price: the mean of its pivots (the anchor a new pivot is compared with is
+    /// the running cluster mean, not the first pivot).
+    ///
+    /// The mean of prices in the usable input range lies in that range; the result is clamped
+    /// to `±`[`Real::max_input`] so that rounding of a long sum never takes it outside.
     pub fn price(&self) -> T {
-        self.sum / T::from(self.touches).unwrap_or_else(T::one)
+        let mean = self.sum / T::from(self.touches).unwrap_or_else(T::one);
+        mean.max(-T::max_input()).min(T::max_input())
     }
 
     /// Number of swing pivots in the cluster (1 for a fresh level).
@@ -122,7 +126,8 @@ impl<T: Real> Level<T> {
 
     fn join(&mut self, swing: &Swing<T>) {
         self.sum = self.sum + swing.price;
-        self.touches += 1;
+        // At most two pivots per bar and at most 2^62 bars: never saturates.
+        self.touches = self.touches.saturating_add(1);
         self.last_touch = self.last_touch.max(swing.index);
     }
 
@@ -140,7 +145,11 @@ impl<T: Real> Level<T> {
                 filter.is_some_and(|x| close > price * (T::one() + x)),
             ),
         };
-        self.beyond = if beyond { self.beyond + 1 } else { 0 };
+        self.beyond = if beyond {
+            self.beyond.saturating_add(1)
+        } else {
+            0
+        };
         let enough = config
             .break_closes
             .is_some_and(|closes| self.beyond >= closes as u64);
@@ -150,7 +159,7 @@ impl<T: Real> Level<T> {
                 Role::Resistance => Role::Support,
             };
             self.beyond = 0;
-            self.breaks += 1;
+            self.breaks = self.breaks.saturating_add(1);
             self.last_break = Some(t);
         }
     }
@@ -329,7 +338,9 @@ impl<T: Real> LevelsConfig<T> {
 /// A [`LevelsReading`]: nearest support and resistance, and the bar's [`LevelEvent`]
 /// (`Touch`, `Retest`, `Break`). Outputs start once the pivots can confirm a first pivot
 /// (`2·bars + 1` bars) and, with an ATR tolerance, the ATR is ready (`period + 1` bars);
-/// pivots confirmed before that are not used. [`SupportResistance::levels`] lists all live
+/// pivots confirmed before that are not used. A bar that is not a valid bar is ignored (see
+/// the [module](crate::levels)): `update` and `peek` return the same nearest levels for it
+/// with `event: None` and `events: 0`, so an event is reported once, on its bar. [`SupportResistance::levels`] lists all live
 /// levels.
 ///
 /// # Parameters
@@ -370,8 +381,8 @@ impl<T: Real> LevelsConfig<T> {
 /// # Links
 ///
 /// Murphy, *Technical Analysis of the Financial Markets*, pp. 71–72 (breaks, the 3 % and
-/// two-day rules, role reversal); SPEC.md §5 (clustering and its known answer, also
-/// available as the batch function [`cluster_prices`]).
+/// two-day rules, role reversal). The clustering rule is also available as the batch
+/// function [`cluster_prices`].
 #[doc(alias = "support")]
 #[doc(alias = "resistance")]
 #[derive(Debug, PartialEq)]
@@ -621,6 +632,15 @@ impl<T: Real> SupportResistance<T> {
         reading
     }
 
+    /// What an ignored bar returns: the last reading without its event.
+    fn quiet(&self) -> Option<LevelsReading<T>> {
+        self.value().map(|reading| LevelsReading {
+            event: None,
+            events: 0,
+            ..reading
+        })
+    }
+
     fn is_warm(&self) -> bool {
         self.pivots.value().is_some() && self.atr.as_ref().is_none_or(|atr| atr.is_ready())
     }
@@ -638,8 +658,8 @@ impl<T: Real> Indicator for SupportResistance<T> {
     type Output = LevelsReading<T>;
 
     fn update(&mut self, candle: Candle<T>) -> Option<LevelsReading<T>> {
-        if !candle.is_usable() {
-            return self.value();
+        if !self.pivots.accepts(&candle) {
+            return self.quiet();
         }
         let t = self.pivots.bars();
         let reading = self.pivots.update(candle);
@@ -676,8 +696,8 @@ impl<T: Real> Indicator for SupportResistance<T> {
     }
 
     fn peek(&self, candle: Candle<T>) -> Option<LevelsReading<T>> {
-        if !candle.is_usable() {
-            return self.value();
+        if !self.pivots.accepts(&candle) {
+            return self.quiet();
         }
         let plan = self.plan(&candle)?;
         let kept = self
@@ -686,6 +706,14 @@ impl<T: Real> Indicator for SupportResistance<T> {
             .enumerate()
             .filter_map(|(position, level)| self.advanced(position, level, &plan));
         Some(self.reading(plan.t, plan.close, kept.chain(self.created(&plan))))
+    }
+
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<LevelsReading<T>>, Error> {
+        if self.pivots.accepts(&candle) {
+            Ok(self.update(candle))
+        } else {
+            Err(Error::InvalidInput)
+        }
     }
 
     fn value(&self) -> Option<LevelsReading<T>> {
@@ -762,10 +790,23 @@ impl<T: Real> TryFrom<SupportResistanceState<T>> for SupportResistance<T> {
         }
         let right = config.bars as u64;
         for level in &state.levels {
+            // A pivot at `last_touch` was confirmed `right` bars later, on a bar already seen;
+            // each bar confirms at most two pivots and breaks a level at most once; the price
+            // is the mean of pivots in the usable range, so it is in that range too (up to
+            // rounding, allowed for by a factor 2 on the sum's bound).
+            let confirmed = level
+                .last_touch
+                .checked_add(right)
+                .is_some_and(|at| at < bars);
+            let max_sum =
+                T::from(level.touches).unwrap_or_else(T::infinity) * T::max_input() * lit(2.0);
             let consistent = level.touches >= 1
-                && level.sum.is_usable()
+                && level.touches <= bars.saturating_mul(2)
+                && level.sum.is_finite()
+                && level.sum.abs() <= max_sum
                 && level.first_touch <= level.last_touch
-                && level.last_touch + right < bars
+                && confirmed
+                && level.breaks <= bars
                 && (level.breaks > 0) == level.last_break.is_some()
                 && level.last_break.is_none_or(|at| at < bars)
                 && config
@@ -800,7 +841,7 @@ pub struct Cluster<T = f64> {
     pub touches: usize,
 }
 
-/// Clusters pivot prices into levels, in batch, exactly as SPEC.md §5 states it: sort the
+/// Clusters pivot prices into levels, in batch: sort the
 /// prices, then assign each to the current cluster if `|p − mean| <= tolerance/100 · mean`
 /// (the anchor is the running cluster mean), or start a new cluster.
 ///

@@ -2,8 +2,8 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::error::{check_period, clamp_period};
-use crate::levels::{Swing, SwingKind};
-use crate::{CheckedInput, Error, Indicator, Real};
+use crate::levels::{accepts, Swing, SwingKind};
+use crate::{Error, Indicator, Real};
 
 /// The pivots confirmed on one bar: the output of [`SwingPivots`].
 ///
@@ -51,7 +51,9 @@ impl<T: Real> SwingReading<T> {
 ///
 /// A [`SwingReading`]: the pivot high and the pivot low confirmed on this bar, each `None`
 /// when there is none. [`update`](Indicator::update) returns `None` until `left + right + 1`
-/// bars were seen (the first bar that can be confirmed is then exactly `left` bars in).
+/// bars were seen (the first bar that can be confirmed is then exactly `left` bars in). A bar
+/// that is not a valid bar is ignored (see the [module](crate::levels)): `update` and `peek`
+/// return an empty reading for it, never the last bar's pivots again.
 ///
 /// # Parameters
 ///
@@ -82,7 +84,7 @@ impl<T: Real> SwingReading<T> {
 /// # Links
 ///
 /// TradingView Pine Script `ta.pivothigh` / `ta.pivotlow` (ties as in the PineCoders
-/// replication); Bill Williams, *Trading Chaos* (fractals); SPEC.md §5.
+/// replication); Bill Williams, *Trading Chaos* (fractals).
 #[doc(alias = "fractal")]
 #[doc(alias = "pivothigh")]
 #[doc(alias = "pivotlow")]
@@ -157,6 +159,12 @@ impl<T: Real> SwingPivots<T> {
         (self.left + self.right + 1) as u64
     }
 
+    /// `true` when `candle` is a valid bar and the bar counter has room for it.
+    #[inline]
+    pub(crate) fn accepts(&self, candle: &Candle<T>) -> bool {
+        accepts(candle, self.bars)
+    }
+
     /// The reading for bar `t` given the window's earliest extremes.
     #[inline]
     fn reading(&self, t: u64, high: (u64, T), low: (u64, T)) -> Option<SwingReading<T>> {
@@ -191,6 +199,14 @@ impl<T: Real> SwingPivots<T> {
     }
 }
 
+impl<T: Real> SwingPivots<T> {
+    /// What an ignored bar returns: no pivot (once warmed up).
+    #[inline]
+    fn quiet(&self) -> Option<SwingReading<T>> {
+        self.value().map(|_| SwingReading::default())
+    }
+}
+
 impl<T: Real> Default for SwingPivots<T> {
     /// Bill Williams' fractal: 2 bars each side.
     fn default() -> Self {
@@ -204,22 +220,31 @@ impl<T: Real> Indicator for SwingPivots<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<SwingReading<T>> {
-        if !candle.is_usable() {
-            return self.value();
+        if !self.accepts(&candle) {
+            return self.quiet();
         }
         let output = self.next(&candle);
         self.highs.push(self.bars, candle.high);
         self.lows.push(self.bars, candle.low);
-        self.bars += 1;
+        // `accepts` keeps the count below MAX_BARS.
+        self.bars = self.bars.saturating_add(1);
         output
     }
 
     #[inline]
     fn peek(&self, candle: Candle<T>) -> Option<SwingReading<T>> {
-        if !candle.is_usable() {
-            return self.value();
+        if !self.accepts(&candle) {
+            return self.quiet();
         }
         self.next(&candle)
+    }
+
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<SwingReading<T>>, Error> {
+        if self.accepts(&candle) {
+            Ok(self.update(candle))
+        } else {
+            Err(Error::InvalidInput)
+        }
     }
 
     #[inline]
@@ -265,6 +290,12 @@ impl<T: Real> TryFrom<SwingPivotsState<T>> for SwingPivots<T> {
 
     fn try_from(state: SwingPivotsState<T>) -> Result<Self, Error> {
         let mut pivots = Self::with_sides(state.left, state.right)?;
+        if state.bars > crate::levels::MAX_BARS {
+            return Err(crate::error::invalid_state(format!(
+                "swing pivots counted {} bars, more than the 2^62 an indicator counts",
+                state.bars
+            )));
+        }
         let window = pivots.left + pivots.right + 1;
         for (name, deque, kind) in [
             ("highs", &state.highs, SwingKind::High),

@@ -2,8 +2,8 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::float::lit;
-use crate::levels::{check_percent, fmt_percent, Swing, SwingKind};
-use crate::{CheckedInput, Error, Indicator, Real};
+use crate::levels::{accepts, check_percent, fmt_percent, Swing, SwingKind};
+use crate::{Error, Indicator, Real};
 
 /// The prices a [`ZigZag`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -52,7 +52,9 @@ enum Leg<T> {
 /// # Output
 ///
 /// `Option<`[`Swing`]`>`: the turning point confirmed on this bar, `None` on other bars;
-/// outputs start with the first bar. Confirmed turns never change. The **forming leg
+/// outputs start with the first bar. A bar that is not a valid bar is ignored (see the
+/// [module](crate::levels)): `update` and `peek` return `Some(None)` for it, so a turn is
+/// reported once, on the bar that confirmed it. Confirmed turns never change. The **forming leg
 /// repaints**: [`ZigZag::forming`] is the running extreme of the current leg, which moves
 /// while the leg extends and becomes a turn only once the reversal is confirmed; do not
 /// backtest on it.
@@ -95,7 +97,7 @@ enum Leg<T> {
 ///
 /// # Links
 ///
-/// Arthur Merrill, *Filtered Waves* (1977); Quantower and TradingView "Zig Zag"; SPEC.md §5.
+/// Arthur Merrill, *Filtered Waves* (1977); Quantower and TradingView "Zig Zag".
 #[doc(alias = "zigzag")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
@@ -206,7 +208,7 @@ impl<T: Real> ZigZag<T> {
             kind,
             price,
             index,
-            bars_ago: t - index,
+            bars_ago: t.saturating_sub(index),
         };
         match self.leg {
             Leg::Empty => (
@@ -295,24 +297,33 @@ impl<T: Real> Indicator for ZigZag<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<Option<Swing<T>>> {
-        if !candle.is_usable() {
-            return self.value();
+        if !accepts(&candle, self.bars) {
+            return crate::signal::quiet(self.value());
         }
         let (leg, turn) = self.next(&candle);
         self.leg = leg;
         if let Some(turn) = turn {
             self.last_turn = Some((turn, self.bars));
         }
-        self.bars += 1;
+        // `accepts` keeps the count below MAX_BARS.
+        self.bars = self.bars.saturating_add(1);
         Some(turn)
     }
 
     #[inline]
     fn peek(&self, candle: Candle<T>) -> Option<Option<Swing<T>>> {
-        if !candle.is_usable() {
-            return self.value();
+        if !accepts(&candle, self.bars) {
+            return crate::signal::quiet(self.value());
         }
         Some(self.next(&candle).1)
+    }
+
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<Option<Swing<T>>>, Error> {
+        if accepts(&candle, self.bars) {
+            Ok(self.update(candle))
+        } else {
+            Err(Error::InvalidInput)
+        }
     }
 
     #[inline]
@@ -365,6 +376,11 @@ impl<T: Real> TryFrom<ZigZagState<T>> for ZigZag<T> {
     fn try_from(state: ZigZagState<T>) -> Result<Self, Error> {
         let percent = check_threshold(state.percent)?;
         let bars = state.bars;
+        if bars > crate::levels::MAX_BARS {
+            return Err(crate::error::invalid_state(format!(
+                "zig-zag counted {bars} bars, more than the 2^62 an indicator counts"
+            )));
+        }
         let seen = |(price, index): (T, u64)| price.is_usable() && index < bars;
         // The leg must fit the number of bars, and a trending leg must start at or after the
         // bar that confirmed the opposite turn.

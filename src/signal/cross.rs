@@ -128,8 +128,10 @@ impl CrossRule {
 ///
 /// [`CrossRule::Strict`] (backtesting.py) requires `a_{t−1} < b_{t−1}` (resp. `>`), so it
 /// misses a cross whose previous bar was a tie. A pair with a NaN or an infinity is ignored
-/// like every unusable input (see [`Indicator`]): it gives no signal and leaves the state as
-/// it was, so the next usable bar is compared with the last usable one.
+/// like every unusable input (see [`Indicator`]): it leaves the state as it was, so the next
+/// usable bar is compared with the last usable one, and `update` and `peek` return
+/// `Some(None)` for it (no cross; `None` before the first usable pair): a cross belongs to the
+/// bar that made it and is never repeated by an ignored input.
 ///
 /// # Output
 ///
@@ -148,7 +150,7 @@ impl CrossRule {
 /// use ta_stream::signal::{Cross, CrossRule, Crossover};
 /// use ta_stream::Indicator;
 ///
-/// // SPEC.md §3: a = [1, 2, 3, 3, 4], b = [2, 2, 3, 3, 3].
+/// // A tie on bars 2 and 3, then a = 4 > b = 3: a cross under TradingView's rule only.
 /// let pairs = [(1.0, 2.0), (2.0, 2.0), (3.0, 3.0), (3.0, 3.0), (4.0, 3.0)];
 /// let mut tradingview = Crossover::new();
 /// assert_eq!(
@@ -220,8 +222,18 @@ impl<T: Real> Crossover<T> {
 
     /// The output for `current` after the last committed bar; shared by `update` and `peek`.
     #[inline]
-    fn next(&self, current: Relation) -> Option<Option<Cross>> {
+    pub(crate) fn next(&self, current: Relation) -> Option<Option<Cross>> {
         Some(self.rule.event(self.latest?, current))
+    }
+
+    /// Commits the relation of a bar and returns its output. For series that are not inputs
+    /// (averages, which may lie just outside the input range by rounding): their relation is
+    /// all that is kept.
+    #[inline]
+    pub(crate) fn push(&mut self, current: Relation) -> Option<Option<Cross>> {
+        let output = self.next(current);
+        self.earlier = self.latest.replace(current);
+        output
     }
 }
 
@@ -239,18 +251,15 @@ impl<T: Real> Indicator for Crossover<T> {
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<Option<Cross>> {
         if !crate::CheckedInput::is_usable(&input) {
-            return self.value();
+            return super::quiet(self.value());
         }
-        let current = Relation::between(input.0, input.1);
-        let output = self.next(current);
-        self.earlier = self.latest.replace(current);
-        output
+        self.push(Relation::between(input.0, input.1))
     }
 
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<Option<Cross>> {
         if !crate::CheckedInput::is_usable(&input) {
-            return self.value();
+            return super::quiet(self.value());
         }
         self.next(Relation::between(input.0, input.1))
     }
@@ -318,7 +327,7 @@ impl<T: Real> TryFrom<CrossoverState> for Crossover<T> {
 /// # Output
 ///
 /// `Option<Cross>`, as for [`Crossover`]: `update` gives `None` on the first input only,
-/// then `Some(None)` on a quiet bar.
+/// then `Some(None)` on a quiet bar and on an ignored (unusable) input.
 ///
 /// # Parameters
 ///
@@ -399,7 +408,7 @@ impl<T: Real> Indicator for CrossLevel<T> {
     #[inline]
     fn update(&mut self, x: T) -> Option<Option<Cross>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         self.cross.update((x, self.level))
     }
@@ -407,7 +416,7 @@ impl<T: Real> Indicator for CrossLevel<T> {
     #[inline]
     fn peek(&self, x: T) -> Option<Option<Cross>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         self.cross.peek((x, self.level))
     }

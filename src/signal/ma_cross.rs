@@ -49,8 +49,9 @@ impl fmt::Display for MaCrossEvent {
 /// `Option<`[`MaCrossEvent`]`>`: `None` on a bar without a cross. [`update`](Indicator::update)
 /// returns `None` while warming up: the first comparison needs both averages on two
 /// consecutive bars, so the first output comes one input after the slow average's first
-/// value (201 inputs for SMA 50/200). The averages themselves are available through
-/// [`fast`](MaCross::fast) and [`slow`](MaCross::slow).
+/// value (201 inputs for SMA 50/200). An ignored (unusable) price gives `Some(None)` after
+/// the warm-up: a cross is reported once, on the bar that made it. The averages themselves
+/// are available through [`fast`](MaCross::fast) and [`slow`](MaCross::slow).
 ///
 /// # Parameters
 ///
@@ -84,7 +85,7 @@ impl fmt::Display for MaCrossEvent {
 ///
 /// # Links
 ///
-/// Golden / death cross: investorguide.com, trive.co.za (SPEC.md §3). TradingView
+/// Golden / death cross: investorguide.com, trive.co.za. TradingView
 /// `ta.crossover(ta.sma(close, 50), ta.sma(close, 200))`.
 #[doc(alias = "golden cross")]
 #[doc(alias = "death cross")]
@@ -218,22 +219,24 @@ where
     #[inline]
     fn update(&mut self, x: T) -> Option<Option<MaCrossEvent>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         let fast = self.fast.update(x);
         let slow = self.slow.update(x);
-        let event = self.cross.update((fast?, slow?))?;
+        // The averages are compared whatever their magnitude: an average of usable prices
+        // may round just outside the input range, or below its smallest magnitude.
+        let event = self.cross.push(Relation::between(fast?, slow?))?;
         Some(event.map(MaCrossEvent::from))
     }
 
     #[inline]
     fn peek(&self, x: T) -> Option<Option<MaCrossEvent>> {
         if !x.is_usable() {
-            return self.value();
+            return super::quiet(self.value());
         }
         let fast = self.fast.peek(x);
         let slow = self.slow.peek(x);
-        let event = self.cross.peek((fast?, slow?))?;
+        let event = self.cross.next(Relation::between(fast?, slow?))?;
         Some(event.map(MaCrossEvent::from))
     }
 

@@ -354,7 +354,7 @@ impl<T: Real> MaPositionReading<T> {
 ///
 /// # Links
 ///
-/// SPEC.md §7 ("Moving-average position"); the 20/50/200-day averages of trend analysis.
+/// The 20/50/200-day averages of trend analysis (price above or below each, and above all).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
     feature = "serde",

@@ -41,9 +41,21 @@
 //! | Golden cross | SMA 50 crosses above SMA 200 | any periods, EMAs, or any pair of averages |
 //! | Key moving averages | SMA 20, 50, 200 | up to 8 SMAs and EMAs |
 //!
-//! Unusable inputs (NaN, ±∞, magnitudes above [`crate::Real::max_input`])
-//! never enter a state and never produce a signal: the next usable bar is compared with the
-//! last usable one.
+//! ## Ignored inputs never repeat an event
+//!
+//! Unusable inputs (NaN, ±∞, magnitudes outside the usable range of [`crate::Real`]) never
+//! enter a state and never produce a signal: the next usable bar is compared with the last
+//! usable one. For an ignored input, [`update`](crate::Indicator::update) and
+//! [`peek`](crate::Indicator::peek) return the last output **without its events** (an event
+//! belongs to the bar that caused it, so a bot acting on events never acts twice on one bad
+//! tick); [`value`](crate::Indicator::value) still reports the last bar's output with its
+//! events:
+//!
+//! | Type | Returned for an ignored input (after the warm-up) |
+//! |---|---|
+//! | [`Crossover`], [`CrossLevel`], [`MaCross`] | `Some(None)`: no cross |
+//! | [`Zones`] | the same zone, no entry or exit ([`ZoneReading::without_events`]) |
+//! | [`MaPosition`] | the last reading, unchanged: positions, not events |
 
 use core::fmt;
 
@@ -58,6 +70,13 @@ pub use cross::{Cross, CrossLevel, CrossRule, Crossover, Relation};
 pub use ma_cross::{MaCross, MaCrossEvent};
 pub use ma_position::{KeyAverage, MaKind, MaPosition, MaPositionReading, MAX_AVERAGES};
 pub use zones::{Zone, ZoneEvent, ZoneReading, Zones};
+
+/// What `update` and `peek` return for an ignored input when the output is an optional
+/// event: the last output without its event (`Some(None)` after the warm-up).
+#[inline]
+pub(crate) fn quiet<E>(value: Option<Option<E>>) -> Option<Option<E>> {
+    value.map(|_| None)
+}
 
 /// Checks that a level parameter is a usable number.
 pub(crate) fn check_level<T: Real>(name: &'static str, level: T) -> Result<T, Error> {

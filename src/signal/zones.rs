@@ -69,7 +69,8 @@ impl ZoneReading {
         self.zone
     }
 
-    /// The zone of the previous value; `None` on the first reading, which has no events.
+    /// The zone of the previous value; `None` on the first reading, which has no events. On
+    /// the reading returned for an ignored input, the current zone (no event).
     pub fn previous(&self) -> Option<Zone> {
         self.previous
     }
@@ -105,6 +106,16 @@ impl ZoneReading {
     pub fn has(&self, event: ZoneEvent) -> bool {
         self.exit() == Some(event) || self.entry() == Some(event)
     }
+
+    /// The same zone with no event: what [`Zones`] returns for an ignored input. Its
+    /// [`previous`](ZoneReading::previous) zone is the current one (`None` stays `None`).
+    #[must_use]
+    pub fn without_events(&self) -> Self {
+        Self {
+            zone: self.zone,
+            previous: self.previous.map(|_| self.zone),
+        }
+    }
 }
 
 /// Overbought and oversold zones of an oscillator (RSI, Stochastic, ...), with the bars on
@@ -129,7 +140,8 @@ impl ZoneReading {
 ///
 /// A [`ZoneReading`]: [`zone`](ZoneReading::zone), [`exit`](ZoneReading::exit),
 /// [`entry`](ZoneReading::entry), [`events`](ZoneReading::events). Outputs start with the
-/// first value.
+/// first value. An ignored (unusable) input returns the current zone without events
+/// ([`ZoneReading::without_events`]): an entry or exit is reported once, on its bar.
 ///
 /// # Parameters
 ///
@@ -169,8 +181,8 @@ impl ZoneReading {
 ///
 /// # Links
 ///
-/// Wilder (1978) for the RSI's 70/30; SPEC.md §3 ("Zone exits") for the exit rules and the
-/// known answers on Series B. [`CrossLevel`](super::CrossLevel) for plain crossings of one
+/// Wilder (1978) for the RSI's 70/30; TradingView's `ta.crossunder` / `ta.crossover` for the
+/// exit rules. [`CrossLevel`](super::CrossLevel) for plain crossings of one
 /// level.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
@@ -261,7 +273,7 @@ impl<T: Real> Indicator for Zones<T> {
     #[inline]
     fn update(&mut self, x: T) -> Option<ZoneReading> {
         if !x.is_usable() {
-            return self.value();
+            return self.value().map(|reading| reading.without_events());
         }
         let zone = self.zone_of(x);
         self.earlier = self.latest.replace(zone);
@@ -271,7 +283,7 @@ impl<T: Real> Indicator for Zones<T> {
     #[inline]
     fn peek(&self, x: T) -> Option<ZoneReading> {
         if !x.is_usable() {
-            return self.value();
+            return self.value().map(|reading| reading.without_events());
         }
         Some(ZoneReading {
             zone: self.zone_of(x),
