@@ -99,6 +99,7 @@ pub fn quarterly(universe: &Universe) -> Result<Weighting, WeightingError> {
         stages,
         rounds,
         double_counts: universe.double_counts().to_vec(),
+        suspected_double_counts: universe.suspected_double_counts(),
     };
     Ok(Weighting::from_security_weights(
         universe,
@@ -181,6 +182,7 @@ pub fn annual(universe: &Universe) -> Result<Weighting, WeightingError> {
         stages,
         rounds: company_rounds + round,
         double_counts: universe.double_counts().to_vec(),
+        suspected_double_counts: universe.suspected_double_counts(),
     };
     Ok(Weighting::from_security_weights(
         universe, &weights, None, report,

@@ -212,13 +212,9 @@ impl Weighting {
         report: WeightingReport,
     ) -> Self {
         // The uncapped weights, computed in one pass (the same expressions as
-        // `Universe::company_weight` and `Universe::security_weight`, without a lookup per name).
-        let total = universe.total_market_cap();
-        let initial_companies: Vec<f64> = universe
-            .companies()
-            .iter()
-            .map(|c| c.market_cap() / total)
-            .collect();
+        // `Universe::company_weight` and `Universe::security_weight`, without a lookup per
+        // name): ratios, finite whatever the magnitudes of the market caps.
+        let initial_companies = universe.company_weights();
         let initial_securities = split_to_securities(universe, &initial_companies);
         let securities: Vec<SecurityWeight> = universe
             .securities()
