@@ -167,7 +167,12 @@ pub fn water_fill(weights: &[f64], caps: &[f64], target: f64) -> Result<WaterFil
         return Err(WeightingError::Infeasible {
             constraint: "cap",
             names: weights.iter().filter(|&&w| w > 0.0).count(),
-            cap: caps.iter().copied().fold(0.0, f64::max),
+            cap: weights
+                .iter()
+                .zip(caps)
+                .filter(|(&w, _)| w > 0.0)
+                .map(|(_, &c)| c)
+                .fold(0.0, f64::max),
             target,
         });
     }
