@@ -180,7 +180,7 @@ pub fn annual(universe: &Universe) -> Result<Weighting, WeightingError> {
     let report = WeightingReport {
         method: Method::Nasdaq100Annual,
         stages,
-        rounds: company_rounds + round,
+        rounds: company_rounds.saturating_add(round),
         double_counts: universe.double_counts().to_vec(),
         suspected_double_counts: universe.suspected_double_counts(),
     };

@@ -316,8 +316,11 @@ pub(crate) fn sum_above(weights: &[f64], threshold: f64) -> f64 {
 }
 
 /// A guard against a loop that does not settle (never hit by the methods here).
+///
+/// Every round counter of the methods stops at this limit plus one; `n` is a slice length
+/// (at most `isize::MAX`), so neither the limit nor the counters can overflow.
 pub(crate) fn round_limit(n: usize) -> usize {
-    n + 4
+    n.saturating_add(4)
 }
 
 /// The error for a loop that hit [`round_limit`].
