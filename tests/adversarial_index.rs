@@ -9,8 +9,8 @@ use common::adversarial::{adversarial_f64, adversarial_positive_f64s};
 use proptest::prelude::*;
 use ta_stream::index::capping::{aggregate_cap, cap_single, water_fill};
 use ta_stream::index::{
-    nasdaq100, select_sector, ucits, Constituent, IndexCalculator, PriceUpdate, Security,
-    Universe, Weighting, WeightingError,
+    nasdaq100, select_sector, ucits, Constituent, IndexCalculator, PriceUpdate, Security, Universe,
+    Weighting, WeightingError,
 };
 use ta_stream::{Error, Indicator};
 
@@ -47,8 +47,11 @@ fn price_updates() -> impl Strategy<Value = Vec<PriceUpdate>> {
 
 /// An ordinary basket at level 1000.
 fn ordinary() -> IndexCalculator {
-    IndexCalculator::from_weights(1000.0, &[("A", 0.5, 100.0), ("B", 0.3, 20.0), ("C", 0.2, 5.0)])
-        .expect("valid basket")
+    IndexCalculator::from_weights(
+        1000.0,
+        &[("A", 0.5, 100.0), ("B", 0.3, 20.0), ("C", 0.2, 5.0)],
+    )
+    .expect("valid basket")
 }
 
 /// A basket of extreme magnitudes: one term of 1e300, one of 1e-300, one of 1; level 1.
@@ -80,7 +83,12 @@ fn tiny() -> IndexCalculator {
 adversarial_contract!(index_ordinary_contract, ordinary, price_updates(), level_ok);
 adversarial_contract!(index_extreme_contract, extreme, price_updates(), level_ok);
 adversarial_contract!(index_tiny_contract, tiny, price_updates(), level_ok);
-serde_fuzz!(index_ordinary_serde_fuzz, ordinary, price_updates(), level_ok);
+serde_fuzz!(
+    index_ordinary_serde_fuzz,
+    ordinary,
+    price_updates(),
+    level_ok
+);
 serde_fuzz!(index_extreme_serde_fuzz, extreme, price_updates(), level_ok);
 
 proptest! {
@@ -121,7 +129,10 @@ fn index_checkpoint_survives_extreme_price_updates() {
     )
     .unwrap();
     // BIG falls from 1e75 to 1e-75: the market value goes from 1e150 to 2.
-    let level = index.try_update(PriceUpdate::new(0, 1e-75)).unwrap().unwrap();
+    let level = index
+        .try_update(PriceUpdate::new(0, 1e-75))
+        .unwrap()
+        .unwrap();
     assert!((index.market_value() - 2.0).abs() <= 2.0 * 1e-15);
     assert!((level - 2e-50).abs() <= 2e-50 * 1e-12, "{level}");
     let json = serde_json::to_string(&index).unwrap();
@@ -131,7 +142,9 @@ fn index_checkpoint_survives_extreme_price_updates() {
     for step in 0..1000 {
         let price = if step % 2 == 0 { 1e75 } else { 1e-75 };
         index.try_update(PriceUpdate::new(0, price)).unwrap();
-        index.try_update(PriceUpdate::new(1, 1.0 + step as f64 * 1e-3)).unwrap();
+        index
+            .try_update(PriceUpdate::new(1, 1.0 + step as f64 * 1e-3))
+            .unwrap();
         let json = serde_json::to_string(&index).unwrap();
         let back: IndexCalculator = serde_json::from_str(&json).expect("own checkpoint");
         assert_eq!(back, index);
@@ -147,8 +160,8 @@ fn index_checkpoint_accepts_the_divisor_its_constructor_made() {
     let index =
         IndexCalculator::from_shares(1.0, vec![Constituent::new("A", 1e100, 1e100)]).unwrap();
     assert_eq!(index.divisor(), 1e200);
-    let back: IndexCalculator = serde_json::from_str(&serde_json::to_string(&index).unwrap())
-        .expect("own checkpoint");
+    let back: IndexCalculator =
+        serde_json::from_str(&serde_json::to_string(&index).unwrap()).expect("own checkpoint");
     assert_eq!(back, index);
 }
 
@@ -172,10 +185,18 @@ fn index_level_never_leaves_the_usable_range() {
     assert!(index.try_update(PriceUpdate::new(0, 1e40)).is_ok());
     assert!((index.level() - 1e140).abs() <= 1e140 * 1e-12);
     // Out-of-range positions and unusable prices are rejected by try_update.
-    assert_eq!(index.try_update(PriceUpdate::new(1, 1.0)), Err(Error::InvalidInput));
-    assert_eq!(index.try_update(PriceUpdate::new(0, 1e-300)), Err(Error::InvalidInput));
+    assert_eq!(
+        index.try_update(PriceUpdate::new(1, 1.0)),
+        Err(Error::InvalidInput)
+    );
+    assert_eq!(
+        index.try_update(PriceUpdate::new(0, 1e-300)),
+        Err(Error::InvalidInput)
+    );
     // A basket whose market value is ~1e600 times the level has no normal divisor.
-    assert!(IndexCalculator::from_shares(1e-150, vec![Constituent::new("A", 1e150, 1e150)]).is_err());
+    assert!(
+        IndexCalculator::from_shares(1e-150, vec![Constituent::new("A", 1e150, 1e150)]).is_err()
+    );
 }
 
 /// Loaded states are checked against `Σ shares · price` within the drift bound they carry;
@@ -206,13 +227,22 @@ fn index_deserialize_refuses_states_an_update_could_not_keep() {
 /// Weights of a successful method: finite, `>= 0`, summing to 1 within 1e-12.
 fn sane(weighting: &Weighting) -> Result<(), TestCaseError> {
     for s in weighting.securities() {
-        prop_assert!(s.weight().is_finite() && s.weight() >= 0.0, "{}: {}", s.ticker(), s.weight());
+        prop_assert!(
+            s.weight().is_finite() && s.weight() >= 0.0,
+            "{}: {}",
+            s.ticker(),
+            s.weight()
+        );
         prop_assert!(s.initial().is_finite() && s.initial() >= 0.0);
     }
     for c in weighting.companies() {
         prop_assert!(c.weight().is_finite() && c.weight() >= 0.0);
     }
-    prop_assert!((weighting.total() - 1.0).abs() < 1e-12, "total {}", weighting.total());
+    prop_assert!(
+        (weighting.total() - 1.0).abs() < 1e-12,
+        "total {}",
+        weighting.total()
+    );
     Ok(())
 }
 
@@ -407,7 +437,10 @@ proptest! {
 fn three_caps_of_1e308_weigh_a_third_each() {
     let caps = [1e308; 3];
     let fill = water_fill(&caps, &[0.5; 3], 1.0).unwrap();
-    assert!(fill.weights().iter().all(|&w| (w - 1.0 / 3.0).abs() < 1e-15));
+    assert!(fill
+        .weights()
+        .iter()
+        .all(|&w| (w - 1.0 / 3.0).abs() < 1e-15));
     let rows = ["A", "B", "C"].map(|t| Security::new(t, 1e308)).to_vec();
     let universe = Universe::new(rows).unwrap();
     for t in ["A", "B", "C"] {
@@ -427,10 +460,18 @@ fn three_caps_of_1e308_weigh_a_third_each() {
 fn thirty_caps_of_1e307_weigh_a_thirtieth_each() {
     let caps = vec![1e307; 30];
     let fill = water_fill(&caps, &[0.05; 30], 1.0).unwrap();
-    assert!(fill.weights().iter().all(|&w| (w - 1.0 / 30.0).abs() < 1e-15));
+    assert!(fill
+        .weights()
+        .iter()
+        .all(|&w| (w - 1.0 / 30.0).abs() < 1e-15));
     let fill = cap_single(&caps, 0.05).unwrap();
-    assert!(fill.weights().iter().all(|&w| (w - 1.0 / 30.0).abs() < 1e-15));
-    let rows: Vec<Security> = (0..30).map(|i| Security::new(format!("S{i:02}"), 1e307)).collect();
+    assert!(fill
+        .weights()
+        .iter()
+        .all(|&w| (w - 1.0 / 30.0).abs() < 1e-15));
+    let rows: Vec<Security> = (0..30)
+        .map(|i| Security::new(format!("S{i:02}"), 1e307))
+        .collect();
     let universe = Universe::new(rows).unwrap();
     for weighting in [
         nasdaq100::quarterly(&universe).unwrap(),
@@ -464,7 +505,10 @@ fn share_classes_whose_sum_overflows_keep_their_split() {
 /// company are double counted silently": the weighting report lists them.
 #[test]
 fn weighting_report_lists_suspected_double_counts() {
-    let mut rows = vec![Security::new("GOOG", 1.89e12), Security::new("GOOGL", 1.89e12)];
+    let mut rows = vec![
+        Security::new("GOOG", 1.89e12),
+        Security::new("GOOGL", 1.89e12),
+    ];
     rows.extend((0..40).map(|i| Security::new(format!("S{i:02}"), 1e11 + i as f64 * 1e9)));
     let universe = Universe::new(rows).unwrap();
     let expected = [("GOOG".to_string(), "GOOGL".to_string())];
@@ -478,7 +522,9 @@ fn weighting_report_lists_suspected_double_counts() {
     }
     // Equal-weighted test universes (runs of more than 5 equal caps) are not suspects, and
     // the check stays O(n log n): 10,000 equal caps.
-    let rows: Vec<Security> = (0..10_000).map(|i| Security::new(format!("E{i:05}"), 1.0)).collect();
+    let rows: Vec<Security> = (0..10_000)
+        .map(|i| Security::new(format!("E{i:05}"), 1.0))
+        .collect();
     let universe = Universe::new(rows).unwrap();
     assert!(universe.suspected_double_counts().is_empty());
     let weighting = nasdaq100::quarterly(&universe).unwrap();
@@ -494,11 +540,20 @@ fn errors_print_readable_numbers_and_plurals() {
         "infeasible single-name cap: 24 names capped at 0.04 cannot add up to 1"
     );
     let error = water_fill(&[1.0, 0.0], &[0.5, 1.0], 1.0).unwrap_err();
-    assert_eq!(error.to_string(), "infeasible cap: 1 name capped at 0.5 cannot add up to 1");
+    assert_eq!(
+        error.to_string(),
+        "infeasible cap: 1 name capped at 0.5 cannot add up to 1"
+    );
     let error = water_fill(&[1.0], &[0.1 + 0.2], 1.0).unwrap_err();
-    assert_eq!(error.to_string(), "infeasible cap: 1 name capped at 0.3 cannot add up to 1");
+    assert_eq!(
+        error.to_string(),
+        "infeasible cap: 1 name capped at 0.3 cannot add up to 1"
+    );
     let error = water_fill(&[1e-300], &[1.0], 1e308).unwrap_err();
-    assert_eq!(error.to_string(), "infeasible cap: 1 name capped at 1 cannot add up to 1e308");
+    assert_eq!(
+        error.to_string(),
+        "infeasible cap: 1 name capped at 1 cannot add up to 1e308"
+    );
     let error = Universe::new(vec![Security::new("A", -0.1 - 0.2)]).unwrap_err();
     assert_eq!(
         error.to_string(),

@@ -370,7 +370,10 @@ mod tests {
         assert!(is_month_error(
             calendar.last_trading_day_of_month(2024, u32::MAX)
         ));
-        assert!(is_month_error(RebalanceCalendar::third_friday(2024, u32::MAX)));
+        assert!(is_month_error(RebalanceCalendar::third_friday(
+            2024,
+            u32::MAX
+        )));
         assert!(calendar.rebalance(2024, u32::MAX).is_err());
     }
 
@@ -378,7 +381,9 @@ mod tests {
     fn months_0_and_13_are_errors() {
         let calendar = RebalanceCalendar::default();
         for month in [0, 13] {
-            assert!(is_month_error(calendar.last_trading_day_of_month(2024, month)));
+            assert!(is_month_error(
+                calendar.last_trading_day_of_month(2024, month)
+            ));
             assert!(is_month_error(RebalanceCalendar::third_friday(2024, month)));
             assert!(calendar.rebalance(2024, month).is_err());
         }
@@ -392,7 +397,9 @@ mod tests {
         let calendar = RebalanceCalendar::default();
         for year in [i32::MIN, i32::MAX, i32::MIN + 1, i32::MAX - 1] {
             for month in [1, 3, 12] {
-                assert!(is_month_error(calendar.last_trading_day_of_month(year, month)));
+                assert!(is_month_error(
+                    calendar.last_trading_day_of_month(year, month)
+                ));
                 assert!(is_month_error(RebalanceCalendar::third_friday(year, month)));
                 assert!(calendar.rebalance(year, month).is_err());
             }
@@ -437,7 +444,9 @@ mod tests {
             Some(date(2024, 12, 31))
         );
         let start = date(2025, 1, 1);
-        let year: Vec<NaiveDate> = (0..500).filter_map(|d| start.checked_add_signed(Duration::days(d))).collect();
+        let year: Vec<NaiveDate> = (0..500)
+            .filter_map(|d| start.checked_add_signed(Duration::days(d)))
+            .collect();
         let closed = RebalanceCalendar::new(year);
         assert!(closed.next_trading_day(start).is_err());
     }

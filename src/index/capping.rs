@@ -196,22 +196,20 @@ pub fn water_fill(weights: &[f64], caps: &[f64], target: f64) -> Result<WaterFil
             }
         }
         // The plain sum when it is finite and normal (weights as usual), else the ratios.
-        let (unit, free) = if plain.is_finite()
-            && plain >= NORMAL_SUM
-            && ((target - fixed) / plain).is_finite()
-        {
-            (1.0, plain)
-        } else if largest > 0.0 {
-            let ratios: f64 = weights
-                .iter()
-                .zip(&is_capped)
-                .filter(|(_, &capped)| !capped)
-                .map(|(&w, _)| w / largest)
-                .sum();
-            (largest, ratios)
-        } else {
-            (0.0, 0.0)
-        };
+        let (unit, free) =
+            if plain.is_finite() && plain >= NORMAL_SUM && ((target - fixed) / plain).is_finite() {
+                (1.0, plain)
+            } else if largest > 0.0 {
+                let ratios: f64 = weights
+                    .iter()
+                    .zip(&is_capped)
+                    .filter(|(_, &capped)| !capped)
+                    .map(|(&w, _)| w / largest)
+                    .sum();
+                (largest, ratios)
+            } else {
+                (0.0, 0.0)
+            };
         let scaled_factor = if free > 0.0 {
             ((target - fixed) / free).max(0.0)
         } else {
@@ -684,6 +682,8 @@ pub struct WeightingReport {
     pub(crate) stages: Vec<StageReport>,
     pub(crate) rounds: usize,
     pub(crate) double_counts: Vec<super::DoubleCount>,
+    /// Absent from reports serialized before it existed: empty.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) suspected_double_counts: Vec<(String, String)>,
 }
 

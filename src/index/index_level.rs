@@ -244,7 +244,8 @@ fn valid_divisor(x: f64) -> bool {
 
 /// `true` when the drift bound calls for an exact recomputation.
 fn drift_too_large(drift: f64, market_value: f64) -> bool {
-    !(drift <= DRIFT_LIMIT * market_value)
+    let limit = DRIFT_LIMIT * market_value;
+    drift.is_nan() || limit.is_nan() || drift > limit
 }
 
 const RANGE: &str = "a finite number in 1e-150..=1e150";
@@ -302,18 +303,10 @@ impl IndexCalculator {
         let mut total = 0.0;
         for &(ticker, weight, price) in constituents {
             if !positive(weight) {
-                return Err(invalid(
-                    "weight",
-                    format!("{ticker}: {weight}"),
-                    RANGE,
-                ));
+                return Err(invalid("weight", format!("{ticker}: {weight}"), RANGE));
             }
             if !positive(price) {
-                return Err(invalid(
-                    "price",
-                    format!("{ticker}: {price}"),
-                    RANGE,
-                ));
+                return Err(invalid("price", format!("{ticker}: {price}"), RANGE));
             }
             total += weight;
         }

@@ -404,10 +404,7 @@ impl Universe {
                 _ => Ordering::Equal,
             }
         });
-        let scale = securities
-            .iter()
-            .map(|s| s.market_cap)
-            .fold(0.0, f64::max);
+        let scale = securities.iter().map(|s| s.market_cap).fold(0.0, f64::max);
         let mut companies = Vec::new();
         let mut double_counts = Vec::new();
         let mut start = 0;
@@ -607,7 +604,9 @@ impl Universe {
                 .take_while(|s| same_cap(first.market_cap, s.market_cap))
                 .count()
                 .max(1);
-            let members = by_cap.get(start..start.saturating_add(run)).unwrap_or_default();
+            let members = by_cap
+                .get(start..start.saturating_add(run))
+                .unwrap_or_default();
             if run <= MAX_SUSPECTED_RUN {
                 for (i, a) in members.iter().enumerate() {
                     for b in members.iter().skip(i + 1) {
