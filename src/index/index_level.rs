@@ -214,6 +214,7 @@ const DRIFT_PER_TERM: f64 = DRIFT_PER_UPDATE / (1u64 << 51) as f64;
 
 /// The slack of the loaded-state check `|stored − exact| ≤ drift + slack · exact`: the
 /// rounding of the exact recomputation itself.
+#[cfg(feature = "serde")]
 const CHECK_SLACK: f64 = 1.0 / (1u64 << 50) as f64;
 
 /// The running sum of one update: market value, compensation and drift bound.
