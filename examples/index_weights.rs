@@ -3,6 +3,8 @@
 //!
 //! The 2022 file quotes Alphabet's whole market cap on both GOOG and GOOGL: the example
 //! groups share classes by company name, sees the double count, and counts Alphabet once.
+//! Securities of different companies quoting the same market cap (share classes left
+//! ungrouped) are listed from the weighting report.
 //! A malformed file is reported with its path and line number.
 //!
 //! Run with `cargo run --example index_weights`.
@@ -150,6 +152,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             stage.adjustment_factor(),
             stage.capped()
         );
+    }
+    let suspected = weighting.report().suspected_double_counts();
+    if suspected.is_empty() {
+        println!("suspected double counts: none");
+    }
+    for (a, b) in suspected {
+        println!("suspected double count: {a} and {b} quote the same market cap but are different companies");
     }
 
     let path = data.join("qqq_holdings_2025-09-24.csv");

@@ -215,16 +215,24 @@ impl RebalanceCalendar {
     /// # Ok::<(), ta_stream::Error>(())
     /// ```
     pub fn last_trading_day_of_month(&self, year: i32, month: u32) -> Result<NaiveDate, Error> {
-        let (next_year, next_month) = if month == 12 {
-            (year.checked_add(1), 1)
+        let last_day = Self::last_day_of_month(year, month)?;
+        if self.is_trading_day(last_day) {
+            Ok(last_day)
         } else {
-            (Some(year), month + 1)
-        };
-        let first_of_next = next_year
-            .and_then(|y| NaiveDate::from_ymd_opt(y, next_month, 1))
-            .filter(|_| (1..=12).contains(&month))
-            .ok_or_else(|| bad_month(year, month))?;
-        self.previous_trading_day(first_of_next)
+            self.previous_trading_day(last_day)
+        }
+    }
+
+    /// The last calendar day of a month, without constructing the next month (so that
+    /// December of chrono's last year works) and without arithmetic on `month`.
+    fn last_day_of_month(year: i32, month: u32) -> Result<NaiveDate, Error> {
+        if !(1..=12).contains(&month) {
+            return Err(bad_month(year, month));
+        }
+        [31, 30, 29, 28]
+            .into_iter()
+            .find_map(|day| NaiveDate::from_ymd_opt(year, month, day))
+            .ok_or_else(|| bad_month(year, month))
     }
 
     /// The third Friday of a month (a calendar date, holiday or not).
@@ -264,7 +272,8 @@ impl RebalanceCalendar {
         for _ in 0..6 {
             announcement = self.previous_trading_day(announcement)?;
         }
-        let reference = self.last_trading_day_of_month(year, month - 1)?;
+        // `month` is 3, 6, 9 or 12 here: the subtraction cannot wrap.
+        let reference = self.last_trading_day_of_month(year, month.saturating_sub(1))?;
         Ok(RebalanceDates {
             kind,
             reference,
@@ -340,5 +349,105 @@ struct CalendarState {
 impl From<CalendarState> for RebalanceCalendar {
     fn from(state: CalendarState) -> Self {
         Self::new(state.holidays)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn is_month_error(result: Result<NaiveDate, Error>) -> bool {
+        matches!(result, Err(Error::InvalidParameter { name: "month", .. }))
+    }
+
+    #[test]
+    fn month_u32_max_is_an_error_not_an_overflow() {
+        let calendar = RebalanceCalendar::default();
+        assert!(is_month_error(
+            calendar.last_trading_day_of_month(2024, u32::MAX)
+        ));
+        assert!(is_month_error(RebalanceCalendar::third_friday(
+            2024,
+            u32::MAX
+        )));
+        assert!(calendar.rebalance(2024, u32::MAX).is_err());
+    }
+
+    #[test]
+    fn months_0_and_13_are_errors() {
+        let calendar = RebalanceCalendar::default();
+        for month in [0, 13] {
+            assert!(is_month_error(
+                calendar.last_trading_day_of_month(2024, month)
+            ));
+            assert!(is_month_error(RebalanceCalendar::third_friday(2024, month)));
+            assert!(calendar.rebalance(2024, month).is_err());
+        }
+        for month in [0, 1, 2, 4, 5, 7, 8, 10, 11, 13, u32::MAX] {
+            assert!(calendar.rebalance(2024, month).is_err(), "month {month}");
+        }
+    }
+
+    #[test]
+    fn years_i32_min_and_max_are_errors() {
+        let calendar = RebalanceCalendar::default();
+        for year in [i32::MIN, i32::MAX, i32::MIN + 1, i32::MAX - 1] {
+            for month in [1, 3, 12] {
+                assert!(is_month_error(
+                    calendar.last_trading_day_of_month(year, month)
+                ));
+                assert!(is_month_error(RebalanceCalendar::third_friday(year, month)));
+                assert!(calendar.rebalance(year, month).is_err());
+            }
+            assert!(calendar.year(year).is_err());
+        }
+    }
+
+    #[test]
+    fn the_last_representable_date_gives_errors_or_dates_never_panics() {
+        let calendar = RebalanceCalendar::default();
+        let last = NaiveDate::MAX;
+        let first = NaiveDate::MIN;
+        // The last month of chrono's range has a last trading day (the next month does not
+        // exist: it is never constructed).
+        let day = calendar
+            .last_trading_day_of_month(last.year(), 12)
+            .unwrap_or_default();
+        assert_eq!((day.year(), day.month()), (last.year(), 12));
+        assert!(calendar.is_trading_day(day));
+        assert!(calendar.next_trading_day(last).is_err());
+        assert!(calendar.previous_trading_day(first).is_err());
+        assert!(calendar.previous_trading_day(last).is_ok());
+        // Rebalances at both ends of the range: a date or an error, never a panic.
+        for year in [first.year(), last.year()] {
+            for month in [3, 6, 9, 12] {
+                let _ = calendar.rebalance(year, month);
+            }
+        }
+        let _ = calendar.next_rebalance(last);
+        let _ = calendar.next_rebalance(first);
+        assert!(calendar.next_rebalance(date(last.year(), 12, 30)).is_err());
+        // The first month of the range: no trading day before its first day.
+        let _ = calendar.last_trading_day_of_month(first.year(), 1);
+    }
+
+    #[test]
+    fn a_month_of_holidays_steps_back_and_a_year_of_them_is_an_error() {
+        let holidays: Vec<NaiveDate> = (1..=31).map(|d| date(2025, 1, d)).collect();
+        let calendar = RebalanceCalendar::new(holidays);
+        assert_eq!(
+            calendar.last_trading_day_of_month(2025, 1).ok(),
+            Some(date(2024, 12, 31))
+        );
+        let start = date(2025, 1, 1);
+        let year: Vec<NaiveDate> = (0..500)
+            .filter_map(|d| start.checked_add_signed(Duration::days(d)))
+            .collect();
+        let closed = RebalanceCalendar::new(year);
+        assert!(closed.next_trading_day(start).is_err());
     }
 }

@@ -9,6 +9,10 @@ use super::WeightingError;
 /// Relative slack allowed when comparing sums of weights with their targets.
 const SLACK: f64 = 1e-12;
 
+/// The smallest sum of free weights [`water_fill`] divides by as it is (weights of the
+/// usual magnitudes keep their textbook arithmetic).
+const NORMAL_SUM: f64 = 1e-150;
+
 /// Result of [`water_fill`]: the new weights, the common adjustment factor, and which
 /// names ended at their cap.
 ///
@@ -91,6 +95,14 @@ fn check_slice(name: &'static str, values: &[f64]) -> Result<(), WeightingError>
 /// redistribute the excess pro rata, repeatedly". Weak rank order is preserved when the caps
 /// are equal.
 ///
+/// # Magnitudes
+///
+/// When the free weights add up beyond `f64::MAX` or below `1e-150`, a round divides them
+/// by the largest of them before adding them up, so any finite weights work: raw market caps of `1e308` (whose sum would overflow) or of
+/// `1e-300` give the same result as their ratios. A weight more than about `1e308` times
+/// smaller than the largest free weight rounds to a ratio of 0. The adjustment factor is
+/// reported in the unit of `weights` and saturates at `f64::MAX` (weights below ~1e-308).
+///
 /// # Parameters
 ///
 /// - `weights`: finite, `>= 0`, any scale (only ratios matter);
@@ -155,44 +167,83 @@ pub fn water_fill(weights: &[f64], caps: &[f64], target: f64) -> Result<WaterFil
         return Err(WeightingError::Infeasible {
             constraint: "cap",
             names: weights.iter().filter(|&&w| w > 0.0).count(),
-            cap: caps.iter().copied().fold(0.0, f64::max),
+            cap: weights
+                .iter()
+                .zip(caps)
+                .filter(|(&w, _)| w > 0.0)
+                .map(|(_, &c)| c)
+                .fold(0.0, f64::max),
             target,
         });
     }
     let mut is_capped = vec![false; weights.len()];
     let mut iterations = 0;
-    let adjustment_factor = loop {
+    // Each round adds up the free weights; when that sum overflows or is too small for the
+    // factor to stay finite, it works on the free weights divided by the largest of them
+    // (`unit`) instead, whose sum is in `1..=n` whatever their magnitude. `scaled_factor`
+    // multiplies `w / unit`.
+    let (scaled_factor, unit) = loop {
         iterations += 1;
-        let mut free = 0.0;
+        let mut largest: f64 = 0.0;
+        let mut plain = 0.0;
         let mut fixed = 0.0;
         for ((&w, &c), &capped) in weights.iter().zip(caps).zip(&is_capped) {
             if capped {
                 fixed += c;
             } else {
-                free += w;
+                largest = largest.max(w);
+                plain += w;
             }
         }
-        let adjustment_factor = if free > 0.0 {
+        // The plain sum when it is finite and normal (weights as usual), else the ratios.
+        let (unit, free) =
+            if plain.is_finite() && plain >= NORMAL_SUM && ((target - fixed) / plain).is_finite() {
+                (1.0, plain)
+            } else if largest > 0.0 {
+                let ratios: f64 = weights
+                    .iter()
+                    .zip(&is_capped)
+                    .filter(|(_, &capped)| !capped)
+                    .map(|(&w, _)| w / largest)
+                    .sum();
+                (largest, ratios)
+            } else {
+                (0.0, 0.0)
+            };
+        let scaled_factor = if free > 0.0 {
             ((target - fixed) / free).max(0.0)
         } else {
             0.0
         };
         let mut newly = false;
         for ((&w, &c), capped) in weights.iter().zip(caps).zip(is_capped.iter_mut()) {
-            if !*capped && adjustment_factor * w > c {
+            if !*capped && unit > 0.0 && scaled_factor * (w / unit) > c {
                 *capped = true;
                 newly = true;
             }
         }
         if !newly || iterations > weights.len() {
-            break adjustment_factor;
+            break (scaled_factor, unit);
         }
+    };
+    let adjustment_factor = if unit > 0.0 {
+        (scaled_factor / unit).min(f64::MAX)
+    } else {
+        0.0
     };
     let weights = weights
         .iter()
         .zip(caps)
         .zip(&is_capped)
-        .map(|((&w, &c), &capped)| if capped { c } else { adjustment_factor * w })
+        .map(|((&w, &c), &capped)| {
+            if capped {
+                c
+            } else if unit > 0.0 {
+                scaled_factor * (w / unit)
+            } else {
+                0.0
+            }
+        })
         .collect();
     let capped = is_capped
         .iter()
@@ -321,7 +372,7 @@ impl AggregateCap {
 ///
 /// # Errors
 ///
-/// [`WeightingError::InvalidInput`] for an unusable value;
+/// [`WeightingError::InvalidInput`] for an unusable value or weights whose sum overflows;
 /// [`WeightingError::Infeasible`] when the others cannot absorb `Σ w − target` under `c`.
 ///
 /// # Example
@@ -361,6 +412,15 @@ pub fn aggregate_cap(
                 expected: "a finite number >= 0",
             });
         }
+    }
+    let total: f64 = weights.iter().sum();
+    if !total.is_finite() {
+        return Err(WeightingError::InvalidInput {
+            name: "weight",
+            index: 0,
+            value: total,
+            expected: "weights whose sum is finite (weights, normally summing to 1)",
+        });
     }
     let cohort: Vec<usize> = weights
         .iter()
@@ -612,6 +672,7 @@ impl fmt::Display for Method {
 /// assert!(!report.triggered(Stage::Aggregate));
 /// assert_eq!(report.rounds(), 1);
 /// assert!(report.double_counts().is_empty());
+/// assert!(report.suspected_double_counts().is_empty());
 /// # Ok::<(), ta_stream::index::WeightingError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -621,6 +682,9 @@ pub struct WeightingReport {
     pub(crate) stages: Vec<StageReport>,
     pub(crate) rounds: usize,
     pub(crate) double_counts: Vec<super::DoubleCount>,
+    /// Absent from reports serialized before it existed: empty.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) suspected_double_counts: Vec<(String, String)>,
 }
 
 impl WeightingReport {
@@ -659,5 +723,27 @@ impl WeightingReport {
     /// See [`WeightingReport`] for an example.
     pub fn double_counts(&self) -> &[super::DoubleCount] {
         &self.double_counts
+    }
+
+    /// Pairs of securities of *different* companies that quote the same market cap (see
+    /// [`Universe::suspected_double_counts`](super::Universe::suspected_double_counts)):
+    /// probably share classes of one company that were not grouped, each carrying the
+    /// whole company's market cap, so that the company is counted twice in these weights.
+    /// A warning: group them with
+    /// [`Security::with_company`](super::Security::with_company) when they are one company.
+    ///
+    /// ```
+    /// # use ta_stream::index::{nasdaq100, Security, Universe};
+    /// let mut rows = vec![Security::new("GOOG", 1.89e12), Security::new("GOOGL", 1.89e12)];
+    /// rows.extend((0..40).map(|i| Security::new(format!("S{i:02}"), 1e11 + i as f64 * 1e9)));
+    /// let weighting = nasdaq100::quarterly(&Universe::new(rows)?)?;
+    /// assert_eq!(
+    ///     weighting.report().suspected_double_counts(),
+    ///     [("GOOG".to_string(), "GOOGL".to_string())]
+    /// );
+    /// # Ok::<(), ta_stream::index::WeightingError>(())
+    /// ```
+    pub fn suspected_double_counts(&self) -> &[(String, String)] {
+        &self.suspected_double_counts
     }
 }

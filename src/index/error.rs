@@ -1,5 +1,28 @@
 //! The error type of the weighting functions.
 
+/// A number for an error message: 12 significant digits at most, so that binary noise
+/// (`0.04000000000000001`) prints as the number meant (`0.04`); plain decimals between
+/// `1e-5` and `1e15`, scientific notation outside (`1e308`, `2.5e-300`).
+///
+/// ```
+/// # use ta_stream::index::WeightingError;
+/// let err = WeightingError::Infeasible { constraint: "cap", names: 1, cap: 0.1 + 0.2, target: 1.0 };
+/// assert_eq!(err.to_string(), "infeasible cap: 1 name capped at 0.3 cannot add up to 1");
+/// ```
+pub(crate) fn readable(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    // Round to 12 significant digits, then print the shortest text that reads back as that.
+    let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+    let magnitude = rounded.abs();
+    if magnitude == 0.0 || (1e-5..1e15).contains(&magnitude) {
+        format!("{rounded}")
+    } else {
+        format!("{rounded:e}")
+    }
+}
+
 /// What can go wrong when building a universe or computing capped weights.
 ///
 /// Every variant names the offending security, company or constraint, so that a bad row in
@@ -22,7 +45,7 @@ pub enum WeightingError {
     #[error("the universe is empty: at least one security is needed")]
     EmptyUniverse,
     /// A market cap is zero, negative, NaN or infinite.
-    #[error("invalid market cap for `{ticker}`: {value} (expected a finite number > 0)")]
+    #[error("invalid market cap for `{ticker}`: {} (expected a finite number > 0)", readable(*.value))]
     InvalidMarketCap {
         /// The security.
         ticker: String,
@@ -50,7 +73,7 @@ pub enum WeightingError {
     /// count it once.
     #[error(
         "company `{company}` is double counted: its share classes {tickers:?} all quote the \
-         same market cap {market_cap}"
+         same market cap {}", readable(*.market_cap)
     )]
     DoubleCounted {
         /// The company id.
@@ -62,7 +85,12 @@ pub enum WeightingError {
     },
     /// The constraints cannot all hold: there are too few names to absorb the weight taken
     /// from the capped ones (for example a 5% single-name cap with fewer than 20 names).
-    #[error("infeasible {constraint}: {names} names capped at {cap} cannot add up to {target}")]
+    #[error(
+        "infeasible {constraint}: {names} {} capped at {} cannot add up to {}",
+        if *.names == 1 { "name" } else { "names" },
+        readable(*.cap),
+        readable(*.target)
+    )]
     Infeasible {
         /// The constraint that cannot be met.
         constraint: &'static str,
@@ -75,7 +103,7 @@ pub enum WeightingError {
     },
     /// An input of the capping engine is unusable (a negative or non-finite weight, cap or
     /// target, or slices of different lengths).
-    #[error("invalid {name} at position {index}: {value} (expected {expected})")]
+    #[error("invalid {name} at position {index}: {} (expected {expected})", readable(*.value))]
     InvalidInput {
         /// `"weight"`, `"cap"`, `"target"` or `"length"`.
         name: &'static str,

@@ -65,6 +65,7 @@ impl Constituent {
 ///
 /// assert!(PriceUpdate::new(0, 101.5).is_usable());
 /// assert!(!PriceUpdate::new(0, 0.0).is_usable()); // prices are > 0
+/// assert!(!PriceUpdate::new(0, 1e-300).is_usable()); // and in 1e-150..=1e150
 /// assert_eq!(PriceUpdate::new(3, 1.0).position(), 3);
 /// assert_eq!(PriceUpdate::new(3, 1.0).price(), 1.0);
 /// ```
@@ -99,9 +100,9 @@ impl PriceUpdate {
 }
 
 impl CheckedInput for PriceUpdate {
-    /// A finite price `> 0` and at most [`Real::max_input`].
+    /// A price in the usable range of prices: `1e-150..=1e150` (see [`Real`]).
     fn is_usable(&self) -> bool {
-        self.price > 0.0 && self.price <= f64::max_input()
+        positive(self.price)
     }
 }
 
@@ -119,15 +120,35 @@ impl CheckedInput for PriceUpdate {
 ///
 /// # Parameters
 ///
-/// - the starting level (finite, `> 0`);
-/// - the constituents: unique non-empty tickers, shares and prices finite and `> 0`.
+/// - the starting level, in `1e-150..=1e150`;
+/// - the constituents: 1 to [`MAX_CONSTITUENTS`] (1,000,000), unique non-empty tickers,
+///   shares and prices in `1e-150..=1e150` (the usable range of [`Real`]), weights too for
+///   [`from_weights`](Self::from_weights).
+///
+/// # Magnitudes
+///
+/// Every product `shares · price` is in `1e-300..=1e300`, so the market value is finite
+/// (at most `1e306`) and never 0. The level stays in `1e-150..=1e150`, like any usable
+/// input: a price that would take it out (a constituent moving by a factor of `1e300`) is
+/// refused like a NaN. The divisor `market value / level` must be a normal `f64`: a basket
+/// whose market value is more than ~1e300 times the level (or less than ~1e-300 times) is
+/// refused at construction or rebalance with [`Error::InvalidParameter`] (`level`).
+///
+/// The running market value carries a bound of its own rounding error; when the bound
+/// reaches `1e-9` of the market value (after ~500,000 updates, or at once after a
+/// cancellation such as a dominant constituent falling by a factor of 1e9), the market
+/// value is recomputed exactly in O(n). So a loaded checkpoint is checked against
+/// `Σ shares · price` within that bound, and every state an update reaches passes the
+/// check.
 ///
 /// # As an [`Indicator`]
 ///
-/// Input [`PriceUpdate`], output the level. A price that is not finite and `> 0`, or a
-/// position out of range, is ignored ([`try_update`](Indicator::try_update) rejects the
-/// former). [`reset`](Indicator::reset) restores the prices of the last rebalance. The
-/// level is known from construction: `warmup_period() == 0`.
+/// Input [`PriceUpdate`], output the level. A price outside `1e-150..=1e150`, a price that
+/// would take the level out of `1e-150..=1e150`, or a position out of range is ignored by
+/// [`update`](Indicator::update) and [`peek`](Indicator::peek) and rejected by
+/// [`try_update`](Indicator::try_update) with [`Error::InvalidInput`].
+/// [`reset`](Indicator::reset) restores the prices of the last rebalance. The level is
+/// known from construction: `warmup_period() == 0`.
 ///
 /// # Example
 ///
@@ -169,7 +190,39 @@ pub struct IndexCalculator {
     rebalance_prices: Vec<f64>,
     market_value: f64,
     compensation: f64,
+    /// An upper bound of how far `market_value + compensation` may be from the exact
+    /// `Σ shares · price` (rounding accumulated since the last exact recomputation).
+    drift: f64,
     divisor: f64,
+}
+
+/// The most constituents a basket may hold: `Σ shares · price` stays below `1e306`.
+pub const MAX_CONSTITUENTS: usize = 1_000_000;
+
+/// The running market value is recomputed exactly once its drift bound reaches this
+/// fraction of it.
+const DRIFT_LIMIT: f64 = 1e-9;
+
+/// Drift added per update, relative to the market value before it: more than the rounding
+/// of an exact recomputation (`~2⁻⁵³`), so that the bound also covers a state that was
+/// loaded (checked within `CHECK_SLACK` of the recomputation).
+const DRIFT_PER_UPDATE: f64 = 1.0 / (1u64 << 49) as f64;
+
+/// Drift added per update relative to the numbers the compensation rounds: twice the unit
+/// roundoff (`2⁻⁵³`).
+const DRIFT_PER_ROUNDING: f64 = 1.0 / (1u64 << 52) as f64;
+
+/// The slack of the loaded-state check `|stored − exact| ≤ drift + slack · exact`: the
+/// rounding of the exact recomputation itself.
+#[cfg(feature = "serde")]
+const CHECK_SLACK: f64 = 1.0 / (1u64 << 50) as f64;
+
+/// The running sum of one update: market value, compensation and drift bound.
+#[derive(Debug, Clone, Copy)]
+struct Running {
+    market_value: f64,
+    compensation: f64,
+    drift: f64,
 }
 
 fn invalid(name: &'static str, value: String, expected: &'static str) -> Error {
@@ -180,17 +233,32 @@ fn invalid(name: &'static str, value: String, expected: &'static str) -> Error {
     }
 }
 
+/// A share count, price, weight or level in the usable range `1e-150..=1e150`.
 fn positive(x: f64) -> bool {
-    x > 0.0 && x <= f64::max_input()
+    x >= f64::min_input() && x <= f64::max_input()
 }
+
+/// A divisor: a normal, finite float `> 0`.
+fn valid_divisor(x: f64) -> bool {
+    x.is_normal() && x > 0.0
+}
+
+/// `true` when the drift bound calls for an exact recomputation.
+fn drift_too_large(drift: f64, market_value: f64) -> bool {
+    let limit = DRIFT_LIMIT * market_value;
+    drift.is_nan() || limit.is_nan() || drift > limit
+}
+
+const RANGE: &str = "a finite number in 1e-150..=1e150";
 
 impl IndexCalculator {
     /// An index of `constituents` (index shares and prices) starting at `level`.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] for a level, shares or price that is not finite and
-    /// `> 0` (`level`, `shares`, `price`), an empty list or an empty or repeated ticker
-    /// (`constituents`, `ticker`).
+    /// [`Error::InvalidParameter`] for a level, shares or price outside `1e-150..=1e150`
+    /// (`level`, `shares`, `price`), a level too far from the market value for a normal
+    /// divisor (`level`), an empty list or more than [`MAX_CONSTITUENTS`] (`constituents`),
+    /// or an empty or repeated ticker (`ticker`).
     ///
     /// ```
     /// # use ta_stream::index::{Constituent, IndexCalculator};
@@ -206,10 +274,10 @@ impl IndexCalculator {
     /// ```
     pub fn from_shares(level: f64, constituents: Vec<Constituent>) -> Result<Self, Error> {
         if !positive(level) {
-            return Err(invalid("level", level.to_string(), "a finite number > 0"));
+            return Err(invalid("level", level.to_string(), RANGE));
         }
         let mut index = Self::basket(constituents)?;
-        index.divisor = index.market_value / level;
+        index.divisor = divisor_for(index.market_value, level)?;
         Ok(index)
     }
 
@@ -217,13 +285,13 @@ impl IndexCalculator {
     /// `weight · level / price`, with weights normalised to sum to 1.
     ///
     /// # Errors
-    /// As [`from_shares`](Self::from_shares), and for a negative or non-finite weight
-    /// (`weight`).
+    /// As [`from_shares`](Self::from_shares) (shares computed out of range included), and
+    /// for a weight outside `1e-150..=1e150` (`weight`).
     ///
     /// See [`IndexCalculator`] for an example.
     pub fn from_weights(level: f64, constituents: &[(&str, f64, f64)]) -> Result<Self, Error> {
         if !positive(level) {
-            return Err(invalid("level", level.to_string(), "a finite number > 0"));
+            return Err(invalid("level", level.to_string(), RANGE));
         }
         let basket = Self::weights_to_shares(level, constituents)?;
         Self::from_shares(level, basket)
@@ -236,18 +304,10 @@ impl IndexCalculator {
         let mut total = 0.0;
         for &(ticker, weight, price) in constituents {
             if !positive(weight) {
-                return Err(invalid(
-                    "weight",
-                    format!("{ticker}: {weight}"),
-                    "a finite number > 0",
-                ));
+                return Err(invalid("weight", format!("{ticker}: {weight}"), RANGE));
             }
             if !positive(price) {
-                return Err(invalid(
-                    "price",
-                    format!("{ticker}: {price}"),
-                    "a finite number > 0",
-                ));
+                return Err(invalid("price", format!("{ticker}: {price}"), RANGE));
             }
             total += weight;
         }
@@ -261,11 +321,11 @@ impl IndexCalculator {
 
     /// Validates a basket; the divisor is left at 1.
     fn basket(constituents: Vec<Constituent>) -> Result<Self, Error> {
-        if constituents.is_empty() {
+        if constituents.is_empty() || constituents.len() > MAX_CONSTITUENTS {
             return Err(invalid(
                 "constituents",
-                "[]".into(),
-                "at least one constituent",
+                format!("{} constituents", constituents.len()),
+                "1..=1000000 constituents",
             ));
         }
         for c in &constituents {
@@ -280,14 +340,14 @@ impl IndexCalculator {
                 return Err(invalid(
                     "shares",
                     format!("{}: {}", c.ticker, c.shares),
-                    "a finite number > 0",
+                    RANGE,
                 ));
             }
             if !positive(c.price) {
                 return Err(invalid(
                     "price",
                     format!("{}: {}", c.ticker, c.price),
-                    "a finite number > 0",
+                    RANGE,
                 ));
             }
         }
@@ -316,6 +376,7 @@ impl IndexCalculator {
             prices,
             market_value,
             compensation: 0.0,
+            drift: 0.0,
             divisor: 1.0,
         })
     }
@@ -337,7 +398,7 @@ impl IndexCalculator {
     pub fn rebalance(&mut self, constituents: Vec<Constituent>) -> Result<(), Error> {
         let level = self.level();
         let mut next = Self::basket(constituents)?;
-        next.divisor = next.market_value / level;
+        next.divisor = divisor_for(next.market_value, level)?;
         *self = next;
         Ok(())
     }
@@ -467,8 +528,9 @@ impl IndexCalculator {
     /// Sets a price by ticker and returns the new level.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] for an unknown ticker (`ticker`) or a price that is not
-    /// finite and `> 0` (`price`); the state is unchanged on error.
+    /// [`Error::InvalidParameter`] for an unknown ticker (`ticker`), a price outside
+    /// `1e-150..=1e150` or one that would take the level out of that range (`price`); the
+    /// state is unchanged on error.
     ///
     /// See [`IndexCalculator`] for an example.
     pub fn set_price(&mut self, ticker: &str, price: f64) -> Result<f64, Error> {
@@ -476,13 +538,16 @@ impl IndexCalculator {
             .position(ticker)
             .ok_or_else(|| invalid("ticker", ticker.to_owned(), "a constituent's ticker"))?;
         if !positive(price) {
-            return Err(invalid(
+            return Err(invalid("price", format!("{ticker}: {price}"), RANGE));
+        }
+        let next = self.running_with(position, price).ok_or_else(|| {
+            invalid(
                 "price",
                 format!("{ticker}: {price}"),
-                "a finite number > 0",
-            ));
-        }
-        self.apply(position, price);
+                "a price that keeps the level in 1e-150..=1e150",
+            )
+        })?;
+        self.commit(position, price, next);
         Ok(self.level())
     }
 
@@ -500,37 +565,92 @@ impl IndexCalculator {
     pub fn recompute(&mut self) {
         self.market_value = exact_market_value(&self.shares, &self.prices);
         self.compensation = 0.0;
+        self.drift = 0.0;
     }
 
-    /// The market value after setting `position` to `price` (`None` for a bad position).
-    fn market_value_with(&self, position: usize, price: f64) -> Option<(f64, f64)> {
-        let shares = self.shares.get(position)?;
-        let old = self.prices.get(position)?;
-        let delta = shares * price - shares * old;
-        let (sum, error) = two_sum(self.market_value, delta);
-        Some((sum, self.compensation + error))
-    }
-
-    fn apply(&mut self, position: usize, price: f64) {
-        if let Some((sum, compensation)) = self.market_value_with(position, price) {
-            if let Some(slot) = self.prices.get_mut(position) {
-                *slot = price;
-                self.market_value = sum;
-                self.compensation = compensation;
+    /// The running sum after setting `position` to `price`, or `None` for a bad position or
+    /// a price that would take the level out of `1e-150..=1e150`.
+    ///
+    /// The change `shares · price − shares · old` is split exactly into its rounded value and
+    /// error (the old term is the same rounded product that was added, so the terms
+    /// telescope); the value goes into the sum and both rounding errors into the
+    /// compensation (Neumaier). Only the compensation's own roundings are lost: the drift
+    /// bound grows by more than them. Once the bound reaches [`DRIFT_LIMIT`] of the market
+    /// value, or the compensation outgrows the market value (after a cancellation), the
+    /// market value is recomputed exactly (O(n): every ~500,000 updates in steady state).
+    #[inline]
+    fn running_with(&self, position: usize, price: f64) -> Option<Running> {
+        let shares = *self.shares.get(position)?;
+        let old = *self.prices.get(position)?;
+        let (change, change_error) = two_sum(shares * price, -(shares * old));
+        let (market_value, sum_error) = two_sum(self.market_value, change);
+        let compensation = self.compensation + (change_error + sum_error);
+        let drift = self.drift
+            + DRIFT_PER_UPDATE * (self.market_value + self.compensation)
+            + DRIFT_PER_ROUNDING * (change_error.abs() + sum_error.abs() + compensation.abs());
+        let value = market_value + compensation;
+        let next = if drift_too_large(drift, value) || compensation.abs() > value {
+            Running {
+                market_value: exact_market_value_with(&self.shares, &self.prices, position, price),
+                compensation: 0.0,
+                drift: 0.0,
             }
+        } else {
+            Running {
+                market_value,
+                compensation,
+                drift,
+            }
+        };
+        positive((next.market_value + next.compensation) / self.divisor).then_some(next)
+    }
+
+    fn commit(&mut self, position: usize, price: f64, next: Running) {
+        if let Some(slot) = self.prices.get_mut(position) {
+            *slot = price;
+            self.market_value = next.market_value;
+            self.compensation = next.compensation;
+            self.drift = next.drift;
         }
     }
 }
 
+/// The divisor making `market_value` read as `level`.
+fn divisor_for(market_value: f64, level: f64) -> Result<f64, Error> {
+    let divisor = market_value / level;
+    if valid_divisor(divisor) && positive(market_value / divisor) {
+        Ok(divisor)
+    } else {
+        Err(invalid(
+            "level",
+            format!("{level} for a market value of {market_value}"),
+            "a level whose ratio to the basket's market value is a normal f64 (within about 1e300 of it)",
+        ))
+    }
+}
+
+/// `Σ shares · price` with the price at `position` replaced by `price`.
+fn exact_market_value_with(shares: &[f64], prices: &[f64], position: usize, price: f64) -> f64 {
+    compensated(
+        shares
+            .iter()
+            .zip(prices)
+            .enumerate()
+            .map(|(i, (s, &p))| s * if i == position { price } else { p }),
+    )
+}
+
 /// `Σ shares · price` with compensated summation.
 fn exact_market_value(shares: &[f64], prices: &[f64]) -> f64 {
-    let (sum, compensation) = shares
-        .iter()
-        .zip(prices)
-        .fold((0.0, 0.0), |(sum, comp), (s, p)| {
-            let (next, error) = two_sum(sum, s * p);
-            (next, comp + error)
-        });
+    compensated(shares.iter().zip(prices).map(|(s, p)| s * p))
+}
+
+/// The compensated (Neumaier) sum of `terms`.
+fn compensated(terms: impl Iterator<Item = f64>) -> f64 {
+    let (sum, compensation) = terms.fold((0.0, 0.0), |(sum, comp), term| {
+        let (next, error) = two_sum(sum, term);
+        (next, comp + error)
+    });
     sum + compensation
 }
 
@@ -539,18 +659,29 @@ impl Indicator for IndexCalculator {
     type Output = f64;
 
     fn update(&mut self, input: PriceUpdate) -> Option<f64> {
-        if input.is_usable() {
-            self.apply(input.position, input.price);
-        }
+        let _ = self.try_update(input);
         self.value()
+    }
+
+    fn try_update(&mut self, input: PriceUpdate) -> Result<Option<f64>, Error> {
+        if !input.is_usable() {
+            return Err(Error::InvalidInput);
+        }
+        match self.running_with(input.position, input.price) {
+            Some(next) => {
+                self.commit(input.position, input.price, next);
+                Ok(self.value())
+            }
+            None => Err(Error::InvalidInput),
+        }
     }
 
     fn peek(&self, input: PriceUpdate) -> Option<f64> {
         if !input.is_usable() {
             return self.value();
         }
-        match self.market_value_with(input.position, input.price) {
-            Some((sum, compensation)) => Some((sum + compensation) / self.divisor),
+        match self.running_with(input.position, input.price) {
+            Some(next) => Some((next.market_value + next.compensation) / self.divisor),
             None => self.value(),
         }
     }
@@ -585,6 +716,9 @@ struct IndexCalculatorState {
     rebalance_prices: Vec<f64>,
     market_value: f64,
     compensation: f64,
+    /// Absent from checkpoints written before it existed: 0.
+    #[serde(default)]
+    drift: f64,
     divisor: f64,
 }
 
@@ -611,25 +745,46 @@ impl TryFrom<IndexCalculatorState> for IndexCalculator {
         let mut index = Self::basket(basket)?;
         if let Some((i, p)) = state.prices.iter().enumerate().find(|(_, &p)| !positive(p)) {
             return Err(crate::error::invalid_state(format!(
-                "index calculator: price {p} at position {i} is not finite and > 0"
+                "index calculator: price {p} at position {i} is not in 1e-150..=1e150"
             )));
         }
-        if !positive(state.divisor) {
+        if !valid_divisor(state.divisor) {
             return Err(crate::error::invalid_state(format!(
-                "index calculator: divisor {} is not finite and > 0",
+                "index calculator: divisor {} is not a normal number > 0",
                 state.divisor
+            )));
+        }
+        // `reset` goes back to the rebalance prices: their level must be valid too.
+        let at_rebalance = index.market_value / state.divisor;
+        if !positive(at_rebalance) {
+            return Err(crate::error::invalid_state(format!(
+                "index calculator: level at the rebalance prices {at_rebalance} is not in \
+                 1e-150..=1e150"
             )));
         }
         let exact = exact_market_value(&state.shares, &state.prices);
         let stored = state.market_value + state.compensation;
-        if !(stored.is_finite() && (stored - exact).abs() <= 1e-9 * exact) {
+        // The compensation never outgrows the market value (an update recomputes first).
+        let normalized = stored > 0.0 && state.compensation.abs() <= stored;
+        let drift_ok = state.drift >= 0.0 && !drift_too_large(state.drift, stored);
+        if !(normalized && drift_ok && (stored - exact).abs() <= state.drift + CHECK_SLACK * exact)
+        {
             return Err(crate::error::invalid_state(format!(
-                "index calculator: market value {stored} does not match shares × prices {exact}"
+                "index calculator: market value {stored} (compensation {}, drift bound {}) \
+                 does not match shares × prices {exact}",
+                state.compensation, state.drift
+            )));
+        }
+        let level = stored / state.divisor;
+        if !positive(level) {
+            return Err(crate::error::invalid_state(format!(
+                "index calculator: level {level} is not in 1e-150..=1e150"
             )));
         }
         index.prices = state.prices;
         index.market_value = state.market_value;
         index.compensation = state.compensation;
+        index.drift = state.drift;
         index.divisor = state.divisor;
         Ok(index)
     }

@@ -15,9 +15,42 @@
 //! | [`IndexCalculator`] | index level from prices, O(1) per price update, continuous across rebalances |
 //!
 //! Every weighting returns a [`Weighting`]: security and company weights plus a
-//! [`WeightingReport`] (stages triggered, adjustment factors, names capped, rounds).
-//! Results do not depend on the order of the input rows (the universe is kept in ticker
-//! order) nor on the unit of the market caps (only ratios matter).
+//! [`WeightingReport`] (stages triggered, adjustment factors, names capped, rounds, double
+//! counts resolved and suspected double counts: securities of different companies quoting
+//! the same market cap). Results do not depend on the order of the input rows (the
+//! universe is kept in ticker order) nor on the unit of the market caps (only ratios
+//! matter).
+//!
+//! # Accepted inputs and magnitudes
+//!
+//! - **Market caps** ([`Universe`]): any finite number `> 0`, from the smallest subnormal
+//!   to `f64::MAX`; zero, negative, NaN and ∞ are refused with
+//!   [`WeightingError::InvalidMarketCap`]. The engine works on ratios: when the market caps
+//!   add up beyond `f64::MAX` (three of `1e308`), each is divided by the largest before
+//!   anything is summed, so any finite caps give weights that are finite and sum to 1. A
+//!   cap more than ~1e308 times smaller than the largest has a weight below the smallest
+//!   `f64`: it weighs 0 (and cannot take weight from capped names, which may make a cap
+//!   infeasible).
+//! - **Capping engine** ([`capping::water_fill`], [`capping::cap_single`]): weights,
+//!   caps and target finite and `>= 0`; weights of any magnitude (raw market caps are
+//!   fine: each round rescales the free weights by the largest of them when their sum
+//!   overflows or is below `1e-150`). [`capping::aggregate_cap`] takes weights whose sum is
+//!   finite. Unusable values are [`WeightingError::InvalidInput`]; caps too low for the
+//!   target are [`WeightingError::Infeasible`]. Successful results are finite, respect
+//!   their caps and add up to the target within a relative `1e-12`.
+//! - **Monitor and sectors** ([`SpecialRebalanceMonitor`], [`SectorComposition`]): weights
+//!   in `0..=1e150`, so that their sums stay finite.
+//! - **Index level** ([`IndexCalculator`]): shares, prices, weights and the level in
+//!   `1e-150..=1e150` (the usable range of [`Real`](crate::Real)), at most
+//!   [`index_level::MAX_CONSTITUENTS`] constituents; a price that would take the level out
+//!   of that range is refused like a NaN. Every state it reaches is a valid checkpoint.
+//! - **Calendar** ([`RebalanceCalendar`]): a month outside `1..=12` (0, 13, `u32::MAX`) or
+//!   a year chrono cannot represent (`i32::MIN`, `i32::MAX`) is an
+//!   [`Error::InvalidParameter`](crate::Error::InvalidParameter), as is a date whose
+//!   neighbouring trading days fall outside chrono's range; never a panic.
+//!
+//! Error messages print numbers with at most 12 significant digits (a 4% cap reads `0.04`,
+//! not `0.04000000000000001`) and count names in the singular or plural as they should.
 //!
 //! # Worked example: the 48% trigger and rank preservation
 //!

@@ -34,6 +34,11 @@ impl fmt::Display for Breach {
             Self::SingleCompany { company, weight } => {
                 write!(f, "{company} weighs {:.2}% (> 24%)", weight * 100.0)
             }
+            Self::Aggregate { total, companies } if companies.len() == 1 => write!(
+                f,
+                "1 company above 4.5% weighs {:.2}% (> 48%)",
+                total * 100.0
+            ),
             Self::Aggregate { total, companies } => write!(
                 f,
                 "{} companies above 4.5% weigh {:.2}% together (> 48%)",
@@ -148,7 +153,8 @@ impl SpecialRebalanceMonitor {
     /// The breaches in one day's weights, without changing the monitor's state.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] (`weight`) for a negative or non-finite weight.
+    /// [`Error::InvalidParameter`] (`weight`) for a weight that is negative, NaN or above
+    /// `1e150` (so that sums of weights stay finite).
     ///
     /// ```
     /// # use ta_stream::index::SpecialRebalanceMonitor;
@@ -161,11 +167,12 @@ impl SpecialRebalanceMonitor {
     ) -> Result<Vec<Breach>, Error> {
         let mut companies: Vec<(&str, f64)> = Vec::new();
         for (company, weight) in weights {
-            if !(weight.is_finite() && weight >= 0.0) {
+            // At most 1e150 each, so that sums of them stay finite.
+            if !(weight >= 0.0 && weight <= <f64 as crate::Real>::max_input()) {
                 return Err(Error::InvalidParameter {
                     name: "weight",
                     value: format!("{company}: {weight}"),
-                    expected: "a finite fraction >= 0",
+                    expected: "a fraction in 0..=1e150",
                 });
             }
             companies.push((company, weight));

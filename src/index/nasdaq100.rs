@@ -99,6 +99,7 @@ pub fn quarterly(universe: &Universe) -> Result<Weighting, WeightingError> {
         stages,
         rounds,
         double_counts: universe.double_counts().to_vec(),
+        suspected_double_counts: universe.suspected_double_counts(),
     };
     Ok(Weighting::from_security_weights(
         universe,
@@ -179,8 +180,9 @@ pub fn annual(universe: &Universe) -> Result<Weighting, WeightingError> {
     let report = WeightingReport {
         method: Method::Nasdaq100Annual,
         stages,
-        rounds: company_rounds + round,
+        rounds: company_rounds.saturating_add(round),
         double_counts: universe.double_counts().to_vec(),
+        suspected_double_counts: universe.suspected_double_counts(),
     };
     Ok(Weighting::from_security_weights(
         universe, &weights, None, report,

@@ -40,18 +40,20 @@ impl SectorComposition {
     /// trimmed).
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] (`weight`) for a negative or non-finite weight.
+    /// [`Error::InvalidParameter`] (`weight`) for a weight that is negative, NaN or above
+    /// `1e150` (so that sums of weights stay finite).
     ///
     /// See [`SectorComposition`] for an example.
     pub fn new<S: AsRef<str>>(weights: impl IntoIterator<Item = (S, f64)>) -> Result<Self, Error> {
         let mut rows: Vec<(String, f64)> = Vec::new();
         for (sector, weight) in weights {
             let sector = sector.as_ref().trim();
-            if !(weight.is_finite() && weight >= 0.0) {
+            // At most 1e150 each, so that sums of them stay finite.
+            if !(weight >= 0.0 && weight <= <f64 as crate::Real>::max_input()) {
                 return Err(Error::InvalidParameter {
                     name: "weight",
                     value: format!("{sector}: {weight}"),
-                    expected: "a finite number >= 0",
+                    expected: "a number in 0..=1e150",
                 });
             }
             rows.push((sector.to_owned(), weight));

@@ -163,6 +163,7 @@ pub fn weights(universe: &Universe) -> Result<Weighting, WeightingError> {
         stages,
         rounds: round,
         double_counts: universe.double_counts().to_vec(),
+        suspected_double_counts: universe.suspected_double_counts(),
     };
     let securities = split_to_securities(universe, &weights);
     Ok(Weighting::from_security_weights(

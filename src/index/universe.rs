@@ -8,6 +8,9 @@ use super::WeightingError;
 /// detection (CSV rounding of the same number stays well inside it).
 const SAME_CAP_TOLERANCE: f64 = 1e-9;
 
+/// The longest run of equal market caps [`Universe::suspected_double_counts`] reports.
+const MAX_SUSPECTED_RUN: usize = 5;
+
 fn same_cap(a: f64, b: f64) -> bool {
     (a - b).abs() <= SAME_CAP_TOLERANCE * a.abs().max(b.abs())
 }
@@ -221,7 +224,12 @@ impl DoubleCount {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Company {
     id: String,
+    /// The market cap in the given unit (∞ when the sum of its classes exceeds `f64::MAX`).
     market_cap: f64,
+    /// The market cap in the unit of `Universe::scale`: the market cap itself when the
+    /// universe's total is finite, else its ratio to the largest security's market cap
+    /// (finite; 0 only when it underflows, ~1e308 times smaller than the largest).
+    relative: f64,
     /// (ticker, fraction of the company's weight) in ticker order.
     members: Vec<(String, f64)>,
 }
@@ -234,7 +242,9 @@ impl Company {
         &self.id
     }
 
-    /// The company's market cap.
+    /// The company's market cap, in the unit of the securities' market caps. Share classes
+    /// whose market caps add up beyond `f64::MAX` give `f64::INFINITY` here; the weights
+    /// never use this sum (they are computed from ratios, see [`Universe`]).
     ///
     /// See [`Company`] for an example.
     pub fn market_cap(&self) -> f64 {
@@ -267,6 +277,29 @@ impl Company {
 /// Securities are kept in ticker order and companies in id order, whatever the input order,
 /// so that every result is independent of the order of the input rows.
 ///
+/// # Magnitudes
+///
+/// Any finite market cap `> 0` is accepted, in any unit, from `f64::MIN_POSITIVE`-sized
+/// values to `f64::MAX`: weights are computed from ratios, never from sums of raw caps. Every
+/// market cap is divided by the largest one before anything is added up, so three caps of
+/// `1e308` weigh a third each instead of overflowing to ∞. A market cap more than about
+/// `1e308` times smaller than the largest has a ratio below the smallest `f64` and weighs
+/// exactly 0 (as its true weight rounds to). Only the sums reported in the given unit
+/// ([`total_market_cap`](Self::total_market_cap), [`Company::market_cap`]) can reach ∞.
+///
+/// ```
+/// use ta_stream::index::{Security, Universe};
+///
+/// let huge = Universe::new(vec![
+///     Security::new("A", 1e308),
+///     Security::new("B", 1e308 * (1.0 + 1e-6)),
+///     Security::new("C", 5e307),
+/// ])?;
+/// assert!((huge.security_weight("C").unwrap() - 0.2).abs() < 1e-6);
+/// assert_eq!(huge.total_market_cap(), f64::INFINITY); // the sum in the unit only
+/// # Ok::<(), ta_stream::index::WeightingError>(())
+/// ```
+///
 /// # Example
 ///
 /// ```
@@ -292,7 +325,11 @@ pub struct Universe {
     companies: Vec<Company>,
     policy: DoubleCountPolicy,
     double_counts: Vec<DoubleCount>,
-    total_cap: f64,
+    /// The unit of every `Company::relative`: 1, or the largest security market cap when
+    /// the total market cap overflows.
+    scale: f64,
+    /// `Σ Company::relative`: finite (at most `n` in the scaled case).
+    total_relative: f64,
 }
 
 impl Universe {
@@ -367,6 +404,7 @@ impl Universe {
                 _ => Ordering::Equal,
             }
         });
+        let scale = securities.iter().map(|s| s.market_cap).fold(0.0, f64::max);
         let mut companies = Vec::new();
         let mut double_counts = Vec::new();
         let mut start = 0;
@@ -383,17 +421,28 @@ impl Universe {
                 .take_while(|s| s.company == company_id)
                 .collect();
             start += members.len().max(1);
-            let (company, double_count) = build_company(company_id, &members, policy)?;
+            let (company, double_count) = build_company(company_id, &members, policy, scale)?;
             companies.push(company);
             double_counts.extend(double_count);
         }
-        let total_cap = companies.iter().map(|c| c.market_cap).sum();
+        // Weights are market caps over their total when that total is finite (exactly the
+        // textbook ratio), and ratios to the largest security's market cap otherwise.
+        let total: f64 = companies.iter().map(|c| c.market_cap).sum();
+        let (scale, total_relative) = if total.is_finite() {
+            for company in &mut companies {
+                company.relative = company.market_cap;
+            }
+            (1.0, total)
+        } else {
+            (scale, companies.iter().map(|c| c.relative).sum())
+        };
         Ok(Self {
             securities,
             companies,
             policy,
             double_counts,
-            total_cap,
+            scale,
+            total_relative,
         })
     }
 
@@ -484,7 +533,9 @@ impl Universe {
         &self.double_counts
     }
 
-    /// The total market cap (each company counted once).
+    /// The total market cap (each company counted once), in the unit of the market caps:
+    /// `f64::INFINITY` when it exceeds `f64::MAX` (three caps of 1e308). The weights never
+    /// use it: they are computed from ratios to the largest market cap.
     ///
     /// ```
     /// # use ta_stream::index::{Security, Universe};
@@ -493,14 +544,14 @@ impl Universe {
     /// # Ok::<(), ta_stream::index::WeightingError>(())
     /// ```
     pub fn total_market_cap(&self) -> f64 {
-        self.total_cap
+        self.scale * self.total_relative
     }
 
     /// A company's uncapped weight: its market cap over the total.
     ///
     /// See [`DoubleCountPolicy`] for an example.
     pub fn company_weight(&self, id: &str) -> Option<f64> {
-        self.company(id).map(|c| c.market_cap / self.total_cap)
+        self.company(id).map(|c| c.relative / self.total_relative)
     }
 
     /// A security's uncapped weight (its company's weight times its share of the company).
@@ -514,13 +565,18 @@ impl Universe {
             .iter()
             .find(|(t, _)| t == ticker)
             .map(|&(_, share)| share)?;
-        Some(company.market_cap / self.total_cap * share)
+        Some(company.relative / self.total_relative * share)
     }
 
     /// Pairs of securities of *different* companies that quote the same market cap (within
     /// a relative 1e-9): most likely share classes of one company that were not grouped,
     /// each carrying the whole company's market cap. A warning, not an error: group them
     /// with [`Security::with_company`] when they are one company. Pairs in ticker order.
+    ///
+    /// Securities are grouped in runs of market caps equal (within 1e-9) to the run's
+    /// smallest; a run of more than 5 securities (an equal-weighted test universe, not the
+    /// share classes of one company) is not reported, which also keeps the cost at
+    /// O(n log n) whatever the data.
     ///
     /// ```
     /// # use ta_stream::index::{Security, Universe};
@@ -540,16 +596,28 @@ impl Universe {
                 .then_with(|| a.ticker.cmp(&b.ticker))
         });
         let mut pairs = Vec::new();
-        for (i, a) in by_cap.iter().enumerate() {
-            for b in by_cap.iter().skip(i + 1) {
-                if !same_cap(a.market_cap, b.market_cap) {
-                    break;
-                }
-                if a.company != b.company {
-                    let (x, y) = if a.ticker < b.ticker { (a, b) } else { (b, a) };
-                    pairs.push((x.ticker.clone(), y.ticker.clone()));
+        let mut start = 0;
+        while let Some(first) = by_cap.get(start) {
+            let run = by_cap
+                .iter()
+                .skip(start)
+                .take_while(|s| same_cap(first.market_cap, s.market_cap))
+                .count()
+                .max(1);
+            let members = by_cap
+                .get(start..start.saturating_add(run))
+                .unwrap_or_default();
+            if run <= MAX_SUSPECTED_RUN {
+                for (i, a) in members.iter().enumerate() {
+                    for b in members.iter().skip(i + 1) {
+                        if a.company != b.company {
+                            let (x, y) = if a.ticker < b.ticker { (a, b) } else { (b, a) };
+                            pairs.push((x.ticker.clone(), y.ticker.clone()));
+                        }
+                    }
                 }
             }
+            start = start.saturating_add(run);
         }
         pairs.sort();
         pairs
@@ -559,16 +627,22 @@ impl Universe {
     pub(crate) fn company_weights(&self) -> Vec<f64> {
         self.companies
             .iter()
-            .map(|c| c.market_cap / self.total_cap)
+            .map(|c| c.relative / self.total_relative)
             .collect()
     }
 }
 
-/// Builds one company from its members (non-empty, in ticker order).
+/// Builds one company from its members (non-empty, in ticker order); `scale` is the
+/// largest market cap of the universe.
+///
+/// When the classes' market caps add up beyond `f64::MAX`, sums are taken over ratios to
+/// the company's largest class (each in `(0, 1]`), so that neither the class shares nor
+/// the company's weight overflow.
 fn build_company(
     id: String,
     members: &[&Security],
     policy: DoubleCountPolicy,
+    scale: f64,
 ) -> Result<(Company, Option<DoubleCount>), WeightingError> {
     let caps: Vec<f64> = members.iter().map(|s| s.market_cap).collect();
     let duplicated: Vec<usize> = (0..caps.len())
@@ -579,10 +653,25 @@ fn build_company(
                 .any(|(j, &other)| j != i && same_cap(cap, other))
         })
         .collect();
+    // Every cap is finite and > 0 (checked by the caller), so `largest > 0` and
+    // `quoted_sum > 0`.
+    let largest = caps.iter().copied().fold(0.0, f64::max);
     let quoted_sum: f64 = caps.iter().sum();
+    // Ratios to the largest class when the plain sum overflows (classes near `f64::MAX`).
+    let ratios: Vec<f64> = if quoted_sum.is_finite() {
+        caps.iter().map(|&c| c / quoted_sum).collect()
+    } else {
+        caps.iter().map(|&c| c / largest).collect()
+    };
+    // The company's market cap over its largest class: in `1..=members.len()`.
+    let ratio_sum: f64 = if quoted_sum.is_finite() {
+        quoted_sum / largest
+    } else {
+        ratios.iter().sum()
+    };
     let mut double_count = None;
-    let market_cap = if duplicated.is_empty() {
-        quoted_sum
+    let (market_cap, in_largest) = if duplicated.is_empty() {
+        (quoted_sum, ratio_sum)
     } else {
         let tickers: Vec<String> = duplicated
             .iter()
@@ -605,20 +694,28 @@ fn build_company(
                     market_cap: found.market_cap,
                 })
             }
+            // The largest value quoted, counted once.
             DoubleCountPolicy::CompanyTotal => {
                 double_count = Some(found);
-                caps.iter().copied().fold(0.0, f64::max)
+                (largest, 1.0)
             }
         }
     };
+    let ratio_total: f64 = if quoted_sum.is_finite() {
+        1.0
+    } else {
+        ratio_sum
+    };
     let members = members
         .iter()
-        .map(|s| (s.ticker.clone(), s.market_cap / quoted_sum))
+        .zip(&ratios)
+        .map(|(s, &ratio)| (s.ticker.clone(), ratio / ratio_total))
         .collect();
     Ok((
         Company {
             id,
             market_cap,
+            relative: largest / scale * in_largest,
             members,
         },
         double_count,

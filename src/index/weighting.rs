@@ -212,13 +212,9 @@ impl Weighting {
         report: WeightingReport,
     ) -> Self {
         // The uncapped weights, computed in one pass (the same expressions as
-        // `Universe::company_weight` and `Universe::security_weight`, without a lookup per name).
-        let total = universe.total_market_cap();
-        let initial_companies: Vec<f64> = universe
-            .companies()
-            .iter()
-            .map(|c| c.market_cap() / total)
-            .collect();
+        // `Universe::company_weight` and `Universe::security_weight`, without a lookup per
+        // name): ratios, finite whatever the magnitudes of the market caps.
+        let initial_companies = universe.company_weights();
         let initial_securities = split_to_securities(universe, &initial_companies);
         let securities: Vec<SecurityWeight> = universe
             .securities()
@@ -320,8 +316,11 @@ pub(crate) fn sum_above(weights: &[f64], threshold: f64) -> f64 {
 }
 
 /// A guard against a loop that does not settle (never hit by the methods here).
+///
+/// Every round counter of the methods stops at this limit plus one; `n` is a slice length
+/// (at most `isize::MAX`), so neither the limit nor the counters can overflow.
 pub(crate) fn round_limit(n: usize) -> usize {
-    n + 4
+    n.saturating_add(4)
 }
 
 /// The error for a loop that hit [`round_limit`].
