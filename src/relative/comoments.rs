@@ -307,7 +307,14 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
         let cross_scale = spread_x + spread_y;
         let exact = two_pass(&window, rx, ry);
         let current = state.current;
-        let mut consistent = pairs.iter().all(|&(x, y)| x.is_finite() && y.is_finite())
+        // Every value pushed is usable (inputs or returns in the usable range), so every
+        // statistic below is finite; a value outside it is refused before any arithmetic.
+        if !pairs.iter().all(|&(x, y)| x.is_usable() && y.is_usable()) {
+            return Err(crate::error::invalid_state(
+                "co-moments hold a value outside the usable range",
+            ));
+        }
+        let mut consistent = true
             && pairs
                 .iter()
                 .skip(state.len)

@@ -144,6 +144,12 @@ impl<T: Real> Variance<T> {
         self.sum.period()
     }
 
+    /// The values in the window (for composite indicators that validate a loaded state).
+    #[cfg(feature = "serde")]
+    pub(crate) fn window(&self) -> &RollingSum<T> {
+        &self.sum
+    }
+
     /// Number of values in the window (at most `period`).
     #[cfg(feature = "serde")]
     pub(crate) fn len(&self) -> usize {
