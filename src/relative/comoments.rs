@@ -349,21 +349,26 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
             if !full {
                 consistent &= *suffix == Suffix::default();
             } else if index >= state.next {
-                let exact = two_pass(pairs.get(index..).unwrap_or_default(), ax, ay);
-                let (scale_x, scale_y) = pairs
-                    .get(index..)
-                    .unwrap_or_default()
-                    .iter()
-                    .fold((T::zero(), T::zero()), |(a, b), &(x, y)| {
+                let tail = pairs.get(index..).unwrap_or_default();
+                let exact = two_pass(tail, ax, ay);
+                let (scale_x, scale_y) =
+                    tail.iter().fold((T::zero(), T::zero()), |(a, b), &(x, y)| {
                         (a.max((x - ax).abs()), b.max((y - ay).abs()))
+                    });
+                // The suffix was summed as deviations from the anchor over its own slots:
+                // its rounding is relative to those, not to the whole window, whose other
+                // slots will be overwritten while the suffix is still in use.
+                let (square_x, square_y) =
+                    tail.iter().fold((T::zero(), T::zero()), |(a, b), &(x, y)| {
+                        (a + (x - ax) * (x - ax), b + (y - ay) * (y - ay))
                     });
                 consistent &= near(suffix.mean_x, exact.mean_x, scale_x)
                     && near(suffix.mean_y, exact.mean_y, scale_y)
                     && suffix.xx >= T::zero()
                     && suffix.yy >= T::zero()
-                    && near(suffix.xx, exact.xx, spread_x)
-                    && near(suffix.yy, exact.yy, spread_y)
-                    && near(suffix.xy, exact.xy, cross_scale);
+                    && near(suffix.xx, exact.xx, square_x)
+                    && near(suffix.yy, exact.yy, square_y)
+                    && near(suffix.xy, exact.xy, square_x + square_y);
             }
         }
         if !consistent {
