@@ -254,13 +254,13 @@ impl<T: Real> TryFrom<LeadershipState<T>> for Leadership<T> {
     type Error = Error;
 
     /// Every ratio (the last one and those averaged) is positive and usable, as the inputs
-    /// that made them were; the crossover has been fed exactly when the average has a value,
+    /// that made them were, and the last one is the newest averaged; the crossover has been fed exactly when the average has a value,
     /// and its last relation is that of the last ratio and the average.
     fn try_from(state: LeadershipState<T>) -> Result<Self, Error> {
         let usable = |r: T| r.is_usable() && r > T::zero();
         let ratio_ok = state.ratio.is_none_or(usable)
             && state.average.window().iter().all(usable)
-            && (state.average.window().is_empty() || state.ratio.is_some());
+            && state.average.window().iter().last() == state.ratio;
         let consistent = match (state.ratio, state.average.value()) {
             (Some(ratio), Some(average)) => {
                 state.cross.relation() == Some(Relation::between(ratio, average))

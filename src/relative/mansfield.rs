@@ -20,8 +20,9 @@ use crate::{Error, Indicator, Real};
 /// usable input range (`1e-150..=1e150` for `f64`, `1e-15..=1e15` for `f32`, see
 /// [`Real`](crate::Real)): otherwise the pair is ignored by `update` (the last reading is
 /// kept) and rejected by `try_update` with [`Error::InvalidInput`], like a NaN. Every `RP`
-/// in the average is then in that range, the average too, and `MRS` is finite (`RP/SMA` is
-/// at most about 1e300, 1e30 for `f32`) and above −100.
+/// in the average is then in that range, the average too, and `MRS` is finite and bounded
+/// by its own window: `RP_t` is one of the `n` values averaged, so `0 < RP/SMA ≤ n` and
+/// `−100 < MRS ≤ 100·(n − 1)` (up to rounding).
 ///
 /// # Parameters
 ///
@@ -183,12 +184,12 @@ impl<T: Real> TryFrom<MansfieldState<T>> for Mansfield<T> {
     type Error = Error;
 
     /// Every relative price (the last one and those averaged) must be positive and usable,
-    /// as the inputs that made them were; the last one is known once the average has a value.
+    /// as the inputs that made them were, and the last one is the newest averaged.
     fn try_from(state: MansfieldState<T>) -> Result<Self, Error> {
         let usable = |rp: T| rp.is_usable() && rp > T::zero();
         let rp_ok = state.relative_price.is_none_or(usable)
             && state.average.window().iter().all(usable)
-            && (state.average.window().is_empty() || state.relative_price.is_some());
+            && state.average.window().iter().last() == state.relative_price;
         let average_ok = state
             .average
             .value()

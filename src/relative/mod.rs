@@ -47,7 +47,7 @@
 //! A refused pair is ignored by `update` (the last value is kept; [`Leadership`] drops its
 //! event, see [`Indicator`](crate::Indicator)) and rejected by `try_update` with
 //! [`Error::InvalidInput`], exactly like a NaN. Every output is finite:
-//! [`Correlation`] in `[−1, 1]`, [`Mansfield`] above −100, a [`RatioLine`] ratio in the
+//! [`Correlation`] in `[−1, 1]`, [`Mansfield`] in `−100..=100·(n − 1)`, a [`RatioLine`] ratio in the
 //! usable range with a change above −100 %.
 //!
 //! ## Timestamped pairs
