@@ -8,9 +8,7 @@ mod common;
 
 use common::adversarial::{adversarial_f32s, adversarial_f64s, adversarial_positive_f64s};
 use proptest::prelude::*;
-use ta_stream::sentiment::{
-    Normalize, OptionVolume, PutCall, PutCallReading, Regime, Thresholds,
-};
+use ta_stream::sentiment::{Normalize, OptionVolume, PutCall, PutCallReading, Regime, Thresholds};
 use ta_stream::{Error, Indicator};
 
 const LOOKBACK: usize = 4;
@@ -19,7 +17,17 @@ const LOOKBACK: usize = 4;
 /// (1e150 puts on 1e-150 calls).
 fn volumes() -> impl Strategy<Value = Vec<OptionVolume>> {
     let edge = prop::sample::select(vec![
-        1e150, 1e-150, 0.0, 1.0, 0.3, 9007199254740992.0, 1e19, 1e75, 5e-324, 1e-310, 1e154,
+        1e150,
+        1e-150,
+        0.0,
+        1.0,
+        0.3,
+        9007199254740992.0,
+        1e19,
+        1e75,
+        5e-324,
+        1e-310,
+        1e154,
     ]);
     prop_oneof![
         (adversarial_positive_f64s(), adversarial_positive_f64s()).prop_map(|(p, c)| p
@@ -63,7 +71,9 @@ fn reading_ok(reading: &PutCallReading) -> bool {
         && (0.0..=1e150).contains(&reading.smoothed)
         && reading.z_score.abs() <= bound
         && (0.0..=100.0).contains(&reading.percentile)
-        && reading.change.is_none_or(|c| c.to == reading.regime && c.from != c.to)
+        && reading
+            .change
+            .is_none_or(|c| c.to == reading.regime && c.from != c.to)
 }
 
 fn reading_ok_f32(reading: &PutCallReading<f32>) -> bool {
@@ -135,7 +145,10 @@ serde_fuzz!(
 // ---------------------------------------------------------------- issue 15, case by case
 
 fn ratio(r: f64) -> OptionVolume {
-    OptionVolume { puts: r, calls: 1.0 }
+    OptionVolume {
+        puts: r,
+        calls: 1.0,
+    }
 }
 
 #[test]
