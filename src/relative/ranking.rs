@@ -11,8 +11,9 @@ use crate::Real;
 /// formula is proprietary; this is the common reconstruction (TC2000 / StockFetcher), the
 /// latest quarter weighted double.
 ///
-/// Returns `None` with fewer than 253 closes, or when a close used is not a positive finite
-/// number.
+/// Returns `None` with fewer than 253 closes, or when a close used is not positive and
+/// usable (`1e-150..=1e150` for `f64`, see [`Real`](crate::Real)); each term is then a
+/// ratio of two usable closes, so the score is finite.
 ///
 /// ```
 /// use ta_stream::relative::ibd_score;
