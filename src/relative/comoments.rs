@@ -314,11 +314,10 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
                 "co-moments hold a value outside the usable range",
             ));
         }
-        let mut consistent = true
-            && pairs
-                .iter()
-                .skip(state.len)
-                .all(|&(x, y)| x == T::zero() && y == T::zero())
+        let mut consistent = pairs
+            .iter()
+            .skip(state.len)
+            .all(|&(x, y)| x == T::zero() && y == T::zero())
             && current.xx >= T::zero()
             && current.yy >= T::zero()
             && near(current.xx, exact.xx, spread_x)
