@@ -506,3 +506,28 @@ fn talib_beta_reads_a_benchmark_moving_by_a_billionth_like_talib() {
     let flat: Vec<(f64, f64)> = asset.into_iter().map(|a| (a, 1.0)).collect();
     assert_eq!(Beta::<f64>::talib(5).unwrap().batch(&flat)[5], Some(0.0));
 }
+
+#[test]
+fn loaded_co_moment_suffixes_are_checked_against_their_own_pairs() {
+    // After [(1e100, 1e100), (1, 1), (1, 1), (1, 1)] the last suffix covers one pair:
+    // every co-moment there is exactly 0. A state claiming 1 used to load against the
+    // whole window's spread, then refused its own checkpoint once 1e100 had left.
+    let mut correlation = Correlation::<f64>::talib(4).unwrap();
+    correlation.batch(&[(1e100, 1e100), (1.0, 1.0), (1.0, 1.0), (1.0, 1.0)]);
+    let state = serde_json::to_value(&correlation).unwrap();
+    assert!(serde_json::from_value::<Correlation>(state.clone()).is_ok());
+    for field in ["xx", "yy", "xy"] {
+        let mut bad = state.clone();
+        bad["moments"]["old"][3][field] = serde_json::json!(1.0);
+        assert!(
+            serde_json::from_value::<Correlation>(bad).is_err(),
+            "{field}"
+        );
+    }
+    // And a rolling sum's partial sums, here Leadership's average of ratios.
+    let mut leadership = Leadership::<f64>::new(4).unwrap();
+    leadership.batch(&[(1e100, 1.0), (1.0, 1.0), (1.0, 1.0), (1.0, 1.0)]);
+    let mut state = serde_json::to_value(&leadership).unwrap();
+    state["average"]["sum"]["suffix"][3] = serde_json::json!(2.0);
+    assert!(serde_json::from_value::<Leadership>(state).is_err());
+}

@@ -248,3 +248,24 @@ fn an_ignored_input_repeats_the_reading_without_its_regime_change() {
     // The committed bar still reports its own event.
     assert_eq!(put_call.value(), Some(spike));
 }
+
+#[test]
+fn a_loaded_partial_statistic_is_checked_against_its_own_values() {
+    // After [1e100, 1, 1, 1] the variance's suffix statistics of the old block cover the
+    // flat tail [1] exactly (M2 = 0). A state claiming M2 = 1 there used to load, because
+    // it was compared with the whole window's spread (1e200); once 1e100 left the window
+    // the same state refused its own checkpoint. Each partial statistic now answers to the
+    // values it summarises.
+    let mut put_call = PutCall::<f64>::new(1, 4).unwrap();
+    for r in [1e100, 1.0, 1.0, 1.0] {
+        put_call.update(ratio(r));
+    }
+    let mut state = serde_json::to_value(&put_call).unwrap();
+    assert!(serde_json::from_value::<PutCall>(state.clone()).is_ok());
+    state["variance"]["old_m2"][3] = serde_json::json!(1.0);
+    assert!(serde_json::from_value::<PutCall>(state.clone()).is_err());
+    // The same for the rolling sum's partial sums (the smoothing and the variance's mean).
+    let mut state = serde_json::to_value(&put_call).unwrap();
+    state["variance"]["sum"]["suffix"][3] = serde_json::json!(2.0);
+    assert!(serde_json::from_value::<PutCall>(state).is_err());
+}
