@@ -33,7 +33,7 @@
 //!
 //! Prices are divided by, so **every indicator here except [`Correlation::talib`] needs
 //! positive prices**. Every input must also be usable: `0` or a magnitude in
-//! `1e-150..=1e150` (`1e-15..=1e15` for `f32`, see [`Real`](crate::Real)). Inside that
+//! `1e-150..=1e150` (`1e-15..=1e15` for `f32`, see [`Real`]). Inside that
 //! range a ratio of two prices can still reach 1e300, and a ratio of ratios or a square of
 //! returns would overflow, so each indicator also refuses what would break it:
 //!
