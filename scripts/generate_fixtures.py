@@ -175,6 +175,41 @@ def pair_columns():
     }
 
 
+SMALL_PAIR_LEN = 300  # rows of each small-magnitude pair fixture
+
+
+def beta_correl_columns(ndx, spx):
+    """BETA and CORREL of one pair series; the market is BETA's FIRST argument."""
+    return {
+        "ndx": ndx,
+        "spx": spx,
+        "beta_spx_ndx_5": talib.BETA(spx, ndx, timeperiod=5),
+        "beta_spx_ndx_20": talib.BETA(spx, ndx, timeperiod=20),
+        "correl_ndx_spx_20": talib.CORREL(ndx, spx, timeperiod=20),
+        "correl_ndx_spx_60": talib.CORREL(ndx, spx, timeperiod=60),
+    }
+
+
+def small_pair_series():
+    """Pair series at magnitudes where a fixed zero threshold breaks: the real closes
+    scaled by 1e-6 and 1e-9, a benchmark that moves by about 1e-9 per bar, and a pair with
+    flat stretches (both flat, then the benchmark alone)."""
+    d = read_columns(DATA / "index_closes.csv", ["ndx", "spx"])
+    ndx, spx = d["ndx"][:SMALL_PAIR_LEN], d["spx"][:SMALL_PAIR_LEN]
+    flat_ndx = ndx.copy()
+    flat_spx = spx.copy()
+    flat_ndx[100:170] = ndx[100]
+    flat_spx[60:170] = spx[60]
+    flat_spx[220:] = spx[220]
+    tiny = series(lambda i: 1.0 + 1e-9 * math.sin(i / 3.0), SMALL_PAIR_LEN)
+    return {
+        "scaled_1e-6": (ndx * 1e-6, spx * 1e-6),
+        "scaled_1e-9": (ndx * 1e-9, spx * 1e-9),
+        "tiny_moves": (ndx, tiny),
+        "flat": (flat_ndx, flat_spx),
+    }
+
+
 # --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
@@ -221,6 +256,8 @@ def main():
     for name, b in bar_series().items():
         write_csv(OUT / f"bars_{name}.csv", bar_columns(b))
     write_csv(OUT / "pairs_ndx_spx.csv", pair_columns())
+    for name, (ndx, spx) in small_pair_series().items():
+        write_csv(OUT / f"pairs_{name}.csv", beta_correl_columns(ndx, spx))
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ mod common;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use ta_stream::relative::{
-    Beta, Correlation, Leadership, Mansfield, PerformanceSpread, RatioLine, Returns,
+    Beta, Correlation, Leadership, LeadershipEvent, Mansfield, PerformanceSpread, RatioLine,
+    Returns,
 };
-use ta_stream::sentiment::{Normalize, OptionVolume, PutCall, Thresholds};
+use ta_stream::sentiment::{Normalize, OptionVolume, PutCall, PutCallReading, Thresholds};
 use ta_stream::Indicator;
 
 /// Positive prices with frequent exact ties.
@@ -78,8 +79,19 @@ fn unusable_volume() -> impl Strategy<Value = OptionVolume> {
         (f64::NAN, 1.0),
         (1.0, f64::INFINITY),
         (0.0, 0.0),
+        // Usable volumes whose ratio is not: 1e300 would overflow the variance.
+        (1e150, 1e-150),
+        (1e-150, 1e150),
     ])
     .prop_map(|(puts, calls)| OptionVolume { puts, calls })
+}
+
+/// What an ignored input returns: the last reading without its regime change.
+fn quiet_reading(last: Option<PutCallReading>) -> Option<PutCallReading> {
+    last.map(|reading| PutCallReading {
+        change: None,
+        ..reading
+    })
 }
 
 // ---------------------------------------------------------------- the common contract
@@ -126,7 +138,8 @@ indicator_contract!(
     leadership,
     |p: usize| Leadership::<f64>::new(p).unwrap(),
     pairs(),
-    unusable_price_pair()
+    unusable_price_pair(),
+    quiet = |last: Option<Option<LeadershipEvent>>| last.map(|_| None)
 );
 indicator_contract!(
     beta,
@@ -158,7 +171,8 @@ indicator_contract!(
     put_call,
     |p: usize| PutCall::<f64>::new(p, p + 1).unwrap(),
     volumes(),
-    unusable_volume()
+    unusable_volume(),
+    quiet = quiet_reading
 );
 indicator_contract!(
     put_call_smoothed_levels,
@@ -167,7 +181,8 @@ indicator_contract!(
         .with_normalize(Normalize::Smoothed)
         .with_thresholds(Thresholds::total_levels()),
     volumes(),
-    unusable_volume()
+    unusable_volume(),
+    quiet = quiet_reading
 );
 
 // ---------------------------------------------------------------- naive recomputations

@@ -193,3 +193,43 @@ fn resuming_from_json_mid_history_changes_nothing() {
         assert_eq!(straight.update(day.total), resumed.update(day.total));
     }
 }
+
+#[test]
+fn percentiles_of_published_two_decimal_ratios_do_not_depend_on_rounding() {
+    // Cboe publishes the ratio with two decimals, so equal 5-day averages recur, summed in
+    // different orders: mathematically equal, they used to round apart by an ulp and move
+    // the percentile by whole ranks. Reference: the averages in exact integer hundredths.
+    use ta_stream::sentiment::Normalize;
+    let (smoothing, lookback) = (5, 20);
+    let hundredths: Vec<i64> = history()
+        .iter()
+        .map(|day| (day.total.ratio() * 100.0).round() as i64)
+        .collect();
+    let mut put_call = PutCall::new(smoothing, lookback)
+        .unwrap()
+        .with_normalize(Normalize::Smoothed);
+    let mut sums: Vec<i64> = Vec::new();
+    let (mut checked, mut ties) = (0, 0);
+    for (index, &h) in hundredths.iter().enumerate() {
+        let reading = put_call.update(OptionVolume::from_ratio(h as f64 / 100.0).unwrap());
+        if index + 1 >= smoothing {
+            sums.push(hundredths[index + 1 - smoothing..=index].iter().sum());
+        }
+        let Some(reading) = reading else { continue };
+        let window = &sums[sums.len() - lookback..];
+        let (today, earlier) = window.split_last().unwrap();
+        let below = earlier.iter().filter(|&&s| s < *today).count();
+        ties += earlier.iter().filter(|&&s| s == *today).count();
+        let expected = 100.0 * below as f64 / (lookback - 1) as f64;
+        assert_eq!(reading.percentile, expected, "day {index}");
+        if window.iter().all(|&s| s == *today) {
+            assert_eq!(reading.z_score, 0.0, "day {index}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, hundredths.len() - (smoothing + lookback - 2));
+    assert!(
+        ties > 500,
+        "the data has equal averages to tell apart: {ties}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Beta and correlation against TA-Lib 0.8.1 at every index of `talib/pairs_ndx_spx.csv`
 //! (NDX and S&P 500 daily closes, 1,253 rows; see `tests/data/README.md`): warm-up positions
-//! must agree exactly, values within 1e-9 relative.
+//! must agree exactly, values within 1e-9 relative; and at every magnitude, on the small pair
+//! fixtures `talib/pairs_{scaled_1e-6,scaled_1e-9,tiny_moves,flat}.csv` (300 rows each).
 //!
 //! TA-Lib's `BETA(x, y)` treats its FIRST argument as the market, so the fixture's
 //! `beta_spx_ndx_N = BETA(spx, ndx, N)` is the beta of the NDX against the S&P 500: our
@@ -92,4 +93,53 @@ fn first_outputs_sit_where_talib_puts_them() {
     assert_eq!(Beta::<f64>::talib(5).unwrap().warmup_period(), 6);
     assert_eq!(Correlation::<f64>::talib(20).unwrap().warmup_period(), 20);
     assert_eq!(Correlation::<f64>::new(20).unwrap().warmup_period(), 21);
+}
+
+/// The small-magnitude pair fixtures (300 rows each, same columns as `pairs_ndx_spx.csv`):
+/// the real closes scaled by 1e-6 and 1e-9, the NDX against a benchmark moving by about
+/// 1e-9 per bar, and a pair with flat stretches (both flat, then the benchmark alone).
+const SMALL_PAIRS: [&str; 4] = ["scaled_1e-6", "scaled_1e-9", "tiny_moves", "flat"];
+
+#[test]
+fn beta_and_correlation_match_talib_at_every_magnitude() {
+    for name in SMALL_PAIRS {
+        let fixture = Fixture::load(&format!("talib/pairs_{name}.csv"));
+        let ndx = fixture.values("ndx");
+        let spx = fixture.values("spx");
+        assert_eq!(ndx.len(), 300, "{name}");
+        let pairs: Vec<(f64, f64)> = ndx.into_iter().zip(spx).collect();
+        for period in [5, 20] {
+            let column = format!("beta_spx_ndx_{period}");
+            for beta in [Beta::talib(period).unwrap(), Beta::new(period).unwrap()] {
+                let actual = beta.clone().batch(&pairs);
+                let label = format!("{name} {column} ({beta})");
+                let worst = assert_matches(&label, &actual, fixture.column(&column), TOLERANCE);
+                println!("{label}: worst relative difference {worst:e}");
+            }
+        }
+        for period in [20, 60] {
+            let column = format!("correl_ndx_spx_{period}");
+            let actual = Correlation::talib(period).unwrap().batch(&pairs);
+            let label = format!("{name} {column}");
+            let worst = assert_matches(&label, &actual, fixture.column(&column), TOLERANCE);
+            println!("{label}: worst relative difference {worst:e}");
+        }
+    }
+}
+
+#[test]
+fn the_flat_fixture_really_has_flat_windows_and_talib_reads_them_as_zero() {
+    let fixture = Fixture::load("talib/pairs_flat.csv");
+    // Rows 100..170: both flat (the 20-bar windows ending at 120..170 are flat in both);
+    // rows 220..: the benchmark alone.
+    let beta = fixture.column("beta_spx_ndx_20");
+    let correl = fixture.column("correl_ndx_spx_20");
+    for index in 125..170 {
+        assert_eq!(beta[index], Some(0.0), "beta {index}");
+        assert_eq!(correl[index], Some(0.0), "correl {index}");
+    }
+    for index in 245..300 {
+        assert_eq!(beta[index], Some(0.0), "beta {index}");
+        assert_eq!(correl[index], Some(0.0), "correl {index}");
+    }
 }

@@ -64,6 +64,12 @@ impl<T: Real> Sma<T> {
         self.sum.period()
     }
 
+    /// The values averaged (for composite indicators that validate a loaded state).
+    #[cfg(feature = "serde")]
+    pub(crate) fn window(&self) -> &RollingSum<T> {
+        &self.sum
+    }
+
     #[inline]
     fn mean(&self, sum: T) -> T {
         sum / crate::float::from_usize(self.sum.period())

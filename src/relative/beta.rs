@@ -1,7 +1,7 @@
 use core::fmt;
 
 use super::comoments::CoMoments;
-use super::{positive_pair, Returns};
+use super::{positive_pair, usable_return, Returns};
 use crate::{Error, Indicator, Real};
 
 /// Rolling beta of an asset against its benchmark: how many percent the asset moves for a
@@ -20,6 +20,23 @@ use crate::{Error, Indicator, Real};
 /// merged pairwise), never as `Σxy/n − x̄ȳ`.
 ///
 /// A benchmark that did not move over the window (`var(r_B) = 0`) gives **0**, like TA-Lib.
+/// "Did not move" is exact: benchmark returns of 1e-9 are a move (TA-Lib 0.8.1 agrees, its
+/// zero test is not an absolute `1e-14`).
+///
+/// # Refused inputs
+///
+/// Prices must be positive and usable, and each bar's return (of the asset and of the
+/// benchmark) must itself be a usable number, `|r| ≤ 1e150` (`1e15` for `f32`, see
+/// [`Real`](crate::Real)): a price that jumps by a factor above that in one bar (1e-150 to
+/// 1e150) would make squared returns overflow. Such a pair is ignored by `update` (the last
+/// beta is kept, and the next pair is measured from the last accepted one) and rejected by
+/// `try_update` with [`Error::InvalidInput`], like a NaN.
+///
+/// With every return in that range the co-moments stay finite (sums of at most 100000
+/// squares of 2e150). Beta itself is unbounded (a benchmark that barely moves divides by
+/// almost 0): from accepted prices its magnitude stays far below the float range, and a
+/// quotient beyond it (only a hand-made state can get there) saturates at `±T::MAX`, so
+/// every output is finite.
 ///
 /// # Which series is the market
 ///
@@ -33,18 +50,16 @@ use crate::{Error, Indicator, Real};
 /// - `period` (`n`, the number of returns): `2..=100000` (one return has no variance);
 /// - returns: simple by default, [`with_returns`](Beta::with_returns) for log returns.
 ///
-/// [`Beta::talib`] is simple returns with TA-Lib's degenerate case: a denominator
-/// `n·Σ(r_B − r̄_B)²` below `1e-14` in magnitude gives 0.
-///
-/// Prices must be positive: a pair with a price `≤ 0` is ignored by `update` and rejected
-/// by `try_update` (TA-Lib would take a return of 0 after a zero price).
+/// [`Beta::talib`] is simple returns, TA-Lib's `BETA`, which gives 0 exactly when the
+/// benchmark's returns are flat over the window, at every magnitude (TA-Lib would take a
+/// return of 0 after a zero price; here prices `≤ 0` are refused).
 ///
 /// # Example
 ///
 /// ```
 /// use ta_stream::{relative::Beta, Indicator};
 ///
-/// // SPEC.md §6: A (RUT-like) against B (NDX-like).
+/// // A (RUT-like) against B (NDX-like).
 /// let a = [100.0, 102.0, 101.0, 104.0, 105.5, 106.0];
 /// let b = [100.0, 101.0, 99.5, 102.0, 103.0, 101.5];
 /// let pairs: Vec<(f64, f64)> = a.into_iter().zip(b).collect();
@@ -58,7 +73,7 @@ use crate::{Error, Indicator, Real};
 /// # Links
 ///
 /// Sharpe (1964), the capital asset pricing model; TA-Lib `BETA` (matched at every index
-/// by `tests/talib_relative.rs`); SPEC.md §6.
+/// by `tests/talib_relative.rs`).
 #[doc(alias = "BETA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
@@ -74,9 +89,6 @@ pub struct Beta<T: Real = f64> {
     /// `x` = asset returns, `y` = benchmark returns.
     moments: CoMoments<T>,
 }
-
-/// TA-Lib's `TA_IS_ZERO` bound.
-const TALIB_ZERO: f64 = 1e-14;
 
 impl<T: Real> Beta<T> {
     /// Beta over `period` simple returns.
@@ -100,7 +112,7 @@ impl<T: Real> Beta<T> {
     }
 
     /// TA-Lib's `BETA(benchmark, asset, period)`, fed `(asset, benchmark)`: simple returns,
-    /// and 0 when the benchmark's summed squared deviation times `n` is below `1e-14`.
+    /// and 0 when the benchmark's returns are flat over the window.
     ///
     /// # Errors
     /// As [`Beta::new`].
@@ -127,37 +139,33 @@ impl<T: Real> Beta<T> {
         self.returns
     }
 
-    #[inline]
-    fn period_return(&self, previous: T, x: T) -> T {
-        match self.returns {
-            Returns::Simple => (x - previous) / previous,
-            Returns::Log => (x / previous).ln(),
-        }
-    }
-
+    /// `cov/var`, 0 for a flat benchmark, saturated at `±T::MAX` (see the type docs).
     #[inline]
     fn beta(&self, moments: super::comoments::Moments<T>) -> T {
-        let zero = if self.talib {
-            let n: T = crate::float::from_usize(self.period());
-            (moments.yy * n).abs() < crate::float::lit(TALIB_ZERO)
-        } else {
-            moments.yy <= T::zero()
-        };
-        if zero {
-            T::zero()
-        } else {
-            moments.xy / moments.yy
+        // TA-Lib tests `n·Σ(r_B − r̄_B)² − ...` against zero; with the deviations kept exactly
+        // a flat benchmark gives exactly 0 here, and 1e-9 returns are not flat (TA-Lib 0.8.1
+        // agrees), so both modes share the same test.
+        if moments.yy <= T::zero() {
+            return T::zero();
         }
+        (moments.xy / moments.yy)
+            .max(-T::max_value())
+            .min(T::max_value())
     }
 
-    /// The pair of returns that `(asset, benchmark)` makes with the previous pair.
+    /// What `input` does: `Err(())` if it is refused, `Ok(None)` for the first pair (no
+    /// return yet), `Ok(Some(returns))` otherwise.
     #[inline]
-    fn pair_returns(&self, input: (T, T)) -> Option<(T, T)> {
-        let (asset, benchmark) = self.previous?;
-        Some((
-            self.period_return(asset, input.0),
-            self.period_return(benchmark, input.1),
-        ))
+    fn step(&self, input: (T, T)) -> Result<Option<(T, T)>, ()> {
+        if !positive_pair(input) {
+            return Err(());
+        }
+        let Some((asset, benchmark)) = self.previous else {
+            return Ok(None);
+        };
+        let asset = usable_return(self.returns, asset, input.0).ok_or(())?;
+        let benchmark = usable_return(self.returns, benchmark, input.1).ok_or(())?;
+        Ok(Some((asset, benchmark)))
     }
 }
 
@@ -167,13 +175,10 @@ impl<T: Real> Indicator for Beta<T> {
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {
-        if !crate::CheckedInput::is_usable(&input) {
+        let Ok(returns) = self.step(input) else {
             return self.value();
-        }
-        if !positive_pair(input) {
-            return self.value();
-        }
-        if let Some((ra, rb)) = self.pair_returns(input) {
+        };
+        if let Some((ra, rb)) = returns {
             self.moments.push(ra, rb);
         }
         self.previous = Some(input);
@@ -182,10 +187,10 @@ impl<T: Real> Indicator for Beta<T> {
 
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<T> {
-        if !positive_pair(input) {
+        let Ok(returns) = self.step(input) else {
             return self.value();
-        }
-        let (ra, rb) = self.pair_returns(input)?;
+        };
+        let (ra, rb) = returns?;
         Some(self.beta(self.moments.peek(ra, rb)?))
     }
 
@@ -203,9 +208,10 @@ impl<T: Real> Indicator for Beta<T> {
         self.period() + 1
     }
 
-    /// Rejects unusable pairs and prices `≤ 0` with [`Error::InvalidInput`].
+    /// Rejects unusable pairs, prices `≤ 0` and returns outside the usable range with
+    /// [`Error::InvalidInput`].
     fn try_update(&mut self, input: (T, T)) -> Result<Option<T>, Error> {
-        if positive_pair(input) {
+        if self.step(input).is_ok() {
             Ok(self.update(input))
         } else {
             Err(Error::InvalidInput)

@@ -307,11 +307,17 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
         let cross_scale = spread_x + spread_y;
         let exact = two_pass(&window, rx, ry);
         let current = state.current;
-        let mut consistent = pairs.iter().all(|&(x, y)| x.is_finite() && y.is_finite())
-            && pairs
-                .iter()
-                .skip(state.len)
-                .all(|&(x, y)| x == T::zero() && y == T::zero())
+        // Every value pushed is usable (inputs or returns in the usable range), so every
+        // statistic below is finite; a value outside it is refused before any arithmetic.
+        if !pairs.iter().all(|&(x, y)| x.is_usable() && y.is_usable()) {
+            return Err(crate::error::invalid_state(
+                "co-moments hold a value outside the usable range",
+            ));
+        }
+        let mut consistent = pairs
+            .iter()
+            .skip(state.len)
+            .all(|&(x, y)| x == T::zero() && y == T::zero())
             && current.xx >= T::zero()
             && current.yy >= T::zero()
             && near(current.xx, exact.xx, spread_x)
@@ -342,21 +348,26 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
             if !full {
                 consistent &= *suffix == Suffix::default();
             } else if index >= state.next {
-                let exact = two_pass(pairs.get(index..).unwrap_or_default(), ax, ay);
-                let (scale_x, scale_y) = pairs
-                    .get(index..)
-                    .unwrap_or_default()
-                    .iter()
-                    .fold((T::zero(), T::zero()), |(a, b), &(x, y)| {
+                let tail = pairs.get(index..).unwrap_or_default();
+                let exact = two_pass(tail, ax, ay);
+                let (scale_x, scale_y) =
+                    tail.iter().fold((T::zero(), T::zero()), |(a, b), &(x, y)| {
                         (a.max((x - ax).abs()), b.max((y - ay).abs()))
+                    });
+                // The suffix was summed as deviations from the anchor over its own slots:
+                // its rounding is relative to those, not to the whole window, whose other
+                // slots will be overwritten while the suffix is still in use.
+                let (square_x, square_y) =
+                    tail.iter().fold((T::zero(), T::zero()), |(a, b), &(x, y)| {
+                        (a + (x - ax) * (x - ax), b + (y - ay) * (y - ay))
                     });
                 consistent &= near(suffix.mean_x, exact.mean_x, scale_x)
                     && near(suffix.mean_y, exact.mean_y, scale_y)
                     && suffix.xx >= T::zero()
                     && suffix.yy >= T::zero()
-                    && near(suffix.xx, exact.xx, spread_x)
-                    && near(suffix.yy, exact.yy, spread_y)
-                    && near(suffix.xy, exact.xy, cross_scale);
+                    && near(suffix.xx, exact.xx, square_x)
+                    && near(suffix.yy, exact.yy, square_y)
+                    && near(suffix.xy, exact.xy, square_x + square_y);
             }
         }
         if !consistent {

@@ -1,7 +1,7 @@
 use core::fmt;
 
 use super::comoments::{CoMoments, Moments};
-use super::{positive_pair, Returns};
+use super::{positive_pair, usable_return, Returns};
 use crate::{Error, Indicator, Real};
 
 /// What [`Correlation`] correlates.
@@ -32,9 +32,20 @@ enum Basis {
 ///
 /// The co-moments use the drift-free block scheme of
 /// [`Variance`](crate::volatility::Variance), so prices of 1e12 or a spike of 1e15 that has
-/// left the window cost no precision. A window where either series is flat gives **0**;
-/// in TA-Lib mode, like TA-Lib, so does a product of the two summed squared deviations below
-/// `1e-14`.
+/// left the window cost no precision. A window where either series is flat gives **0**.
+/// In TA-Lib mode, like TA-Lib 0.8.1, so does a product of the two summed squared
+/// deviations that is not positive in floating point: series quoted at 1e-6 or 1e-50 are
+/// correlated as usual, series whose deviations are below about 1e-81 (the product
+/// underflows) read 0, as in TA-Lib.
+///
+/// # Refused inputs
+///
+/// Every input must be usable (`0` or `1e-150..=1e150` in magnitude for `f64`,
+/// `1e-15..=1e15` for `f32`, see [`Real`](crate::Real)). On returns, prices must also be
+/// positive and each bar's return must itself be usable (`|r| ≤ 1e150`, `1e15` for `f32`):
+/// a price that jumps by a larger factor in one bar would make squared returns overflow.
+/// A refused pair is ignored by `update` (the last value is kept) and rejected by
+/// `try_update` with [`Error::InvalidInput`], like a NaN. Every output is in `[−1, 1]`.
 ///
 /// Correlation is symmetric: swapping asset and benchmark gives the same value.
 ///
@@ -49,7 +60,7 @@ enum Basis {
 /// ```
 /// use ta_stream::{relative::Correlation, Indicator};
 ///
-/// // SPEC.md §6: A (RUT-like) against B (NDX-like), five daily returns.
+/// // A (RUT-like) against B (NDX-like), five daily returns.
 /// let a = [100.0, 102.0, 101.0, 104.0, 105.5, 106.0];
 /// let b = [100.0, 101.0, 99.5, 102.0, 103.0, 101.5];
 /// let pairs: Vec<(f64, f64)> = a.into_iter().zip(b).collect();
@@ -64,7 +75,7 @@ enum Basis {
 ///
 /// # Links
 ///
-/// TA-Lib `CORREL` (matched at every index by `tests/talib_relative.rs`); SPEC.md §6.
+/// TA-Lib `CORREL` (matched at every index by `tests/talib_relative.rs`).
 #[doc(alias = "CORREL")]
 #[doc(alias = "Pearson")]
 #[derive(Debug, Clone, PartialEq)]
@@ -79,9 +90,6 @@ pub struct Correlation<T: Real = f64> {
     previous: Option<(T, T)>,
     moments: CoMoments<T>,
 }
-
-/// TA-Lib's `TA_IS_ZERO_OR_NEG` bound.
-const TALIB_ZERO: f64 = 1e-14;
 
 fn check_correlation_period(period: usize) -> Result<usize, Error> {
     if period < 2 {
@@ -141,41 +149,38 @@ impl<T: Real> Correlation<T> {
         }
     }
 
+    /// What `input` does: `Err(())` if it is refused, `Ok(None)` for the first pair of
+    /// returns, `Ok(Some(observation))` otherwise.
     #[inline]
-    fn accepts(&self, input: (T, T)) -> bool {
+    fn step(&self, input: (T, T)) -> Result<Option<(T, T)>, ()> {
         match self.basis {
-            Basis::Values => crate::CheckedInput::is_usable(&input),
-            Basis::Returns(_) => positive_pair(input),
-        }
-    }
-
-    /// The observation `input` adds to the window (`None` for the first pair of returns).
-    #[inline]
-    fn observation(&self, input: (T, T)) -> Option<(T, T)> {
-        match self.basis {
-            Basis::Values => Some(input),
+            Basis::Values if crate::CheckedInput::is_usable(&input) => Ok(Some(input)),
+            Basis::Values => Err(()),
+            Basis::Returns(_) if !positive_pair(input) => Err(()),
             Basis::Returns(returns) => {
-                let (asset, benchmark) = self.previous?;
-                let step = |previous: T, x: T| match returns {
-                    Returns::Simple => (x - previous) / previous,
-                    Returns::Log => (x / previous).ln(),
+                let Some((asset, benchmark)) = self.previous else {
+                    return Ok(None);
                 };
-                Some((step(asset, input.0), step(benchmark, input.1)))
+                let asset = usable_return(returns, asset, input.0).ok_or(())?;
+                let benchmark = usable_return(returns, benchmark, input.1).ok_or(())?;
+                Ok(Some((asset, benchmark)))
             }
         }
     }
 
     #[inline]
     fn correlation(&self, moments: Moments<T>) -> T {
-        let product = moments.xx * moments.yy;
         let degenerate = match self.basis {
-            Basis::Values => product < crate::float::lit(TALIB_ZERO),
+            // TA-Lib's test: the product of the two summed squared deviations is not
+            // positive, which at tiny magnitudes includes a product that underflows to 0.
+            Basis::Values => moments.xx * moments.yy <= T::zero(),
             Basis::Returns(_) => moments.xx <= T::zero() || moments.yy <= T::zero(),
         };
         if degenerate {
             return T::zero();
         }
-        let rho = moments.xy / (moments.xx.sqrt() * moments.yy.sqrt());
+        // Two square roots, never the product under one: no overflow, no underflow.
+        let rho = moments.xy / moments.xx.sqrt() / moments.yy.sqrt();
         rho.max(-T::one()).min(T::one())
     }
 }
@@ -186,13 +191,10 @@ impl<T: Real> Indicator for Correlation<T> {
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {
-        if !crate::CheckedInput::is_usable(&input) {
+        let Ok(observation) = self.step(input) else {
             return self.value();
-        }
-        if !self.accepts(input) {
-            return self.value();
-        }
-        if let Some((x, y)) = self.observation(input) {
+        };
+        if let Some((x, y)) = observation {
             self.moments.push(x, y);
         }
         if matches!(self.basis, Basis::Returns(_)) {
@@ -203,10 +205,10 @@ impl<T: Real> Indicator for Correlation<T> {
 
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<T> {
-        if !self.accepts(input) {
+        let Ok(observation) = self.step(input) else {
             return self.value();
-        }
-        let (x, y) = self.observation(input)?;
+        };
+        let (x, y) = observation?;
         Some(self.correlation(self.moments.peek(x, y)?))
     }
 
@@ -227,9 +229,10 @@ impl<T: Real> Indicator for Correlation<T> {
         }
     }
 
-    /// Rejects unusable pairs, and on returns prices `≤ 0`, with [`Error::InvalidInput`].
+    /// Rejects unusable pairs, and on returns prices `≤ 0` and returns outside the usable
+    /// range, with [`Error::InvalidInput`].
     fn try_update(&mut self, input: (T, T)) -> Result<Option<T>, Error> {
-        if self.accepts(input) {
+        if self.step(input).is_ok() {
             Ok(self.update(input))
         } else {
             Err(Error::InvalidInput)

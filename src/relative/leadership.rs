@@ -1,6 +1,6 @@
 use core::fmt;
 
-use super::positive_pair;
+use super::usable_ratio;
 use crate::average::Sma;
 use crate::signal::{Cross, CrossRule, Crossover, Relation};
 use crate::{Error, Indicator, Real};
@@ -48,8 +48,13 @@ impl fmt::Display for LeadershipEvent {
 /// never an event. With `n = 200` the events are the zero-line crossings of
 /// [`Mansfield`](super::Mansfield) RS.
 ///
-/// Prices must be positive: a pair with a price `≤ 0` is ignored by `update` and rejected by
-/// `try_update`.
+/// # Refused inputs
+///
+/// Prices must be positive and the ratio `A/B` must itself lie in the usable input range
+/// (`1e-150..=1e150` for `f64`, `1e-15..=1e15` for `f32`, see [`Real`](crate::Real)):
+/// otherwise the pair is ignored by `update` and `peek`, which return the last reading
+/// **without** its event (`Some(None)` once warmed up: an event belongs to the bar that
+/// caused it), and rejected by `try_update` with [`Error::InvalidInput`], like a NaN.
 ///
 /// # Output
 ///
@@ -82,7 +87,7 @@ impl fmt::Display for LeadershipEvent {
 /// # Links
 ///
 /// StockCharts, "Price Relative / Relative Strength" (the ratio line and its moving
-/// average); Weinstein's stage analysis (SPEC.md §6); see
+/// average); Weinstein's stage analysis; see
 /// [`MaCross`](crate::signal::MaCross) for the same rule on one price series.
 #[doc(alias = "rotation")]
 #[doc(alias = "relative strength crossover")]
@@ -141,6 +146,29 @@ impl<T: Real> Leadership<T> {
     }
 }
 
+/// The pair `(level, 1)` whose relation is that of `ratio` to `average`: the crossover is
+/// fed where the ratio line stands, never the ratio itself, so its own input filter (the
+/// usable range) cannot drop a bar that the average has taken (an average of ratios at the
+/// bottom of the range can round just below it).
+#[inline]
+fn relation_pair<T: Real>(ratio: T, average: T) -> (T, T) {
+    let level = match Relation::between(ratio, average) {
+        Relation::Below => T::zero(),
+        Relation::Equal => T::one(),
+        Relation::Above => T::one() + T::one(),
+    };
+    (level, T::one())
+}
+
+impl<T: Real> Leadership<T> {
+    /// What an ignored input returns: the last reading without its event (an event belongs
+    /// to the bar that caused it).
+    #[inline]
+    fn quiet(&self) -> Option<Option<LeadershipEvent>> {
+        self.value().map(|_| None)
+    }
+}
+
 impl<T: Real> Default for Leadership<T> {
     /// The ratio line against its SMA of 50 bars.
     fn default() -> Self {
@@ -158,27 +186,22 @@ impl<T: Real> Indicator for Leadership<T> {
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<Option<LeadershipEvent>> {
-        if !crate::CheckedInput::is_usable(&input) {
-            return self.value();
-        }
-        if !positive_pair(input) {
-            return self.value();
-        }
-        let ratio = input.0 / input.1;
+        let Some(ratio) = usable_ratio(input) else {
+            return self.quiet();
+        };
         self.ratio = Some(ratio);
         let average = self.average.update(ratio)?;
-        let event = self.cross.update((ratio, average))?;
+        let event = self.cross.update(relation_pair(ratio, average))?;
         Some(event.map(LeadershipEvent::from))
     }
 
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<Option<LeadershipEvent>> {
-        if !positive_pair(input) {
-            return self.value();
-        }
-        let ratio = input.0 / input.1;
+        let Some(ratio) = usable_ratio(input) else {
+            return self.quiet();
+        };
         let average = self.average.peek(ratio)?;
-        let event = self.cross.peek((ratio, average))?;
+        let event = self.cross.peek(relation_pair(ratio, average))?;
         Some(event.map(LeadershipEvent::from))
     }
 
@@ -197,9 +220,10 @@ impl<T: Real> Indicator for Leadership<T> {
         self.period() + 1
     }
 
-    /// Rejects unusable pairs and prices `≤ 0` with [`Error::InvalidInput`].
+    /// Rejects unusable pairs, prices `≤ 0` and ratios outside the usable range with
+    /// [`Error::InvalidInput`].
     fn try_update(&mut self, input: (T, T)) -> Result<Option<Option<LeadershipEvent>>, Error> {
-        if positive_pair(input) {
+        if usable_ratio(input).is_some() {
             Ok(self.update(input))
         } else {
             Err(Error::InvalidInput)
@@ -229,10 +253,14 @@ struct LeadershipState<T: Real> {
 impl<T: Real> TryFrom<LeadershipState<T>> for Leadership<T> {
     type Error = Error;
 
-    /// The crossover has been fed exactly when the average has a value, and its last
-    /// relation is that of the last ratio and the average.
+    /// Every ratio (the last one and those averaged) is positive and usable, as the inputs
+    /// that made them were, and the last one is the newest averaged; the crossover has been fed exactly when the average has a value,
+    /// and its last relation is that of the last ratio and the average.
     fn try_from(state: LeadershipState<T>) -> Result<Self, Error> {
-        let ratio_ok = state.ratio.is_none_or(|r| r.is_usable() && r > T::zero());
+        let usable = |r: T| r.is_usable() && r > T::zero();
+        let ratio_ok = state.ratio.is_none_or(usable)
+            && state.average.window().iter().all(usable)
+            && state.average.window().iter().last() == state.ratio;
         let consistent = match (state.ratio, state.average.value()) {
             (Some(ratio), Some(average)) => {
                 state.cross.relation() == Some(Relation::between(ratio, average))

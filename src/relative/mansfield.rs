@@ -14,8 +14,15 @@ use crate::{Error, Indicator, Real};
 /// `RP_t = 100·A_t/B_t`, `MRS_t = 100·(RP_t / SMA_n(RP)_t − 1)`; the first output after `n`
 /// inputs. The average is a drift-free [`Sma`] of `RP`.
 ///
-/// Prices must be positive: a pair with a price `≤ 0` is ignored by `update` and rejected by
-/// `try_update`.
+/// # Refused inputs
+///
+/// Prices must be positive, and the relative price `RP = 100·A/B` must itself lie in the
+/// usable input range (`1e-150..=1e150` for `f64`, `1e-15..=1e15` for `f32`, see
+/// [`Real`](crate::Real)): otherwise the pair is ignored by `update` (the last reading is
+/// kept) and rejected by `try_update` with [`Error::InvalidInput`], like a NaN. Every `RP`
+/// in the average is then in that range, the average too, and `MRS` is finite and bounded
+/// by its own window: `RP_t` is one of the `n` values averaged, so `0 < RP/SMA ≤ n` and
+/// `−100 < MRS ≤ 100·(n − 1)` (up to rounding).
 ///
 /// # Parameters
 ///
@@ -28,7 +35,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{relative::Mansfield, Indicator};
 ///
-/// // SPEC.md §6 with n = 5.
+/// // A up 6 %, B up 1.5 %, n = 5.
 /// let pairs: [(f64, f64); 6] = [(100.0, 100.0), (102.0, 101.0), (101.0, 99.5), (104.0, 102.0),
 ///              (105.5, 103.0), (106.0, 101.5)];
 /// let mut mansfield = Mansfield::new(5)?;
@@ -43,7 +50,7 @@ use crate::{Error, Indicator, Real};
 /// # Links
 ///
 /// Stan Weinstein, *Secrets for Profiting in Bull and Bear Markets* (1988); TradingView
-/// "Mansfield RS" (jp.tradingview.com/script/NTOUgRX9); stageanalysis.net; SPEC.md §6.
+/// "Mansfield RS" (jp.tradingview.com/script/NTOUgRX9); stageanalysis.net.
 #[doc(alias = "MRS")]
 #[doc(alias = "Mansfield relative strength")]
 #[derive(Debug, Clone, PartialEq)]
@@ -86,9 +93,14 @@ impl<T: Real> Mansfield<T> {
         self.average.value()
     }
 
+    /// `RP = 100·A/B` when the pair is positive and `RP` lies in the usable input range.
     #[inline]
-    fn relative(input: (T, T)) -> T {
-        lit::<T>(100.0) * input.0 / input.1
+    fn relative(input: (T, T)) -> Option<T> {
+        if !positive_pair(input) {
+            return None;
+        }
+        let rp = lit::<T>(100.0) * input.0 / input.1;
+        rp.is_usable().then_some(rp)
     }
 
     #[inline]
@@ -113,13 +125,9 @@ impl<T: Real> Indicator for Mansfield<T> {
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {
-        if !crate::CheckedInput::is_usable(&input) {
+        let Some(rp) = Self::relative(input) else {
             return self.value();
-        }
-        if !positive_pair(input) {
-            return self.value();
-        }
-        let rp = Self::relative(input);
+        };
         self.relative_price = Some(rp);
         let average = self.average.update(rp)?;
         Some(Self::mrs(rp, average))
@@ -127,10 +135,9 @@ impl<T: Real> Indicator for Mansfield<T> {
 
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<T> {
-        if !positive_pair(input) {
+        let Some(rp) = Self::relative(input) else {
             return self.value();
-        }
-        let rp = Self::relative(input);
+        };
         Some(Self::mrs(rp, self.average.peek(rp)?))
     }
 
@@ -148,9 +155,10 @@ impl<T: Real> Indicator for Mansfield<T> {
         self.period()
     }
 
-    /// Rejects unusable pairs and prices `≤ 0` with [`Error::InvalidInput`].
+    /// Rejects unusable pairs, prices `≤ 0` and relative prices `100·A/B` outside the usable
+    /// range with [`Error::InvalidInput`].
     fn try_update(&mut self, input: (T, T)) -> Result<Option<T>, Error> {
-        if positive_pair(input) {
+        if Self::relative(input).is_some() {
             Ok(self.update(input))
         } else {
             Err(Error::InvalidInput)
@@ -175,11 +183,13 @@ struct MansfieldState<T: Real> {
 impl<T: Real> TryFrom<MansfieldState<T>> for Mansfield<T> {
     type Error = Error;
 
-    /// The last relative price must be positive, and present once the average has a value.
+    /// Every relative price (the last one and those averaged) must be positive and usable,
+    /// as the inputs that made them were, and the last one is the newest averaged.
     fn try_from(state: MansfieldState<T>) -> Result<Self, Error> {
-        let rp_ok = state
-            .relative_price
-            .is_none_or(|rp| rp.is_usable() && rp > T::zero());
+        let usable = |rp: T| rp.is_usable() && rp > T::zero();
+        let rp_ok = state.relative_price.is_none_or(usable)
+            && state.average.window().iter().all(usable)
+            && state.average.window().iter().last() == state.relative_price;
         let average_ok = state
             .average
             .value()

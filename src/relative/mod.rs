@@ -29,10 +29,26 @@
 //! | `ddof` | the same in the numerator and the denominator, so it cancels | – |
 //! | Mansfield average | SMA 200 of `RP = 100·A/B` (≈ 52 weeks) | any period; Weinstein's own weighted MA is proprietary |
 //!
+//! ## Refused inputs
+//!
 //! Prices are divided by, so **every indicator here except [`Correlation::talib`] needs
-//! positive prices**: `update` ignores a pair with a price `≤ 0` (like a NaN, see
-//! [`Indicator`](crate::Indicator)) and `try_update` rejects it with
-//! [`Error::InvalidInput`]. [`Correlation::talib`] accepts any usable numbers.
+//! positive prices**. Every input must also be usable: `0` or a magnitude in
+//! `1e-150..=1e150` (`1e-15..=1e15` for `f32`, see [`Real`]). Inside that
+//! range a ratio of two prices can still reach 1e300, and a ratio of ratios or a square of
+//! returns would overflow, so each indicator also refuses what would break it:
+//!
+//! | Type | Also refused | Why |
+//! |---|---|---|
+//! | [`RatioLine`], [`Leadership`] | a ratio `A/B` outside the usable range | the line, its average and its change against a base stay finite |
+//! | [`Mansfield`] | a relative price `100·A/B` outside the usable range | the same, for `RP/SMA(RP)` |
+//! | [`Beta`], [`Correlation`] on returns | a return (of either price) above `1e150` (`1e15`) in magnitude | squared returns and their sums stay finite |
+//! | [`PerformanceSpread`], [`Correlation::talib`] | nothing more | `A_t/A_0` is at most 1e300 (1e30), so spreads are finite; squares of usable inputs are finite |
+//!
+//! A refused pair is ignored by `update` (the last value is kept; [`Leadership`] drops its
+//! event, see [`Indicator`](crate::Indicator)) and rejected by `try_update` with
+//! [`Error::InvalidInput`], exactly like a NaN. Every output is finite:
+//! [`Correlation`] in `[−1, 1]`, [`Mansfield`] in `−100..=100·(n − 1)`, a [`RatioLine`] ratio in the
+//! usable range with a change above −100 %.
 //!
 //! ## Timestamped pairs
 //!
@@ -161,6 +177,34 @@ impl<T: Real> CheckedInput for Observation<T> {
 #[inline]
 pub(crate) fn positive_pair<T: Real>(pair: (T, T)) -> bool {
     pair.is_usable() && pair.0 > T::zero() && pair.1 > T::zero()
+}
+
+/// The ratio `A/B` of a positive usable pair when the ratio is itself a usable number (`0`
+/// excluded: `1e-150..=1e150` for `f64`, `1e-15..=1e15` for `f32`), else `None`.
+///
+/// Two usable prices can make a ratio of up to 1e300: a line of such ratios, its average
+/// and its change relative to a base would leave the float range. The ratio-line
+/// indicators refuse those pairs, like a NaN.
+#[inline]
+pub(crate) fn usable_ratio<T: Real>(pair: (T, T)) -> Option<T> {
+    if !positive_pair(pair) {
+        return None;
+    }
+    let ratio = pair.0 / pair.1;
+    ratio.is_usable().then_some(ratio)
+}
+
+/// The return from `previous` to `x` when it is itself a usable number (`|r| ≤ 1e150` for
+/// `f64`, `1e15` for `f32`), else `None`: squares of returns, and sums of 100000 of them,
+/// then stay finite. Prices are positive and usable, so a non-zero return is at least about
+/// `1e-16` (`f64`) in magnitude and only the upper end can be refused.
+#[inline]
+pub(crate) fn usable_return<T: Real>(returns: Returns, previous: T, x: T) -> Option<T> {
+    let r = match returns {
+        Returns::Simple => (x - previous) / previous,
+        Returns::Log => (x / previous).ln(),
+    };
+    r.is_usable().then_some(r)
 }
 
 /// A positive usable price pair, or the error named after `name` (for fixed bases).

@@ -32,8 +32,15 @@ enum Base<T: Real> {
 /// of 2026" is the simple spread with base = the last close of 2025 and `t` = the fifth
 /// close of 2026. Swapping asset and benchmark negates the spread exactly.
 ///
-/// Prices must be positive: a pair with a price `≤ 0` is ignored by `update` and rejected by
-/// `try_update`.
+/// # Refused inputs and bounds
+///
+/// Prices must be positive and usable (`1e-150..=1e150` for `f64`, `1e-15..=1e15` for
+/// `f32`, see [`Real`](crate::Real)): a pair with a price `≤ 0` or outside that range is
+/// ignored by `update` (the last spread is kept) and rejected by `try_update` with
+/// [`Error::InvalidInput`], like a NaN. Nothing else needs refusing: each price relative
+/// `A_t/A_0` is a ratio of two usable prices, at most 1e300 (1e30 for `f32`), so every
+/// spread is finite, below `2·10^302` (`2·10^32`) in magnitude; the log spread is below
+/// `100·2·ln(10^300) ≈ 1.4·10^5`.
 ///
 /// # Parameters
 ///
@@ -51,7 +58,7 @@ enum Base<T: Real> {
 /// use ta_stream::relative::{PerformanceSpread, Returns};
 /// use ta_stream::Indicator;
 ///
-/// // SPEC.md §6: A +6 %, B +1.5 % → 4.5 pp; log spread 4.338030 pp.
+/// // A +6 %, B +1.5 % → 4.5 pp; log spread 4.338030 pp.
 /// let pairs: [(f64, f64); 6] = [(100.0, 100.0), (102.0, 101.0), (101.0, 99.5), (104.0, 102.0),
 ///              (105.5, 103.0), (106.0, 101.5)];
 /// let spread = PerformanceSpread::anchored().batch(&pairs)[5].unwrap();
@@ -66,8 +73,8 @@ enum Base<T: Real> {
 ///
 /// # Links
 ///
-/// SPEC.md §6 ("Performance spread"); the seed note on the Russell 2000 against the
-/// Nasdaq-100 in January 2026 is reproduced in `tests/known_relative.rs`.
+/// The Russell 2000 against the Nasdaq-100 in January 2026 is reproduced in
+/// `tests/known_relative.rs`.
 #[doc(alias = "relative performance")]
 #[doc(alias = "outperformance")]
 #[derive(Debug, Clone, PartialEq)]

@@ -8,11 +8,12 @@ use crate::Real;
 /// `C_k` the close `k` bars before it.
 ///
 /// Rank the scores of a universe with [`percentile_ranks`] to get ratings 1–99. IBD's exact
-/// formula is proprietary; this is the common reconstruction (TC2000 / StockFetcher, SPEC.md
-/// §6), the latest quarter weighted double.
+/// formula is proprietary; this is the common reconstruction (TC2000 / StockFetcher), the
+/// latest quarter weighted double.
 ///
-/// Returns `None` with fewer than 253 closes, or when a close used is not a positive finite
-/// number.
+/// Returns `None` with fewer than 253 closes, or when a close used is not positive and
+/// usable (`1e-150..=1e150` for `f64`, see [`Real`](crate::Real)); each term is then a
+/// ratio of two usable closes, so the score is finite.
 ///
 /// ```
 /// use ta_stream::relative::ibd_score;
@@ -64,7 +65,7 @@ pub fn ibd_score<T: Real>(closes: &[T]) -> Option<T> {
 ///
 /// # Links
 ///
-/// Investor's Business Daily, "Relative Strength Rating"; SPEC.md §6 ("IBD-style RS").
+/// Investor's Business Daily, "Relative Strength Rating".
 #[doc(alias = "RS rating")]
 #[doc(alias = "IBD")]
 pub fn percentile_ranks<T: Real>(values: &[T]) -> Vec<Option<u8>> {

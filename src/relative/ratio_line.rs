@@ -1,6 +1,6 @@
 use core::fmt;
 
-use super::positive_pair;
+use super::usable_ratio;
 use crate::float::lit;
 use crate::window::RingBuffer;
 use crate::{Error, Indicator, Real};
@@ -28,8 +28,15 @@ pub struct RatioLineOutput<T = f64> {
 /// The change of the ratio is not the [performance spread](super::PerformanceSpread):
 /// `RS_t/RS_0 − 1 = (1 + r_A)/(1 + r_B) − 1`, not `r_A − r_B`.
 ///
-/// Prices must be positive: a pair with a price `≤ 0` is ignored by `update` and rejected by
-/// `try_update`.
+/// # Refused inputs
+///
+/// Prices must be positive, and the ratio `A/B` must itself lie in the usable input range
+/// (`1e-150..=1e150` for `f64`, `1e-15..=1e15` for `f32`, see
+/// [`Real`](crate::Real)): a pair with a price `≤ 0`, or whose ratio is outside that range
+/// (e.g. an asset at 1e150 against a benchmark at 1e-150), is ignored by `update` (the last
+/// reading is kept) and rejected by `try_update` with [`Error::InvalidInput`], like a NaN.
+/// So every ratio and base is in that range and `change_percent` is finite (at most
+/// `100·1e300` in magnitude, `100·1e30` for `f32`).
 ///
 /// # Parameters
 ///
@@ -41,7 +48,7 @@ pub struct RatioLineOutput<T = f64> {
 /// ```
 /// use ta_stream::{relative::RatioLine, Indicator};
 ///
-/// // SPEC.md §6: A up 6 %, B up 1.5 %.
+/// // A up 6 %, B up 1.5 %.
 /// let pairs: [(f64, f64); 6] = [(100.0, 100.0), (102.0, 101.0), (101.0, 99.5), (104.0, 102.0),
 ///              (105.5, 103.0), (106.0, 101.5)];
 /// let mut line = RatioLine::anchored();
@@ -57,7 +64,7 @@ pub struct RatioLineOutput<T = f64> {
 ///
 /// # Links
 ///
-/// SPEC.md §6 ("Ratio line"); StockCharts, "Price Relative / Relative Strength".
+/// StockCharts, "Price Relative / Relative Strength".
 #[doc(alias = "relative strength")]
 #[doc(alias = "price relative")]
 #[derive(Debug, Clone, PartialEq)]
@@ -131,13 +138,9 @@ impl<T: Real> Indicator for RatioLine<T> {
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<RatioLineOutput<T>> {
-        if !crate::CheckedInput::is_usable(&input) {
+        let Some(ratio) = usable_ratio(input) else {
             return self.value();
-        }
-        if !positive_pair(input) {
-            return self.value();
-        }
-        let ratio = input.0 / input.1;
+        };
         let output = self.next(ratio);
         match &mut self.history {
             None => {
@@ -153,10 +156,10 @@ impl<T: Real> Indicator for RatioLine<T> {
 
     #[inline]
     fn peek(&self, input: (T, T)) -> Option<RatioLineOutput<T>> {
-        if !positive_pair(input) {
-            return self.value();
+        match usable_ratio(input) {
+            Some(ratio) => self.next(ratio),
+            None => self.value(),
         }
-        self.next(input.0 / input.1)
     }
 
     #[inline]
@@ -176,9 +179,10 @@ impl<T: Real> Indicator for RatioLine<T> {
         self.period().map_or(1, |n| n + 1)
     }
 
-    /// Rejects unusable pairs and prices `≤ 0` with [`Error::InvalidInput`].
+    /// Rejects unusable pairs, prices `≤ 0` and ratios outside the usable range with
+    /// [`Error::InvalidInput`].
     fn try_update(&mut self, input: (T, T)) -> Result<Option<RatioLineOutput<T>>, Error> {
-        if positive_pair(input) {
+        if usable_ratio(input).is_some() {
             Ok(self.update(input))
         } else {
             Err(Error::InvalidInput)

@@ -173,13 +173,13 @@ pub enum ThresholdScale {
 ///
 /// | Constructor | Scale | Extreme compl. | Compl. | Fear | Extreme fear | Source |
 /// |---|---|---|---|---|---|---|
-/// | [`Default`] (all series) | z-score | −2.5 | −1.5 | +1.5 | +2.5 | SPEC.md §4 (interpretation) |
+/// | [`Default`] (all series) | z-score | −2.5 | −1.5 | +1.5 | +2.5 | the usual ±1.5σ / ±2.5σ reading |
 /// | [`Thresholds::total_levels`] | smoothed ratio | 0.60 | 0.70 | 1.00 | 1.20 | practitioner levels for CPC |
 /// | [`Thresholds::equity_levels`] | smoothed ratio | 0.50 | 0.60 | 0.80 | 1.00 | practitioner levels for CPCE |
 ///
 /// The z-score defaults serve the total, equity and index series alike, because the z-score
 /// removes their structural difference in level; that is why they are the default. The
-/// level presets are folklore (SPEC.md §8 rates them low-confidence); no level convention
+/// level presets are folklore (low confidence); no level convention
 /// exists for the index series (CPCI, often above 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -313,7 +313,7 @@ impl<T: Real> Default for Thresholds<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Normalize {
-    /// The daily ratio (SPEC.md §4's known answers). The default.
+    /// The daily ratio. The default.
     #[default]
     Ratio,
     /// The smoothed ratio (less noise, later signals).
@@ -329,10 +329,11 @@ pub struct PutCallReading<T = f64> {
     /// Its simple moving average over the smoothing period.
     pub smoothed: T,
     /// `(x − mean)/sd` of the normalized series over the lookback, sample sd (`ddof = 1`),
-    /// today included; 0 when the window is flat.
+    /// today included; 0 when the window is flat (within rounding noise, see [`PutCall`]).
+    /// `|z| ≤ (L − 1)/√L`.
     pub z_score: T,
     /// Percentage (0–100) of the `L − 1` earlier values of the lookback strictly below
-    /// today's.
+    /// today's (values within rounding noise of today's are ties, see [`PutCall`]).
     pub percentile: T,
     /// The regime per the [`Thresholds`].
     pub regime: Regime,
@@ -404,11 +405,30 @@ impl<T: Real> Clone for SortedWindow<T> {
 /// The percentile rank keeps the window sorted: binary searches plus one `memmove` of at
 /// most `L` values per update (no allocation). Everything else is O(1).
 ///
-/// # Input
+/// # Ties and flat windows
 ///
-/// [`OptionVolume`]: a call volume of 0, a negative volume, a NaN or an infinity is ignored
-/// by `update` (the last reading is kept) and rejected by `try_update` with
-/// [`Error::InvalidInput`]; [`OptionVolume::new`] explains which rule failed.
+/// Two values of the normalized series closer than `4·(s + 2)` ulps of their magnitude
+/// are the same number: mathematically equal averages summed in a different order differ
+/// by a few ulps, and that rounding noise must not move a percentile or create a regime.
+/// So a window whose sample standard deviation is within that width of its values is flat
+/// (`z = 0`), and the percentile counts only the earlier values below `x·(1 − width)`. Fed
+/// 0.1, 0.2, 0.3 repeated, `PutCall::new(3, 3)` normalizing the smoothed ratio reads z 0,
+/// percentile 0, Neutral, with no regime change.
+///
+/// # Refused inputs and bounds
+///
+/// [`OptionVolume`]: a call volume of 0, a negative volume, a volume outside the usable
+/// input range (`0` or `1e-150..=1e150` for `f64`, `1e-15..=1e15` for `f32`, see
+/// [`Real`](crate::Real)), a NaN or an infinity, and a pair whose **ratio** `puts/calls` is
+/// outside that range (1e150 puts on 1e-150 calls: its square would overflow the
+/// variance), is ignored by `update` and rejected by `try_update` with
+/// [`Error::InvalidInput`]; [`OptionVolume::new`] explains the volume rules. On an ignored
+/// input `update` and `peek` return the last reading **without** its regime change (an
+/// event belongs to the bar that caused it).
+///
+/// Every reading is finite: `ratio` and `smoothed` in `0..=1e150`, `|z_score| ≤ (L − 1)/√L`
+/// (the largest a sample z-score over `L` values can be; rounding is clamped to it),
+/// `percentile` in `0..=100`.
 ///
 /// # Parameters
 ///
@@ -426,7 +446,7 @@ impl<T: Real> Clone for SortedWindow<T> {
 /// use ta_stream::sentiment::{OptionVolume, PutCall, Regime};
 /// use ta_stream::Indicator;
 ///
-/// // SPEC.md §4: pc_i = 0.62 + 0.12·sin(i/2.5) + 0.05·cos(i).
+/// // pc_i = 0.62 + 0.12·sin(i/2.5) + 0.05·cos(i).
 /// let mut put_call = PutCall::new(10, 20)?;
 /// let mut last = None;
 /// for i in 0..30 {
@@ -448,7 +468,7 @@ impl<T: Real> Clone for SortedWindow<T> {
 /// # Links
 ///
 /// Cboe daily market statistics (total, equity, index put/call ratios); Wikipedia,
-/// "Put/call ratio" (contrarian reading); CNN Fear & Greed index (5-day put/call); SPEC.md §4.
+/// "Put/call ratio" (contrarian reading); CNN Fear & Greed index (5-day put/call).
 #[doc(alias = "PCR")]
 #[doc(alias = "put/call ratio")]
 #[doc(alias = "CPC")]
@@ -535,6 +555,32 @@ impl<T: Real> PutCall<T> {
         self.normalize
     }
 
+    /// The put/call ratio of `input` when the volumes are usable and the ratio is itself a
+    /// usable number (see the type docs), else `None`.
+    #[inline]
+    fn usable_ratio(input: OptionVolume<T>) -> Option<T> {
+        if !input.is_usable() {
+            return None;
+        }
+        let ratio = input.ratio();
+        ratio.is_usable().then_some(ratio)
+    }
+
+    /// Relative width under which two values of the normalized series count as equal:
+    /// `4·(s + 2)` ulps. A smoothed value is a sum of `s` ratios divided by `s`, so equal
+    /// windows summed in a different order can differ by a few ulps per term.
+    #[inline]
+    fn tie_width(&self) -> T {
+        T::epsilon() * from_usize::<T>(4 * (self.smoothing() + 2))
+    }
+
+    /// The largest `|z|` a sample z-score can take over `L` values: `(L − 1)/√L`.
+    #[inline]
+    fn z_bound(&self) -> T {
+        let lookback: T = from_usize(self.lookback());
+        (lookback - T::one()) / lookback.sqrt()
+    }
+
     /// The reading for `ratio` after the committed inputs; shared by `update` and `peek`.
     #[inline]
     fn next(&self, ratio: T) -> Option<PutCallReading<T>> {
@@ -545,14 +591,27 @@ impl<T: Real> PutCall<T> {
         };
         let (mean, variance) = self.variance.peek_moments(x)?;
         let smoothed = smoothed?;
-        let z_score = if variance > T::zero() {
-            (x - mean) / variance.sqrt()
+        let tie = self.tie_width();
+        // A spread within rounding noise of the values themselves is a flat window.
+        let sd = variance.max(T::zero()).sqrt();
+        let z_score = if sd > tie * mean.abs().max(x.abs()) {
+            let bound = self.z_bound();
+            ((x - mean) / sd).max(-bound).min(bound)
         } else {
             T::zero()
         };
-        let evicted_below = self.window.next_evicted().is_some_and(|old| old < x);
-        let below = self.sorted.count_below(x) - usize::from(evicted_below);
-        let percentile = lit::<T>(100.0) * from_usize(below) / from_usize(self.lookback() - 1);
+        // Values within the tie width of `x` are ties, not "below".
+        let threshold = x - tie * x.abs();
+        let evicted_below = self
+            .window
+            .next_evicted()
+            .is_some_and(|old| old < threshold);
+        let below = self
+            .sorted
+            .count_below(threshold)
+            .saturating_sub(usize::from(evicted_below));
+        let earlier = from_usize::<T>(self.lookback() - 1);
+        let percentile = (lit::<T>(100.0) * from_usize(below) / earlier).min(lit(100.0));
         let regime = self.thresholds.regime(match self.thresholds.scale {
             ThresholdScale::ZScore => z_score,
             ThresholdScale::Level => smoothed,
@@ -571,6 +630,16 @@ impl<T: Real> PutCall<T> {
             percentile,
             regime,
             change,
+        })
+    }
+
+    /// What an ignored input returns: the last reading without its regime change (an event
+    /// belongs to the bar that caused it).
+    #[inline]
+    fn quiet(&self) -> Option<PutCallReading<T>> {
+        self.last.map(|last| PutCallReading {
+            change: None,
+            ..last
         })
     }
 }
@@ -596,10 +665,9 @@ impl<T: Real> Indicator for PutCall<T> {
 
     #[inline]
     fn update(&mut self, input: OptionVolume<T>) -> Option<PutCallReading<T>> {
-        if !input.is_usable() {
-            return self.value();
-        }
-        let ratio = input.ratio();
+        let Some(ratio) = Self::usable_ratio(input) else {
+            return self.quiet();
+        };
         let output = self.next(ratio);
         let smoothed = self.smoothing.update(ratio);
         let x = match self.normalize {
@@ -617,10 +685,10 @@ impl<T: Real> Indicator for PutCall<T> {
 
     #[inline]
     fn peek(&self, input: OptionVolume<T>) -> Option<PutCallReading<T>> {
-        if !input.is_usable() {
-            return self.value();
+        match Self::usable_ratio(input) {
+            Some(ratio) => self.next(ratio),
+            None => self.quiet(),
         }
-        self.next(input.ratio())
     }
 
     #[inline]
@@ -640,6 +708,16 @@ impl<T: Real> Indicator for PutCall<T> {
         match self.normalize {
             Normalize::Ratio => self.smoothing().max(self.lookback()),
             Normalize::Smoothed => self.smoothing() + self.lookback() - 1,
+        }
+    }
+
+    /// Rejects unusable volumes, a call volume of 0 and ratios outside the usable range
+    /// with [`Error::InvalidInput`].
+    fn try_update(&mut self, input: OptionVolume<T>) -> Result<Option<PutCallReading<T>>, Error> {
+        if Self::usable_ratio(input).is_some() {
+            Ok(self.update(input))
+        } else {
+            Err(Error::InvalidInput)
         }
     }
 }
@@ -678,21 +756,32 @@ impl<T: Real> TryFrom<PutCallState<T>> for PutCall<T> {
         let bounds = state.thresholds.bounds();
         let [a, b, c, d] = bounds;
         let thresholds = Thresholds::checked(state.thresholds.scale, [a, b, c, d])?;
+        put_call.thresholds = thresholds;
+        // Ratios are usable and non-negative; normalized values (ratios or their averages)
+        // are finite, non-negative and at most the largest usable number.
+        let ratio_ok = |x: T| x.is_usable() && x >= T::zero();
+        let normalized_ok = |x: T| x.is_finite() && x >= T::zero() && x <= T::max_input();
+        let variance_values = state.variance.window();
         let window_ok = state.variance.period() == lookback
             && state.variance.ddof() == 1
-            && state.variance.len() == state.window.len()
-            && state.window.iter().all(|x| x.is_usable() && x >= T::zero());
+            && variance_values.len() == state.window.len()
+            && variance_values.iter().eq(state.window.iter())
+            && state.window.iter().all(normalized_ok)
+            && state.smoothing.window().iter().all(ratio_ok);
+        let z_bound = put_call.z_bound();
         let last_ok = state.last.is_none_or(|reading| {
             let value = match thresholds.scale {
                 ThresholdScale::ZScore => reading.z_score,
                 ThresholdScale::Level => reading.smoothed,
             };
-            reading.ratio.is_usable()
-                && reading.ratio >= T::zero()
-                && reading.smoothed.is_usable()
-                && reading.z_score.is_finite()
+            ratio_ok(reading.ratio)
+                && normalized_ok(reading.smoothed)
+                && reading.z_score.abs() <= z_bound
                 && (T::zero()..=lit(100.0)).contains(&reading.percentile)
                 && thresholds.regime(value) == reading.regime
+                && reading
+                    .change
+                    .is_none_or(|change| change.to == reading.regime && change.from != change.to)
                 && state.window.is_full()
                 && state.smoothing.value().is_some()
         });
@@ -708,7 +797,6 @@ impl<T: Real> TryFrom<PutCallState<T>> for PutCall<T> {
         put_call.variance = state.variance;
         put_call.window = state.window;
         put_call.normalize = state.normalize;
-        put_call.thresholds = thresholds;
         put_call.last = state.last;
         Ok(put_call)
     }
