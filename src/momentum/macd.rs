@@ -269,7 +269,11 @@ impl<T: Real> TryFrom<MacdState<T>> for Macd<T> {
         let consistent = seen <= slow.period()
             && slow.count() == seen
             && fast.count() == fast_expected
-            && (signal.count() == 0 || slow.value().is_some());
+            && (signal.count() == 0 || slow.value().is_some())
+            // Averages of inputs: no larger than an input, so that the MACD line fed to the
+            // signal average stays within twice that.
+            && fast.fed_at_most(T::max_input())
+            && slow.fed_at_most(T::max_input());
         if !consistent {
             return Err(crate::error::invalid_state(format!(
                 "MACD averages have consumed {}, {} and {} inputs after {seen}: inconsistent",

@@ -26,15 +26,17 @@ use crate::Error;
 pub(crate) fn check_lag_state<T: crate::Real>(
     window: &crate::window::RingBuffer<T>,
     value: Option<T>,
+    bound: T,
 ) -> Result<(), Error> {
     if !window.iter().all(|x| x.is_usable()) {
         return Err(crate::error::invalid_state(
             "a lagged window holds a non-finite or oversized value",
         ));
     }
-    if value.is_some_and(|v| !v.is_finite()) || (value.is_some() && !window.is_full()) {
+    if value.is_some_and(|v| !(v.abs() <= bound)) || (value.is_some() && !window.is_full()) {
         return Err(crate::error::invalid_state(format!(
-            "a lagged output exists with {} of {} values in the window, or is not finite",
+            "a lagged output exists with {} of {} values in the window, or exceeds what usable \
+             inputs can give",
             window.len(),
             window.capacity()
         )));

@@ -33,11 +33,18 @@ super::lagged::lagged_indicator!(
     MomentumState,
     "MomentumState<T>",
     "MOM",
-    difference
+    difference,
+    bound
 );
 
 /// `x − base`.
 #[inline]
 fn difference<T: Real>(x: T, base: T) -> T {
     x - base
+}
+
+/// A bound on `|x − base|` for usable inputs (at most twice the largest input), with room.
+#[cfg(feature = "serde")]
+fn bound<T: Real>() -> T {
+    T::max_input() * crate::float::lit(4.0)
 }

@@ -38,7 +38,8 @@ super::lagged::lagged_indicator!(
     RocState,
     "RocState<T>",
     "ROC",
-    rate_of_change
+    rate_of_change,
+    bound
 );
 
 /// `100·(x/base − 1)`, or 0 when `base` is 0 (TA-Lib).
@@ -49,4 +50,11 @@ fn rate_of_change<T: Real>(x: T, base: T) -> T {
     } else {
         (x / base - T::one()) * lit(100.0)
     }
+}
+
+/// A bound on `|(x/base − 1)·100|` for usable inputs (at most
+/// `100·(1 + max_input/min_input)`, up to rounding), with room.
+#[cfg(feature = "serde")]
+fn bound<T: Real>() -> T {
+    (T::one() + T::max_input() / T::min_input()) * lit(200.0)
 }

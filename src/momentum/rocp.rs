@@ -37,7 +37,8 @@ super::lagged::lagged_indicator!(
     RocpState,
     "RocpState<T>",
     "ROCP",
-    rate_of_change_fraction
+    rate_of_change_fraction,
+    bound
 );
 
 /// `(x − base)/base`, or 0 when `base` is 0 (TA-Lib).
@@ -48,4 +49,11 @@ fn rate_of_change_fraction<T: Real>(x: T, base: T) -> T {
     } else {
         (x - base) / base
     }
+}
+
+/// A bound on `|(x − base)/base|` for usable inputs (at most `1 + max_input/min_input`,
+/// up to rounding), with room.
+#[cfg(feature = "serde")]
+fn bound<T: Real>() -> T {
+    (T::one() + T::max_input() / T::min_input()) * crate::float::lit(2.0)
 }

@@ -58,7 +58,7 @@ impl<T: Real> Range<T> {
         if range == T::zero() {
             T::zero()
         } else {
-            (close - lowest) / range
+            percent((close - lowest) / range)
         }
     }
 
@@ -119,33 +119,53 @@ impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
                 "stochastic high and low windows disagree (extremum, period or length)",
             ));
         }
+        if !highest
+            .candidates()
+            .chain(lowest.candidates())
+            .all(|x| x.is_usable())
+        {
+            return Err(crate::error::invalid_state(
+                "stochastic high or low window holds a value outside the usable input range",
+            ));
+        }
         Ok(Self { highest, lowest })
     }
+}
+
+/// `x` clamped to `0..=100`: %K and %D by construction, whatever the rounding (a mean of
+/// values ≤ 100 can round above 100) and whatever the candle (a close outside the window's
+/// range reads 0 or 100).
+#[inline]
+fn percent<T: Real>(x: T) -> T {
+    x.max(T::zero()).min(lit(100.0))
 }
 
 /// Pushes `x` into a rolling mean; the mean once full.
 #[inline]
 fn push_mean<T: Real>(sum: &mut RollingSum<T>, x: T) -> Option<T> {
     sum.push(x);
-    sum.is_full().then(|| sum.sum() / from_usize(sum.period()))
+    mean(sum)
 }
 
 /// The mean [`push_mean`] would return.
 #[inline]
 fn peek_mean<T: Real>(sum: &RollingSum<T>, x: T) -> Option<T> {
-    (sum.len() + 1 >= sum.period()).then(|| sum.peek_sum(x) / from_usize(sum.period()))
+    (sum.len() + 1 >= sum.period()).then(|| percent(sum.peek_sum(x) / from_usize(sum.period())))
 }
 
 #[inline]
 fn mean<T: Real>(sum: &RollingSum<T>) -> Option<T> {
-    sum.is_full().then(|| sum.sum() / from_usize(sum.period()))
+    sum.is_full()
+        .then(|| percent(sum.sum() / from_usize(sum.period())))
 }
 
 /// `true` when a rolling mean fed from the `produced`-th value of its input on holds as many
-/// values as it should (the values themselves are checked by [`RollingSum`]).
+/// values as it should, each a percentage in `0..=100` (the sums themselves are checked by
+/// [`RollingSum`]).
 #[cfg(feature = "serde")]
 fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
     sum.len() as u64 == produced.min(sum.period() as u64)
+        && sum.iter().all(|x| x >= T::zero() && x <= lit(100.0))
 }
 
 /// Slow stochastic oscillator (Lane), with SMA smoothing: TA-Lib's `STOCH`.

@@ -108,6 +108,11 @@ macro_rules! rolling_extreme {
                         "a rolling ", $word, " holds a deque that tracks the other extreme"
                     )));
                 }
+                if !state.deque.candidates().all(|x| crate::CheckedInput::is_usable(&x)) {
+                    return Err(crate::error::invalid_state(concat!(
+                        "a rolling ", $word, " holds a value outside the usable input range"
+                    )));
+                }
                 Ok(Self { deque: state.deque })
             }
         }

@@ -1,0 +1,98 @@
+//! The contract under adversarial inputs and serde fuzz for every momentum indicator, and
+//! the regression cases of issue 15 for this family.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::adversarial::{adversarial_f32, adversarial_f32s, adversarial_f64, adversarial_f64s};
+use proptest::prelude::*;
+use ta_stream::bar::Candle;
+use ta_stream::momentum::{
+    FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, Stochastic,
+    StochasticOutput,
+};
+use ta_stream::Indicator;
+
+/// Candles from adversarial numbers: mostly well-formed (low ≤ open, close ≤ high), some
+/// with the numbers in any order (the fields are public, so such candles exist).
+fn candles() -> impl Strategy<Value = Vec<Candle<f64>>> {
+    prop::collection::vec(
+        (adversarial_f64(), adversarial_f64(), adversarial_f64(), 0..4u8),
+        0..60,
+    )
+    .prop_map(|raw| raw.into_iter().map(|(a, b, c, shape)| candle(a, b, c, shape)).collect())
+}
+
+fn candles_f32() -> impl Strategy<Value = Vec<Candle<f32>>> {
+    prop::collection::vec(
+        (adversarial_f32(), adversarial_f32(), adversarial_f32(), 0..4u8),
+        0..60,
+    )
+    .prop_map(|raw| raw.into_iter().map(|(a, b, c, shape)| candle(a, b, c, shape)).collect())
+}
+
+fn candle<T: ta_stream::Real>(a: T, b: T, c: T, shape: u8) -> Candle<T> {
+    let mut sorted = [a, b, c];
+    sorted.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+    let [low, middle, high] = sorted;
+    let zero = T::zero();
+    match shape {
+        0 => Candle { open: middle, high, low, close: middle, volume: zero },
+        1 => Candle { open: low, high, low, close: high, volume: zero },
+        2 => Candle { open: high, high, low, close: low, volume: zero },
+        _ => Candle { open: a, high: a, low: b, close: c, volume: zero },
+    }
+}
+
+fn percentage<T: Into<f64> + Copy>(x: T) -> bool {
+    let x: f64 = x.into();
+    (0.0..=100.0).contains(&x)
+}
+
+fn stochastic_ok<T: Into<f64> + Copy>(out: &StochasticOutput<T>) -> bool {
+    percentage(out.k) && percentage(out.d)
+}
+
+fn macd_ok<T: Into<f64> + Copy>(bound: f64) -> impl Fn(&MacdOutput<T>) -> bool {
+    move |out: &MacdOutput<T>| {
+        [out.macd, out.signal, out.histogram]
+            .into_iter()
+            .all(|x| x.into().is_finite() && x.into().abs() <= bound)
+    }
+}
+
+/// Finite and at most `bound` in magnitude.
+fn within<T: Into<f64> + Copy>(bound: f64) -> impl Fn(&T) -> bool {
+    move |x: &T| {
+        let x: f64 = (*x).into();
+        x.is_finite() && x.abs() <= bound
+    }
+}
+
+// Documented bounds: |MOM| ≤ 2·1e150, |ROCP| ≤ 1 + 1e300 (a ratio of usable inputs),
+// |ROC| ≤ 100·(1 + 1e300); f32: 2e15, 1 + 1e30, 100·(1 + 1e30).
+const MOM: f64 = 2.000_001e150;
+const ROCP: f64 = 1.000_001e300;
+const ROC: f64 = 1.000_001e302;
+
+adversarial_contract!(rsi_f64, || Rsi::<f64>::new(3).unwrap(), adversarial_f64s(), |x: &f64| percentage(*x));
+adversarial_contract!(rsi_talib_f32, || Rsi::<f32>::new(2).unwrap().with_flat(FlatRsi::TaLib), adversarial_f32s(), |x: &f32| percentage(*x));
+adversarial_contract!(macd_f64, || Macd::<f64>::new(2, 3, 2).unwrap(), adversarial_f64s(), macd_ok(4.1e150));
+adversarial_contract!(macd_f32, || Macd::<f32>::new(2, 4, 2).unwrap(), adversarial_f32s(), macd_ok(4.1e15));
+adversarial_contract!(momentum_f64, || Momentum::<f64>::new(2).unwrap(), adversarial_f64s(), within(MOM));
+adversarial_contract!(roc_f64, || Roc::<f64>::new(1).unwrap(), adversarial_f64s(), within(ROC));
+adversarial_contract!(roc_f32, || Roc::<f32>::new(1).unwrap(), adversarial_f32s(), within(1.000_001e32));
+adversarial_contract!(rocp_f64, || Rocp::<f64>::new(2).unwrap(), adversarial_f64s(), within(ROCP));
+adversarial_contract!(rocp_f32, || Rocp::<f32>::new(1).unwrap(), adversarial_f32s(), within(1.000_001e30));
+adversarial_contract!(stochastic_f64, || Stochastic::<f64>::new(3, 2, 2).unwrap(), candles(), stochastic_ok);
+adversarial_contract!(stochastic_f32, || Stochastic::<f32>::new(2, 3, 1).unwrap(), candles_f32(), stochastic_ok);
+adversarial_contract!(fast_stochastic_f64, || FastStochastic::<f64>::new(1, 1).unwrap(), candles(), stochastic_ok);
+adversarial_contract!(fast_stochastic_f32, || FastStochastic::<f32>::new(2, 2).unwrap(), candles_f32(), stochastic_ok);
+
+serde_fuzz!(rsi_serde_fuzz, || Rsi::<f64>::new(3).unwrap(), adversarial_f64s(), |x: &f64| percentage(*x));
+serde_fuzz!(macd_serde_fuzz, || Macd::<f64>::new(2, 3, 2).unwrap(), adversarial_f64s(), macd_ok(1e160));
+serde_fuzz!(momentum_serde_fuzz, || Momentum::<f64>::new(2).unwrap(), adversarial_f64s(), within(MOM));
+serde_fuzz!(roc_serde_fuzz, || Roc::<f64>::new(1).unwrap(), adversarial_f64s(), within(ROC));
+serde_fuzz!(rocp_serde_fuzz, || Rocp::<f64>::new(2).unwrap(), adversarial_f64s(), within(ROCP));
+serde_fuzz!(stochastic_serde_fuzz, || Stochastic::<f64>::new(3, 2, 2).unwrap(), candles(), stochastic_ok);
+serde_fuzz!(fast_stochastic_serde_fuzz, || FastStochastic::<f64>::new(2, 2).unwrap(), candles(), stochastic_ok);
