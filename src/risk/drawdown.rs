@@ -174,6 +174,10 @@ impl<T: Real> fmt::Display for Drawdown<T> {
     }
 }
 
+/// The largest bar count a loaded state may hold.
+#[cfg(feature = "serde")]
+const MAX_COUNT: u64 = 1 << 62;
+
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 struct DrawdownState<T> {
@@ -201,6 +205,9 @@ impl<T: Real> TryFrom<DrawdownState<T>> for Drawdown<T> {
                     && Self::accepts(state.last)
                     && state.last <= peak
                     && state.peak_index < state.count
+                    // More bars than a stream can hold (2^62, 146 years at one per
+                    // nanosecond): leaves room for every later count, which saturates.
+                    && state.count <= MAX_COUNT
                     && state.max_drawdown.is_finite()
                     && state.max_drawdown <= state.last / peak - T::one()
                     && state.max_drawdown >= -T::one()
