@@ -136,14 +136,18 @@ impl<T: Real> Wma<T> {
             *last = T::zero();
         }
         // The values the last push saw as recent: all of them right after a rebuild.
-        let count = if full && written == 0 { period } else { written };
+        let count = if full && written == 0 {
+            period
+        } else {
+            written
+        };
         let recent_values = self.sum.slots().get(..count).unwrap_or_default();
-        let (recent_weighted, recent) = recent_values.iter().enumerate().fold(
-            (T::zero(), T::zero()),
-            |(weighted, plain), (index, &x)| {
+        let (recent_weighted, recent) = recent_values
+            .iter()
+            .enumerate()
+            .fold((T::zero(), T::zero()), |(weighted, plain), (index, &x)| {
                 (weighted + from_usize::<T>(index + 1) * x, plain + x)
-            },
-        );
+            });
         self.average = if count == 0 {
             T::zero()
         } else {

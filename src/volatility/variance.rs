@@ -172,8 +172,7 @@ impl<T: Real> Variance<T> {
         } else {
             self.sum.slots().first().copied().unwrap_or(x)
         };
-        let (deviation, square) =
-            accumulate((self.recent_deviation, self.recent_square), x, shift);
+        let (deviation, square) = accumulate((self.recent_deviation, self.recent_square), x, shift);
         // Old-block values still in the window (none before the first rebuild).
         let old = if self.sum.is_full() {
             self.sum.period() - pushed
@@ -256,15 +255,25 @@ impl<T: Real> Variance<T> {
             self.rebuild_suffixes(written);
         }
         // The values the last push saw as recent: all of them right after a rebuild.
-        let count = if full && written == 0 { period } else { written };
+        let count = if full && written == 0 {
+            period
+        } else {
+            written
+        };
         let slots = self.sum.slots();
         let shift = slots.first().copied().unwrap_or_else(T::zero);
         let moments = slots
             .get(..count)
             .unwrap_or_default()
             .iter()
-            .fold((T::zero(), T::zero()), |moments, &x| accumulate(moments, x, shift));
-        let old = if full && written > 0 { period - written } else { 0 };
+            .fold((T::zero(), T::zero()), |moments, &x| {
+                accumulate(moments, x, shift)
+            });
+        let old = if full && written > 0 {
+            period - written
+        } else {
+            0
+        };
         self.m2 = if count == 0 {
             T::zero()
         } else {
@@ -458,7 +467,11 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
         variance.resync();
         let finite = variance.m2.is_finite()
             && variance.recent_square.is_finite()
-            && variance.old_mean.iter().chain(&variance.old_m2).all(|x| x.is_finite());
+            && variance
+                .old_mean
+                .iter()
+                .chain(&variance.old_m2)
+                .all(|x| x.is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
                 "variance moments of its window overflow",
