@@ -477,8 +477,8 @@ fn bollinger_multipliers_that_could_overflow_are_invalid_parameters() {
     for bad in [
         1e300,
         f64::MAX,
-        1000.000_1,
-        0.000_999,
+        1000.0001,
+        0.000999,
         0.0,
         -2.0,
         f64::NAN,
@@ -600,4 +600,27 @@ fn an_edited_window_slot_outside_the_usable_range_is_refused() {
         state["sum"]["slots"][1] = serde_json::json!(bad);
         assert!(serde_json::from_value::<Variance>(state).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn drawdown_bar_counts_cannot_overflow() {
+    // Found by the serde fuzz: a count of u64::MAX loaded, then a new peak at index
+    // u64::MAX made the next checkpoint (peak index < count) refused. Counts saturate, and
+    // the peak index one below them.
+    let mut drawdown = Drawdown::new();
+    drawdown.batch(&[1.0, 0.5]);
+    let mut state = serde_json::to_value(drawdown).unwrap();
+    state["count"] = serde_json::json!(u64::MAX - 2);
+    let mut loaded: Drawdown = serde_json::from_value(state).unwrap();
+    for x in [2.0, 1.0, 3.0, 4.0, 0.5, 5.0] {
+        let out = loaded.update(x).unwrap();
+        assert!(drawdown_ok(&out), "{out:?}");
+        let json = serde_json::to_string(&loaded).unwrap();
+        assert_eq!(serde_json::from_str::<Drawdown>(&json).unwrap(), loaded);
+    }
+    let out = loaded.value().unwrap();
+    assert_eq!(
+        (out.peak, out.peak_index, out.duration),
+        (5.0, u64::MAX - 1, 0)
+    );
 }

@@ -35,8 +35,8 @@ pub struct MacdOutput<T = f64> {
 ///
 /// The first output therefore comes after `slow + signal − 1` inputs (34 for 12/26/9: index
 /// 33), with all three lines at once. Starting both EMAs on the first input instead gives
-/// visibly different values for hundreds of bars (3.3241 instead of 3.5086 on `SPEC.md`'s
-/// Series B at index 33).
+/// visibly different values for hundreds of bars (3.3241 instead of 3.5086 on the test
+/// suite's Series B at index 33).
 ///
 /// # Parameters
 ///

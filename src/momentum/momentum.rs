@@ -9,6 +9,9 @@ super::lagged::lagged_indicator!(
     ///
     /// Relative versions: [`Roc`](super::Roc) (percent) and [`Rocp`](super::Rocp) (fraction).
     ///
+    /// Every output is finite: for usable inputs (see [`Real`](crate::Real)),
+    /// `|MOM| ≤ 2·max_input` (`2e150`; `2e15` for `f32`).
+    ///
     /// # Parameters
     ///
     /// `period` (`n`): `1..=100000`; 10 by [`Default`] (TA-Lib's default).

@@ -13,6 +13,9 @@ super::lagged::lagged_indicator!(
     /// TA-Lib writes it (`ta_ROC.c`). The fraction without the factor 100 is [`Rocp`](super::Rocp);
     /// the difference is [`Momentum`](super::Momentum).
     ///
+    /// Every output is finite: a ratio of two usable inputs (see [`Real`](crate::Real)) is at
+    /// most `max_input/min_input` (`1e300`; `1e30` for `f32`), so `|ROC| ≤ 100·(1 + 1e300)`.
+    ///
     /// # Parameters
     ///
     /// `period` (`n`): `1..=100000`; 10 by [`Default`] (TA-Lib's default).

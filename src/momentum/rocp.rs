@@ -12,6 +12,9 @@ super::lagged::lagged_indicator!(
     /// TA-Lib writes it (`ta_ROCP.c`). The same in percent is [`Roc`](super::Roc); the difference
     /// is [`Momentum`](super::Momentum).
     ///
+    /// Every output is finite: a ratio of two usable inputs (see [`Real`](crate::Real)) is at
+    /// most `max_input/min_input` (`1e300`; `1e30` for `f32`), so `|ROCP| ≤ 1 + 1e300`.
+    ///
     /// # Parameters
     ///
     /// `period` (`n`): `1..=100000`; 10 by [`Default`] (TA-Lib's default).

@@ -7,7 +7,7 @@ use crate::window::{Extremum, MonotonicDeque, RollingSum};
 use crate::{CheckedInput, Error, Indicator, Real};
 
 /// One reading of a stochastic oscillator: `%K` and its moving average `%D`, both in
-/// `[0, 100]` for valid candles.
+/// `[0, 100]` for every candle (clamped by construction).
 ///
 /// For [`Stochastic`] these are the slow lines (TA-Lib's `slowk`, `slowd`); for
 /// [`FastStochastic`] the fast ones (`fastk`, `fastd`).
@@ -182,9 +182,12 @@ fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
 /// `(fast_k − 1) + (slow_k − 1) + (slow_d − 1)` plus one): 18 candles for 14/3/3, index 17.
 /// `HH` and `LL` come from [`MonotonicDeque`]s: O(1) amortized, never a scan of the window.
 ///
-/// Candles are not validated: with `low <= close <= high` every output lies in `[0, 100]`
-/// (up to one rounding, e.g. 100.00000000000001); a close outside its candle's range can push
-/// `fastK` outside it, as in TA-Lib. Only [`Candle::close`], `high` and `low` are used.
+/// Every output lies in `[0, 100]`: `fastK`, `k` and `d` are clamped to it, which absorbs
+/// rounding (a mean of values ≤ 100 can round above 100) and reads a close outside the
+/// window's range (a candle that is not valid, see [`Candle::validate`]) as 0 or 100, where
+/// TA-Lib would go outside. No input is refused beyond the usable range (see
+/// [`Real`](crate::Real)); with it, `HH − LL` is finite and never subnormal. Only
+/// [`Candle::close`], `high` and `low` are used.
 ///
 /// # Parameters
 ///

@@ -51,7 +51,7 @@ pub struct DrawdownOutput<T = f64> {
 ///
 /// # Links
 ///
-/// Magdon-Ismail and Atiya (2004), *Maximum drawdown*, Risk 17(10); SPEC section 7.
+/// Magdon-Ismail and Atiya (2004), *Maximum drawdown*, Risk 17(10).
 #[doc(alias = "MDD")]
 #[doc(alias = "maximum drawdown")]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -94,7 +94,9 @@ impl<T: Real> Drawdown<T> {
     /// The state after the price `x`; shared by `update` and `peek`.
     #[inline]
     fn next(&self, x: T) -> Self {
-        let index = self.count;
+        // Saturates one below the count's own saturation, so that the peak index always
+        // stays below the count (2^64 bars are never reached, but a loaded state may be near).
+        let index = self.count.min(u64::MAX - 1);
         let (peak, peak_index) = match self.peak {
             Some(peak) if x < peak => (peak, self.peak_index),
             _ => (x, index),
@@ -174,10 +176,6 @@ impl<T: Real> fmt::Display for Drawdown<T> {
     }
 }
 
-/// The largest bar count a loaded state may hold.
-#[cfg(feature = "serde")]
-const MAX_COUNT: u64 = 1 << 62;
-
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 struct DrawdownState<T> {
@@ -205,9 +203,6 @@ impl<T: Real> TryFrom<DrawdownState<T>> for Drawdown<T> {
                     && Self::accepts(state.last)
                     && state.last <= peak
                     && state.peak_index < state.count
-                    // More bars than a stream can hold (2^62, 146 years at one per
-                    // nanosecond): leaves room for every later count, which saturates.
-                    && state.count <= MAX_COUNT
                     && state.max_drawdown.is_finite()
                     && state.max_drawdown <= state.last / peak - T::one()
                     && state.max_drawdown >= -T::one()

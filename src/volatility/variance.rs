@@ -28,6 +28,21 @@ use crate::{Error, Indicator, Real};
 /// (1e12 or 1e-8) and whatever left the window before (a spike of 1e15 leaves no trace). A
 /// flat window gives exactly 0.
 ///
+/// # Range
+///
+/// No input is refused beyond the usable range (see [`Real`](crate::Real)), which bounds
+/// every intermediate: a deviation is at most `2e150`, its square `4e300`, a sum of 100000
+/// squares `4e305` (for `f32`: `2e15`, `4e30`, `4e35`), so the variance is finite and at most
+/// `n/(n − ddof)·1e300` (`1e30`). A spread below the rounding of the values themselves
+/// (values a few ulps apart, whose squared deviations underflow) reads 0.
+///
+/// # Loading a state
+///
+/// The stored moments are checked against a recomputation from the window, then recomputed
+/// from it with exactly the operations the updates performed: a saved state loads back bit
+/// for bit, and no stored rounding error can outlive the values it came from. A window
+/// value outside the usable range is refused.
+///
 /// # Parameters
 ///
 /// - `period` (`n`): `1..=100000` (`2..` for the sample variance);

@@ -23,6 +23,15 @@ use crate::Error;
 /// Values are expected to be finite (the indicators check their inputs before pushing); a NaN
 /// would stay in the sum until the next rebuild after it leaves the window.
 ///
+/// # Loading a state
+///
+/// The stored sums are checked against the window within a rounding tolerance (so a format
+/// that moves a float by an ulp still loads), then recomputed from the window with exactly
+/// the operations the pushes performed: a saved state loads back bit for bit, and a stored
+/// sum can never disagree with its window later, after the large values that set the
+/// tolerance have left. Partial sums of slots overwritten since the last rebuild are never
+/// read again and are kept as they are (finite). A window whose sum overflows is refused.
+///
 /// ```
 /// use ta_stream::window::RollingSum;
 ///
