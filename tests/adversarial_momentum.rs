@@ -348,3 +348,44 @@ fn rsi_state_with_a_previous_price_outside_the_usable_range_is_refused() {
     state["previous"] = serde_json::json!(1e300);
     assert!(serde_json::from_value::<Rsi>(state).is_err());
 }
+
+#[test]
+fn stochastic_flat_window_test_is_talibs_at_every_scale() {
+    // TA-Lib 0.8.1 reads a window as flat when |HH − LL| ≤ 1e-14·(|HH| + |LL|), a relative
+    // test. Expected %K from TA-Lib's STOCHF(1, 1) on one bar with close = high, `ulps` above
+    // the low (generated with Python's talib).
+    let up = |x: f64, ulps: i64| f64::from_bits((x.to_bits() as i64 + ulps) as u64);
+    let cases = [
+        (1.0, 89, 0.0),
+        (1.0, 91, 100.0),
+        (1e-140, 91, 0.0),
+        (1e-140, 200, 100.0),
+        (1e100, 91, 0.0),
+        (1e100, 200, 100.0),
+    ];
+    for (low, ulps, expected) in cases {
+        let high = up(low, ulps);
+        let bar = Candle {
+            open: high,
+            high,
+            low,
+            close: high,
+            volume: 0.0,
+        };
+        let k = FastStochastic::new(1, 1).unwrap().update(bar).unwrap().k;
+        assert_eq!(k, expected, "low {low:e}, high {ulps} ulps above");
+    }
+    // Negative prices, as TA-Lib: -300000 with the low 91 ulps further down reads flat.
+    let low = up(-300000.0, 91);
+    let bar = Candle {
+        open: -300000.0,
+        high: -300000.0,
+        low,
+        close: -300000.0,
+        volume: 0.0,
+    };
+    assert_eq!(
+        FastStochastic::new(1, 1).unwrap().update(bar).unwrap().k,
+        0.0
+    );
+}

@@ -11,7 +11,8 @@
 //!   exact zero, at every scale);
 //! - [`Stochastic`], [`FastStochastic`]: %K and %D are clamped to `0..=100`, which absorbs
 //!   rounding (a mean of values ≤ 100 can round above it) and reads a close outside the
-//!   window's range as 0 or 100;
+//!   window's range as 0 or 100; a window is flat (%K 0) by TA-Lib's own relative test,
+//!   `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, so the answer is TA-Lib's at every price scale;
 //! - [`Momentum`]: `|x − base| ≤ 2·max_input`; [`Rocp`]: `|ROCP| ≤ 1 + max_input/min_input`
 //!   (`1e300`; `1e30` for `f32`); [`Roc`]: 100 times that. A ratio of two usable inputs is
 //!   finite by the definition of the range. A zero base gives 0, as in TA-Lib (an exact

@@ -50,15 +50,17 @@ impl<T: Real> Range<T> {
         self.highest.period()
     }
 
-    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`), and 0
-    /// when `HH == LL`.
+    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`) and
+    /// clamped to `0..=100`; 0 when the window is flat, exactly by TA-Lib's test:
+    /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)` (about 90 ulps of the prices, at every scale).
     #[inline]
     fn fast_k(highest: T, lowest: T, close: T) -> T {
-        let range = (highest - lowest) / lit(100.0);
-        if range == T::zero() {
+        let spread = highest - lowest;
+        let flat = spread.abs() <= lit::<T>(FLAT_RANGE) * (highest.abs() + lowest.abs());
+        if flat {
             T::zero()
         } else {
-            percent((close - lowest) / range)
+            percent((close - lowest) / (spread / lit(100.0)))
         }
     }
 
@@ -132,6 +134,10 @@ impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
     }
 }
 
+/// The relative width below which TA-Lib 0.8.1 treats the `HH − LL` range as zero:
+/// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a window flat but for rounding.
+const FLAT_RANGE: f64 = 1e-14;
+
 /// `x` clamped to `0..=100`: %K and %D by construction, whatever the rounding (a mean of
 /// values ≤ 100 can round above 100) and whatever the candle (a close outside the window's
 /// range reads 0 or 100).
@@ -173,8 +179,9 @@ fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
 /// # Formula
 ///
 /// Over the last `fast_k` candles, with `HH` the highest high and `LL` the lowest low:
-/// - `fastK = 100·(close − LL)/(HH − LL)`, and **0 when `HH == LL`** (TA-Lib's answer for a
-///   flat window);
+/// - `fastK = 100·(close − LL)/(HH − LL)`, and **0 for a flat window** (TA-Lib's answer),
+///   with TA-Lib's own test: `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a range within about 90 ulps
+///   of the prices (relative, so the same at every price scale);
 /// - `k = SMA_slow_k(fastK)` (TA-Lib's `slowk`);
 /// - `d = SMA_slow_d(k)` (`slowd`).
 ///
@@ -364,7 +371,8 @@ impl<T: Real> TryFrom<StochasticState<T>> for Stochastic<T> {
 /// # Formula
 ///
 /// Over the last `fast_k` candles, with `HH` the highest high and `LL` the lowest low:
-/// - `k = 100·(close − LL)/(HH − LL)`, and **0 when `HH == LL`** (TA-Lib's answer);
+/// - `k = 100·(close − LL)/(HH − LL)` in `0..=100`, and **0 for a flat window** (TA-Lib's
+///   answer and test, see [`Stochastic`]);
 /// - `d = SMA_fast_d(k)`.
 ///
 /// Both lines start together, once `%D` exists: after `fast_k + fast_d − 1` candles (index
