@@ -79,7 +79,7 @@ impl<T: Real> Range<T> {
     /// What [`update`](Self::update) would return.
     #[inline]
     fn peek(&self, candle: &Candle<T>) -> Option<T> {
-        if self.highest.pushed() + 1 < self.period() as u64 {
+        if self.highest.pushed().saturating_add(1) < self.period() as u64 {
             return None;
         }
         let highest = self.highest.peek(candle.high)?;
@@ -90,7 +90,10 @@ impl<T: Real> Range<T> {
     /// Number of `%K` values produced so far.
     #[cfg(feature = "serde")]
     fn produced(&self) -> u64 {
-        (self.highest.pushed() + 1).saturating_sub(self.period() as u64)
+        self.highest
+            .pushed()
+            .saturating_add(1)
+            .saturating_sub(self.period() as u64)
     }
 
     fn clear(&mut self) {

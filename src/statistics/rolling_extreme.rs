@@ -68,7 +68,7 @@ macro_rules! rolling_extreme {
                 if !x.is_usable() {
                     return self.value();
                 }
-                let full_after = self.deque.pushed() + 1 >= self.deque.period() as u64;
+                let full_after = self.deque.pushed().saturating_add(1) >= self.deque.period() as u64;
                 full_after.then(|| self.deque.peek(x)).flatten()
             }
 
