@@ -237,10 +237,11 @@ fn flat_windows_give_exact_zeros_and_documented_band_answers() {
     let bands = Bollinger::new(10, 2.0).unwrap().batch(&flat)[29].unwrap();
     assert_eq!((bands.upper, bands.middle, bands.lower), (7.25, 7.25, 7.25));
     assert_eq!((bands.percent_b, bands.bandwidth), (0.5, 0.0));
-    // A zero middle band with bands apart: infinite bandwidth, %B still defined.
+    // A zero middle band with bands apart: bandwidth 0 (the zero-divisor convention, as
+    // NATR and ROC; never ±∞), %B still defined.
     let around_zero = Bollinger::new(2, 2.0).unwrap().batch(&[-1.0, 1.0])[1].unwrap();
     assert_eq!(around_zero.middle, 0.0);
-    assert_eq!(around_zero.bandwidth, f64::INFINITY);
+    assert_eq!(around_zero.bandwidth, 0.0);
     assert_eq!(around_zero.percent_b, 0.75); // bands at ±2: x = 1 is 3/4 of the way up
                                              // NATR of a zero close is 0 (TA-Lib).
     let bar = |c: f64| Candle::new(c, c + 1.0, c - 1.0, c, 0.0).unwrap();

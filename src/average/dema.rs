@@ -84,7 +84,7 @@ impl<T: Real> Indicator for Dema<T> {
             return self.value();
         }
         let e1 = self.first.update(x)?;
-        let e2 = self.second.update(e1)?;
+        let e2 = self.second.feed(e1)?;
         Some(Self::combine(e1, e2))
     }
 
@@ -94,7 +94,7 @@ impl<T: Real> Indicator for Dema<T> {
             return self.value();
         }
         let e1 = self.first.peek(x)?;
-        let e2 = self.second.peek(e1)?;
+        let e2 = self.second.peek_fed(e1)?;
         Some(Self::combine(e1, e2))
     }
 

@@ -41,7 +41,11 @@ use crate::{Error, Indicator};
 /// TA-Lib `EMA` (classic compatibility); matches it at every index.
 #[doc(alias = "EMA")]
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "EmaState<T>")
+)]
 pub struct Ema<T: Real = f64> {
     smoother: Smoother<T>,
 }
@@ -76,6 +80,20 @@ impl<T: Real> Ema<T> {
     }
 
     /// `true` when no input has been consumed yet (used to validate composite states).
+    /// Updates with a value computed from usable inputs (the output of another EMA in a
+    /// DEMA or TEMA chain): no usability check, since such a value may decay below the
+    /// smallest usable input (`1e-150`) and must still be smoothed, as TA-Lib does.
+    #[inline]
+    pub(crate) fn feed(&mut self, x: T) -> Option<T> {
+        self.smoother.update(x)
+    }
+
+    /// What [`feed`](Self::feed) would return, without committing.
+    #[inline]
+    pub(crate) fn peek_fed(&self, x: T) -> Option<T> {
+        self.smoother.peek(x)
+    }
+
     #[cfg(feature = "serde")]
     pub(crate) fn is_untouched(&self) -> bool {
         self.smoother.count() == 0
@@ -140,5 +158,28 @@ impl<T: Real> Indicator for Ema<T> {
 impl<T: Real> fmt::Display for Ema<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "EMA({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct EmaState<T: Real> {
+    smoother: Smoother<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<EmaState<T>> for Ema<T> {
+    type Error = Error;
+
+    /// An average of usable inputs is no larger than the largest usable input.
+    fn try_from(state: EmaState<T>) -> Result<Self, Error> {
+        if !state.smoother.fed_at_most(T::max_input()) {
+            return Err(crate::error::invalid_state(
+                "the average is larger than any usable input can make it",
+            ));
+        }
+        Ok(Self {
+            smoother: state.smoother,
+        })
     }
 }

@@ -2,6 +2,24 @@
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
+//!
+//! # Inputs and bounds
+//!
+//! No average refuses anything beyond the crate-wide usable range (`0` or
+//! `1e-150..=1e150`, `1e-15..=1e15` for `f32`; see [`Real`](crate::Real)): every one is a
+//! weighted mean of its inputs, so its output lies within them, up to rounding, and is
+//! finite. DEMA (`2·e1 − e2`) and TEMA (`3·e1 − 3·e2 + e3`) extrapolate, by at most 3 and 7
+//! times the largest input. Values computed inside a chain (the EMA of an EMA) are smoothed
+//! even when they decay below `1e-150`: only the caller's inputs are checked.
+//!
+//! # Loading a state
+//!
+//! A window average ([`Sma`], [`Wma`]) recomputes its running sums from the window on load,
+//! with exactly the operations the updates performed, so a saved state loads back bit for
+//! bit and an edited one loads as the state its window produces (or is refused, if its
+//! sums are far off its window or a window value is not usable). An exponential average
+//! refuses a state larger than its inputs can make it (`max_input`, or `count` times it
+//! during the seed), so that every later update stays finite.
 
 mod dema;
 mod ema;

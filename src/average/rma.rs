@@ -36,7 +36,11 @@ use crate::{Error, Indicator};
 #[doc(alias = "RMA")]
 #[doc(alias = "Wilder")]
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RmaState<T>")
+)]
 pub struct Rma<T: Real = f64> {
     smoother: Smoother<T>,
 }
@@ -108,5 +112,28 @@ impl<T: Real> Indicator for Rma<T> {
 impl<T: Real> fmt::Display for Rma<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "RMA({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RmaState<T: Real> {
+    smoother: Smoother<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<RmaState<T>> for Rma<T> {
+    type Error = Error;
+
+    /// An average of usable inputs is no larger than the largest usable input.
+    fn try_from(state: RmaState<T>) -> Result<Self, Error> {
+        if !state.smoother.fed_at_most(T::max_input()) {
+            return Err(crate::error::invalid_state(
+                "the average is larger than any usable input can make it",
+            ));
+        }
+        Ok(Self {
+            smoother: state.smoother,
+        })
     }
 }

@@ -4,6 +4,8 @@ use crate::Real;
 
 use crate::error::check_period;
 use crate::float::from_usize;
+#[cfg(feature = "serde")]
+use crate::float::lit;
 use crate::Error;
 
 /// How the first output of an exponential average is obtained.
@@ -84,6 +86,24 @@ impl<T: Real> Smoother<T> {
             n,
             inverse_n: T::one() / n,
         }
+    }
+
+    /// `true` when the state is no larger than `count` inputs of magnitude
+    /// `largest_input` can make it: a seed's running sum is at most `count` of them, a
+    /// smoothed value at most one (it is a weighted mean), with room for the rounding of
+    /// `n` additions. Loading checks it with `4 × max_input` (the most any user feeds: inputs,
+    /// differences of two inputs, true ranges, all at most `2 × max_input`), so every later
+    /// update stays finite; users whose inputs are inputs check it with `max_input`.
+    #[cfg(feature = "serde")]
+    pub(crate) fn fed_at_most(&self, largest_input: T) -> bool {
+        let slack = T::one() + lit::<T>(4.0) * self.n * T::epsilon();
+        let bound = largest_input * slack;
+        let bound = if self.count >= self.warmup_period() {
+            bound
+        } else {
+            from_usize::<T>(self.count) * bound
+        };
+        self.state.abs() <= bound
     }
 
     #[cfg(feature = "serde")]
@@ -185,13 +205,14 @@ impl<T: Real> TryFrom<SmootherState<T>> for Smoother<T> {
                 smoother.warmup_period()
             )));
         }
-        if !saved.state.is_finite() || (saved.count == 0 && saved.state != T::zero()) {
-            return Err(crate::error::invalid_state(
-                "smoother state is not finite, or not zero before the first input",
-            ));
-        }
         smoother.count = saved.count;
         smoother.state = saved.state;
+        if !smoother.fed_at_most(lit::<T>(4.0) * T::max_input()) {
+            return Err(crate::error::invalid_state(
+                "smoother state is not finite, too large for its inputs, or not zero before \
+                 the first input",
+            ));
+        }
         Ok(smoother)
     }
 }

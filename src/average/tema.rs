@@ -88,8 +88,8 @@ impl<T: Real> Indicator for Tema<T> {
             return self.value();
         }
         let e1 = self.first.update(x)?;
-        let e2 = self.second.update(e1)?;
-        let e3 = self.third.update(e2)?;
+        let e2 = self.second.feed(e1)?;
+        let e3 = self.third.feed(e2)?;
         Some(Self::combine(e1, e2, e3))
     }
 
@@ -99,8 +99,8 @@ impl<T: Real> Indicator for Tema<T> {
             return self.value();
         }
         let e1 = self.first.peek(x)?;
-        let e2 = self.second.peek(e1)?;
-        let e3 = self.third.peek(e2)?;
+        let e2 = self.second.peek_fed(e1)?;
+        let e3 = self.third.peek_fed(e2)?;
         Some(Self::combine(e1, e2, e3))
     }
 

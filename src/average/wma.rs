@@ -102,13 +102,75 @@ impl<T: Real> Wma<T> {
 
     /// After a rebuild of the plain sums: rebuild the weighted ones from the same block.
     fn rebuild_weighted(&mut self) {
+        self.rebuild_suffixes(0);
+        self.recent_weighted = T::zero();
+    }
+
+    /// Recomputes the weighted suffix sums of storage slots `from..`, newest first (the
+    /// rebuild's loop, also used on load for the sums still in use).
+    fn rebuild_suffixes(&mut self, from: usize) {
         let mut running = T::zero();
         let slots = self.sum.slots();
-        for (index, (suffix, &x)) in self.weighted_suffix.iter_mut().zip(slots).enumerate().rev() {
+        let pairs = self.weighted_suffix.iter_mut().zip(slots).enumerate().rev();
+        for (index, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
             running = running + from_usize::<T>(index + 1) * x;
             *suffix = running;
         }
-        self.recent_weighted = T::zero();
+    }
+
+    /// Sets every derived sum still in use from the window (already resynchronised by
+    /// [`RollingSum`]), with exactly the operations of the pushes that produced them: a
+    /// state reached by pushes is left bit for bit as it was.
+    #[cfg(feature = "serde")]
+    fn resync(&mut self) {
+        let period = self.period();
+        let written = self.sum.write_index();
+        let full = self.sum.is_full();
+        if full {
+            self.rebuild_suffixes(written);
+        } else {
+            // Never rebuilt: the zeros of construction.
+            self.weighted_suffix.fill(T::zero());
+        }
+        if let Some(last) = self.weighted_suffix.last_mut() {
+            *last = T::zero();
+        }
+        // The values the last push saw as recent: all of them right after a rebuild.
+        let count = if full && written == 0 {
+            period
+        } else {
+            written
+        };
+        let recent_values = self.sum.slots().get(..count).unwrap_or_default();
+        let (recent_weighted, recent) = recent_values
+            .iter()
+            .enumerate()
+            .fold((T::zero(), T::zero()), |(weighted, plain), (index, &x)| {
+                (weighted + from_usize::<T>(index + 1) * x, plain + x)
+            });
+        self.average = if count == 0 {
+            T::zero()
+        } else {
+            let k: T = from_usize(count);
+            let old_weighted = self
+                .weighted_suffix
+                .get(count)
+                .copied()
+                .unwrap_or_else(T::zero);
+            let old = if count == period {
+                T::zero()
+            } else {
+                self.sum.old_block_sum(count)
+            };
+            let weighted = (old_weighted - k * old)
+                + (recent_weighted + from_usize::<T>(period - count) * recent);
+            weighted / Self::divisor(period)
+        };
+        self.recent_weighted = if written == 0 {
+            T::zero()
+        } else {
+            recent_weighted
+        };
     }
 }
 
@@ -198,7 +260,9 @@ impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
             && (!filled
                 || (state.average - exact_average).abs()
                     <= tolerance / Self::divisor(period) + T::epsilon() * exact_average.abs());
-        let mut consistent = state.weighted_suffix.len() == period + 1
+        // Only usable inputs are ever pushed: they bound every weighted sum.
+        let mut consistent = state.sum.iter().all(|x| x.is_usable())
+            && state.weighted_suffix.len() == period + 1
             && near(state.recent_weighted, weighted(0, pushed))
             && average_ok;
         for (slot, &stored) in state.weighted_suffix.iter().enumerate().skip(pushed) {
@@ -214,11 +278,21 @@ impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
                 "WMA weighted sums do not match the values in its window",
             ));
         }
-        Ok(Self {
+        let mut loaded = Self {
             sum: state.sum,
             weighted_suffix: state.weighted_suffix,
             recent_weighted: state.recent_weighted,
             average: state.average,
-        })
+        };
+        loaded.resync();
+        let finite = loaded.average.is_finite()
+            && loaded.recent_weighted.is_finite()
+            && loaded.weighted_suffix.iter().all(|x| x.is_finite());
+        if !finite {
+            return Err(crate::error::invalid_state(
+                "WMA weighted sums of its window overflow",
+            ));
+        }
+        Ok(loaded)
     }
 }

@@ -8,7 +8,7 @@
 macro_rules! lagged_indicator {
     (
         $(#[$attr:meta])* $name:ident, $state:ident, $state_type:literal, $label:literal,
-        $formula:path
+        $formula:path, $bound:path
     ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +111,7 @@ macro_rules! lagged_indicator {
             type Error = crate::Error;
 
             fn try_from(state: $state<T>) -> Result<Self, crate::Error> {
-                super::check_lag_state(&state.window, state.value)?;
+                super::check_lag_state(&state.window, state.value, $bound())?;
                 Ok(Self {
                     window: state.window,
                     value: state.value,

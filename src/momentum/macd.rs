@@ -35,8 +35,8 @@ pub struct MacdOutput<T = f64> {
 ///
 /// The first output therefore comes after `slow + signal − 1` inputs (34 for 12/26/9: index
 /// 33), with all three lines at once. Starting both EMAs on the first input instead gives
-/// visibly different values for hundreds of bars (3.3241 instead of 3.5086 on `SPEC.md`'s
-/// Series B at index 33).
+/// visibly different values for hundreds of bars (3.3241 instead of 3.5086 on the test
+/// suite's Series B at index 33).
 ///
 /// # Parameters
 ///
@@ -269,7 +269,11 @@ impl<T: Real> TryFrom<MacdState<T>> for Macd<T> {
         let consistent = seen <= slow.period()
             && slow.count() == seen
             && fast.count() == fast_expected
-            && (signal.count() == 0 || slow.value().is_some());
+            && (signal.count() == 0 || slow.value().is_some())
+            // Averages of inputs: no larger than an input, so that the MACD line fed to the
+            // signal average stays within twice that.
+            && fast.fed_at_most(T::max_input())
+            && slow.fed_at_most(T::max_input());
         if !consistent {
             return Err(crate::error::invalid_state(format!(
                 "MACD averages have consumed {}, {} and {} inputs after {seen}: inconsistent",

@@ -1,5 +1,27 @@
 //! Momentum oscillators: [`Rsi`], [`Macd`], [`Roc`], [`Rocp`], [`Momentum`], and the
 //! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`].
+//!
+//! # Inputs and bounds
+//!
+//! None of these refuses anything beyond the crate-wide usable range (`0` or
+//! `1e-150..=1e150`, `1e-15..=1e15` for `f32`; see [`Real`](crate::Real)), which is what keeps
+//! them finite:
+//! - [`Rsi`]: `100·gain/(gain + loss)` with `gain ≤ gain + loss`, so in `0..=100` by
+//!   construction (50, or 0 in TA-Lib mode, when both are exactly 0: TA-Lib also tests for
+//!   exact zero, at every scale);
+//! - [`Stochastic`], [`FastStochastic`]: %K and %D are clamped to `0..=100`, which absorbs
+//!   rounding (a mean of values ≤ 100 can round above it) and reads a close outside the
+//!   window's range as 0 or 100; a window is flat (%K 0) by TA-Lib's own relative test,
+//!   `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, so the answer is TA-Lib's at every price scale;
+//! - [`Momentum`]: `|x − base| ≤ 2·max_input`; [`Rocp`]: `|ROCP| ≤ 1 + max_input/min_input`
+//!   (`1e300`; `1e30` for `f32`); [`Roc`]: 100 times that. A ratio of two usable inputs is
+//!   finite by the definition of the range. A zero base gives 0, as in TA-Lib (an exact
+//!   test, as TA-Lib's);
+//! - [`Macd`]: differences of EMAs of inputs, at most `2·max_input`.
+//!
+//! Loading a state refuses values no update could have stored: a lagged window or a
+//! previous price outside the usable range, a lagged output beyond the bounds above, an
+//! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
 mod lagged;
 mod macd;
@@ -26,15 +48,18 @@ use crate::Error;
 pub(crate) fn check_lag_state<T: crate::Real>(
     window: &crate::window::RingBuffer<T>,
     value: Option<T>,
+    bound: T,
 ) -> Result<(), Error> {
     if !window.iter().all(|x| x.is_usable()) {
         return Err(crate::error::invalid_state(
             "a lagged window holds a non-finite or oversized value",
         ));
     }
-    if value.is_some_and(|v| !v.is_finite()) || (value.is_some() && !window.is_full()) {
+    let within = |v: T| v.is_finite() && v.abs() <= bound;
+    if value.is_some_and(|v| !within(v)) || (value.is_some() && !window.is_full()) {
         return Err(crate::error::invalid_state(format!(
-            "a lagged output exists with {} of {} values in the window, or is not finite",
+            "a lagged output exists with {} of {} values in the window, or exceeds what usable \
+             inputs can give",
             window.len(),
             window.capacity()
         )));

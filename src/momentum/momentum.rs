@@ -9,6 +9,9 @@ super::lagged::lagged_indicator!(
     ///
     /// Relative versions: [`Roc`](super::Roc) (percent) and [`Rocp`](super::Rocp) (fraction).
     ///
+    /// Every output is finite: for usable inputs (see [`Real`](crate::Real)),
+    /// `|MOM| ≤ 2·max_input` (`2e150`; `2e15` for `f32`).
+    ///
     /// # Parameters
     ///
     /// `period` (`n`): `1..=100000`; 10 by [`Default`] (TA-Lib's default).
@@ -33,11 +36,18 @@ super::lagged::lagged_indicator!(
     MomentumState,
     "MomentumState<T>",
     "MOM",
-    difference
+    difference,
+    bound
 );
 
 /// `x − base`.
 #[inline]
 fn difference<T: Real>(x: T, base: T) -> T {
     x - base
+}
+
+/// A bound on `|x − base|` for usable inputs (at most twice the largest input), with room.
+#[cfg(feature = "serde")]
+fn bound<T: Real>() -> T {
+    T::max_input() * crate::float::lit(4.0)
 }

@@ -13,6 +13,9 @@ super::lagged::lagged_indicator!(
     /// TA-Lib writes it (`ta_ROC.c`). The fraction without the factor 100 is [`Rocp`](super::Rocp);
     /// the difference is [`Momentum`](super::Momentum).
     ///
+    /// Every output is finite: a ratio of two usable inputs (see [`Real`](crate::Real)) is at
+    /// most `max_input/min_input` (`1e300`; `1e30` for `f32`), so `|ROC| ≤ 100·(1 + 1e300)`.
+    ///
     /// # Parameters
     ///
     /// `period` (`n`): `1..=100000`; 10 by [`Default`] (TA-Lib's default).
@@ -38,7 +41,8 @@ super::lagged::lagged_indicator!(
     RocState,
     "RocState<T>",
     "ROC",
-    rate_of_change
+    rate_of_change,
+    bound
 );
 
 /// `100·(x/base − 1)`, or 0 when `base` is 0 (TA-Lib).
@@ -49,4 +53,11 @@ fn rate_of_change<T: Real>(x: T, base: T) -> T {
     } else {
         (x / base - T::one()) * lit(100.0)
     }
+}
+
+/// A bound on `|(x/base − 1)·100|` for usable inputs (at most
+/// `100·(1 + max_input/min_input)`, up to rounding), with room.
+#[cfg(feature = "serde")]
+fn bound<T: Real>() -> T {
+    (T::one() + T::max_input() / T::min_input()) * lit(200.0)
 }

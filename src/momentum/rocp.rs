@@ -12,6 +12,9 @@ super::lagged::lagged_indicator!(
     /// TA-Lib writes it (`ta_ROCP.c`). The same in percent is [`Roc`](super::Roc); the difference
     /// is [`Momentum`](super::Momentum).
     ///
+    /// Every output is finite: a ratio of two usable inputs (see [`Real`](crate::Real)) is at
+    /// most `max_input/min_input` (`1e300`; `1e30` for `f32`), so `|ROCP| ≤ 1 + 1e300`.
+    ///
     /// # Parameters
     ///
     /// `period` (`n`): `1..=100000`; 10 by [`Default`] (TA-Lib's default).
@@ -37,7 +40,8 @@ super::lagged::lagged_indicator!(
     RocpState,
     "RocpState<T>",
     "ROCP",
-    rate_of_change_fraction
+    rate_of_change_fraction,
+    bound
 );
 
 /// `(x − base)/base`, or 0 when `base` is 0 (TA-Lib).
@@ -48,4 +52,11 @@ fn rate_of_change_fraction<T: Real>(x: T, base: T) -> T {
     } else {
         (x - base) / base
     }
+}
+
+/// A bound on `|(x − base)/base|` for usable inputs (at most `1 + max_input/min_input`,
+/// up to rounding), with room.
+#[cfg(feature = "serde")]
+fn bound<T: Real>() -> T {
+    (T::one() + T::max_input() / T::min_input()) * crate::float::lit(2.0)
 }

@@ -202,7 +202,7 @@ impl<T: Real> TryFrom<RsiState<T>> for Rsi<T> {
             && state.gains.count() == state.losses.count()
             && state.gains.state() >= T::zero()
             && state.losses.state() >= T::zero()
-            && state.previous.is_none_or(T::is_finite)
+            && state.previous.is_none_or(|x| x.is_usable())
             && (state.previous.is_some() || state.gains.count() == 0);
         if !consistent {
             return Err(crate::error::invalid_state(

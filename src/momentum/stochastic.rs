@@ -7,7 +7,7 @@ use crate::window::{Extremum, MonotonicDeque, RollingSum};
 use crate::{CheckedInput, Error, Indicator, Real};
 
 /// One reading of a stochastic oscillator: `%K` and its moving average `%D`, both in
-/// `[0, 100]` for valid candles.
+/// `[0, 100]` for every candle (clamped by construction).
 ///
 /// For [`Stochastic`] these are the slow lines (TA-Lib's `slowk`, `slowd`); for
 /// [`FastStochastic`] the fast ones (`fastk`, `fastd`).
@@ -50,15 +50,17 @@ impl<T: Real> Range<T> {
         self.highest.period()
     }
 
-    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`), and 0
-    /// when `HH == LL`.
+    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`) and
+    /// clamped to `0..=100`; 0 when the window is flat, exactly by TA-Lib's test:
+    /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)` (about 90 ulps of the prices, at every scale).
     #[inline]
     fn fast_k(highest: T, lowest: T, close: T) -> T {
-        let range = (highest - lowest) / lit(100.0);
-        if range == T::zero() {
+        let spread = highest - lowest;
+        let flat = spread.abs() <= lit::<T>(FLAT_RANGE) * (highest.abs() + lowest.abs());
+        if flat {
             T::zero()
         } else {
-            (close - lowest) / range
+            percent((close - lowest) / (spread / lit(100.0)))
         }
     }
 
@@ -77,7 +79,7 @@ impl<T: Real> Range<T> {
     /// What [`update`](Self::update) would return.
     #[inline]
     fn peek(&self, candle: &Candle<T>) -> Option<T> {
-        if self.highest.pushed() + 1 < self.period() as u64 {
+        if self.highest.pushed().saturating_add(1) < self.period() as u64 {
             return None;
         }
         let highest = self.highest.peek(candle.high)?;
@@ -88,7 +90,10 @@ impl<T: Real> Range<T> {
     /// Number of `%K` values produced so far.
     #[cfg(feature = "serde")]
     fn produced(&self) -> u64 {
-        (self.highest.pushed() + 1).saturating_sub(self.period() as u64)
+        self.highest
+            .pushed()
+            .saturating_add(1)
+            .saturating_sub(self.period() as u64)
     }
 
     fn clear(&mut self) {
@@ -119,33 +124,57 @@ impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
                 "stochastic high and low windows disagree (extremum, period or length)",
             ));
         }
+        if !highest
+            .candidates()
+            .chain(lowest.candidates())
+            .all(|x| x.is_usable())
+        {
+            return Err(crate::error::invalid_state(
+                "stochastic high or low window holds a value outside the usable input range",
+            ));
+        }
         Ok(Self { highest, lowest })
     }
+}
+
+/// The relative width below which TA-Lib 0.8.1 treats the `HH − LL` range as zero:
+/// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a window flat but for rounding.
+const FLAT_RANGE: f64 = 1e-14;
+
+/// `x` clamped to `0..=100`: %K and %D by construction, whatever the rounding (a mean of
+/// values ≤ 100 can round above 100) and whatever the candle (a close outside the window's
+/// range reads 0 or 100).
+#[inline]
+fn percent<T: Real>(x: T) -> T {
+    x.max(T::zero()).min(lit(100.0))
 }
 
 /// Pushes `x` into a rolling mean; the mean once full.
 #[inline]
 fn push_mean<T: Real>(sum: &mut RollingSum<T>, x: T) -> Option<T> {
     sum.push(x);
-    sum.is_full().then(|| sum.sum() / from_usize(sum.period()))
+    mean(sum)
 }
 
 /// The mean [`push_mean`] would return.
 #[inline]
 fn peek_mean<T: Real>(sum: &RollingSum<T>, x: T) -> Option<T> {
-    (sum.len() + 1 >= sum.period()).then(|| sum.peek_sum(x) / from_usize(sum.period()))
+    (sum.len() + 1 >= sum.period()).then(|| percent(sum.peek_sum(x) / from_usize(sum.period())))
 }
 
 #[inline]
 fn mean<T: Real>(sum: &RollingSum<T>) -> Option<T> {
-    sum.is_full().then(|| sum.sum() / from_usize(sum.period()))
+    sum.is_full()
+        .then(|| percent(sum.sum() / from_usize(sum.period())))
 }
 
 /// `true` when a rolling mean fed from the `produced`-th value of its input on holds as many
-/// values as it should (the values themselves are checked by [`RollingSum`]).
+/// values as it should, each a percentage in `0..=100` (the sums themselves are checked by
+/// [`RollingSum`]).
 #[cfg(feature = "serde")]
 fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
     sum.len() as u64 == produced.min(sum.period() as u64)
+        && sum.iter().all(|x| x >= T::zero() && x <= lit(100.0))
 }
 
 /// Slow stochastic oscillator (Lane), with SMA smoothing: TA-Lib's `STOCH`.
@@ -153,8 +182,9 @@ fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
 /// # Formula
 ///
 /// Over the last `fast_k` candles, with `HH` the highest high and `LL` the lowest low:
-/// - `fastK = 100·(close − LL)/(HH − LL)`, and **0 when `HH == LL`** (TA-Lib's answer for a
-///   flat window);
+/// - `fastK = 100·(close − LL)/(HH − LL)`, and **0 for a flat window** (TA-Lib's answer),
+///   with TA-Lib's own test: `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a range within about 90 ulps
+///   of the prices (relative, so the same at every price scale);
 /// - `k = SMA_slow_k(fastK)` (TA-Lib's `slowk`);
 /// - `d = SMA_slow_d(k)` (`slowd`).
 ///
@@ -162,9 +192,12 @@ fn consistent_mean<T: Real>(sum: &RollingSum<T>, produced: u64) -> bool {
 /// `(fast_k − 1) + (slow_k − 1) + (slow_d − 1)` plus one): 18 candles for 14/3/3, index 17.
 /// `HH` and `LL` come from [`MonotonicDeque`]s: O(1) amortized, never a scan of the window.
 ///
-/// Candles are not validated: with `low <= close <= high` every output lies in `[0, 100]`
-/// (up to one rounding, e.g. 100.00000000000001); a close outside its candle's range can push
-/// `fastK` outside it, as in TA-Lib. Only [`Candle::close`], `high` and `low` are used.
+/// Every output lies in `[0, 100]`: `fastK`, `k` and `d` are clamped to it, which absorbs
+/// rounding (a mean of values ≤ 100 can round above 100) and reads a close outside the
+/// window's range (a candle that is not valid, see [`Candle::validate`]) as 0 or 100, where
+/// TA-Lib would go outside. No input is refused beyond the usable range (see
+/// [`Real`](crate::Real)); with it, `HH − LL` is finite and never subnormal. Only
+/// [`Candle::close`], `high` and `low` are used.
 ///
 /// # Parameters
 ///
@@ -341,7 +374,8 @@ impl<T: Real> TryFrom<StochasticState<T>> for Stochastic<T> {
 /// # Formula
 ///
 /// Over the last `fast_k` candles, with `HH` the highest high and `LL` the lowest low:
-/// - `k = 100·(close − LL)/(HH − LL)`, and **0 when `HH == LL`** (TA-Lib's answer);
+/// - `k = 100·(close − LL)/(HH − LL)` in `0..=100`, and **0 for a flat window** (TA-Lib's
+///   answer and test, see [`Stochastic`]);
 /// - `d = SMA_fast_d(k)`.
 ///
 /// Both lines start together, once `%D` exists: after `fast_k + fast_d − 1` candles (index

@@ -51,7 +51,7 @@ pub struct DrawdownOutput<T = f64> {
 ///
 /// # Links
 ///
-/// Magdon-Ismail and Atiya (2004), *Maximum drawdown*, Risk 17(10); SPEC section 7.
+/// Magdon-Ismail and Atiya (2004), *Maximum drawdown*, Risk 17(10).
 #[doc(alias = "MDD")]
 #[doc(alias = "maximum drawdown")]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -94,7 +94,9 @@ impl<T: Real> Drawdown<T> {
     /// The state after the price `x`; shared by `update` and `peek`.
     #[inline]
     fn next(&self, x: T) -> Self {
-        let index = self.count;
+        // Saturates one below the count's own saturation, so that the peak index always
+        // stays below the count (2^64 bars are never reached, but a loaded state may be near).
+        let index = self.count.min(u64::MAX - 1);
         let (peak, peak_index) = match self.peak {
             Some(peak) if x < peak => (peak, self.peak_index),
             _ => (x, index),

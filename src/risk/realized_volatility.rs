@@ -26,12 +26,17 @@ pub enum Returns {
 ///
 /// Returns are ratios of prices, so **prices must be positive**: `update` ignores a price
 /// `≤ 0` (like a NaN, see [`Indicator`]) and [`try_update`](Indicator::try_update) rejects it
-/// with [`Error::InvalidInput`].
+/// with [`Error::InvalidInput`]. With [`Returns::Simple`], a price more than
+/// [`Real::max_input`] (`1e150`; `1e15` for `f32`) times the previous one is refused the same
+/// way: its return would not be a usable number, and its square would overflow the
+/// variance. Log returns need no such limit (`|ln(C_t/C_{t−1})| ≤ 691` for usable prices).
+/// Every output is then finite and `≥ 0`.
 ///
 /// # Parameters
 ///
 /// - `period` (`L`, the number of returns): `2..=100000`;
-/// - `periods_per_year` (`P`): `1..`, 252 (trading days) by default, set with
+/// - `periods_per_year` (`P`): `1..=31622400` (one per second of a leap year at most), 252
+///   (trading days) by default, set with
 ///   [`with_periods_per_year`](RealizedVolatility::with_periods_per_year) (52 for weekly
 ///   bars, 12 for monthly, 1 for no annualization);
 /// - returns: [`with_returns`](RealizedVolatility::with_returns).
@@ -57,7 +62,7 @@ pub enum Returns {
 /// # Links
 ///
 /// Hull, *Options, Futures, and Other Derivatives*, "Estimating volatility from historical
-/// data"; SPEC section 7 ("Rolling volatility").
+/// data".
 #[doc(alias = "historical volatility")]
 #[doc(alias = "HV")]
 #[derive(Debug, Clone, PartialEq)]
@@ -129,8 +134,19 @@ impl<T: Real> RealizedVolatility<T> {
         crate::float::from_usize::<T>(periods_per_year).sqrt()
     }
 
+    /// `true` when `x` is a usable positive price whose return from the previous one is a
+    /// usable number (see the type docs).
     #[inline]
-    fn accepts(x: T) -> bool {
+    fn accepts(&self, x: T) -> bool {
+        Self::is_price(x)
+            && match (self.returns, self.previous) {
+                (Returns::Simple, Some(previous)) => x / previous <= T::max_input(),
+                _ => true,
+            }
+    }
+
+    #[inline]
+    fn is_price(x: T) -> bool {
         x.is_usable() && x > T::zero()
     }
 
@@ -143,15 +159,18 @@ impl<T: Real> RealizedVolatility<T> {
     }
 }
 
+/// The most periods per year accepted: one per second of a leap year.
+const MAX_PERIODS_PER_YEAR: usize = 366 * 24 * 60 * 60;
+
 fn check_periods_per_year(periods_per_year: usize) -> Result<usize, Error> {
-    if periods_per_year == 0 {
+    if (1..=MAX_PERIODS_PER_YEAR).contains(&periods_per_year) {
+        Ok(periods_per_year)
+    } else {
         Err(Error::InvalidParameter {
             name: "periods_per_year",
             value: periods_per_year.to_string(),
-            expected: "1 or more",
+            expected: "1..=31622400 (one per second of a leap year)",
         })
-    } else {
-        Ok(periods_per_year)
     }
 }
 
@@ -161,10 +180,7 @@ impl<T: Real> Indicator for RealizedVolatility<T> {
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
-        if !x.is_usable() {
-            return self.value();
-        }
-        if !Self::accepts(x) {
+        if !self.accepts(x) {
             return self.value();
         }
         if let Some(previous) = self.previous.replace(x) {
@@ -176,7 +192,7 @@ impl<T: Real> Indicator for RealizedVolatility<T> {
 
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
-        if !Self::accepts(x) {
+        if !self.accepts(x) {
             return self.value();
         }
         let r = self.period_return(self.previous?, x);
@@ -201,7 +217,7 @@ impl<T: Real> Indicator for RealizedVolatility<T> {
 
     /// Rejects unusable inputs and prices `≤ 0` with [`Error::InvalidInput`].
     fn try_update(&mut self, x: T) -> Result<Option<T>, Error> {
-        if Self::accepts(x) {
+        if self.accepts(x) {
             Ok(self.update(x))
         } else {
             Err(Error::InvalidInput)
@@ -241,7 +257,7 @@ impl<T: Real> TryFrom<RealizedVolatilityState<T>> for RealizedVolatility<T> {
         let periods_per_year = check_periods_per_year(state.periods_per_year)?;
         let has_returns = state.variance.len() > 0;
         let consistent = state.variance.ddof() == 1
-            && state.previous.is_none_or(Self::accepts)
+            && state.previous.is_none_or(Self::is_price)
             && (state.previous.is_some() || !has_returns);
         if !consistent {
             return Err(crate::error::invalid_state(

@@ -68,7 +68,7 @@ macro_rules! rolling_extreme {
                 if !x.is_usable() {
                     return self.value();
                 }
-                let full_after = self.deque.pushed() + 1 >= self.deque.period() as u64;
+                let full_after = self.deque.pushed().saturating_add(1) >= self.deque.period() as u64;
                 full_after.then(|| self.deque.peek(x)).flatten()
             }
 
@@ -106,6 +106,11 @@ macro_rules! rolling_extreme {
                 if state.deque.extremum() != $extremum {
                     return Err(crate::error::invalid_state(concat!(
                         "a rolling ", $word, " holds a deque that tracks the other extreme"
+                    )));
+                }
+                if !state.deque.candidates().all(|x| crate::CheckedInput::is_usable(&x)) {
+                    return Err(crate::error::invalid_state(concat!(
+                        "a rolling ", $word, " holds a value outside the usable input range"
                     )));
                 }
                 Ok(Self { deque: state.deque })

@@ -16,11 +16,16 @@ pub struct Bands<T = f64> {
     pub lower: T,
     /// `%B = (x − lower)/(upper − lower)`: 0 on the lower band, 1 on the upper one, outside
     /// `[0, 1]` beyond them. **0.5 when the bands coincide** (a flat window, `σ = 0`): the
-    /// input is then on the middle band.
+    /// input is then on the middle band. Since `x` is in the window, `|x − middle| ≤
+    /// σ·sqrt(n − 1)`, so `%B` lies in `0.5 ± sqrt(n − 1)/(2k)`; it is clamped to that range,
+    /// which only ever absorbs rounding.
     pub percent_b: T,
     /// `(upper − lower)/middle`, the band width as a fraction of the middle band. 0 when the
-    /// bands coincide; `+∞` when the middle band is exactly 0 but the bands are apart (a
-    /// width relative to a zero price has no finite value); negative for a negative middle.
+    /// bands coincide, and 0 when the middle band is exactly 0 (a width relative to a zero
+    /// price has no value; 0 is the crate's convention for a zero divisor, as in
+    /// [`Roc`](crate::momentum::Roc) and [`Natr`](crate::volatility::Natr)); negative for a
+    /// negative middle. A window whose mean is tiny against its spread (only possible with
+    /// prices of both signs) saturates at `±T::MAX` instead of overflowing.
     pub bandwidth: T,
 }
 
@@ -33,14 +38,18 @@ pub struct Bands<T = f64> {
 /// deviation (as TA-Lib and Bollinger himself; see [`Variance`] for the numerics):
 /// - `middle = SMA_n`, `upper = middle + k·σ`, `lower = middle − k·σ`;
 /// - `%B = (x − lower)/(upper − lower)`, 0.5 if `upper = lower`;
-/// - `bandwidth = (upper − lower)/middle`, 0 if `upper = lower`.
+/// - `bandwidth = (upper − lower)/middle`, 0 if `upper = lower` or `middle = 0`.
 ///
-/// First output after `n` inputs; `lower ≤ middle ≤ upper` always holds.
+/// First output after `n` inputs; `lower ≤ middle ≤ upper` always holds, and every output
+/// is finite for every accepted input: with `|x| ≤ 1e150` (the usable range) and
+/// `k ≤ 1000`, the bands stay below `1e154`; `%B` is clamped to its mathematical range
+/// `0.5 ± sqrt(n − 1)/(2k)` (finite for `k ≥ 0.001`).
 ///
 /// # Parameters
 ///
 /// - `period` (`n`): `1..=100000`;
-/// - `multiplier` (`k`): finite and `> 0`.
+/// - `multiplier` (`k`): `0.001..=1000` (Bollinger uses 2; outside this range the bands are
+///   no longer bands, and beyond it `k·σ` or `%B` could overflow).
 ///
 /// [`Default`] is `BB(20, 2)`.
 ///
@@ -112,10 +121,16 @@ impl<T: Real> Bollinger<T> {
         let width = upper - lower;
         let (percent_b, bandwidth) = if width == T::zero() {
             (lit(0.5), T::zero())
-        } else if middle == T::zero() {
-            ((x - lower) / width, T::infinity())
         } else {
-            ((x - lower) / width, width / middle)
+            let reach = self.percent_b_reach();
+            let half: T = lit(0.5);
+            let percent_b = ((x - lower) / width).max(half - reach).min(half + reach);
+            let bandwidth = if middle == T::zero() {
+                T::zero()
+            } else {
+                (width / middle).max(T::min_value()).min(T::max_value())
+            };
+            (percent_b, bandwidth)
         };
         Bands {
             upper,
@@ -125,16 +140,27 @@ impl<T: Real> Bollinger<T> {
             bandwidth,
         }
     }
+
+    /// `sqrt(n − 1)/(2k)`: how far from 0.5 `%B` can be for an input in the window.
+    #[inline]
+    fn percent_b_reach(&self) -> T {
+        let spread = crate::float::from_usize::<T>(self.period() - 1).sqrt();
+        spread / (lit::<T>(2.0) * self.multiplier)
+    }
 }
 
+/// The smallest and largest multiplier accepted.
+const MULTIPLIER_RANGE: (f64, f64) = (1e-3, 1e3);
+
 fn check_multiplier<T: Real>(multiplier: T) -> Result<T, Error> {
-    if multiplier.is_finite() && multiplier > T::zero() {
+    let (low, high) = MULTIPLIER_RANGE;
+    if multiplier >= lit(low) && multiplier <= lit(high) {
         Ok(multiplier)
     } else {
         Err(Error::InvalidParameter {
             name: "multiplier",
             value: format!("{multiplier:?}"),
-            expected: "a finite number > 0",
+            expected: "0.001..=1000",
         })
     }
 }
@@ -212,9 +238,9 @@ impl<T: Real> TryFrom<BollingerState<T>> for Bollinger<T> {
                 "Bollinger bands use the population variance (ddof 0)",
             ));
         }
-        if !state.last.is_usable() {
+        if state.last != state.variance.newest().unwrap_or_else(T::zero) {
             return Err(crate::error::invalid_state(
-                "Bollinger last input is not finite",
+                "Bollinger last input is not the newest value of its window",
             ));
         }
         Ok(Self {

@@ -13,6 +13,24 @@
 //! TA-Lib and for Bollinger Bands; `sample` constructors give `ddof = 1`. They never compute
 //! `E[x²] − E[x]²` on raw prices and do not drift (see [`Variance`]). For annualized
 //! volatility of returns, see [`RealizedVolatility`](crate::risk::RealizedVolatility).
+//!
+//! # Inputs and bounds
+//!
+//! Nothing here refuses an input beyond the crate-wide usable range (`0` or
+//! `1e-150..=1e150`, `1e-15..=1e15` for `f32`; see [`Real`](crate::Real)), chosen so that
+//! these computations stay finite without scaling:
+//! - a deviation is at most `2e150`, its square `4e300`, a sum of 100000 of them `4e305`:
+//!   [`Variance`] is at most `n/(n − ddof)·1e300` (`1e30` for `f32`), [`StdDev`] its root;
+//! - [`Bollinger`] bands stay below `1e154` for its multipliers `0.001..=1000` (a larger or
+//!   smaller `k` is an invalid parameter), `%B` is clamped to its mathematical range
+//!   `0.5 ± sqrt(n − 1)/(2k)`, and the bandwidth is 0 for a zero middle band and saturates
+//!   at `±T::MAX` for a tiny one;
+//! - [`TrueRange`] and [`Atr`] are at most `2e150`; [`Natr`] at most `100·2e150/1e-150`
+//!   (`2e302`; `2e32` for `f32`), 0 for a zero close as in TA-Lib (an exact test, as TA-Lib's).
+//!
+//! A spread below the rounding of the values themselves (values a few ulps apart) reads 0.
+//! Loading a state recomputes every moment from the window (see [`Variance`]) and refuses
+//! a window value outside the usable range.
 
 mod atr;
 mod bollinger;

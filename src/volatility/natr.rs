@@ -12,6 +12,11 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// `NATR_t = (ATR_t / C_t)·100`, and **0 when `C_t = 0`** (TA-Lib's answer; current TA-Lib
 /// tests for an exact zero as here, older releases for `|C| < 1e-14`). Warm-up as [`Atr`].
 ///
+/// Every output is finite: the ATR of usable candles is at most `2·max_input` and a non-zero
+/// usable close at least `min_input` (see [`Real`](crate::Real)), so
+/// `|NATR| ≤ 100·2e150/1e-150 = 2e302` (`2e32` for `f32`). A close below `1e-150` is refused
+/// with the rest of the candle, like a NaN.
+///
 /// # Parameters
 ///
 /// `period` (`n`): `1..=100000`; 14 by [`Default`]. (TA-Lib's `NATR` with period 1 may return

@@ -138,7 +138,12 @@ impl<T: Real> TryFrom<TrueRangeState<T>> for TrueRange<T> {
         let consistent = state.previous_close.is_none_or(|c| c.is_usable())
             && state
                 .range
-                .is_none_or(|r| r.is_finite() && r >= T::zero() && state.previous_close.is_some());
+                // At most the distance between two usable prices.
+                .is_none_or(|r| {
+                    r >= T::zero()
+                        && r <= T::max_input() + T::max_input()
+                        && state.previous_close.is_some()
+                });
         if !consistent {
             return Err(crate::error::invalid_state(
                 "true range without a previous close, negative or not finite",

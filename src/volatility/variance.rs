@@ -28,6 +28,21 @@ use crate::{Error, Indicator, Real};
 /// (1e12 or 1e-8) and whatever left the window before (a spike of 1e15 leaves no trace). A
 /// flat window gives exactly 0.
 ///
+/// # Range
+///
+/// No input is refused beyond the usable range (see [`Real`](crate::Real)), which bounds
+/// every intermediate: a deviation is at most `2e150`, its square `4e300`, a sum of 100000
+/// squares `4e305` (for `f32`: `2e15`, `4e30`, `4e35`), so the variance is finite and at most
+/// `n/(n − ddof)·1e300` (`1e30`). A spread below the rounding of the values themselves
+/// (values a few ulps apart, whose squared deviations underflow) reads 0.
+///
+/// # Loading a state
+///
+/// The stored moments are checked against a recomputation from the window, then recomputed
+/// from it with exactly the operations the updates performed: a saved state loads back bit
+/// for bit, and no stored rounding error can outlive the values it came from. A window
+/// value outside the usable range is refused.
+///
 /// # Parameters
 ///
 /// - `period` (`n`): `1..=100000` (`2..` for the sample variance);
@@ -156,6 +171,12 @@ impl<T: Real> Variance<T> {
         self.sum.len()
     }
 
+    /// The newest value in the window (`None` before the first push).
+    #[cfg(feature = "serde")]
+    pub(crate) fn newest(&self) -> Option<T> {
+        self.sum.iter().last()
+    }
+
     /// Delta degrees of freedom: 0 for the population variance, 1 for the sample variance.
     pub fn ddof(&self) -> usize {
         self.ddof
@@ -164,39 +185,44 @@ impl<T: Real> Variance<T> {
     /// `(recent_deviation, recent_square, M2)` after pushing `x`; shared by `push` and `peek`.
     #[inline]
     fn next(&self, x: T) -> (T, T, T) {
-        let period = self.sum.period();
         let written = self.sum.write_index();
         let pushed = written + 1;
-        let slots = self.sum.slots();
         // The first value pushed since the rebuild: `x` itself if it is that value.
         let shift = if written == 0 {
             x
         } else {
-            slots.first().copied().unwrap_or(x)
+            self.sum.slots().first().copied().unwrap_or(x)
         };
-        let d = x - shift;
-        let deviation = self.recent_deviation + d;
-        let square = self.recent_square + d * d;
-        let recent_count: T = from_usize(pushed);
-        let recent_mean = deviation / recent_count;
-        let recent_m2 = (square - deviation * recent_mean).max(T::zero());
+        let (deviation, square) = accumulate((self.recent_deviation, self.recent_square), x, shift);
         // Old-block values still in the window (none before the first rebuild).
         let old = if self.sum.is_full() {
-            period - pushed
+            self.sum.period() - pushed
         } else {
             0
         };
-        let m2 = if old == 0 {
-            recent_m2
-        } else {
-            let anchor = slots.last().copied().unwrap_or(shift);
-            let old_mean = self.old_mean.get(pushed).copied().unwrap_or_else(T::zero);
-            let old_m2 = self.old_m2.get(pushed).copied().unwrap_or_else(T::zero);
-            let delta = (shift - anchor) + (recent_mean - old_mean);
-            let weight = from_usize::<T>(old) * (recent_count / from_usize(period));
-            old_m2 + recent_m2 + delta * delta * weight
-        };
-        (deviation, square, m2)
+        (
+            deviation,
+            square,
+            self.merged_m2(pushed, old, (deviation, square), shift),
+        )
+    }
+
+    /// `M2` of the window made of the `pushed` recent values (deviations `Σ d`, `Σ d²` from
+    /// `shift`) and the `old` old-block values still in it.
+    #[inline]
+    fn merged_m2(&self, pushed: usize, old: usize, (deviation, square): (T, T), shift: T) -> T {
+        let recent_count: T = from_usize(pushed);
+        let recent_mean = deviation / recent_count;
+        let recent_m2 = (square - deviation * recent_mean).max(T::zero());
+        if old == 0 {
+            return recent_m2;
+        }
+        let anchor = self.sum.slots().last().copied().unwrap_or(shift);
+        let old_mean = self.old_mean.get(pushed).copied().unwrap_or_else(T::zero);
+        let old_m2 = self.old_m2.get(pushed).copied().unwrap_or_else(T::zero);
+        let delta = (shift - anchor) + (recent_mean - old_mean);
+        let weight = from_usize::<T>(old) * (recent_count / from_usize(self.sum.period()));
+        old_m2 + recent_m2 + delta * delta * weight
     }
 
     /// Pushes a usable `x`.
@@ -212,11 +238,23 @@ impl<T: Real> Variance<T> {
     /// The window is exactly one block, in chronological order: rebuild the suffix
     /// statistics, as deviations from its newest value. O(n), once every `n` pushes.
     fn rebuild(&mut self) {
+        self.rebuild_suffixes(0);
+        self.recent_deviation = T::zero();
+        self.recent_square = T::zero();
+    }
+
+    /// Recomputes the suffix statistics of storage slots `from..`, newest first (the
+    /// rebuild's loop, also used on load for the suffixes still in use).
+    fn rebuild_suffixes(&mut self, from: usize) {
         let slots = self.sum.slots();
         let anchor = slots.last().copied().unwrap_or_else(T::zero);
         let (mut sum, mut square) = (T::zero(), T::zero());
         let suffixes = self.old_mean.iter_mut().zip(self.old_m2.iter_mut());
-        for (count, ((mean, m2), &x)) in suffixes.zip(slots).rev().enumerate() {
+        let newest_first = suffixes.zip(slots).enumerate().rev();
+        for (count, (_, ((mean, m2), &x))) in newest_first
+            .take_while(|&(index, _)| index >= from)
+            .enumerate()
+        {
             let d = x - anchor;
             sum = sum + d;
             square = square + d * d;
@@ -224,8 +262,49 @@ impl<T: Real> Variance<T> {
             *mean = suffix_mean;
             *m2 = (square - sum * suffix_mean).max(T::zero());
         }
-        self.recent_deviation = T::zero();
-        self.recent_square = T::zero();
+    }
+
+    /// Sets every derived moment still in use from the window, with exactly the operations
+    /// of the pushes that produced them (see `RollingSum`'s load): a state reached by pushes
+    /// is left bit for bit as it was, and no stored moment can disagree with the window.
+    #[cfg(feature = "serde")]
+    fn resync(&mut self) {
+        let period = self.sum.period();
+        let written = self.sum.write_index();
+        let full = self.sum.is_full();
+        if full {
+            self.rebuild_suffixes(written);
+        }
+        // The values the last push saw as recent: all of them right after a rebuild.
+        let count = if full && written == 0 {
+            period
+        } else {
+            written
+        };
+        let slots = self.sum.slots();
+        let shift = slots.first().copied().unwrap_or_else(T::zero);
+        let moments = slots
+            .get(..count)
+            .unwrap_or_default()
+            .iter()
+            .fold((T::zero(), T::zero()), |moments, &x| {
+                accumulate(moments, x, shift)
+            });
+        let old = if full && written > 0 {
+            period - written
+        } else {
+            0
+        };
+        self.m2 = if count == 0 {
+            T::zero()
+        } else {
+            self.merged_m2(count, old, moments, shift)
+        };
+        (self.recent_deviation, self.recent_square) = if written == 0 {
+            (T::zero(), T::zero())
+        } else {
+            moments
+        };
     }
 
     #[inline]
@@ -260,6 +339,13 @@ impl<T: Real> Variance<T> {
         self.recent_square = T::zero();
         self.m2 = T::zero();
     }
+}
+
+/// `(Σ d, Σ d²)` with `d = x − shift` added.
+#[inline]
+fn accumulate<T: Real>((deviation, square): (T, T), x: T, shift: T) -> (T, T) {
+    let d = x - shift;
+    (deviation + d, square + d * d)
 }
 
 impl<T: Real> Indicator for Variance<T> {
@@ -369,7 +455,9 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
         let recent_sum = recent.iter().fold(T::zero(), |s, &d| s + d);
         let recent_abs = recent.iter().fold(T::zero(), |s, &d| s + d.abs());
         let recent_square = recent.iter().fold(T::zero(), |s, &d| s + d * d);
-        let mut consistent = state.old_mean.len() == period
+        // Only usable inputs are ever pushed: they bound every moment (see the type docs).
+        let mut consistent = window.iter().all(|x| x.is_usable())
+            && state.old_mean.len() == period
             && state.old_m2.len() == period
             && near(state.recent_deviation, recent_sum, recent_abs)
             && near(state.recent_square, recent_square, recent_square)
@@ -400,9 +488,19 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
         variance.sum = state.sum;
         variance.old_mean = state.old_mean;
         variance.old_m2 = state.old_m2;
-        variance.recent_deviation = state.recent_deviation;
-        variance.recent_square = state.recent_square;
-        variance.m2 = state.m2;
+        variance.resync();
+        let finite = variance.m2.is_finite()
+            && variance.recent_square.is_finite()
+            && variance
+                .old_mean
+                .iter()
+                .chain(&variance.old_m2)
+                .all(|x| x.is_finite());
+        if !finite {
+            return Err(crate::error::invalid_state(
+                "variance moments of its window overflow",
+            ));
+        }
         Ok(variance)
     }
 }

@@ -5,6 +5,13 @@
 //!   transformations), so adding and removing values forever does not drift.
 //! - [`RollingSum`]: the exact-as-possible sum of the last `n` values, built from the two above.
 //! - [`MonotonicDeque`]: rolling maximum or minimum in O(1) amortized, never a scan.
+//!
+//! With the `serde` feature each loads back exactly the state it saved. A state is checked
+//! on load: the shape, finite values, and every derived quantity against the values it
+//! summarises; [`RollingSum`] then recomputes its sums from the window with the operations
+//! the pushes performed, so no stored rounding error can outlive the values it came from.
+//! The blocks accept any finite value; the indicators built on them also check that the
+//! values are ones they could have pushed (usable inputs, percentages, ...).
 
 mod compensated_sum;
 mod monotonic_deque;

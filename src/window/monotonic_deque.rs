@@ -166,6 +166,13 @@ impl<T: Real> MonotonicDeque<T> {
             .map(|(sequence, _)| self.pushed - 1 - sequence)
     }
 
+    /// The values still candidates for the extreme, oldest first (used to validate the
+    /// values of a loaded state).
+    #[cfg(feature = "serde")]
+    pub(crate) fn candidates(&self) -> impl Iterator<Item = T> + '_ {
+        (0..self.len).filter_map(|offset| self.slot(offset).map(|(_, value)| value))
+    }
+
     /// Number of values pushed since construction or [`clear`](Self::clear): the window is
     /// full once it reaches `period`.
     pub fn pushed(&self) -> u64 {

@@ -23,6 +23,15 @@ use crate::Error;
 /// Values are expected to be finite (the indicators check their inputs before pushing); a NaN
 /// would stay in the sum until the next rebuild after it leaves the window.
 ///
+/// # Loading a state
+///
+/// The stored sums are checked against the window within a rounding tolerance (so a format
+/// that moves a float by an ulp still loads), then recomputed from the window with exactly
+/// the operations the pushes performed: a saved state loads back bit for bit, and a stored
+/// sum can never disagree with its window later, after the large values that set the
+/// tolerance have left. Partial sums of slots overwritten since the last rebuild are never
+/// read again and are kept as they are (finite). A window whose sum overflows is refused.
+///
 /// ```
 /// use ta_stream::window::RollingSum;
 ///
@@ -105,13 +114,52 @@ impl<T: Real> RollingSum<T> {
 
     /// The window is now exactly one block in chronological order: start a new one.
     fn rebuild(&mut self) {
+        self.rebuild_suffixes(0);
+        self.recent = T::zero();
+        self.next = 0;
+    }
+
+    /// Recomputes `suffix[from..period]` from the slots, newest first (the rebuild's loop,
+    /// also used on load for the partial sums still in use).
+    fn rebuild_suffixes(&mut self, from: usize) {
         let mut running = T::zero();
-        for (suffix, &x) in self.suffix.iter_mut().zip(&self.slots).rev() {
+        let pairs = self.suffix.iter_mut().zip(&self.slots).enumerate().rev();
+        for (_, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
             running = running + x;
             *suffix = running;
         }
-        self.recent = T::zero();
-        self.next = 0;
+    }
+
+    /// Sets every derived sum still in use from the slots, `next` and `len`, with exactly the
+    /// operations the pushes that produced them performed: a state reached by pushes is left
+    /// bit for bit as it was. Partial sums of slots overwritten since the last rebuild are
+    /// never read again and are kept.
+    #[cfg(feature = "serde")]
+    fn resync(&mut self) {
+        let period = self.slots.len();
+        if self.len == period {
+            self.rebuild_suffixes(self.next);
+        } else {
+            // Never rebuilt: the zeros of construction.
+            self.suffix.fill(T::zero());
+        }
+        if let Some(last) = self.suffix.last_mut() {
+            *last = T::zero();
+        }
+        let add = |sum: T, &x: &T| sum + x;
+        self.recent = self
+            .slots
+            .get(..self.next)
+            .unwrap_or_default()
+            .iter()
+            .fold(T::zero(), add);
+        self.sum = if self.next == 0 {
+            // Right after a rebuild (or before any push): the last push added the whole
+            // window to an empty old block.
+            T::zero() + self.slots.iter().fold(T::zero(), add)
+        } else {
+            self.old_block_sum(self.next) + self.recent
+        };
     }
 
     /// The sum that [`push`](Self::push)`(x)` would produce, without pushing.
@@ -277,13 +325,26 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
                 "rolling sum does not match the values in its window",
             ));
         }
-        Ok(Self {
+        // The stored sums passed a tolerance check (a lossy format may move them by an ulp);
+        // the loaded ones are recomputed from the window, so that no stored rounding error
+        // can outlive the values it came with and later fail that check.
+        let mut loaded = Self {
             slots: state.slots,
             next: state.next,
             len: state.len,
             suffix: state.suffix,
             recent: state.recent,
             sum: state.sum,
-        })
+        };
+        loaded.resync();
+        let finite = loaded.sum.is_finite()
+            && loaded.recent.is_finite()
+            && loaded.suffix.iter().all(|x| x.is_finite());
+        if !finite {
+            return Err(crate::error::invalid_state(
+                "rolling sum of its window overflows",
+            ));
+        }
+        Ok(loaded)
     }
 }

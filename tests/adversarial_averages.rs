@@ -1,0 +1,194 @@
+//! The contract under adversarial inputs and serde fuzz for every moving average.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::adversarial::{adversarial_f32s, adversarial_f64s};
+use proptest::prelude::*;
+use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+use ta_stream::Indicator;
+
+/// An average of usable inputs stays within the usable range (its inputs' hull, with room for
+/// rounding); DEMA and TEMA extrapolate, by at most 2× and 6× the largest input.
+fn within<T: Into<f64> + Copy>(bound: f64) -> impl Fn(&T) -> bool {
+    move |x: &T| {
+        let x: f64 = (*x).into();
+        x.is_finite() && x.abs() <= bound
+    }
+}
+
+const HULL: f64 = 1.000_000_1e150;
+const HULL_F32: f64 = 1.000_001e15;
+
+adversarial_contract!(
+    sma_f64,
+    || Sma::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    sma_f32,
+    || Sma::<f32>::new(4).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    wma_f64,
+    || Wma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    wma_f32,
+    || Wma::<f32>::new(3).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    ema_f64,
+    || Ema::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    ema_first_value_f32,
+    || Ema::<f32>::with_seed(5, Seed::FirstValue).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    rma_f64,
+    || Rma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    rma_f32,
+    || Rma::<f32>::new(2).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    dema_f64,
+    || Dema::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+adversarial_contract!(
+    dema_f32,
+    || Dema::<f32>::new(2).unwrap(),
+    adversarial_f32s(),
+    within(3.0 * HULL_F32)
+);
+adversarial_contract!(
+    tema_f64,
+    || Tema::<f64>::new(2).unwrap(),
+    adversarial_f64s(),
+    within(7.0 * HULL)
+);
+adversarial_contract!(
+    tema_f32,
+    || Tema::<f32>::new(3).unwrap(),
+    adversarial_f32s(),
+    within(7.0 * HULL_F32)
+);
+
+serde_fuzz!(
+    sma_serde_fuzz,
+    || Sma::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    wma_serde_fuzz,
+    || Wma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    ema_serde_fuzz,
+    || Ema::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(4.0 * HULL)
+);
+serde_fuzz!(
+    rma_serde_fuzz,
+    || Rma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(4.0 * HULL)
+);
+serde_fuzz!(
+    dema_serde_fuzz,
+    || Dema::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(12.0 * HULL)
+);
+serde_fuzz!(
+    tema_serde_fuzz,
+    || Tema::<f64>::new(2).unwrap(),
+    adversarial_f64s(),
+    within(28.0 * HULL)
+);
+serde_fuzz!(
+    wma_f32_serde_fuzz,
+    || Wma::<f32>::new(3).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+
+#[test]
+fn dema_and_tema_smooth_an_average_that_decays_below_the_smallest_usable_input() {
+    // The first EMA of [1e-150, 0, 0, ...] falls below 1e-150 at once: the second and third
+    // EMAs must still smooth it (they used to ignore it as an unusable input). Reference: the
+    // EMA recursion written out here, SMA-seeded, alpha = 2/(n + 1).
+    fn ema(xs: &[f64], n: usize) -> Vec<f64> {
+        let alpha = 2.0 / (n as f64 + 1.0);
+        let mut out = Vec::new();
+        let mut state = xs[..n].iter().sum::<f64>() / n as f64;
+        out.push(state);
+        for &x in &xs[n..] {
+            state = (x - state) * alpha + state;
+            out.push(state);
+        }
+        out
+    }
+    let n = 2;
+    let mut xs = vec![1e-150, 0.0];
+    xs.extend([0.0; 8]);
+    let e1 = ema(&xs, n);
+    let e2 = ema(&e1, n);
+    let e3 = ema(&e2, n);
+    let dema = Dema::new(n).unwrap().batch(&xs);
+    let tema = Tema::new(n).unwrap().batch(&xs);
+    for (i, e2_value) in e2.iter().enumerate() {
+        let expected = 2.0 * e1[i + n - 1] - e2_value;
+        let got = dema[i + 2 * n - 2].unwrap();
+        assert!(
+            (got - expected).abs() <= 1e-14 * expected.abs(),
+            "DEMA {i}: {got} vs {expected}"
+        );
+    }
+    for (i, e3_value) in e3.iter().enumerate() {
+        let expected = 3.0 * e1[i + 2 * n - 2] - 3.0 * e2[i + n - 1] + e3_value;
+        let got = tema[i + 3 * n - 3].unwrap();
+        assert!(
+            (got - expected).abs() <= 1e-13 * expected.abs(),
+            "TEMA {i}: {got} vs {expected}"
+        );
+    }
+    assert!(
+        dema.last().unwrap().unwrap() < 1e-150,
+        "values below 1e-150 are outputs too"
+    );
+}
+
+#[test]
+fn an_ema_state_larger_than_any_input_is_refused() {
+    let mut ema = Ema::new(3).unwrap();
+    ema.batch(&[1.0, 2.0, 3.0]);
+    let mut state = serde_json::to_value(&ema).unwrap();
+    state["smoother"]["state"] = serde_json::json!(1e300);
+    assert!(serde_json::from_value::<Ema>(state.clone()).is_err());
+    state["smoother"]["state"] = serde_json::json!(1e150);
+    assert!(serde_json::from_value::<Ema>(state).is_ok());
+}
