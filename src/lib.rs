@@ -275,6 +275,7 @@
 
 pub mod average;
 pub mod bar;
+pub mod catalog;
 mod error;
 mod float;
 pub mod index;
