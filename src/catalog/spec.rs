@@ -361,6 +361,12 @@ impl Parser<'_> {
                 let start = self.at;
                 let key = self.identifier().to_owned();
                 let index = if key.is_empty() {
+                    if !self
+                        .peek()
+                        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.'))
+                    {
+                        return Err(self.malformed("expected a number"));
+                    }
                     if named {
                         return Err(self.malformed("positional argument after a named one"));
                     }

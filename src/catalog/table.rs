@@ -130,7 +130,7 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 14.0, "number of changes")], REAL, ["Rsi"],
         |s| typed::<Rsi>(Rsi::new(s.int(0)).map(|rsi| rsi.with_flat(FlatRsi::TaLib)))),
     entry!("MACD", MomentumIndicators, true, "Moving average convergence/divergence", InputKind::Real,
-        [period("fastperiod", 12.0, "fast EMA"), period("slowperiod", 26.0, "slow EMA"),
+        [int("fastperiod", 12.0, 2.0, PERIOD_MAX, "fast EMA"), int("slowperiod", 26.0, 2.0, PERIOD_MAX, "slow EMA"),
          period("signalperiod", 9.0, "EMA of the MACD line")],
         &["macd", "macdsignal", "macdhist"], ["Macd"],
         |s| typed::<Macd>(Macd::new(s.int(0), s.int(1), s.int(2)))),
@@ -165,8 +165,9 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 14.0, "smoothing period")], REAL, ["Atr"], |s| typed::<Atr>(Atr::new(s.int(0)))),
     entry!("NATR", VolatilityIndicators, true, "ATR as a percentage of the close", InputKind::Prices(HLC),
         [period("timeperiod", 14.0, "smoothing period")], REAL, ["Natr"], |s| typed::<Natr>(Natr::new(s.int(0)))),
-    entry!("BETA", StatisticFunctions, true, "Beta of real0's returns on real1's (TA-Lib's rate-of-change returns)", InputKind::Pair("real0", "real1"),
-        [period("timeperiod", 5.0, "number of returns")], REAL, ["Beta"], |s| typed::<Beta>(Beta::talib(s.int(0)))),
+    entry!("BETA", StatisticFunctions, true, "Beta of real1's returns on real0's, as TA-Lib: real0 is the market, real1 the asset", InputKind::Pair("real0", "real1"),
+        [int("timeperiod", 5.0, 2.0, PERIOD_MAX, "number of returns")], REAL, ["Beta"],
+        |s| typed::<Swapped<Beta>>(Beta::talib(s.int(0)).map(Swapped))),
     entry!("CORREL", StatisticFunctions, true, "Pearson correlation of the two series (TA-Lib: of the values)", InputKind::Pair("real0", "real1"),
         [period("timeperiod", 30.0, "number of pairs")], REAL, ["Correlation"], |s| typed::<Correlation>(Correlation::talib(s.int(0)))),
     // The crate's own.
@@ -430,6 +431,43 @@ impl Indicator for Scaled {
 
     fn warmup_period(&self) -> usize {
         self.inner.warmup_period()
+    }
+}
+
+/// TA-Lib's `BETA(real0, real1)` regresses `real1` on `real0`: the typed [`Beta`] takes
+/// `(asset, benchmark)`, so the pair is swapped on the way in.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub(crate) struct Swapped<I>(I);
+
+impl<I: Indicator<Input = (f64, f64)>> Indicator for Swapped<I> {
+    type Input = (f64, f64);
+    type Output = I::Output;
+
+    #[inline]
+    fn update(&mut self, (first, second): (f64, f64)) -> Option<I::Output> {
+        self.0.update((second, first))
+    }
+
+    fn peek(&self, (first, second): (f64, f64)) -> Option<I::Output> {
+        self.0.peek((second, first))
+    }
+
+    fn value(&self) -> Option<I::Output> {
+        self.0.value()
+    }
+
+    fn reset(&mut self) {
+        self.0.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.0.warmup_period()
+    }
+
+    fn try_update(&mut self, (first, second): (f64, f64)) -> Result<Option<I::Output>, Error> {
+        self.0.try_update((second, first))
     }
 }
 
