@@ -176,7 +176,7 @@ impl Spec {
     /// within `0..=100000` or so; saturating otherwise).
     pub(crate) fn int(&self, index: usize) -> usize {
         let value = self.value(index);
-        if value >= 0.0 && value <= 1e15 {
+        if (0.0..=1e15).contains(&value) {
             value as usize
         } else {
             0
