@@ -1088,6 +1088,61 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn parsing_any_text_never_panics(text in "\\PC{0,40}", prefix in proptest::sample::select(vec!["", "SMA(", "BBANDS(", "ma(matype="])) {
+        let text = format!("{prefix}{text}");
+        if let Ok(indicator) = DynIndicator::parse(&text) {
+            let again = DynIndicator::parse(&indicator.to_string()).unwrap();
+            prop_assert_eq!(again.spec(), indicator.spec());
+        }
+    }
+}
+
+#[test]
+fn the_module_docs_table_lists_every_entry_with_its_defaults() {
+    let docs =
+        std::fs::read_to_string(format!("{}/src/catalog/mod.rs", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let rows: Vec<&str> = docs
+        .lines()
+        .filter(|line| line.starts_with("//! | `"))
+        .collect();
+    for info in catalog::functions() {
+        let name = format!("`{}`", info.name);
+        let row = rows
+            .iter()
+            .find(|row| {
+                row.split('|')
+                    .nth(1)
+                    .is_some_and(|cell| cell.split(", ").any(|n| n.trim() == name))
+            })
+            .unwrap_or_else(|| panic!("{} is not in the table of src/catalog/mod.rs", info.name));
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        assert!(
+            cells[2] == info.group.name(),
+            "{}: group {:?}",
+            info.name,
+            cells[2]
+        );
+        for param in info.params {
+            let text = format!("{}={}", param.name, param.default);
+            assert!(
+                cells[4].contains(&text),
+                "{}: the docs do not say {text}",
+                info.name
+            );
+        }
+        for output in info.outputs {
+            assert!(
+                cells[5].contains(output),
+                "{}: the docs do not list output {output}",
+                info.name
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------- serde
 
 #[test]

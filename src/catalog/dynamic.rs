@@ -302,7 +302,8 @@ impl<T> MaybeSerde for T {}
 
 /// The object-safe face of a typed indicator: one virtual call per update.
 pub(crate) trait Erased: fmt::Debug + Send + Sync {
-    fn update(&mut self, input: &DynInput) -> Option<Values>;
+    /// Writes the outputs into `out` and returns `true`, or returns `false` in warm-up.
+    fn update(&mut self, input: &DynInput, out: &mut Values) -> bool;
     fn peek(&self, input: &DynInput) -> Option<Values>;
     fn value(&self) -> Option<Values>;
     fn try_update(&mut self, input: &DynInput) -> Result<Option<Values>, Error>;
@@ -341,8 +342,14 @@ where
     I::Output: ToNumbers,
 {
     #[inline]
-    fn update(&mut self, input: &DynInput) -> Option<Values> {
-        self.0.update(I::Input::from_dyn(input)).map(numbers)
+    fn update(&mut self, input: &DynInput, out: &mut Values) -> bool {
+        match self.0.update(I::Input::from_dyn(input)) {
+            Some(output) => {
+                output.write(out);
+                true
+            }
+            None => false,
+        }
     }
 
     #[inline]
@@ -519,13 +526,12 @@ impl DynIndicator {
                 ),
             });
         }
+        let mut values = [f64::NAN; MAX_OUTPUTS];
         for row in 0..rows {
-            let values = self.inner.update(&columns.row(row));
-            for (index, out) in outputs.iter_mut().enumerate() {
+            let ready = self.inner.update(&columns.row(row), &mut values);
+            for (out, &value) in outputs.iter_mut().zip(&values) {
                 if let Some(slot) = out.get_mut(row) {
-                    *slot = values
-                        .and_then(|values| values.get(index).copied())
-                        .unwrap_or(f64::NAN);
+                    *slot = if ready { value } else { f64::NAN };
                 }
             }
         }
@@ -539,8 +545,12 @@ impl Indicator for DynIndicator {
 
     #[inline]
     fn update(&mut self, input: DynInput) -> Option<DynOutput> {
-        let values = self.inner.update(&input);
-        self.wrap(values)
+        // Every output slot an entry exposes is written by its `ToNumbers`.
+        let mut values = [f64::NAN; MAX_OUTPUTS];
+        self.inner.update(&input, &mut values).then_some(DynOutput {
+            values,
+            names: self.spec.info().outputs,
+        })
     }
 
     #[inline]
