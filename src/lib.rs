@@ -298,6 +298,7 @@ pub use indicator::{CheckedInput, Indicator, IndicatorIterExt, Outputs};
 pub mod prelude {
     pub use crate::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
     pub use crate::bar::{Bar, Candle, Ohlcv};
+    pub use crate::catalog::{DynIndicator, DynInput};
     pub use crate::levels::{FloorPivots, ReactionLow, SupportResistance, SwingPivots, ZigZag};
     pub use crate::momentum::{
         FastStochastic, FlatRsi, Macd, Momentum, Roc, Rocp, Rsi, Stochastic,

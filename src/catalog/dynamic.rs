@@ -439,6 +439,8 @@ where
 /// assert_eq!(out.by_name("macdhist"), Some(out.get(0).unwrap() - out.get(1).unwrap()));
 /// # Ok::<(), ta_stream::catalog::CatalogError>(())
 /// ```
+#[doc(alias = "Function")]
+#[doc(alias = "abstract")]
 pub struct DynIndicator {
     spec: Spec,
     inner: Box<dyn Erased>,
