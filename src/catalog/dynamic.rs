@@ -620,8 +620,8 @@ impl std::str::FromStr for DynIndicator {
     }
 }
 
-/// The saved form's version; [`DynIndicator`]'s deserializer refuses any other.
-#[cfg(feature = "serde")]
+/// The saved form's version (with the `serde` feature); [`DynIndicator`]'s deserializer
+/// refuses any other.
 pub const STATE_VERSION: u32 = 1;
 
 #[cfg(feature = "serde")]

@@ -161,7 +161,7 @@ impl ParamInfo {
 
 /// Everything the catalog knows about one function: the entry of the table.
 ///
-/// Build the indicator with [`DynIndicator::new`](super::DynIndicator::new) or
+/// Build the indicator with [`DynIndicator::parse`](super::DynIndicator::parse) or
 /// [`FunctionInfo::build`].
 #[derive(Clone, Copy)]
 pub struct FunctionInfo {

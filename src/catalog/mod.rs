@@ -139,9 +139,7 @@ mod spec;
 mod table;
 
 pub use columns::Columns;
-#[cfg(feature = "serde")]
-pub use dynamic::STATE_VERSION;
-pub use dynamic::{DynIndicator, DynInput, DynOutput, MAX_OUTPUTS};
+pub use dynamic::{DynIndicator, DynInput, DynOutput, MAX_OUTPUTS, STATE_VERSION};
 pub use error::CatalogError;
 pub use info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 pub use spec::{MaType, Spec, MAX_PARAMS};
