@@ -1289,3 +1289,39 @@ indicator_contract!(
     dyn_inputs(),
     unusable()
 );
+
+// ---------------------------------------------------------------- adversarial (issue 15's harness)
+
+fn adversarial_dyn_inputs() -> impl Strategy<Value = Vec<DynInput>> {
+    common::adversarial::adversarial_f64s()
+        .prop_map(|xs| xs.into_iter().map(DynInput::real).collect())
+}
+
+fn finite(out: &ta_stream::catalog::DynOutput) -> bool {
+    out.as_slice().iter().all(|v| v.is_finite())
+}
+
+adversarial_contract!(
+    dyn_sma_adversarial,
+    || DynIndicator::parse("SMA(5)").unwrap(),
+    adversarial_dyn_inputs(),
+    finite
+);
+adversarial_contract!(
+    dyn_rsi_adversarial,
+    || DynIndicator::parse("RSI(5)").unwrap(),
+    adversarial_dyn_inputs(),
+    |out: &ta_stream::catalog::DynOutput| finite(out) && (0.0..=100.0).contains(&out.as_slice()[0])
+);
+serde_fuzz!(
+    dyn_sma_serde_fuzz,
+    || DynIndicator::parse("SMA(5)").unwrap(),
+    adversarial_dyn_inputs(),
+    finite
+);
+serde_fuzz!(
+    dyn_bbands_serde_fuzz,
+    || DynIndicator::parse("BBANDS(5, 1.5, 2.5)").unwrap(),
+    adversarial_dyn_inputs(),
+    finite
+);
