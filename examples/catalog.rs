@@ -1,6 +1,7 @@
 //! Builds indicators from spec strings (TA-Lib names and parameters) and prints their outputs
 //! for the bundled data: the Nasdaq-100 daily bars, NDX against SPX for pair functions, the
-//! CBOE total put and call volumes for `PUTCALL`.
+//! CBOE total put and call volumes for `PUTCALL`. Pair functions get (NDX, SPX) as (real0,
+//! real1), so `BETA` prints the beta of SPX on NDX, as `talib.BETA(ndx, spx)` would.
 //!
 //! ```text
 //! cargo run --release --example catalog -- "RSI(14)" "BBANDS(20,2,2)"
