@@ -117,6 +117,57 @@ pub trait Indicator {
     }
 }
 
+/// A boxed indicator is an indicator, so a `Box<dyn Indicator<...>>` works wherever one is
+/// expected, e.g. the averages of a [`MaCross`](crate::signal::MaCross):
+///
+/// ```
+/// use ta_stream::average::{Ema, Sma};
+/// use ta_stream::signal::MaCross;
+/// use ta_stream::Indicator;
+///
+/// type Average = Box<dyn Indicator<Input = f64, Output = f64>>;
+/// let fast: Average = Box::new(Ema::new(3)?);
+/// let slow: Average = Box::new(Sma::new(5)?);
+/// let mut cross = MaCross::with_averages(fast, slow);
+/// cross.batch(&[5.0, 4.0, 3.0, 2.0, 1.0, 2.0, 4.0, 6.0]);
+/// assert_eq!(cross.warmup_period(), 6);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+impl<I: Indicator + ?Sized> Indicator for Box<I> {
+    type Input = I::Input;
+    type Output = I::Output;
+
+    #[inline]
+    fn update(&mut self, input: Self::Input) -> Option<Self::Output> {
+        (**self).update(input)
+    }
+
+    #[inline]
+    fn peek(&self, input: Self::Input) -> Option<Self::Output> {
+        (**self).peek(input)
+    }
+
+    fn value(&self) -> Option<Self::Output> {
+        (**self).value()
+    }
+
+    fn reset(&mut self) {
+        (**self).reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        (**self).warmup_period()
+    }
+
+    fn is_ready(&self) -> bool {
+        (**self).is_ready()
+    }
+
+    fn try_update(&mut self, input: Self::Input) -> Result<Option<Self::Output>, Error> {
+        (**self).try_update(input)
+    }
+}
+
 /// Adds [`indicator`](IndicatorIterExt::indicator) to every iterator.
 ///
 /// ```

@@ -277,6 +277,7 @@
 
 pub mod average;
 pub mod bar;
+pub mod catalog;
 mod error;
 mod float;
 pub mod index;
@@ -299,6 +300,7 @@ pub use indicator::{CheckedInput, Indicator, IndicatorIterExt, Outputs};
 pub mod prelude {
     pub use crate::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
     pub use crate::bar::{Bar, Candle, Ohlcv};
+    pub use crate::catalog::{DynIndicator, DynInput};
     pub use crate::levels::{FloorPivots, ReactionLow, SupportResistance, SwingPivots, ZigZag};
     pub use crate::momentum::{
         FastStochastic, FlatRsi, Macd, Momentum, Roc, Rocp, Rsi, Stochastic,

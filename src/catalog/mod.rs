@@ -1,0 +1,163 @@
+//! The catalog: every indicator by name, built at runtime from a spec string.
+//!
+//! Tools that do not know at compile time which indicators a user will ask for (screeners,
+//! backtesters, strategy builders, SQL engines, bots reading a config file) list the
+//! [`functions`], build a [`DynIndicator`] from a spec such as `"RSI(14)"`,
+//! `"macd(12, 26, 9)"` or `"BBANDS(timeperiod=20, nbdevup=2.5)"`, feed it [`DynInput`]s and
+//! read its [`DynOutput`] by position or by name. This is TA-Lib's abstract API
+//! (`talib.abstract.Function('MACD')`) for this crate.
+//!
+//! ```
+//! use ta_stream::catalog::{self, DynIndicator, DynInput};
+//! use ta_stream::Indicator;
+//!
+//! let info = catalog::find("bbands").expect("a TA-Lib function");
+//! assert_eq!(info.group.name(), "Overlap Studies");
+//! assert_eq!(info.outputs, ["upperband", "middleband", "lowerband"]);
+//!
+//! let mut indicators: Vec<DynIndicator> = ["RSI(14)", "BBANDS(timeperiod=5, nbdevup=2.5)", "SMA"]
+//!     .iter()
+//!     .map(|spec| spec.parse())
+//!     .collect::<Result<_, _>>()?;
+//! for close in (0..40).map(|i| 100.0 + f64::from(i % 7)) {
+//!     for indicator in &mut indicators {
+//!         indicator.update(DynInput::real(close));
+//!     }
+//! }
+//! assert_eq!(indicators[2].to_string(), "SMA(timeperiod=30)"); // TA-Lib's default
+//! let bands = indicators[1].value().expect("warmed up");
+//! assert!(bands.by_name("upperband") > bands.by_name("middleband"));
+//! # Ok::<(), ta_stream::catalog::CatalogError>(())
+//! ```
+//!
+//! # Specs
+//!
+//! `NAME` or `NAME(arguments)`, case-insensitive: arguments positional in TA-Lib's order,
+//! then optionally by TA-Lib's parameter name (`name=value`); omitted parameters take
+//! TA-Lib's defaults; `matype` takes TA-Lib's codes ([`MaType`]: 0 SMA, 1 EMA, 2 WMA,
+//! 3 DEMA, 4 TEMA are built; the other codes are refused with the list of supported ones).
+//! Every mistake is a [`CatalogError`] that says what would be valid: the closest function
+//! name, the parameter names, the range, the byte position of a syntax error.
+//! [`Display`](std::fmt::Display) prints the canonical spec (every parameter by name), which
+//! parses back to the same indicator.
+//!
+//! # Inputs and outputs
+//!
+//! A [`DynInput`] carries a bar's open, high, low, close and volume, a second series
+//! (`real1`) and an optional timestamp; [`InputKind`] says what a function reads. Outputs are
+//! numbers, in TA-Lib's order and with TA-Lib's names for TA-Lib's functions. `update`
+//! returns `None` during warm-up exactly where TA-Lib has NaN; a value a reading lacks (a
+//! pivot level a formula does not have, a swing not confirmed yet) is NaN. Events use
+//! TA-Lib's pattern convention: **+100** for a bullish / upward event (golden cross, cross
+//! above, entered overbought, asset leads, contrarian bullish), **−100** for the opposite,
+//! **0** for none; zones and regimes are small integers (zone +1 overbought, 0 neutral,
+//! −1 oversold; put/call regime −2 extreme complacency ..= +2 extreme fear). Each entry's
+//! [`summary`](FunctionInfo::summary) says its coding.
+//!
+//! # Columns
+//!
+//! [`DynIndicator::run_columns`] runs over whole [`Columns`] into caller-provided output
+//! slices, TA-Lib style (NaN during warm-up), bit-identical to streaming and without
+//! allocating.
+//!
+//! # State
+//!
+//! With the `serde` feature, a [`DynIndicator`] saves as `{version, spec, state}`; loading
+//! parses the spec, deserializes the state into that typed indicator with its own
+//! validation, and refuses a state whose parameters are not the spec's or another
+//! [`STATE_VERSION`].
+//!
+//! # Cost
+//!
+//! The typed indicators stay the fast path. The dynamic layer adds one virtual call per
+//! update (see `benches/catalog.rs`) and computes exactly what the typed indicator computes,
+//! bit for bit.
+//!
+//! # Entries
+//!
+//! TA-Lib's functions, with TA-Lib's names, groups, parameters (names, order, defaults) and
+//! outputs (checked against TA-Lib's abstract API by a test):
+//!
+//! | Name | Group | Inputs | Parameters (defaults) | Outputs | Typed |
+//! |---|---|---|---|---|---|
+//! | `SMA` | Overlap Studies | real | timeperiod=30 | real | [`Sma`](crate::average::Sma) |
+//! | `EMA` | Overlap Studies | real | timeperiod=30 | real | [`Ema`](crate::average::Ema) |
+//! | `WMA` | Overlap Studies | real | timeperiod=30 | real | [`Wma`](crate::average::Wma) |
+//! | `DEMA` | Overlap Studies | real | timeperiod=30 | real | [`Dema`](crate::average::Dema) |
+//! | `TEMA` | Overlap Studies | real | timeperiod=30 | real | [`Tema`](crate::average::Tema) |
+//! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA |
+//! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
+//! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
+//! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
+//! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |
+//! | `STOCH` | Momentum Indicators | high, low, close | fastk_period=5, slowk_period=3, slowk_matype=0, slowd_period=3, slowd_matype=0 | slowk, slowd | [`Stochastic`](crate::momentum::Stochastic) |
+//! | `STOCHF` | Momentum Indicators | high, low, close | fastk_period=5, fastd_period=3, fastd_matype=0 | fastk, fastd | [`FastStochastic`](crate::momentum::FastStochastic) |
+//! | `MAX`, `MIN` | Math Operators | real | timeperiod=30 | real | [`RollingMax`](crate::statistics::RollingMax), [`RollingMin`](crate::statistics::RollingMin) |
+//! | `VAR` | Statistic Functions | real | timeperiod=5, nbdev=1 (ignored, as in TA-Lib) | real | [`Variance`](crate::volatility::Variance) |
+//! | `STDDEV` | Statistic Functions | real | timeperiod=5, nbdev=1 | real | [`StdDev`](crate::volatility::StdDev) |
+//! | `TRANGE` | Volatility Indicators | high, low, close | | real | [`TrueRange`](crate::volatility::TrueRange) |
+//! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
+//! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
+//! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
+//!
+//! The crate's own:
+//!
+//! | Name | Group | Inputs | Parameters (defaults) | Outputs | Typed |
+//! |---|---|---|---|---|---|
+//! | `RMA` | Overlap Studies | real | timeperiod=14 | real | [`Rma`](crate::average::Rma) |
+//! | `MACROSS` | Signals | real | fastperiod=50, slowperiod=200, matype=0 | cross (+100 golden, −100 death) | [`MaCross`](crate::signal::MaCross) |
+//! | `CROSSOVER` | Signals | fast, slow | | cross (+100 above, −100 below) | [`Crossover`](crate::signal::Crossover) |
+//! | `CROSSLEVEL` | Signals | real | level=0 | cross | [`CrossLevel`](crate::signal::CrossLevel) |
+//! | `ZONES` | Signals | real | overbought=70, oversold=30 | zone, entered, left | [`Zones`](crate::signal::Zones) |
+//! | `MAPOSITION` | Signals | real | period1=20, period2=50, period3=200, matype=0 (0 SMA, 1 EMA) | ma1, ma2, ma3, aboveall, belowall | [`MaPosition`](crate::signal::MaPosition) |
+//! | `DRAWDOWN` | Risk | real | | drawdown, maxdrawdown, duration, peak | [`Drawdown`](crate::risk::Drawdown) |
+//! | `REALVOL` | Risk | real | timeperiod=20, periods_per_year=252, returns=0 (log; 1 simple) | real | [`RealizedVolatility`](crate::risk::RealizedVolatility) |
+//! | `SWINGPIVOTS` | Levels | high, low | left=2, right=2 | high, highbarsago, low, lowbarsago | [`SwingPivots`](crate::levels::SwingPivots) |
+//! | `ZIGZAG` | Levels | high, low, close | percent=5, source=0 (high/low; 1 close) | turn, price, barsago | [`ZigZag`](crate::levels::ZigZag) |
+//! | `REACTIONLOW` | Levels | high, low, close | bars=2 | turn, price, barsago | [`ReactionLow`](crate::levels::ReactionLow) |
+//! | `SUPPORTRESISTANCE` | Levels | high, low, close | bars=5, tolerance=1 | support, resistance, event, eventlevel | [`SupportResistance`](crate::levels::SupportResistance) |
+//! | `FLOORPIVOTS` | Levels | timestamped bar | kind=0, period=0 | pivot, r1, s1, r2, s2, r3, s3, r4, s4, r5, s5 | [`FloorPivots`](crate::levels::FloorPivots) |
+//! | `RATIOLINE` | Relative Strength | asset, benchmark | timeperiod=0 (anchored) | ratio, changepercent | [`RatioLine`](crate::relative::RatioLine) |
+//! | `PERFSPREAD` | Relative Strength | asset, benchmark | timeperiod=0 (anchored) | real | [`PerformanceSpread`](crate::relative::PerformanceSpread) |
+//! | `MANSFIELD` | Relative Strength | asset, benchmark | timeperiod=200 | real | [`Mansfield`](crate::relative::Mansfield) |
+//! | `LEADERSHIP` | Relative Strength | asset, benchmark | timeperiod=50 | cross (+100 asset leads, −100 benchmark leads) | [`Leadership`](crate::relative::Leadership) |
+//! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
+//!
+//! Not in the catalog, because they are not one stream per series:
+//! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed
+//! by name), and the cross-sectional tools ([`relative::percentile_ranks`](crate::relative::percentile_ranks)
+//! and the capped-weighting methods in [`index`](crate::index)).
+//!
+//! A test checks this table against the catalog, and another fails when a public indicator
+//! type has no entry.
+
+mod columns;
+mod dynamic;
+mod error;
+mod info;
+mod spec;
+mod table;
+
+pub use columns::Columns;
+pub use dynamic::{DynIndicator, DynInput, DynOutput, MAX_OUTPUTS, STATE_VERSION};
+pub use error::CatalogError;
+pub use info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
+pub use spec::{MaType, Spec, MAX_PARAMS};
+
+/// Every function of the catalog, TA-Lib's first.
+pub fn functions() -> &'static [FunctionInfo] {
+    table::ENTRIES
+}
+
+/// The function called `name` (case-insensitive).
+///
+/// ```
+/// let rsi = ta_stream::catalog::find("rsi").expect("RSI is registered");
+/// assert_eq!(rsi.params[0].name, "timeperiod");
+/// assert_eq!(rsi.params[0].default, 14.0);
+/// ```
+pub fn find(name: &str) -> Option<&'static FunctionInfo> {
+    table::ENTRIES
+        .iter()
+        .find(|info| info.name.eq_ignore_ascii_case(name))
+}
