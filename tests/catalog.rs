@@ -1005,7 +1005,7 @@ fn malformed_specs_give_exact_errors() {
         ("SMA(100001)", "SMA: parameter `timeperiod` = 100001: expected a whole number in 1..=100000"),
         ("MA(30, 5)", "MA: parameter `matype` = 5: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA)"),
         ("BBANDS(20, 2, 2, 1)", "BBANDS: parameter `matype` = 1: expected one of 0 (SMA)"),
-        ("BBANDS(20, 0)", "BBANDS: invalid parameter `multiplier` = 0.0: expected a finite number > 0"),
+        ("BBANDS(20, 0)", "BBANDS: parameter `nbdevup` = 0: expected 0.001..=1000"),
         ("MACD(1)", "MACD: parameter `fastperiod` = 1: expected a whole number in 2..=100000"),
         ("MACROSS(200, 50)", "MACROSS: invalid parameter `fastperiod` = 200: expected less than `slowperiod`"),
         ("ZONES(30, 70)", "ZONES: invalid parameter `overbought` = 30.0: expected a level above `oversold`"),

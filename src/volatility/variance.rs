@@ -455,8 +455,12 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
         let recent_sum = recent.iter().fold(T::zero(), |s, &d| s + d);
         let recent_abs = recent.iter().fold(T::zero(), |s, &d| s + d.abs());
         let recent_square = recent.iter().fold(T::zero(), |s, &d| s + d * d);
-        // Only usable inputs are ever pushed: they bound every moment (see the type docs).
-        let mut consistent = window.iter().all(|x| x.is_usable())
+        // Only usable inputs, or averages of them (composite indicators push those, and an
+        // average may round below the smallest usable magnitude), are ever pushed: at most
+        // `max_input` in magnitude, they bound every moment (see the type docs).
+        let mut consistent = window
+            .iter()
+            .all(|x| x.is_finite() && x.abs() <= T::max_input())
             && state.old_mean.len() == period
             && state.old_m2.len() == period
             && near(state.recent_deviation, recent_sum, recent_abs)
