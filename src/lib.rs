@@ -185,6 +185,27 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ### The catalog: any indicator from a string
+//!
+//! Tools that learn at runtime which indicators a user wants (a screener, a strategy file, a
+//! SQL engine) build them by TA-Lib name from a spec, with TA-Lib's parameter names and
+//! defaults, and read their outputs as numbers by position or name: see [`catalog`].
+//!
+//! ```
+//! use ta_stream::catalog::{DynIndicator, DynInput};
+//! use ta_stream::Indicator;
+//!
+//! let mut bands = DynIndicator::parse("BBANDS(timeperiod=3, nbdevup=2.5)")?;
+//! assert_eq!(bands.to_string(), "BBANDS(timeperiod=3, nbdevup=2.5, nbdevdn=2, matype=0)");
+//! for close in [10.0, 11.0, 12.0] {
+//!     bands.update(DynInput::real(close));
+//! }
+//! let out = bands.value().expect("warmed up");
+//! assert_eq!(out.by_name("middleband"), Some(11.0));
+//! assert_eq!(bands.outputs(), ["upperband", "middleband", "lowerband"]);
+//! # Ok::<(), ta_stream::catalog::CatalogError>(())
+//! ```
+//!
 //! ## The common trait
 //!
 //! Every indicator implements [`Indicator`]: [`update`](Indicator::update) commits an input,
