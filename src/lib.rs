@@ -235,7 +235,8 @@
 //! | [`IndexCalculator`](index::IndexCalculator) | — | constituent price | index level and drifted weights | 0 |
 //!
 //! Cross-sectional tools that are not streams: [`relative::percentile_ranks`] (RS rating
-//! 1..99; [`relative::percentile_ranks_of`] for `Option` outputs) and the capped-weighting methods in [`index`] ([`index::nasdaq100`],
+//! 1..99; [`relative::percentile_ranks_of`] for `Option` outputs) and the capped-weighting
+//! methods in [`index`] ([`index::nasdaq100`],
 //! [`index::select_sector`], [`index::ucits`], the [`index::capping`] engine) with their
 //! audit reports.
 //!
