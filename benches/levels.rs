@@ -180,10 +180,7 @@ fn reaction_low(c: &mut Criterion) {
 fn support_resistance(c: &mut Criterion) {
     let candles = random_candles(POINTS);
     for capacity in [16, 64] {
-        let config = LevelsConfig {
-            capacity,
-            ..LevelsConfig::default()
-        };
+        let config = LevelsConfig::default().with_capacity(capacity);
         let mut levels = SupportResistance::new(config).unwrap();
         levels.batch(&candles[..5000]);
         bench_steps(

@@ -96,6 +96,48 @@ impl<T: Real> CheckedInput for Candle<T> {
     }
 }
 
+/// A validated candle from `(open, high, low, close, volume)`, as [`Candle::new`]: the order
+/// of the parameters of `new`, and of most OHLCV files.
+///
+/// ```
+/// use ta_stream::bar::Candle;
+///
+/// let candle = Candle::try_from((100.0, 105.0, 99.0, 104.0, 1_000.0))?;
+/// assert_eq!(candle, Candle::new(100.0, 105.0, 99.0, 104.0, 1_000.0)?);
+/// let row: Result<Candle, _> = (100.0, 99.0, 101.0, 100.0, 0.0).try_into();
+/// assert!(row.is_err()); // high below low
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+impl<T: Real> TryFrom<(T, T, T, T, T)> for Candle<T> {
+    type Error = Error;
+
+    fn try_from((open, high, low, close, volume): (T, T, T, T, T)) -> Result<Self, Error> {
+        Self::new(open, high, low, close, volume)
+    }
+}
+
+/// A validated candle from `[open, high, low, close, volume]`, as [`Candle::new`].
+///
+/// ```
+/// use ta_stream::bar::Candle;
+///
+/// let rows = [[100.0, 105.0, 99.0, 104.0, 1_000.0], [104.0, 106.0, 103.0, 105.5, 800.0]];
+/// let candles = rows
+///     .into_iter()
+///     .map(Candle::try_from)
+///     .collect::<Result<Vec<Candle>, _>>()?;
+/// assert_eq!(candles[1].close, 105.5);
+/// assert!(Candle::try_from([1.0, 2.0, 0.5, 1.5, -1.0]).is_err()); // negative volume
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+impl<T: Real> TryFrom<[T; 5]> for Candle<T> {
+    type Error = Error;
+
+    fn try_from([open, high, low, close, volume]: [T; 5]) -> Result<Self, Error> {
+        Self::new(open, high, low, close, volume)
+    }
+}
+
 /// Your bar type, seen by the crate: implement the five accessors and every OHLC indicator
 /// takes your bars through [`candle`](Ohlcv::candle).
 ///

@@ -72,6 +72,19 @@ impl<T: Real> CheckedInput for (T, T) {
 /// assert_eq!(sma.warmup_period(), 3);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
+///
+/// [`peek`](Indicator::peek), [`value`](Indicator::value) and
+/// [`is_ready`](Indicator::is_ready) are `#[must_use]`: discarding their result does nothing,
+/// so the compiler warns.
+///
+/// ```compile_fail
+/// #![deny(unused_must_use)]
+/// use ta_stream::{average::Sma, Indicator};
+///
+/// let sma = Sma::<f64>::new(3)?;
+/// sma.peek(1.0); // warning: unused return value of `peek` that must be used
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
 pub trait Indicator {
     /// What one update consumes: a price, a bar, a pair of prices.
     type Input: CheckedInput;
@@ -82,10 +95,13 @@ pub trait Indicator {
     fn update(&mut self, input: Self::Input) -> Option<Self::Output>;
 
     /// What [`update`](Indicator::update) would return for `input`, without committing it:
-    /// the value of a bar that is still forming. O(1) like `update`; the state is unchanged.
+    /// the value of a bar that is still forming. O(1) like `update`; the state is unchanged,
+    /// so discarding the result is a bug (`#[must_use]`).
+    #[must_use = "peek changes nothing: use `update` to commit the input"]
     fn peek(&self, input: Self::Input) -> Option<Self::Output>;
 
     /// The output of the last committed update (`None` while warming up).
+    #[must_use]
     fn value(&self) -> Option<Self::Output>;
 
     /// Returns to the freshly constructed state; parameters are kept.
@@ -96,6 +112,7 @@ pub trait Indicator {
     fn warmup_period(&self) -> usize;
 
     /// `true` once the indicator produces outputs.
+    #[must_use]
     fn is_ready(&self) -> bool {
         self.value().is_some()
     }
@@ -114,6 +131,37 @@ pub trait Indicator {
     /// Bit-identical to calling `update` in a loop (it is that loop).
     fn batch(&mut self, inputs: &[Self::Input]) -> Vec<Option<Self::Output>> {
         inputs.iter().map(|&input| self.update(input)).collect()
+    }
+
+    /// Feeds every input of a history (a slice, a `Vec`, any iterator) and returns the last
+    /// output: warms an indicator up without allocating (unlike `batch(..).last()`).
+    /// Bit-identical to calling [`update`](Indicator::update) in a loop (it is that loop);
+    /// an unusable input is ignored as `update` ignores it. `None` for an empty history or
+    /// while still warming up.
+    ///
+    /// ```
+    /// use ta_stream::{momentum::Rsi, Indicator};
+    ///
+    /// let history = [44.3, 44.1, 44.2, 43.6, 44.3, 44.8, 45.1, 45.4, 45.8, 46.1];
+    /// let mut rsi = Rsi::<f64>::new(5)?;
+    /// let last = rsi.warm_up(history);
+    /// assert!(rsi.is_ready());
+    /// assert_eq!(last, rsi.value());
+    /// // then stream live inputs as usual
+    /// let live = rsi.update(46.3);
+    /// assert!(live.is_some());
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    fn warm_up<I>(&mut self, inputs: I) -> Option<Self::Output>
+    where
+        I: IntoIterator<Item = Self::Input>,
+        Self: Sized,
+    {
+        let mut last = None;
+        for input in inputs {
+            last = self.update(input);
+        }
+        last
     }
 }
 

@@ -256,7 +256,8 @@
 //! | [`IndexCalculator`](index::IndexCalculator) | — | constituent price | index level and drifted weights | 0 |
 //!
 //! Cross-sectional tools that are not streams: [`relative::percentile_ranks`] (RS rating
-//! 1..99) and the capped-weighting methods in [`index`] ([`index::nasdaq100`],
+//! 1..99; [`relative::percentile_ranks_of`] for `Option` outputs) and the capped-weighting
+//! methods in [`index`] ([`index::nasdaq100`],
 //! [`index::select_sector`], [`index::ucits`], the [`index::capping`] engine) with their
 //! audit reports.
 //!
@@ -273,6 +274,33 @@
 //! | Stochastic `%K` when high = low | 0 (TA-Lib) | |
 //! | ROC / ROCP with a zero base | 0 (TA-Lib) | |
 //! | Realised volatility | sample σ of log returns × √252 | simple returns, other periods per year |
+//!
+//! ## Stability
+//!
+//! What may grow in a minor release, and what is fixed until the next major one:
+//! - **Configuration enums** (a choice of method: [`Seed`](average::Seed),
+//!   [`FlatRsi`](momentum::FlatRsi), [`CrossRule`](signal::CrossRule),
+//!   [`MaKind`](signal::MaKind), [`Returns`](risk::Returns),
+//!   [`ZigZagSource`](levels::ZigZagSource), [`PivotKind`](levels::PivotKind),
+//!   [`PivotPeriod`](levels::PivotPeriod), [`Tolerance`](levels::Tolerance),
+//!   [`ThresholdScale`](sentiment::ThresholdScale), [`Normalize`](sentiment::Normalize)) and
+//!   the errors are `#[non_exhaustive]`: a new method may be added, so a `match` on one needs
+//!   a wildcard arm.
+//! - **Configuration structs** with public fields ([`LevelsConfig`](levels::LevelsConfig)) are
+//!   `#[non_exhaustive]`: build one from [`Default`] and its `with_*` methods (or set its
+//!   fields), so that a new parameter, with its default, is not a breaking change. The other
+//!   configurations ([`Thresholds`](sentiment::Thresholds), ...) have private fields and
+//!   constructors already.
+//! - **Outputs stay plain** (exhaustive): the output structs ([`MacdOutput`](momentum::MacdOutput),
+//!   [`Bands`](volatility::Bands), [`LevelsReading`](levels::LevelsReading), ...) and the
+//!   enums that describe what happened ([`Cross`](signal::Cross), [`Zone`](signal::Zone),
+//!   [`Regime`](sentiment::Regime), [`LevelEvent`](levels::LevelEvent), ...) are the
+//!   definition of the indicator, so that you can destructure them, match them exhaustively
+//!   and build expected values in tests. A new quantity or event comes as a new indicator or
+//!   type, never as a new field or variant of an existing one.
+//! - [`peek`](Indicator::peek), [`value`](Indicator::value) and
+//!   [`is_ready`](Indicator::is_ready) are `#[must_use]`: calling them only to discard the
+//!   result is a bug (`update` is not: it is often called for its effect).
 //!
 //! ## Features
 //!
@@ -313,6 +341,22 @@ pub mod statistics;
 pub mod volatility;
 pub mod window;
 
+/// The [`chrono`](https://docs.rs/chrono) crate, re-exported: [`Bar`](bar::Bar) and
+/// [`Observation`](relative::Observation) carry a `chrono::DateTime<Utc>`, and
+/// [`FloorPivots`](levels::FloorPivots) groups bars by calendar periods, so
+/// `use ta_stream::chrono::{TimeZone, Utc};` builds their timestamps with the very version
+/// the crate uses, without a separate dependency.
+///
+/// ```
+/// use ta_stream::bar::{Bar, Candle};
+/// use ta_stream::chrono::{TimeZone, Utc};
+///
+/// let time = Utc.with_ymd_and_hms(2025, 11, 11, 0, 0, 0).single().expect("a valid date");
+/// let bar = Bar::new(time, Candle::new(100.0, 105.0, 99.0, 104.0, 1_000.0)?);
+/// assert_eq!(bar.timestamp, time);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+pub use chrono;
 pub use error::{Error, MAX_PERIOD};
 pub use float::Real;
 pub use indicator::{CheckedInput, Indicator, IndicatorIterExt, Outputs};

@@ -232,21 +232,20 @@ fn is_pivot_levels<T: Real>(levels: &PivotLevels<T>) -> bool {
 const MAX_CAPACITY: usize = 1024;
 
 fn levels_config<T: Real>(atr: bool) -> LevelsConfig<T> {
-    LevelsConfig {
-        bars: 1,
-        tolerance: if atr {
+    LevelsConfig::default()
+        .with_bars(1)
+        .with_tolerance(if atr {
             Tolerance::Atr {
                 multiple: T::from(1e5).unwrap(),
                 period: 2,
             }
         } else {
             Tolerance::Percent(T::from(50.0).unwrap())
-        },
-        break_percent: Some(T::from(1.0).unwrap()),
-        break_closes: Some(2),
-        capacity: 3,
-        max_age: Some(20),
-    }
+        })
+        .with_break_percent(Some(T::from(1.0).unwrap()))
+        .with_break_closes(Some(2))
+        .with_capacity(3)
+        .with_max_age(Some(20))
 }
 
 // ---------------------------------------------------------------- the contract, f64
@@ -514,10 +513,7 @@ fn floor_pivots_refuse_a_negative_or_non_finite_period_volume_and_an_impossible_
 /// bound, yet reached by accepted bars, so the checkpoint holds it.
 #[test]
 fn support_resistance_level_summing_pivots_above_the_input_bound_checkpoints() {
-    let config = LevelsConfig {
-        bars: 1,
-        ..LevelsConfig::default()
-    };
+    let config = LevelsConfig::default().with_bars(1);
     let mut levels = SupportResistance::<f64>::new(config).unwrap();
     let bar = |high: f64| Candle::new(high * 0.99, high, high * 0.98, high * 0.99, 0.0).unwrap();
     for high in [9e149, 1e150, 9e149, 1e150, 9e149] {
@@ -533,11 +529,7 @@ fn support_resistance_level_summing_pivots_above_the_input_bound_checkpoints() {
 }
 
 fn levels_state() -> (SupportResistance<f64>, Value) {
-    let mut levels = SupportResistance::<f64>::new(LevelsConfig {
-        bars: 1,
-        ..LevelsConfig::default()
-    })
-    .unwrap();
+    let mut levels = SupportResistance::<f64>::new(LevelsConfig::default().with_bars(1)).unwrap();
     for high in [100.0, 110.0, 100.0, 109.0, 100.0, 101.0] {
         levels.update(Candle::new(high - 1.0, high, high - 2.0, high - 1.0, 0.0).unwrap());
     }

@@ -222,11 +222,7 @@ fn dips(lows: &[f64]) -> Vec<Candle> {
 }
 
 fn one_bar_levels() -> SupportResistance {
-    SupportResistance::new(LevelsConfig {
-        bars: 1,
-        ..LevelsConfig::default()
-    })
-    .unwrap()
+    SupportResistance::new(LevelsConfig::default().with_bars(1)).unwrap()
 }
 
 #[test]
@@ -267,14 +263,12 @@ fn spec_clusters_streaming_from_pivot_lows() {
 fn atr_tolerance_clusters_within_a_multiple_of_atr() {
     // Most bars have a true range of 11 (the dip to 105 has 6): ATR(3) ≈ 9.9 on the bar that
     // confirms 105, and 0.6·ATR ≈ 5.9 merges it with the level at 100.
-    let config = LevelsConfig {
-        bars: 1,
-        tolerance: Tolerance::Atr {
+    let config = LevelsConfig::default()
+        .with_bars(1)
+        .with_tolerance(Tolerance::Atr {
             multiple: 0.6,
             period: 3,
-        },
-        ..LevelsConfig::default()
-    };
+        });
     let mut levels = SupportResistance::new(config).unwrap();
     assert_eq!(levels.warmup_period(), 4);
     levels.batch(&dips(&[100.0, 100.0, 100.0, 105.0]));
@@ -306,12 +300,10 @@ fn support_then(config: LevelsConfig, closes: &[f64]) -> Vec<Option<LevelEvent>>
 }
 
 fn config(break_percent: Option<f64>, break_closes: Option<usize>) -> LevelsConfig {
-    LevelsConfig {
-        bars: 1,
-        break_percent,
-        break_closes,
-        ..LevelsConfig::default()
-    }
+    LevelsConfig::default()
+        .with_bars(1)
+        .with_break_percent(break_percent)
+        .with_break_closes(break_closes)
 }
 
 fn is_break(event: &Option<LevelEvent>) -> bool {
@@ -386,22 +378,14 @@ fn broken_support_becomes_resistance_and_is_retested() {
 
 #[test]
 fn levels_expire_by_age_and_by_count() {
-    let aged = LevelsConfig {
-        bars: 1,
-        max_age: Some(5),
-        ..LevelsConfig::default()
-    };
+    let aged = LevelsConfig::default().with_bars(1).with_max_age(Some(5));
     let mut levels = SupportResistance::new(aged).unwrap();
     levels.batch(&dips(&[100.0]));
     assert_eq!(levels.levels().count(), 1); // the dip; the peaks are unconfirmed
     levels.batch(&[close_bar(110.0); 6]);
     assert_eq!(levels.levels().count(), 0, "last touch at bar 1, now bar 8");
 
-    let few = LevelsConfig {
-        bars: 1,
-        capacity: 2,
-        ..LevelsConfig::default()
-    };
+    let few = LevelsConfig::default().with_bars(1).with_capacity(2);
     let mut levels = SupportResistance::new(few).unwrap();
     levels.batch(&dips(&[100.0, 90.0, 80.0]));
     let mut prices: Vec<f64> = levels.levels().map(|level| level.price()).collect();
@@ -606,60 +590,23 @@ fn invalid_parameters_are_named() {
     }
     let base = LevelsConfig::<f64>::default();
     let cases: [(LevelsConfig, &str); 8] = [
-        (LevelsConfig { bars: 0, ..base }, "bars"),
+        (base.with_bars(0), "bars"),
+        (base.with_tolerance(Tolerance::Percent(0.0)), "tolerance"),
         (
-            LevelsConfig {
-                tolerance: Tolerance::Percent(0.0),
-                ..base
-            },
-            "tolerance",
-        ),
-        (
-            LevelsConfig {
-                tolerance: Tolerance::Atr {
-                    multiple: 1.0,
-                    period: 0,
-                },
-                ..base
-            },
+            base.with_tolerance(Tolerance::Atr {
+                multiple: 1.0,
+                period: 0,
+            }),
             "atr_period",
         ),
+        (base.with_break_percent(Some(f64::NAN)), "break_percent"),
+        (base.with_break_closes(Some(0)), "break_closes"),
         (
-            LevelsConfig {
-                break_percent: Some(f64::NAN),
-                ..base
-            },
+            base.with_break_percent(None).with_break_closes(None),
             "break_percent",
         ),
-        (
-            LevelsConfig {
-                break_closes: Some(0),
-                ..base
-            },
-            "break_closes",
-        ),
-        (
-            LevelsConfig {
-                break_percent: None,
-                break_closes: None,
-                ..base
-            },
-            "break_percent",
-        ),
-        (
-            LevelsConfig {
-                capacity: 1,
-                ..base
-            },
-            "capacity",
-        ),
-        (
-            LevelsConfig {
-                max_age: Some(0),
-                ..base
-            },
-            "max_age",
-        ),
+        (base.with_capacity(1), "capacity"),
+        (base.with_max_age(Some(0)), "max_age"),
     ];
     for (config, name) in cases {
         assert_eq!(

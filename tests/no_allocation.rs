@@ -8,7 +8,6 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
 use ta_stream::bar::Candle;
@@ -21,17 +20,23 @@ use ta_stream::Indicator;
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
 thread_local! {
-    /// Only the test's own thread is counted: the test harness's threads allocate too.
+    /// Only the test's own thread is counted: the test harness's threads, and the other
+    /// tests running in parallel, allocate too.
     static COUNTED: Cell<bool> = const { Cell::new(false) };
+    /// Allocations made by this thread while counted.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
 }
 
 fn count() {
     if COUNTED.with(Cell::get) {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
     }
+}
+
+/// Allocations made so far by the calling thread while counted.
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
 }
 
 unsafe impl GlobalAlloc for Counting {
@@ -57,30 +62,30 @@ fn allocations_while_streaming<I>(mut indicator: I, inputs: &[I::Input]) -> usiz
 where
     I: Indicator + Clone,
 {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
     let (first, second) = inputs.split_at(inputs.len() / 2);
     for &x in first {
         std::hint::black_box(indicator.peek(x));
         std::hint::black_box(indicator.update(x));
     }
-    let during = ALLOCATIONS.load(Ordering::SeqCst) - before;
+    let during = allocations() - before;
     let mut copy = indicator.clone();
-    let after_clone = ALLOCATIONS.load(Ordering::SeqCst);
+    let after_clone = allocations();
     for &x in second {
         std::hint::black_box(indicator.update(x));
         std::hint::black_box(copy.peek(x));
         std::hint::black_box(copy.update(x));
     }
-    during + (ALLOCATIONS.load(Ordering::SeqCst) - after_clone)
+    during + (allocations() - after_clone)
 }
 
 #[test]
 fn no_indicator_allocates_in_update_or_peek() {
     COUNTED.with(|counted| counted.set(true));
     // The harness itself sees allocations.
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
     std::hint::black_box(vec![0_u8; 16]);
-    assert!(ALLOCATIONS.load(Ordering::SeqCst) > before);
+    assert!(allocations() > before);
 
     let prices: Vec<f64> = (0..2_000)
         .map(|i| 100.0 + (f64::from(i) / 7.0).sin() * 5.0 + f64::from(i % 13))
@@ -236,4 +241,73 @@ fn no_indicator_allocates_in_update_or_peek() {
             );
         }
     }
+}
+
+/// Allocations made by `Indicator::warm_up` over `inputs`, and whether its result and final
+/// state are those of an `update` loop over the same inputs.
+fn warm_up_allocations<I>(indicator: &I, inputs: &[I::Input]) -> usize
+where
+    I: Indicator + Clone + PartialEq + std::fmt::Debug,
+    I::Output: PartialEq + std::fmt::Debug,
+{
+    let mut looped = indicator.clone();
+    let mut last = None;
+    for &x in inputs {
+        last = looped.update(x);
+    }
+    let mut warmed = indicator.clone();
+    let before = allocations();
+    let returned = std::hint::black_box(warmed.warm_up(inputs.iter().copied()));
+    let allocations = allocations() - before;
+    assert_eq!(returned, last, "warm_up returns the last update's output");
+    assert_eq!(warmed, looped, "warm_up leaves the state of an update loop");
+    allocations
+}
+
+#[test]
+fn warm_up_allocates_nothing_and_equals_an_update_loop() {
+    COUNTED.with(|counted| counted.set(true));
+    let mut prices: Vec<f64> = (0..500)
+        .map(|i| 100.0 + (f64::from(i) / 5.0).sin() * 8.0 + f64::from(i % 7))
+        .collect();
+    prices[250] = f64::NAN; // ignored by warm_up exactly as by update
+    let candles: Vec<Candle<f64>> = prices
+        .iter()
+        .filter(|p| p.is_finite())
+        .map(|&close| Candle::new(close, close + 1.0, close - 1.5, close, 10.0).unwrap())
+        .collect();
+    let counts = [
+        ("SMA", warm_up_allocations(&Sma::new(20).unwrap(), &prices)),
+        ("EMA", warm_up_allocations(&Ema::new(20).unwrap(), &prices)),
+        ("RSI", warm_up_allocations(&Rsi::new(14).unwrap(), &prices)),
+        (
+            "MACD",
+            warm_up_allocations(&Macd::new(12, 26, 9).unwrap(), &prices),
+        ),
+        (
+            "BBANDS",
+            warm_up_allocations(&Bollinger::new(20, 2.0).unwrap(), &prices),
+        ),
+        ("ATR", warm_up_allocations(&Atr::new(14).unwrap(), &candles)),
+        (
+            "STOCH",
+            warm_up_allocations(&Stochastic::new(14, 3, 3).unwrap(), &candles),
+        ),
+        (
+            "RSI, history shorter than its warm-up",
+            warm_up_allocations(&Rsi::new(14).unwrap(), &prices[..5]),
+        ),
+        (
+            "SMA, no history",
+            warm_up_allocations(&Sma::<f64>::new(3).unwrap(), &[]),
+        ),
+    ];
+    for (name, count) in counts {
+        assert_eq!(count, 0, "{name} allocated {count} times in warm_up");
+    }
+    // An empty or too short history leaves the indicator warming up.
+    assert_eq!(
+        Rsi::new(14).unwrap().warm_up(prices[..5].iter().copied()),
+        None
+    );
 }

@@ -112,21 +112,20 @@ fn unusable_bar() -> impl Strategy<Value = Bar> {
 }
 
 fn levels_config(period: usize) -> LevelsConfig {
-    LevelsConfig {
-        bars: 1 + period % 3,
-        tolerance: if period % 2 == 0 {
+    LevelsConfig::default()
+        .with_bars(1 + period % 3)
+        .with_tolerance(if period % 2 == 0 {
             Tolerance::Percent(0.2 + period as f64 / 20.0)
         } else {
             Tolerance::Atr {
                 multiple: 0.5,
                 period: 1 + period % 5,
             }
-        },
-        break_percent: [Some(1.0), None, Some(3.0)][period % 3],
-        break_closes: [Some(2), Some(1), None][period % 3],
-        capacity: 2 + period % 6,
-        max_age: [Some(5 + period as u64), None][period % 2],
-    }
+        })
+        .with_break_percent([Some(1.0), None, Some(3.0)][period % 3])
+        .with_break_closes([Some(2), Some(1), None][period % 3])
+        .with_capacity(2 + period % 6)
+        .with_max_age([Some(5 + period as u64), None][period % 2])
 }
 
 const KINDS: [PivotKind; 6] = [
@@ -426,10 +425,7 @@ fn zig_zag_state_with_an_inconsistent_leg_is_refused() {
 
 #[test]
 fn support_resistance_state_with_a_corrupt_level_is_refused() {
-    let config = LevelsConfig {
-        bars: 1,
-        ..LevelsConfig::default()
-    };
+    let config = LevelsConfig::default().with_bars(1);
     let state = saved(SupportResistance::new(config).unwrap(), &sample());
     let restored: SupportResistance = accepted(state.clone());
     assert!(restored.levels().count() >= 2, "{state}");

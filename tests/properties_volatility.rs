@@ -291,6 +291,7 @@ proptest! {
                         .map(|w| match returns {
                             Returns::Log => (w[1] / w[0]).ln(),
                             Returns::Simple => w[1] / w[0] - 1.0,
+                            _ => unreachable!("only Log and Simple are tested"),
                         })
                         .collect();
                     let expected = (naive_m2(&r) / (period - 1) as f64).sqrt() * 252f64.sqrt();

@@ -797,10 +797,8 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
     let mut rsi = Rsi::default();
     let mut zones = Zones::default();
     let mut cross = MaCross::default();
-    let mut levels = SupportResistance::new(LevelsConfig {
-        break_closes: Some(BREAK_CLOSES),
-        ..LevelsConfig::default()
-    })?;
+    let mut levels =
+        SupportResistance::new(LevelsConfig::default().with_break_closes(Some(BREAK_CLOSES)))?;
     let mut macd = Macd::default();
     let mut bollinger = Bollinger::default();
     let mut atr = Atr::default();

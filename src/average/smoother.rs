@@ -11,6 +11,7 @@ use crate::Error;
 /// How the first output of an exponential average is obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Seed {
     /// TA-Lib's default ("classic"): the first output, after `period` inputs, is the simple
     /// mean of those inputs; the recursion starts from it.

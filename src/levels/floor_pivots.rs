@@ -10,6 +10,7 @@ use crate::{Error, Indicator, Real};
 /// Which floor-trader pivot formula [`PivotLevels`] and [`FloorPivots`] use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum PivotKind {
     /// Classic / Traditional: `PP = (H + L + C)/3`, `R1 = 2PP − L`, `S1 = 2PP − H`,
     /// `R2 = PP + (H − L)`, `S2 = PP − (H − L)`, `R3 = H + 2(PP − L)`, `S3 = L − 2(H − PP)`,
@@ -49,6 +50,7 @@ impl fmt::Display for PivotKind {
 /// The period whose high, low and close give the pivots of the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum PivotPeriod {
     /// A UTC calendar day (for intraday bars). The default.
     #[default]

@@ -14,6 +14,7 @@ const MAX_CAPACITY: usize = 1024;
 /// How close a pivot must be to a level to join it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Tolerance<T = f64> {
     /// `|p − level| <= x/100 · level`, with `x` in percent (0.5 to 1.5 is usual).
     Percent(T),
@@ -229,8 +230,25 @@ pub struct LevelsReading<T = f64> {
 }
 
 /// The parameters of a [`SupportResistance`]; [`Default`] gives the conventional ones.
+///
+/// `#[non_exhaustive]`, so that a new parameter (with its default) is not a breaking change:
+/// outside this crate, start from [`Default`] and change what you need with the `with_*`
+/// methods (or assign the public fields of a mutable value). [`SupportResistance::new`]
+/// validates the result.
+///
+/// ```
+/// use ta_stream::levels::{LevelsConfig, Tolerance};
+///
+/// let config = LevelsConfig::default()
+///     .with_bars(3)
+///     .with_tolerance(Tolerance::Atr { multiple: 0.5, period: 14 })
+///     .with_break_closes(None);
+/// assert_eq!((config.bars, config.break_closes, config.break_percent), (3, None, Some(3.0)));
+/// assert!(config.validate().is_ok());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct LevelsConfig<T = f64> {
     /// Swing pivot size, bars on each side, `1..=100000`; 5 by default.
     pub bars: usize,
@@ -264,6 +282,49 @@ impl<T: Real> Default for LevelsConfig<T> {
 }
 
 impl<T: Real> LevelsConfig<T> {
+    /// Sets [`bars`](LevelsConfig::bars), the swing pivot size.
+    #[must_use]
+    pub fn with_bars(mut self, bars: usize) -> Self {
+        self.bars = bars;
+        self
+    }
+
+    /// Sets [`tolerance`](LevelsConfig::tolerance), how close a pivot must be to join a level.
+    #[must_use]
+    pub fn with_tolerance(mut self, tolerance: Tolerance<T>) -> Self {
+        self.tolerance = tolerance;
+        self
+    }
+
+    /// Sets [`break_percent`](LevelsConfig::break_percent), the price filter (`None`: off).
+    #[must_use]
+    pub fn with_break_percent(mut self, break_percent: Option<T>) -> Self {
+        self.break_percent = break_percent;
+        self
+    }
+
+    /// Sets [`break_closes`](LevelsConfig::break_closes), the time filter (`None`: off).
+    #[must_use]
+    pub fn with_break_closes(mut self, break_closes: Option<usize>) -> Self {
+        self.break_closes = break_closes;
+        self
+    }
+
+    /// Sets [`capacity`](LevelsConfig::capacity), the number of live levels kept.
+    #[must_use]
+    pub fn with_capacity(mut self, capacity: usize) -> Self {
+        self.capacity = capacity;
+        self
+    }
+
+    /// Sets [`max_age`](LevelsConfig::max_age), the bars after which an untouched level
+    /// expires (`None`: never).
+    #[must_use]
+    pub fn with_max_age(mut self, max_age: Option<u64>) -> Self {
+        self.max_age = max_age;
+        self
+    }
+
     /// Checks every parameter.
     ///
     /// # Errors
@@ -355,7 +416,7 @@ impl<T: Real> LevelsConfig<T> {
 /// use ta_stream::levels::{LevelEvent, LevelsConfig, Role, SupportResistance, Tolerance};
 /// use ta_stream::Indicator;
 ///
-/// let config = LevelsConfig { bars: 1, ..LevelsConfig::default() };
+/// let config = LevelsConfig::default().with_bars(1);
 /// let mut levels = SupportResistance::new(config)?;
 /// let bar = |low: f64, high: f64, close: f64| Candle::new(close, high, low, close, 0.0);
 /// // Dips to 100 and 100.5 (one level), rallies to 110.

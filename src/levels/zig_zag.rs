@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// The prices a [`ZigZag`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum ZigZagSource {
     /// Highs for swing highs and up-legs, lows for swing lows and down-legs (bar charts).
     #[default]

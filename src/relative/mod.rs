@@ -92,7 +92,7 @@ pub use correlation::Correlation;
 pub use leadership::{Leadership, LeadershipEvent};
 pub use mansfield::Mansfield;
 pub use performance_spread::PerformanceSpread;
-pub use ranking::{ibd_score, percentile_ranks};
+pub use ranking::{ibd_score, percentile_ranks, percentile_ranks_of};
 pub use ratio_line::{RatioLine, RatioLineOutput};
 
 /// One bar of an asset and its benchmark, stamped with the time both prices belong to.

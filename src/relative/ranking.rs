@@ -48,7 +48,8 @@ pub fn ibd_score<T: Real>(closes: &[T]) -> Option<T> {
 ///
 /// The input can be any relative-strength measure where higher is stronger: [`ibd_score`],
 /// a [`PerformanceSpread`](super::PerformanceSpread), [`Mansfield`](super::Mansfield) RS.
-/// O(N log N); the output has one entry per input, in the input's order.
+/// O(N log N); the output has one entry per input, in the input's order. For indicator
+/// outputs held as `Option`s, use [`percentile_ranks_of`].
 ///
 /// # Example
 ///
@@ -69,12 +70,36 @@ pub fn ibd_score<T: Real>(closes: &[T]) -> Option<T> {
 #[doc(alias = "RS rating")]
 #[doc(alias = "IBD")]
 pub fn percentile_ranks<T: Real>(values: &[T]) -> Vec<Option<u8>> {
-    let mut order: Vec<usize> = (0..values.len())
-        .filter(|&i| values.get(i).is_some_and(|v| v.is_finite()))
+    rank(values.len(), |i| values.get(i).copied())
+}
+
+/// [`percentile_ranks`] of indicator outputs as you hold them, `Option`s: a `None` (an
+/// asset still warming up) is skipped and rated `None`, like a NaN. Same formula, same
+/// ratings as [`percentile_ranks`] of the `Some` values, one entry per input, in order.
+///
+/// ```
+/// use ta_stream::relative::{percentile_ranks, percentile_ranks_of};
+///
+/// // The latest PerformanceSpread of five assets, one of them too new to have one.
+/// let spreads = [Some(4.0), None, Some(-1.0), Some(2.5), Some(0.0)];
+/// assert_eq!(
+///     percentile_ranks_of(&spreads),
+///     [Some(99), None, Some(1), Some(66), Some(34)],
+/// );
+/// assert_eq!(percentile_ranks_of(&spreads[2..]), percentile_ranks(&[-1.0, 2.5, 0.0]));
+/// ```
+pub fn percentile_ranks_of<T: Real>(values: &[Option<T>]) -> Vec<Option<u8>> {
+    rank(values.len(), |i| values.get(i).copied().flatten())
+}
+
+/// The ratings of `len` values read by `value_at` (`None`, NaN and infinities rated `None`).
+fn rank<T: Real>(len: usize, value_at: impl Fn(usize) -> Option<T>) -> Vec<Option<u8>> {
+    let mut order: Vec<usize> = (0..len)
+        .filter(|&i| value_at(i).is_some_and(|v| v.is_finite()))
         .collect();
-    let value = |i: usize| values.get(i).copied().unwrap_or_else(T::zero);
+    let value = |i: usize| value_at(i).unwrap_or_else(T::zero);
     order.sort_by(|&a, &b| value(a).total_cmp_real(value(b)));
-    let mut ratings = vec![None; values.len()];
+    let mut ratings = vec![None; len];
     let usable = order.len();
     let mut start = 0;
     while start < usable {

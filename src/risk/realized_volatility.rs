@@ -6,6 +6,7 @@ use crate::{Error, Indicator, Real};
 /// How [`RealizedVolatility`] turns two consecutive prices into a return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Returns {
     /// `ln(C_t / C_{t−1})`, the usual choice for volatility. The default.
     #[default]

@@ -158,6 +158,7 @@ impl RegimeChange {
 /// What [`Thresholds`] are compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum ThresholdScale {
     /// The z-score of the normalized series (the default: independent of the series' level).
     ZScore,
@@ -312,6 +313,7 @@ impl<T: Real> Default for Thresholds<T> {
 /// Which series the z-score and the percentile rank normalize.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Normalize {
     /// The daily ratio. The default.
     #[default]

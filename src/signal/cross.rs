@@ -79,6 +79,7 @@ impl fmt::Display for Cross {
 /// A tie on the *current* bar is never a cross under either rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum CrossRule {
     /// TradingView `ta.crossover` / `ta.crossunder` (also thinkScript `Crosses`,
     /// EasyLanguage `crosses over`), the default: `a` crosses above `b` at `t` when

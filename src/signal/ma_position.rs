@@ -12,6 +12,7 @@ pub const MAX_AVERAGES: usize = 8;
 /// Which moving average [`MaPosition`] computes for a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum MaKind {
     /// A simple moving average, [`Sma`].
     Sma,
