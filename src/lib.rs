@@ -275,6 +275,9 @@
     )
 )]
 
+#[cfg(feature = "approx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "approx")))]
+pub mod approx_eq;
 pub mod average;
 pub mod bar;
 pub mod catalog;

@@ -753,3 +753,22 @@ mod saved {
         }
     }
 }
+
+/// The same function (output names) and, output by output, both absent (NaN) or both
+/// present and near each other.
+#[cfg(feature = "approx")]
+impl crate::approx_eq::Near<f64> for DynOutput {
+    fn near(&self, other: &Self, tol: crate::approx_eq::Tol<f64>) -> bool {
+        let Self { values: _, names } = self;
+        *names == other.names
+            && self.as_slice().len() == other.as_slice().len()
+            && self
+                .as_slice()
+                .iter()
+                .zip(other.as_slice())
+                .all(|(a, b)| (a.is_nan() && b.is_nan()) || a.near(b, tol))
+    }
+}
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_from_near!([] DynOutput, f64);

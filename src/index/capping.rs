@@ -747,3 +747,17 @@ impl WeightingReport {
         &self.suspected_double_counts
     }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] WaterFill, f64;
+    tolerant: weights, adjustment_factor; exact: capped, iterations);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] AggregateCap, f64;
+    tolerant: weights, scale, outsider_cap, fill; exact: cohort);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] StageReport, f64;
+    tolerant: observed, scale, adjustment_factor;
+    exact: level, stage, round, cohort, capped, iterations);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] WeightingReport, f64;
+    tolerant: stages, double_counts; exact: method, rounds, suspected_double_counts);

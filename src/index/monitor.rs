@@ -250,3 +250,33 @@ impl SpecialRebalanceMonitor {
         self.breached = false;
     }
 }
+
+/// Same kind of breach and the same companies, the weights near each other.
+#[cfg(feature = "approx")]
+impl crate::approx_eq::Near<f64> for Breach {
+    fn near(&self, other: &Self, tol: crate::approx_eq::Tol<f64>) -> bool {
+        match (self, other) {
+            (
+                Self::SingleCompany { company, weight },
+                Self::SingleCompany {
+                    company: other_company,
+                    weight: other_weight,
+                },
+            ) => company == other_company && weight.near(other_weight, tol),
+            (
+                Self::Aggregate { total, companies },
+                Self::Aggregate {
+                    total: other_total,
+                    companies: other_companies,
+                },
+            ) => companies == other_companies && total.near(other_total, tol),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_from_near!([] Breach, f64);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] MonitorReading, f64;
+    tolerant: breaches; exact: previously_breached);

@@ -604,3 +604,10 @@ impl<T: Real> TryFrom<MaPositionState<T>> for MaPosition<T> {
         })
     }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([T: Real] KeyAverage<T>, T;
+    tolerant: value, price; exact: kind, period);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([T: Real] MaPositionReading<T>, T;
+    tolerant: price, values; exact: layout, ready);
