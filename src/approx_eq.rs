@@ -229,3 +229,45 @@ approx_fields!([T] PivotLevels<T>, T;
     tolerant: pivot, r1, s1, r2, s2, r3, s3, r4, s4, r5, s5; exact: kind);
 approx_fields!([T] LevelsReading<T>, T; tolerant: support, resistance, event; exact: events);
 approx_fields!([T] Cluster<T>, T; tolerant: price; exact: touches);
+
+/// For the types without serde (tested in their own module): `base` equals itself; each
+/// float reached by a `tolerant` accessor (non-zero) moved by 1e-12 relative compares equal
+/// and by 1e-6 does not, under the three comparisons; each `exact` change makes the values
+/// unequal even with an infinite tolerance.
+#[cfg(test)]
+#[allow(clippy::float_cmp)]
+pub(crate) fn check_fields<V>(base: &V, tolerant: &[fn(&mut V) -> &mut f64], exact: &[fn(&mut V)])
+where
+    V: Clone + AbsDiffEq<Epsilon = f64> + RelativeEq + UlpsEq + core::fmt::Debug,
+{
+    let three = |a: &V, b: &V, scale: f64, max_relative: f64, max_ulps: u32| {
+        [
+            a.abs_diff_eq(b, scale.abs() * max_relative),
+            a.relative_eq(b, 0.0, max_relative),
+            a.ulps_eq(b, 0.0, max_ulps),
+        ]
+    };
+    assert_eq!(three(base, base, 0.0, 0.0, 0), [true; 3], "{base:?}");
+    for (i, field) in tolerant.iter().enumerate() {
+        let x = *field(&mut base.clone());
+        assert!(x != 0.0, "tolerant field {i} must be non-zero");
+        for (change, equal) in [(1e-12, true), (1e-6, false)] {
+            let mut other = base.clone();
+            *field(&mut other) = x * (1.0 + change);
+            assert_eq!(
+                three(base, &other, x, 1e-9, 1_000_000),
+                [equal; 3],
+                "tolerant field {i} moved by {change}: {base:?} vs {other:?}"
+            );
+        }
+    }
+    for (i, change) in exact.iter().enumerate() {
+        let mut other = base.clone();
+        change(&mut other);
+        assert_eq!(
+            three(base, &other, f64::INFINITY, f64::INFINITY, u32::MAX),
+            [false; 3],
+            "exact field {i}: {base:?} vs {other:?}"
+        );
+    }
+}
