@@ -8,6 +8,17 @@
 //! exactly equal. Optional and nested values compare through their own implementations; a
 //! list compares element by element and must have the same length.
 //!
+//! The types: [`MacdOutput`], [`StochasticOutput`], [`Bands`], [`DrawdownOutput`],
+//! [`RatioLineOutput`], [`PutCallReading`], [`OptionVolume`], [`Swing`], [`SwingReading`],
+//! [`PivotLevels`], [`Level`], [`LevelEvent`], [`LevelsReading`], [`Cluster`],
+//! [`KeyAverage`], [`MaPositionReading`], [`DynOutput`], [`Candle`], [`Bar`], and the index
+//! results [`SecurityWeight`], [`CompanyWeight`], [`Weighting`], [`WeightingReport`],
+//! [`StageReport`], [`WaterFill`], [`AggregateCap`], [`SectorComposition`], [`Security`],
+//! [`DoubleCount`], [`Breach`] and [`MonitorReading`]. The generic outputs compare with the
+//! tolerances of their float (`f64` or `f32`); the index results with `f64` ones.
+//! A [`DynOutput`] compares its outputs in order: absent (NaN) on both sides is equal,
+//! absent on one side only is not.
+//!
 //! ```
 //! # #[cfg(feature = "approx")] {
 //! use approx::{assert_relative_eq, assert_relative_ne};
@@ -28,7 +39,36 @@
 //! ```
 //!
 //! [`MacdOutput`]: crate::momentum::MacdOutput
+//! [`StochasticOutput`]: crate::momentum::StochasticOutput
 //! [`Bands`]: crate::volatility::Bands
+//! [`DrawdownOutput`]: crate::risk::DrawdownOutput
+//! [`RatioLineOutput`]: crate::relative::RatioLineOutput
+//! [`PutCallReading`]: crate::sentiment::PutCallReading
+//! [`OptionVolume`]: crate::sentiment::OptionVolume
+//! [`Swing`]: crate::levels::Swing
+//! [`SwingReading`]: crate::levels::SwingReading
+//! [`PivotLevels`]: crate::levels::PivotLevels
+//! [`Level`]: crate::levels::Level
+//! [`LevelEvent`]: crate::levels::LevelEvent
+//! [`LevelsReading`]: crate::levels::LevelsReading
+//! [`Cluster`]: crate::levels::Cluster
+//! [`KeyAverage`]: crate::signal::KeyAverage
+//! [`MaPositionReading`]: crate::signal::MaPositionReading
+//! [`DynOutput`]: crate::catalog::DynOutput
+//! [`Candle`]: crate::bar::Candle
+//! [`Bar`]: crate::bar::Bar
+//! [`SecurityWeight`]: crate::index::SecurityWeight
+//! [`CompanyWeight`]: crate::index::CompanyWeight
+//! [`Weighting`]: crate::index::Weighting
+//! [`WeightingReport`]: crate::index::WeightingReport
+//! [`StageReport`]: crate::index::StageReport
+//! [`WaterFill`]: crate::index::capping::WaterFill
+//! [`AggregateCap`]: crate::index::capping::AggregateCap
+//! [`SectorComposition`]: crate::index::SectorComposition
+//! [`Security`]: crate::index::Security
+//! [`DoubleCount`]: crate::index::DoubleCount
+//! [`Breach`]: crate::index::Breach
+//! [`MonitorReading`]: crate::index::MonitorReading
 
 use approx::{AbsDiffEq, RelativeEq, UlpsEq};
 
