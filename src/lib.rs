@@ -307,6 +307,28 @@
 //! - `serde` (default): `Serialize`/`Deserialize` for every indicator. Deserialization
 //!   validates the state and refuses an inconsistent one with [`Error::InvalidState`] (or
 //!   [`Error::InvalidParameter`] for a period out of range).
+//! - `approx` (off by default): [`approx`](https://docs.rs/approx)'s `AbsDiffEq`, `RelativeEq`
+//!   and `UlpsEq` for every output with float fields (MACD, bands, stochastics, pivots,
+//!   levels, put/call readings, weights, the catalog's outputs...): the float fields compare
+//!   with the tolerance, everything else (counts, kinds, events, names) exactly. See
+//!   `approx_eq` for the list.
+//!
+//! ```
+//! # #[cfg(feature = "approx")] {
+//! use approx::assert_relative_eq;
+//! use ta_stream::momentum::{Macd, MacdOutput};
+//! use ta_stream::Indicator;
+//!
+//! let mut macd = Macd::<f64>::new(2, 3, 2)?;
+//! for close in [10.0, 11.0, 12.0, 11.0, 13.0] {
+//!     macd.update(close);
+//! }
+//! // TA-Lib's MACD(2, 3, 2) on these closes: 7/18, 10/27 and 1/54.
+//! let expected = MacdOutput { macd: 7.0 / 18.0, signal: 10.0 / 27.0, histogram: 1.0 / 54.0 };
+//! assert_relative_eq!(macd.value().unwrap(), expected, max_relative = 1e-9);
+//! # }
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
 
 #![forbid(unsafe_code)]
 // docs.rs builds with `--cfg docsrs` on nightly: feature-gated items get a badge.
@@ -324,6 +346,9 @@
     )
 )]
 
+#[cfg(feature = "approx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "approx")))]
+pub mod approx_eq;
 pub mod average;
 pub mod bar;
 pub mod catalog;

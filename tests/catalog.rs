@@ -654,7 +654,7 @@ fn fixture_through_catalog(
         for (index, (a, e)) in actual.iter().zip(expected).enumerate() {
             match (a, e) {
                 (Some(a), Some(e)) => assert!(
-                    common::relative_difference(*a, *e) <= 1e-9 || (a - e).abs() <= 1e-7,
+                    approx::relative_eq!(*a, *e, epsilon = 1e-7, max_relative = 1e-9),
                     "{label}: index {index}: {a} vs {e}"
                 ),
                 (None, None) => {}

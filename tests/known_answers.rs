@@ -17,10 +17,7 @@ fn input_a() -> Vec<f64> {
 fn assert_table(label: &str, outputs: &[Option<f64>], table: &[(usize, f64)]) {
     for &(k, expected) in table {
         let actual = outputs[k].unwrap_or_else(|| panic!("{label}: no output at k = {k}"));
-        assert!(
-            (actual - expected).abs() <= PRINTED,
-            "{label} at k = {k}: {actual} vs {expected}"
-        );
+        approx::assert_abs_diff_eq!(actual, expected, epsilon = PRINTED);
     }
 }
 

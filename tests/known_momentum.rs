@@ -30,7 +30,7 @@ fn series_b() -> Vec<Candle> {
 
 fn assert_close(label: &str, actual: f64, expected: f64) {
     assert!(
-        (actual - expected).abs() <= DECIMALS,
+        approx::abs_diff_eq!(actual, expected, epsilon = DECIMALS),
         "{label}: got {actual:.10}, expected {expected:.10}"
     );
 }

@@ -24,10 +24,7 @@ fn spec_pairs() -> Vec<(f64, f64)> {
 }
 
 fn close(actual: f64, expected: f64, tolerance: f64) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "got {actual}, expected {expected} (± {tolerance})"
-    );
+    approx::assert_abs_diff_eq!(actual, expected, epsilon = tolerance);
 }
 
 #[test]

@@ -35,11 +35,7 @@ fn candles() -> Vec<Candle> {
 
 #[track_caller]
 fn assert_close(actual: f64, expected: f64, tolerance: f64) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "got {actual}, expected {expected} (difference {:e})",
-        (actual - expected).abs()
-    );
+    approx::assert_abs_diff_eq!(actual, expected, epsilon = tolerance);
 }
 
 #[test]

@@ -24,11 +24,7 @@ fn w(weighting: &Weighting, ticker: &str) -> f64 {
 }
 
 fn close(actual: f64, expected: f64) {
-    assert!(
-        (actual - expected).abs() <= TOL,
-        "{actual} != {expected} (diff {:e})",
-        actual - expected
-    );
+    approx::assert_abs_diff_eq!(actual, expected, epsilon = TOL);
 }
 
 // ---------------------------------------------------------------- Nasdaq-100 quarterly

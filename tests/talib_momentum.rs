@@ -139,8 +139,9 @@ fn assert_oscillator_matches(label: &str, actual: &[Option<f64>], expected: &[Op
             (Some(a), Some(e)) => {
                 let relative = relative_difference(*a, *e);
                 let absolute = (a - e).abs();
+                // `relative_eq!`: within `epsilon` absolutely, or within `max_relative`.
                 assert!(
-                    relative <= TOLERANCE || absolute <= TOLERANCE * 100.0,
+                    approx::relative_eq!(*a, *e, epsilon = TOLERANCE * 100.0, max_relative = TOLERANCE),
                     "{label}: index {index}: got {a}, TA-Lib {e} (relative {relative:e}, absolute {absolute:e})"
                 );
                 worst = worst.max(relative.min(absolute / 100.0));

@@ -87,13 +87,22 @@ fn bollinger_matches_talib_bbands() {
             if u - l > 1e-9 * m.abs() {
                 let percent_b = (x - l) / (u - l);
                 assert!(
-                    (b.percent_b - percent_b).abs() <= 1e-6 * percent_b.abs().max(1.0),
+                    approx::abs_diff_eq!(
+                        b.percent_b,
+                        percent_b,
+                        epsilon = 1e-6 * percent_b.abs().max(1.0)
+                    ),
                     "{series} %B index {index}: {} vs {percent_b}",
                     b.percent_b
                 );
                 let bandwidth = (u - l) / m;
                 assert!(
-                    relative_difference(b.bandwidth, bandwidth) <= 1e-6,
+                    approx::relative_eq!(
+                        b.bandwidth,
+                        bandwidth,
+                        epsilon = 0.0,
+                        max_relative = 1e-6
+                    ),
                     "{series} bandwidth index {index}: {} vs {bandwidth}",
                     b.bandwidth
                 );
@@ -138,8 +147,9 @@ fn assert_bars_match(
             (Some(a), Some(e)) => {
                 let relative = relative_difference(*a, *e);
                 let absolute = (a - e).abs();
+                // `relative_eq!`: within `epsilon` absolutely, or within `max_relative`.
                 assert!(
-                    relative <= TOLERANCE || absolute <= TOLERANCE * scale,
+                    approx::relative_eq!(*a, *e, epsilon = TOLERANCE * scale, max_relative = TOLERANCE),
                     "{label}: index {index}: got {a}, TA-Lib {e} (relative {relative:e}, absolute {absolute:e})"
                 );
                 if relative <= TOLERANCE {

@@ -753,3 +753,63 @@ mod saved {
         }
     }
 }
+
+/// The same function (output names) and, output by output, both absent (NaN) or both
+/// present and near each other.
+#[cfg(feature = "approx")]
+impl crate::approx_eq::Near<f64> for DynOutput {
+    fn near(&self, other: &Self, tol: crate::approx_eq::Tol<f64>) -> bool {
+        let Self { values: _, names } = self;
+        *names == other.names
+            && self.as_slice().len() == other.as_slice().len()
+            && self
+                .as_slice()
+                .iter()
+                .zip(other.as_slice())
+                .all(|(a, b)| (a.is_nan() && b.is_nan()) || a.near(b, tol))
+    }
+}
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_from_near!([] DynOutput, f64);
+
+#[cfg(all(test, feature = "approx"))]
+mod approx_tests {
+    use super::*;
+    use crate::approx_eq::check_fields;
+
+    const NAMES: &[&str] = &["upper", "middle", "lower"];
+
+    #[test]
+    fn dyn_output_compares_every_output_and_the_names() {
+        let mut values = [f64::NAN; MAX_OUTPUTS];
+        set(&mut values, [105.0, 100.0, 95.0]);
+        let base = DynOutput {
+            values,
+            names: NAMES,
+        };
+        check_fields(
+            &base,
+            &[
+                |v| &mut v.values[0],
+                |v| &mut v.values[1],
+                |v| &mut v.values[2],
+            ],
+            &[
+                // Absent on one side only.
+                |v| v.values[1] = f64::NAN,
+                // Another function with outputs of the same values.
+                |v| v.names = &["a", "b", "c"],
+                |v| v.names = &["upper", "middle"],
+            ],
+        );
+        // Absent on both sides compares equal; slots past the outputs are not compared.
+        let mut absent = base;
+        absent.values[2] = f64::NAN;
+        let mut other = absent;
+        if let Some(slot) = other.values.get_mut(3) {
+            *slot = 7.0;
+        }
+        approx::assert_relative_eq!(absent, other, max_relative = 0.0);
+    }
+}

@@ -747,3 +747,62 @@ impl WeightingReport {
         &self.suspected_double_counts
     }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] WaterFill, f64;
+    tolerant: weights, adjustment_factor; exact: capped, iterations);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] AggregateCap, f64;
+    tolerant: weights, scale, outsider_cap, fill; exact: cohort);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] StageReport, f64;
+    tolerant: observed, scale, adjustment_factor;
+    exact: level, stage, round, cohort, capped, iterations);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] WeightingReport, f64;
+    tolerant: stages, double_counts; exact: method, rounds, suspected_double_counts);
+
+#[cfg(all(test, feature = "approx"))]
+mod approx_tests {
+    use super::*;
+    use crate::approx_eq::check_fields;
+
+    #[test]
+    fn aggregate_cap_compares_every_field() {
+        let base = AggregateCap {
+            weights: vec![0.3, 0.45, 0.25],
+            cohort: vec![0, 1],
+            scale: 0.9,
+            outsider_cap: 0.045,
+            fill: WaterFill {
+                weights: vec![0.25],
+                adjustment_factor: 1.2,
+                capped: vec![0],
+                iterations: 2,
+            },
+        };
+        check_fields(
+            &base,
+            &[
+                |v| &mut v.weights[0],
+                |v| &mut v.weights[1],
+                |v| &mut v.weights[2],
+                |v| &mut v.scale,
+                |v| &mut v.outsider_cap,
+                |v| &mut v.fill.weights[0],
+                |v| &mut v.fill.adjustment_factor,
+            ],
+            &[
+                |v| {
+                    v.weights.pop();
+                },
+                |v| v.cohort[1] = 2,
+                |v| {
+                    v.cohort.pop();
+                },
+                |v| v.fill.capped.clear(),
+                |v| v.fill.iterations = 3,
+            ],
+        );
+    }
+}

@@ -250,3 +250,79 @@ impl SpecialRebalanceMonitor {
         self.breached = false;
     }
 }
+
+/// Same kind of breach and the same companies, the weights near each other.
+#[cfg(feature = "approx")]
+impl crate::approx_eq::Near<f64> for Breach {
+    fn near(&self, other: &Self, tol: crate::approx_eq::Tol<f64>) -> bool {
+        match (self, other) {
+            (
+                Self::SingleCompany { company, weight },
+                Self::SingleCompany {
+                    company: other_company,
+                    weight: other_weight,
+                },
+            ) => company == other_company && weight.near(other_weight, tol),
+            (
+                Self::Aggregate { total, companies },
+                Self::Aggregate {
+                    total: other_total,
+                    companies: other_companies,
+                },
+            ) => companies == other_companies && total.near(other_total, tol),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_from_near!([] Breach, f64);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] MonitorReading, f64;
+    tolerant: breaches; exact: previously_breached);
+
+#[cfg(all(test, feature = "approx"))]
+mod approx_tests {
+    use super::*;
+    use crate::approx_eq::check_fields;
+
+    #[test]
+    fn monitor_reading_compares_every_field() {
+        let base = MonitorReading {
+            breaches: vec![
+                Breach::SingleCompany {
+                    company: "Apple".to_owned(),
+                    weight: 0.25,
+                },
+                Breach::Aggregate {
+                    total: 0.5,
+                    companies: vec!["Apple".to_owned(), "Microsoft".to_owned()],
+                },
+            ],
+            previously_breached: true,
+        };
+        fn single(v: &mut MonitorReading) -> &mut f64 {
+            match v.breaches.first_mut() {
+                Some(Breach::SingleCompany { weight, .. }) => weight,
+                _ => panic!("first breach is single"),
+            }
+        }
+        fn aggregate(v: &mut MonitorReading) -> &mut f64 {
+            match v.breaches.last_mut() {
+                Some(Breach::Aggregate { total, .. }) => total,
+                _ => panic!("last breach is aggregate"),
+            }
+        }
+        check_fields(
+            &base,
+            &[single, aggregate],
+            &[
+                |v| v.previously_breached = false,
+                |v| {
+                    v.breaches.pop();
+                },
+                |v| v.breaches.swap(0, 1),
+            ],
+        );
+    }
+}

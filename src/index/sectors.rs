@@ -140,3 +140,6 @@ impl SectorComposition {
         self.sectors.iter().map(|(_, w)| w).sum()
     }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] SectorComposition, f64; tolerant: sectors; exact:);

@@ -749,3 +749,10 @@ impl TryFrom<UniverseState> for Universe {
         Self::with_policy(state.securities, state.policy)
     }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] Security, f64;
+    tolerant: market_cap; exact: ticker, company, sector);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] DoubleCount, f64;
+    tolerant: market_cap; exact: company, tickers);

@@ -327,3 +327,13 @@ pub(crate) fn round_limit(n: usize) -> usize {
 pub(crate) fn not_converged(rounds: usize) -> WeightingError {
     WeightingError::NotConverged { rounds }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] SecurityWeight, f64;
+    tolerant: initial, weight; exact: ticker, company, sector);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] CompanyWeight, f64;
+    tolerant: initial, weight; exact: company);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([] Weighting, f64;
+    tolerant: securities, companies, report; exact:);

@@ -939,3 +939,30 @@ pub fn cluster_prices<T: Real>(prices: &[T], tolerance: T) -> Vec<Cluster<T>> {
     }
     clusters
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([T] Level<T>, T;
+    tolerant: sum; exact: touches, first_touch, last_touch, role, breaks, last_break, beyond);
+
+/// Same kind of event, and the levels near each other.
+#[cfg(feature = "approx")]
+impl<T> crate::approx_eq::Near<T> for LevelEvent<T>
+where
+    T: approx::AbsDiffEq<Epsilon = T>
+        + approx::RelativeEq
+        + approx::UlpsEq
+        + crate::approx_eq::Near<T>
+        + Copy,
+{
+    fn near(&self, other: &Self, tol: crate::approx_eq::Tol<T>) -> bool {
+        match (self, other) {
+            (Self::Touch(a), Self::Touch(b))
+            | (Self::Retest(a), Self::Retest(b))
+            | (Self::Break(a), Self::Break(b)) => a.near(b, tol),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_from_near!([T] LevelEvent<T>, T);

@@ -605,3 +605,64 @@ impl<T: Real> TryFrom<MaPositionState<T>> for MaPosition<T> {
         })
     }
 }
+
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([T: Real] KeyAverage<T>, T;
+    tolerant: value, price; exact: kind, period);
+#[cfg(feature = "approx")]
+crate::approx_eq::approx_fields!([T: Real] MaPositionReading<T>, T;
+    tolerant: price, values; exact: layout, ready);
+
+#[cfg(all(test, feature = "approx"))]
+mod approx_tests {
+    use super::*;
+    use crate::approx_eq::check_fields;
+
+    #[test]
+    fn key_average_compares_every_field() {
+        let base = KeyAverage {
+            kind: MaKind::Sma,
+            period: 50,
+            value: 101.5,
+            price: 99.25,
+        };
+        check_fields(
+            &base,
+            &[|v| &mut v.value, |v| &mut v.price],
+            &[|v| v.kind = MaKind::Ema, |v| v.period = 200],
+        );
+    }
+
+    #[test]
+    fn ma_position_reading_compares_every_field() {
+        let layout = Layout {
+            count: 2,
+            emas: 0b10,
+            periods: [50, 200, 0, 0, 0, 0, 0, 0],
+        };
+        let mut base = MaPositionReading::empty(100.5, layout);
+        base.ready = 0b11;
+        base.values = [101.0, 97.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+        let mut tolerant: Vec<fn(&mut MaPositionReading<f64>) -> &mut f64> = vec![
+            |v| &mut v.price,
+            |v| &mut v.values[0],
+            |v| &mut v.values[1],
+            |v| &mut v.values[2],
+            |v| &mut v.values[3],
+            |v| &mut v.values[4],
+            |v| &mut v.values[5],
+            |v| &mut v.values[6],
+        ];
+        tolerant.push(|v| &mut v.values[7]);
+        check_fields(
+            &base,
+            &tolerant,
+            &[
+                |v| v.ready = 0b01,
+                |v| v.layout.count = 3,
+                |v| v.layout.emas = 0b01,
+                |v| v.layout.periods[1] = 100,
+            ],
+        );
+    }
+}

@@ -85,8 +85,9 @@ pub fn assert_matches(
         match (a, e) {
             (Some(a), Some(e)) => {
                 let difference = relative_difference(*a, *e);
+                // No absolute floor (`epsilon = 0`): relative only, as strict near zero.
                 assert!(
-                    difference <= tolerance,
+                    approx::relative_eq!(*a, *e, epsilon = 0.0, max_relative = tolerance),
                     "{label}: index {index}: got {a}, TA-Lib {e} (relative difference {difference:e})"
                 );
                 worst = worst.max(difference);
