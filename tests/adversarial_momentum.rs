@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::adversarial::{adversarial_f32, adversarial_f32s, adversarial_f64, adversarial_f64s};
+use common::adversarial::{
+    adversarial_candles, adversarial_candles_f32, adversarial_f32s, adversarial_f64s,
+};
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{
@@ -12,79 +14,6 @@ use ta_stream::momentum::{
     StochasticOutput,
 };
 use ta_stream::Indicator;
-
-/// Candles from adversarial numbers: mostly well-formed (low ≤ open, close ≤ high), some
-/// with the numbers in any order (the fields are public, so such candles exist).
-fn candles() -> impl Strategy<Value = Vec<Candle<f64>>> {
-    prop::collection::vec(
-        (
-            adversarial_f64(),
-            adversarial_f64(),
-            adversarial_f64(),
-            0..4u8,
-        ),
-        0..60,
-    )
-    .prop_map(|raw| {
-        raw.into_iter()
-            .map(|(a, b, c, shape)| candle(a, b, c, shape))
-            .collect()
-    })
-}
-
-fn candles_f32() -> impl Strategy<Value = Vec<Candle<f32>>> {
-    prop::collection::vec(
-        (
-            adversarial_f32(),
-            adversarial_f32(),
-            adversarial_f32(),
-            0..4u8,
-        ),
-        0..60,
-    )
-    .prop_map(|raw| {
-        raw.into_iter()
-            .map(|(a, b, c, shape)| candle(a, b, c, shape))
-            .collect()
-    })
-}
-
-fn candle<T: ta_stream::Real>(a: T, b: T, c: T, shape: u8) -> Candle<T> {
-    let mut sorted = [a, b, c];
-    sorted.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
-    let [low, middle, high] = sorted;
-    let zero = T::zero();
-    match shape {
-        0 => Candle {
-            open: middle,
-            high,
-            low,
-            close: middle,
-            volume: zero,
-        },
-        1 => Candle {
-            open: low,
-            high,
-            low,
-            close: high,
-            volume: zero,
-        },
-        2 => Candle {
-            open: high,
-            high,
-            low,
-            close: low,
-            volume: zero,
-        },
-        _ => Candle {
-            open: a,
-            high: a,
-            low: b,
-            close: c,
-            volume: zero,
-        },
-    }
-}
 
 fn percentage<T: Into<f64> + Copy>(x: T) -> bool {
     let x: f64 = x.into();
@@ -174,25 +103,25 @@ adversarial_contract!(
 adversarial_contract!(
     stochastic_f64,
     || Stochastic::<f64>::new(3, 2, 2).unwrap(),
-    candles(),
+    adversarial_candles(),
     stochastic_ok
 );
 adversarial_contract!(
     stochastic_f32,
     || Stochastic::<f32>::new(2, 3, 1).unwrap(),
-    candles_f32(),
+    adversarial_candles_f32(),
     stochastic_ok
 );
 adversarial_contract!(
     fast_stochastic_f64,
     || FastStochastic::<f64>::new(1, 1).unwrap(),
-    candles(),
+    adversarial_candles(),
     stochastic_ok
 );
 adversarial_contract!(
     fast_stochastic_f32,
     || FastStochastic::<f32>::new(2, 2).unwrap(),
-    candles_f32(),
+    adversarial_candles_f32(),
     stochastic_ok
 );
 
@@ -229,13 +158,13 @@ serde_fuzz!(
 serde_fuzz!(
     stochastic_serde_fuzz,
     || Stochastic::<f64>::new(3, 2, 2).unwrap(),
-    candles(),
+    adversarial_candles(),
     stochastic_ok
 );
 serde_fuzz!(
     fast_stochastic_serde_fuzz,
     || FastStochastic::<f64>::new(2, 2).unwrap(),
-    candles(),
+    adversarial_candles(),
     stochastic_ok
 );
 

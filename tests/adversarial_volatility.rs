@@ -5,7 +5,8 @@
 mod common;
 
 use common::adversarial::{
-    adversarial_f32, adversarial_f32s, adversarial_f64, adversarial_f64s, adversarial_positive_f64s,
+    adversarial_candles, adversarial_candles_f32, adversarial_f32s, adversarial_f64s,
+    adversarial_positive_f64s,
 };
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
@@ -14,79 +15,6 @@ use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
 use ta_stream::Indicator;
 
-/// Candles from adversarial numbers: mostly well-formed, some with the numbers in any order.
-fn candles() -> impl Strategy<Value = Vec<Candle<f64>>> {
-    prop::collection::vec(
-        (
-            adversarial_f64(),
-            adversarial_f64(),
-            adversarial_f64(),
-            0..4u8,
-        ),
-        0..60,
-    )
-    .prop_map(|raw| {
-        raw.into_iter()
-            .map(|(a, b, c, shape)| candle(a, b, c, shape))
-            .collect()
-    })
-}
-
-fn candles_f32() -> impl Strategy<Value = Vec<Candle<f32>>> {
-    prop::collection::vec(
-        (
-            adversarial_f32(),
-            adversarial_f32(),
-            adversarial_f32(),
-            0..4u8,
-        ),
-        0..60,
-    )
-    .prop_map(|raw| {
-        raw.into_iter()
-            .map(|(a, b, c, shape)| candle(a, b, c, shape))
-            .collect()
-    })
-}
-
-fn candle<T: ta_stream::Real>(a: T, b: T, c: T, shape: u8) -> Candle<T> {
-    let mut sorted = [a, b, c];
-    sorted.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
-    let [low, middle, high] = sorted;
-    let zero = T::zero();
-    match shape {
-        0 => Candle {
-            open: middle,
-            high,
-            low,
-            close: middle,
-            volume: zero,
-        },
-        1 => Candle {
-            open: low,
-            high,
-            low,
-            close: high,
-            volume: zero,
-        },
-        2 => Candle {
-            open: high,
-            high,
-            low,
-            close: low,
-            volume: zero,
-        },
-        _ => Candle {
-            open: a,
-            high: a,
-            low: b,
-            close: c,
-            volume: zero,
-        },
-    }
-}
-
-/// Finite and in `low..=high`.
 fn between<T: Into<f64> + Copy>(low: f64, high: f64) -> impl Fn(&T) -> bool {
     move |x: &T| {
         let x: f64 = (*x).into();
@@ -177,38 +105,38 @@ adversarial_contract!(
 adversarial_contract!(
     true_range_f64,
     TrueRange::<f64>::new,
-    candles(),
+    adversarial_candles(),
     between(0.0, 2.0 * MAX)
 );
 adversarial_contract!(
     true_range_f32,
     TrueRange::<f32>::new,
-    candles_f32(),
+    adversarial_candles_f32(),
     between(0.0, 2.0 * MAX_F32)
 );
 adversarial_contract!(
     atr_f64,
     || Atr::<f64>::new(2).unwrap(),
-    candles(),
+    adversarial_candles(),
     between(0.0, 2.000_001 * MAX)
 );
 adversarial_contract!(
     atr_f32,
     || Atr::<f32>::new(3).unwrap(),
-    candles_f32(),
+    adversarial_candles_f32(),
     between(0.0, 2.001 * MAX_F32)
 );
 // |NATR| ≤ 100·ATR/|close| ≤ 100·2e150/1e-150.
 adversarial_contract!(
     natr_f64,
     || Natr::<f64>::new(1).unwrap(),
-    candles(),
+    adversarial_candles(),
     between(-2.000_001e302, 2.000_001e302)
 );
 adversarial_contract!(
     natr_f32,
     || Natr::<f32>::new(2).unwrap(),
-    candles_f32(),
+    adversarial_candles_f32(),
     between(-2.001e32, 2.001e32)
 );
 adversarial_contract!(
@@ -283,19 +211,19 @@ serde_fuzz!(
 serde_fuzz!(
     true_range_serde_fuzz,
     TrueRange::<f64>::new,
-    candles(),
+    adversarial_candles(),
     between(0.0, 2.0 * MAX)
 );
 serde_fuzz!(
     atr_serde_fuzz,
     || Atr::<f64>::new(2).unwrap(),
-    candles(),
+    adversarial_candles(),
     between(0.0, 4.000_001 * MAX)
 );
 serde_fuzz!(
     natr_serde_fuzz,
     || Natr::<f64>::new(2).unwrap(),
-    candles(),
+    adversarial_candles(),
     between(-4.000_001e302, 4.000_001e302)
 );
 serde_fuzz!(

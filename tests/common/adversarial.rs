@@ -100,6 +100,87 @@ pub fn adversarial_f32s() -> impl Strategy<Value = Vec<f32>> {
     ]
 }
 
+/// Candles from adversarial numbers: mostly well-formed (low ≤ open, close ≤ high), some
+/// with the numbers in any order (the fields are public, so such candles exist).
+pub fn adversarial_candles() -> impl Strategy<Value = Vec<ta_stream::bar::Candle<f64>>> {
+    prop::collection::vec(
+        (
+            adversarial_f64(),
+            adversarial_f64(),
+            adversarial_f64(),
+            0..4u8,
+        ),
+        0..60,
+    )
+    .prop_map(|raw| {
+        raw.into_iter()
+            .map(|(a, b, c, shape)| adversarial_candle(a, b, c, shape))
+            .collect()
+    })
+}
+
+/// The same as [`adversarial_candles`], in `f32`.
+pub fn adversarial_candles_f32() -> impl Strategy<Value = Vec<ta_stream::bar::Candle<f32>>> {
+    prop::collection::vec(
+        (
+            adversarial_f32(),
+            adversarial_f32(),
+            adversarial_f32(),
+            0..4u8,
+        ),
+        0..60,
+    )
+    .prop_map(|raw| {
+        raw.into_iter()
+            .map(|(a, b, c, shape)| adversarial_candle(a, b, c, shape))
+            .collect()
+    })
+}
+
+/// A candle from three numbers: well-formed in three shapes (`shape` 0 to 2), or with the
+/// numbers in any order (`shape` 3).
+pub fn adversarial_candle<T: ta_stream::Real>(
+    a: T,
+    b: T,
+    c: T,
+    shape: u8,
+) -> ta_stream::bar::Candle<T> {
+    let mut sorted = [a, b, c];
+    sorted.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+    let [low, middle, high] = sorted;
+    let zero = T::zero();
+    match shape {
+        0 => ta_stream::bar::Candle {
+            open: middle,
+            high,
+            low,
+            close: middle,
+            volume: zero,
+        },
+        1 => ta_stream::bar::Candle {
+            open: low,
+            high,
+            low,
+            close: high,
+            volume: zero,
+        },
+        2 => ta_stream::bar::Candle {
+            open: high,
+            high,
+            low,
+            close: low,
+            volume: zero,
+        },
+        _ => ta_stream::bar::Candle {
+            open: a,
+            high: a,
+            low: b,
+            close: c,
+            volume: zero,
+        },
+    }
+}
+
 /// `true` when every number in `value` is finite: for `check` closures over outputs that
 /// serialize (`|out| all_finite(out)`).
 pub fn all_finite<T: serde::Serialize>(value: &T) -> bool {
