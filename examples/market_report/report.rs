@@ -1172,6 +1172,36 @@ fn ago(days: usize) -> String {
     }
 }
 
+/// The regime line of the put/call section (`average` names the smoothed series, `history`
+/// what the warm-up needs 252 days of) and its last change.
+fn write_regime(
+    f: &mut fmt::Formatter<'_>,
+    reading: &Option<PutCallReading>,
+    last_change: &Option<Dated<(Regime, Regime)>>,
+    average: &str,
+    history: &str,
+) -> fmt::Result {
+    match reading {
+        Some(r) => writeln!(
+            f,
+            "  regime           {}: {average} {:.2}, z-score {:+.2}, percentile {:.0} (252 days)",
+            r.regime, r.smoothed, r.z_score, r.percentile
+        )?,
+        None => writeln!(f, "  regime           n/a (needs 252 days of {history})")?,
+    }
+    if let Some(c) = last_change {
+        writeln!(
+            f,
+            "  last change      {} to {} on {} ({})",
+            c.event.0,
+            c.event.1,
+            c.date,
+            ago(c.days_ago)
+        )?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -1435,24 +1465,7 @@ impl fmt::Display for Report {
                     )?,
                     None => writeln!(f)?,
                 }
-                match reading {
-                    Some(r) => writeln!(
-                        f,
-                        "  regime           {}: equity 10-day average {:.2}, z-score {:+.2}, percentile {:.0} (252 days)",
-                        r.regime, r.smoothed, r.z_score, r.percentile
-                    )?,
-                    None => writeln!(f, "  regime           n/a (needs 252 days of ratios)")?,
-                }
-                if let Some(c) = last_change {
-                    writeln!(
-                        f,
-                        "  last change      {} to {} on {} ({})",
-                        c.event.0,
-                        c.event.1,
-                        c.date,
-                        ago(c.days_ago)
-                    )?;
-                }
+                write_regime(f, reading, last_change, "equity 10-day average", "ratios")?;
             }
             PutCallSection::Available {
                 as_of,
@@ -1465,24 +1478,7 @@ impl fmt::Display for Report {
                     f,
                     "  total P/C        {total_ratio:.2}, equity P/C {equity_ratio:.2} (Cboe, {as_of})"
                 )?;
-                match reading {
-                    Some(r) => writeln!(
-                        f,
-                        "  regime           {}: 10-day average {:.2}, z-score {:+.2}, percentile {:.0} (252 days)",
-                        r.regime, r.smoothed, r.z_score, r.percentile
-                    )?,
-                    None => writeln!(f, "  regime           n/a (needs 252 days of Cboe data)")?,
-                }
-                if let Some(c) = last_change {
-                    writeln!(
-                        f,
-                        "  last change      {} to {} on {} ({})",
-                        c.event.0,
-                        c.event.1,
-                        c.date,
-                        ago(c.days_ago)
-                    )?;
-                }
+                write_regime(f, reading, last_change, "10-day average", "Cboe data")?;
             }
         }
 
