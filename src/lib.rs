@@ -227,6 +227,7 @@
 //! | [`Rma`](average::Rma) | (RSI/ATR smoothing) | price | price | `n` |
 //! | [`Dema`](average::Dema) | `DEMA` | price | price | `2n − 1` |
 //! | [`Tema`](average::Tema) | `TEMA` | price | price | `3n − 2` |
+//! | [`Trima`](average::Trima) | `TRIMA` | price | price | `n` |
 //! | [`Rsi`](momentum::Rsi) | `RSI` | price | 0..=100 | `n + 1` |
 //! | [`Macd`](momentum::Macd) | `MACD` | price | [`MacdOutput`](momentum::MacdOutput) | `slow + signal − 1` (34) |
 //! | [`Roc`](momentum::Roc), [`Rocp`](momentum::Rocp), [`Momentum`](momentum::Momentum) | `ROC`, `ROCP`, `MOM` | price | number | `n + 1` |

@@ -5,7 +5,7 @@ mod common;
 
 use common::adversarial::{adversarial_f32s, adversarial_f64s};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::Indicator;
 
 /// An average of usable inputs stays within the usable range (its inputs' hull, with room for
@@ -41,6 +41,18 @@ adversarial_contract!(
 adversarial_contract!(
     wma_f32,
     || Wma::<f32>::new(3).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    trima_f64,
+    || Trima::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    trima_even_f32,
+    || Trima::<f32>::new(4).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -102,6 +114,12 @@ serde_fuzz!(
 serde_fuzz!(
     wma_serde_fuzz,
     || Wma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    trima_serde_fuzz,
+    || Trima::<f64>::new(4).unwrap(),
     adversarial_f64s(),
     within(HULL)
 );

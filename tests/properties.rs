@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Wma};
+use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::momentum::{FlatRsi, Rsi};
 use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
 use ta_stream::{Error, Indicator, IndicatorIterExt};
@@ -207,6 +207,12 @@ common_properties!(
     f32_tolerance = 1e-5
 );
 common_properties!(
+    trima,
+    |n| Trima::<f64>::new(n).unwrap(),
+    |n| Trima::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
     dema,
     |n| Dema::<f64>::new(n).unwrap(),
     |n| Dema::<f32>::new(n).unwrap(),
@@ -259,6 +265,25 @@ proptest! {
                 let expected = weighted / (period * (period + 1) / 2) as f64;
                 let scale: f64 = window.iter().map(|x| x.abs()).sum::<f64>() / period as f64;
                 prop_assert!((value - expected).abs() <= 1e-12 * scale, "index {}: {} vs {}", index, value, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn trima_is_the_triangle_weighted_mean_of_its_window(period in 1..40usize, xs in any_values()) {
+        // Weights 1, 2, ..., rising to the middle and falling again: min(i + 1, n - i), with
+        // the middle weight written twice for an even period (1, 2, 2, 1 for n = 4).
+        let out = Trima::new(period).unwrap().batch(&xs);
+        let weights: Vec<f64> = (0..period).map(|i| ((i + 1).min(period - i)) as f64).collect();
+        let total: f64 = weights.iter().sum();
+        for (index, value) in out.iter().enumerate() {
+            if let Some(value) = value {
+                let window = &xs[index + 1 - period..=index];
+                let expected = window.iter().zip(&weights).map(|(x, w)| w * x).sum::<f64>() / total;
+                let scale: f64 = window.iter().map(|x| x.abs()).sum::<f64>() / period as f64;
+                prop_assert!((value - expected).abs() <= 1e-12 * scale, "index {}: {} vs {}", index, value, expected);
+            } else {
+                prop_assert!(index + 1 < period, "no output at index {}", index);
             }
         }
     }

@@ -1,4 +1,5 @@
-//! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`].
+//! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
+//! triangular [`Trima`].
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -27,6 +28,7 @@ mod rma;
 mod sma;
 pub(crate) mod smoother;
 mod tema;
+mod trima;
 mod wma;
 
 pub use dema::Dema;
@@ -35,4 +37,5 @@ pub use rma::Rma;
 pub use sma::Sma;
 pub use smoother::Seed;
 pub use tema::Tema;
+pub use trima::Trima;
 pub use wma::Wma;

@@ -35,7 +35,7 @@
 //! `NAME` or `NAME(arguments)`, case-insensitive: arguments positional in TA-Lib's order,
 //! then optionally by TA-Lib's parameter name (`name=value`); omitted parameters take
 //! TA-Lib's defaults; `matype` takes TA-Lib's codes ([`MaType`]: 0 SMA, 1 EMA, 2 WMA,
-//! 3 DEMA, 4 TEMA are built; the other codes are refused with the list of supported ones).
+//! 3 DEMA, 4 TEMA, 5 TRIMA are built; the other codes are refused with the list of supported ones).
 //! Every mistake is a [`CatalogError`] that says what would be valid: the closest function
 //! name, the parameter names, the range, the byte position of a syntax error.
 //! [`Display`](std::fmt::Display) prints the canonical spec (every parameter by name), which
@@ -85,7 +85,8 @@
 //! | `WMA` | Overlap Studies | real | timeperiod=30 | real | [`Wma`](crate::average::Wma) |
 //! | `DEMA` | Overlap Studies | real | timeperiod=30 | real | [`Dema`](crate::average::Dema) |
 //! | `TEMA` | Overlap Studies | real | timeperiod=30 | real | [`Tema`](crate::average::Tema) |
-//! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA |
+//! | `TRIMA` | Overlap Studies | real | timeperiod=30 | real | [`Trima`](crate::average::Trima) |
+//! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |

@@ -6,7 +6,7 @@ use super::{table, CatalogError, FunctionInfo, ParamInfo, ParamKind};
 
 /// TA-Lib's moving-average codes (`matype`), as `talib.MA_Type` numbers them.
 ///
-/// The catalog builds [`Sma`](MaType::Sma) through [`Tema`](MaType::Tema) today; the other
+/// The catalog builds [`Sma`](MaType::Sma) through [`Trima`](MaType::Trima) today; the other
 /// codes are recognised and refused with the list of supported ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -90,8 +90,8 @@ impl MaType {
     }
 }
 
-/// The moving-average codes the catalog builds: SMA, EMA, WMA, DEMA, TEMA.
-pub(crate) const MA_CODES: &[u8] = &[0, 1, 2, 3, 4];
+/// The moving-average codes the catalog builds: SMA, EMA, WMA, DEMA, TEMA, TRIMA.
+pub(crate) const MA_CODES: &[u8] = &[0, 1, 2, 3, 4, 5];
 /// Only SMA (code 0), for functions whose typed indicator is SMA-based.
 pub(crate) const SMA_ONLY: &[u8] = &[0];
 

@@ -4,7 +4,7 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Rma, Sma, Tema, Wma};
+use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -117,8 +117,10 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [TIMEPERIOD_30], REAL, ["Dema"], |s| typed::<Dema>(Dema::new(s.int(0)))),
     entry!("TEMA", OverlapStudies, true, "Triple exponential moving average", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Tema"], |s| typed::<Tema>(Tema::new(s.int(0)))),
+    entry!("TRIMA", OverlapStudies, true, "Triangular moving average (the SMA of an SMA)", InputKind::Real,
+        [TIMEPERIOD_30], REAL, ["Trima"], |s| typed::<Trima>(Trima::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
-        [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL, ["Sma", "Ema", "Wma", "Dema", "Tema"],
+        [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL, ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima"],
         |s| by_matype(s.value(1), MovingAverage(s.int(0)))),
     entry!("BBANDS", OverlapStudies, true, "Bollinger bands: SMA ± nbdev population standard deviations", InputKind::Real,
         [period("timeperiod", 20.0, "number of inputs"),
@@ -239,10 +241,11 @@ fn by_matype<V: MaVisitor>(code: f64, visit: V) -> Result<Box<dyn Erased>, Error
         2 => visit.visit::<Wma<f64>>(),
         3 => visit.visit::<Dema<f64>>(),
         4 => visit.visit::<Tema<f64>>(),
+        5 => visit.visit::<Trima<f64>>(),
         _ => Err(Error::InvalidParameter {
             name: "matype",
             value: code.to_string(),
-            expected: "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA)",
+            expected: "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA)",
         }),
     }
 }
@@ -270,7 +273,7 @@ macro_rules! average {
         }
     )*};
 }
-average!(Sma, Ema, Wma, Dema, Tema);
+average!(Sma, Ema, Wma, Dema, Tema, Trima);
 
 /// What to build with the moving-average type of a `matype` code.
 trait MaVisitor {

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Generate the TA-Lib references of the catalog parity test (tests/talib_coverage.rs).
+
+Usage (from anywhere; paths are resolved relative to this file):
+
+    pip install ta-lib numpy
+    python3 scripts/generate_coverage_fixtures.py            # every function in CASES
+    python3 scripts/generate_coverage_fixtures.py KAMA T3    # only these
+
+Inputs: tests/data/talib/coverage/inputs.csv, written by this script from the committed real
+data (the last NDX_ROWS daily bars of tests/data/ndx_daily.csv, with volume) and edge series in
+closed form (flat bars, bars with high == low, gapping bars with zero and huge volumes).
+
+Outputs: tests/data/talib/coverage/<NAME>.csv for every TA-Lib function in CASES: a `series`
+column, then one column per parameter set and output, named by the catalog spec that builds
+it (`KAMA(30)`, or `MAMA(0.5,0.05):fama` for a function with several outputs), one row per
+input row. Every parameter is written, in TA-Lib's order, so the spec is the whole call.
+
+What each function reads: `real` is the close; TA-Lib's two-series functions (`real0`,
+`real1`) read the close and the open; price functions read their named columns, the volume
+included; MAVP's `periods` is the `periods` column (2 to 31, changing every bar). Numbers are written with repr(float); TA-Lib's NaN (warm-up) is an empty cell.
+Running the script twice with the same TA-Lib/numpy versions gives byte-identical files.
+
+Settings: TA-Lib's defaults, set explicitly (classic EMA seeding, no unstable period).
+"""
+
+import csv
+import math
+import sys
+from pathlib import Path
+
+try:
+    import numpy as np
+    import talib
+    from talib import abstract
+except ImportError as exc:  # pragma: no cover - environment problem
+    sys.exit(f"error: {exc}. Install the dependencies: pip install ta-lib numpy")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+OUT = DATA / "talib" / "coverage"
+
+# Versions the committed fixtures were generated with (see tests/data/README.md).
+EXPECTED_TA_C = "0.8.1"
+EXPECTED_WRAPPER = "0.8.2"
+
+NDX_ROWS = 400  # the most recent daily bars: enough for a 100-bar period plus 300 outputs
+EDGE_ROWS = 120
+
+# Parameter sets per TA-Lib function: TA-Lib's defaults (`{}`) and at least two others
+# (short and long periods; every `matype` where the function takes one). Only the
+# parameters that differ from the defaults are listed.
+CASES = {
+    # ---- Overlap studies: moving averages ----
+    "TRIMA": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14}, {"timeperiod": 100}],
+    # ---- end of moving averages ----
+
+    # ---- Overlap studies: the Hilbert transform family; cycle indicators ----
+    # ---- end of Hilbert / cycle ----
+
+    # ---- Overlap studies: bands, channels, stops ----
+    # ---- end of bands, channels, stops ----
+
+    # ---- Price transform; volatility indicators ----
+    # ---- end of price transform / volatility ----
+
+    # ---- Momentum indicators ----
+    # ---- end of momentum ----
+
+    # ---- Volume, statistic functions, math operators and transforms ----
+    # ---- end of volume / statistics / math ----
+}
+
+
+# --------------------------------------------------------------------------
+# Inputs
+# --------------------------------------------------------------------------
+
+def ndx_bars():
+    with open(DATA / "ndx_daily.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows = rows[-NDX_ROWS:]
+    return {k: [float(r[k]) for r in rows] for k in ("open", "high", "low", "close", "volume")}
+
+
+def edge_bars(name):
+    bars = {k: [] for k in ("open", "high", "low", "close", "volume")}
+    for i in range(EDGE_ROWS):
+        if name == "flat":
+            o = h = l = c = 5.0
+            v = 1000.0
+        elif name == "zero_range":
+            o = h = l = c = 100.0 + math.sin(i / 3.0)
+            v = 0.0 if i % 3 == 0 else 500.0 + 10.0 * i
+        elif name == "gaps":
+            c = 100.0 + 10.0 * ((i // 5) % 2) + math.sin(i)
+            o = c + (0.5 if i % 2 == 0 else -0.5)
+            h, l = c + 1.0, c - 1.0
+            v = (0.0, 1e9, 250.0, 3e12)[i % 4]
+        else:
+            raise ValueError(name)
+        for k, x in zip(("open", "high", "low", "close", "volume"), (o, h, l, c, v)):
+            bars[k].append(x)
+    return bars
+
+
+def all_series():
+    series = {"ndx": ndx_bars()}
+    for name in ("flat", "zero_range", "gaps"):
+        series[name] = edge_bars(name)
+    for bars in series.values():
+        bars["periods"] = [float(2 + (7 * i) % 30) for i in range(len(bars["close"]))]
+    return {name: {k: np.array(v, dtype=np.float64) for k, v in bars.items()}
+            for name, bars in series.items()}
+
+
+# --------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------
+
+def fmt(v):
+    v = float(v)
+    if math.isnan(v):
+        return ""
+    if math.isinf(v):
+        raise ValueError("infinite value in fixture")
+    return repr(v)
+
+
+def spec_value(v):
+    if float(v) == int(v):
+        return str(int(v))
+    return repr(float(v))
+
+
+def run(name, params, bars):
+    fn = abstract.Function(name)
+    names = fn.input_names
+    if "price0" in names:  # two series: real0 = close, real1 = open
+        fn.input_names = {"price0": "close", "price1": "open"}
+    fn.parameters = params
+    out = fn(bars)
+    outputs = out if isinstance(out, list) else [out]
+    return fn, [np.asarray(o, dtype=np.float64) for o in outputs]
+
+
+def columns_of(name, cases, series):
+    header, columns = ["series"], []
+    for params in cases:
+        fn = abstract.Function(name)
+        unknown = set(params) - set(fn.parameters)
+        if unknown:
+            raise ValueError(f"{name}: unknown parameters {sorted(unknown)}")
+        full = dict(fn.parameters)
+        full.update(params)
+        spec = f"{name}({','.join(spec_value(v) for v in full.values())})"
+        per_series = [run(name, full, bars)[1] for bars in series.values()]
+        output_names = fn.output_names
+        for k, out_name in enumerate(output_names):
+            header.append(spec if len(output_names) == 1 else f"{spec}:{out_name}")
+            columns.append(np.concatenate([outs[k] for outs in per_series]))
+    labels = [s for s, bars in series.items() for _ in range(len(bars["close"]))]
+    return header, labels, columns
+
+
+def write(path, header, labels, columns):
+    with open(path, "w", newline="") as fh:
+        fh.write(",".join(header) + "\n")
+        for i, label in enumerate(labels):
+            fh.write(",".join([label] + [fmt(c[i]) for c in columns]) + "\n")
+    print(f"wrote {path.relative_to(ROOT)} ({len(labels)} rows, {len(header) - 1} columns)")
+
+
+def main(names):
+    c_version = talib.__ta_version__
+    if isinstance(c_version, bytes):
+        c_version = c_version.decode()
+    print(f"TA-Lib C library {c_version}; Python wrapper ta-lib {talib.__version__}; "
+          f"numpy {np.__version__}")
+    if not c_version.startswith(EXPECTED_TA_C) or talib.__version__ != EXPECTED_WRAPPER:
+        print(f"warning: committed fixtures were made with TA-Lib C {EXPECTED_TA_C} / "
+              f"ta-lib {EXPECTED_WRAPPER}; outputs may differ", file=sys.stderr)
+    talib.set_compatibility(0)
+    talib.set_unstable_period("ALL", 0)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    series = all_series()
+    with open(OUT / "inputs.csv", "w", newline="") as fh:
+        fh.write("series,open,high,low,close,volume,periods\n")
+        for label, bars in series.items():
+            for i in range(len(bars["close"])):
+                fh.write(",".join([label] + [fmt(bars[k][i]) for k in
+                                             ("open", "high", "low", "close", "volume",
+                                              "periods")]) + "\n")
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        sys.exit(f"error: not in CASES: {unknown}")
+    for name in names or sorted(CASES):
+        write(OUT / f"{name}.csv", *columns_of(name, CASES[name], series))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
