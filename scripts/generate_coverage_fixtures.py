@@ -56,6 +56,15 @@ CASES = {
     # ---- end of moving averages ----
 
     # ---- Overlap studies: the Hilbert transform family; cycle indicators ----
+    # No parameters except MAMA's limits: one column per output (MAMA: defaults and two
+    # other limit pairs, one with fastlimit below slowlimit).
+    "HT_DCPERIOD": [{}],
+    "HT_DCPHASE": [{}],
+    "HT_PHASOR": [{}],
+    "HT_SINE": [{}],
+    "HT_TRENDLINE": [{}],
+    "HT_TRENDMODE": [{}],
+    "MAMA": [{}, {"fastlimit": 0.9, "slowlimit": 0.01}, {"fastlimit": 0.2, "slowlimit": 0.3}],
     # ---- end of Hilbert / cycle ----
 
     # ---- Overlap studies: bands, channels, stops ----
@@ -141,7 +150,14 @@ def run(name, params, bars):
     fn.parameters = params
     out = fn(bars)
     outputs = out if isinstance(out, list) else [out]
-    return fn, [np.asarray(o, dtype=np.float64) for o in outputs]
+    columns = []
+    for o in outputs:
+        column = np.asarray(o, dtype=np.float64)
+        if np.issubdtype(np.asarray(o).dtype, np.integer):
+            # TA-Lib fills an integer output's lookback with 0, not NaN: no value there.
+            column[:min(fn.lookback, len(column))] = np.nan
+        columns.append(column)
+    return fn, columns
 
 
 def columns_of(name, cases, series):

@@ -353,6 +353,7 @@ pub mod approx_eq;
 pub mod average;
 pub mod bar;
 pub mod catalog;
+pub mod cycle;
 mod error;
 mod float;
 pub mod index;

@@ -183,6 +183,7 @@ parity! {
 
 parity! {
     // Overlap studies: the Hilbert transform family and cycle indicators.
+    ht_dcperiod => "HT_DCPERIOD",
 }
 
 parity! {

@@ -16,6 +16,8 @@ pub enum Group {
     StatisticFunctions,
     /// `Math Operators`: rolling maximum and minimum.
     MathOperators,
+    /// `Cycle Indicators`: the Hilbert transform's dominant cycle, phasor, sine wave, trend mode.
+    CycleIndicators,
     /// The crate's own: crosses, zones and position against averages.
     Signals,
     /// The crate's own: swing pivots, zigzag, support/resistance, floor pivots.
@@ -37,6 +39,7 @@ impl Group {
             Self::VolatilityIndicators => "Volatility Indicators",
             Self::StatisticFunctions => "Statistic Functions",
             Self::MathOperators => "Math Operators",
+            Self::CycleIndicators => "Cycle Indicators",
             Self::Signals => "Signals",
             Self::Levels => "Levels",
             Self::Relative => "Relative Strength",

@@ -100,6 +100,7 @@
 //! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
 //! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
 //! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
+//! | `HT_DCPERIOD` | Cycle Indicators | real | | real | [`HtDcPeriod`](crate::cycle::HtDcPeriod) |
 //!
 //! The crate's own:
 //!

@@ -5,6 +5,7 @@ use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use crate::cycle::HtDcPeriod;
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -172,6 +173,9 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         |s| typed::<Swapped<Beta>>(Beta::talib(s.int(0)).map(Swapped))),
     entry!("CORREL", StatisticFunctions, true, "Pearson correlation of the two series (TA-Lib: of the values)", InputKind::Pair("real0", "real1"),
         [period("timeperiod", 30.0, "number of pairs")], REAL, ["Correlation"], |s| typed::<Correlation>(Correlation::talib(s.int(0)))),
+    // Hilbert transform family and cycle indicators.
+    entry!("HT_DCPERIOD", CycleIndicators, true, "Hilbert transform: dominant cycle period in bars", InputKind::Real,
+        [], REAL, ["HtDcPeriod"], |_| typed::<HtDcPeriod>(Ok(HtDcPeriod::new()))),
     // The crate's own.
     entry!("RMA", OverlapStudies, false, "Wilder's moving average (α = 1/n), the smoothing inside RSI and ATR", InputKind::Real,
         [period("timeperiod", 14.0, "number of inputs")], REAL, ["Rma"], |s| typed::<Rma>(Rma::new(s.int(0)))),
