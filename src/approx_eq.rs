@@ -9,7 +9,8 @@
 //! list compares element by element and must have the same length.
 //!
 //! The types: [`MacdOutput`], [`StochasticOutput`], [`Bands`], [`DrawdownOutput`],
-//! [`RatioLineOutput`], [`PutCallReading`], [`OptionVolume`], [`Swing`], [`SwingReading`],
+//! [`RatioLineOutput`], [`MamaOutput`], [`Phasor`], [`SineWave`], [`PutCallReading`],
+//! [`OptionVolume`], [`Swing`], [`SwingReading`],
 //! [`PivotLevels`], [`Level`], [`LevelEvent`], [`LevelsReading`], [`Cluster`],
 //! [`KeyAverage`], [`MaPositionReading`], [`DynOutput`], [`Candle`], [`Bar`], and the index
 //! results [`SecurityWeight`], [`CompanyWeight`], [`Weighting`], [`WeightingReport`],
@@ -43,6 +44,9 @@
 //! [`Bands`]: crate::volatility::Bands
 //! [`DrawdownOutput`]: crate::risk::DrawdownOutput
 //! [`RatioLineOutput`]: crate::relative::RatioLineOutput
+//! [`MamaOutput`]: crate::average::MamaOutput
+//! [`Phasor`]: crate::cycle::Phasor
+//! [`SineWave`]: crate::cycle::SineWave
 //! [`PutCallReading`]: crate::sentiment::PutCallReading
 //! [`OptionVolume`]: crate::sentiment::OptionVolume
 //! [`Swing`]: crate::levels::Swing
@@ -244,7 +248,9 @@ pub(crate) use approx_fields;
 
 // The outputs whose fields are public are listed here; those with private fields have
 // their line at the end of their own file.
+use crate::average::MamaOutput;
 use crate::bar::{Bar, Candle};
+use crate::cycle::{Phasor, SineWave};
 use crate::levels::{Cluster, LevelsReading, PivotLevels, Swing, SwingReading};
 use crate::momentum::{MacdOutput, StochasticOutput};
 use crate::relative::RatioLineOutput;
@@ -260,6 +266,9 @@ approx_fields!([T] StochasticOutput<T>, T; tolerant: k, d; exact:);
 approx_fields!([T] DrawdownOutput<T>, T;
     tolerant: drawdown, max_drawdown, peak; exact: duration, peak_index);
 approx_fields!([T] RatioLineOutput<T>, T; tolerant: ratio, change_percent; exact:);
+approx_fields!([T] MamaOutput<T>, T; tolerant: mama, fama; exact:);
+approx_fields!([T] Phasor<T>, T; tolerant: in_phase, quadrature; exact:);
+approx_fields!([T] SineWave<T>, T; tolerant: sine, lead_sine; exact:);
 approx_fields!([T] OptionVolume<T>, T; tolerant: puts, calls; exact:);
 approx_fields!([T] PutCallReading<T>, T;
     tolerant: ratio, smoothed, z_score, percentile; exact: regime, change);

@@ -8,7 +8,8 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, HtTrendline, Mama, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::levels::*;
@@ -157,6 +158,35 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "MA(20, 4)" => (typed_run(Tema::new(20).unwrap(), &closes(), one), single()),
         "TRIMA(20)" => (typed_run(Trima::new(20).unwrap(), &closes(), one), single()),
         "MA(20, 5)" => (typed_run(Trima::new(20).unwrap(), &closes(), one), single()),
+        "HT_TRENDLINE" => (typed_run(HtTrendline::new(), &closes(), one), single()),
+        "MAMA" | "MAMA(0.9, 0.01)" => {
+            let mut mama = if spec == "MAMA" {
+                Mama::default()
+            } else {
+                Mama::new(0.9, 0.01).unwrap()
+            };
+            let rows = closes()
+                .iter()
+                .map(|&x| mama.update(x).and_then(|m| bits(&[m.mama, m.fama])))
+                .collect();
+            (rows, single())
+        }
+        "HT_DCPERIOD" => (typed_run(HtDcPeriod::new(), &closes(), one), single()),
+        "HT_DCPHASE" => (typed_run(HtDcPhase::new(), &closes(), one), single()),
+        "HT_PHASOR" => (
+            typed_run(HtPhasor::new(), &closes(), |p| vec![p.in_phase, p.quadrature]),
+            single(),
+        ),
+        "HT_SINE" => (
+            typed_run(HtSine::new(), &closes(), |s| vec![s.sine, s.lead_sine]),
+            single(),
+        ),
+        "HT_TRENDMODE" => (
+            typed_run(HtTrendMode::new(), &closes(), |m| {
+                vec![if m == MarketMode::Trend { 1.0 } else { 0.0 }]
+            }),
+            single(),
+        ),
         "BBANDS" => (
             typed_run(Bollinger::new(20, 2.0).unwrap(), &closes(), |b| {
                 vec![b.upper, b.middle, b.lower]
@@ -496,6 +526,14 @@ const SPECS: &[&str] = &[
     "MA(20, 2)",
     "MA(20, 3)",
     "MA(20, 4)",
+    "HT_TRENDLINE",
+    "MAMA",
+    "MAMA(0.9, 0.01)",
+    "HT_DCPERIOD",
+    "HT_DCPHASE",
+    "HT_PHASOR",
+    "HT_SINE",
+    "HT_TRENDMODE",
     "BBANDS",
     "BBANDS(10, 1.5, 2.5)",
     "RSI",

@@ -77,12 +77,32 @@ fn columns<'a>(s: &'a Series, kind: &InputKind) -> Columns<'a> {
     }
 }
 
+/// The header's titles: split at the commas outside parentheses, since a spec with several
+/// parameters has commas of its own (`MAMA(0.5,0.05):fama`).
+fn split_header(line: &str) -> Vec<&str> {
+    let mut titles = Vec::new();
+    let (mut depth, mut start) = (0_i32, 0);
+    for (at, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                titles.push(&line[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    titles.push(&line[start..]);
+    titles
+}
+
 /// Checks every column of `<name>.csv`; returns the number of values compared.
 fn check_function(name: &str) -> usize {
     let text = fs::read_to_string(data_path(&format!("{name}.csv")))
         .unwrap_or_else(|e| panic!("{name}.csv: {e}; run scripts/generate_coverage_fixtures.py"));
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let header = split_header(lines.next().expect("header"));
     assert_eq!(header[0], "series");
     let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
     let series = inputs();
@@ -184,6 +204,12 @@ parity! {
 parity! {
     // Overlap studies: the Hilbert transform family and cycle indicators.
     ht_dcperiod => "HT_DCPERIOD",
+    ht_dcphase => "HT_DCPHASE",
+    ht_phasor => "HT_PHASOR",
+    ht_sine => "HT_SINE",
+    ht_trendline => "HT_TRENDLINE",
+    ht_trendmode => "HT_TRENDMODE",
+    mama => "MAMA",
 }
 
 parity! {

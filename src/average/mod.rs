@@ -1,5 +1,7 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
-//! triangular [`Trima`].
+//! triangular [`Trima`], and the two built on Ehlers' Hilbert transform (see
+//! [`cycle`](crate::cycle)): the MESA adaptive [`Mama`] and the instantaneous trendline
+//! [`HtTrendline`].
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -24,6 +26,8 @@
 
 mod dema;
 mod ema;
+pub(crate) mod ht_trendline;
+mod mama;
 mod rma;
 mod sma;
 pub(crate) mod smoother;
@@ -33,6 +37,8 @@ mod wma;
 
 pub use dema::Dema;
 pub use ema::Ema;
+pub use ht_trendline::HtTrendline;
+pub use mama::{Mama, MamaOutput};
 pub use rma::Rma;
 pub use sma::Sma;
 pub use smoother::Seed;

@@ -100,7 +100,13 @@
 //! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
 //! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
 //! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
+//! | `HT_TRENDLINE` | Overlap Studies | real | | real | [`HtTrendline`](crate::average::HtTrendline) |
+//! | `MAMA` | Overlap Studies | real | fastlimit=0.5, slowlimit=0.05 | mama, fama | [`Mama`](crate::average::Mama) |
 //! | `HT_DCPERIOD` | Cycle Indicators | real | | real | [`HtDcPeriod`](crate::cycle::HtDcPeriod) |
+//! | `HT_DCPHASE` | Cycle Indicators | real | | real | [`HtDcPhase`](crate::cycle::HtDcPhase) |
+//! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
+//! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
+//! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
 //!
 //! The crate's own:
 //!

@@ -5,7 +5,8 @@ use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
-use crate::cycle::HtDcPeriod;
+use crate::average::{HtTrendline, Mama, MamaOutput};
+use crate::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode, Phasor, SineWave};
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -174,8 +175,21 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
     entry!("CORREL", StatisticFunctions, true, "Pearson correlation of the two series (TA-Lib: of the values)", InputKind::Pair("real0", "real1"),
         [period("timeperiod", 30.0, "number of pairs")], REAL, ["Correlation"], |s| typed::<Correlation>(Correlation::talib(s.int(0)))),
     // Hilbert transform family and cycle indicators.
+    entry!("HT_TRENDLINE", OverlapStudies, true, "Hilbert transform: instantaneous trendline", InputKind::Real,
+        [], REAL, ["HtTrendline"], |_| typed::<HtTrendline>(Ok(HtTrendline::new()))),
+    entry!("MAMA", OverlapStudies, true, "MESA adaptive moving average and its following average", InputKind::Real,
+        [float("fastlimit", 0.5, 0.01, 0.99, "rate on a phase jump"), float("slowlimit", 0.05, 0.01, 0.99, "least rate")],
+        &["mama", "fama"], ["Mama"], |s| typed::<Mama>(Mama::new(s.value(0), s.value(1)))),
     entry!("HT_DCPERIOD", CycleIndicators, true, "Hilbert transform: dominant cycle period in bars", InputKind::Real,
         [], REAL, ["HtDcPeriod"], |_| typed::<HtDcPeriod>(Ok(HtDcPeriod::new()))),
+    entry!("HT_DCPHASE", CycleIndicators, true, "Hilbert transform: dominant cycle phase in degrees (−45..=315)", InputKind::Real,
+        [], REAL, ["HtDcPhase"], |_| typed::<HtDcPhase>(Ok(HtDcPhase::new()))),
+    entry!("HT_PHASOR", CycleIndicators, true, "Hilbert transform: in-phase and quadrature components", InputKind::Real,
+        [], &["inphase", "quadrature"], ["HtPhasor"], |_| typed::<HtPhasor>(Ok(HtPhasor::new()))),
+    entry!("HT_SINE", CycleIndicators, true, "Hilbert transform: sine of the dominant cycle phase and lead sine (+45°)", InputKind::Real,
+        [], &["sine", "leadsine"], ["HtSine"], |_| typed::<HtSine>(Ok(HtSine::new()))),
+    entry!("HT_TRENDMODE", CycleIndicators, true, "Hilbert transform: trend (1) or cycle (0) mode", InputKind::Real,
+        [], &["integer"], ["HtTrendMode"], |_| typed::<HtTrendMode>(Ok(HtTrendMode::new()))),
     // The crate's own.
     entry!("RMA", OverlapStudies, false, "Wilder's moving average (α = 1/n), the smoothing inside RSI and ATR", InputKind::Real,
         [period("timeperiod", 14.0, "number of inputs")], REAL, ["Rma"], |s| typed::<Rma>(Rma::new(s.int(0)))),
@@ -749,5 +763,29 @@ impl ToNumbers for PutCallReading<f64> {
                 ),
             ],
         );
+    }
+}
+
+impl ToNumbers for MamaOutput<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.mama, self.fama]);
+    }
+}
+
+impl ToNumbers for Phasor<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.in_phase, self.quadrature]);
+    }
+}
+
+impl ToNumbers for SineWave<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.sine, self.lead_sine]);
+    }
+}
+
+impl ToNumbers for MarketMode {
+    fn write(&self, out: &mut Values) {
+        set(out, [f64::from(self.code())]);
     }
 }

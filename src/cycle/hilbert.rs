@@ -190,6 +190,13 @@ impl<T: Real> Hilbert<T> {
         self.smooth_period
     }
 
+    /// The in-phase and quadrature components of the last step (`I1`, `Q1`).
+    pub(crate) fn phasor(&self) -> (T, T) {
+        let [_, _, _, in_phase, ..] = self.detrender;
+        let [quadrature, ..] = self.quadrature;
+        (in_phase, quadrature)
+    }
+
     /// The step a (usable) input `x` makes, or `None` before the transform starts.
     #[inline]
     pub(crate) fn next(&self, x: T) -> Option<Step<T>> {

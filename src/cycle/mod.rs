@@ -46,5 +46,14 @@
 
 pub(crate) mod hilbert;
 mod ht_dcperiod;
+mod ht_dcphase;
+mod ht_phasor;
+mod ht_sine;
+mod ht_trendmode;
+mod phase;
 
 pub use ht_dcperiod::HtDcPeriod;
+pub use ht_dcphase::HtDcPhase;
+pub use ht_phasor::{HtPhasor, Phasor};
+pub use ht_sine::{HtSine, SineWave};
+pub use ht_trendmode::{HtTrendMode, MarketMode};

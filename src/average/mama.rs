@@ -1,0 +1,252 @@
+use core::fmt;
+
+use crate::cycle::hilbert::{degrees, Hilbert, Lookback};
+use crate::float::lit;
+use crate::{Error, Indicator, Real};
+
+/// The two lines of [`Mama`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MamaOutput<T = f64> {
+    /// The MESA adaptive moving average (TA-Lib's `mama`).
+    pub mama: T,
+    /// The following adaptive moving average, MAMA smoothed at half its rate (TA-Lib's
+    /// `fama`).
+    pub fama: T,
+}
+
+/// Ehlers' MESA adaptive moving average (MAMA) and its following average (FAMA): an EMA whose
+/// rate follows the speed of the cycle's phase, fast when the phase jumps (a turn), slow
+/// while it advances steadily.
+///
+/// # Formula
+///
+/// From the [Hilbert transform](crate::cycle#the-hilbert-transform)'s in-phase `I1` and
+/// quadrature `Q1`: the phase `φ_t = atan(Q1/I1)` in degrees (0 when `I1 = 0`), its change
+/// `Δ = max(φ_{t−1} − φ_t, 1)`, and the rate `α = max(fastlimit / Δ, slowlimit)` when
+/// `Δ > 1`, else `α = fastlimit`. Then
+/// `MAMA_t = α·x_t + (1 − α)·MAMA_{t−1}` and `FAMA_t = (α/2)·MAMA_t + (1 − α/2)·FAMA_{t−1}`,
+/// both starting at 0 on the 13th input.
+///
+/// # Parameters
+///
+/// `fastlimit` and `slowlimit`: `0.01..=0.99` each (TA-Lib's defaults 0.5 and 0.05, also
+/// [`Mama::default`]). First output on the 33rd input (TA-Lib's lookback of 32). O(1) per
+/// update. TA-Lib's `MA(real, timeperiod, matype=7)` is [`Mama::default`]'s `mama` line
+/// (`timeperiod` is ignored).
+///
+/// # Bounds
+///
+/// Weighted means of the inputs and of the starting 0: within `min(0, inputs)` and
+/// `max(0, inputs)`.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{average::Mama, Indicator};
+///
+/// // A sine wave with a 20-bar cycle.
+/// let closes: Vec<f64> = (0..100)
+///     .map(|i| 100.0 + 10.0 * (2.0 * std::f64::consts::PI * f64::from(i) / 20.0).sin())
+///     .collect();
+/// let mut mama = Mama::default(); // fastlimit 0.5, slowlimit 0.05
+/// let out = mama.batch(&closes);
+/// assert!(out[..32].iter().all(Option::is_none));
+/// let last = out[99].unwrap();
+/// // TA-Lib's MAMA on the same closes: 96.66563214606974 and 99.2181513683981.
+/// assert!((last.mama - 96.66563214606974).abs() < 1e-9);
+/// assert!((last.fama - 99.2181513683981).abs() < 1e-9);
+/// assert_eq!(mama.to_string(), "MAMA(0.5, 0.05)");
+/// assert!(Mama::<f64>::new(1.0, 0.05).is_err());
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `MAMA` (outputs `mama`, `fama`), and `MA` with `matype` 7; matches it at every
+/// index.
+#[doc(alias = "MAMA")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "MamaState<T>")
+)]
+pub struct Mama<T: Real = f64> {
+    fast_limit: T,
+    slow_limit: T,
+    hilbert: Hilbert<T>,
+    /// The phase of the last step, in degrees (`-90..=90`).
+    phase: T,
+    mama: T,
+    fama: T,
+}
+
+/// Checks a limit: `0.01..=0.99`, as TA-Lib.
+fn check_limit<T: Real>(name: &'static str, value: T) -> Result<T, Error> {
+    if (lit::<T>(0.01)..=lit::<T>(0.99)).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::InvalidParameter {
+            name,
+            value: format!("{value:?}"),
+            expected: "0.01..=0.99",
+        })
+    }
+}
+
+impl<T: Real> Mama<T> {
+    /// MAMA and FAMA with the given limits of their rate.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless both limits are in `0.01..=0.99`.
+    pub fn new(fast_limit: T, slow_limit: T) -> Result<Self, Error> {
+        Ok(Self {
+            fast_limit: check_limit("fastlimit", fast_limit)?,
+            slow_limit: check_limit("slowlimit", slow_limit)?,
+            hilbert: Hilbert::new(Lookback::Short),
+            phase: T::zero(),
+            mama: T::zero(),
+            fama: T::zero(),
+        })
+    }
+
+    /// The fast limit (the rate on a phase jump).
+    pub fn fast_limit(&self) -> T {
+        self.fast_limit
+    }
+
+    /// The slow limit (the least rate).
+    pub fn slow_limit(&self) -> T {
+        self.slow_limit
+    }
+
+    /// The phase, rate, MAMA and FAMA after the (usable) input `x` with in-phase and
+    /// quadrature components `i1`, `q1`.
+    #[inline]
+    fn next(&self, x: T, i1: T, q1: T) -> (T, T, T) {
+        let one = T::one();
+        let phase = if i1 == T::zero() {
+            T::zero()
+        } else {
+            degrees((q1 / i1).atan())
+        };
+        let delta = (self.phase - phase).max(one);
+        let alpha = if delta > one {
+            (self.fast_limit / delta).max(self.slow_limit)
+        } else {
+            self.fast_limit
+        };
+        let mama = alpha * x + (one - alpha) * self.mama;
+        let half = alpha * lit::<T>(0.5);
+        let fama = half * mama + (one - half) * self.fama;
+        (phase, mama, fama)
+    }
+}
+
+/// TA-Lib's defaults: `fastlimit` 0.5, `slowlimit` 0.05.
+impl<T: Real> Default for Mama<T> {
+    fn default() -> Self {
+        Self {
+            fast_limit: lit(0.5),
+            slow_limit: lit(0.05),
+            hilbert: Hilbert::new(Lookback::Short),
+            phase: T::zero(),
+            mama: T::zero(),
+            fama: T::zero(),
+        }
+    }
+}
+
+impl<T: Real> Indicator for Mama<T> {
+    type Input = T;
+    type Output = MamaOutput<T>;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<MamaOutput<T>> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        let step = self.hilbert.next(x);
+        if let Some(step) = step {
+            (self.phase, self.mama, self.fama) = self.next(x, step.in_phase, step.quadrature);
+        }
+        self.hilbert.commit(x, step);
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<MamaOutput<T>> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        let step = self.hilbert.next(x)?;
+        let (_, mama, fama) = self.next(x, step.in_phase, step.quadrature);
+        self.hilbert
+            .next_is_ready()
+            .then_some(MamaOutput { mama, fama })
+    }
+
+    #[inline]
+    fn value(&self) -> Option<MamaOutput<T>> {
+        self.hilbert.is_ready().then_some(MamaOutput {
+            mama: self.mama,
+            fama: self.fama,
+        })
+    }
+
+    fn reset(&mut self) {
+        self.hilbert = Hilbert::new(Lookback::Short);
+        self.phase = T::zero();
+        self.mama = T::zero();
+        self.fama = T::zero();
+    }
+
+    fn warmup_period(&self) -> usize {
+        Lookback::Short.lookback() + 1
+    }
+}
+
+impl<T: Real> fmt::Display for Mama<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MAMA({:?}, {:?})", self.fast_limit, self.slow_limit)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct MamaState<T: Real> {
+    fast_limit: T,
+    slow_limit: T,
+    hilbert: Hilbert<T>,
+    phase: T,
+    mama: T,
+    fama: T,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<MamaState<T>> for Mama<T> {
+    type Error = Error;
+
+    fn try_from(state: MamaState<T>) -> Result<Self, Error> {
+        let mut mama = Self::new(state.fast_limit, state.slow_limit)?;
+        crate::cycle::hilbert::check_lookback(&state.hilbert, Lookback::Short)?;
+        let right = lit::<T>(90.0);
+        let m = T::max_input();
+        let started = state.hilbert.steps() > 0;
+        let zero = T::zero();
+        if !(-right..=right).contains(&state.phase)
+            || state.mama.abs() > m
+            || state.fama.abs() > m
+            || (!started && (state.phase, state.mama, state.fama) != (zero, zero, zero))
+        {
+            return Err(crate::error::invalid_state(
+                "MAMA: a phase or an average no input sequence produces",
+            ));
+        }
+        mama.hilbert = state.hilbert;
+        mama.phase = state.phase;
+        mama.mama = state.mama;
+        mama.fama = state.fama;
+        Ok(mama)
+    }
+}
