@@ -9,8 +9,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, HtTrendline, Mama, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::bar::Candle;
+use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
@@ -118,6 +119,34 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "TRIMA",
                 allocations_while_streaming(Trima::new(period).unwrap(), &prices),
+            ),
+            (
+                "MAMA",
+                allocations_while_streaming(Mama::default(), &prices),
+            ),
+            (
+                "HT_TRENDLINE",
+                allocations_while_streaming(HtTrendline::new(), &prices),
+            ),
+            (
+                "HT_DCPERIOD",
+                allocations_while_streaming(HtDcPeriod::new(), &prices),
+            ),
+            (
+                "HT_DCPHASE",
+                allocations_while_streaming(HtDcPhase::new(), &prices),
+            ),
+            (
+                "HT_PHASOR",
+                allocations_while_streaming(HtPhasor::new(), &prices),
+            ),
+            (
+                "HT_SINE",
+                allocations_while_streaming(HtSine::new(), &prices),
+            ),
+            (
+                "HT_TRENDMODE",
+                allocations_while_streaming(HtTrendMode::new(), &prices),
             ),
             (
                 "DEMA",

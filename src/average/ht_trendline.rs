@@ -35,9 +35,8 @@ impl<T: Real> TrendlineBlock<T> {
             average = average / count_as::<T>(n);
         }
         let [a1, a2, a3] = self.averages;
-        let trendline =
-            (lit::<T>(4.0) * average + lit::<T>(3.0) * a1 + lit::<T>(2.0) * a2 + a3)
-                / lit::<T>(10.0);
+        let trendline = (lit::<T>(4.0) * average + lit::<T>(3.0) * a1 + lit::<T>(2.0) * a2 + a3)
+            / lit::<T>(10.0);
         (average, trendline)
     }
 
@@ -60,11 +59,9 @@ impl<T: Real> TrendlineBlock<T> {
         if !self.prices.iter().all(|p| p.is_usable()) {
             return Err(invalid_state("trendline: a price is not a usable input"));
         }
-        let averages_ok = self
-            .averages
-            .iter()
-            .enumerate()
-            .all(|(i, a)| a.abs() <= T::max_input() && (i < steps || *a == T::zero()));
+        let averages_ok = self.averages.iter().enumerate().all(|(i, a)| {
+            a.abs() <= crate::cycle::hilbert::mean_bound::<T>() && (i < steps || *a == T::zero())
+        });
         if !averages_ok {
             return Err(invalid_state(
                 "trendline: an average no input sequence produces",
@@ -211,7 +208,9 @@ impl<T: Real> TryFrom<HtTrendlineState<T>> for HtTrendline<T> {
         crate::cycle::hilbert::check_lookback(&state.hilbert, Lookback::Long)?;
         let (count, steps) = (state.hilbert.count(), state.hilbert.steps());
         state.trend.validate(count, steps)?;
-        if state.last.abs() > T::max_input() || (steps == 0 && state.last != T::zero()) {
+        if state.last.abs() > crate::cycle::hilbert::mean_bound::<T>()
+            || (steps == 0 && state.last != T::zero())
+        {
             return Err(crate::error::invalid_state(
                 "HT_TRENDLINE value no input sequence produces",
             ));

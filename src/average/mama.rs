@@ -231,7 +231,7 @@ impl<T: Real> TryFrom<MamaState<T>> for Mama<T> {
         let mut mama = Self::new(state.fast_limit, state.slow_limit)?;
         crate::cycle::hilbert::check_lookback(&state.hilbert, Lookback::Short)?;
         let right = lit::<T>(90.0);
-        let m = T::max_input();
+        let m = crate::cycle::hilbert::mean_bound::<T>();
         let started = state.hilbert.steps() > 0;
         let zero = T::zero();
         if !(-right..=right).contains(&state.phase)

@@ -6,7 +6,9 @@ use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
 use crate::average::{HtTrendline, Mama, MamaOutput};
-use crate::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode, Phasor, SineWave};
+use crate::cycle::{
+    HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode, Phasor, SineWave,
+};
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,

@@ -68,6 +68,13 @@ impl Lookback {
     }
 }
 
+/// The largest magnitude a weighted mean of usable inputs reaches: the largest usable
+/// input, with room for rounding. Loaded states are checked against it.
+#[cfg(feature = "serde")]
+pub(crate) fn mean_bound<T: Real>() -> T {
+    T::max_input() * lit::<T>(1.001)
+}
+
 /// Radians to degrees, as the formulas use them.
 #[inline]
 pub(crate) fn degrees<T: Real>(radians: T) -> T {
@@ -204,8 +211,8 @@ impl<T: Real> Hilbert<T> {
             return None;
         }
         let [x1, x2, x3] = self.prices;
-        let smoothed = (lit::<T>(4.0) * x + lit::<T>(3.0) * x1 + lit::<T>(2.0) * x2 + x3)
-            * lit::<T>(0.1);
+        let smoothed =
+            (lit::<T>(4.0) * x + lit::<T>(3.0) * x1 + lit::<T>(2.0) * x2 + x3) * lit::<T>(0.1);
         let adjust = lit::<T>(0.075) * self.period + lit::<T>(0.54);
 
         let [_, s2, _, s4, _, s6] = self.smoothed;
@@ -280,10 +287,12 @@ impl<T: Real> Hilbert<T> {
     #[cfg(feature = "serde")]
     pub(crate) fn validate(&self) -> Result<(), crate::Error> {
         use crate::error::invalid_state;
-        let m = T::max_input();
+        let m = mean_bound::<T>();
         let within = |values: &[T], bound: T| values.iter().all(|v| v.abs() <= bound);
         if !self.prices.iter().all(|p| p.is_usable()) {
-            return Err(invalid_state("Hilbert transform: a price is not a usable input"));
+            return Err(invalid_state(
+                "Hilbert transform: a price is not a usable input",
+            ));
         }
         let fifty = lit::<T>(50.0);
         let ok = within(&self.smoothed, m)
@@ -303,9 +312,16 @@ impl<T: Real> Hilbert<T> {
         let untouched = self.smoothed.iter().all(|&v| v == zero)
             && self.detrender.iter().all(|&v| v == zero)
             && self.quadrature.iter().all(|&v| v == zero)
-            && [self.i2, self.q2, self.re, self.im, self.period, self.smooth_period]
-                .iter()
-                .all(|&v| v == zero);
+            && [
+                self.i2,
+                self.q2,
+                self.re,
+                self.im,
+                self.period,
+                self.smooth_period,
+            ]
+            .iter()
+            .all(|&v| v == zero);
         if self.steps() == 0 && !untouched {
             return Err(invalid_state(
                 "Hilbert transform: values before the transform started",

@@ -88,7 +88,11 @@ impl<T: Real> DominantPhase<T> {
     pub(crate) fn validate(&self, steps: usize, ready: bool) -> Result<(), crate::Error> {
         use crate::error::invalid_state;
         super::hilbert::check_history(&self.smoothed, steps, "dominant cycle phase")?;
-        if self.smoothed.iter().any(|s| s.abs() > T::max_input()) {
+        if self
+            .smoothed
+            .iter()
+            .any(|s| s.abs() > super::hilbert::mean_bound::<T>())
+        {
             return Err(invalid_state(
                 "dominant cycle phase: a smoothed price beyond the usable range",
             ));
