@@ -9,9 +9,9 @@ mod common;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, HtTrendline, Mama, Rma, Sma, Tema, Trima, Wma};
-use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
+use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode};
 use ta_stream::levels::*;
 use ta_stream::momentum::*;
 use ta_stream::relative::*;
@@ -174,7 +174,9 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "HT_DCPERIOD" => (typed_run(HtDcPeriod::new(), &closes(), one), single()),
         "HT_DCPHASE" => (typed_run(HtDcPhase::new(), &closes(), one), single()),
         "HT_PHASOR" => (
-            typed_run(HtPhasor::new(), &closes(), |p| vec![p.in_phase, p.quadrature]),
+            typed_run(HtPhasor::new(), &closes(), |p| {
+                vec![p.in_phase, p.quadrature]
+            }),
             single(),
         ),
         "HT_SINE" => (
