@@ -228,6 +228,13 @@
 //! | [`Dema`](average::Dema) | `DEMA` | price | price | `2n − 1` |
 //! | [`Tema`](average::Tema) | `TEMA` | price | price | `3n − 2` |
 //! | [`Trima`](average::Trima) | `TRIMA` | price | price | `n` |
+//! | [`Mama`](average::Mama) | `MAMA` | price | [`MamaOutput`](average::MamaOutput) (MAMA, FAMA) | 33 |
+//! | [`HtTrendline`](average::HtTrendline) | `HT_TRENDLINE` | price | price | 64 |
+//! | [`HtDcPeriod`](cycle::HtDcPeriod) | `HT_DCPERIOD` | price | bars (`0..=50`) | 33 |
+//! | [`HtDcPhase`](cycle::HtDcPhase) | `HT_DCPHASE` | price | degrees (`-45..=315`) | 64 |
+//! | [`HtPhasor`](cycle::HtPhasor) | `HT_PHASOR` | price | [`Phasor`](cycle::Phasor) (in-phase, quadrature) | 33 |
+//! | [`HtSine`](cycle::HtSine) | `HT_SINE` | price | [`SineWave`](cycle::SineWave) (sine, lead sine) | 64 |
+//! | [`HtTrendMode`](cycle::HtTrendMode) | `HT_TRENDMODE` | price | [`MarketMode`](cycle::MarketMode) (trend or cycle) | 64 |
 //! | [`Rsi`](momentum::Rsi) | `RSI` | price | 0..=100 | `n + 1` |
 //! | [`Macd`](momentum::Macd) | `MACD` | price | [`MacdOutput`](momentum::MacdOutput) | `slow + signal − 1` (34) |
 //! | [`Roc`](momentum::Roc), [`Rocp`](momentum::Rocp), [`Momentum`](momentum::Momentum) | `ROC`, `ROCP`, `MOM` | price | number | `n + 1` |
