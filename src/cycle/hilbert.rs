@@ -168,16 +168,20 @@ impl<T: Real> Hilbert<T> {
         }
     }
 
+    /// The lookback this transform was built for.
+    #[cfg(feature = "serde")]
     pub(crate) fn lookback(&self) -> Lookback {
         self.lookback
     }
 
     /// Inputs accepted so far (saturating).
+    #[cfg(feature = "serde")]
     pub(crate) fn count(&self) -> usize {
         self.count
     }
 
     /// Transform steps taken so far.
+    #[cfg(feature = "serde")]
     pub(crate) fn steps(&self) -> usize {
         self.count.saturating_sub(self.lookback.start())
     }
