@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Kama, Rma, Sma, Tema, Trima, Wma};
 use ta_stream::momentum::Rsi;
 use ta_stream::Indicator;
 
@@ -111,6 +111,7 @@ fn others(c: &mut Criterion) {
     for period in [14, 200] {
         bench_indicator(c, "wma", "ta_stream", period, Wma::new(period).unwrap());
         bench_indicator(c, "trima", "ta_stream", period, Trima::new(period).unwrap());
+        bench_indicator(c, "kama", "ta_stream", period, Kama::new(period).unwrap());
         bench_indicator(c, "rma", "ta_stream", period, Rma::new(period).unwrap());
         bench_indicator(c, "dema", "ta_stream", period, Dema::new(period).unwrap());
         bench_indicator(c, "tema", "ta_stream", period, Tema::new(period).unwrap());

@@ -53,6 +53,7 @@ EDGE_ROWS = 120
 CASES = {
     # ---- Overlap studies: moving averages ----
     "TRIMA": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "KAMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 10}, {"timeperiod": 100}],
     # ---- end of moving averages ----
 
     # ---- Overlap studies: the Hilbert transform family; cycle indicators ----

@@ -5,7 +5,7 @@ mod common;
 
 use common::adversarial::{adversarial_f32s, adversarial_f64s};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Kama, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::Indicator;
 
 /// An average of usable inputs stays within the usable range (its inputs' hull, with room for
@@ -53,6 +53,18 @@ adversarial_contract!(
 adversarial_contract!(
     trima_even_f32,
     || Trima::<f32>::new(4).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    kama_f64,
+    || Kama::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    kama_f32,
+    || Kama::<f32>::new(2).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -120,6 +132,12 @@ serde_fuzz!(
 serde_fuzz!(
     trima_serde_fuzz,
     || Trima::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    kama_serde_fuzz,
+    || Kama::<f64>::new(3).unwrap(),
     adversarial_f64s(),
     within(HULL)
 );

@@ -8,7 +8,7 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Kama, Rma, Sma, Tema, Trima, Wma};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::levels::*;
@@ -157,6 +157,7 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "MA(20, 4)" => (typed_run(Tema::new(20).unwrap(), &closes(), one), single()),
         "TRIMA(20)" => (typed_run(Trima::new(20).unwrap(), &closes(), one), single()),
         "MA(20, 5)" => (typed_run(Trima::new(20).unwrap(), &closes(), one), single()),
+        "KAMA(10)" => (typed_run(Kama::new(10).unwrap(), &closes(), one), single()),
         "BBANDS" => (
             typed_run(Bollinger::new(20, 2.0).unwrap(), &closes(), |b| {
                 vec![b.upper, b.middle, b.lower]
@@ -491,6 +492,7 @@ const SPECS: &[&str] = &[
     "TEMA(20)",
     "TRIMA(20)",
     "MA(20, 5)",
+    "KAMA(10)",
     "MA(20, 0)",
     "MA(20, 1)",
     "MA(20, 2)",

@@ -9,7 +9,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Kama, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
@@ -118,6 +118,10 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "TRIMA",
                 allocations_while_streaming(Trima::new(period).unwrap(), &prices),
+            ),
+            (
+                "KAMA",
+                allocations_while_streaming(Kama::new(period).unwrap(), &prices),
             ),
             (
                 "DEMA",

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Kama, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::momentum::{FlatRsi, Rsi};
 use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
 use ta_stream::{Error, Indicator, IndicatorIterExt};
@@ -213,6 +213,12 @@ common_properties!(
     f32_tolerance = 1e-5
 );
 common_properties!(
+    kama,
+    |n| Kama::<f64>::new(n).unwrap(),
+    |n| Kama::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-4
+);
+common_properties!(
     dema,
     |n| Dema::<f64>::new(n).unwrap(),
     |n| Dema::<f32>::new(n).unwrap(),
@@ -285,6 +291,31 @@ proptest! {
             } else {
                 prop_assert!(index + 1 < period, "no output at index {}", index);
             }
+        }
+    }
+
+    #[test]
+    fn kama_is_the_efficiency_smoothed_recursion(period in 2..40usize, xs in any_values()) {
+        // Recomputed from scratch at every index: the sum of the last `n` absolute changes,
+        // the net change over them, and the recursion started from x[n−1].
+        let out = Kama::new(period).unwrap().batch(&xs);
+        let mut kama = None;
+        for (index, value) in out.iter().enumerate() {
+            if index < period {
+                prop_assert!(value.is_none(), "output at index {}", index);
+                continue;
+            }
+            let window = &xs[index - period..=index];
+            let total: f64 = window.windows(2).map(|w| (w[1] - w[0]).abs()).sum();
+            let net = xs[index] - xs[index - period];
+            let ratio = if total <= net { 1.0 } else { (net / total).abs().min(1.0) };
+            let sc = (ratio * (2.0 / 3.0 - 2.0 / 31.0) + 2.0 / 31.0).powi(2);
+            let previous = kama.unwrap_or(xs[index - 1]);
+            let expected = previous + (xs[index] - previous) * sc;
+            kama = Some(expected);
+            let value = value.expect("ready");
+            let scale: f64 = window.iter().map(|x| x.abs()).fold(previous.abs(), f64::max);
+            prop_assert!((value - expected).abs() <= 1e-9 * scale.max(1e-300), "index {}: {} vs {}", index, value, expected);
         }
     }
 

@@ -178,6 +178,7 @@ macro_rules! parity {
 // One line per TA-Lib function, grouped by family; keep each group sorted.
 parity! {
     // Overlap studies: moving averages.
+    kama => "KAMA",
     trima => "TRIMA",
 }
 

@@ -1,5 +1,5 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
-//! triangular [`Trima`].
+//! triangular [`Trima`], Kaufman's adaptive [`Kama`].
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -24,6 +24,7 @@
 
 mod dema;
 mod ema;
+mod kama;
 mod rma;
 mod sma;
 pub(crate) mod smoother;
@@ -33,6 +34,7 @@ mod wma;
 
 pub use dema::Dema;
 pub use ema::Ema;
+pub use kama::Kama;
 pub use rma::Rma;
 pub use sma::Sma;
 pub use smoother::Seed;

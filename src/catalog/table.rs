@@ -4,7 +4,7 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use crate::average::{Dema, Ema, Kama, Rma, Sma, Tema, Trima, Wma};
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -119,6 +119,8 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [TIMEPERIOD_30], REAL, ["Tema"], |s| typed::<Tema>(Tema::new(s.int(0)))),
     entry!("TRIMA", OverlapStudies, true, "Triangular moving average (the SMA of an SMA)", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Trima"], |s| typed::<Trima>(Trima::new(s.int(0)))),
+    entry!("KAMA", OverlapStudies, true, "Kaufman adaptive moving average (efficiency-ratio smoothing)", InputKind::Real,
+        [TIMEPERIOD_30], REAL, ["Kama"], |s| typed::<Kama>(Kama::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
         [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL, ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima"],
         |s| by_matype(s.value(1), MovingAverage(s.int(0)))),
