@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ta_stream::average::{Dema, Ema, Kama, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
 use ta_stream::momentum::Rsi;
 use ta_stream::Indicator;
 
@@ -112,6 +112,9 @@ fn others(c: &mut Criterion) {
         bench_indicator(c, "wma", "ta_stream", period, Wma::new(period).unwrap());
         bench_indicator(c, "trima", "ta_stream", period, Trima::new(period).unwrap());
         bench_indicator(c, "kama", "ta_stream", period, Kama::new(period).unwrap());
+        bench_indicator(c, "t3", "ta_stream", period, T3::new(period, 0.7).unwrap());
+        bench_indicator(c, "hma", "ta_stream", period, Hma::new(period).unwrap());
+        bench_indicator(c, "zlema", "ta_stream", period, Zlema::new(period).unwrap());
         bench_indicator(c, "rma", "ta_stream", period, Rma::new(period).unwrap());
         bench_indicator(c, "dema", "ta_stream", period, Dema::new(period).unwrap());
         bench_indicator(c, "tema", "ta_stream", period, Tema::new(period).unwrap());

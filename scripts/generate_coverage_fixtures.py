@@ -54,6 +54,12 @@ CASES = {
     # ---- Overlap studies: moving averages ----
     "TRIMA": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14}, {"timeperiod": 100}],
     "KAMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 10}, {"timeperiod": 100}],
+    "T3": [{}, {"timeperiod": 1}, {"timeperiod": 2, "vfactor": 0.3}, {"timeperiod": 10, "vfactor": 1.0},
+           {"timeperiod": 14, "vfactor": 0.0}, {"timeperiod": 16}],
+    "HMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 7},
+            {"timeperiod": 50}, {"timeperiod": 100}],
+    "ZLEMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14},
+              {"timeperiod": 100}],
     # ---- end of moving averages ----
 
     # ---- Overlap studies: the Hilbert transform family; cycle indicators ----

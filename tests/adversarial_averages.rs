@@ -5,7 +5,7 @@ mod common;
 
 use common::adversarial::{adversarial_f32s, adversarial_f64s};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Kama, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3};
 use ta_stream::Indicator;
 
 /// An average of usable inputs stays within the usable range (its inputs' hull, with room for
@@ -67,6 +67,42 @@ adversarial_contract!(
     || Kama::<f32>::new(2).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
+);
+adversarial_contract!(
+    t3_f64,
+    || T3::<f64>::new(2, 1.0).unwrap(),
+    adversarial_f64s(),
+    within(27.0 * HULL)
+);
+adversarial_contract!(
+    t3_f32,
+    || T3::<f32>::new(2, 0.7).unwrap(),
+    adversarial_f32s(),
+    within(27.0 * HULL_F32)
+);
+adversarial_contract!(
+    hma_f64,
+    || Hma::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+adversarial_contract!(
+    hma_f32,
+    || Hma::<f32>::new(4).unwrap(),
+    adversarial_f32s(),
+    within(3.0 * HULL_F32)
+);
+adversarial_contract!(
+    zlema_f64,
+    || Zlema::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+adversarial_contract!(
+    zlema_f32,
+    || Zlema::<f32>::new(4).unwrap(),
+    adversarial_f32s(),
+    within(3.0 * HULL_F32)
 );
 adversarial_contract!(
     ema_f64,
@@ -140,6 +176,24 @@ serde_fuzz!(
     || Kama::<f64>::new(3).unwrap(),
     adversarial_f64s(),
     within(HULL)
+);
+serde_fuzz!(
+    t3_serde_fuzz,
+    || T3::<f64>::new(2, 0.7).unwrap(),
+    adversarial_f64s(),
+    within(27.0 * HULL)
+);
+serde_fuzz!(
+    hma_serde_fuzz,
+    || Hma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+serde_fuzz!(
+    zlema_serde_fuzz,
+    || Zlema::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
 );
 serde_fuzz!(
     ema_serde_fuzz,

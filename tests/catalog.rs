@@ -8,7 +8,7 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Kama, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::levels::*;
@@ -158,6 +158,16 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "TRIMA(20)" => (typed_run(Trima::new(20).unwrap(), &closes(), one), single()),
         "MA(20, 5)" => (typed_run(Trima::new(20).unwrap(), &closes(), one), single()),
         "KAMA(10)" => (typed_run(Kama::new(10).unwrap(), &closes(), one), single()),
+        "T3" => (
+            typed_run(T3::new(5, 0.7).unwrap(), &closes(), one),
+            single(),
+        ),
+        "T3(8, 0.4)" => (
+            typed_run(T3::new(8, 0.4).unwrap(), &closes(), one),
+            single(),
+        ),
+        "HMA(16)" => (typed_run(Hma::new(16).unwrap(), &closes(), one), single()),
+        "ZLEMA(12)" => (typed_run(Zlema::new(12).unwrap(), &closes(), one), single()),
         "BBANDS" => (
             typed_run(Bollinger::new(20, 2.0).unwrap(), &closes(), |b| {
                 vec![b.upper, b.middle, b.lower]
@@ -493,6 +503,10 @@ const SPECS: &[&str] = &[
     "TRIMA(20)",
     "MA(20, 5)",
     "KAMA(10)",
+    "T3",
+    "T3(8, 0.4)",
+    "HMA(16)",
+    "ZLEMA(12)",
     "MA(20, 0)",
     "MA(20, 1)",
     "MA(20, 2)",

@@ -9,7 +9,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ta_stream::average::{Dema, Ema, Kama, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
@@ -122,6 +122,18 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "KAMA",
                 allocations_while_streaming(Kama::new(period).unwrap(), &prices),
+            ),
+            (
+                "T3",
+                allocations_while_streaming(T3::new(period, 0.7).unwrap(), &prices),
+            ),
+            (
+                "HMA",
+                allocations_while_streaming(Hma::new(period).unwrap(), &prices),
+            ),
+            (
+                "ZLEMA",
+                allocations_while_streaming(Zlema::new(period).unwrap(), &prices),
             ),
             (
                 "DEMA",

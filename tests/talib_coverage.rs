@@ -77,12 +77,32 @@ fn columns<'a>(s: &'a Series, kind: &InputKind) -> Columns<'a> {
     }
 }
 
+/// The header's titles: split at the commas outside parentheses, since a spec with several
+/// parameters (`T3(5,0.7)`) has commas of its own.
+fn split_header(line: &str) -> Vec<&str> {
+    let mut titles = Vec::new();
+    let (mut depth, mut start) = (0_i32, 0);
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                titles.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    titles.push(&line[start..]);
+    titles
+}
+
 /// Checks every column of `<name>.csv`; returns the number of values compared.
 fn check_function(name: &str) -> usize {
     let text = fs::read_to_string(data_path(&format!("{name}.csv")))
         .unwrap_or_else(|e| panic!("{name}.csv: {e}; run scripts/generate_coverage_fixtures.py"));
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let header = split_header(lines.next().expect("header"));
     assert_eq!(header[0], "series");
     let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
     let series = inputs();
@@ -178,8 +198,11 @@ macro_rules! parity {
 // One line per TA-Lib function, grouped by family; keep each group sorted.
 parity! {
     // Overlap studies: moving averages.
+    hma => "HMA",
     kama => "KAMA",
+    t3 => "T3",
     trima => "TRIMA",
+    zlema => "ZLEMA",
 }
 
 parity! {

@@ -1,5 +1,6 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
-//! triangular [`Trima`], Kaufman's adaptive [`Kama`].
+//! triangular [`Trima`], Kaufman's adaptive [`Kama`], Tillson's [`T3`], Hull's [`Hma`],
+//! zero-lag [`Zlema`].
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -24,20 +25,26 @@
 
 mod dema;
 mod ema;
+mod hma;
 mod kama;
 mod rma;
 mod sma;
 pub(crate) mod smoother;
+mod t3;
 mod tema;
 mod trima;
 mod wma;
+mod zlema;
 
 pub use dema::Dema;
 pub use ema::Ema;
+pub use hma::Hma;
 pub use kama::Kama;
 pub use rma::Rma;
 pub use sma::Sma;
 pub use smoother::Seed;
+pub use t3::T3;
 pub use tema::Tema;
 pub use trima::Trima;
 pub use wma::Wma;
+pub use zlema::Zlema;

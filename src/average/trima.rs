@@ -1,6 +1,8 @@
 use core::fmt;
 
-use crate::error::{check_period, invalid_state};
+use crate::error::check_period;
+#[cfg(feature = "serde")]
+use crate::error::invalid_state;
 use crate::float::from_usize;
 use crate::window::RollingSum;
 use crate::{Error, Indicator, Real};

@@ -87,6 +87,9 @@
 //! | `TEMA` | Overlap Studies | real | timeperiod=30 | real | [`Tema`](crate::average::Tema) |
 //! | `TRIMA` | Overlap Studies | real | timeperiod=30 | real | [`Trima`](crate::average::Trima) |
 //! | `KAMA` | Overlap Studies | real | timeperiod=30 | real | [`Kama`](crate::average::Kama) |
+//! | `T3` | Overlap Studies | real | timeperiod=5, vfactor=0.7 | real | [`T3`](crate::average::T3) |
+//! | `HMA` | Overlap Studies | real | timeperiod=20 | real | [`Hma`](crate::average::Hma) |
+//! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |

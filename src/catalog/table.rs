@@ -4,7 +4,7 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Kama, Rma, Sma, Tema, Trima, Wma};
+use crate::average::{Dema, Ema, Hma, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -121,6 +121,13 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [TIMEPERIOD_30], REAL, ["Trima"], |s| typed::<Trima>(Trima::new(s.int(0)))),
     entry!("KAMA", OverlapStudies, true, "Kaufman adaptive moving average (efficiency-ratio smoothing)", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Kama"], |s| typed::<Kama>(Kama::new(s.int(0)))),
+    entry!("T3", OverlapStudies, true, "Tillson's T3: six chained EMAs combined by the volume factor", InputKind::Real,
+        [period("timeperiod", 5.0, "period of each EMA"), float("vfactor", 0.7, 0.0, 1.0, "volume factor")],
+        REAL, ["T3"], |s| typed::<T3>(T3::new(s.int(0), s.value(1)))),
+    entry!("HMA", OverlapStudies, true, "Hull moving average: WMA(√n) of 2·WMA(n/2) − WMA(n)", InputKind::Real,
+        [period("timeperiod", 20.0, "number of inputs")], REAL, ["Hma"], |s| typed::<Hma>(Hma::new(s.int(0)))),
+    entry!("ZLEMA", OverlapStudies, true, "Zero-lag EMA: the EMA of 2·x − x[(n−1)/2]", InputKind::Real,
+        [TIMEPERIOD_30], REAL, ["Zlema"], |s| typed::<Zlema>(Zlema::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
         [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL, ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima"],
         |s| by_matype(s.value(1), MovingAverage(s.int(0)))),
