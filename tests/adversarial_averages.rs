@@ -5,7 +5,9 @@ mod common;
 
 use common::adversarial::{adversarial_f32s, adversarial_f64s};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
+};
 use ta_stream::Indicator;
 
 /// An average of usable inputs stays within the usable range (its inputs' hull, with room for
@@ -105,6 +107,12 @@ adversarial_contract!(
     within(3.0 * HULL_F32)
 );
 adversarial_contract!(
+    identity_f64,
+    Identity::<f64>::new,
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
     ema_f64,
     || Ema::<f64>::new(3).unwrap(),
     adversarial_f64s(),
@@ -194,6 +202,12 @@ serde_fuzz!(
     || Zlema::<f64>::new(5).unwrap(),
     adversarial_f64s(),
     within(3.0 * HULL)
+);
+serde_fuzz!(
+    identity_serde_fuzz,
+    Identity::<f64>::new,
+    adversarial_f64s(),
+    within(HULL)
 );
 serde_fuzz!(
     ema_serde_fuzz,

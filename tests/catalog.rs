@@ -8,7 +8,7 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
+use ta_stream::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::levels::*;
@@ -168,6 +168,29 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         ),
         "HMA(16)" => (typed_run(Hma::new(16).unwrap(), &closes(), one), single()),
         "ZLEMA(12)" => (typed_run(Zlema::new(12).unwrap(), &closes(), one), single()),
+        "MA(20, 6)" => (typed_run(Kama::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 8)" => (
+            typed_run(T3::new(20, 0.7).unwrap(), &closes(), one),
+            single(),
+        ),
+        "MA(20, 9)" => (typed_run(Hma::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 10)" => (typed_run(Identity::new(), &closes(), one), single()),
+        "MA(20, 11)" => (typed_run(Sma::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 12)" => (typed_run(Zlema::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 13)" => (typed_run(Rma::new(20).unwrap(), &closes(), one), single()),
+        "MACROSS(5, 20, 9)" => (
+            typed_run(
+                MaCross::with_averages(Hma::new(5).unwrap(), Hma::new(20).unwrap()),
+                &closes(),
+                |e| {
+                    vec![code(
+                        e == Some(MaCrossEvent::GoldenCross),
+                        e == Some(MaCrossEvent::DeathCross),
+                    )]
+                },
+            ),
+            single(),
+        ),
         "BBANDS" => (
             typed_run(Bollinger::new(20, 2.0).unwrap(), &closes(), |b| {
                 vec![b.upper, b.middle, b.lower]
@@ -507,6 +530,14 @@ const SPECS: &[&str] = &[
     "T3(8, 0.4)",
     "HMA(16)",
     "ZLEMA(12)",
+    "MA(20, 6)",
+    "MA(20, 8)",
+    "MA(20, 9)",
+    "MA(20, 10)",
+    "MA(20, 11)",
+    "MA(20, 12)",
+    "MA(20, 13)",
+    "MACROSS(5, 20, 9)",
     "MA(20, 0)",
     "MA(20, 1)",
     "MA(20, 2)",
@@ -1023,7 +1054,7 @@ fn malformed_specs_give_exact_errors() {
         ("SMA(0)", "SMA: parameter `timeperiod` = 0: expected a whole number in 1..=100000"),
         ("SMA(2.5)", "SMA: parameter `timeperiod` = 2.5: expected a whole number in 1..=100000"),
         ("SMA(100001)", "SMA: parameter `timeperiod` = 100001: expected a whole number in 1..=100000"),
-        ("MA(30, 6)", "MA: parameter `matype` = 6: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA)"),
+        ("MA(30, 7)", "MA: parameter `matype` = 7: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA), 8 (T3), 9 (HMA), 10 (identity), 11 (default), 12 (ZLEMA), 13 (Wilder)"),
         ("BBANDS(20, 2, 2, 1)", "BBANDS: parameter `matype` = 1: expected one of 0 (SMA)"),
         ("BBANDS(20, 0)", "BBANDS: parameter `nbdevup` = 0: expected 0.001..=1000"),
         ("MACD(1)", "MACD: parameter `fastperiod` = 1: expected a whole number in 2..=100000"),

@@ -9,7 +9,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
+};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
@@ -134,6 +136,10 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "ZLEMA",
                 allocations_while_streaming(Zlema::new(period).unwrap(), &prices),
+            ),
+            (
+                "IDENTITY",
+                allocations_while_streaming(Identity::new(), &prices),
             ),
             (
                 "DEMA",

@@ -4,7 +4,9 @@
 use std::collections::VecDeque;
 
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
+};
 use ta_stream::momentum::{FlatRsi, Rsi};
 use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
 use ta_stream::{Error, Indicator, IndicatorIterExt};
@@ -323,6 +325,12 @@ common_properties!(
     |n| Zlema::<f64>::new(n).unwrap(),
     |n| Zlema::<f32>::new(n).unwrap(),
     f32_tolerance = 1e-4
+);
+common_properties!(
+    identity,
+    |_n| Identity::<f64>::new(),
+    |_n| Identity::<f32>::new(),
+    f32_tolerance = 1e-6
 );
 common_properties!(
     dema,

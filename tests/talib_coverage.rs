@@ -200,6 +200,7 @@ parity! {
     // Overlap studies: moving averages.
     hma => "HMA",
     kama => "KAMA",
+    ma => "MA",
     t3 => "T3",
     trima => "TRIMA",
     zlema => "ZLEMA",

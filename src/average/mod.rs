@@ -1,6 +1,6 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
 //! triangular [`Trima`], Kaufman's adaptive [`Kama`], Tillson's [`T3`], Hull's [`Hma`],
-//! zero-lag [`Zlema`].
+//! zero-lag [`Zlema`], and [`Identity`] (TA-Lib's "no average", `matype` 10).
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -26,6 +26,7 @@
 mod dema;
 mod ema;
 mod hma;
+mod identity;
 mod kama;
 mod rma;
 mod sma;
@@ -39,6 +40,7 @@ mod zlema;
 pub use dema::Dema;
 pub use ema::Ema;
 pub use hma::Hma;
+pub use identity::Identity;
 pub use kama::Kama;
 pub use rma::Rma;
 pub use sma::Sma;

@@ -4,7 +4,7 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Hma, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
+use crate::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -129,7 +129,8 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
     entry!("ZLEMA", OverlapStudies, true, "Zero-lag EMA: the EMA of 2·x − x[(n−1)/2]", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Zlema"], |s| typed::<Zlema>(Zlema::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
-        [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL, ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima"],
+        [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL,
+        ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima", "Kama", "T3", "Hma", "Identity", "Zlema", "Rma"],
         |s| by_matype(s.value(1), MovingAverage(s.int(0)))),
     entry!("BBANDS", OverlapStudies, true, "Bollinger bands: SMA ± nbdev population standard deviations", InputKind::Real,
         [period("timeperiod", 20.0, "number of inputs"),
@@ -251,10 +252,19 @@ fn by_matype<V: MaVisitor>(code: f64, visit: V) -> Result<Box<dyn Erased>, Error
         3 => visit.visit::<Dema<f64>>(),
         4 => visit.visit::<Tema<f64>>(),
         5 => visit.visit::<Trima<f64>>(),
+        6 => visit.visit::<Kama<f64>>(),
+        // 7 (MAMA): `7 => visit.visit::<Mama<f64>>(),` once MAMA has an `Average` impl below.
+        8 => visit.visit::<T3<f64>>(),
+        9 => visit.visit::<Hma<f64>>(),
+        10 => visit.visit::<Identity<f64>>(),
+        // 11: the function's own default, SMA for every function that takes a `matype`.
+        11 => visit.visit::<Sma<f64>>(),
+        12 => visit.visit::<Zlema<f64>>(),
+        13 => visit.visit::<Rma<f64>>(),
         _ => Err(Error::InvalidParameter {
             name: "matype",
             value: code.to_string(),
-            expected: "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA)",
+            expected: "0..=13 but 7 (MAMA)",
         }),
     }
 }
@@ -282,7 +292,21 @@ macro_rules! average {
         }
     )*};
 }
-average!(Sma, Ema, Wma, Dema, Tema, Trima);
+average!(Sma, Ema, Wma, Dema, Tema, Trima, Kama, Hma, Zlema, Rma);
+
+/// `MA` with `matype` 8: TA-Lib's T3 with its default volume factor.
+impl Average for T3<f64> {
+    fn build(period: usize) -> Result<Self, Error> {
+        T3::new(period, 0.7)
+    }
+}
+
+/// `matype` 10: no average; the period is ignored, as TA-Lib ignores it.
+impl Average for Identity<f64> {
+    fn build(_period: usize) -> Result<Self, Error> {
+        Ok(Identity::new())
+    }
+}
 
 /// What to build with the moving-average type of a `matype` code.
 trait MaVisitor {
