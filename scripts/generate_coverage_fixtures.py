@@ -60,6 +60,7 @@ CASES = {
             {"timeperiod": 50}, {"timeperiod": 100}],
     "ZLEMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14},
               {"timeperiod": 100}],
+    "VWMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
     # Every matype but 7 (MAMA, not built yet) at the default period and a short one; every
     # matype at period 1 (TA-Lib copies the input for any type).
     "MA": [{}] + [{"matype": k} for k in range(1, 14) if k != 7]

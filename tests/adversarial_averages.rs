@@ -3,10 +3,10 @@
 
 mod common;
 
-use common::adversarial::{adversarial_f32s, adversarial_f64s};
+use common::adversarial::{adversarial_f32, adversarial_f32s, adversarial_f64, adversarial_f64s};
 use proptest::prelude::*;
 use ta_stream::average::{
-    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
+    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
 use ta_stream::Indicator;
 
@@ -113,6 +113,18 @@ adversarial_contract!(
     within(HULL)
 );
 adversarial_contract!(
+    vwma_f64,
+    || Vwma::<f64>::new(3).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
+    within(HULL)
+);
+adversarial_contract!(
+    vwma_f32,
+    || Vwma::<f32>::new(2).unwrap(),
+    prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
+    within(HULL_F32)
+);
+adversarial_contract!(
     ema_f64,
     || Ema::<f64>::new(3).unwrap(),
     adversarial_f64s(),
@@ -207,6 +219,12 @@ serde_fuzz!(
     identity_serde_fuzz,
     Identity::<f64>::new,
     adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    vwma_serde_fuzz,
+    || Vwma::<f64>::new(3).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
     within(HULL)
 );
 serde_fuzz!(

@@ -8,7 +8,9 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::levels::*;
@@ -168,6 +170,10 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         ),
         "HMA(16)" => (typed_run(Hma::new(16).unwrap(), &closes(), one), single()),
         "ZLEMA(12)" => (typed_run(Zlema::new(12).unwrap(), &closes(), one), single()),
+        "VWMA(10)" => {
+            let pairs: Vec<(f64, f64)> = candles().iter().map(|c| (c.close, c.volume)).collect();
+            (typed_run(Vwma::new(10).unwrap(), &pairs, one), ohlc())
+        }
         "MA(20, 6)" => (typed_run(Kama::new(20).unwrap(), &closes(), one), single()),
         "MA(20, 8)" => (
             typed_run(T3::new(20, 0.7).unwrap(), &closes(), one),
@@ -530,6 +536,7 @@ const SPECS: &[&str] = &[
     "T3(8, 0.4)",
     "HMA(16)",
     "ZLEMA(12)",
+    "VWMA(10)",
     "MA(20, 6)",
     "MA(20, 8)",
     "MA(20, 9)",
@@ -869,11 +876,18 @@ fn talib_entries_agree_with_talibs_abstract_api() {
             catalog::InputKind::Pair(..) => assert_eq!(inputs.len(), 2, "{}: inputs", info.name),
             catalog::InputKind::Prices(prices) => {
                 let names: Vec<&str> = prices.iter().map(|p| p.name()).collect();
-                let talib: Vec<&str> = inputs["prices"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|p| p.as_str().unwrap())
+                // A price series next to the bar prices (VWMA: `price` close, `prices`
+                // volume) comes first.
+                let series = inputs.get("price").map(|p| p.as_str().unwrap());
+                let talib: Vec<&str> = series
+                    .into_iter()
+                    .chain(
+                        inputs["prices"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|p| p.as_str().unwrap()),
+                    )
                     .collect();
                 assert_eq!(names, talib, "{}: prices", info.name);
             }

@@ -10,7 +10,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use ta_stream::average::{
-    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
+    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
@@ -178,6 +178,10 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "MACD",
                 allocations_while_streaming(Macd::new(period, period + 12, 9).unwrap(), &prices),
+            ),
+            (
+                "VWMA",
+                allocations_while_streaming(Vwma::new(period).unwrap(), &pairs),
             ),
             (
                 "ROC",

@@ -203,6 +203,7 @@ parity! {
     ma => "MA",
     t3 => "T3",
     trima => "TRIMA",
+    vwma => "VWMA",
     zlema => "ZLEMA",
 }
 

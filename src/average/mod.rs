@@ -1,6 +1,6 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
 //! triangular [`Trima`], Kaufman's adaptive [`Kama`], Tillson's [`T3`], Hull's [`Hma`],
-//! zero-lag [`Zlema`], and [`Identity`] (TA-Lib's "no average", `matype` 10).
+//! zero-lag [`Zlema`], volume-weighted [`Vwma`], and [`Identity`] (TA-Lib's "no average", `matype` 10).
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -34,6 +34,7 @@ pub(crate) mod smoother;
 mod t3;
 mod tema;
 mod trima;
+mod vwma;
 mod wma;
 mod zlema;
 
@@ -48,5 +49,6 @@ pub use smoother::Seed;
 pub use t3::T3;
 pub use tema::Tema;
 pub use trima::Trima;
+pub use vwma::Vwma;
 pub use wma::Wma;
 pub use zlema::Zlema;

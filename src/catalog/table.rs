@@ -4,7 +4,8 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
+use crate::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3};
+use crate::bar::Candle;
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -126,6 +127,8 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         REAL, ["T3"], |s| typed::<T3>(T3::new(s.int(0), s.value(1)))),
     entry!("HMA", OverlapStudies, true, "Hull moving average: WMA(√n) of 2·WMA(n/2) − WMA(n)", InputKind::Real,
         [period("timeperiod", 20.0, "number of inputs")], REAL, ["Hma"], |s| typed::<Hma>(Hma::new(s.int(0)))),
+    entry!("VWMA", OverlapStudies, true, "Volume-weighted moving average of the close", InputKind::Prices(&[Price::Close, Price::Volume]),
+        [TIMEPERIOD_30], REAL, ["Vwma"], |s| typed::<CloseVolume<Vwma>>(Vwma::new(s.int(0)).map(CloseVolume))),
     entry!("ZLEMA", OverlapStudies, true, "Zero-lag EMA: the EMA of 2·x − x[(n−1)/2]", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Zlema"], |s| typed::<Zlema>(Zlema::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
@@ -504,6 +507,42 @@ impl<I: Indicator<Input = (f64, f64)>> Indicator for Swapped<I> {
 
     fn try_update(&mut self, (first, second): (f64, f64)) -> Result<Option<I::Output>, Error> {
         self.0.try_update((second, first))
+    }
+}
+
+/// A `(price, volume)` indicator fed from bars: the close and the volume.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub(crate) struct CloseVolume<I>(I);
+
+impl<I: Indicator<Input = (f64, f64)>> Indicator for CloseVolume<I> {
+    type Input = Candle<f64>;
+    type Output = I::Output;
+
+    #[inline]
+    fn update(&mut self, bar: Candle<f64>) -> Option<I::Output> {
+        self.0.update((bar.close, bar.volume))
+    }
+
+    fn peek(&self, bar: Candle<f64>) -> Option<I::Output> {
+        self.0.peek((bar.close, bar.volume))
+    }
+
+    fn value(&self) -> Option<I::Output> {
+        self.0.value()
+    }
+
+    fn reset(&mut self) {
+        self.0.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.0.warmup_period()
+    }
+
+    fn try_update(&mut self, bar: Candle<f64>) -> Result<Option<I::Output>, Error> {
+        self.0.try_update((bar.close, bar.volume))
     }
 }
 
