@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ta_stream::average::{Dema, Ema, Hma, Kama, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3};
+use ta_stream::average::{Dema, Ema, Hma, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3};
 use ta_stream::momentum::Rsi;
 use ta_stream::Indicator;
 
@@ -150,6 +150,22 @@ fn others(c: &mut Criterion) {
         let volume = |i: usize| 1000.0 + (i % 17) as f64 * 250.0;
         bench_pairs(c, "vwma", period, Vwma::new(period).unwrap(), volume);
     }
+    // TA-Lib's defaults (2..=30), SMA and EMA; periods 2 + 7i mod 30 as in the fixtures.
+    let periods = |i: usize| (2 + (7 * i) % 30) as f64;
+    bench_pairs(
+        c,
+        "mavp_sma",
+        30,
+        Mavp::new(2, 30, Sma::new).unwrap(),
+        periods,
+    );
+    bench_pairs(
+        c,
+        "mavp_ema",
+        30,
+        Mavp::new(2, 30, Ema::new).unwrap(),
+        periods,
+    );
 }
 
 criterion_group!(benches, sma, ema, rsi, others);

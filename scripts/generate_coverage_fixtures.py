@@ -61,6 +61,10 @@ CASES = {
     "ZLEMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14},
               {"timeperiod": 100}],
     "VWMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    # Every matype but 7 (MAMA), at the default periods 2..=30 and at 5..=12.
+    "MAVP": [{}] + [{"matype": k} for k in range(1, 14) if k != 7]
+            + [{"minperiod": 5, "maxperiod": 12, "matype": k} for k in range(14) if k != 7]
+            + [{"minperiod": 3, "maxperiod": 3}],
     # Every matype but 7 (MAMA, not built yet) at the default period and a short one; every
     # matype at period 1 (TA-Lib copies the input for any type).
     "MA": [{}] + [{"matype": k} for k in range(1, 14) if k != 7]

@@ -6,7 +6,7 @@ mod common;
 use common::adversarial::{adversarial_f32, adversarial_f32s, adversarial_f64, adversarial_f64s};
 use proptest::prelude::*;
 use ta_stream::average::{
-    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
 use ta_stream::Indicator;
 
@@ -125,6 +125,18 @@ adversarial_contract!(
     within(HULL_F32)
 );
 adversarial_contract!(
+    mavp_f64,
+    || Mavp::new(2, 5, Kama::<f64>::new).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
+    within(HULL)
+);
+adversarial_contract!(
+    mavp_hma_f32,
+    || Mavp::new(2, 4, Hma::<f32>::new).unwrap(),
+    prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
+    within(3.0 * HULL_F32)
+);
+adversarial_contract!(
     ema_f64,
     || Ema::<f64>::new(3).unwrap(),
     adversarial_f64s(),
@@ -224,6 +236,12 @@ serde_fuzz!(
 serde_fuzz!(
     vwma_serde_fuzz,
     || Vwma::<f64>::new(3).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
+    within(HULL)
+);
+serde_fuzz!(
+    mavp_serde_fuzz,
+    || Mavp::new(2, 4, Ema::<f64>::new).unwrap(),
     prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
     within(HULL)
 );

@@ -9,7 +9,7 @@ mod common;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use ta_stream::average::{
-    Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
@@ -173,6 +173,18 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "VWMA(10)" => {
             let pairs: Vec<(f64, f64)> = candles().iter().map(|c| (c.close, c.volume)).collect();
             (typed_run(Vwma::new(10).unwrap(), &pairs, one), ohlc())
+        }
+        "MAVP(3, 12, 1)" => {
+            // The benchmark's last digit as the period: 3..=12 after clamping.
+            let pairs: Vec<(f64, f64)> = pairs()
+                .iter()
+                .map(|&(a, b)| (a, (b as u64 % 10) as f64 + 3.0))
+                .collect();
+            let inputs = pairs.iter().map(|&p| DynInput::from(p)).collect();
+            (
+                typed_run(Mavp::new(3, 12, Ema::new).unwrap(), &pairs, one),
+                inputs,
+            )
         }
         "MA(20, 6)" => (typed_run(Kama::new(20).unwrap(), &closes(), one), single()),
         "MA(20, 8)" => (
@@ -537,6 +549,7 @@ const SPECS: &[&str] = &[
     "HMA(16)",
     "ZLEMA(12)",
     "VWMA(10)",
+    "MAVP(3, 12, 1)",
     "MA(20, 6)",
     "MA(20, 8)",
     "MA(20, 9)",

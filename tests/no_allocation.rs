@@ -10,7 +10,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use ta_stream::average::{
-    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
@@ -182,6 +182,17 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "VWMA",
                 allocations_while_streaming(Vwma::new(period).unwrap(), &pairs),
+            ),
+            (
+                "MAVP",
+                allocations_while_streaming(
+                    Mavp::new(2, period, Ema::new).unwrap(),
+                    &prices
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &p)| (p, (i % 40) as f64))
+                        .collect::<Vec<_>>(),
+                ),
             ),
             (
                 "ROC",

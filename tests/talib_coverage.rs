@@ -201,6 +201,7 @@ parity! {
     hma => "HMA",
     kama => "KAMA",
     ma => "MA",
+    mavp => "MAVP",
     t3 => "T3",
     trima => "TRIMA",
     vwma => "VWMA",

@@ -1,6 +1,6 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
 //! triangular [`Trima`], Kaufman's adaptive [`Kama`], Tillson's [`T3`], Hull's [`Hma`],
-//! zero-lag [`Zlema`], volume-weighted [`Vwma`], and [`Identity`] (TA-Lib's "no average", `matype` 10).
+//! zero-lag [`Zlema`], volume-weighted [`Vwma`], variable-period [`Mavp`], and [`Identity`] (TA-Lib's "no average", `matype` 10).
 //!
 //! All are generic over the float type (`f64` by default) and match TA-Lib's function of the
 //! same name at every index, warm-up included, with the default [`Seed`].
@@ -28,6 +28,7 @@ mod ema;
 mod hma;
 mod identity;
 mod kama;
+mod mavp;
 mod rma;
 mod sma;
 pub(crate) mod smoother;
@@ -43,6 +44,7 @@ pub use ema::Ema;
 pub use hma::Hma;
 pub use identity::Identity;
 pub use kama::Kama;
+pub use mavp::Mavp;
 pub use rma::Rma;
 pub use sma::Sma;
 pub use smoother::Seed;

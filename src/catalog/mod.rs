@@ -92,6 +92,7 @@
 //! | `T3` | Overlap Studies | real | timeperiod=5, vfactor=0.7 | real | [`T3`](crate::average::T3) |
 //! | `HMA` | Overlap Studies | real | timeperiod=20 | real | [`Hma`](crate::average::Hma) |
 //! | `VWMA` | Overlap Studies | close, volume | timeperiod=30 | real | [`Vwma`](crate::average::Vwma) |
+//! | `MAVP` | Overlap Studies | real, periods | minperiod=2, maxperiod=30, matype=0 | real | [`Mavp`](crate::average::Mavp) of the `matype`'s average |
 //! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3, 9 HMA, 10 [`Identity`](crate::average::Identity), 11 SMA, 12 ZLEMA, 13 [`Rma`](crate::average::Rma) |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |

@@ -4,7 +4,9 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3};
+use crate::average::{
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+};
 use crate::bar::Candle;
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
@@ -129,6 +131,10 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 20.0, "number of inputs")], REAL, ["Hma"], |s| typed::<Hma>(Hma::new(s.int(0)))),
     entry!("VWMA", OverlapStudies, true, "Volume-weighted moving average of the close", InputKind::Prices(&[Price::Close, Price::Volume]),
         [TIMEPERIOD_30], REAL, ["Vwma"], |s| typed::<CloseVolume<Vwma>>(Vwma::new(s.int(0)).map(CloseVolume))),
+    entry!("MAVP", OverlapStudies, true, "Moving average with a variable period, read from the second series", InputKind::Pair("real", "periods"),
+        [int("minperiod", 2.0, 2.0, PERIOD_MAX, "shortest period"), int("maxperiod", 30.0, 2.0, PERIOD_MAX, "longest period"),
+         matype("matype", MA_CODES)],
+        REAL, ["Mavp"], |s| by_matype(s.value(2), VariablePeriod(s.int(0), s.int(1)))),
     entry!("ZLEMA", OverlapStudies, true, "Zero-lag EMA: the EMA of 2·x − x[(n−1)/2]", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Zlema"], |s| typed::<Zlema>(Zlema::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
@@ -316,7 +322,22 @@ trait MaVisitor {
     fn visit<M: Average>(self) -> Result<Box<dyn Erased>, Error>
     where
         Typed<M>: Erased,
-        Typed<MaCross<f64, M, M>>: Erased;
+        Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased;
+}
+
+/// `MAVP(minperiod, maxperiod)`.
+struct VariablePeriod(usize, usize);
+
+impl MaVisitor for VariablePeriod {
+    fn visit<M: Average>(self) -> Result<Box<dyn Erased>, Error>
+    where
+        Typed<M>: Erased,
+        Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
+    {
+        typed::<Mavp<M>>(Mavp::new(self.0, self.1, M::build))
+    }
 }
 
 struct MovingAverage(usize);
@@ -326,6 +347,7 @@ impl MaVisitor for MovingAverage {
     where
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
     {
         typed::<M>(M::build(self.0))
     }
@@ -338,6 +360,7 @@ impl MaVisitor for CrossOfAverages {
     where
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
     {
         if self.0 >= self.1 {
             return Err(Error::InvalidParameter {
