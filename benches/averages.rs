@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{Dema, Ema, Hma, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3};
 use ta_stream::momentum::Rsi;
 use ta_stream::Indicator;
 
@@ -39,6 +39,35 @@ where
     group.throughput(Throughput::Elements(POINTS as u64));
     group.sample_size(20);
     group.bench_function(BenchmarkId::new(label, period), |b| {
+        b.iter(|| {
+            for &x in &data {
+                black_box(indicator.update(black_box(x)));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// An indicator of (price, second) pairs: the random walk with `second(i)` beside it.
+fn bench_pairs<I>(
+    c: &mut Criterion,
+    group: &str,
+    period: usize,
+    mut indicator: I,
+    second: impl Fn(usize) -> f64,
+) where
+    I: Indicator<Input = (f64, f64), Output = f64>,
+{
+    let data: Vec<(f64, f64)> = random_walk(POINTS)
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| (x, second(i)))
+        .collect();
+    indicator.batch(&data[..4 * period]);
+    let mut group = c.benchmark_group(group);
+    group.throughput(Throughput::Elements(POINTS as u64));
+    group.sample_size(20);
+    group.bench_function(BenchmarkId::new("ta_stream", period), |b| {
         b.iter(|| {
             for &x in &data {
                 black_box(indicator.update(black_box(x)));
@@ -111,10 +140,32 @@ fn others(c: &mut Criterion) {
     for period in [14, 200] {
         bench_indicator(c, "wma", "ta_stream", period, Wma::new(period).unwrap());
         bench_indicator(c, "trima", "ta_stream", period, Trima::new(period).unwrap());
+        bench_indicator(c, "kama", "ta_stream", period, Kama::new(period).unwrap());
+        bench_indicator(c, "t3", "ta_stream", period, T3::new(period, 0.7).unwrap());
+        bench_indicator(c, "hma", "ta_stream", period, Hma::new(period).unwrap());
+        bench_indicator(c, "zlema", "ta_stream", period, Zlema::new(period).unwrap());
         bench_indicator(c, "rma", "ta_stream", period, Rma::new(period).unwrap());
         bench_indicator(c, "dema", "ta_stream", period, Dema::new(period).unwrap());
         bench_indicator(c, "tema", "ta_stream", period, Tema::new(period).unwrap());
+        let volume = |i: usize| 1000.0 + (i % 17) as f64 * 250.0;
+        bench_pairs(c, "vwma", period, Vwma::new(period).unwrap(), volume);
     }
+    // TA-Lib's defaults (2..=30), SMA and EMA; periods 2 + 7i mod 30 as in the fixtures.
+    let periods = |i: usize| (2 + (7 * i) % 30) as f64;
+    bench_pairs(
+        c,
+        "mavp_sma",
+        30,
+        Mavp::new(2, 30, Sma::new).unwrap(),
+        periods,
+    );
+    bench_pairs(
+        c,
+        "mavp_ema",
+        30,
+        Mavp::new(2, 30, Ema::new).unwrap(),
+        periods,
+    );
 }
 
 criterion_group!(benches, sma, ema, rsi, others);

@@ -54,6 +54,23 @@ EDGE_ROWS = 120
 CASES = {
     # ---- Overlap studies: moving averages ----
     "TRIMA": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "KAMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 10}, {"timeperiod": 100}],
+    "T3": [{}, {"timeperiod": 1}, {"timeperiod": 2, "vfactor": 0.3}, {"timeperiod": 10, "vfactor": 1.0},
+           {"timeperiod": 14, "vfactor": 0.0}, {"timeperiod": 16}],
+    "HMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 7},
+            {"timeperiod": 50}, {"timeperiod": 100}],
+    "ZLEMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14},
+              {"timeperiod": 100}],
+    "VWMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    # Every matype, at the default periods 2..=30 and at 5..=12.
+    "MAVP": [{}] + [{"matype": k} for k in range(1, 14)]
+            + [{"minperiod": 5, "maxperiod": 12, "matype": k} for k in range(14)]
+            + [{"minperiod": 3, "maxperiod": 3}],
+    # Every matype at the default period and a short one; every matype at period 1 (TA-Lib
+    # copies the input for any type). MAMA (7) ignores the period otherwise.
+    "MA": [{}] + [{"matype": k} for k in range(1, 14)]
+          + [{"timeperiod": 5, "matype": k} for k in range(14)]
+          + [{"timeperiod": 1, "matype": k} for k in range(14)],
     # ---- end of moving averages ----
 
     # ---- Overlap studies: the Hilbert transform family; cycle indicators ----

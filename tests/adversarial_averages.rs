@@ -3,9 +3,11 @@
 
 mod common;
 
-use common::adversarial::{adversarial_f32s, adversarial_f64s};
+use common::adversarial::{adversarial_f32, adversarial_f32s, adversarial_f64, adversarial_f64s};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+};
 use ta_stream::Indicator;
 
 /// An average of usable inputs stays within the usable range (its inputs' hull, with room for
@@ -55,6 +57,84 @@ adversarial_contract!(
     || Trima::<f32>::new(4).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
+);
+adversarial_contract!(
+    kama_f64,
+    || Kama::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    kama_f32,
+    || Kama::<f32>::new(2).unwrap(),
+    adversarial_f32s(),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    t3_f64,
+    || T3::<f64>::new(2, 1.0).unwrap(),
+    adversarial_f64s(),
+    within(27.0 * HULL)
+);
+adversarial_contract!(
+    t3_f32,
+    || T3::<f32>::new(2, 0.7).unwrap(),
+    adversarial_f32s(),
+    within(27.0 * HULL_F32)
+);
+adversarial_contract!(
+    hma_f64,
+    || Hma::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+adversarial_contract!(
+    hma_f32,
+    || Hma::<f32>::new(4).unwrap(),
+    adversarial_f32s(),
+    within(3.0 * HULL_F32)
+);
+adversarial_contract!(
+    zlema_f64,
+    || Zlema::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+adversarial_contract!(
+    zlema_f32,
+    || Zlema::<f32>::new(4).unwrap(),
+    adversarial_f32s(),
+    within(3.0 * HULL_F32)
+);
+adversarial_contract!(
+    identity_f64,
+    Identity::<f64>::new,
+    adversarial_f64s(),
+    within(HULL)
+);
+adversarial_contract!(
+    vwma_f64,
+    || Vwma::<f64>::new(3).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
+    within(HULL)
+);
+adversarial_contract!(
+    vwma_f32,
+    || Vwma::<f32>::new(2).unwrap(),
+    prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
+    within(HULL_F32)
+);
+adversarial_contract!(
+    mavp_f64,
+    || Mavp::new(2, 5, Kama::<f64>::new).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
+    within(HULL)
+);
+adversarial_contract!(
+    mavp_hma_f32,
+    || Mavp::new(2, 4, Hma::<f32>::new).unwrap(),
+    prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
+    within(3.0 * HULL_F32)
 );
 adversarial_contract!(
     ema_f64,
@@ -121,6 +201,48 @@ serde_fuzz!(
     trima_serde_fuzz,
     || Trima::<f64>::new(4).unwrap(),
     adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    kama_serde_fuzz,
+    || Kama::<f64>::new(3).unwrap(),
+    adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    t3_serde_fuzz,
+    || T3::<f64>::new(2, 0.7).unwrap(),
+    adversarial_f64s(),
+    within(27.0 * HULL)
+);
+serde_fuzz!(
+    hma_serde_fuzz,
+    || Hma::<f64>::new(4).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+serde_fuzz!(
+    zlema_serde_fuzz,
+    || Zlema::<f64>::new(5).unwrap(),
+    adversarial_f64s(),
+    within(3.0 * HULL)
+);
+serde_fuzz!(
+    identity_serde_fuzz,
+    Identity::<f64>::new,
+    adversarial_f64s(),
+    within(HULL)
+);
+serde_fuzz!(
+    vwma_serde_fuzz,
+    || Vwma::<f64>::new(3).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
+    within(HULL)
+);
+serde_fuzz!(
+    mavp_serde_fuzz,
+    || Mavp::new(2, 4, Ema::<f64>::new).unwrap(),
+    prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
     within(HULL)
 );
 serde_fuzz!(

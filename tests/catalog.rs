@@ -8,7 +8,10 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, HtTrendline, Mama, Rma, Sma, Tema, Trima, Wma};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+};
+use ta_stream::average::{HtTrendline, Mama};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode};
@@ -187,6 +190,60 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
             typed_run(HtTrendMode::new(), &closes(), |m| {
                 vec![if m == MarketMode::Trend { 1.0 } else { 0.0 }]
             }),
+            single(),
+        ),
+        "KAMA(10)" => (typed_run(Kama::new(10).unwrap(), &closes(), one), single()),
+        "T3" => (
+            typed_run(T3::new(5, 0.7).unwrap(), &closes(), one),
+            single(),
+        ),
+        "T3(8, 0.4)" => (
+            typed_run(T3::new(8, 0.4).unwrap(), &closes(), one),
+            single(),
+        ),
+        "HMA(16)" => (typed_run(Hma::new(16).unwrap(), &closes(), one), single()),
+        "ZLEMA(12)" => (typed_run(Zlema::new(12).unwrap(), &closes(), one), single()),
+        "VWMA(10)" => {
+            let pairs: Vec<(f64, f64)> = candles().iter().map(|c| (c.close, c.volume)).collect();
+            (typed_run(Vwma::new(10).unwrap(), &pairs, one), ohlc())
+        }
+        "MAVP(3, 12, 1)" => {
+            // The benchmark's last digit as the period: 3..=12 after clamping.
+            let pairs: Vec<(f64, f64)> = pairs()
+                .iter()
+                .map(|&(a, b)| (a, (b as u64 % 10) as f64 + 3.0))
+                .collect();
+            let inputs = pairs.iter().map(|&p| DynInput::from(p)).collect();
+            (
+                typed_run(Mavp::new(3, 12, Ema::new).unwrap(), &pairs, one),
+                inputs,
+            )
+        }
+        "MA(20, 6)" => (typed_run(Kama::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 7)" => (
+            typed_run(Mama::default(), &closes(), |m| vec![m.mama]),
+            single(),
+        ),
+        "MA(20, 8)" => (
+            typed_run(T3::new(20, 0.7).unwrap(), &closes(), one),
+            single(),
+        ),
+        "MA(20, 9)" => (typed_run(Hma::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 10)" => (typed_run(Identity::new(), &closes(), one), single()),
+        "MA(20, 11)" => (typed_run(Sma::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 12)" => (typed_run(Zlema::new(20).unwrap(), &closes(), one), single()),
+        "MA(20, 13)" => (typed_run(Rma::new(20).unwrap(), &closes(), one), single()),
+        "MACROSS(5, 20, 9)" => (
+            typed_run(
+                MaCross::with_averages(Hma::new(5).unwrap(), Hma::new(20).unwrap()),
+                &closes(),
+                |e| {
+                    vec![code(
+                        e == Some(MaCrossEvent::GoldenCross),
+                        e == Some(MaCrossEvent::DeathCross),
+                    )]
+                },
+            ),
             single(),
         ),
         "BBANDS" => (
@@ -523,6 +580,22 @@ const SPECS: &[&str] = &[
     "TEMA(20)",
     "TRIMA(20)",
     "MA(20, 5)",
+    "KAMA(10)",
+    "T3",
+    "T3(8, 0.4)",
+    "HMA(16)",
+    "ZLEMA(12)",
+    "VWMA(10)",
+    "MAVP(3, 12, 1)",
+    "MA(20, 6)",
+    "MA(20, 7)",
+    "MA(20, 8)",
+    "MA(20, 9)",
+    "MA(20, 10)",
+    "MA(20, 11)",
+    "MA(20, 12)",
+    "MA(20, 13)",
+    "MACROSS(5, 20, 9)",
     "MA(20, 0)",
     "MA(20, 1)",
     "MA(20, 2)",
@@ -862,11 +935,18 @@ fn talib_entries_agree_with_talibs_abstract_api() {
             catalog::InputKind::Pair(..) => assert_eq!(inputs.len(), 2, "{}: inputs", info.name),
             catalog::InputKind::Prices(prices) => {
                 let names: Vec<&str> = prices.iter().map(|p| p.name()).collect();
-                let talib: Vec<&str> = inputs["prices"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|p| p.as_str().unwrap())
+                // A price series next to the bar prices (VWMA: `price` close, `prices`
+                // volume) comes first.
+                let series = inputs.get("price").map(|p| p.as_str().unwrap());
+                let talib: Vec<&str> = series
+                    .into_iter()
+                    .chain(
+                        inputs["prices"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|p| p.as_str().unwrap()),
+                    )
                     .collect();
                 assert_eq!(names, talib, "{}: prices", info.name);
             }
@@ -1047,7 +1127,7 @@ fn malformed_specs_give_exact_errors() {
         ("SMA(0)", "SMA: parameter `timeperiod` = 0: expected a whole number in 1..=100000"),
         ("SMA(2.5)", "SMA: parameter `timeperiod` = 2.5: expected a whole number in 1..=100000"),
         ("SMA(100001)", "SMA: parameter `timeperiod` = 100001: expected a whole number in 1..=100000"),
-        ("MA(30, 6)", "MA: parameter `matype` = 6: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA)"),
+        ("MA(30, 14)", "MA: parameter `matype` = 14: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA), 7 (MAMA), 8 (T3), 9 (HMA), 10 (identity), 11 (default), 12 (ZLEMA), 13 (Wilder)"),
         ("BBANDS(20, 2, 2, 1)", "BBANDS: parameter `matype` = 1: expected one of 0 (SMA)"),
         ("BBANDS(20, 0)", "BBANDS: parameter `nbdevup` = 0: expected 0.001..=1000"),
         ("MACD(1)", "MACD: parameter `fastperiod` = 1: expected a whole number in 2..=100000"),

@@ -9,7 +9,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ta_stream::average::{Dema, Ema, HtTrendline, Mama, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+};
+use ta_stream::average::{HtTrendline, Mama};
 use ta_stream::bar::Candle;
 use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
@@ -149,6 +152,26 @@ fn no_indicator_allocates_in_update_or_peek() {
                 allocations_while_streaming(HtTrendMode::new(), &prices),
             ),
             (
+                "KAMA",
+                allocations_while_streaming(Kama::new(period).unwrap(), &prices),
+            ),
+            (
+                "T3",
+                allocations_while_streaming(T3::new(period, 0.7).unwrap(), &prices),
+            ),
+            (
+                "HMA",
+                allocations_while_streaming(Hma::new(period).unwrap(), &prices),
+            ),
+            (
+                "ZLEMA",
+                allocations_while_streaming(Zlema::new(period).unwrap(), &prices),
+            ),
+            (
+                "IDENTITY",
+                allocations_while_streaming(Identity::new(), &prices),
+            ),
+            (
                 "DEMA",
                 allocations_while_streaming(Dema::new(period).unwrap(), &prices),
             ),
@@ -185,6 +208,21 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "MACD",
                 allocations_while_streaming(Macd::new(period, period + 12, 9).unwrap(), &prices),
+            ),
+            (
+                "VWMA",
+                allocations_while_streaming(Vwma::new(period).unwrap(), &pairs),
+            ),
+            (
+                "MAVP",
+                allocations_while_streaming(
+                    Mavp::new(2, period, Ema::new).unwrap(),
+                    &prices
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &p)| (p, (i % 40) as f64))
+                        .collect::<Vec<_>>(),
+                ),
             ),
             (
                 "ROC",

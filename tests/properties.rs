@@ -4,7 +4,9 @@
 use std::collections::VecDeque;
 
 use proptest::prelude::*;
-use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
+use ta_stream::average::{
+    Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
+};
 use ta_stream::momentum::{FlatRsi, Rsi};
 use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
 use ta_stream::{Error, Indicator, IndicatorIterExt};
@@ -55,7 +57,95 @@ macro_rules! common_properties {
         mod $name {
             use super::*;
 
-            proptest! {
+            /// The WMA of the values present, naively: the last `n` present values, weights 1..=n.
+fn naive_wma(values: &[Option<f64>], n: usize) -> Vec<Option<f64>> {
+    let mut seen: Vec<f64> = Vec::new();
+    values
+        .iter()
+        .map(|value| {
+            let x = (*value)?;
+            seen.push(x);
+            (seen.len() >= n).then(|| {
+                let window = &seen[seen.len() - n..];
+                let weighted: f64 = window.iter().enumerate().map(|(i, x)| (i + 1) as f64 * x).sum();
+                weighted / (n * (n + 1) / 2) as f64
+            })
+        })
+        .collect()
+}
+
+/// The EMA of the values present, seeded with the mean of the first `n` of them.
+fn naive_ema(values: &[Option<f64>], n: usize) -> Vec<Option<f64>> {
+    let k = 2.0 / (n as f64 + 1.0);
+    let mut seed: Vec<f64> = Vec::new();
+    let mut ema: Option<f64> = None;
+    values
+        .iter()
+        .map(|value| {
+            let x = (*value)?;
+            match ema {
+                Some(previous) => ema = Some((x - previous) * k + previous),
+                None => {
+                    seed.push(x);
+                    if seed.len() == n {
+                        ema = Some(seed.iter().sum::<f64>() / n as f64);
+                    }
+                }
+            }
+            ema
+        })
+        .collect()
+}
+
+/// `|a − b| <= tolerance · scale` for every pair, both absent or both present.
+fn close_to(ours: &[Option<f64>], naive: &[Option<f64>], scale: f64, tolerance: f64) -> Result<(), TestCaseError> {
+    for (index, (a, b)) in ours.iter().zip(naive).enumerate() {
+        match (a, b) {
+            (Some(a), Some(b)) => prop_assert!((a - b).abs() <= tolerance * scale, "index {}: {} vs {}", index, a, b),
+            (None, None) => {}
+            _ => prop_assert!(false, "index {}: {:?} vs {:?}", index, a, b),
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn hma_is_the_wma_of_two_wmas(period in 1..40usize, xs in prices()) {
+        let present: Vec<Option<f64>> = xs.iter().copied().map(Some).collect();
+        let half = naive_wma(&present, (period / 2).max(1));
+        let full = naive_wma(&present, period);
+        let root = (1..=period).take_while(|r| r * r <= period).last().unwrap();
+        let delagged: Vec<Option<f64>> = half.iter().zip(&full).map(|(h, f)| Some(2.0 * (*h)? - (*f)?)).collect();
+        let naive = naive_wma(&delagged, root);
+        close_to(&Hma::new(period).unwrap().batch(&xs), &naive, 3000.0, 1e-12)?;
+    }
+
+    #[test]
+    fn zlema_is_the_ema_of_the_delagged_input(period in 1..40usize, xs in prices()) {
+        let lag = (period - 1) / 2;
+        let delagged: Vec<Option<f64>> = (0..xs.len()).map(|i| (i >= lag).then(|| 2.0 * xs[i] - xs[i - lag])).collect();
+        let naive = naive_ema(&delagged, period);
+        close_to(&Zlema::new(period).unwrap().batch(&xs), &naive, 3000.0, 1e-12)?;
+    }
+
+    #[test]
+    fn t3_is_the_combination_of_six_chained_emas(period in 1..12usize, v in 0.0..=1.0_f64, xs in prices()) {
+        let mut stages = vec![xs.iter().copied().map(Some).collect::<Vec<_>>()];
+        for _ in 0..6 {
+            let next = naive_ema(stages.last().unwrap(), period);
+            stages.push(next);
+        }
+        let (c1, c2) = (-v * v * v, 3.0 * v * v + 3.0 * v * v * v);
+        let (c3, c4) = (-6.0 * v * v - 3.0 * v - 3.0 * v * v * v, 1.0 + 3.0 * v + v * v * v + 3.0 * v * v);
+        let naive: Vec<Option<f64>> = (0..xs.len())
+            .map(|i| Some(c1 * stages[6][i]? + c2 * stages[5][i]? + c3 * stages[4][i]? + c4 * stages[3][i]?))
+            .collect();
+        close_to(&T3::new(period, v).unwrap().batch(&xs), &naive, 27_000.0, 1e-12)?;
+    }
+}
+
+proptest! {
                 #[test]
                 fn batch_equals_streaming_and_the_iterator(period in 1..40usize, xs in any_values()) {
                     let make = $make;
@@ -213,6 +303,36 @@ common_properties!(
     f32_tolerance = 1e-5
 );
 common_properties!(
+    kama,
+    |n| Kama::<f64>::new(n).unwrap(),
+    |n| Kama::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-4
+);
+common_properties!(
+    t3,
+    |n| T3::<f64>::new(n, 0.7).unwrap(),
+    |n| T3::<f32>::new(n, 0.7).unwrap(),
+    f32_tolerance = 1e-3
+);
+common_properties!(
+    hma,
+    |n| Hma::<f64>::new(n).unwrap(),
+    |n| Hma::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-4
+);
+common_properties!(
+    zlema,
+    |n| Zlema::<f64>::new(n).unwrap(),
+    |n| Zlema::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-4
+);
+common_properties!(
+    identity,
+    |_n| Identity::<f64>::new(),
+    |_n| Identity::<f32>::new(),
+    f32_tolerance = 1e-6
+);
+common_properties!(
     dema,
     |n| Dema::<f64>::new(n).unwrap(),
     |n| Dema::<f32>::new(n).unwrap(),
@@ -285,6 +405,31 @@ proptest! {
             } else {
                 prop_assert!(index + 1 < period, "no output at index {}", index);
             }
+        }
+    }
+
+    #[test]
+    fn kama_is_the_efficiency_smoothed_recursion(period in 2..40usize, xs in any_values()) {
+        // Recomputed from scratch at every index: the sum of the last `n` absolute changes,
+        // the net change over them, and the recursion started from x[n−1].
+        let out = Kama::new(period).unwrap().batch(&xs);
+        let mut kama = None;
+        for (index, value) in out.iter().enumerate() {
+            if index < period {
+                prop_assert!(value.is_none(), "output at index {}", index);
+                continue;
+            }
+            let window = &xs[index - period..=index];
+            let total: f64 = window.windows(2).map(|w| (w[1] - w[0]).abs()).sum();
+            let net = xs[index] - xs[index - period];
+            let ratio = if total <= net { 1.0 } else { (net / total).abs().min(1.0) };
+            let sc = (ratio * (2.0 / 3.0 - 2.0 / 31.0) + 2.0 / 31.0).powi(2);
+            let previous = kama.unwrap_or(xs[index - 1]);
+            let expected = previous + (xs[index] - previous) * sc;
+            kama = Some(expected);
+            let value = value.expect("ready");
+            let scale: f64 = window.iter().map(|x| x.abs()).fold(previous.abs(), f64::max);
+            prop_assert!((value - expected).abs() <= 1e-9 * scale.max(1e-300), "index {}: {} vs {}", index, value, expected);
         }
     }
 

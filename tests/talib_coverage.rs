@@ -198,7 +198,14 @@ macro_rules! parity {
 // One line per TA-Lib function, grouped by family; keep each group sorted.
 parity! {
     // Overlap studies: moving averages.
+    hma => "HMA",
+    kama => "KAMA",
+    ma => "MA",
+    mavp => "MAVP",
+    t3 => "T3",
     trima => "TRIMA",
+    vwma => "VWMA",
+    zlema => "ZLEMA",
 }
 
 parity! {

@@ -1,5 +1,7 @@
 //! Moving averages: [`Sma`], [`Ema`], [`Wma`], Wilder's [`Rma`], [`Dema`], [`Tema`],
-//! triangular [`Trima`], and the two built on Ehlers' Hilbert transform (see
+//! triangular [`Trima`], Kaufman's adaptive [`Kama`], Tillson's [`T3`], Hull's [`Hma`],
+//! zero-lag [`Zlema`], volume-weighted [`Vwma`], variable-period [`Mavp`], [`Identity`]
+//! (TA-Lib's "no average", `matype` 10), and the two built on Ehlers' Hilbert transform (see
 //! [`cycle`](crate::cycle)): the MESA adaptive [`Mama`] and the instantaneous trendline
 //! [`HtTrendline`].
 //!
@@ -26,22 +28,36 @@
 
 mod dema;
 mod ema;
+mod hma;
 pub(crate) mod ht_trendline;
+mod identity;
+mod kama;
 mod mama;
+mod mavp;
 mod rma;
 mod sma;
 pub(crate) mod smoother;
+mod t3;
 mod tema;
 mod trima;
+mod vwma;
 mod wma;
+mod zlema;
 
 pub use dema::Dema;
 pub use ema::Ema;
+pub use hma::Hma;
 pub use ht_trendline::HtTrendline;
+pub use identity::Identity;
+pub use kama::Kama;
 pub use mama::{Mama, MamaOutput};
+pub use mavp::Mavp;
 pub use rma::Rma;
 pub use sma::Sma;
 pub use smoother::Seed;
+pub use t3::T3;
 pub use tema::Tema;
 pub use trima::Trima;
+pub use vwma::Vwma;
 pub use wma::Wma;
+pub use zlema::Zlema;

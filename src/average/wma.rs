@@ -100,6 +100,30 @@ impl<T: Real> Wma<T> {
         n * (n + T::one()) / (T::one() + T::one())
     }
 
+    /// Updates with a value computed from usable inputs (inside a HMA: `2·WMA − WMA`, which
+    /// may exceed `max_input` or fall below `min_input`): no usability check.
+    #[inline]
+    pub(crate) fn feed(&mut self, x: T) -> Option<T> {
+        (self.recent_weighted, self.average) = self.next(x);
+        self.sum.push(x);
+        if self.sum.write_index() == 0 {
+            self.rebuild_weighted();
+        }
+        self.value()
+    }
+
+    /// `true` before the first value.
+    #[cfg(feature = "serde")]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.sum.is_empty()
+    }
+
+    /// What [`feed`](Self::feed) would return, without committing.
+    #[inline]
+    pub(crate) fn peek_fed(&self, x: T) -> Option<T> {
+        (self.sum.len() + 1 >= self.period()).then(|| self.next(x).1)
+    }
+
     /// After a rebuild of the plain sums: rebuild the weighted ones from the same block.
     fn rebuild_weighted(&mut self) {
         self.rebuild_suffixes(0);
@@ -183,12 +207,7 @@ impl<T: Real> Indicator for Wma<T> {
         if !x.is_usable() {
             return self.value();
         }
-        (self.recent_weighted, self.average) = self.next(x);
-        self.sum.push(x);
-        if self.sum.write_index() == 0 {
-            self.rebuild_weighted();
-        }
-        self.value()
+        self.feed(x)
     }
 
     #[inline]
@@ -196,7 +215,7 @@ impl<T: Real> Indicator for Wma<T> {
         if !x.is_usable() {
             return self.value();
         }
-        (self.sum.len() + 1 >= self.period()).then(|| self.next(x).1)
+        self.peek_fed(x)
     }
 
     #[inline]
@@ -224,7 +243,7 @@ impl<T: Real> fmt::Display for Wma<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-struct WmaState<T: Real> {
+pub(crate) struct WmaState<T: Real> {
     sum: RollingSum<T>,
     weighted_suffix: Vec<T>,
     recent_weighted: T,
@@ -237,6 +256,20 @@ impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
 
     /// The plain sums are checked by [`RollingSum`]; the weighted ones here, the same way.
     fn try_from(state: WmaState<T>) -> Result<Self, Error> {
+        Self::load(state, None)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> Wma<T> {
+    /// Loads a saved state whose window holds usable inputs (`fed_limit` `None`), or, for a
+    /// WMA updated through [`feed`](Self::feed), finite values of magnitude at most
+    /// `fed_limit`.
+    pub(crate) fn load(state: WmaState<T>, fed_limit: Option<T>) -> Result<Self, Error> {
+        let acceptable = |x: T| match fed_limit {
+            None => x.is_usable(),
+            Some(limit) => x.is_finite() && x.abs() <= limit,
+        };
         let period = state.sum.period();
         let slots = state.sum.slots();
         let pushed = state.sum.write_index();
@@ -261,7 +294,7 @@ impl<T: Real> TryFrom<WmaState<T>> for Wma<T> {
                 || (state.average - exact_average).abs()
                     <= tolerance / Self::divisor(period) + T::epsilon() * exact_average.abs());
         // Only usable inputs are ever pushed: they bound every weighted sum.
-        let mut consistent = state.sum.iter().all(|x| x.is_usable())
+        let mut consistent = state.sum.iter().all(acceptable)
             && state.weighted_suffix.len() == period + 1
             && near(state.recent_weighted, weighted(0, pushed))
             && average_ok;

@@ -35,7 +35,9 @@
 //! `NAME` or `NAME(arguments)`, case-insensitive: arguments positional in TA-Lib's order,
 //! then optionally by TA-Lib's parameter name (`name=value`); omitted parameters take
 //! TA-Lib's defaults; `matype` takes TA-Lib's codes ([`MaType`]: 0 SMA, 1 EMA, 2 WMA,
-//! 3 DEMA, 4 TEMA, 5 TRIMA are built; the other codes are refused with the list of supported ones).
+//! 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA (its `mama` line, limits 0.5 and 0.05; the period
+//! is ignored), 8 T3 (`vfactor` 0.7), 9 HMA, 10 identity, 11 the function's default (SMA),
+//! 12 ZLEMA, 13 Wilder ([`Rma`](crate::average::Rma))).
 //! Every mistake is a [`CatalogError`] that says what would be valid: the closest function
 //! name, the parameter names, the range, the byte position of a syntax error.
 //! [`Display`](std::fmt::Display) prints the canonical spec (every parameter by name), which
@@ -86,7 +88,13 @@
 //! | `DEMA` | Overlap Studies | real | timeperiod=30 | real | [`Dema`](crate::average::Dema) |
 //! | `TEMA` | Overlap Studies | real | timeperiod=30 | real | [`Tema`](crate::average::Tema) |
 //! | `TRIMA` | Overlap Studies | real | timeperiod=30 | real | [`Trima`](crate::average::Trima) |
-//! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA |
+//! | `KAMA` | Overlap Studies | real | timeperiod=30 | real | [`Kama`](crate::average::Kama) |
+//! | `T3` | Overlap Studies | real | timeperiod=5, vfactor=0.7 | real | [`T3`](crate::average::T3) |
+//! | `HMA` | Overlap Studies | real | timeperiod=20 | real | [`Hma`](crate::average::Hma) |
+//! | `VWMA` | Overlap Studies | close, volume | timeperiod=30 | real | [`Vwma`](crate::average::Vwma) |
+//! | `MAVP` | Overlap Studies | real, periods | minperiod=2, maxperiod=30, matype=0 | real | [`Mavp`](crate::average::Mavp) of the `matype`'s average |
+//! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
+//! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA, 8 T3, 9 HMA, 10 [`Identity`](crate::average::Identity), 11 SMA, 12 ZLEMA, 13 [`Rma`](crate::average::Rma) |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |

@@ -6,8 +6,9 @@ use super::{table, CatalogError, FunctionInfo, ParamInfo, ParamKind};
 
 /// TA-Lib's moving-average codes (`matype`), as `talib.MA_Type` numbers them.
 ///
-/// The catalog builds [`Sma`](MaType::Sma) through [`Trima`](MaType::Trima) today; the other
-/// codes are recognised and refused with the list of supported ones.
+/// The catalog builds every code (code 11, the function's own default, is SMA for every
+/// function that takes a `matype`; code 7 builds MAMA's `mama` line with TA-Lib's default
+/// limits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaType {
@@ -90,8 +91,8 @@ impl MaType {
     }
 }
 
-/// The moving-average codes the catalog builds: SMA, EMA, WMA, DEMA, TEMA, TRIMA.
-pub(crate) const MA_CODES: &[u8] = &[0, 1, 2, 3, 4, 5];
+/// The moving-average codes the catalog builds: every TA-Lib code.
+pub(crate) const MA_CODES: &[u8] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 /// Only SMA (code 0), for functions whose typed indicator is SMA-based.
 pub(crate) const SMA_ONLY: &[u8] = &[0];
 

@@ -4,8 +4,11 @@
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
-use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use crate::average::{
+    Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
+};
 use crate::average::{HtTrendline, Mama, MamaOutput};
+use crate::bar::Candle;
 use crate::cycle::{
     HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode, Phasor, SineWave,
 };
@@ -123,8 +126,24 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [TIMEPERIOD_30], REAL, ["Tema"], |s| typed::<Tema>(Tema::new(s.int(0)))),
     entry!("TRIMA", OverlapStudies, true, "Triangular moving average (the SMA of an SMA)", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Trima"], |s| typed::<Trima>(Trima::new(s.int(0)))),
+    entry!("KAMA", OverlapStudies, true, "Kaufman adaptive moving average (efficiency-ratio smoothing)", InputKind::Real,
+        [TIMEPERIOD_30], REAL, ["Kama"], |s| typed::<Kama>(Kama::new(s.int(0)))),
+    entry!("T3", OverlapStudies, true, "Tillson's T3: six chained EMAs combined by the volume factor", InputKind::Real,
+        [period("timeperiod", 5.0, "period of each EMA"), float("vfactor", 0.7, 0.0, 1.0, "volume factor")],
+        REAL, ["T3"], |s| typed::<T3>(T3::new(s.int(0), s.value(1)))),
+    entry!("HMA", OverlapStudies, true, "Hull moving average: WMA(√n) of 2·WMA(n/2) − WMA(n)", InputKind::Real,
+        [period("timeperiod", 20.0, "number of inputs")], REAL, ["Hma"], |s| typed::<Hma>(Hma::new(s.int(0)))),
+    entry!("VWMA", OverlapStudies, true, "Volume-weighted moving average of the close", InputKind::Prices(&[Price::Close, Price::Volume]),
+        [TIMEPERIOD_30], REAL, ["Vwma"], |s| typed::<CloseVolume<Vwma>>(Vwma::new(s.int(0)).map(CloseVolume))),
+    entry!("MAVP", OverlapStudies, true, "Moving average with a variable period, read from the second series", InputKind::Pair("real", "periods"),
+        [int("minperiod", 2.0, 2.0, PERIOD_MAX, "shortest period"), int("maxperiod", 30.0, 2.0, PERIOD_MAX, "longest period"),
+         matype("matype", MA_CODES)],
+        REAL, ["Mavp"], |s| by_matype(s.value(2), VariablePeriod(s.int(0), s.int(1)))),
+    entry!("ZLEMA", OverlapStudies, true, "Zero-lag EMA: the EMA of 2·x − x[(n−1)/2]", InputKind::Real,
+        [TIMEPERIOD_30], REAL, ["Zlema"], |s| typed::<Zlema>(Zlema::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
-        [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL, ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima"],
+        [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL,
+        ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima", "Kama", "Mama", "T3", "Hma", "Identity", "Zlema", "Rma"],
         |s| by_matype(s.value(1), MovingAverage(s.int(0)))),
     entry!("BBANDS", OverlapStudies, true, "Bollinger bands: SMA ± nbdev population standard deviations", InputKind::Real,
         [period("timeperiod", 20.0, "number of inputs"),
@@ -262,10 +281,19 @@ fn by_matype<V: MaVisitor>(code: f64, visit: V) -> Result<Box<dyn Erased>, Error
         3 => visit.visit::<Dema<f64>>(),
         4 => visit.visit::<Tema<f64>>(),
         5 => visit.visit::<Trima<f64>>(),
+        6 => visit.visit::<Kama<f64>>(),
+        7 => visit.visit::<MamaLine>(),
+        8 => visit.visit::<T3<f64>>(),
+        9 => visit.visit::<Hma<f64>>(),
+        10 => visit.visit::<Identity<f64>>(),
+        // 11: the function's own default, SMA for every function that takes a `matype`.
+        11 => visit.visit::<Sma<f64>>(),
+        12 => visit.visit::<Zlema<f64>>(),
+        13 => visit.visit::<Rma<f64>>(),
         _ => Err(Error::InvalidParameter {
             name: "matype",
             value: code.to_string(),
-            expected: "0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA)",
+            expected: "0..=13",
         }),
     }
 }
@@ -293,14 +321,104 @@ macro_rules! average {
         }
     )*};
 }
-average!(Sma, Ema, Wma, Dema, Tema, Trima);
+average!(Sma, Ema, Wma, Dema, Tema, Trima, Kama, Hma, Zlema, Rma);
+
+/// `MA` with `matype` 7: TA-Lib's MAMA line with its default limits (0.5, 0.05); the period is
+/// ignored, except that a period of 1 copies the input, as TA-Lib does for every type.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) enum MamaLine {
+    /// Period 2 or more: the MAMA line.
+    Mama(Mama<f64>),
+    /// Period 1: the input.
+    Input(Identity<f64>),
+}
+
+impl Indicator for MamaLine {
+    type Input = f64;
+    type Output = f64;
+
+    #[inline]
+    fn update(&mut self, x: f64) -> Option<f64> {
+        match self {
+            Self::Mama(mama) => mama.update(x).map(|m| m.mama),
+            Self::Input(input) => input.update(x),
+        }
+    }
+
+    fn peek(&self, x: f64) -> Option<f64> {
+        match self {
+            Self::Mama(mama) => mama.peek(x).map(|m| m.mama),
+            Self::Input(input) => input.peek(x),
+        }
+    }
+
+    fn value(&self) -> Option<f64> {
+        match self {
+            Self::Mama(mama) => mama.value().map(|m| m.mama),
+            Self::Input(input) => input.value(),
+        }
+    }
+
+    fn reset(&mut self) {
+        match self {
+            Self::Mama(mama) => mama.reset(),
+            Self::Input(input) => input.reset(),
+        }
+    }
+
+    fn warmup_period(&self) -> usize {
+        match self {
+            Self::Mama(mama) => mama.warmup_period(),
+            Self::Input(input) => input.warmup_period(),
+        }
+    }
+}
+
+impl Average for MamaLine {
+    fn build(period: usize) -> Result<Self, Error> {
+        Ok(match crate::error::check_period("timeperiod", period)? {
+            1 => Self::Input(Identity::new()),
+            _ => Self::Mama(Mama::default()),
+        })
+    }
+}
+
+/// `MA` with `matype` 8: TA-Lib's T3 with its default volume factor.
+impl Average for T3<f64> {
+    fn build(period: usize) -> Result<Self, Error> {
+        T3::new(period, 0.7)
+    }
+}
+
+/// `matype` 10: no average; the period is ignored, as TA-Lib ignores it.
+impl Average for Identity<f64> {
+    fn build(_period: usize) -> Result<Self, Error> {
+        Ok(Identity::new())
+    }
+}
 
 /// What to build with the moving-average type of a `matype` code.
 trait MaVisitor {
     fn visit<M: Average>(self) -> Result<Box<dyn Erased>, Error>
     where
         Typed<M>: Erased,
-        Typed<MaCross<f64, M, M>>: Erased;
+        Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased;
+}
+
+/// `MAVP(minperiod, maxperiod)`.
+struct VariablePeriod(usize, usize);
+
+impl MaVisitor for VariablePeriod {
+    fn visit<M: Average>(self) -> Result<Box<dyn Erased>, Error>
+    where
+        Typed<M>: Erased,
+        Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
+    {
+        typed::<Mavp<M>>(Mavp::new(self.0, self.1, M::build))
+    }
 }
 
 struct MovingAverage(usize);
@@ -310,6 +428,7 @@ impl MaVisitor for MovingAverage {
     where
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
     {
         typed::<M>(M::build(self.0))
     }
@@ -322,6 +441,7 @@ impl MaVisitor for CrossOfAverages {
     where
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
     {
         if self.0 >= self.1 {
             return Err(Error::InvalidParameter {
@@ -491,6 +611,42 @@ impl<I: Indicator<Input = (f64, f64)>> Indicator for Swapped<I> {
 
     fn try_update(&mut self, (first, second): (f64, f64)) -> Result<Option<I::Output>, Error> {
         self.0.try_update((second, first))
+    }
+}
+
+/// A `(price, volume)` indicator fed from bars: the close and the volume.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub(crate) struct CloseVolume<I>(I);
+
+impl<I: Indicator<Input = (f64, f64)>> Indicator for CloseVolume<I> {
+    type Input = Candle<f64>;
+    type Output = I::Output;
+
+    #[inline]
+    fn update(&mut self, bar: Candle<f64>) -> Option<I::Output> {
+        self.0.update((bar.close, bar.volume))
+    }
+
+    fn peek(&self, bar: Candle<f64>) -> Option<I::Output> {
+        self.0.peek((bar.close, bar.volume))
+    }
+
+    fn value(&self) -> Option<I::Output> {
+        self.0.value()
+    }
+
+    fn reset(&mut self) {
+        self.0.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.0.warmup_period()
+    }
+
+    fn try_update(&mut self, bar: Candle<f64>) -> Result<Option<I::Output>, Error> {
+        self.0.try_update((bar.close, bar.volume))
     }
 }
 
