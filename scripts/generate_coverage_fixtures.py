@@ -59,6 +59,8 @@ CASES = {
     # ---- end of Hilbert / cycle ----
 
     # ---- Overlap studies: bands, channels, stops ----
+    "MIDPOINT": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "MIDPRICE": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
     # ---- end of bands, channels, stops ----
 
     # ---- Price transform; volatility indicators ----

@@ -17,7 +17,7 @@ use ta_stream::relative::*;
 use ta_stream::risk::{Drawdown, RealizedVolatility, Returns};
 use ta_stream::sentiment::{Contrarian, OptionVolume, PutCall, Regime};
 use ta_stream::signal::*;
-use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
 use ta_stream::volatility::*;
 use ta_stream::Indicator;
 
@@ -175,6 +175,14 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
                 .collect();
             (rows, single())
         }
+        "MIDPOINT(10)" => (
+            typed_run(MidPoint::new(10).unwrap(), &closes(), one),
+            single(),
+        ),
+        "MIDPRICE(10)" => (
+            typed_run(MidPrice::new(10).unwrap(), &candles(), one),
+            ohlc(),
+        ),
         "RSI" => (
             typed_run(
                 Rsi::new(14).unwrap().with_flat(FlatRsi::TaLib),
@@ -498,6 +506,8 @@ const SPECS: &[&str] = &[
     "MA(20, 4)",
     "BBANDS",
     "BBANDS(10, 1.5, 2.5)",
+    "MIDPOINT(10)",
+    "MIDPRICE(10)",
     "RSI",
     "MACD",
     "ROC",

@@ -14,7 +14,7 @@ use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
-use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
 use ta_stream::Indicator;
 
@@ -116,6 +116,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 allocations_while_streaming(Wma::new(period).unwrap(), &prices),
             ),
             (
+                "MIDPOINT",
+                allocations_while_streaming(MidPoint::new(period).unwrap(), &prices),
+            ),
+            (
                 "TRIMA",
                 allocations_while_streaming(Trima::new(period).unwrap(), &prices),
             ),
@@ -196,6 +200,10 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "drawdown",
                 allocations_while_streaming(Drawdown::new(), &prices),
+            ),
+            (
+                "MIDPRICE",
+                allocations_while_streaming(MidPrice::new(period).unwrap(), &candles),
             ),
             (
                 "STOCH",

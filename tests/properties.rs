@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::momentum::{FlatRsi, Rsi};
+use ta_stream::statistics::MidPoint;
 use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
 use ta_stream::{Error, Indicator, IndicatorIterExt};
 
@@ -213,6 +214,12 @@ common_properties!(
     f32_tolerance = 1e-5
 );
 common_properties!(
+    midpoint,
+    |n| MidPoint::<f64>::new(n).unwrap(),
+    |n| MidPoint::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
     dema,
     |n| Dema::<f64>::new(n).unwrap(),
     |n| Dema::<f32>::new(n).unwrap(),
@@ -282,6 +289,21 @@ proptest! {
                 let expected = window.iter().zip(&weights).map(|(x, w)| w * x).sum::<f64>() / total;
                 let scale: f64 = window.iter().map(|x| x.abs()).sum::<f64>() / period as f64;
                 prop_assert!((value - expected).abs() <= 1e-12 * scale, "index {}: {} vs {}", index, value, expected);
+            } else {
+                prop_assert!(index + 1 < period, "no output at index {}", index);
+            }
+        }
+    }
+
+    #[test]
+    fn midpoint_is_halfway_between_the_window_extremes(period in 1..40usize, xs in any_values()) {
+        let out = MidPoint::new(period).unwrap().batch(&xs);
+        for (index, value) in out.iter().enumerate() {
+            if let Some(value) = value {
+                let window = &xs[index + 1 - period..=index];
+                let high = window.iter().copied().fold(f64::MIN, f64::max);
+                let low = window.iter().copied().fold(f64::MAX, f64::min);
+                prop_assert_eq!(*value, (high + low) / 2.0, "index {}", index);
             } else {
                 prop_assert!(index + 1 < period, "no output at index {}", index);
             }

@@ -187,6 +187,8 @@ parity! {
 
 parity! {
     // Overlap studies: bands, channels, stops; price transform; volatility.
+    midpoint => "MIDPOINT",
+    midprice => "MIDPRICE",
 }
 
 parity! {

@@ -88,6 +88,8 @@
 //! | `TRIMA` | Overlap Studies | real | timeperiod=30 | real | [`Trima`](crate::average::Trima) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
+//! | `MIDPOINT` | Overlap Studies | real | timeperiod=14 | real | [`MidPoint`](crate::statistics::MidPoint) |
+//! | `MIDPRICE` | Overlap Studies | high, low | timeperiod=14 | real | [`MidPrice`](crate::statistics::MidPrice) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
 //! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |

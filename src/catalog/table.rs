@@ -24,7 +24,7 @@ use crate::signal::{
     Cross, CrossLevel, Crossover, MaCross, MaCrossEvent, MaKind, MaPosition, MaPositionReading,
     Zone, ZoneEvent, ZoneReading, Zones,
 };
-use crate::statistics::{RollingMax, RollingMin};
+use crate::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
 use crate::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
 use crate::{Error, Indicator, MAX_PERIOD};
 
@@ -128,6 +128,10 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
          float("nbdevdn", 2.0, 0.001, 1000.0, "deviations below the middle band"),
          matype("matype", SMA_ONLY)],
         &["upperband", "middleband", "lowerband"], ["Bollinger"], bbands),
+    entry!("MIDPOINT", OverlapStudies, true, "Midpoint: (highest + lowest) / 2 of the last `timeperiod` values", InputKind::Real,
+        [period("timeperiod", 14.0, "number of inputs")], REAL, ["MidPoint"], |s| typed::<MidPoint>(MidPoint::new(s.int(0)))),
+    entry!("MIDPRICE", OverlapStudies, true, "Midprice: (highest high + lowest low) / 2 of the last `timeperiod` bars", InputKind::Prices(&[Price::High, Price::Low]),
+        [period("timeperiod", 14.0, "number of bars")], REAL, ["MidPrice"], |s| typed::<MidPrice>(MidPrice::new(s.int(0)))),
     entry!("RSI", MomentumIndicators, true, "Wilder's relative strength index, 0..=100 (0 on a flat series, like TA-Lib)", InputKind::Real,
         [period("timeperiod", 14.0, "number of changes")], REAL, ["Rsi"],
         |s| typed::<Rsi>(Rsi::new(s.int(0)).map(|rsi| rsi.with_flat(FlatRsi::TaLib)))),
