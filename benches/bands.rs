@@ -11,6 +11,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ta_stream::bar::Candle;
 use ta_stream::statistics::{MidPoint, MidPrice};
+use ta_stream::volatility::{AccelerationBands, Donchian, Keltner};
 use ta_stream::Indicator;
 
 const POINTS: usize = 1_000_000;
@@ -90,5 +91,14 @@ fn midpoints(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, midpoints);
+fn channels(c: &mut Criterion) {
+    let bars = bars();
+    for period in [20, 200] {
+        bench_indicator(c, "donchian", period, &bars, Donchian::new(period).unwrap());
+        bench_indicator(c, "accbands", period, &bars, AccelerationBands::new(period).unwrap());
+        bench_indicator(c, "kc", period, &bars, Keltner::new(period, 10, 2.0).unwrap());
+    }
+}
+
+criterion_group!(benches, midpoints, channels);
 criterion_main!(benches);

@@ -61,6 +61,10 @@ CASES = {
     # ---- Overlap studies: bands, channels, stops ----
     "MIDPOINT": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
     "MIDPRICE": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "DONCHIAN": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "ACCBANDS": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "KC": [{}, {"timeperiod": 2, "atrperiod": 2, "nbdev": 1.0}, {"timeperiod": 5, "atrperiod": 14, "nbdev": 1.5},
+           {"timeperiod": 50, "atrperiod": 3}, {"timeperiod": 100, "atrperiod": 100, "nbdev": 2.5}],
     # ---- end of bands, channels, stops ----
 
     # ---- Price transform; volatility indicators ----

@@ -9,6 +9,7 @@ use common::adversarial::{
 };
 use proptest::prelude::*;
 use ta_stream::statistics::{MidPoint, MidPrice};
+use ta_stream::volatility::{AccelerationBands, Bands, Donchian, Keltner};
 use ta_stream::Indicator;
 
 /// Within the usable range (a midpoint of inputs is between two inputs).
@@ -18,6 +19,25 @@ fn within<T: Into<f64> + Copy>(limit: f64) -> impl Fn(&T) -> bool {
         x.is_finite() && x.abs() <= limit
     }
 }
+
+/// Finite bands, every line within `limit`, `%B` within `percent_b` (and finite). The lines
+/// are in order only for well-formed candles (`high ≥ low`), which adversarial ones are not
+/// always: `tests/properties_bands.rs` checks the order on those.
+fn bands_within<T: Into<f64> + Copy>(limit: f64, percent_b: (f64, f64)) -> impl Fn(&Bands<T>) -> bool {
+    move |b: &Bands<T>| {
+        let [upper, middle, lower, pb, bandwidth] =
+            [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth].map(Into::into);
+        [upper, middle, lower]
+            .iter()
+            .all(|x| x.is_finite() && x.abs() <= limit)
+            && pb.is_finite()
+            && (percent_b.0..=percent_b.1).contains(&pb)
+            && bandwidth.is_finite()
+    }
+}
+
+/// Any finite %B (the close can leave these bands).
+const ANY: (f64, f64) = (f64::MIN, f64::MAX);
 
 const MAX: f64 = 1e150;
 const MAX_F32: f64 = 1e15;
@@ -58,4 +78,69 @@ serde_fuzz!(
     || MidPrice::<f64>::new(3).unwrap(),
     adversarial_candles(),
     within(MAX)
+);
+
+// Donchian: %B within 0..=1 needs well-formed candles; the adversarial ones include others.
+adversarial_contract!(
+    donchian_f64,
+    || Donchian::<f64>::new(3).unwrap(),
+    adversarial_candles(),
+    bands_within(MAX, ANY)
+);
+adversarial_contract!(
+    donchian_f32,
+    || Donchian::<f32>::new(2).unwrap(),
+    adversarial_candles_f32(),
+    bands_within(MAX_F32, ANY)
+);
+serde_fuzz!(
+    donchian_serde_fuzz,
+    || Donchian::<f64>::new(3).unwrap(),
+    adversarial_candles(),
+    bands_within(MAX, ANY)
+);
+adversarial_contract!(
+    acceleration_bands_f64,
+    || AccelerationBands::<f64>::new(3).unwrap(),
+    adversarial_candles(),
+    |b: &Bands<f64>| [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth]
+        .iter()
+        .all(|x| x.is_finite())
+        && [b.upper, b.middle, b.lower].iter().all(|x| x.abs() <= MAX)
+);
+adversarial_contract!(
+    acceleration_bands_f32,
+    || AccelerationBands::<f32>::new(2).unwrap(),
+    adversarial_candles_f32(),
+    |b: &Bands<f32>| [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth]
+        .iter()
+        .all(|x| x.is_finite())
+        && [b.upper, b.middle, b.lower].iter().all(|x| x.abs() <= 1e15)
+);
+serde_fuzz!(
+    acceleration_bands_serde_fuzz,
+    || AccelerationBands::<f64>::new(3).unwrap(),
+    adversarial_candles(),
+    |b: &Bands<f64>| [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth]
+        .iter()
+        .all(|x| x.is_finite())
+);
+// Keltner: an EMA within the inputs, ± 1000 ATRs of at most 2·MAX each.
+adversarial_contract!(
+    keltner_f64,
+    || Keltner::<f64>::new(3, 2, 1000.0).unwrap(),
+    adversarial_candles(),
+    bands_within(1001.0 * 2.0 * MAX, ANY)
+);
+adversarial_contract!(
+    keltner_f32,
+    || Keltner::<f32>::tradingview(2, 3, 2.0).unwrap(),
+    adversarial_candles_f32(),
+    bands_within(3.0 * 2.0 * MAX_F32, ANY)
+);
+serde_fuzz!(
+    keltner_serde_fuzz,
+    || Keltner::<f64>::new(3, 2, 2.0).unwrap(),
+    adversarial_candles(),
+    bands_within(1001.0 * 2.0 * MAX, ANY)
 );

@@ -183,6 +183,24 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
             typed_run(MidPrice::new(10).unwrap(), &candles(), one),
             ohlc(),
         ),
+        "DONCHIAN(10)" => (
+            typed_run(Donchian::new(10).unwrap(), &candles(), |b| {
+                vec![b.upper, b.middle, b.lower]
+            }),
+            ohlc(),
+        ),
+        "ACCBANDS(10)" => (
+            typed_run(AccelerationBands::new(10).unwrap(), &candles(), |b| {
+                vec![b.upper, b.middle, b.lower]
+            }),
+            ohlc(),
+        ),
+        "KC(10, 5, 1.5)" => (
+            typed_run(Keltner::new(10, 5, 1.5).unwrap(), &candles(), |b| {
+                vec![b.upper, b.middle, b.lower]
+            }),
+            ohlc(),
+        ),
         "RSI" => (
             typed_run(
                 Rsi::new(14).unwrap().with_flat(FlatRsi::TaLib),
@@ -508,6 +526,9 @@ const SPECS: &[&str] = &[
     "BBANDS(10, 1.5, 2.5)",
     "MIDPOINT(10)",
     "MIDPRICE(10)",
+    "DONCHIAN(10)",
+    "ACCBANDS(10)",
+    "KC(10, 5, 1.5)",
     "RSI",
     "MACD",
     "ROC",

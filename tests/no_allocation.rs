@@ -15,7 +15,9 @@ use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stocha
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
-use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
+use ta_stream::volatility::{
+    AccelerationBands, Atr, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
+};
 use ta_stream::Indicator;
 
 struct Counting;
@@ -204,6 +206,18 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "MIDPRICE",
                 allocations_while_streaming(MidPrice::new(period).unwrap(), &candles),
+            ),
+            (
+                "DONCHIAN",
+                allocations_while_streaming(Donchian::new(period).unwrap(), &candles),
+            ),
+            (
+                "ACCBANDS",
+                allocations_while_streaming(AccelerationBands::new(period).unwrap(), &candles),
+            ),
+            (
+                "KC",
+                allocations_while_streaming(Keltner::new(period, 10, 2.0).unwrap(), &candles),
             ),
             (
                 "STOCH",

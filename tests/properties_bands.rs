@@ -8,6 +8,7 @@ mod common;
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::statistics::MidPrice;
+use ta_stream::volatility::{AccelerationBands, Donchian, Keltner};
 use ta_stream::Indicator;
 
 // ---------------------------------------------------------------------------------------
@@ -89,8 +90,67 @@ indicator_contract!(
     unusable_candle()
 );
 
+indicator_contract!(
+    donchian,
+    |n| Donchian::<f64>::new(n).unwrap(),
+    candles(),
+    unusable_candle()
+);
+indicator_contract!(
+    acceleration_bands,
+    |n| AccelerationBands::<f64>::new(n).unwrap(),
+    candles(),
+    unusable_candle()
+);
+indicator_contract!(
+    keltner,
+    |n| Keltner::<f64>::new(n, (n * 7) % 11 + 1, 2.0).unwrap(),
+    candles(),
+    unusable_candle()
+);
+indicator_contract!(
+    keltner_tradingview,
+    |n| Keltner::<f64>::tradingview(n, 10, 1.5).unwrap(),
+    candles(),
+    unusable_candle()
+);
+
 // ---------------------------------------------------------------------------------------
 // Naive recomputations
+
+fn close_enough(ours: f64, expected: f64) -> bool {
+    (ours - expected).abs() <= 1e-9 * expected.abs().max(1.0)
+}
+
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// Keltner from its definition with plain loops: both averages seeded at bar
+/// `w = max(n, m + 1)` with the plain means of the last `n` prices and `m` true ranges.
+fn naive_keltner(bars: &[Candle], n: usize, m: usize, k: f64, typical: bool) -> Vec<Option<[f64; 3]>> {
+    let price = |c: &Candle| if typical { (c.high + c.low + c.close) / 3.0 } else { c.close };
+    let ranges: Vec<f64> = (1..bars.len())
+        .map(|i| {
+            let p = bars[i - 1].close;
+            (bars[i].high - bars[i].low).max((p - bars[i].high).abs()).max((bars[i].low - p).abs())
+        })
+        .collect();
+    let w = n.max(m + 1);
+    let mut state: Option<(f64, f64)> = None;
+    let mut out = Vec::new();
+    for i in 0..bars.len() {
+        if i + 1 == w {
+            let prices: Vec<f64> = bars[i + 1 - n..=i].iter().map(price).collect();
+            state = Some((mean(&prices), mean(&ranges[i - m..i])));
+        } else if let Some((ema, atr)) = state {
+            let alpha = 2.0 / (n as f64 + 1.0);
+            state = Some((ema + alpha * (price(&bars[i]) - ema), (atr * (m as f64 - 1.0) + ranges[i - 1]) / m as f64));
+        }
+        out.push(state.map(|(ema, atr)| [ema + k * atr, ema, ema - k * atr]));
+    }
+    out
+}
 
 proptest! {
     #[test]
@@ -103,6 +163,63 @@ proptest! {
                     prop_assert_eq!(*value, (highest(window) + lowest(window)) / 2.0, "index {}", index);
                 }
                 None => prop_assert!(index + 1 < period, "no output at index {}", index),
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn donchian_is_the_highest_high_and_lowest_low(period in 1..40usize, bars in candles()) {
+        let out = Donchian::new(period).unwrap().batch(&bars);
+        for (index, value) in out.iter().enumerate() {
+            match value {
+                Some(b) => {
+                    let window = &bars[index + 1 - period..=index];
+                    let (upper, lower) = (highest(window), lowest(window));
+                    prop_assert_eq!((b.upper, b.middle, b.lower), (upper, (upper + lower) / 2.0, lower));
+                    let close = bars[index].close;
+                    let percent_b = if upper == lower { 0.5 } else { (close - lower) / (upper - lower) };
+                    prop_assert!(close_enough(b.percent_b, percent_b) && (0.0..=1.0).contains(&b.percent_b));
+                }
+                None => prop_assert!(index + 1 < period, "no output at index {}", index),
+            }
+        }
+    }
+
+    #[test]
+    fn acceleration_bands_are_smas_of_the_widened_highs_and_lows(period in 1..40usize, bars in candles()) {
+        let out = AccelerationBands::new(period).unwrap().batch(&bars);
+        for (index, value) in out.iter().enumerate() {
+            match value {
+                Some(b) => {
+                    let window = &bars[index + 1 - period..=index];
+                    let ratio = |c: &Candle| 4.0 * (c.high - c.low) / (c.high + c.low);
+                    let upper: Vec<f64> = window.iter().map(|c| c.high * (1.0 + ratio(c))).collect();
+                    let lower: Vec<f64> = window.iter().map(|c| c.low * (1.0 - ratio(c))).collect();
+                    let closes: Vec<f64> = window.iter().map(|c| c.close).collect();
+                    prop_assert!(close_enough(b.upper, mean(&upper)), "index {}: {} vs {}", index, b.upper, mean(&upper));
+                    prop_assert!(close_enough(b.middle, mean(&closes)));
+                    prop_assert!(close_enough(b.lower, mean(&lower)));
+                }
+                None => prop_assert!(index + 1 < period, "no output at index {}", index),
+            }
+        }
+    }
+
+    #[test]
+    fn keltner_is_an_ema_plus_minus_an_atr_seeded_together(n in 1..30usize, m in 1..30usize, k in 0.5..3.0_f64, bars in candles(), typical in any::<bool>()) {
+        let mut kc = if typical { Keltner::new(n, m, k) } else { Keltner::tradingview(n, m, k) }.unwrap();
+        let out = kc.batch(&bars);
+        let expected = naive_keltner(&bars, n, m, k, typical);
+        for (index, (ours, theirs)) in out.iter().zip(&expected).enumerate() {
+            match (ours, theirs) {
+                (Some(b), Some([upper, middle, lower])) => prop_assert!(
+                    close_enough(b.upper, *upper) && close_enough(b.middle, *middle) && close_enough(b.lower, *lower),
+                    "index {}: {:?} vs {:?}", index, b, theirs
+                ),
+                (None, None) => {}
+                _ => prop_assert!(false, "index {}: {:?} vs {:?}", index, ours, theirs),
             }
         }
     }

@@ -77,12 +77,31 @@ fn columns<'a>(s: &'a Series, kind: &InputKind) -> Columns<'a> {
     }
 }
 
+/// The header's cells: split at the commas outside parentheses, since a spec with several
+/// parameters (`KC(20,10,2):upperband`) has commas of its own.
+fn split_header(line: &str) -> Vec<&str> {
+    let (mut cells, mut depth, mut start) = (Vec::new(), 0_i32, 0);
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                cells.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    cells.push(&line[start..]);
+    cells
+}
+
 /// Checks every column of `<name>.csv`; returns the number of values compared.
 fn check_function(name: &str) -> usize {
     let text = fs::read_to_string(data_path(&format!("{name}.csv")))
         .unwrap_or_else(|e| panic!("{name}.csv: {e}; run scripts/generate_coverage_fixtures.py"));
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let header = split_header(lines.next().expect("header"));
     assert_eq!(header[0], "series");
     let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
     let series = inputs();
@@ -188,6 +207,9 @@ parity! {
 parity! {
     // Overlap studies: bands, channels, stops; price transform; volatility.
     midpoint => "MIDPOINT",
+    accbands => "ACCBANDS",
+    donchian => "DONCHIAN",
+    kc => "KC",
     midprice => "MIDPRICE",
 }
 

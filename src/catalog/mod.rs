@@ -90,6 +90,9 @@
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
 //! | `MIDPOINT` | Overlap Studies | real | timeperiod=14 | real | [`MidPoint`](crate::statistics::MidPoint) |
 //! | `MIDPRICE` | Overlap Studies | high, low | timeperiod=14 | real | [`MidPrice`](crate::statistics::MidPrice) |
+//! | `DONCHIAN` | Overlap Studies | high, low | timeperiod=20 | upperband, middleband, lowerband | [`Donchian`](crate::volatility::Donchian) |
+//! | `ACCBANDS` | Overlap Studies | high, low, close | timeperiod=20 | upperband, middleband, lowerband | [`AccelerationBands`](crate::volatility::AccelerationBands) |
+//! | `KC` | Overlap Studies | high, low, close | timeperiod=20, atrperiod=10, nbdev=2 | upperband, middleband, lowerband | [`Keltner`](crate::volatility::Keltner) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
 //! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |

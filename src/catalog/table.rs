@@ -25,7 +25,9 @@ use crate::signal::{
     Zone, ZoneEvent, ZoneReading, Zones,
 };
 use crate::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
-use crate::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
+use crate::volatility::{
+    AccelerationBands, Atr, Bands, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
+};
 use crate::{Error, Indicator, MAX_PERIOD};
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
@@ -84,6 +86,7 @@ const TIMEPERIOD_30: ParamInfo = period("timeperiod", 30.0, "number of inputs");
 const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
 const REAL: &[&str] = &["real"];
 const CROSS: &[&str] = &["cross"];
+const BANDS: &[&str] = &["upperband", "middleband", "lowerband"];
 
 /// One table line: name, group, TA-Lib or not, summary, inputs, parameters, outputs, the
 /// typed indicators it builds, and the constructor from a checked [`Spec`].
@@ -132,6 +135,14 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 14.0, "number of inputs")], REAL, ["MidPoint"], |s| typed::<MidPoint>(MidPoint::new(s.int(0)))),
     entry!("MIDPRICE", OverlapStudies, true, "Midprice: (highest high + lowest low) / 2 of the last `timeperiod` bars", InputKind::Prices(&[Price::High, Price::Low]),
         [period("timeperiod", 14.0, "number of bars")], REAL, ["MidPrice"], |s| typed::<MidPrice>(MidPrice::new(s.int(0)))),
+    entry!("DONCHIAN", OverlapStudies, true, "Donchian channel: highest high, midpoint, lowest low of the last `timeperiod` bars", InputKind::Prices(&[Price::High, Price::Low]),
+        [period("timeperiod", 20.0, "number of bars")], BANDS, ["Donchian"], |s| typed::<Donchian>(Donchian::new(s.int(0)))),
+    entry!("ACCBANDS", OverlapStudies, true, "Acceleration bands: SMAs of the highs and lows widened by 4·(high − low)/(high + low), around the SMA of the closes", InputKind::Prices(HLC),
+        [period("timeperiod", 20.0, "number of bars")], BANDS, ["AccelerationBands"], |s| typed::<AccelerationBands>(AccelerationBands::new(s.int(0)))),
+    entry!("KC", OverlapStudies, true, "Keltner channel: EMA of the typical price ± nbdev ATRs", InputKind::Prices(HLC),
+        [period("timeperiod", 20.0, "EMA of the typical price"), period("atrperiod", 10.0, "ATR period"),
+         float("nbdev", 2.0, 0.001, 1000.0, "ATR multiple")],
+        BANDS, ["Keltner"], |s| typed::<Keltner>(Keltner::new(s.int(0), s.int(1), s.value(2)))),
     entry!("RSI", MomentumIndicators, true, "Wilder's relative strength index, 0..=100 (0 on a flat series, like TA-Lib)", InputKind::Real,
         [period("timeperiod", 14.0, "number of changes")], REAL, ["Rsi"],
         |s| typed::<Rsi>(Rsi::new(s.int(0)).map(|rsi| rsi.with_flat(FlatRsi::TaLib)))),
