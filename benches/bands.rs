@@ -11,6 +11,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ta_stream::bar::Candle;
 use ta_stream::statistics::{MidPoint, MidPrice};
+use ta_stream::trend::{ParabolicSar, SarSettings, SuperTrend};
 use ta_stream::volatility::{AccelerationBands, Donchian, Keltner};
 use ta_stream::Indicator;
 
@@ -100,5 +101,20 @@ fn channels(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, midpoints, channels);
+fn stops(c: &mut Criterion) {
+    let bars = bars();
+    bench_indicator(c, "sar", "0.02,0.2", &bars, ParabolicSar::new(0.02, 0.2).unwrap());
+    bench_indicator(
+        c,
+        "sarext",
+        "defaults",
+        &bars,
+        ParabolicSar::extended(SarSettings::default()).unwrap(),
+    );
+    for period in [10, 200] {
+        bench_indicator(c, "supertrend", period, &bars, SuperTrend::new(period, 3.0).unwrap());
+    }
+}
+
+criterion_group!(benches, midpoints, channels, stops);
 criterion_main!(benches);

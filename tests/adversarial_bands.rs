@@ -9,6 +9,7 @@ use common::adversarial::{
 };
 use proptest::prelude::*;
 use ta_stream::statistics::{MidPoint, MidPrice};
+use ta_stream::trend::{ParabolicSar, SarSettings, StopOutput, SuperTrend};
 use ta_stream::volatility::{AccelerationBands, Bands, Donchian, Keltner};
 use ta_stream::Indicator;
 
@@ -143,4 +144,68 @@ serde_fuzz!(
     || Keltner::<f64>::new(3, 2, 2.0).unwrap(),
     adversarial_candles(),
     bands_within(1001.0 * 2.0 * MAX, ANY)
+);
+
+/// A finite stop within `limit`.
+fn stop_within<T: Into<f64> + Copy>(limit: f64) -> impl Fn(&StopOutput<T>) -> bool {
+    move |o: &StopOutput<T>| {
+        let stop: f64 = o.stop.into();
+        stop.is_finite() && stop.abs() <= limit
+    }
+}
+
+fn sar_extended() -> ParabolicSar<f64> {
+    ParabolicSar::extended(SarSettings {
+        offset_on_reverse: 1.0,
+        acceleration_init_long: 1.0,
+        acceleration_long: 0.5,
+        acceleration_max_long: 1.0,
+        ..SarSettings::default()
+    })
+    .unwrap()
+}
+
+adversarial_contract!(
+    sar_f64,
+    || ParabolicSar::<f64>::new(0.02, 0.2).unwrap(),
+    adversarial_candles(),
+    stop_within(MAX)
+);
+adversarial_contract!(
+    sar_f32,
+    || ParabolicSar::<f32>::new(0.5, 1.0).unwrap(),
+    adversarial_candles_f32(),
+    stop_within(MAX_F32)
+);
+// An offset of 1 doubles the SAR on a reversal: within 2·MAX.
+adversarial_contract!(
+    sarext_f64,
+    sar_extended,
+    adversarial_candles(),
+    stop_within(2.0 * MAX)
+);
+serde_fuzz!(
+    sar_serde_fuzz,
+    sar_extended,
+    adversarial_candles(),
+    stop_within(2.0 * MAX)
+);
+// (high + low)/2 ± k·ATR, the ATR at most 2·MAX.
+adversarial_contract!(
+    supertrend_f64,
+    || SuperTrend::<f64>::new(2, 1000.0).unwrap(),
+    adversarial_candles(),
+    stop_within(MAX + 1000.0 * 2.0 * MAX)
+);
+adversarial_contract!(
+    supertrend_tradingview_f32,
+    || SuperTrend::<f32>::tradingview(2, 3.0).unwrap(),
+    adversarial_candles_f32(),
+    stop_within(MAX_F32 + 3.0 * 2.0 * MAX_F32)
+);
+serde_fuzz!(
+    supertrend_serde_fuzz,
+    || SuperTrend::<f64>::new(3, 3.0).unwrap(),
+    adversarial_candles(),
+    stop_within(MAX + 3.0 * 2.0 * MAX)
 );

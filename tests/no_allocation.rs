@@ -15,6 +15,7 @@ use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stocha
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
+use ta_stream::trend::{ParabolicSar, SarSettings, SuperTrend};
 use ta_stream::volatility::{
     AccelerationBands, Atr, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
 };
@@ -218,6 +219,21 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "KC",
                 allocations_while_streaming(Keltner::new(period, 10, 2.0).unwrap(), &candles),
+            ),
+            (
+                "SAR",
+                allocations_while_streaming(ParabolicSar::new(0.02, 0.2).unwrap(), &candles),
+            ),
+            (
+                "SAREXT",
+                allocations_while_streaming(
+                    ParabolicSar::extended(SarSettings::default()).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "SUPERTREND",
+                allocations_while_streaming(SuperTrend::new(period, 3.0).unwrap(), &candles),
             ),
             (
                 "STOCH",

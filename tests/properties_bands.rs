@@ -8,6 +8,7 @@ mod common;
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::statistics::MidPrice;
+use ta_stream::trend::{ParabolicSar, SarSettings, StopOutput, SuperTrend, Trend};
 use ta_stream::volatility::{AccelerationBands, Donchian, Keltner};
 use ta_stream::Indicator;
 
@@ -113,6 +114,46 @@ indicator_contract!(
     |n| Keltner::<f64>::tradingview(n, 10, 1.5).unwrap(),
     candles(),
     unusable_candle()
+);
+
+/// An ignored input returns the last output without its event.
+fn quiet(last: Option<StopOutput>) -> Option<StopOutput> {
+    last.map(|o| StopOutput { flipped: false, ..o })
+}
+
+indicator_contract!(
+    parabolic_sar,
+    |n| ParabolicSar::<f64>::new(0.01 * n as f64, 0.2).unwrap(),
+    candles(),
+    unusable_candle(),
+    quiet = quiet
+);
+indicator_contract!(
+    parabolic_sar_extended,
+    |n| ParabolicSar::<f64>::extended(SarSettings {
+        start_value: if n % 3 == 0 { 0.0 } else if n % 3 == 1 { 100.0 } else { -500.0 },
+        offset_on_reverse: 0.01,
+        acceleration_init_short: 0.05,
+        ..SarSettings::default()
+    })
+    .unwrap(),
+    candles(),
+    unusable_candle(),
+    quiet = quiet
+);
+indicator_contract!(
+    super_trend,
+    |n| SuperTrend::<f64>::new(n, 3.0).unwrap(),
+    candles(),
+    unusable_candle(),
+    quiet = quiet
+);
+indicator_contract!(
+    super_trend_tradingview,
+    |n| SuperTrend::<f64>::tradingview(n, 1.5).unwrap(),
+    candles(),
+    unusable_candle(),
+    quiet = quiet
 );
 
 // ---------------------------------------------------------------------------------------
@@ -221,6 +262,91 @@ proptest! {
                 (None, None) => {}
                 _ => prop_assert!(false, "index {}: {:?} vs {:?}", index, ours, theirs),
             }
+        }
+    }
+}
+
+/// SuperTrend from its definition with plain loops (TA-Lib's rules): Wilder's ATR seeded with
+/// the mean of the first `n` true ranges, then the ratcheting bands and the flips.
+fn naive_supertrend(bars: &[Candle], n: usize, k: f64) -> Vec<Option<(f64, i8)>> {
+    let mut out = vec![None; bars.len()];
+    let mut ranges = Vec::new();
+    let mut atr: Option<f64> = None;
+    let mut state: Option<(f64, f64, i8)> = None; // lower, upper, trend
+    for i in 1..bars.len() {
+        let p = bars[i - 1].close;
+        let b = bars[i];
+        let range = (b.high - b.low).max((p - b.high).abs()).max((b.low - p).abs());
+        ranges.push(range);
+        atr = match atr {
+            None if ranges.len() == n => Some(ranges.iter().sum::<f64>() / n as f64),
+            None => None,
+            Some(a) => Some((a * (n as f64 - 1.0) + range) / n as f64),
+        };
+        let Some(a) = atr else { continue };
+        let middle = (b.high + b.low) / 2.0;
+        let (basic_lower, basic_upper) = (middle - k * a, middle + k * a);
+        let next = match state {
+            None => (basic_lower, basic_upper, 1),
+            Some((lower, upper, trend)) => {
+                let lower = if p > lower { basic_lower.max(lower) } else { basic_lower };
+                let upper = if p < upper { basic_upper.min(upper) } else { basic_upper };
+                let trend = if trend == 1 && b.close < lower {
+                    -1
+                } else if trend == -1 && b.close > upper {
+                    1
+                } else {
+                    trend
+                };
+                (lower, upper, trend)
+            }
+        };
+        state = Some(next);
+        out[i] = Some((if next.2 == 1 { next.0 } else { next.1 }, next.2));
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn supertrend_follows_its_definition(n in 1..20usize, k in 0.5..4.0_f64, bars in candles()) {
+        let ours = SuperTrend::new(n, k).unwrap().batch(&bars);
+        let expected = naive_supertrend(&bars, n, k);
+        let mut previous: Option<Trend> = None;
+        for (index, (ours, theirs)) in ours.iter().zip(&expected).enumerate() {
+            match (ours, theirs) {
+                (Some(o), Some((stop, trend))) => {
+                    prop_assert!(close_enough(o.stop, *stop), "index {}: {:?} vs {:?}", index, o, theirs);
+                    prop_assert_eq!(o.trend.sign(), *trend, "index {}", index);
+                    prop_assert_eq!(o.flipped, previous.is_some_and(|p| p != o.trend), "index {}", index);
+                    previous = Some(o.trend);
+                }
+                (None, None) => {}
+                _ => prop_assert!(false, "index {}: {:?} vs {:?}", index, ours, theirs),
+            }
+        }
+    }
+
+    #[test]
+    fn a_sar_is_beyond_the_bar_it_protects_and_flips_when_reached(acceleration in 0.0..0.3_f64, bars in candles()) {
+        let out = ParabolicSar::new(acceleration, 0.3).unwrap().batch(&bars);
+        let mut previous: Option<Trend> = None;
+        for (index, o) in out.iter().enumerate() {
+            let Some(o) = o else {
+                prop_assert!(index == 0, "no output at index {}", index);
+                continue;
+            };
+            let bar = bars[index];
+            // Not reversed: the bar stayed strictly on its side of the SAR. Reversed (or the
+            // first output, which may reverse the first direction without a flip): the new
+            // stop is the extreme point, on the other side of (or at) the bar.
+            let reversed = o.flipped || index == 1;
+            match o.trend {
+                Trend::Up => prop_assert!(if reversed { o.stop <= bar.low } else { o.stop < bar.low }, "index {}: {:?} {:?}", index, o, bar),
+                Trend::Down => prop_assert!(if reversed { o.stop >= bar.high } else { o.stop > bar.high }, "index {}: {:?} {:?}", index, o, bar),
+            }
+            prop_assert_eq!(o.flipped, previous.is_some_and(|p| p != o.trend));
+            previous = Some(o.trend);
         }
     }
 }

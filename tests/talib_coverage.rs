@@ -211,6 +211,9 @@ parity! {
     donchian => "DONCHIAN",
     kc => "KC",
     midprice => "MIDPRICE",
+    sar => "SAR",
+    sarext => "SAREXT",
+    supertrend => "SUPERTREND",
 }
 
 parity! {
