@@ -96,14 +96,32 @@ fn channels(c: &mut Criterion) {
     let bars = bars();
     for period in [20, 200] {
         bench_indicator(c, "donchian", period, &bars, Donchian::new(period).unwrap());
-        bench_indicator(c, "accbands", period, &bars, AccelerationBands::new(period).unwrap());
-        bench_indicator(c, "kc", period, &bars, Keltner::new(period, 10, 2.0).unwrap());
+        bench_indicator(
+            c,
+            "accbands",
+            period,
+            &bars,
+            AccelerationBands::new(period).unwrap(),
+        );
+        bench_indicator(
+            c,
+            "kc",
+            period,
+            &bars,
+            Keltner::new(period, 10, 2.0).unwrap(),
+        );
     }
 }
 
 fn stops(c: &mut Criterion) {
     let bars = bars();
-    bench_indicator(c, "sar", "0.02,0.2", &bars, ParabolicSar::new(0.02, 0.2).unwrap());
+    bench_indicator(
+        c,
+        "sar",
+        "0.02,0.2",
+        &bars,
+        ParabolicSar::new(0.02, 0.2).unwrap(),
+    );
     bench_indicator(
         c,
         "sarext",
@@ -112,7 +130,13 @@ fn stops(c: &mut Criterion) {
         ParabolicSar::extended(SarSettings::default()).unwrap(),
     );
     for period in [10, 200] {
-        bench_indicator(c, "supertrend", period, &bars, SuperTrend::new(period, 3.0).unwrap());
+        bench_indicator(
+            c,
+            "supertrend",
+            period,
+            &bars,
+            SuperTrend::new(period, 3.0).unwrap(),
+        );
     }
 }
 

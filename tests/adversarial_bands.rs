@@ -24,7 +24,10 @@ fn within<T: Into<f64> + Copy>(limit: f64) -> impl Fn(&T) -> bool {
 /// Finite bands, every line within `limit`, `%B` within `percent_b` (and finite). The lines
 /// are in order only for well-formed candles (`high ≥ low`), which adversarial ones are not
 /// always: `tests/properties_bands.rs` checks the order on those.
-fn bands_within<T: Into<f64> + Copy>(limit: f64, percent_b: (f64, f64)) -> impl Fn(&Bands<T>) -> bool {
+fn bands_within<T: Into<f64> + Copy>(
+    limit: f64,
+    percent_b: (f64, f64),
+) -> impl Fn(&Bands<T>) -> bool {
     move |b: &Bands<T>| {
         let [upper, middle, lower, pb, bandwidth] =
             [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth].map(Into::into);

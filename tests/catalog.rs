@@ -217,10 +217,18 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
                 ..SarSettings::default()
             };
             let signed = |o: ta_stream::trend::StopOutput| {
-                vec![if o.trend == Trend::Up { o.stop } else { -o.stop }]
+                vec![if o.trend == Trend::Up {
+                    o.stop
+                } else {
+                    -o.stop
+                }]
             };
             (
-                typed_run(ParabolicSar::extended(settings).unwrap(), &candles(), signed),
+                typed_run(
+                    ParabolicSar::extended(settings).unwrap(),
+                    &candles(),
+                    signed,
+                ),
                 ohlc(),
             )
         }

@@ -30,10 +30,16 @@ fn keltner_tradingview_averages_the_close_and_talib_the_typical_price() {
     let b = out[1].unwrap();
     assert_eq!((b.upper, b.middle, b.lower), (19.5, 11.5, 3.5));
     let b = out[2].unwrap();
-    assert!(near(b.middle, 12.5) && near(b.upper, 18.5) && near(b.lower, 6.5), "{b:?}");
+    assert!(
+        near(b.middle, 12.5) && near(b.upper, 18.5) && near(b.lower, 6.5),
+        "{b:?}"
+    );
     // TA-Lib: typical prices 11, 10, 12: seed 10.5, then 10.5 + (2/3)·1.5 = 11.5.
     let b = Keltner::new(2, 1, 2.0).unwrap().batch(&bars)[2].unwrap();
-    assert!(near(b.middle, 11.5) && near(b.upper, 17.5) && near(b.lower, 5.5), "{b:?}");
+    assert!(
+        near(b.middle, 11.5) && near(b.upper, 17.5) && near(b.lower, 5.5),
+        "{b:?}"
+    );
     assert_eq!(tv.to_string(), "KC[close](2,1,2)");
 }
 
@@ -64,7 +70,10 @@ fn acceleration_bands_take_a_zero_ratio_when_high_plus_low_is_zero_and_refuse_ov
     assert_eq!(bands.update(bad), before.value());
 }
 
-fn stops(indicator: impl Indicator<Input = Candle, Output = ta_stream::trend::StopOutput>, bars: &[Candle]) -> Vec<Option<(f64, Trend, bool)>> {
+fn stops(
+    indicator: impl Indicator<Input = Candle, Output = ta_stream::trend::StopOutput>,
+    bars: &[Candle],
+) -> Vec<Option<(f64, Trend, bool)>> {
     let mut indicator = indicator;
     bars.iter()
         .map(|&b| indicator.update(b).map(|o| (o.stop, o.trend, o.flipped)))
@@ -109,7 +118,11 @@ fn supertrend_talib_starts_up_after_n_plus_1_bars_and_tradingview_down_after_n()
 
 #[test]
 fn sarext_offsets_the_reversal_and_starts_where_told() {
-    let bars = [bar(9.0, 10.0, 9.0, 10.0), bar(9.5, 11.0, 9.5, 11.0), bar(8.5, 11.5, 8.5, 11.5)];
+    let bars = [
+        bar(9.0, 10.0, 9.0, 10.0),
+        bar(9.5, 11.0, 9.5, 11.0),
+        bar(8.5, 11.5, 8.5, 11.5),
+    ];
     // Long at 9 (−DM negative); the low 8.5 reaches the next SAR 9.04: short at the extreme
     // 11.5, moved up by 10 %: 12.65.
     let offset = SarSettings {
@@ -119,7 +132,11 @@ fn sarext_offsets_the_reversal_and_starts_where_told() {
     let out = stops(ParabolicSar::extended(offset).unwrap(), &bars);
     assert_eq!(out[1], Some((9.0, Trend::Up, false)));
     let (stop, trend, flipped) = out[2].unwrap();
-    assert!(near(stop, 12.65) && trend == Trend::Down && flipped, "{:?}", out[2]);
+    assert!(
+        near(stop, 12.65) && trend == Trend::Down && flipped,
+        "{:?}",
+        out[2]
+    );
     // A negative start value: short from the start at 20; the SAR then moves towards the
     // lowest low: 20 + 0.02·(9.5 − 20) = 19.79 for bar 2.
     let short = SarSettings {
@@ -137,23 +154,39 @@ fn sarext_offsets_the_reversal_and_starts_where_told() {
     };
     assert!(matches!(
         ParabolicSar::extended(bad),
-        Err(Error::InvalidParameter { name: "acceleration_max_short", .. })
+        Err(Error::InvalidParameter {
+            name: "acceleration_max_short",
+            ..
+        })
     ));
     assert!(matches!(
         ParabolicSar::new(-0.1, 0.2),
-        Err(Error::InvalidParameter { name: "acceleration", .. })
+        Err(Error::InvalidParameter {
+            name: "acceleration",
+            ..
+        })
     ));
 }
 
 #[test]
 fn an_ignored_bar_repeats_the_last_stop_without_its_flip() {
-    let bars = [bar(10.0, 11.0, 9.0, 10.0), bar(10.0, 12.0, 9.0, 11.0), bar(10.0, 10.0, 7.0, 7.0)];
+    let bars = [
+        bar(10.0, 11.0, 9.0, 10.0),
+        bar(10.0, 12.0, 9.0, 11.0),
+        bar(10.0, 10.0, 7.0, 7.0),
+    ];
     let mut st = SuperTrend::new(1, 1.0).unwrap();
     st.batch(&bars);
     let flip = st.value().unwrap();
     assert!(flip.flipped);
-    let nan = Candle { close: f64::NAN, ..bars[0] };
+    let nan = Candle {
+        close: f64::NAN,
+        ..bars[0]
+    };
     let quiet = st.update(nan).unwrap();
-    assert_eq!((quiet.stop, quiet.trend, quiet.flipped), (flip.stop, flip.trend, false));
+    assert_eq!(
+        (quiet.stop, quiet.trend, quiet.flipped),
+        (flip.stop, flip.trend, false)
+    );
     assert_eq!(st.try_update(nan), Err(Error::InvalidInput));
 }

@@ -118,7 +118,10 @@ indicator_contract!(
 
 /// An ignored input returns the last output without its event.
 fn quiet(last: Option<StopOutput>) -> Option<StopOutput> {
-    last.map(|o| StopOutput { flipped: false, ..o })
+    last.map(|o| StopOutput {
+        flipped: false,
+        ..o
+    })
 }
 
 indicator_contract!(
@@ -131,7 +134,13 @@ indicator_contract!(
 indicator_contract!(
     parabolic_sar_extended,
     |n| ParabolicSar::<f64>::extended(SarSettings {
-        start_value: if n % 3 == 0 { 0.0 } else if n % 3 == 1 { 100.0 } else { -500.0 },
+        start_value: if n % 3 == 0 {
+            0.0
+        } else if n % 3 == 1 {
+            100.0
+        } else {
+            -500.0
+        },
         offset_on_reverse: 0.01,
         acceleration_init_short: 0.05,
         ..SarSettings::default()
@@ -169,12 +178,26 @@ fn mean(values: &[f64]) -> f64 {
 
 /// Keltner from its definition with plain loops: both averages seeded at bar
 /// `w = max(n, m + 1)` with the plain means of the last `n` prices and `m` true ranges.
-fn naive_keltner(bars: &[Candle], n: usize, m: usize, k: f64, typical: bool) -> Vec<Option<[f64; 3]>> {
-    let price = |c: &Candle| if typical { (c.high + c.low + c.close) / 3.0 } else { c.close };
+fn naive_keltner(
+    bars: &[Candle],
+    n: usize,
+    m: usize,
+    k: f64,
+    typical: bool,
+) -> Vec<Option<[f64; 3]>> {
+    let price = |c: &Candle| {
+        if typical {
+            (c.high + c.low + c.close) / 3.0
+        } else {
+            c.close
+        }
+    };
     let ranges: Vec<f64> = (1..bars.len())
         .map(|i| {
             let p = bars[i - 1].close;
-            (bars[i].high - bars[i].low).max((p - bars[i].high).abs()).max((bars[i].low - p).abs())
+            (bars[i].high - bars[i].low)
+                .max((p - bars[i].high).abs())
+                .max((bars[i].low - p).abs())
         })
         .collect();
     let w = n.max(m + 1);
@@ -186,7 +209,10 @@ fn naive_keltner(bars: &[Candle], n: usize, m: usize, k: f64, typical: bool) -> 
             state = Some((mean(&prices), mean(&ranges[i - m..i])));
         } else if let Some((ema, atr)) = state {
             let alpha = 2.0 / (n as f64 + 1.0);
-            state = Some((ema + alpha * (price(&bars[i]) - ema), (atr * (m as f64 - 1.0) + ranges[i - 1]) / m as f64));
+            state = Some((
+                ema + alpha * (price(&bars[i]) - ema),
+                (atr * (m as f64 - 1.0) + ranges[i - 1]) / m as f64,
+            ));
         }
         out.push(state.map(|(ema, atr)| [ema + k * atr, ema, ema - k * atr]));
     }
@@ -276,7 +302,9 @@ fn naive_supertrend(bars: &[Candle], n: usize, k: f64) -> Vec<Option<(f64, i8)>>
     for i in 1..bars.len() {
         let p = bars[i - 1].close;
         let b = bars[i];
-        let range = (b.high - b.low).max((p - b.high).abs()).max((b.low - p).abs());
+        let range = (b.high - b.low)
+            .max((p - b.high).abs())
+            .max((b.low - p).abs());
         ranges.push(range);
         atr = match atr {
             None if ranges.len() == n => Some(ranges.iter().sum::<f64>() / n as f64),
@@ -289,8 +317,16 @@ fn naive_supertrend(bars: &[Candle], n: usize, k: f64) -> Vec<Option<(f64, i8)>>
         let next = match state {
             None => (basic_lower, basic_upper, 1),
             Some((lower, upper, trend)) => {
-                let lower = if p > lower { basic_lower.max(lower) } else { basic_lower };
-                let upper = if p < upper { basic_upper.min(upper) } else { basic_upper };
+                let lower = if p > lower {
+                    basic_lower.max(lower)
+                } else {
+                    basic_lower
+                };
+                let upper = if p < upper {
+                    basic_upper.min(upper)
+                } else {
+                    basic_upper
+                };
                 let trend = if trend == 1 && b.close < lower {
                     -1
                 } else if trend == -1 && b.close > upper {

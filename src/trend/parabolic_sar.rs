@@ -297,12 +297,18 @@ impl<T: Real> ParabolicSar<T> {
             }
             Trend::Up => {
                 let (extreme, acceleration) = if high > p.extreme {
-                    let raised = (p.acceleration + s.acceleration_long).min(s.acceleration_max_long);
+                    let raised =
+                        (p.acceleration + s.acceleration_long).min(s.acceleration_max_long);
                     (high, raised)
                 } else {
                     (p.extreme, p.acceleration)
                 };
-                (p.sar, below(towards(p.sar, extreme, acceleration)), extreme, acceleration)
+                (
+                    p.sar,
+                    below(towards(p.sar, extreme, acceleration)),
+                    extreme,
+                    acceleration,
+                )
             }
             Trend::Down if high >= p.sar => {
                 let stop = below(p.extreme);
@@ -319,7 +325,12 @@ impl<T: Real> ParabolicSar<T> {
                 } else {
                     (p.extreme, p.acceleration)
                 };
-                (p.sar, above(towards(p.sar, extreme, acceleration)), extreme, acceleration)
+                (
+                    p.sar,
+                    above(towards(p.sar, extreme, acceleration)),
+                    extreme,
+                    acceleration,
+                )
             }
         };
         let reversed = match p.output.trend {
@@ -403,7 +414,11 @@ impl<T: Real + fmt::Display> fmt::Display for ParabolicSar<T> {
                 s.acceleration_max_short
             )
         } else {
-            write!(f, "SAR({},{})", s.acceleration_long, s.acceleration_max_long)
+            write!(
+                f,
+                "SAR({},{})",
+                s.acceleration_long, s.acceleration_max_long
+            )
         }
     }
 }

@@ -176,7 +176,11 @@ impl<T: Real> SuperTrend<T> {
                     SuperTrendStyle::TaLib => Trend::Up,
                     SuperTrendStyle::TradingView => Trend::Down,
                 };
-                let stop = if trend == Trend::Up { basic_lower } else { basic_upper };
+                let stop = if trend == Trend::Up {
+                    basic_lower
+                } else {
+                    basic_upper
+                };
                 return Line {
                     lower: basic_lower,
                     upper: basic_upper,

@@ -310,7 +310,9 @@ impl<T: Real> TryFrom<KeltnerState<T>> for Keltner<T> {
         // An EMA of usable prices stays within them; a Wilder ATR of true ranges within
         // twice the largest usable price.
         let bounded = keltner.lines.is_none_or(|(ema, atr)| {
-            ema.abs() <= T::max_input() && atr >= T::zero() && atr <= T::max_input() + T::max_input()
+            ema.abs() <= T::max_input()
+                && atr >= T::zero()
+                && atr <= T::max_input() + T::max_input()
         });
         if !(counted && bounded && keltner.close.is_usable()) {
             return Err(crate::error::invalid_state(
