@@ -18,7 +18,8 @@ input row. Every parameter is written, in TA-Lib's order, so the spec is the who
 
 What each function reads: `real` is the close; TA-Lib's two-series functions (`real0`,
 `real1`) read the close and the open; price functions read their named columns, the volume
-included; MAVP's `periods` is the `periods` column (2 to 31, changing every bar). Numbers are written with repr(float); TA-Lib's NaN (warm-up) is an empty cell.
+included; MAVP's `periods` is the `periods` column (2 to 31, changing every bar). Numbers are written with repr(float); TA-Lib's NaN (warm-up) is an empty cell; so is the warm-up (TA-Lib's lookback) of an
+integer output, where TA-Lib writes 0 (SUPERTREND's `trend`).
 Running the script twice with the same TA-Lib/numpy versions gives byte-identical files.
 
 Settings: TA-Lib's defaults, set explicitly (classic EMA seeding, no unstable period).
