@@ -86,6 +86,21 @@ CASES = {
     # ---- end of Hilbert / cycle ----
 
     # ---- Overlap studies: bands, channels, stops ----
+    "MIDPOINT": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "MIDPRICE": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "DONCHIAN": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "ACCBANDS": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "SAR": [{}, {"acceleration": 0.05, "maximum": 0.1}, {"acceleration": 0.01, "maximum": 0.5},
+            {"acceleration": 0.3, "maximum": 0.2}],
+    "SAREXT": [{}, {"startvalue": 20000.0}, {"startvalue": -25000.0, "offsetonreverse": 0.01},
+               {"offsetonreverse": 0.05},
+               {"accelerationinitlong": 0.01, "accelerationlong": 0.03, "accelerationmaxlong": 0.3,
+                "accelerationinitshort": 0.04, "accelerationshort": 0.01, "accelerationmaxshort": 0.1},
+               {"accelerationinitlong": 0.5, "accelerationshort": 0.4}],
+    "SUPERTREND": [{}, {"timeperiod": 2, "multiplier": 1.0}, {"timeperiod": 3, "multiplier": 0.5},
+                   {"timeperiod": 50, "multiplier": 4.5}],
+    "KC": [{}, {"timeperiod": 2, "atrperiod": 2, "nbdev": 1.0}, {"timeperiod": 5, "atrperiod": 14, "nbdev": 1.5},
+           {"timeperiod": 50, "atrperiod": 3}, {"timeperiod": 100, "atrperiod": 100, "nbdev": 2.5}],
     # ---- end of bands, channels, stops ----
 
     # ---- Price transform; volatility indicators ----

@@ -245,6 +245,13 @@
 //! | [`Bollinger`](volatility::Bollinger) | `BBANDS` | price | [`Bands`](volatility::Bands) (with %B, bandwidth) | `n` |
 //! | [`TrueRange`](volatility::TrueRange) | `TRANGE` | candle | number | 2 |
 //! | [`Atr`](volatility::Atr), [`Natr`](volatility::Natr) | `ATR`, `NATR` | candle | number | `n + 1` |
+//! | [`MidPoint`](statistics::MidPoint) | `MIDPOINT` | price | price | `n` |
+//! | [`MidPrice`](statistics::MidPrice) | `MIDPRICE` | candle | price | `n` |
+//! | [`Donchian`](volatility::Donchian) | `DONCHIAN` | candle | [`Bands`](volatility::Bands) | `n` |
+//! | [`AccelerationBands`](volatility::AccelerationBands) | `ACCBANDS` | candle | [`Bands`](volatility::Bands) | `n` |
+//! | [`Keltner`](volatility::Keltner) | `KC` | candle | [`Bands`](volatility::Bands) | `max(n, atr + 1)` |
+//! | [`ParabolicSar`](trend::ParabolicSar) | `SAR`, `SAREXT` | candle | [`StopOutput`](trend::StopOutput) (level, trend, flip) | 2 |
+//! | [`SuperTrend`](trend::SuperTrend) | `SUPERTREND` | candle | [`StopOutput`](trend::StopOutput) (level, trend, flip) | `n + 1` |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |
@@ -372,6 +379,7 @@ pub mod risk;
 pub mod sentiment;
 pub mod signal;
 pub mod statistics;
+pub mod trend;
 pub mod volatility;
 pub mod window;
 

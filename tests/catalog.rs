@@ -21,7 +21,8 @@ use ta_stream::relative::*;
 use ta_stream::risk::{Drawdown, RealizedVolatility, Returns};
 use ta_stream::sentiment::{Contrarian, OptionVolume, PutCall, Regime};
 use ta_stream::signal::*;
-use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
+use ta_stream::trend::{ParabolicSar, SarSettings, SuperTrend, Trend};
 use ta_stream::volatility::*;
 use ta_stream::Indicator;
 
@@ -264,6 +265,68 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
                 .collect();
             (rows, single())
         }
+        "MIDPOINT(10)" => (
+            typed_run(MidPoint::new(10).unwrap(), &closes(), one),
+            single(),
+        ),
+        "MIDPRICE(10)" => (
+            typed_run(MidPrice::new(10).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "DONCHIAN(10)" => (
+            typed_run(Donchian::new(10).unwrap(), &candles(), |b| {
+                vec![b.upper, b.middle, b.lower]
+            }),
+            ohlc(),
+        ),
+        "ACCBANDS(10)" => (
+            typed_run(AccelerationBands::new(10).unwrap(), &candles(), |b| {
+                vec![b.upper, b.middle, b.lower]
+            }),
+            ohlc(),
+        ),
+        "KC(10, 5, 1.5)" => (
+            typed_run(Keltner::new(10, 5, 1.5).unwrap(), &candles(), |b| {
+                vec![b.upper, b.middle, b.lower]
+            }),
+            ohlc(),
+        ),
+        "SAR" => (
+            typed_run(ParabolicSar::new(0.02, 0.2).unwrap(), &candles(), |o| {
+                vec![o.stop]
+            }),
+            ohlc(),
+        ),
+        "SAREXT(0, 0.01, 0.01, 0.03, 0.3)" => {
+            let settings = SarSettings {
+                offset_on_reverse: 0.01,
+                acceleration_init_long: 0.01,
+                acceleration_long: 0.03,
+                acceleration_max_long: 0.3,
+                ..SarSettings::default()
+            };
+            let signed = |o: ta_stream::trend::StopOutput| {
+                vec![if o.trend == Trend::Up {
+                    o.stop
+                } else {
+                    -o.stop
+                }]
+            };
+            (
+                typed_run(
+                    ParabolicSar::extended(settings).unwrap(),
+                    &candles(),
+                    signed,
+                ),
+                ohlc(),
+            )
+        }
+        "SUPERTREND(7, 2)" => (
+            typed_run(SuperTrend::new(7, 2.0).unwrap(), &candles(), |o| {
+                vec![o.stop, if o.trend == Trend::Up { 1.0 } else { -1.0 }]
+            }),
+            ohlc(),
+        ),
         "RSI" => (
             typed_run(
                 Rsi::new(14).unwrap().with_flat(FlatRsi::TaLib),
@@ -611,6 +674,14 @@ const SPECS: &[&str] = &[
     "HT_TRENDMODE",
     "BBANDS",
     "BBANDS(10, 1.5, 2.5)",
+    "MIDPOINT(10)",
+    "MIDPRICE(10)",
+    "DONCHIAN(10)",
+    "ACCBANDS(10)",
+    "KC(10, 5, 1.5)",
+    "SAR",
+    "SAREXT(0, 0.01, 0.01, 0.03, 0.3)",
+    "SUPERTREND(7, 2)",
     "RSI",
     "MACD",
     "ROC",

@@ -18,8 +18,11 @@ use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
-use ta_stream::statistics::{RollingMax, RollingMin};
-use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
+use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
+use ta_stream::trend::{ParabolicSar, SarSettings, SuperTrend};
+use ta_stream::volatility::{
+    AccelerationBands, Atr, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
+};
 use ta_stream::Indicator;
 
 struct Counting;
@@ -118,6 +121,10 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "WMA",
                 allocations_while_streaming(Wma::new(period).unwrap(), &prices),
+            ),
+            (
+                "MIDPOINT",
+                allocations_while_streaming(MidPoint::new(period).unwrap(), &prices),
             ),
             (
                 "TRIMA",
@@ -263,6 +270,37 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "drawdown",
                 allocations_while_streaming(Drawdown::new(), &prices),
+            ),
+            (
+                "MIDPRICE",
+                allocations_while_streaming(MidPrice::new(period).unwrap(), &candles),
+            ),
+            (
+                "DONCHIAN",
+                allocations_while_streaming(Donchian::new(period).unwrap(), &candles),
+            ),
+            (
+                "ACCBANDS",
+                allocations_while_streaming(AccelerationBands::new(period).unwrap(), &candles),
+            ),
+            (
+                "KC",
+                allocations_while_streaming(Keltner::new(period, 10, 2.0).unwrap(), &candles),
+            ),
+            (
+                "SAR",
+                allocations_while_streaming(ParabolicSar::new(0.02, 0.2).unwrap(), &candles),
+            ),
+            (
+                "SAREXT",
+                allocations_while_streaming(
+                    ParabolicSar::extended(SarSettings::default()).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "SUPERTREND",
+                allocations_while_streaming(SuperTrend::new(period, 3.0).unwrap(), &candles),
             ),
             (
                 "STOCH",

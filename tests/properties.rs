@@ -8,6 +8,7 @@ use ta_stream::average::{
     Dema, Ema, Hma, Identity, Kama, Rma, Seed, Sma, Tema, Trima, Wma, Zlema, T3,
 };
 use ta_stream::momentum::{FlatRsi, Rsi};
+use ta_stream::statistics::MidPoint;
 use ta_stream::window::{Extremum, MonotonicDeque, RingBuffer, RollingSum};
 use ta_stream::{Error, Indicator, IndicatorIterExt};
 
@@ -333,6 +334,12 @@ common_properties!(
     f32_tolerance = 1e-6
 );
 common_properties!(
+    midpoint,
+    |n| MidPoint::<f64>::new(n).unwrap(),
+    |n| MidPoint::<f32>::new(n).unwrap(),
+    f32_tolerance = 1e-5
+);
+common_properties!(
     dema,
     |n| Dema::<f64>::new(n).unwrap(),
     |n| Dema::<f32>::new(n).unwrap(),
@@ -430,6 +437,21 @@ proptest! {
             let value = value.expect("ready");
             let scale: f64 = window.iter().map(|x| x.abs()).fold(previous.abs(), f64::max);
             prop_assert!((value - expected).abs() <= 1e-9 * scale.max(1e-300), "index {}: {} vs {}", index, value, expected);
+        }
+    }
+
+    #[test]
+    fn midpoint_is_halfway_between_the_window_extremes(period in 1..40usize, xs in any_values()) {
+        let out = MidPoint::new(period).unwrap().batch(&xs);
+        for (index, value) in out.iter().enumerate() {
+            if let Some(value) = value {
+                let window = &xs[index + 1 - period..=index];
+                let high = window.iter().copied().fold(f64::MIN, f64::max);
+                let low = window.iter().copied().fold(f64::MAX, f64::min);
+                prop_assert_eq!(*value, (high + low) / 2.0, "index {}", index);
+            } else {
+                prop_assert!(index + 1 < period, "no output at index {}", index);
+            }
         }
     }
 

@@ -221,6 +221,14 @@ parity! {
 
 parity! {
     // Overlap studies: bands, channels, stops; price transform; volatility.
+    midpoint => "MIDPOINT",
+    accbands => "ACCBANDS",
+    donchian => "DONCHIAN",
+    kc => "KC",
+    midprice => "MIDPRICE",
+    sar => "SAR",
+    sarext => "SAREXT",
+    supertrend => "SUPERTREND",
 }
 
 parity! {

@@ -96,6 +96,14 @@
 //! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA, 8 T3, 9 HMA, 10 [`Identity`](crate::average::Identity), 11 SMA, 12 ZLEMA, 13 [`Rma`](crate::average::Rma) |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
+//! | `MIDPOINT` | Overlap Studies | real | timeperiod=14 | real | [`MidPoint`](crate::statistics::MidPoint) |
+//! | `MIDPRICE` | Overlap Studies | high, low | timeperiod=14 | real | [`MidPrice`](crate::statistics::MidPrice) |
+//! | `DONCHIAN` | Overlap Studies | high, low | timeperiod=20 | upperband, middleband, lowerband | [`Donchian`](crate::volatility::Donchian) |
+//! | `ACCBANDS` | Overlap Studies | high, low, close | timeperiod=20 | upperband, middleband, lowerband | [`AccelerationBands`](crate::volatility::AccelerationBands) |
+//! | `KC` | Overlap Studies | high, low, close | timeperiod=20, atrperiod=10, nbdev=2 | upperband, middleband, lowerband | [`Keltner`](crate::volatility::Keltner) |
+//! | `SAR` | Overlap Studies | high, low | acceleration=0.02, maximum=0.2 | real | [`ParabolicSar`](crate::trend::ParabolicSar) |
+//! | `SAREXT` | Overlap Studies | high, low | startvalue=0, offsetonreverse=0, accelerationinitlong=0.02, accelerationlong=0.02, accelerationmaxlong=0.2, accelerationinitshort=0.02, accelerationshort=0.02, accelerationmaxshort=0.2 | real (negative while short) | [`ParabolicSar::extended`](crate::trend::ParabolicSar::extended) |
+//! | `SUPERTREND` | Overlap Studies | high, low, close | timeperiod=10, multiplier=3 | supertrend, trend (+1 up, −1 down) | [`SuperTrend`](crate::trend::SuperTrend) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
 //! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |

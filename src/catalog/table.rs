@@ -31,8 +31,11 @@ use crate::signal::{
     Cross, CrossLevel, Crossover, MaCross, MaCrossEvent, MaKind, MaPosition, MaPositionReading,
     Zone, ZoneEvent, ZoneReading, Zones,
 };
-use crate::statistics::{RollingMax, RollingMin};
-use crate::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
+use crate::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
+use crate::trend::{ParabolicSar, SarSettings, StopOutput, SuperTrend, Trend};
+use crate::volatility::{
+    AccelerationBands, Atr, Bands, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
+};
 use crate::{Error, Indicator, MAX_PERIOD};
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
@@ -91,6 +94,7 @@ const TIMEPERIOD_30: ParamInfo = period("timeperiod", 30.0, "number of inputs");
 const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
 const REAL: &[&str] = &["real"];
 const CROSS: &[&str] = &["cross"];
+const BANDS: &[&str] = &["upperband", "middleband", "lowerband"];
 
 /// One table line: name, group, TA-Lib or not, summary, inputs, parameters, outputs, the
 /// typed indicators it builds, and the constructor from a checked [`Spec`].
@@ -151,6 +155,34 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
          float("nbdevdn", 2.0, 0.001, 1000.0, "deviations below the middle band"),
          matype("matype", SMA_ONLY)],
         &["upperband", "middleband", "lowerband"], ["Bollinger"], bbands),
+    entry!("MIDPOINT", OverlapStudies, true, "Midpoint: (highest + lowest) / 2 of the last `timeperiod` values", InputKind::Real,
+        [period("timeperiod", 14.0, "number of inputs")], REAL, ["MidPoint"], |s| typed::<MidPoint>(MidPoint::new(s.int(0)))),
+    entry!("MIDPRICE", OverlapStudies, true, "Midprice: (highest high + lowest low) / 2 of the last `timeperiod` bars", InputKind::Prices(&[Price::High, Price::Low]),
+        [period("timeperiod", 14.0, "number of bars")], REAL, ["MidPrice"], |s| typed::<MidPrice>(MidPrice::new(s.int(0)))),
+    entry!("DONCHIAN", OverlapStudies, true, "Donchian channel: highest high, midpoint, lowest low of the last `timeperiod` bars", InputKind::Prices(&[Price::High, Price::Low]),
+        [period("timeperiod", 20.0, "number of bars")], BANDS, ["Donchian"], |s| typed::<Donchian>(Donchian::new(s.int(0)))),
+    entry!("ACCBANDS", OverlapStudies, true, "Acceleration bands: SMAs of the highs and lows widened by 4·(high − low)/(high + low), around the SMA of the closes", InputKind::Prices(HLC),
+        [period("timeperiod", 20.0, "number of bars")], BANDS, ["AccelerationBands"], |s| typed::<AccelerationBands>(AccelerationBands::new(s.int(0)))),
+    entry!("KC", OverlapStudies, true, "Keltner channel: EMA of the typical price ± nbdev ATRs", InputKind::Prices(HLC),
+        [period("timeperiod", 20.0, "EMA of the typical price"), period("atrperiod", 10.0, "ATR period"),
+         float("nbdev", 2.0, 0.001, 1000.0, "ATR multiple")],
+        BANDS, ["Keltner"], |s| typed::<Keltner>(Keltner::new(s.int(0), s.int(1), s.value(2)))),
+    entry!("SAR", OverlapStudies, true, "Parabolic SAR (Wilder's stop and reverse)", InputKind::Prices(&[Price::High, Price::Low]),
+        [float("acceleration", 0.02, 0.0, 1.0, "initial acceleration and step"), float("maximum", 0.2, 0.0, 1.0, "largest acceleration")],
+        REAL, ["ParabolicSar"], |s| typed::<ParabolicSar>(ParabolicSar::new(s.value(0), s.value(1)))),
+    entry!("SAREXT", OverlapStudies, true, "Parabolic SAR, extended: start value, offset on reverse, long and short accelerations; negative while short", InputKind::Prices(&[Price::High, Price::Low]),
+        [float("startvalue", 0.0, -1e150, 1e150, "0 automatic, > 0 start long at it, < 0 start short at its magnitude"),
+         float("offsetonreverse", 0.0, 0.0, 1.0, "fraction the SAR moves away on a reversal"),
+         float("accelerationinitlong", 0.02, 0.0, 1.0, "initial acceleration, long"),
+         float("accelerationlong", 0.02, 0.0, 1.0, "acceleration step, long"),
+         float("accelerationmaxlong", 0.2, 0.0, 1.0, "largest acceleration, long"),
+         float("accelerationinitshort", 0.02, 0.0, 1.0, "initial acceleration, short"),
+         float("accelerationshort", 0.02, 0.0, 1.0, "acceleration step, short"),
+         float("accelerationmaxshort", 0.2, 0.0, 1.0, "largest acceleration, short")],
+        REAL, ["ParabolicSar"], sarext),
+    entry!("SUPERTREND", OverlapStudies, true, "SuperTrend: a stop multiplier ATRs from (high + low)/2, and the trend (+1 up, −1 down)", InputKind::Prices(HLC),
+        [period("timeperiod", 10.0, "ATR period"), float("multiplier", 3.0, 0.001, 1000.0, "ATR multiple")],
+        &["supertrend", "trend"], ["SuperTrend"], |s| typed::<SuperTrend>(SuperTrend::new(s.int(0), s.value(1)))),
     entry!("RSI", MomentumIndicators, true, "Wilder's relative strength index, 0..=100 (0 on a flat series, like TA-Lib)", InputKind::Real,
         [period("timeperiod", 14.0, "number of changes")], REAL, ["Rsi"],
         |s| typed::<Rsi>(Rsi::new(s.int(0)).map(|rsi| rsi.with_flat(FlatRsi::TaLib)))),
@@ -473,6 +505,20 @@ fn bbands(s: &Spec) -> Result<Box<dyn Erased>, Error> {
     }
 }
 
+fn sarext(s: &Spec) -> Result<Box<dyn Erased>, Error> {
+    let settings = SarSettings {
+        start_value: s.value(0),
+        offset_on_reverse: s.value(1),
+        acceleration_init_long: s.value(2),
+        acceleration_long: s.value(3),
+        acceleration_max_long: s.value(4),
+        acceleration_init_short: s.value(5),
+        acceleration_short: s.value(6),
+        acceleration_max_short: s.value(7),
+    };
+    typed(ParabolicSar::extended(settings).map(SignedSar))
+}
+
 fn stddev(s: &Spec) -> Result<Box<dyn Erased>, Error> {
     let deviation = StdDev::<f64>::new(s.int(0));
     let factor = s.value(1);
@@ -650,6 +696,45 @@ impl<I: Indicator<Input = (f64, f64)>> Indicator for CloseVolume<I> {
     }
 }
 
+/// `SAREXT`: TA-Lib reports a short position's SAR as a negative number.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub(crate) struct SignedSar(ParabolicSar<f64>);
+
+fn signed(output: StopOutput<f64>) -> f64 {
+    match output.trend {
+        Trend::Up => output.stop,
+        Trend::Down => -output.stop,
+    }
+}
+
+impl Indicator for SignedSar {
+    type Input = Candle<f64>;
+    type Output = f64;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<f64>) -> Option<f64> {
+        self.0.update(candle).map(signed)
+    }
+
+    fn peek(&self, candle: Candle<f64>) -> Option<f64> {
+        self.0.peek(candle).map(signed)
+    }
+
+    fn value(&self) -> Option<f64> {
+        self.0.value().map(signed)
+    }
+
+    fn reset(&mut self) {
+        self.0.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.0.warmup_period()
+    }
+}
+
 /// `BBANDS` with `nbdevup ≠ nbdevdn`: the upper and middle band of one, the lower of the
 /// other.
 #[derive(Debug, Clone, PartialEq)]
@@ -720,6 +805,12 @@ impl ToNumbers for MacdOutput<f64> {
 impl ToNumbers for StochasticOutput<f64> {
     fn write(&self, out: &mut Values) {
         set(out, [self.k, self.d]);
+    }
+}
+
+impl ToNumbers for StopOutput<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.stop, f64::from(self.trend.sign())]);
     }
 }
 

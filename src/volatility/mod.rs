@@ -8,6 +8,9 @@
 //! | [`TrueRange`] | `TRANGE` | [`Candle`](crate::bar::Candle) | price | 2 |
 //! | [`Atr`] | `ATR` | [`Candle`](crate::bar::Candle) | price | `n + 1` |
 //! | [`Natr`] | `NATR` | [`Candle`](crate::bar::Candle) | percent | `n + 1` |
+//! | [`Donchian`] | `DONCHIAN` | [`Candle`](crate::bar::Candle) | [`Bands`] | `n` |
+//! | [`AccelerationBands`] | `ACCBANDS` | [`Candle`](crate::bar::Candle) | [`Bands`] | `n` |
+//! | [`Keltner`] | `KC` | [`Candle`](crate::bar::Candle) | [`Bands`] | `max(n, m + 1)` |
 //!
 //! Variance and standard deviation are population statistics (`ddof = 0`) by default, as in
 //! TA-Lib and for Bollinger Bands; `sample` constructors give `ddof = 1`. They never compute
@@ -28,19 +31,30 @@
 //! - [`TrueRange`] and [`Atr`] are at most `2e150`; [`Natr`] at most `100·2e150/1e-150`
 //!   (`2e302`; `2e32` for `f32`), 0 for a zero close as in TA-Lib (an exact test, as TA-Lib's).
 //!
+//! - [`Donchian`] lines are inputs; [`AccelerationBands`] refuses a bar whose widened high or
+//!   narrowed low leaves the usable range (see its docs); [`Keltner`] lines stay within
+//!   `1001·2e150`. Their `%B` and bandwidth saturate at `±T::MAX`.
+//!
 //! A spread below the rounding of the values themselves (values a few ulps apart) reads 0.
 //! Loading a state recomputes every moment from the window (see [`Variance`]) and refuses
 //! a window value outside the usable range.
 
+mod acceleration_bands;
 mod atr;
 mod bollinger;
+mod channel;
+mod donchian;
+mod keltner;
 mod natr;
 mod std_dev;
 mod true_range;
 mod variance;
 
+pub use acceleration_bands::AccelerationBands;
 pub use atr::Atr;
 pub use bollinger::{Bands, Bollinger};
+pub use donchian::Donchian;
+pub use keltner::{Keltner, KeltnerSource};
 pub use natr::Natr;
 pub use std_dev::StdDev;
 pub use true_range::TrueRange;

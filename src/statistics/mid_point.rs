@@ -1,0 +1,155 @@
+use core::fmt;
+
+use crate::float::lit;
+use crate::statistics::{RollingMax, RollingMin};
+use crate::{Error, Indicator, Real};
+
+/// Midpoint: halfway between the highest and the lowest of the last `n` inputs.
+///
+/// # Formula
+///
+/// `MIDPOINT_t = (max(x_{t−n+1}, …, x_t) + min(x_{t−n+1}, …, x_t)) / 2`, first output after
+/// `n` inputs. Written `max/2 + min/2`, so it stays finite for any usable inputs and lies
+/// between the window's minimum and maximum.
+///
+/// The extremes are a [`RollingMax`] and a [`RollingMin`]: O(1) amortized per update, whatever
+/// the period; the window is never scanned.
+///
+/// # Parameters
+///
+/// `period` (`n`): `1..=100000` (TA-Lib's default is 14 and it accepts `2..=100000`; a period
+/// of 1 is the input itself).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{statistics::MidPoint, Indicator};
+///
+/// let mut mid = MidPoint::new(3)?;
+/// let out = mid.batch(&[1.0, 5.0, 2.0, 3.0, 8.0]);
+/// // windows (1, 5, 2), (5, 2, 3), (2, 3, 8)
+/// assert_eq!(out, [None, None, Some(3.0), Some(3.5), Some(5.0)]);
+/// assert_eq!(mid.to_string(), "MIDPOINT(3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `MIDPOINT`; matches it at every index. For the highs and lows of bars, see
+/// [`MidPrice`](super::MidPrice).
+#[doc(alias = "MIDPOINT")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "MidPointState<T>")
+)]
+pub struct MidPoint<T: Real = f64> {
+    max: RollingMax<T>,
+    min: RollingMin<T>,
+}
+
+impl<T: Real> MidPoint<T> {
+    /// The midpoint of the last `period` inputs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            max: RollingMax::new(period)?,
+            min: RollingMin::new(period)?,
+        })
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.max.period()
+    }
+}
+
+/// Halfway between `high` and `low`, without overflow.
+#[inline]
+pub(crate) fn midpoint<T: Real>(high: T, low: T) -> T {
+    let half: T = lit(0.5);
+    high * half + low * half
+}
+
+impl<T: Real> Indicator for MidPoint<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        let (high, low) = (self.max.update(x), self.min.update(x));
+        Some(midpoint(high?, low?))
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        Some(midpoint(self.max.peek(x)?, self.min.peek(x)?))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        Some(midpoint(self.max.value()?, self.min.value()?))
+    }
+
+    fn reset(&mut self) {
+        self.max.reset();
+        self.min.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period()
+    }
+}
+
+impl<T: Real> fmt::Display for MidPoint<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MIDPOINT({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct MidPointState<T: Real> {
+    max: RollingMax<T>,
+    min: RollingMin<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<MidPointState<T>> for MidPoint<T> {
+    type Error = Error;
+
+    fn try_from(state: MidPointState<T>) -> Result<Self, Error> {
+        check_pair(&state.max, &state.min, "MIDPOINT")?;
+        Ok(Self {
+            max: state.max,
+            min: state.min,
+        })
+    }
+}
+
+/// Checks that a rolling maximum and minimum fed the same inputs have the same period (the
+/// windows' values are checked by their own deserialization; a state whose two windows
+/// disagree in how many inputs they saw outputs nothing until both are full, never a
+/// non-finite value).
+#[cfg(feature = "serde")]
+pub(crate) fn check_pair<T: Real>(
+    max: &RollingMax<T>,
+    min: &RollingMin<T>,
+    name: &str,
+) -> Result<(), Error> {
+    if max.period() != min.period() {
+        return Err(crate::error::invalid_state(format!(
+            "{name}: its maximum and minimum windows differ in length"
+        )));
+    }
+    Ok(())
+}
