@@ -363,7 +363,9 @@ pub mod relative;
 pub mod risk;
 pub mod sentiment;
 pub mod signal;
+mod slice;
 pub mod statistics;
+pub mod universe;
 pub mod volatility;
 pub mod window;
 
