@@ -1,6 +1,6 @@
 use core::fmt;
 
-use super::{check_series, chunk_ranges};
+use super::{all_usable, check_series, chunk_ranges};
 use crate::error::check_period;
 use crate::float::{from_usize, lit};
 use crate::slice::check_lengths;
@@ -13,7 +13,8 @@ use crate::{Error, Real};
 /// `n` inputs) fed that series' inputs: bit for bit the same outputs, the same refusal of
 /// unusable inputs (a NaN in one series leaves that series' state untouched and writes its
 /// last value; the other series update). Once a block of 64 series is warmed up, a tick
-/// updates it without a branch, so the loop over the series vectorises.
+/// whose inputs are all usable updates it without a branch, so the loop over the series
+/// vectorises.
 ///
 /// # Example
 ///
@@ -115,13 +116,11 @@ impl<T: Real> EmaUniverse<T> {
             else {
                 continue;
             };
-            if warm {
-                if let Some(state) = self.state.get_mut(range) {
-                    for ((&x, state), out) in inputs.iter().zip(state).zip(out.iter_mut()) {
-                        let smoothed = (x - *state) * weight + *state;
-                        *state = if x.is_usable() { smoothed } else { *state };
-                        *out = *state;
-                    }
+            let steady = warm && all_usable(inputs);
+            if let (true, Some(state)) = (steady, self.state.get_mut(range.clone())) {
+                for ((&x, state), out) in inputs.iter().zip(state).zip(out.iter_mut()) {
+                    *state = (x - *state) * weight + *state;
+                    *out = *state;
                 }
             } else {
                 for (offset, (&x, slot)) in inputs.iter().zip(out.iter_mut()).enumerate() {

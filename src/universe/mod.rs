@@ -79,3 +79,14 @@ pub(crate) fn chunk_ranges(series: usize) -> impl Iterator<Item = core::ops::Ran
         .step_by(CHUNK)
         .map(move |start| start..(start + CHUNK).min(series))
 }
+
+/// `true` when every input is usable ([`CheckedInput::is_usable`](crate::CheckedInput)), as
+/// one branch-free pass (the compiler vectorises it) instead of a branch per input.
+#[inline]
+pub(crate) fn all_usable<T: crate::Real>(inputs: &[T]) -> bool {
+    let (min, max) = (T::min_input(), T::max_input());
+    inputs.iter().fold(true, |all, &x| {
+        let magnitude = x.abs();
+        all & (magnitude <= max) & ((magnitude >= min) | (magnitude == T::zero()))
+    })
+}

@@ -1,6 +1,6 @@
 use core::fmt;
 
-use super::{check_series, chunk_ranges};
+use super::{all_usable, check_series, chunk_ranges};
 use crate::error::check_period;
 use crate::float::{from_usize, lit};
 use crate::momentum::FlatRsi;
@@ -15,9 +15,8 @@ use crate::{Error, Real};
 /// the same outputs in `0..=100`, the same refusal of unusable inputs (a NaN in one series
 /// leaves that series' state untouched and writes its last value; the other series update).
 ///
-/// Once a block of 64 series is warmed up, a tick updates it without a branch (an
-/// ignored input keeps its series' state by selection), so the loop over the series
-/// vectorises.
+/// Once a block of 64 series is warmed up, a tick whose inputs are all usable updates it
+/// without a branch, so the loop over the series vectorises.
 ///
 /// # Example
 ///
@@ -150,7 +149,7 @@ impl<T: Real> RsiUniverse<T> {
             else {
                 continue;
             };
-            if warm {
+            if warm && all_usable(inputs) {
                 self.update_warm_block(range.start, inputs, out, weight, inverse_n);
             } else {
                 for (offset, (&x, slot)) in inputs.iter().zip(out.iter_mut()).enumerate() {
@@ -258,8 +257,8 @@ impl<T: Real> RsiUniverse<T> {
         self.value(series).unwrap_or_else(T::nan)
     }
 
-    /// The warmed-up step for a block of series, without a branch: an unusable input keeps
-    /// its series' state by selection. The same operations as [`next`](Self::next).
+    /// The warmed-up step for a block of series whose inputs are all usable, without a
+    /// branch: the same operations as [`next`](Self::next).
     fn update_warm_block(
         &mut self,
         start: usize,
@@ -284,14 +283,11 @@ impl<T: Real> RsiUniverse<T> {
             .zip(losses)
             .zip(out.iter_mut());
         for ((((&x, previous), gains), losses), out) in lanes {
-            let usable = x.is_usable();
             let change = x - *previous;
             let (gain, loss) = (change.max(T::zero()), (-change).max(T::zero()));
-            let new_gains = *gains * weight + gain * inverse_n;
-            let new_losses = *losses * weight + loss * inverse_n;
-            *gains = if usable { new_gains } else { *gains };
-            *losses = if usable { new_losses } else { *losses };
-            *previous = if usable { x } else { *previous };
+            *gains = *gains * weight + gain * inverse_n;
+            *losses = *losses * weight + loss * inverse_n;
+            *previous = x;
             *out = index(*gains, *losses, flat);
         }
     }

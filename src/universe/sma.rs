@@ -1,6 +1,6 @@
 use core::fmt;
 
-use super::{check_series, chunk_ranges, CHUNK};
+use super::{all_usable, check_series, chunk_ranges, CHUNK};
 use crate::error::check_period;
 use crate::float::from_usize;
 use crate::slice::check_lengths;
@@ -148,10 +148,7 @@ impl<T: Real> SmaUniverse<T> {
                 continue;
             };
             let aligned = self.aligned.get(block).copied().unwrap_or(false);
-            if !(aligned
-                && inputs.iter().all(|x| x.is_usable())
-                && self.update_block(range.start, inputs, out))
-            {
+            if !(aligned && all_usable(inputs) && self.update_block(range.start, inputs, out)) {
                 for (offset, (&x, slot)) in inputs.iter().zip(out.iter_mut()).enumerate() {
                     *slot = self.update_one(range.start + offset, x);
                 }
