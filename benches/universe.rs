@@ -3,16 +3,22 @@
 //! - `universe_*`: 5,000 series, one update each per tick, 400 ticks per iteration
 //!   (2,000,000 updates): the structure-of-arrays universe, a `Vec` of single indicators
 //!   updated in a loop, and a hand-written structure-of-arrays loop of the same formula
-//!   without input checks (for the SMA, the textbook add-and-subtract ring, which drifts).
+//!   without input checks (for the SMA, the textbook add-and-subtract ring, which drifts,
+//!   and the crate's drift-free formula by hand).
 //! - `slice_*`: the 2,000,000-point random walk (bars around it for the ATR) through
 //!   `update` in a loop and through `update_slice` into a caller-provided slice.
 //!
 //! Run with `cargo bench --bench universe`; ns per update = time / 2,000,000. Everything is
 //! warmed up before timing; compare ratios within one run (the machine may be shared).
+//! `TA_STREAM_INTERLEAVED=1 cargo bench --bench universe` prints instead a table of the best
+//! of 9 interleaved passes per case (each case of a group timed in turn, 9 times), which
+//! keeps the ratios honest on a loaded machine.
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::time::Instant;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
 use ta_stream::average::{Ema, Sma, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::Rsi;
@@ -77,36 +83,26 @@ fn universe_ticks(ticks: usize) -> Vec<Vec<f64>> {
         .collect()
 }
 
-fn group<'a>(
-    c: &'a mut Criterion,
-    name: &str,
-) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
-    let mut group = c.benchmark_group(name);
-    group.throughput(Throughput::Elements(POINTS as u64));
-    group.sample_size(10);
-    group
-}
+/// One timed case: a label and a pass of 2,000,000 updates.
+type Case<'a> = (&'static str, Box<dyn FnMut() + 'a>);
 
-/// Times `step(tick, out)` over every tick, after a warm-up pass.
-fn bench_ticks(
-    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    label: &str,
-    period: usize,
-    ticks: &[Vec<f64>],
-    mut step: impl FnMut(&[f64], &mut [f64]),
-) {
+/// A pass over every tick of `ticks`, after a warm-up pass.
+fn ticks_case<'a>(
+    label: &'static str,
+    ticks: &'a [Vec<f64>],
+    mut step: impl FnMut(&[f64], &mut [f64]) + 'a,
+) -> Case<'a> {
     let mut out = vec![0.0; SERIES];
     for tick in ticks {
         step(tick, &mut out);
     }
-    group.bench_function(BenchmarkId::new(label, period), |b| {
-        b.iter(|| {
-            for tick in ticks {
-                step(black_box(tick), &mut out);
-                black_box(&mut out);
-            }
-        })
-    });
+    let pass = move || {
+        for tick in ticks {
+            step(black_box(tick), &mut out);
+            black_box(&mut out);
+        }
+    };
+    (label, Box::new(pass))
 }
 
 /// A `Vec` of single indicators, updated in a loop.
@@ -120,104 +116,113 @@ fn vec_of<I: Indicator<Input = f64, Output = f64>>(
     }
 }
 
-fn universe_sma(c: &mut Criterion) {
-    let ticks = universe_ticks(TICKS);
-    for period in [14, 50] {
-        let mut group = group(c, "universe_sma");
-        let mut universe = SmaUniverse::new(SERIES, period).unwrap();
-        bench_ticks(
-            &mut group,
-            "ta_stream_universe",
-            period,
-            &ticks,
-            |tick, out| universe.update(tick, out).unwrap(),
-        );
-        let singles = vec![Sma::new(period).unwrap(); SERIES];
-        bench_ticks(&mut group, "vec_of_sma", period, &ticks, vec_of(singles));
-        // The hand-written structure-of-arrays loop: one ring row per slot, a common head,
-        // add-and-subtract sums (drift), no input check.
-        let mut ring = vec![0.0; period * SERIES];
-        let mut sums = vec![0.0; SERIES];
-        let mut head = 0;
-        let n = period as f64;
-        bench_ticks(
-            &mut group,
-            "hand_written_soa",
-            period,
-            &ticks,
-            move |tick, out| {
-                let row = &mut ring[head * SERIES..(head + 1) * SERIES];
-                for (((&x, old), sum), out) in
-                    tick.iter().zip(row).zip(&mut sums).zip(out.iter_mut())
-                {
-                    *sum += x - *old;
-                    *old = x;
-                    *out = *sum / n;
+fn universe_sma(ticks: &[Vec<f64>], period: usize) -> Vec<Case<'_>> {
+    let mut universe = SmaUniverse::new(SERIES, period).unwrap();
+    let singles = vec![Sma::new(period).unwrap(); SERIES];
+    // The hand-written structure-of-arrays loop: one ring row per slot, a common head,
+    // add-and-subtract sums (drift), no input check.
+    let mut ring = vec![0.0; period * SERIES];
+    let mut sums = vec![0.0; SERIES];
+    let mut head = 0;
+    let n = period as f64;
+    vec![
+        ticks_case("ta_stream_universe", ticks, move |tick, out| {
+            universe.update(tick, out).unwrap()
+        }),
+        ticks_case("vec_of_sma", ticks, vec_of(singles)),
+        ticks_case("hand_written_soa", ticks, move |tick, out| {
+            let row = &mut ring[head * SERIES..(head + 1) * SERIES];
+            let lanes = tick.iter().zip(row).zip(&mut sums).zip(out.iter_mut());
+            for (((&x, old), sum), out) in lanes {
+                *sum += x - *old;
+                *old = x;
+                *out = *sum / n;
+            }
+            head = if head + 1 == period { 0 } else { head + 1 };
+        }),
+        ticks_case(
+            "hand_written_soa_drift_free",
+            ticks,
+            drift_free_loop(period),
+        ),
+    ]
+}
+
+/// The crate's drift-free formula written by hand on arrays, without input checks or
+/// warm-up logic: a common write row, suffix sums of the old block rebuilt every `period`
+/// ticks (a row at a time), the sum of the values pushed since.
+fn drift_free_loop(period: usize) -> impl FnMut(&[f64], &mut [f64]) {
+    let mut slots = vec![0.0; period * SERIES];
+    let mut suffix = vec![0.0; (period + 1) * SERIES];
+    let mut recent = vec![0.0; SERIES];
+    let mut running = vec![0.0; SERIES];
+    let mut head = 0;
+    let n = period as f64;
+    move |tick, out| {
+        let row = &mut slots[head * SERIES..(head + 1) * SERIES];
+        let old = &suffix[(head + 1) * SERIES..(head + 2) * SERIES];
+        let lanes = tick
+            .iter()
+            .zip(row)
+            .zip(old)
+            .zip(&mut recent)
+            .zip(out.iter_mut());
+        for ((((&x, slot), &old), recent), out) in lanes {
+            *recent += x;
+            *slot = x;
+            *out = (old + *recent) / n;
+        }
+        head += 1;
+        if head == period {
+            head = 0;
+            recent.fill(0.0);
+            running.fill(0.0);
+            for slot in (0..period).rev() {
+                let values = &slots[slot * SERIES..(slot + 1) * SERIES];
+                let sums = &mut suffix[slot * SERIES..(slot + 1) * SERIES];
+                for ((running, &x), sum) in running.iter_mut().zip(values).zip(sums) {
+                    *running += x;
+                    *sum = *running;
                 }
-                head = if head + 1 == period { 0 } else { head + 1 };
-            },
-        );
-        group.finish();
+            }
+        }
     }
 }
 
-fn universe_ema(c: &mut Criterion) {
-    let ticks = universe_ticks(TICKS);
-    let period = 50;
-    let mut group = group(c, "universe_ema");
+fn universe_ema(ticks: &[Vec<f64>], period: usize) -> Vec<Case<'_>> {
     let mut universe = EmaUniverse::new(SERIES, period).unwrap();
-    bench_ticks(
-        &mut group,
-        "ta_stream_universe",
-        period,
-        &ticks,
-        |tick, out| universe.update(tick, out).unwrap(),
-    );
     let singles = vec![Ema::new(period).unwrap(); SERIES];
-    bench_ticks(&mut group, "vec_of_ema", period, &ticks, vec_of(singles));
     let mut state = ticks[0].clone();
     let k = 2.0 / (period as f64 + 1.0);
-    bench_ticks(
-        &mut group,
-        "hand_written_soa",
-        period,
-        &ticks,
-        move |tick, out| {
+    vec![
+        ticks_case("ta_stream_universe", ticks, move |tick, out| {
+            universe.update(tick, out).unwrap()
+        }),
+        ticks_case("vec_of_ema", ticks, vec_of(singles)),
+        ticks_case("hand_written_soa", ticks, move |tick, out| {
             for ((&x, s), out) in tick.iter().zip(&mut state).zip(out.iter_mut()) {
                 *s += (x - *s) * k;
                 *out = *s;
             }
-        },
-    );
-    group.finish();
+        }),
+    ]
 }
 
-fn universe_rsi(c: &mut Criterion) {
-    let ticks = universe_ticks(TICKS);
-    let period = 14;
-    let mut group = group(c, "universe_rsi");
+fn universe_rsi(ticks: &[Vec<f64>], period: usize) -> Vec<Case<'_>> {
     let mut universe = RsiUniverse::new(SERIES, period).unwrap();
-    bench_ticks(
-        &mut group,
-        "ta_stream_universe",
-        period,
-        &ticks,
-        |tick, out| universe.update(tick, out).unwrap(),
-    );
     let singles = vec![Rsi::new(period).unwrap(); SERIES];
-    bench_ticks(&mut group, "vec_of_rsi", period, &ticks, vec_of(singles));
     // Wilder's recursion on arrays, without input checks or warm-up logic.
     let mut previous = ticks[0].clone();
     let mut gains = vec![0.5; SERIES];
     let mut losses = vec![0.5; SERIES];
     let n = period as f64;
     let (weight, inverse) = ((n - 1.0) / n, 1.0 / n);
-    bench_ticks(
-        &mut group,
-        "hand_written_soa",
-        period,
-        &ticks,
-        move |tick, out| {
+    vec![
+        ticks_case("ta_stream_universe", ticks, move |tick, out| {
+            universe.update(tick, out).unwrap()
+        }),
+        ticks_case("vec_of_rsi", ticks, vec_of(singles)),
+        ticks_case("hand_written_soa", ticks, move |tick, out| {
             let lanes = tick
                 .iter()
                 .zip(&mut previous)
@@ -236,46 +241,121 @@ fn universe_rsi(c: &mut Criterion) {
                     100.0 * (*gain / total)
                 };
             }
-        },
-    );
-    group.finish();
+        }),
+    ]
 }
 
-/// `update` in a loop against `update_slice`, over `data`.
-fn bench_slice<I>(c: &mut Criterion, name: &str, period: usize, data: &[I::Input], mut indicator: I)
+/// `update` in a loop against `update_slice`, over `data`, warmed up first.
+fn slice_cases<I>(period: usize, data: &[I::Input], mut indicator: I) -> Vec<Case<'_>>
 where
-    I: Indicator<Output = f64> + Clone,
+    I: Indicator<Output = f64> + Clone + 'static,
 {
     indicator.warm_up(data[..4 * period].iter().copied());
-    let mut group = group(c, name);
     let mut streaming = indicator.clone();
-    group.bench_function(BenchmarkId::new("update", period), |b| {
-        b.iter(|| {
-            for &x in data {
-                black_box(streaming.update(black_box(x)));
-            }
-        })
-    });
     let mut out = vec![0.0; data.len()];
-    group.bench_function(BenchmarkId::new("update_slice", period), |b| {
-        b.iter(|| {
-            indicator.update_slice(black_box(data), &mut out).unwrap();
-            black_box(&mut out);
-        })
-    });
-    group.finish();
+    vec![
+        (
+            "update",
+            Box::new(move || {
+                for &x in data {
+                    black_box(streaming.update(black_box(x)));
+                }
+            }),
+        ),
+        (
+            "update_slice",
+            Box::new(move || {
+                indicator.update_slice(black_box(data), &mut out).unwrap();
+                black_box(&mut out);
+            }),
+        ),
+    ]
 }
 
-fn slices(c: &mut Criterion) {
+/// Every group: its name, period and cases.
+fn groups<'a>(
+    ticks: &'a [Vec<f64>],
+    walk: &'a [f64],
+    candles: &'a [Candle],
+) -> Vec<(&'static str, usize, Vec<Case<'a>>)> {
+    vec![
+        ("universe_sma", 14, universe_sma(ticks, 14)),
+        ("universe_sma", 50, universe_sma(ticks, 50)),
+        ("universe_ema", 50, universe_ema(ticks, 50)),
+        ("universe_rsi", 14, universe_rsi(ticks, 14)),
+        (
+            "slice_sma",
+            50,
+            slice_cases(50, walk, Sma::new(50).unwrap()),
+        ),
+        (
+            "slice_ema",
+            50,
+            slice_cases(50, walk, Ema::new(50).unwrap()),
+        ),
+        (
+            "slice_rsi",
+            14,
+            slice_cases(14, walk, Rsi::new(14).unwrap()),
+        ),
+        (
+            "slice_wma",
+            20,
+            slice_cases(20, walk, Wma::new(20).unwrap()),
+        ),
+        (
+            "slice_max",
+            20,
+            slice_cases(20, walk, RollingMax::new(20).unwrap()),
+        ),
+        (
+            "slice_atr",
+            14,
+            slice_cases(14, candles, Atr::new(14).unwrap()),
+        ),
+    ]
+}
+
+/// Best of 9 interleaved passes per case, in ns per update.
+fn interleaved(groups: Vec<(&'static str, usize, Vec<Case<'_>>)>) {
+    println!("| group | case | ns per update (best of 9, interleaved) | ratio to the first |");
+    println!("|---|---|---|---|");
+    for (name, period, mut cases) in groups {
+        let mut best = vec![f64::INFINITY; cases.len()];
+        for _ in 0..9 {
+            for ((_, pass), best) in cases.iter_mut().zip(&mut best) {
+                let start = Instant::now();
+                pass();
+                *best = best.min(start.elapsed().as_secs_f64() * 1e9 / POINTS as f64);
+            }
+        }
+        for ((label, _), ns) in cases.iter().zip(&best) {
+            println!(
+                "| {name}({period}) | {label} | {ns:.2} | {:.2} |",
+                ns / best[0]
+            );
+        }
+    }
+}
+
+fn main() {
+    let ticks = universe_ticks(TICKS);
     let walk = random_walk(POINTS);
     let candles = bars(&walk);
-    bench_slice(c, "slice_sma", 50, &walk, Sma::new(50).unwrap());
-    bench_slice(c, "slice_ema", 50, &walk, Ema::new(50).unwrap());
-    bench_slice(c, "slice_rsi", 14, &walk, Rsi::new(14).unwrap());
-    bench_slice(c, "slice_wma", 20, &walk, Wma::new(20).unwrap());
-    bench_slice(c, "slice_max", 20, &walk, RollingMax::new(20).unwrap());
-    bench_slice(c, "slice_atr", 14, &candles, Atr::new(14).unwrap());
+    let groups = groups(&ticks, &walk, &candles);
+    if std::env::var_os("TA_STREAM_INTERLEAVED").is_some() {
+        interleaved(groups);
+        return;
+    }
+    let mut criterion = Criterion::default().configure_from_args();
+    for (name, period, cases) in groups {
+        let mut group = criterion.benchmark_group(name);
+        group.throughput(Throughput::Elements(POINTS as u64));
+        group.sample_size(10);
+        for (label, mut pass) in cases {
+            group.bench_function(BenchmarkId::new(label, period), |b| b.iter(&mut pass));
+        }
+        group.finish();
+    }
+    criterion.final_summary();
 }
-
-criterion_group!(benches, universe_sma, universe_ema, universe_rsi, slices);
-criterion_main!(benches);

@@ -500,10 +500,10 @@ mod saved_states {
         refuse(&|v| v["period"] = json!(4));
         refuse(&|v| v["series"] = json!(0));
         refuse(&|v| v["series"] = json!(2));
-        refuse(&|v| v["slots"][0] = json!(null));
-        refuse(&|v| v["slots"][0] = json!(1e300));
+        refuse(&|v| v["windows"][0] = json!(null));
+        refuse(&|v| v["windows"][0] = json!(1e300));
         refuse(&|v| {
-            v["slots"]
+            v["windows"]
                 .as_array_mut()
                 .unwrap()
                 .pop()
@@ -513,7 +513,7 @@ mod saved_states {
         refuse(&|v| v["next"][0] = json!(3));
         refuse(&|v| v["len"][0] = json!(4));
         refuse(&|v| v["len"][1] = json!(1)); // series 1 pushed nothing: next 0, length 1
-        refuse(&|v| v["slots"][1] = json!(5.0)); // series 1 never pushed: its slots are 0
+        refuse(&|v| v["windows"][3] = json!(5.0)); // series 1 never pushed: its slots are 0
         refuse(&|v| v["next"].as_array_mut().unwrap().push(json!(0)));
         refuse(&|v| v["len"] = json!([3, 0]));
     }

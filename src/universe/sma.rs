@@ -17,11 +17,13 @@ use crate::{Error, Real};
 ///
 /// # Layout
 ///
-/// The windows are stored slot-major (`slot × series`): while the series of a block of
-/// 64 are full and at the same place in their windows, which is always the case unless some
-/// of them ignored an input the others accepted, one tick reads and writes one contiguous
-/// row per array and the loop over the series vectorises. A block whose series are out of
-/// step is updated series by series (same results, slower).
+/// The series are stored in blocks of 64, each block's windows slot-major (`slot × 64`)
+/// and contiguous. While the series of a block are full and at the same place in their
+/// windows, which is always the case unless some of them ignored an input the others
+/// accepted, one tick reads and writes one contiguous row per array for the block, the loop
+/// over the series vectorises, and the block's suffix sums are rebuilt together, a row at a
+/// time. A block whose series are out of step is updated series by series (same results,
+/// slower).
 ///
 /// # Example
 ///
@@ -45,11 +47,12 @@ use crate::{Error, Real};
 pub struct SmaUniverse<T: Real = f64> {
     period: usize,
     series: usize,
-    /// `slots[slot * series + s]`: series `s`'s window in storage order, as in
-    /// [`RollingSum`](crate::window::RollingSum); zeros for values not pushed yet.
+    /// The windows, at [`cell`](Self::cell)`(slot, s)` for series `s`'s slot `slot`, in
+    /// storage order as in [`RollingSum`](crate::window::RollingSum); zeros for values not
+    /// pushed yet.
     slots: Vec<T>,
-    /// `suffix[slot * series + s]`: sum of series `s`'s slots `slot..` at its last rebuild
-    /// (zeros before the first); the sum past the last slot is 0 and not stored.
+    /// At `cell(slot, s)`: the sum of series `s`'s slots `slot..` at its last rebuild (zeros
+    /// before the first); the sum past the last slot is 0 and not stored.
     suffix: Vec<T>,
     /// Sum of the values each series pushed since its last rebuild.
     recent: Vec<T>,
@@ -73,7 +76,7 @@ impl<T: Real> SmaUniverse<T> {
         let series = check_series(series)?;
         let period = check_period("period", period)?;
         let cells = period
-            .checked_mul(series)
+            .checked_mul(series.div_ceil(CHUNK) * CHUNK)
             .ok_or_else(|| Error::InvalidParameter {
                 name: "series",
                 value: series.to_string(),
@@ -175,6 +178,15 @@ impl<T: Real> SmaUniverse<T> {
         Ok(())
     }
 
+    /// Where series `series`' slot `slot` (and its partial sum) is stored: the series are
+    /// stored in blocks of [`CHUNK`], each block's windows contiguous and slot-major, so
+    /// that a tick reads one contiguous row per block and a rebuild walks one contiguous
+    /// block.
+    #[inline]
+    fn cell(&self, slot: usize, series: usize) -> usize {
+        (series / CHUNK) * self.period * CHUNK + slot * CHUNK + series % CHUNK
+    }
+
     #[inline]
     fn mean(&self, sum: T) -> T {
         sum / from_usize(self.period)
@@ -185,7 +197,7 @@ impl<T: Real> SmaUniverse<T> {
     fn old_block_sum(&self, slot: usize, series: usize) -> T {
         if slot < self.period {
             self.suffix
-                .get(slot * self.series + series)
+                .get(self.cell(slot, series))
                 .copied()
                 .unwrap_or_else(T::zero)
         } else {
@@ -213,7 +225,7 @@ impl<T: Real> SmaUniverse<T> {
                 let sum = self.old_block_sum(next + 1, series) + recent;
                 let written = next + 1;
                 let rebuild = written == self.period;
-                let cell = next * self.series + series;
+                let cell = self.cell(next, series);
                 if let Some(slot) = self.slots.get_mut(cell) {
                     *slot = x;
                 }
@@ -241,7 +253,7 @@ impl<T: Real> SmaUniverse<T> {
     fn rebuild_one(&mut self, series: usize) {
         let mut running = T::zero();
         for slot in (0..self.period).rev() {
-            let cell = slot * self.series + series;
+            let cell = self.cell(slot, series);
             running = running + self.slots.get(cell).copied().unwrap_or_else(T::zero);
             if let Some(suffix) = self.suffix.get_mut(cell) {
                 *suffix = running;
@@ -267,19 +279,19 @@ impl<T: Real> SmaUniverse<T> {
         let Some(&next) = self.next.get(start) else {
             return false;
         };
-        let row = next * self.series;
-        let old_row = (next + 1) * self.series;
+        let row = self.cell(next, start);
+        let old_row = self.cell(next + 1, start);
         let n: T = from_usize(self.period);
         let zeros = [T::zero(); CHUNK];
         let old: &[T] = if next + 1 < self.period {
             self.suffix
-                .get(old_row + start..old_row + end)
+                .get(old_row..old_row + width)
                 .unwrap_or_default()
         } else {
             zeros.get(..width).unwrap_or_default()
         };
         let (Some(slots), Some(recent), Some(sum)) = (
-            self.slots.get_mut(row + start..row + end),
+            self.slots.get_mut(row..row + width),
             self.recent.get_mut(start..end),
             self.sum.get_mut(start..end),
         ) else {
@@ -316,17 +328,25 @@ impl<T: Real> SmaUniverse<T> {
     /// [`rebuild_one`](Self::rebuild_one) for every series of `start..end` (at most
     /// [`CHUNK`]), a row at a time, and `recent` back to 0.
     fn rebuild_block(&mut self, start: usize, end: usize) {
-        let mut running = [T::zero(); CHUNK];
-        for slot in (0..self.period).rev() {
-            let cells = slot * self.series + start..slot * self.series + end;
-            let (Some(values), Some(suffix)) =
-                (self.slots.get(cells.clone()), self.suffix.get_mut(cells))
-            else {
-                continue;
-            };
-            for ((running, &x), suffix) in running.iter_mut().zip(values).zip(suffix) {
-                *running = *running + x;
-                *suffix = *running;
+        // Eight series at a time, whose running sums stay in registers down the rows.
+        const LANES: usize = 8;
+        for group in (start..end).step_by(LANES) {
+            let width = (end - group).min(LANES);
+            let mut running = [T::zero(); LANES];
+            for slot in (0..self.period).rev() {
+                let cells = self.cell(slot, group)..self.cell(slot, group) + width;
+                let (Some(values), Some(suffix)) =
+                    (self.slots.get(cells.clone()), self.suffix.get_mut(cells))
+                else {
+                    continue;
+                };
+                match (
+                    <&[T; LANES]>::try_from(values),
+                    <&mut [T; LANES]>::try_from(&mut *suffix),
+                ) {
+                    (Ok(values), Ok(suffix)) => accumulate(&mut running, values, suffix),
+                    _ => accumulate(&mut running, values, suffix),
+                }
             }
         }
         if let Some(recent) = self.recent.get_mut(start..end) {
@@ -341,7 +361,15 @@ impl<T: Real> SmaUniverse<T> {
     fn resync(&mut self) {
         for series in 0..self.series {
             let next = self.next.get(series).copied().unwrap_or(0);
-            let column = |slot: usize| slot * self.series + series;
+            let (period, base, lane) = (
+                self.period,
+                (series / CHUNK) * self.period * CHUNK,
+                series % CHUNK,
+            );
+            let column = move |slot: usize| {
+                debug_assert!(slot < period);
+                base + slot * CHUNK + lane
+            };
             if self.len.get(series).copied() == Some(self.period) {
                 // The old block's slots still in the window; the partial sums of the slots
                 // overwritten since the last rebuild are never read again.
@@ -395,10 +423,19 @@ impl<T: Real> SmaUniverse<T> {
         (0..self.series).all(|series| {
             let next = self.next.get(series).copied().unwrap_or(0);
             (next..self.period).all(|slot| {
-                let cell = slot * self.series + series;
+                let cell = self.cell(slot, series);
                 self.suffix.get(cell) == other.suffix.get(cell)
             })
         })
+    }
+}
+
+/// `running += values; suffix = running`, lane by lane (one row of a rebuild).
+#[inline(always)]
+fn accumulate<T: Real>(running: &mut [T], values: &[T], suffix: &mut [T]) {
+    for ((running, &x), suffix) in running.iter_mut().zip(values).zip(suffix) {
+        *running = *running + x;
+        *suffix = *running;
     }
 }
 
@@ -430,8 +467,8 @@ impl<T: Real> fmt::Display for SmaUniverse<T> {
 struct SmaUniverseState<S> {
     period: usize,
     series: usize,
-    /// Slot-major windows, as stored.
-    slots: S,
+    /// Series by series, each window in storage order (`series × period`).
+    windows: S,
     next: Vec<usize>,
     len: Vec<usize>,
 }
@@ -440,10 +477,19 @@ struct SmaUniverseState<S> {
 #[cfg(feature = "serde")]
 impl<T: Real + serde::Serialize> serde::Serialize for SmaUniverse<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let windows: Vec<T> = (0..self.series)
+            .flat_map(|series| (0..self.period).map(move |slot| (slot, series)))
+            .map(|(slot, series)| {
+                self.slots
+                    .get(self.cell(slot, series))
+                    .copied()
+                    .unwrap_or_else(T::zero)
+            })
+            .collect();
         SmaUniverseState {
             period: self.period,
             series: self.series,
-            slots: &self.slots,
+            windows,
             next: self.next.clone(),
             len: self.len.clone(),
         }
@@ -469,7 +515,7 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
     fn try_from(state: SmaUniverseState<Vec<T>>) -> Result<Self, Error> {
         let mut loaded = Self::new(state.series, state.period)?;
         let period = loaded.period;
-        let shape_ok = state.slots.len() == loaded.slots.len()
+        let shape_ok = Some(state.windows.len()) == period.checked_mul(loaded.series)
             && state.next.len() == loaded.series
             && state.len.len() == loaded.series;
         if !shape_ok {
@@ -477,7 +523,7 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
                 "SMA universe of {} series of period {period} needs {} window values and one \
                  position and length per series",
                 loaded.series,
-                loaded.slots.len()
+                period * loaded.series
             )));
         }
         let positions_ok =
@@ -490,9 +536,8 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
                  most the period and equal to the write slot until full)",
             ));
         }
-        let series = loaded.series;
-        let values_ok = state.slots.iter().enumerate().all(|(cell, &x)| {
-            let (slot, column) = (cell / series, cell % series);
+        let values_ok = state.windows.iter().enumerate().all(|(index, &x)| {
+            let (column, slot) = (index / period, index % period);
             let pushed = state.len.get(column).is_some_and(|&len| slot < len);
             if pushed {
                 x.is_usable()
@@ -505,7 +550,12 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
                 "SMA universe window holds a value no update could have accepted",
             ));
         }
-        loaded.slots = state.slots;
+        for (index, &x) in state.windows.iter().enumerate() {
+            let cell = loaded.cell(index % period, index / period);
+            if let Some(slot) = loaded.slots.get_mut(cell) {
+                *slot = x;
+            }
+        }
         loaded.next = state.next;
         loaded.len = state.len;
         loaded.resync();
