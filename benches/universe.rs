@@ -6,13 +6,15 @@
 //!   without input checks (for the SMA, the textbook add-and-subtract ring, which drifts,
 //!   and the crate's drift-free formula by hand).
 //! - `slice_*`: the 2,000,000-point random walk (bars around it for the ATR) through
-//!   `update` in a loop and through `update_slice` into a caller-provided slice.
+//!   `update` in a loop (outputs discarded), `update` storing each `Option` into a
+//!   preallocated `Vec`, `batch` (which allocates that `Vec`), and `update_slice` into a
+//!   caller-provided slice of numbers.
 //!
 //! Run with `cargo bench --bench universe`; ns per update = time / 2,000,000. Everything is
 //! warmed up before timing; compare ratios within one run (the machine may be shared).
 //! `TA_STREAM_INTERLEAVED=1 cargo bench --bench universe` prints instead a table of the best
-//! of 9 interleaved passes per case (each case of a group timed in turn, 9 times), which
-//! keeps the ratios honest on a loaded machine.
+//! of 9 interleaved passes per case (each case of a group timed in turn, 9 times) and of
+//! the CPU time per pass (Linux), which keep the ratios honest on a loaded machine.
 
 use std::hint::black_box;
 
@@ -252,6 +254,9 @@ where
 {
     indicator.warm_up(data[..4 * period].iter().copied());
     let mut streaming = indicator.clone();
+    let mut storing = indicator.clone();
+    let mut batching = indicator.clone();
+    let mut options = vec![None; data.len()];
     let mut out = vec![0.0; data.len()];
     vec![
         (
@@ -260,6 +265,21 @@ where
                 for &x in data {
                     black_box(streaming.update(black_box(x)));
                 }
+            }),
+        ),
+        (
+            "update_into_options",
+            Box::new(move || {
+                for (slot, &x) in options.iter_mut().zip(data) {
+                    *slot = storing.update(x);
+                }
+                black_box(&mut options);
+            }),
+        ),
+        (
+            "batch",
+            Box::new(move || {
+                black_box(batching.batch(black_box(data)));
             }),
         ),
         (
@@ -316,23 +336,49 @@ fn groups<'a>(
     ]
 }
 
-/// Best of 9 interleaved passes per case, in ns per update.
+/// CPU time this thread has run, in clock ticks (user + system, from
+/// `/proc/thread-self/stat`; 0 where that file does not exist): unlike wall time, it does
+/// not count the time the thread waits for a core on a loaded machine.
+fn cpu_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let after_name = stat.rsplit(')').next().unwrap_or_default();
+    let fields: Vec<u64> = after_name
+        .split_whitespace()
+        .map(|field| field.parse().unwrap_or(0))
+        .collect();
+    // Fields 14 and 15 of the file (utime, stime); the name ends at field 2.
+    fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0)
+}
+
+/// Per case, the best of 9 interleaved passes in wall time, and the CPU time per pass over
+/// passes of at least 0.3 s of CPU (clock ticks are 10 ms), both in ns per update.
 fn interleaved(groups: Vec<(&'static str, usize, Vec<Case<'_>>)>) {
-    println!("| group | case | ns per update (best of 9, interleaved) | ratio to the first |");
-    println!("|---|---|---|---|");
+    println!("| group | case | ns per update, wall (best of 9, interleaved) | ratio | ns per update, CPU time | ratio |");
+    println!("|---|---|---|---|---|---|");
     for (name, period, mut cases) in groups {
         let mut best = vec![f64::INFINITY; cases.len()];
-        for _ in 0..9 {
-            for ((_, pass), best) in cases.iter_mut().zip(&mut best) {
+        let mut cpu = vec![f64::INFINITY; cases.len()];
+        for round in 0..9 {
+            for (((_, pass), best), cpu) in cases.iter_mut().zip(&mut best).zip(&mut cpu) {
                 let start = Instant::now();
                 pass();
                 *best = best.min(start.elapsed().as_secs_f64() * 1e9 / POINTS as f64);
+                if round % 3 == 2 {
+                    let (ticks, mut passes) = (cpu_ticks(), 0);
+                    while cpu_ticks() < ticks + 30 && passes < 1000 {
+                        pass();
+                        passes += 1;
+                    }
+                    let seconds = (cpu_ticks() - ticks) as f64 / 100.0;
+                    *cpu = cpu.min(seconds * 1e9 / (passes as f64 * POINTS as f64));
+                }
             }
         }
-        for ((label, _), ns) in cases.iter().zip(&best) {
+        for ((label, _), (ns, cpu_ns)) in cases.iter().zip(best.iter().zip(&cpu)) {
             println!(
-                "| {name}({period}) | {label} | {ns:.2} | {:.2} |",
-                ns / best[0]
+                "| {name}({period}) | {label} | {ns:.2} | {:.2} | {cpu_ns:.2} | {:.2} |",
+                ns / best[0],
+                cpu_ns / cpu[0]
             );
         }
     }

@@ -56,8 +56,10 @@ pub struct SmaUniverse<T: Real = f64> {
     suffix: Vec<T>,
     /// Sum of the values each series pushed since its last rebuild.
     recent: Vec<T>,
-    /// Each series' window sum.
-    sum: Vec<T>,
+    /// Each series' window sum as the push that completed its last block computed it: the
+    /// window sum while `next` is 0 (otherwise the sum is the old block's partial sum plus
+    /// `recent`, exactly as the last push computed it, and this is not read).
+    block_sum: Vec<T>,
     /// The slot each series writes next (its accepted inputs since its last rebuild).
     next: Vec<usize>,
     /// Values in each window, saturating at `period`.
@@ -88,7 +90,7 @@ impl<T: Real> SmaUniverse<T> {
             slots: vec![T::zero(); cells],
             suffix: vec![T::zero(); cells],
             recent: vec![T::zero(); series],
-            sum: vec![T::zero(); series],
+            block_sum: vec![T::zero(); series],
             next: vec![0; series],
             len: vec![0; series],
             aligned: vec![false; series.div_ceil(CHUNK)],
@@ -109,7 +111,7 @@ impl<T: Real> SmaUniverse<T> {
     #[must_use]
     pub fn value(&self, series: usize) -> Option<T> {
         let full = *self.len.get(series)? == self.period;
-        full.then(|| self.mean(self.sum.get(series).copied().unwrap_or_else(T::nan)))
+        full.then(|| self.mean(self.window_sum(series)))
     }
 
     /// Writes every series' current average into `out` (NaN while warming up).
@@ -129,7 +131,7 @@ impl<T: Real> SmaUniverse<T> {
         self.slots.fill(T::zero());
         self.suffix.fill(T::zero());
         self.recent.fill(T::zero());
-        self.sum.fill(T::zero());
+        self.block_sum.fill(T::zero());
         self.next.fill(0);
         self.len.fill(0);
         self.aligned.fill(false);
@@ -187,6 +189,19 @@ impl<T: Real> SmaUniverse<T> {
         (series / CHUNK) * self.period * CHUNK + slot * CHUNK + series % CHUNK
     }
 
+    /// Series `series`' window sum, bit for bit the one its last push computed.
+    #[inline]
+    fn window_sum(&self, series: usize) -> T {
+        match self.next.get(series) {
+            Some(0) => self.block_sum.get(series).copied().unwrap_or_else(T::nan),
+            Some(&next) => {
+                self.old_block_sum(next, series)
+                    + self.recent.get(series).copied().unwrap_or_else(T::nan)
+            }
+            None => T::nan(),
+        }
+    }
+
     #[inline]
     fn mean(&self, sum: T) -> T {
         sum / from_usize(self.period)
@@ -222,21 +237,17 @@ impl<T: Real> SmaUniverse<T> {
         if x.is_usable() {
             if let (Some(&next), Some(&recent)) = (self.next.get(series), self.recent.get(series)) {
                 let recent = recent + x;
-                let sum = self.old_block_sum(next + 1, series) + recent;
                 let written = next + 1;
                 let rebuild = written == self.period;
                 let cell = self.cell(next, series);
                 if let Some(slot) = self.slots.get_mut(cell) {
                     *slot = x;
                 }
-                if let Some(stored) = self.sum.get_mut(series) {
-                    *stored = sum;
-                }
                 if let Some(len) = self.len.get_mut(series) {
                     *len = (*len + 1).min(self.period);
                 }
                 if let Some(stored) = self.recent.get_mut(series) {
-                    *stored = if rebuild { T::zero() } else { recent };
+                    *stored = recent;
                 }
                 if let Some(stored) = self.next.get_mut(series) {
                     *stored = if rebuild { 0 } else { written };
@@ -249,8 +260,15 @@ impl<T: Real> SmaUniverse<T> {
         self.value(series).unwrap_or_else(T::nan)
     }
 
-    /// The series' window is one block in storage order: its suffix sums, newest first.
+    /// The series' window is one block in storage order: its sum as the push computed it
+    /// (`0 + recent`), its suffix sums newest first, and `recent` back to 0.
     fn rebuild_one(&mut self, series: usize) {
+        if let (Some(recent), Some(block_sum)) =
+            (self.recent.get_mut(series), self.block_sum.get_mut(series))
+        {
+            *block_sum = T::zero() + *recent;
+            *recent = T::zero();
+        }
         let mut running = T::zero();
         for slot in (0..self.period).rev() {
             let cell = self.cell(slot, series);
@@ -290,10 +308,9 @@ impl<T: Real> SmaUniverse<T> {
         } else {
             zeros.get(..width).unwrap_or_default()
         };
-        let (Some(slots), Some(recent), Some(sum)) = (
+        let (Some(slots), Some(recent)) = (
             self.slots.get_mut(row..row + width),
             self.recent.get_mut(start..end),
-            self.sum.get_mut(start..end),
         ) else {
             return false;
         };
@@ -305,13 +322,11 @@ impl<T: Real> SmaUniverse<T> {
             .zip(old)
             .zip(slots)
             .zip(recent)
-            .zip(sum)
             .zip(out.iter_mut());
-        for (((((&x, &old), slot), recent), sum), out) in lanes {
+        for ((((&x, &old), slot), recent), out) in lanes {
             let added = *recent + x;
             let total = old + added;
             *recent = added;
-            *sum = total;
             *slot = x;
             *out = total / n;
         }
@@ -349,8 +364,14 @@ impl<T: Real> SmaUniverse<T> {
                 }
             }
         }
-        if let Some(recent) = self.recent.get_mut(start..end) {
-            recent.fill(T::zero());
+        if let (Some(recent), Some(block_sum)) = (
+            self.recent.get_mut(start..end),
+            self.block_sum.get_mut(start..end),
+        ) {
+            for (recent, block_sum) in recent.iter_mut().zip(block_sum) {
+                *block_sum = T::zero() + *recent;
+                *recent = T::zero();
+            }
         }
     }
 
@@ -395,18 +416,18 @@ impl<T: Real> SmaUniverse<T> {
                         .unwrap_or_else(T::zero)
             };
             let recent = (0..next).fold(T::zero(), add);
-            let sum = if next == 0 {
-                // Right after a rebuild (or before any push): the last push added the whole
-                // window to an empty old block.
+            // Right after a rebuild (or before any push): the last push added the whole
+            // window to an empty old block. Otherwise not read.
+            let block_sum = if next == 0 {
                 T::zero() + (0..self.period).fold(T::zero(), add)
             } else {
-                self.old_block_sum(next, series) + recent
+                T::zero()
             };
             if let Some(stored) = self.recent.get_mut(series) {
                 *stored = recent;
             }
-            if let Some(stored) = self.sum.get_mut(series) {
-                *stored = sum;
+            if let Some(stored) = self.block_sum.get_mut(series) {
+                *stored = block_sum;
             }
         }
         for (block, range) in chunk_ranges(self.series).enumerate() {
@@ -441,8 +462,8 @@ fn accumulate<T: Real>(running: &mut [T], values: &[T], suffix: &mut [T]) {
 
 impl<T: Real> PartialEq for SmaUniverse<T> {
     /// Same parameters and same state: the windows, positions, sums, and the partial sums
-    /// still in use (a partial sum of a slot overwritten since the last rebuild is never
-    /// read again, and not saved).
+    /// still in use (a partial sum of a slot overwritten since the last rebuild, or the sum of
+    /// a block already left, is never read again, and not saved).
     fn eq(&self, other: &Self) -> bool {
         self.period == other.period
             && self.series == other.series
@@ -450,7 +471,7 @@ impl<T: Real> PartialEq for SmaUniverse<T> {
             && self.next == other.next
             && self.len == other.len
             && self.recent == other.recent
-            && self.sum == other.sum
+            && (0..self.series).all(|series| self.window_sum(series) == other.window_sum(series))
             && self.same_suffixes_in_use(other)
     }
 }
@@ -559,13 +580,14 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
         loaded.next = state.next;
         loaded.len = state.len;
         loaded.resync();
-        if !loaded
-            .sum
+        let finite = loaded
+            .block_sum
             .iter()
             .chain(&loaded.recent)
             .chain(&loaded.suffix)
             .all(|x| x.is_finite())
-        {
+            && (0..loaded.series).all(|series| loaded.window_sum(series).is_finite());
+        if !finite {
             return Err(crate::error::invalid_state(
                 "SMA universe window sum overflows",
             ));
