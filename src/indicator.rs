@@ -128,7 +128,10 @@ pub trait Indicator {
     }
 
     /// Runs [`update`](Indicator::update) over a slice and collects one output per input.
-    /// Bit-identical to calling `update` in a loop (it is that loop).
+    /// Bit-identical to calling `update` in a loop (it is that loop). It allocates the
+    /// result, an `Option` per value; for indicators with a number as output,
+    /// [`update_slice`](Indicator::update_slice) writes into a slice you provide instead,
+    /// which is the fast path for whole histories.
     fn batch(&mut self, inputs: &[Self::Input]) -> Vec<Option<Self::Output>> {
         inputs.iter().map(|&input| self.update(input)).collect()
     }

@@ -2,7 +2,7 @@ use core::fmt;
 
 use super::{all_usable, check_series, chunk_ranges};
 use crate::error::check_period;
-use crate::float::{from_usize, lit};
+use crate::float::from_usize;
 use crate::slice::check_lengths;
 use crate::{Error, Real};
 
@@ -214,7 +214,7 @@ impl<T: Real> TryFrom<EmaUniverseState<T>> for EmaUniverse<T> {
         let mut loaded = Self::new(series, state.period)?;
         let period = loaded.period;
         let n: T = from_usize(period);
-        let bound = T::max_input() * (T::one() + lit::<T>(4.0) * n * T::epsilon());
+        let bound = T::max_input() * (T::one() + crate::float::lit::<T>(4.0) * n * T::epsilon());
         let consistent = state.state.len() == series
             && state.count.iter().zip(&state.state).all(|(&count, &x)| {
                 let limit = if count >= period {
