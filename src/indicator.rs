@@ -128,9 +128,46 @@ pub trait Indicator {
     }
 
     /// Runs [`update`](Indicator::update) over a slice and collects one output per input.
-    /// Bit-identical to calling `update` in a loop (it is that loop).
+    /// Bit-identical to calling `update` in a loop (it is that loop). It allocates the
+    /// result, an `Option` per value; for indicators with a number as output,
+    /// [`update_slice`](Indicator::update_slice) writes into a slice you provide instead,
+    /// which is the fast path for whole histories.
     fn batch(&mut self, inputs: &[Self::Input]) -> Vec<Option<Self::Output>> {
         inputs.iter().map(|&input| self.update(input)).collect()
+    }
+
+    /// The slice path, TA-Lib style: runs [`update`](Indicator::update) over `inputs` and
+    /// writes one output per input into the caller's `out`, NaN where `update` returns
+    /// `None` (warm-up). Bit-identical to calling `update` in a loop, allocates nothing, and
+    /// is the fast way to run a whole history: [`batch`](Indicator::batch) returns an
+    /// `Option` per value (twice the memory). An unusable input is ignored as `update`
+    /// ignores it, so its slot repeats the last output (NaN while warming up). For
+    /// indicators with a number as output; those with several outputs run over columns with
+    /// [`DynIndicator::run_columns`](crate::catalog::DynIndicator::run_columns).
+    ///
+    /// ```
+    /// use ta_stream::{average::Sma, Indicator};
+    ///
+    /// let closes = [1.0, 2.0, 3.0, f64::NAN, 5.0];
+    /// let mut sma = [0.0; 5];
+    /// Sma::new(2)?.update_slice(&closes, &mut sma)?;
+    /// assert!(sma[0].is_nan());
+    /// assert_eq!(sma[1..], [1.5, 2.5, 2.5, 4.0]); // the NaN is ignored
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming `out`) when `out` and `inputs` differ in length;
+    /// nothing is consumed then.
+    fn update_slice(
+        &mut self,
+        inputs: &[Self::Input],
+        out: &mut [Self::Output],
+    ) -> Result<(), Error>
+    where
+        Self::Output: crate::Real,
+    {
+        crate::slice::update_slice(self, inputs, out)
     }
 
     /// Feeds every input of a history (a slice, a `Vec`, any iterator) and returns the last
@@ -213,6 +250,17 @@ impl<I: Indicator + ?Sized> Indicator for Box<I> {
 
     fn try_update(&mut self, input: Self::Input) -> Result<Option<Self::Output>, Error> {
         (**self).try_update(input)
+    }
+
+    fn update_slice(
+        &mut self,
+        inputs: &[Self::Input],
+        out: &mut [Self::Output],
+    ) -> Result<(), Error>
+    where
+        Self::Output: crate::Real,
+    {
+        (**self).update_slice(inputs, out)
     }
 }
 

@@ -215,6 +215,14 @@
 //! adapter ([`IndicatorIterExt::indicator`]). NaN, infinities and absurd magnitudes never
 //! enter the state: see the trait's documentation for the policy.
 //!
+//! Two paths for bulk work keep those guarantees: [`update_slice`](Indicator::update_slice)
+//! runs a whole input slice into an output slice you provide, TA-Lib style (NaN during
+//! warm-up), bit-identical to `update` and without allocating (the fast way through a
+//! history; the catalog's [`run_columns`](catalog::DynIndicator::run_columns) does the same
+//! for indicators with several outputs); and [`universe`] updates many series of one
+//! indicator at once (a screener over thousands of stocks), one input per series per tick,
+//! with the series' states stored as structure of arrays.
+//!
 //! ## Indicators
 //!
 //! `n` is the period; a [`Candle`](bar::Candle) is one bar's open, high, low, close, volume.
@@ -378,8 +386,10 @@ pub mod relative;
 pub mod risk;
 pub mod sentiment;
 pub mod signal;
+mod slice;
 pub mod statistics;
 pub mod trend;
+pub mod universe;
 pub mod volatility;
 pub mod window;
 

@@ -1,0 +1,44 @@
+//! The slice path: an indicator over a whole input slice into a caller-provided output
+//! slice ([`Indicator::update_slice`]), written once for every indicator whose output is a
+//! number.
+
+use crate::{Error, Indicator, Real};
+
+/// Checks that `out` has one slot per input, then runs `update` over `inputs`, writing each
+/// output (NaN for `None`) into its slot. The loop is the streaming loop, so the outputs are
+/// bit for bit those of `update`; it allocates nothing.
+#[inline]
+pub(crate) fn update_slice<I>(
+    indicator: &mut I,
+    inputs: &[I::Input],
+    out: &mut [I::Output],
+) -> Result<(), Error>
+where
+    I: Indicator + ?Sized,
+    I::Output: Real,
+{
+    check_lengths("out", inputs.len(), out.len())?;
+    for (slot, &input) in out.iter_mut().zip(inputs) {
+        *slot = indicator
+            .update(input)
+            .unwrap_or_else(<I::Output as num_traits::Float>::nan);
+    }
+    Ok(())
+}
+
+/// `Ok` when a slice named `name` holds `found` slots where `expected` are needed.
+pub(crate) fn check_lengths(
+    name: &'static str,
+    expected: usize,
+    found: usize,
+) -> Result<(), Error> {
+    if expected == found {
+        Ok(())
+    } else {
+        Err(Error::InvalidParameter {
+            name,
+            value: format!("a slice of {found} values"),
+            expected: "one value per input (the same length as the inputs)",
+        })
+    }
+}
