@@ -62,6 +62,8 @@ CASES = {
     # ---- end of bands, channels, stops ----
 
     # ---- Price transform; volatility indicators ----
+    # (the one-candle transforms and HA have no parameters: TA-Lib's call is the only case)
+    "TYPPRICE": [{}],
     # ---- end of price transform / volatility ----
 
     # ---- Momentum indicators ----

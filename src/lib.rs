@@ -238,6 +238,7 @@
 //! | [`Bollinger`](volatility::Bollinger) | `BBANDS` | price | [`Bands`](volatility::Bands) (with %B, bandwidth) | `n` |
 //! | [`TrueRange`](volatility::TrueRange) | `TRANGE` | candle | number | 2 |
 //! | [`Atr`](volatility::Atr), [`Natr`](volatility::Natr) | `ATR`, `NATR` | candle | number | `n + 1` |
+//! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |
@@ -359,6 +360,7 @@ pub mod index;
 mod indicator;
 pub mod levels;
 pub mod momentum;
+pub mod price;
 pub mod relative;
 pub mod risk;
 pub mod sentiment;

@@ -13,6 +13,7 @@ use ta_stream::bar::{Bar, Candle};
 use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::levels::*;
 use ta_stream::momentum::*;
+use ta_stream::price::*;
 use ta_stream::relative::*;
 use ta_stream::risk::{Drawdown, RealizedVolatility, Returns};
 use ta_stream::sentiment::{Contrarian, OptionVolume, PutCall, Regime};
@@ -230,6 +231,7 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "TRANGE" => (typed_run(TrueRange::new(), &candles(), one), ohlc()),
         "ATR" => (typed_run(Atr::new(14).unwrap(), &candles(), one), ohlc()),
         "NATR" => (typed_run(Natr::new(14).unwrap(), &candles(), one), ohlc()),
+        "TYPPRICE" => (typed_run(TypicalPrice::new(), &candles(), one), ohlc()),
         "BETA(20)" => {
             // TA-Lib's BETA(real0 = market, real1 = asset); the typed Beta takes (asset, market).
             let swapped: Vec<(f64, f64)> = pairs().iter().map(|&(a, b)| (b, a)).collect();
@@ -513,6 +515,7 @@ const SPECS: &[&str] = &[
     "TRANGE",
     "ATR",
     "NATR",
+    "TYPPRICE",
     "BETA(20)",
     "CORREL(20)",
     "RMA",
@@ -884,6 +887,8 @@ fn public_indicator_types() -> Vec<String> {
     }
     // Types implemented through the macros in momentum/lagged.rs and statistics/rolling_extreme.rs.
     found.extend(["Roc", "Rocp", "Momentum", "RollingMax", "RollingMin"].map(String::from));
+    // And through the macro in price/bar_prices.rs.
+    found.extend(["TypicalPrice"].map(String::from));
     found.sort();
     found.dedup();
     found

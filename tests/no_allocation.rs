@@ -12,6 +12,7 @@ use std::cell::Cell;
 use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
+use ta_stream::price::TypicalPrice;
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{RollingMax, RollingMin};
@@ -216,6 +217,10 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "NATR",
                 allocations_while_streaming(Natr::new(period).unwrap(), &candles),
+            ),
+            (
+                "TYPPRICE",
+                allocations_while_streaming(TypicalPrice::new(), &candles),
             ),
             (
                 "crossover",

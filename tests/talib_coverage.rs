@@ -187,6 +187,7 @@ parity! {
 
 parity! {
     // Overlap studies: bands, channels, stops; price transform; volatility.
+    typprice => "TYPPRICE",
 }
 
 parity! {

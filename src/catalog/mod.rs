@@ -98,6 +98,7 @@
 //! | `STDDEV` | Statistic Functions | real | timeperiod=5, nbdev=1 | real | [`StdDev`](crate::volatility::StdDev) |
 //! | `TRANGE` | Volatility Indicators | high, low, close | | real | [`TrueRange`](crate::volatility::TrueRange) |
 //! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
+//! | `TYPPRICE` | Price Transform | high, low, close | | real | [`TypicalPrice`](crate::price::TypicalPrice) |
 //! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
 //! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
 //!

@@ -14,6 +14,7 @@ use crate::momentum::{
     FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, Stochastic,
     StochasticOutput,
 };
+use crate::price::TypicalPrice;
 use crate::relative::{
     Beta, Correlation, Leadership, LeadershipEvent, Mansfield, PerformanceSpread, RatioLine,
     RatioLineOutput,
@@ -167,6 +168,10 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 14.0, "smoothing period")], REAL, ["Atr"], |s| typed::<Atr>(Atr::new(s.int(0)))),
     entry!("NATR", VolatilityIndicators, true, "ATR as a percentage of the close", InputKind::Prices(HLC),
         [period("timeperiod", 14.0, "smoothing period")], REAL, ["Natr"], |s| typed::<Natr>(Natr::new(s.int(0)))),
+    // ---- Price transform (issue 10) ----
+    entry!("TYPPRICE", PriceTransform, true, "Typical price: (high + low + close) / 3", InputKind::Prices(HLC),
+        [], REAL, ["TypicalPrice"], |_| typed::<TypicalPrice>(Ok(TypicalPrice::new()))),
+    // ---- end of price transform ----
     entry!("BETA", StatisticFunctions, true, "Beta of real1's returns on real0's, as TA-Lib: real0 is the market, real1 the asset", InputKind::Pair("real0", "real1"),
         [int("timeperiod", 5.0, 2.0, PERIOD_MAX, "number of returns")], REAL, ["Beta"],
         |s| typed::<Swapped<Beta>>(Beta::talib(s.int(0)).map(Swapped))),
