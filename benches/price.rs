@@ -9,7 +9,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ta_stream::bar::Candle;
-use ta_stream::price::TypicalPrice;
+use ta_stream::price::{
+    AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
+};
 use ta_stream::{CheckedInput, Indicator};
 
 const POINTS: usize = 2_000_000;
@@ -114,5 +116,51 @@ fn bar_prices(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bar_prices);
+/// The other one-candle transforms and Heikin-Ashi.
+fn candle_transforms(c: &mut Criterion) {
+    let data = bars();
+    bench_indicator(c, "avgprice", 0, &data, AveragePrice::new());
+    bench_indicator(c, "medprice", 0, &data, MedianPrice::new());
+    bench_indicator(c, "wclprice", 0, &data, WeightedClose::new());
+    bench_indicator(c, "ha", 0, &data, HeikinAshi::new());
+    let mut last: Option<(f64, f64)> = None;
+    bench_loop(c, "ha", 0, &data, move |b: Candle| {
+        let open = match last {
+            Some((o, c)) => (o + c) * 0.5,
+            None => (b.open + b.close) * 0.5,
+        };
+        let close = (b.open + b.high + b.low + b.close) * 0.25;
+        last = Some((open, close));
+        (
+            open,
+            b.high.max(open).max(close),
+            b.low.min(open).min(close),
+            close,
+        )
+    });
+}
+
+/// AVGDEV is O(n): 14 (TA-Lib's default) and 200 show the slope.
+fn average_deviation(c: &mut Criterion) {
+    let data: Vec<f64> = bars().iter().map(|b| b.close).collect();
+    for period in [14, 200] {
+        bench_indicator(
+            c,
+            "avgdev",
+            period,
+            &data,
+            AverageDeviation::new(period).unwrap(),
+        );
+        let mut ring = vec![100.0; period];
+        let mut head = 0;
+        bench_loop(c, "avgdev", period, &data, move |x: f64| {
+            ring[head] = x;
+            head = (head + 1) % period;
+            let mean = ring.iter().sum::<f64>() / period as f64;
+            ring.iter().map(|v| (v - mean).abs()).sum::<f64>() / period as f64
+        });
+    }
+}
+
+criterion_group!(benches, bar_prices, candle_transforms, average_deviation);
 criterion_main!(benches);

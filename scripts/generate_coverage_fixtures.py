@@ -64,6 +64,11 @@ CASES = {
     # ---- Price transform; volatility indicators ----
     # (the one-candle transforms and HA have no parameters: TA-Lib's call is the only case)
     "TYPPRICE": [{}],
+    "AVGPRICE": [{}],
+    "MEDPRICE": [{}],
+    "WCLPRICE": [{}],
+    "HA": [{}],
+    "AVGDEV": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
     # ---- end of price transform / volatility ----
 
     # ---- Momentum indicators ----

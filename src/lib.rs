@@ -239,6 +239,8 @@
 //! | [`TrueRange`](volatility::TrueRange) | `TRANGE` | candle | number | 2 |
 //! | [`Atr`](volatility::Atr), [`Natr`](volatility::Natr) | `ATR`, `NATR` | candle | number | `n + 1` |
 //! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
+//! | [`HeikinAshi`](price::HeikinAshi) | `HA` | candle | Heikin-Ashi [`Candle`](bar::Candle) | 1 |
+//! | [`AverageDeviation`](price::AverageDeviation) | `AVGDEV` | price | number (O(n) per update) | `n` |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |

@@ -232,6 +232,23 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "ATR" => (typed_run(Atr::new(14).unwrap(), &candles(), one), ohlc()),
         "NATR" => (typed_run(Natr::new(14).unwrap(), &candles(), one), ohlc()),
         "TYPPRICE" => (typed_run(TypicalPrice::new(), &candles(), one), ohlc()),
+        "AVGPRICE" => (typed_run(AveragePrice::new(), &candles(), one), ohlc()),
+        "MEDPRICE" => (typed_run(MedianPrice::new(), &candles(), one), ohlc()),
+        "WCLPRICE" => (typed_run(WeightedClose::new(), &candles(), one), ohlc()),
+        "HA" => (
+            typed_run(HeikinAshi::new(), &candles(), |c| {
+                vec![c.open, c.high, c.low, c.close]
+            }),
+            ohlc(),
+        ),
+        "AVGDEV" => (
+            typed_run(AverageDeviation::new(14).unwrap(), &closes(), one),
+            single(),
+        ),
+        "AVGDEV(5)" => (
+            typed_run(AverageDeviation::new(5).unwrap(), &closes(), one),
+            single(),
+        ),
         "BETA(20)" => {
             // TA-Lib's BETA(real0 = market, real1 = asset); the typed Beta takes (asset, market).
             let swapped: Vec<(f64, f64)> = pairs().iter().map(|&(a, b)| (b, a)).collect();
@@ -516,6 +533,12 @@ const SPECS: &[&str] = &[
     "ATR",
     "NATR",
     "TYPPRICE",
+    "AVGPRICE",
+    "MEDPRICE",
+    "WCLPRICE",
+    "HA",
+    "AVGDEV",
+    "AVGDEV(5)",
     "BETA(20)",
     "CORREL(20)",
     "RMA",
@@ -888,7 +911,15 @@ fn public_indicator_types() -> Vec<String> {
     // Types implemented through the macros in momentum/lagged.rs and statistics/rolling_extreme.rs.
     found.extend(["Roc", "Rocp", "Momentum", "RollingMax", "RollingMin"].map(String::from));
     // And through the macro in price/bar_prices.rs.
-    found.extend(["TypicalPrice"].map(String::from));
+    found.extend(
+        [
+            "AveragePrice",
+            "MedianPrice",
+            "TypicalPrice",
+            "WeightedClose",
+        ]
+        .map(String::from),
+    );
     found.sort();
     found.dedup();
     found

@@ -12,7 +12,9 @@ use std::cell::Cell;
 use ta_stream::average::{Dema, Ema, Rma, Seed, Sma, Tema, Trima, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
-use ta_stream::price::TypicalPrice;
+use ta_stream::price::{
+    AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
+};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{RollingMax, RollingMin};
@@ -121,6 +123,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 allocations_while_streaming(Trima::new(period).unwrap(), &prices),
             ),
             (
+                "AVGDEV",
+                allocations_while_streaming(AverageDeviation::new(period.max(2)).unwrap(), &prices),
+            ),
+            (
                 "DEMA",
                 allocations_while_streaming(Dema::new(period).unwrap(), &prices),
             ),
@@ -221,6 +227,22 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "TYPPRICE",
                 allocations_while_streaming(TypicalPrice::new(), &candles),
+            ),
+            (
+                "AVGPRICE",
+                allocations_while_streaming(AveragePrice::new(), &candles),
+            ),
+            (
+                "MEDPRICE",
+                allocations_while_streaming(MedianPrice::new(), &candles),
+            ),
+            (
+                "WCLPRICE",
+                allocations_while_streaming(WeightedClose::new(), &candles),
+            ),
+            (
+                "HA",
+                allocations_while_streaming(HeikinAshi::new(), &candles),
             ),
             (
                 "crossover",

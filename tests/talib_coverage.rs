@@ -187,7 +187,12 @@ parity! {
 
 parity! {
     // Overlap studies: bands, channels, stops; price transform; volatility.
+    avgdev => "AVGDEV",
+    avgprice => "AVGPRICE",
+    ha => "HA",
+    medprice => "MEDPRICE",
     typprice => "TYPPRICE",
+    wclprice => "WCLPRICE",
 }
 
 parity! {

@@ -99,6 +99,11 @@
 //! | `TRANGE` | Volatility Indicators | high, low, close | | real | [`TrueRange`](crate::volatility::TrueRange) |
 //! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
 //! | `TYPPRICE` | Price Transform | high, low, close | | real | [`TypicalPrice`](crate::price::TypicalPrice) |
+//! | `AVGPRICE` | Price Transform | open, high, low, close | | real | [`AveragePrice`](crate::price::AveragePrice) |
+//! | `MEDPRICE` | Price Transform | high, low | | real | [`MedianPrice`](crate::price::MedianPrice) |
+//! | `WCLPRICE` | Price Transform | high, low, close | | real | [`WeightedClose`](crate::price::WeightedClose) |
+//! | `HA` | Price Transform | open, high, low, close | | haopen, hahigh, halow, haclose | [`HeikinAshi`](crate::price::HeikinAshi) |
+//! | `AVGDEV` | Price Transform | real | timeperiod=14 | real | [`AverageDeviation`](crate::price::AverageDeviation) (O(n) per update) |
 //! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
 //! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
 //!

@@ -5,6 +5,7 @@ use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
 use super::spec::{Spec, MA_CODES, SMA_ONLY};
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Trima, Wma};
+use crate::bar::Candle;
 use crate::levels::{
     FloorPivots, LevelEvent, LevelsConfig, LevelsReading, PivotKind, PivotLevels, PivotPeriod,
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
@@ -14,7 +15,9 @@ use crate::momentum::{
     FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, Stochastic,
     StochasticOutput,
 };
-use crate::price::TypicalPrice;
+use crate::price::{
+    AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
+};
 use crate::relative::{
     Beta, Correlation, Leadership, LeadershipEvent, Mansfield, PerformanceSpread, RatioLine,
     RatioLineOutput,
@@ -83,6 +86,8 @@ const fn matype(name: &'static str, codes: &'static [u8]) -> ParamInfo {
 
 const TIMEPERIOD_30: ParamInfo = period("timeperiod", 30.0, "number of inputs");
 const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
+const HL: &[Price] = &[Price::High, Price::Low];
+const OHLC: &[Price] = &[Price::Open, Price::High, Price::Low, Price::Close];
 const REAL: &[&str] = &["real"];
 const CROSS: &[&str] = &["cross"];
 
@@ -171,6 +176,17 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
     // ---- Price transform (issue 10) ----
     entry!("TYPPRICE", PriceTransform, true, "Typical price: (high + low + close) / 3", InputKind::Prices(HLC),
         [], REAL, ["TypicalPrice"], |_| typed::<TypicalPrice>(Ok(TypicalPrice::new()))),
+    entry!("AVGPRICE", PriceTransform, true, "Average price: (open + high + low + close) / 4", InputKind::Prices(OHLC),
+        [], REAL, ["AveragePrice"], |_| typed::<AveragePrice>(Ok(AveragePrice::new()))),
+    entry!("MEDPRICE", PriceTransform, true, "Median price: (high + low) / 2", InputKind::Prices(HL),
+        [], REAL, ["MedianPrice"], |_| typed::<MedianPrice>(Ok(MedianPrice::new()))),
+    entry!("WCLPRICE", PriceTransform, true, "Weighted close: (high + low + 2 × close) / 4", InputKind::Prices(HLC),
+        [], REAL, ["WeightedClose"], |_| typed::<WeightedClose>(Ok(WeightedClose::new()))),
+    entry!("HA", PriceTransform, true, "Heikin-Ashi candles (first open (open + close) / 2, as TA-Lib and TradingView)", InputKind::Prices(OHLC),
+        [], &["haopen", "hahigh", "halow", "haclose"], ["HeikinAshi"], |_| typed::<HeikinAshi>(Ok(HeikinAshi::new()))),
+    entry!("AVGDEV", PriceTransform, true, "Average (mean absolute) deviation from the window's mean; O(n) per update", InputKind::Real,
+        [int("timeperiod", 14.0, 2.0, PERIOD_MAX, "number of inputs")], REAL, ["AverageDeviation"],
+        |s| typed::<AverageDeviation>(AverageDeviation::new(s.int(0)))),
     // ---- end of price transform ----
     entry!("BETA", StatisticFunctions, true, "Beta of real1's returns on real0's, as TA-Lib: real0 is the market, real1 the asset", InputKind::Pair("real0", "real1"),
         [int("timeperiod", 5.0, 2.0, PERIOD_MAX, "number of returns")], REAL, ["Beta"],
@@ -538,6 +554,14 @@ fn event(up: bool, down: bool) -> f64 {
 
 fn or_nan(value: Option<f64>) -> f64 {
     value.unwrap_or(f64::NAN)
+}
+
+/// Heikin-Ashi candles: open, high, low, close (TA-Lib's `haopen`, `hahigh`, `halow`,
+/// `haclose`); the volume is the input's and is not an output.
+impl ToNumbers for Candle<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.open, self.high, self.low, self.close]);
+    }
 }
 
 impl ToNumbers for MacdOutput<f64> {
