@@ -238,6 +238,10 @@
 //! | [`Bollinger`](volatility::Bollinger) | `BBANDS` | price | [`Bands`](volatility::Bands) (with %B, bandwidth) | `n` |
 //! | [`TrueRange`](volatility::TrueRange) | `TRANGE` | candle | number | 2 |
 //! | [`Atr`](volatility::Atr), [`Natr`](volatility::Natr) | `ATR`, `NATR` | candle | number | `n + 1` |
+//! | [`AverageDayRange`](volatility::AverageDayRange) | `ADR` | candle | price | `n` |
+//! | [`ChaikinVolatility`](volatility::ChaikinVolatility) | `CVI` | candle | percent | `n + r` (20) |
+//! | [`MassIndex`](volatility::MassIndex) | `MASSI` | candle | number | `2·fast + slow − 2` (41) |
+//! | [`RelativeVolatility`](volatility::RelativeVolatility) | `RVI` | price | 0..=100 | `n + m − 1` (23) |
 //! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
 //! | [`HeikinAshi`](price::HeikinAshi) | `HA` | candle | Heikin-Ashi [`Candle`](bar::Candle) | 1 |
 //! | [`AverageDeviation`](price::AverageDeviation) | `AVGDEV` | price | number (O(n) per update) | `n` |

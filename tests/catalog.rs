@@ -249,6 +249,34 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
             typed_run(AverageDeviation::new(5).unwrap(), &closes(), one),
             single(),
         ),
+        "ADR" => (
+            typed_run(AverageDayRange::new(14).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "CVI" => (
+            typed_run(ChaikinVolatility::new(10, 10).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "CVI(5, 3)" => (
+            typed_run(ChaikinVolatility::new(5, 3).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "MASSI" => (
+            typed_run(MassIndex::new(9, 25).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "MASSI(5, 10)" => (
+            typed_run(MassIndex::new(5, 10).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "RVI" => (
+            typed_run(RelativeVolatility::new(14, 10).unwrap(), &closes(), one),
+            single(),
+        ),
+        "RVI(5, 3)" => (
+            typed_run(RelativeVolatility::new(5, 3).unwrap(), &closes(), one),
+            single(),
+        ),
         "BETA(20)" => {
             // TA-Lib's BETA(real0 = market, real1 = asset); the typed Beta takes (asset, market).
             let swapped: Vec<(f64, f64)> = pairs().iter().map(|&(a, b)| (b, a)).collect();
@@ -539,6 +567,13 @@ const SPECS: &[&str] = &[
     "HA",
     "AVGDEV",
     "AVGDEV(5)",
+    "ADR",
+    "CVI",
+    "CVI(5, 3)",
+    "MASSI",
+    "MASSI(5, 10)",
+    "RVI",
+    "RVI(5, 3)",
     "BETA(20)",
     "CORREL(20)",
     "RMA",

@@ -18,7 +18,10 @@ use ta_stream::price::{
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{RollingMax, RollingMin};
-use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
+use ta_stream::volatility::{
+    Atr, AverageDayRange, Bollinger, ChaikinVolatility, MassIndex, Natr, RelativeVolatility,
+    StdDev, TrueRange, Variance,
+};
 use ta_stream::Indicator;
 
 struct Counting;
@@ -121,6 +124,13 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "TRIMA",
                 allocations_while_streaming(Trima::new(period).unwrap(), &prices),
+            ),
+            (
+                "RVI",
+                allocations_while_streaming(
+                    RelativeVolatility::new(period, period.max(2)).unwrap(),
+                    &prices,
+                ),
             ),
             (
                 "AVGDEV",
@@ -243,6 +253,24 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "HA",
                 allocations_while_streaming(HeikinAshi::new(), &candles),
+            ),
+            (
+                "ADR",
+                allocations_while_streaming(AverageDayRange::new(period).unwrap(), &candles),
+            ),
+            (
+                "CVI",
+                allocations_while_streaming(
+                    ChaikinVolatility::new(period.max(2), period).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "MASSI",
+                allocations_while_streaming(
+                    MassIndex::new(period.max(2), period.max(2)).unwrap(),
+                    &candles,
+                ),
             ),
             (
                 "crossover",

@@ -77,12 +77,32 @@ fn columns<'a>(s: &'a Series, kind: &InputKind) -> Columns<'a> {
     }
 }
 
+/// The cells of a header line: split at the commas outside parentheses, since the specs of
+/// functions with several parameters (`CVI(10,10)`) hold commas of their own.
+fn split_header(line: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let (mut depth, mut start) = (0_i32, 0);
+    for (at, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                cells.push(&line[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    cells.push(&line[start..]);
+    cells
+}
+
 /// Checks every column of `<name>.csv`; returns the number of values compared.
 fn check_function(name: &str) -> usize {
     let text = fs::read_to_string(data_path(&format!("{name}.csv")))
         .unwrap_or_else(|e| panic!("{name}.csv: {e}; run scripts/generate_coverage_fixtures.py"));
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let header = split_header(lines.next().expect("header"));
     assert_eq!(header[0], "series");
     let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
     let series = inputs();
@@ -187,10 +207,14 @@ parity! {
 
 parity! {
     // Overlap studies: bands, channels, stops; price transform; volatility.
+    adr => "ADR",
     avgdev => "AVGDEV",
     avgprice => "AVGPRICE",
+    cvi => "CVI",
     ha => "HA",
+    massi => "MASSI",
     medprice => "MEDPRICE",
+    rvi => "RVI",
     typprice => "TYPPRICE",
     wclprice => "WCLPRICE",
 }

@@ -29,7 +29,10 @@ use crate::signal::{
     Zone, ZoneEvent, ZoneReading, Zones,
 };
 use crate::statistics::{RollingMax, RollingMin};
-use crate::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
+use crate::volatility::{
+    Atr, AverageDayRange, Bands, Bollinger, ChaikinVolatility, MassIndex, Natr, RelativeVolatility,
+    StdDev, TrueRange, Variance,
+};
 use crate::{Error, Indicator, MAX_PERIOD};
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
@@ -188,6 +191,20 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [int("timeperiod", 14.0, 2.0, PERIOD_MAX, "number of inputs")], REAL, ["AverageDeviation"],
         |s| typed::<AverageDeviation>(AverageDeviation::new(s.int(0)))),
     // ---- end of price transform ----
+    // ---- Volatility (issue 10) ----
+    entry!("ADR", VolatilityIndicators, true, "Average day range: SMA of high − low (a candle with high below low is refused)", InputKind::Prices(HL),
+        [period("timeperiod", 14.0, "number of candles")], REAL, ["AverageDayRange"],
+        |s| typed::<AverageDayRange>(AverageDayRange::new(s.int(0)))),
+    entry!("CVI", VolatilityIndicators, true, "Chaikin's volatility: rate of change (%) of the EMA of high − low", InputKind::Prices(HL),
+        [int("timeperiod", 10.0, 2.0, PERIOD_MAX, "EMA of the ranges"), period("rocperiod", 10.0, "rate-of-change lag")], REAL, ["ChaikinVolatility"],
+        |s| typed::<ChaikinVolatility>(ChaikinVolatility::new(s.int(0), s.int(1)))),
+    entry!("MASSI", VolatilityIndicators, true, "Dorsey's mass index: sum of EMA(range) / EMA(EMA(range))", InputKind::Prices(HL),
+        [int("fastperiod", 9.0, 2.0, PERIOD_MAX, "EMA period"), int("slowperiod", 25.0, 2.0, PERIOD_MAX, "ratios summed")], REAL, ["MassIndex"],
+        |s| typed::<MassIndex>(MassIndex::new(s.int(0), s.int(1)))),
+    entry!("RVI", VolatilityIndicators, true, "Dorsey's relative volatility index, 0..=100: RSI of the standard deviation", InputKind::Real,
+        [period("timeperiod", 14.0, "Wilder smoothing"), int("stddevperiod", 10.0, 2.0, PERIOD_MAX, "standard deviation window")], REAL, ["RelativeVolatility"],
+        |s| typed::<RelativeVolatility>(RelativeVolatility::new(s.int(0), s.int(1)))),
+    // ---- end of volatility ----
     entry!("BETA", StatisticFunctions, true, "Beta of real1's returns on real0's, as TA-Lib: real0 is the market, real1 the asset", InputKind::Pair("real0", "real1"),
         [int("timeperiod", 5.0, 2.0, PERIOD_MAX, "number of returns")], REAL, ["Beta"],
         |s| typed::<Swapped<Beta>>(Beta::talib(s.int(0)).map(Swapped))),

@@ -8,6 +8,10 @@
 //! | [`TrueRange`] | `TRANGE` | [`Candle`](crate::bar::Candle) | price | 2 |
 //! | [`Atr`] | `ATR` | [`Candle`](crate::bar::Candle) | price | `n + 1` |
 //! | [`Natr`] | `NATR` | [`Candle`](crate::bar::Candle) | percent | `n + 1` |
+//! | [`AverageDayRange`] | `ADR` | [`Candle`](crate::bar::Candle) | price | `n` |
+//! | [`ChaikinVolatility`] | `CVI` | [`Candle`](crate::bar::Candle) | percent, `≥ −100` | `n + r` |
+//! | [`MassIndex`] | `MASSI` | [`Candle`](crate::bar::Candle) | `0..=slow·(fast + 1)/2` | `2·fast + slow − 2` |
+//! | [`RelativeVolatility`] | `RVI` | price | `0..=100` | `n + m − 1` |
 //!
 //! Variance and standard deviation are population statistics (`ddof = 0`) by default, as in
 //! TA-Lib and for Bollinger Bands; `sample` constructors give `ddof = 1`. They never compute
@@ -28,20 +32,34 @@
 //! - [`TrueRange`] and [`Atr`] are at most `2e150`; [`Natr`] at most `100·2e150/1e-150`
 //!   (`2e302`; `2e32` for `f32`), 0 for a zero close as in TA-Lib (an exact test, as TA-Lib's).
 //!
+//! - [`AverageDayRange`], [`ChaikinVolatility`] and [`MassIndex`] read `high − low` and refuse
+//!   a candle whose high is below its low (it has no range) like an unusable input; the ADR
+//!   is then at most `2e150`, a CVI at least −100 (it saturates at `T::MAX` when an average
+//!   decayed towards 0 meets a wide range), each mass-index ratio within `0..=(fast + 1)/2`;
+//!   [`RelativeVolatility`] is in `0..=100`.
+//!
 //! A spread below the rounding of the values themselves (values a few ulps apart) reads 0.
 //! Loading a state recomputes every moment from the window (see [`Variance`]) and refuses
 //! a window value outside the usable range.
 
+mod adr;
 mod atr;
 mod bollinger;
+mod cvi;
+mod mass_index;
 mod natr;
+mod rvi;
 mod std_dev;
 mod true_range;
 mod variance;
 
+pub use adr::AverageDayRange;
 pub use atr::Atr;
 pub use bollinger::{Bands, Bollinger};
+pub use cvi::ChaikinVolatility;
+pub use mass_index::MassIndex;
 pub use natr::Natr;
+pub use rvi::RelativeVolatility;
 pub use std_dev::StdDev;
 pub use true_range::TrueRange;
 pub use variance::Variance;
