@@ -9,6 +9,7 @@ use crate::{CheckedInput, Indicator, Real};
 
 /// The largest magnitude a weighted mean of usable numbers can take: the largest usable
 /// input, with room for the rounding of a few additions.
+#[cfg(feature = "serde")]
 pub(crate) fn mean_bound<T: Real>() -> T {
     T::max_input() * (T::one() + lit::<T>(8.0) * T::epsilon())
 }

@@ -4,7 +4,7 @@ use crate::bar::Candle;
 use crate::error::check_period;
 #[cfg(feature = "serde")]
 use crate::error::invalid_state;
-use crate::float::{from_usize, lit};
+use crate::float::from_usize;
 use crate::window::RollingSum;
 use crate::{CheckedInput, Error, Indicator, Real};
 
@@ -17,7 +17,9 @@ pub(crate) fn day_range<T: Real>(candle: &Candle<T>) -> Option<T> {
 }
 
 /// The largest range of a candle of usable prices: `2·max_input`, with room for rounding.
+#[cfg(feature = "serde")]
 pub(crate) fn max_range<T: Real>() -> T {
+    use crate::float::lit;
     lit::<T>(2.0) * T::max_input() * (T::one() + lit::<T>(8.0) * T::epsilon())
 }
 
