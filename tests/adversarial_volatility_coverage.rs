@@ -61,24 +61,24 @@ serde_fuzz!(
     between(-100.0, f64::MAX)
 );
 
-// MASSI(2, 3): each ratio within 0..=1.5, so the sum within 0..=4.5.
+// MASSI(2, 3): each ratio within 0..=2 (the fast period), so the sum within 0..=6.
 adversarial_contract!(
     massi_f64,
     || MassIndex::<f64>::new(2, 3).unwrap(),
     adversarial_candles(),
-    between(0.0, 4.5 * (1.0 + 1e-12))
+    between(0.0, 6.0 * (1.0 + 1e-12))
 );
 adversarial_contract!(
     massi_f32,
     || MassIndex::<f32>::new(2, 3).unwrap(),
     adversarial_candles_f32(),
-    between(0.0, 4.5 * (1.0 + 1e-6))
+    between(0.0, 6.0 * (1.0 + 1e-6))
 );
 serde_fuzz!(
     massi_serde_fuzz,
     || MassIndex::<f64>::new(2, 3).unwrap(),
     adversarial_candles(),
-    between(0.0, 4.5 * (1.0 + 1e-12))
+    between(0.0, 6.0 * (1.0 + 1e-12))
 );
 
 // RVI: 0..=100.

@@ -191,7 +191,7 @@ proptest! {
             })
             .collect();
         let out = MassIndex::new(fast, slow).unwrap().batch(&cs);
-        let bound = slow as f64 * (fast as f64 + 1.0) / 2.0;
+        let bound = (slow * fast) as f64;
         for (i, value) in out.iter().enumerate() {
             let window = i.checked_sub(slow - 1).map(|start| &ratios[start..=i]);
             let expected = window
@@ -276,6 +276,24 @@ fn flat_candles_give_talibs_answers() {
     assert_eq!(
         RelativeVolatility::new(3, 2).unwrap().batch(&[5.0; 30])[29],
         Some(50.0)
+    );
+}
+
+#[test]
+fn a_mass_index_ratio_reaches_the_fast_period_at_the_seed() {
+    // Ranges 0, 0, 3, 3 with fast = 2 (k = 2/3): E1 seeded at 0, then 2 and 8/3; E2 seeded
+    // with the mean of 0 and 2 = 1, so the first ratio is 2 = fast, then (8/3)/(19/9), as
+    // talib.MASSI(high=[5,5,8,8], low=[5,5,5,5], 2, 2) = [nan, nan, nan, 3.26315789].
+    let out = MassIndex::<f64>::new(2, 2).unwrap().batch(&[
+        bar(5.0, 5.0),
+        bar(5.0, 5.0),
+        bar(8.0, 5.0),
+        bar(8.0, 5.0),
+    ]);
+    assert_eq!(out[..3], [None, None, None]);
+    assert!(
+        (out[3].unwrap() - (2.0 + 24.0 / 19.0)).abs() < 1e-12,
+        "{out:?}"
     );
 }
 

@@ -6,7 +6,7 @@ use crate::bar::Candle;
 use crate::error::check_period;
 #[cfg(feature = "serde")]
 use crate::error::invalid_state;
-use crate::float::{from_usize, lit};
+use crate::float::from_usize;
 use crate::window::RollingSum;
 use crate::{Error, Indicator, Real};
 
@@ -29,9 +29,9 @@ use super::adr::day_range;
 /// A candle whose high is below its low has no range: it is refused like an unusable input
 /// ([`try_update`](Indicator::try_update) returns [`Error::InvalidInput`], `update` and
 /// `peek` ignore it), as is a candle with any unusable number. With ranges never negative,
-/// `E2 ≥ k·E1`, so each ratio lies in `0..=(fast + 1)/2` (it is kept there when rounding
-/// in the tiny numbers of a decayed average would overstep), and the index in
-/// `0..=slow·(fast + 1)/2`.
+/// `E2 ≥ E1/fast` (at its seed, a mean of `fast` values of `E1`; then `E2 ≥ k·E1` with
+/// `k ≥ 1/fast`), so each ratio lies in `0..=fast` (it is kept there when rounding in the
+/// tiny numbers of a decayed average would overstep), and the index in `0..=slow·fast`.
 ///
 /// # Parameters
 ///
@@ -110,13 +110,14 @@ impl<T: Real> MassIndex<T> {
         self.ratios.period()
     }
 
-    /// The largest ratio `E1 / E2` of ranges that are never negative: `1/k = (fast + 1)/2`.
+    /// The largest ratio `E1 / E2` of ranges that are never negative: `fast`, reached when
+    /// `E2` is seeded with the mean of `fast − 1` zeros and one `E1` (after it, `E2 ≥ k·E1`).
     #[inline]
     fn max_ratio(&self) -> T {
-        (from_usize::<T>(self.fast()) + T::one()) * lit::<T>(0.5)
+        from_usize::<T>(self.fast())
     }
 
-    /// `E1 / E2`, `1` when `E2 = 0` (TA-Lib), kept within `0..=(fast + 1)/2`.
+    /// `E1 / E2`, `1` when `E2 = 0` (TA-Lib), kept within `0..=fast`.
     #[inline]
     fn ratio(&self, single: T, double: T) -> T {
         if double == T::zero() {
@@ -206,7 +207,7 @@ impl<T: Real> TryFrom<MassIndexState<T>> for MassIndex<T> {
     type Error = Error;
 
     /// The parameters in range, both averages SMA-seeded EMAs of one period, never negative,
-    /// each fed only once the one before is seeded, and the ratios within `0..=(fast + 1)/2`.
+    /// each fed only once the one before is seeded, and the ratios within `0..=fast`.
     fn try_from(state: MassIndexState<T>) -> Result<Self, Error> {
         let fresh = Self::new(state.single.period(), state.ratios.period())?;
         let ema = |s: &Smoother<T>| {
@@ -227,7 +228,7 @@ impl<T: Real> TryFrom<MassIndexState<T>> for MassIndex<T> {
         if !consistent {
             return Err(invalid_state(
                 "MASSI averages not SMA-seeded EMAs of the fast period, negative, ahead of \
-                 their input, or a ratio outside 0..=(fast + 1)/2",
+                 their input, or a ratio outside 0..=fast",
             ));
         }
         Ok(Self {

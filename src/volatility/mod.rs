@@ -10,7 +10,7 @@
 //! | [`Natr`] | `NATR` | [`Candle`](crate::bar::Candle) | percent | `n + 1` |
 //! | [`AverageDayRange`] | `ADR` | [`Candle`](crate::bar::Candle) | price | `n` |
 //! | [`ChaikinVolatility`] | `CVI` | [`Candle`](crate::bar::Candle) | percent, `≥ −100` | `n + r` |
-//! | [`MassIndex`] | `MASSI` | [`Candle`](crate::bar::Candle) | `0..=slow·(fast + 1)/2` | `2·fast + slow − 2` |
+//! | [`MassIndex`] | `MASSI` | [`Candle`](crate::bar::Candle) | `0..=slow·fast` | `2·fast + slow − 2` |
 //! | [`RelativeVolatility`] | `RVI` | price | `0..=100` | `n + m − 1` |
 //!
 //! Variance and standard deviation are population statistics (`ddof = 0`) by default, as in
@@ -35,7 +35,7 @@
 //! - [`AverageDayRange`], [`ChaikinVolatility`] and [`MassIndex`] read `high − low` and refuse
 //!   a candle whose high is below its low (it has no range) like an unusable input; the ADR
 //!   is then at most `2e150`, a CVI at least −100 (it saturates at `T::MAX` when an average
-//!   decayed towards 0 meets a wide range), each mass-index ratio within `0..=(fast + 1)/2`;
+//!   decayed towards 0 meets a wide range), each mass-index ratio within `0..=fast`;
 //!   [`RelativeVolatility`] is in `0..=100`.
 //!
 //! A spread below the rounding of the values themselves (values a few ulps apart) reads 0.
