@@ -13,7 +13,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ta_stream::bar::Candle;
-use ta_stream::volatility::{Atr, Bollinger, StdDev};
+use ta_stream::volatility::{
+    Atr, AverageDayRange, Bollinger, ChaikinVolatility, MassIndex, RelativeVolatility, StdDev,
+};
 use ta_stream::{CheckedInput, Indicator};
 
 const POINTS: usize = 2_000_000;
@@ -203,5 +205,42 @@ fn atr(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, std_dev, bollinger, atr);
+/// The volatility functions of the TA-Lib coverage (issue 10), at TA-Lib's defaults and at
+/// longer periods: the cost does not grow with the period.
+fn coverage(c: &mut Criterion) {
+    let data = bars();
+    let data_closes = closes();
+    for period in [14, 200] {
+        bench_indicator(
+            c,
+            "adr",
+            period,
+            &data,
+            AverageDayRange::new(period).unwrap(),
+        );
+    }
+    for (period, roc) in [(10, 10), (200, 200)] {
+        bench_indicator(
+            c,
+            "cvi",
+            period,
+            &data,
+            ChaikinVolatility::new(period, roc).unwrap(),
+        );
+    }
+    for (fast, slow) in [(9, 25), (100, 200)] {
+        bench_indicator(c, "massi", slow, &data, MassIndex::new(fast, slow).unwrap());
+    }
+    for (period, std_period) in [(14, 10), (200, 200)] {
+        bench_indicator(
+            c,
+            "rvi",
+            std_period,
+            &data_closes,
+            RelativeVolatility::new(period, std_period).unwrap(),
+        );
+    }
+}
+
+criterion_group!(benches, std_dev, bollinger, atr, coverage);
 criterion_main!(benches);

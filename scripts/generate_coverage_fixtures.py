@@ -104,6 +104,20 @@ CASES = {
     # ---- end of bands, channels, stops ----
 
     # ---- Price transform; volatility indicators ----
+    # (the one-candle transforms and HA have no parameters: TA-Lib's call is the only case)
+    "TYPPRICE": [{}],
+    "AVGPRICE": [{}],
+    "MEDPRICE": [{}],
+    "WCLPRICE": [{}],
+    "HA": [{}],
+    "AVGDEV": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "ADR": [{}, {"timeperiod": 1}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "CVI": [{}, {"timeperiod": 2, "rocperiod": 1}, {"timeperiod": 5, "rocperiod": 3},
+            {"timeperiod": 40, "rocperiod": 60}],
+    "MASSI": [{}, {"fastperiod": 2, "slowperiod": 2}, {"fastperiod": 5, "slowperiod": 10},
+              {"fastperiod": 30, "slowperiod": 100}],
+    "RVI": [{}, {"timeperiod": 1, "stddevperiod": 2}, {"timeperiod": 5, "stddevperiod": 3},
+            {"timeperiod": 60, "stddevperiod": 40}],
     # ---- end of price transform / volatility ----
 
     # ---- Momentum indicators ----

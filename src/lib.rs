@@ -260,6 +260,13 @@
 //! | [`Keltner`](volatility::Keltner) | `KC` | candle | [`Bands`](volatility::Bands) | `max(n, atr + 1)` |
 //! | [`ParabolicSar`](trend::ParabolicSar) | `SAR`, `SAREXT` | candle | [`StopOutput`](trend::StopOutput) (level, trend, flip) | 2 |
 //! | [`SuperTrend`](trend::SuperTrend) | `SUPERTREND` | candle | [`StopOutput`](trend::StopOutput) (level, trend, flip) | `n + 1` |
+//! | [`AverageDayRange`](volatility::AverageDayRange) | `ADR` | candle | price | `n` |
+//! | [`ChaikinVolatility`](volatility::ChaikinVolatility) | `CVI` | candle | percent | `n + r` (20) |
+//! | [`MassIndex`](volatility::MassIndex) | `MASSI` | candle | number | `2·fast + slow − 2` (41) |
+//! | [`RelativeVolatility`](volatility::RelativeVolatility) | `RVI` | price | 0..=100 | `n + m − 1` (23) |
+//! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
+//! | [`HeikinAshi`](price::HeikinAshi) | `HA` | candle | Heikin-Ashi [`Candle`](bar::Candle) | 1 |
+//! | [`AverageDeviation`](price::AverageDeviation) | `AVGDEV` | price | number (O(n) per update) | `n` |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |
@@ -382,6 +389,7 @@ pub mod index;
 mod indicator;
 pub mod levels;
 pub mod momentum;
+pub mod price;
 pub mod relative;
 pub mod risk;
 pub mod sentiment;

@@ -17,6 +17,7 @@ use ta_stream::catalog::{self, Columns, DynIndicator, DynInput, ParamKind};
 use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode};
 use ta_stream::levels::*;
 use ta_stream::momentum::*;
+use ta_stream::price::*;
 use ta_stream::relative::*;
 use ta_stream::risk::{Drawdown, RealizedVolatility, Returns};
 use ta_stream::sentiment::{Contrarian, OptionVolume, PutCall, Regime};
@@ -382,6 +383,52 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
         "TRANGE" => (typed_run(TrueRange::new(), &candles(), one), ohlc()),
         "ATR" => (typed_run(Atr::new(14).unwrap(), &candles(), one), ohlc()),
         "NATR" => (typed_run(Natr::new(14).unwrap(), &candles(), one), ohlc()),
+        "TYPPRICE" => (typed_run(TypicalPrice::new(), &candles(), one), ohlc()),
+        "AVGPRICE" => (typed_run(AveragePrice::new(), &candles(), one), ohlc()),
+        "MEDPRICE" => (typed_run(MedianPrice::new(), &candles(), one), ohlc()),
+        "WCLPRICE" => (typed_run(WeightedClose::new(), &candles(), one), ohlc()),
+        "HA" => (
+            typed_run(HeikinAshi::new(), &candles(), |c| {
+                vec![c.open, c.high, c.low, c.close]
+            }),
+            ohlc(),
+        ),
+        "AVGDEV" => (
+            typed_run(AverageDeviation::new(14).unwrap(), &closes(), one),
+            single(),
+        ),
+        "AVGDEV(5)" => (
+            typed_run(AverageDeviation::new(5).unwrap(), &closes(), one),
+            single(),
+        ),
+        "ADR" => (
+            typed_run(AverageDayRange::new(14).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "CVI" => (
+            typed_run(ChaikinVolatility::new(10, 10).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "CVI(5, 3)" => (
+            typed_run(ChaikinVolatility::new(5, 3).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "MASSI" => (
+            typed_run(MassIndex::new(9, 25).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "MASSI(5, 10)" => (
+            typed_run(MassIndex::new(5, 10).unwrap(), &candles(), one),
+            ohlc(),
+        ),
+        "RVI" => (
+            typed_run(RelativeVolatility::new(14, 10).unwrap(), &closes(), one),
+            single(),
+        ),
+        "RVI(5, 3)" => (
+            typed_run(RelativeVolatility::new(5, 3).unwrap(), &closes(), one),
+            single(),
+        ),
         "BETA(20)" => {
             // TA-Lib's BETA(real0 = market, real1 = asset); the typed Beta takes (asset, market).
             let swapped: Vec<(f64, f64)> = pairs().iter().map(|&(a, b)| (b, a)).collect();
@@ -697,6 +744,20 @@ const SPECS: &[&str] = &[
     "TRANGE",
     "ATR",
     "NATR",
+    "TYPPRICE",
+    "AVGPRICE",
+    "MEDPRICE",
+    "WCLPRICE",
+    "HA",
+    "AVGDEV",
+    "AVGDEV(5)",
+    "ADR",
+    "CVI",
+    "CVI(5, 3)",
+    "MASSI",
+    "MASSI(5, 10)",
+    "RVI",
+    "RVI(5, 3)",
     "BETA(20)",
     "CORREL(20)",
     "RMA",
@@ -1075,6 +1136,16 @@ fn public_indicator_types() -> Vec<String> {
     }
     // Types implemented through the macros in momentum/lagged.rs and statistics/rolling_extreme.rs.
     found.extend(["Roc", "Rocp", "Momentum", "RollingMax", "RollingMin"].map(String::from));
+    // And through the macro in price/bar_prices.rs.
+    found.extend(
+        [
+            "AveragePrice",
+            "MedianPrice",
+            "TypicalPrice",
+            "WeightedClose",
+        ]
+        .map(String::from),
+    );
     found.sort();
     found.dedup();
     found

@@ -16,12 +16,16 @@ use ta_stream::average::{HtTrendline, Mama};
 use ta_stream::bar::Candle;
 use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
+use ta_stream::price::{
+    AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
+};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
 use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
 use ta_stream::trend::{ParabolicSar, SarSettings, SuperTrend};
 use ta_stream::volatility::{
-    AccelerationBands, Atr, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
+    AccelerationBands, Atr, AverageDayRange, Bollinger, ChaikinVolatility, Donchian, Keltner,
+    MassIndex, Natr, RelativeVolatility, StdDev, TrueRange, Variance,
 };
 use ta_stream::Indicator;
 
@@ -179,6 +183,17 @@ fn no_indicator_allocates_in_update_or_peek() {
                 allocations_while_streaming(Identity::new(), &prices),
             ),
             (
+                "RVI",
+                allocations_while_streaming(
+                    RelativeVolatility::new(period, period.max(2)).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "AVGDEV",
+                allocations_while_streaming(AverageDeviation::new(period.max(2)).unwrap(), &prices),
+            ),
+            (
                 "DEMA",
                 allocations_while_streaming(Dema::new(period).unwrap(), &prices),
             ),
@@ -321,6 +336,44 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "NATR",
                 allocations_while_streaming(Natr::new(period).unwrap(), &candles),
+            ),
+            (
+                "TYPPRICE",
+                allocations_while_streaming(TypicalPrice::new(), &candles),
+            ),
+            (
+                "AVGPRICE",
+                allocations_while_streaming(AveragePrice::new(), &candles),
+            ),
+            (
+                "MEDPRICE",
+                allocations_while_streaming(MedianPrice::new(), &candles),
+            ),
+            (
+                "WCLPRICE",
+                allocations_while_streaming(WeightedClose::new(), &candles),
+            ),
+            (
+                "HA",
+                allocations_while_streaming(HeikinAshi::new(), &candles),
+            ),
+            (
+                "ADR",
+                allocations_while_streaming(AverageDayRange::new(period).unwrap(), &candles),
+            ),
+            (
+                "CVI",
+                allocations_while_streaming(
+                    ChaikinVolatility::new(period.max(2), period).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "MASSI",
+                allocations_while_streaming(
+                    MassIndex::new(period.max(2), period.max(2)).unwrap(),
+                    &candles,
+                ),
             ),
             (
                 "crossover",

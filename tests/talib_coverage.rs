@@ -229,6 +229,16 @@ parity! {
     sar => "SAR",
     sarext => "SAREXT",
     supertrend => "SUPERTREND",
+    adr => "ADR",
+    avgdev => "AVGDEV",
+    avgprice => "AVGPRICE",
+    cvi => "CVI",
+    ha => "HA",
+    massi => "MASSI",
+    medprice => "MEDPRICE",
+    rvi => "RVI",
+    typprice => "TYPPRICE",
+    wclprice => "WCLPRICE",
 }
 
 parity! {

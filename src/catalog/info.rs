@@ -12,6 +12,9 @@ pub enum Group {
     MomentumIndicators,
     /// `Volatility Indicators`: true range, ATR, NATR.
     VolatilityIndicators,
+    /// `Price Transform`: one price from each candle (typical, median, ...), Heikin-Ashi
+    /// candles, the average deviation.
+    PriceTransform,
     /// `Statistic Functions`: variance, standard deviation, beta, correlation.
     StatisticFunctions,
     /// `Math Operators`: rolling maximum and minimum.
@@ -37,6 +40,7 @@ impl Group {
             Self::OverlapStudies => "Overlap Studies",
             Self::MomentumIndicators => "Momentum Indicators",
             Self::VolatilityIndicators => "Volatility Indicators",
+            Self::PriceTransform => "Price Transform",
             Self::StatisticFunctions => "Statistic Functions",
             Self::MathOperators => "Math Operators",
             Self::CycleIndicators => "Cycle Indicators",

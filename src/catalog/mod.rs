@@ -114,6 +114,16 @@
 //! | `STDDEV` | Statistic Functions | real | timeperiod=5, nbdev=1 | real | [`StdDev`](crate::volatility::StdDev) |
 //! | `TRANGE` | Volatility Indicators | high, low, close | | real | [`TrueRange`](crate::volatility::TrueRange) |
 //! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
+//! | `TYPPRICE` | Price Transform | high, low, close | | real | [`TypicalPrice`](crate::price::TypicalPrice) |
+//! | `AVGPRICE` | Price Transform | open, high, low, close | | real | [`AveragePrice`](crate::price::AveragePrice) |
+//! | `MEDPRICE` | Price Transform | high, low | | real | [`MedianPrice`](crate::price::MedianPrice) |
+//! | `WCLPRICE` | Price Transform | high, low, close | | real | [`WeightedClose`](crate::price::WeightedClose) |
+//! | `HA` | Price Transform | open, high, low, close | | haopen, hahigh, halow, haclose | [`HeikinAshi`](crate::price::HeikinAshi) |
+//! | `AVGDEV` | Price Transform | real | timeperiod=14 | real | [`AverageDeviation`](crate::price::AverageDeviation) (O(n) per update) |
+//! | `ADR` | Volatility Indicators | high, low | timeperiod=14 | real | [`AverageDayRange`](crate::volatility::AverageDayRange) |
+//! | `CVI` | Volatility Indicators | high, low | timeperiod=10, rocperiod=10 | real | [`ChaikinVolatility`](crate::volatility::ChaikinVolatility) |
+//! | `MASSI` | Volatility Indicators | high, low | fastperiod=9, slowperiod=25 | real | [`MassIndex`](crate::volatility::MassIndex) |
+//! | `RVI` | Volatility Indicators | real | timeperiod=14, stddevperiod=10 | real | [`RelativeVolatility`](crate::volatility::RelativeVolatility) |
 //! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
 //! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
 //! | `HT_TRENDLINE` | Overlap Studies | real | | real | [`HtTrendline`](crate::average::HtTrendline) |

@@ -21,6 +21,9 @@ use crate::momentum::{
     FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, Stochastic,
     StochasticOutput,
 };
+use crate::price::{
+    AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
+};
 use crate::relative::{
     Beta, Correlation, Leadership, LeadershipEvent, Mansfield, PerformanceSpread, RatioLine,
     RatioLineOutput,
@@ -34,7 +37,8 @@ use crate::signal::{
 use crate::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
 use crate::trend::{ParabolicSar, SarSettings, StopOutput, SuperTrend, Trend};
 use crate::volatility::{
-    AccelerationBands, Atr, Bands, Bollinger, Donchian, Keltner, Natr, StdDev, TrueRange, Variance,
+    AccelerationBands, Atr, AverageDayRange, Bands, Bollinger, ChaikinVolatility, Donchian,
+    Keltner, MassIndex, Natr, RelativeVolatility, StdDev, TrueRange, Variance,
 };
 use crate::{Error, Indicator, MAX_PERIOD};
 
@@ -92,6 +96,8 @@ const fn matype(name: &'static str, codes: &'static [u8]) -> ParamInfo {
 
 const TIMEPERIOD_30: ParamInfo = period("timeperiod", 30.0, "number of inputs");
 const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
+const HL: &[Price] = &[Price::High, Price::Low];
+const OHLC: &[Price] = &[Price::Open, Price::High, Price::Low, Price::Close];
 const REAL: &[&str] = &["real"];
 const CROSS: &[&str] = &["cross"];
 const BANDS: &[&str] = &["upperband", "middleband", "lowerband"];
@@ -222,6 +228,35 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 14.0, "smoothing period")], REAL, ["Atr"], |s| typed::<Atr>(Atr::new(s.int(0)))),
     entry!("NATR", VolatilityIndicators, true, "ATR as a percentage of the close", InputKind::Prices(HLC),
         [period("timeperiod", 14.0, "smoothing period")], REAL, ["Natr"], |s| typed::<Natr>(Natr::new(s.int(0)))),
+    // ---- Price transform (issue 10) ----
+    entry!("TYPPRICE", PriceTransform, true, "Typical price: (high + low + close) / 3", InputKind::Prices(HLC),
+        [], REAL, ["TypicalPrice"], |_| typed::<TypicalPrice>(Ok(TypicalPrice::new()))),
+    entry!("AVGPRICE", PriceTransform, true, "Average price: (open + high + low + close) / 4", InputKind::Prices(OHLC),
+        [], REAL, ["AveragePrice"], |_| typed::<AveragePrice>(Ok(AveragePrice::new()))),
+    entry!("MEDPRICE", PriceTransform, true, "Median price: (high + low) / 2", InputKind::Prices(HL),
+        [], REAL, ["MedianPrice"], |_| typed::<MedianPrice>(Ok(MedianPrice::new()))),
+    entry!("WCLPRICE", PriceTransform, true, "Weighted close: (high + low + 2 × close) / 4", InputKind::Prices(HLC),
+        [], REAL, ["WeightedClose"], |_| typed::<WeightedClose>(Ok(WeightedClose::new()))),
+    entry!("HA", PriceTransform, true, "Heikin-Ashi candles (first open (open + close) / 2, as TA-Lib and TradingView)", InputKind::Prices(OHLC),
+        [], &["haopen", "hahigh", "halow", "haclose"], ["HeikinAshi"], |_| typed::<HeikinAshi>(Ok(HeikinAshi::new()))),
+    entry!("AVGDEV", PriceTransform, true, "Average (mean absolute) deviation from the window's mean; O(n) per update", InputKind::Real,
+        [int("timeperiod", 14.0, 2.0, PERIOD_MAX, "number of inputs")], REAL, ["AverageDeviation"],
+        |s| typed::<AverageDeviation>(AverageDeviation::new(s.int(0)))),
+    // ---- end of price transform ----
+    // ---- Volatility (issue 10) ----
+    entry!("ADR", VolatilityIndicators, true, "Average day range: SMA of high − low (a candle with high below low is refused)", InputKind::Prices(HL),
+        [period("timeperiod", 14.0, "number of candles")], REAL, ["AverageDayRange"],
+        |s| typed::<AverageDayRange>(AverageDayRange::new(s.int(0)))),
+    entry!("CVI", VolatilityIndicators, true, "Chaikin's volatility: rate of change (%) of the EMA of high − low", InputKind::Prices(HL),
+        [int("timeperiod", 10.0, 2.0, PERIOD_MAX, "EMA of the ranges"), period("rocperiod", 10.0, "rate-of-change lag")], REAL, ["ChaikinVolatility"],
+        |s| typed::<ChaikinVolatility>(ChaikinVolatility::new(s.int(0), s.int(1)))),
+    entry!("MASSI", VolatilityIndicators, true, "Dorsey's mass index: sum of EMA(range) / EMA(EMA(range))", InputKind::Prices(HL),
+        [int("fastperiod", 9.0, 2.0, PERIOD_MAX, "EMA period"), int("slowperiod", 25.0, 2.0, PERIOD_MAX, "ratios summed")], REAL, ["MassIndex"],
+        |s| typed::<MassIndex>(MassIndex::new(s.int(0), s.int(1)))),
+    entry!("RVI", VolatilityIndicators, true, "Dorsey's relative volatility index, 0..=100: RSI of the standard deviation", InputKind::Real,
+        [period("timeperiod", 14.0, "Wilder smoothing"), int("stddevperiod", 10.0, 2.0, PERIOD_MAX, "standard deviation window")], REAL, ["RelativeVolatility"],
+        |s| typed::<RelativeVolatility>(RelativeVolatility::new(s.int(0), s.int(1)))),
+    // ---- end of volatility ----
     entry!("BETA", StatisticFunctions, true, "Beta of real1's returns on real0's, as TA-Lib: real0 is the market, real1 the asset", InputKind::Pair("real0", "real1"),
         [int("timeperiod", 5.0, 2.0, PERIOD_MAX, "number of returns")], REAL, ["Beta"],
         |s| typed::<Swapped<Beta>>(Beta::talib(s.int(0)).map(Swapped))),
@@ -794,6 +829,14 @@ fn event(up: bool, down: bool) -> f64 {
 
 fn or_nan(value: Option<f64>) -> f64 {
     value.unwrap_or(f64::NAN)
+}
+
+/// Heikin-Ashi candles: open, high, low, close (TA-Lib's `haopen`, `hahigh`, `halow`,
+/// `haclose`); the volume is the input's and is not an output.
+impl ToNumbers for Candle<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.open, self.high, self.low, self.close]);
+    }
 }
 
 impl ToNumbers for MacdOutput<f64> {

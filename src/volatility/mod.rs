@@ -11,6 +11,10 @@
 //! | [`Donchian`] | `DONCHIAN` | [`Candle`](crate::bar::Candle) | [`Bands`] | `n` |
 //! | [`AccelerationBands`] | `ACCBANDS` | [`Candle`](crate::bar::Candle) | [`Bands`] | `n` |
 //! | [`Keltner`] | `KC` | [`Candle`](crate::bar::Candle) | [`Bands`] | `max(n, m + 1)` |
+//! | [`AverageDayRange`] | `ADR` | [`Candle`](crate::bar::Candle) | price | `n` |
+//! | [`ChaikinVolatility`] | `CVI` | [`Candle`](crate::bar::Candle) | percent, `≥ −100` | `n + r` |
+//! | [`MassIndex`] | `MASSI` | [`Candle`](crate::bar::Candle) | `0..=slow·fast` | `2·fast + slow − 2` |
+//! | [`RelativeVolatility`] | `RVI` | price | `0..=100` | `n + m − 1` |
 //!
 //! Variance and standard deviation are population statistics (`ddof = 0`) by default, as in
 //! TA-Lib and for Bollinger Bands; `sample` constructors give `ddof = 1`. They never compute
@@ -34,28 +38,41 @@
 //! - [`Donchian`] lines are inputs; [`AccelerationBands`] refuses a bar whose widened high or
 //!   narrowed low leaves the usable range (see its docs); [`Keltner`] lines stay within
 //!   `1001·2e150`. Their `%B` and bandwidth saturate at `±T::MAX`.
+//! - [`AverageDayRange`], [`ChaikinVolatility`] and [`MassIndex`] read `high − low` and refuse
+//!   a candle whose high is below its low (it has no range) like an unusable input; the ADR
+//!   is then at most `2e150`, a CVI at least −100 (it saturates at `T::MAX` when an average
+//!   decayed towards 0 meets a wide range), each mass-index ratio within `0..=fast`;
+//!   [`RelativeVolatility`] is in `0..=100`.
 //!
 //! A spread below the rounding of the values themselves (values a few ulps apart) reads 0.
 //! Loading a state recomputes every moment from the window (see [`Variance`]) and refuses
 //! a window value outside the usable range.
 
 mod acceleration_bands;
+mod adr;
 mod atr;
 mod bollinger;
 mod channel;
+mod cvi;
 mod donchian;
 mod keltner;
+mod mass_index;
 mod natr;
+mod rvi;
 mod std_dev;
 mod true_range;
 mod variance;
 
 pub use acceleration_bands::AccelerationBands;
+pub use adr::AverageDayRange;
 pub use atr::Atr;
 pub use bollinger::{Bands, Bollinger};
+pub use cvi::ChaikinVolatility;
 pub use donchian::Donchian;
 pub use keltner::{Keltner, KeltnerSource};
+pub use mass_index::MassIndex;
 pub use natr::Natr;
+pub use rvi::RelativeVolatility;
 pub use std_dev::StdDev;
 pub use true_range::TrueRange;
 pub use variance::Variance;

@@ -1,0 +1,169 @@
+use core::fmt;
+
+use crate::error::check_period;
+#[cfg(feature = "serde")]
+use crate::error::invalid_state;
+use crate::float::from_usize;
+use crate::window::RollingSum;
+use crate::{Error, Indicator, Real};
+
+/// Average deviation: the mean absolute deviation of the last `n` inputs from their mean.
+///
+/// # Formula
+///
+/// With `m` the mean of the window `x_{t−n+1}..x_t`:
+/// `AVGDEV_t = Σ |x_i − m| / n`; first output after `n` inputs. A flat window gives exactly
+/// 0; the output is never negative and at most half the window's range.
+///
+/// # Cost
+///
+/// **O(n) per update** (and per [`peek`](Indicator::peek) and [`value`](Indicator::value)),
+/// like TA-Lib: the deviations are taken from the current mean, which moves with every
+/// input, so every one of them changes. (An order-statistics tree would give O(log n), but
+/// only through running sums of the values above and below the mean, which add and subtract
+/// forever and drift; the direct sum is exact to a few roundings.) The mean is the drift-free
+/// [`RollingSum`]'s. At `n = 14`, TA-Lib's default, the loop is a few nanoseconds.
+///
+/// # Range
+///
+/// No input is refused beyond the usable range (see [`Real`](crate::Real)): a deviation is
+/// at most `2e150`, a sum of 100000 of them `2e155`, so the output is finite.
+///
+/// # Parameters
+///
+/// `period` (`n`): `2..=100000` (TA-Lib's range; its default is 14).
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{price::AverageDeviation, Indicator};
+///
+/// let mut deviation = AverageDeviation::new(4)?;
+/// let out = deviation.batch(&[2.0, 4.0, 4.0, 6.0, 4.0]);
+/// // [2, 4, 4, 6]: mean 4, deviations 2, 0, 0, 2 → 1; then [4, 4, 6, 4]: mean 4.5 → 0.75
+/// assert_eq!(out, [None, None, None, Some(1.0), Some(0.75)]);
+/// assert_eq!(deviation.to_string(), "AVGDEV(4)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// TA-Lib `AVGDEV`; matches it at every index.
+#[doc(alias = "AVGDEV")]
+#[doc(alias = "mean absolute deviation")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "AverageDeviationState<T>")
+)]
+pub struct AverageDeviation<T: Real = f64> {
+    /// The window and its drift-free sum.
+    window: RollingSum<T>,
+}
+
+impl<T: Real> AverageDeviation<T> {
+    /// The average deviation of the last `period` inputs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        let period = check_period("period", period)?;
+        if period < 2 {
+            return Err(Error::InvalidParameter {
+                name: "period",
+                value: period.to_string(),
+                expected: "2..=100000",
+            });
+        }
+        Ok(Self {
+            window: RollingSum::new(period)?,
+        })
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.window.period()
+    }
+
+    /// The mean absolute deviation of `values` (the `n` values of a full window) around
+    /// `sum / n`.
+    #[inline]
+    fn deviation(&self, sum: T, values: impl Iterator<Item = T>) -> T {
+        let n = from_usize::<T>(self.window.period());
+        let mean = sum / n;
+        values.fold(T::zero(), |total, x| total + (x - mean).abs()) / n
+    }
+}
+
+impl<T: Real> Indicator for AverageDeviation<T> {
+    type Input = T;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<T> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        self.window.push(x);
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<T> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        let window = &self.window;
+        if window.len() + 1 < window.period() {
+            return None;
+        }
+        // The window after the push: the oldest value leaves once the window is full.
+        let kept = window.iter().skip(usize::from(window.is_full()));
+        Some(self.deviation(window.peek_sum(x), kept.chain(core::iter::once(x))))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.window
+            .is_full()
+            .then(|| self.deviation(self.window.sum(), self.window.iter()))
+    }
+
+    fn reset(&mut self) {
+        self.window.clear();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.window.period()
+    }
+}
+
+impl<T: Real> fmt::Display for AverageDeviation<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AVGDEV({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct AverageDeviationState<T: Real> {
+    window: RollingSum<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<AverageDeviationState<T>> for AverageDeviation<T> {
+    type Error = Error;
+
+    /// The window's length is the period (at least 2), and it holds usable inputs only.
+    fn try_from(state: AverageDeviationState<T>) -> Result<Self, Error> {
+        let mut fresh = Self::new(state.window.period())?;
+        if !state.window.iter().all(|x| x.is_usable()) {
+            return Err(invalid_state(
+                "AVGDEV window holds a value outside the usable input range",
+            ));
+        }
+        fresh.window = state.window;
+        Ok(fresh)
+    }
+}
