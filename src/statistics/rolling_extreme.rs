@@ -44,6 +44,12 @@ macro_rules! rolling_extreme {
                 self.is_full().then(|| self.deque.extreme_age()).flatten()
             }
 
+            /// Heap memory held, in bytes (its `size_of` is the rest).
+            #[doc(hidden)]
+            pub fn heap_bytes(&self) -> usize {
+                self.deque.heap_bytes()
+            }
+
             #[inline]
             fn is_full(&self) -> bool {
                 self.deque.pushed() >= self.deque.period() as u64
