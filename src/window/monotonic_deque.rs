@@ -192,7 +192,9 @@ impl<T: Real> MonotonicDeque<T> {
             return None;
         }
         let age = if self.prefix >= self.suffix(self.next) {
-            (self.next - 1).saturating_sub(self.prefix_position as usize)
+            self.next
+                .saturating_sub(1)
+                .saturating_sub(self.prefix_position as usize)
         } else {
             let position = self.positions.get(self.next).copied().unwrap_or(0);
             (self.next + self.period - 1).saturating_sub(position as usize)
