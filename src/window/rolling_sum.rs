@@ -190,9 +190,14 @@ impl<T: Real> RollingSum<T> {
     /// the rebuild.
     fn cache_chunk(&mut self, start: usize) {
         self.cached_start = start;
-        self.cached.fill(T::zero());
         let mut running = self.boundary_after(start);
-        let values = self.slots.get(start..).unwrap_or_default().iter();
+        let values = self.slots.get(start..).unwrap_or_default();
+        // Zeros past the end of the window (only in the last chunk).
+        if values.len() < self.chunk {
+            if let Some(past_the_end) = self.cached.get_mut(values.len()..) {
+                past_the_end.fill(T::zero());
+            }
+        }
         for (cached, &x) in self.cached.iter_mut().zip(values).rev() {
             running = running + x;
             *cached = running;
