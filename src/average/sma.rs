@@ -12,7 +12,9 @@ use crate::{Error, Indicator};
 /// `SMA_t = (x_t + x_{t−1} + … + x_{t−n+1}) / n`, first output after `n` inputs.
 ///
 /// The window sum is a drift-free [`RollingSum`]: exact to about one rounding after any
-/// number of updates, even after a value of 1e15 has passed through the window.
+/// number of updates, even after a value of 1e15 has passed through the window. The sum is
+/// multiplied by `1/n`, computed once (one more rounding than a division, within an ulp of
+/// it).
 ///
 /// # Parameters
 ///
@@ -64,15 +66,16 @@ impl<T: Real> Sma<T> {
         self.sum.period()
     }
 
+    /// Heap memory held, in bytes (its `size_of` is the rest).
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> usize {
+        self.sum.heap_bytes()
+    }
+
     /// The values averaged (for composite indicators that validate a loaded state).
     #[cfg(feature = "serde")]
     pub(crate) fn window(&self) -> &RollingSum<T> {
         &self.sum
-    }
-
-    #[inline]
-    fn mean(&self, sum: T) -> T {
-        sum / crate::float::from_usize(self.sum.period())
     }
 }
 
@@ -95,12 +98,12 @@ impl<T: Real> Indicator for Sma<T> {
             return self.value();
         }
         let full_after = self.sum.len() + 1 >= self.sum.period();
-        full_after.then(|| self.mean(self.sum.peek_sum(x)))
+        full_after.then(|| self.sum.peek_mean(x))
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        self.sum.is_full().then(|| self.mean(self.sum.sum()))
+        self.sum.is_full().then(|| self.sum.mean())
     }
 
     fn reset(&mut self) {

@@ -54,6 +54,9 @@ pub struct Wma<T: Real = f64> {
     recent_weighted: T,
     /// The current average (meaningful once the window is full).
     average: T,
+    /// `n(n+1)/2`, computed once.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    divisor: T,
 }
 
 impl<T: Real> Wma<T> {
@@ -67,6 +70,7 @@ impl<T: Real> Wma<T> {
             weighted_suffix: vec![T::zero(); period + 1],
             recent_weighted: T::zero(),
             average: T::zero(),
+            divisor: Self::divisor(period),
         })
     }
 
@@ -75,12 +79,18 @@ impl<T: Real> Wma<T> {
         self.sum.period()
     }
 
+    /// Heap memory held, in bytes (its `size_of` is the rest).
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> usize {
+        self.sum.heap_bytes() + self.weighted_suffix.capacity() * size_of::<T>()
+    }
+
     /// `(RW, WMA)` after pushing `x`; shared by `update` and `peek`.
     #[inline]
     fn next(&self, x: T) -> (T, T) {
-        let period = self.period();
         let pushed = self.sum.write_index() + 1; // k after this push
-        let k: T = from_usize(pushed);
+                                                 // k and n − k as floats, from counts kept as floats (no conversion).
+        let k = self.sum.written() + T::one();
         let recent_weighted = self.recent_weighted + k * x;
         let recent = self.sum.recent() + x;
         let old_weighted = self
@@ -88,10 +98,12 @@ impl<T: Real> Wma<T> {
             .get(pushed)
             .copied()
             .unwrap_or_else(T::zero);
-        let old = self.sum.old_block_sum(pushed);
-        let weighted = (old_weighted - k * old)
-            + (recent_weighted + from_usize::<T>(period - pushed) * recent);
-        (recent_weighted, weighted / Self::divisor(period))
+        let old = self.sum.next_old_block_sum();
+        let weighted =
+            (old_weighted - k * old) + (recent_weighted + (self.sum.period_real() - k) * recent);
+        // A division, not a product with `1/divisor`: the average is the correctly rounded
+        // quotient (e.g. exactly 14/6 for 1, 2, 3), as TA-Lib's.
+        (recent_weighted, weighted / self.divisor)
     }
 
     #[inline]
@@ -134,11 +146,14 @@ impl<T: Real> Wma<T> {
     /// rebuild's loop, also used on load for the sums still in use).
     fn rebuild_suffixes(&mut self, from: usize) {
         let mut running = T::zero();
+        // The weight `index + 1`, counted down from `n` (no conversion per value).
+        let mut weight = self.sum.period_real();
         let slots = self.sum.slots();
         let pairs = self.weighted_suffix.iter_mut().zip(slots).enumerate().rev();
-        for (index, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
-            running = running + from_usize::<T>(index + 1) * x;
+        for (_, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
+            running = running + weight * x;
             *suffix = running;
+            weight = weight - T::one();
         }
     }
 
@@ -188,7 +203,7 @@ impl<T: Real> Wma<T> {
             };
             let weighted = (old_weighted - k * old)
                 + (recent_weighted + from_usize::<T>(period - count) * recent);
-            weighted / Self::divisor(period)
+            weighted / self.divisor
         };
         self.recent_weighted = if written == 0 {
             T::zero()
@@ -316,6 +331,7 @@ impl<T: Real> Wma<T> {
             weighted_suffix: state.weighted_suffix,
             recent_weighted: state.recent_weighted,
             average: state.average,
+            divisor: Self::divisor(period),
         };
         loaded.resync();
         let finite = loaded.average.is_finite()

@@ -44,6 +44,12 @@ macro_rules! rolling_extreme {
                 self.is_full().then(|| self.deque.extreme_age()).flatten()
             }
 
+            /// Heap memory held, in bytes (its `size_of` is the rest).
+            #[doc(hidden)]
+            pub fn heap_bytes(&self) -> usize {
+                self.deque.heap_bytes()
+            }
+
             #[inline]
             fn is_full(&self) -> bool {
                 self.deque.pushed() >= self.deque.period() as u64
@@ -126,8 +132,9 @@ rolling_extreme!(
 ///
 /// `MAX_t = max(x_{t−n+1}, …, x_t)`, first output after `n` inputs.
 ///
-/// Kept by a [`MonotonicDeque`]: each input enters and leaves it once, so an update costs
-/// O(1) amortized for any period, and the window is never scanned.
+/// Kept by a [`MonotonicDeque`] (a block scheme): an update is one comparison, plus one
+/// per value when a block of `n` inputs ends, so it costs O(1) amortized for any period and
+/// the window is never scanned.
 ///
 /// # Parameters
 ///
@@ -169,8 +176,9 @@ rolling_extreme!(
 ///
 /// `MIN_t = min(x_{t−n+1}, …, x_t)`, first output after `n` inputs.
 ///
-/// Kept by a [`MonotonicDeque`]: each input enters and leaves it once, so an update costs
-/// O(1) amortized for any period, and the window is never scanned.
+/// Kept by a [`MonotonicDeque`] (a block scheme): an update is one comparison, plus one
+/// per value when a block of `n` inputs ends, so it costs O(1) amortized for any period and
+/// the window is never scanned.
 ///
 /// # Parameters
 ///

@@ -84,6 +84,12 @@ impl<T: Real> StdDev<T> {
     pub fn ddof(&self) -> usize {
         self.variance.ddof()
     }
+
+    /// Heap memory held, in bytes (its `size_of` is the rest).
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> usize {
+        self.variance.heap_bytes()
+    }
 }
 
 impl<T: Real> Indicator for StdDev<T> {

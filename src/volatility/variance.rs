@@ -91,6 +91,9 @@ pub struct Variance<T: Real = f64> {
     m2: T,
     /// Delta degrees of freedom: the divisor is `n − ddof`.
     ddof: usize,
+    /// `1 / (n − ddof)`, computed once.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    inverse_divisor: T,
 }
 
 impl<T: Real> Variance<T> {
@@ -145,6 +148,7 @@ impl<T: Real> Variance<T> {
             recent_square: T::zero(),
             m2: T::zero(),
             ddof: ddof.min(period - 1),
+            inverse_divisor: T::one() / from_usize(period - ddof.min(period - 1)),
         }
     }
 
@@ -157,6 +161,12 @@ impl<T: Real> Variance<T> {
     /// The window length `n`.
     pub fn period(&self) -> usize {
         self.sum.period()
+    }
+
+    /// Heap memory held, in bytes (its `size_of` is the rest).
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> usize {
+        self.sum.heap_bytes() + (self.old_mean.capacity() + self.old_m2.capacity()) * size_of::<T>()
     }
 
     /// The values in the window (for composite indicators that validate a loaded state).
@@ -203,15 +213,27 @@ impl<T: Real> Variance<T> {
         (
             deviation,
             square,
-            self.merged_m2(pushed, old, (deviation, square), shift),
+            self.merged_m2(
+                pushed,
+                self.sum.written() + T::one(),
+                old,
+                (deviation, square),
+                shift,
+            ),
         )
     }
 
-    /// `M2` of the window made of the `pushed` recent values (deviations `Σ d`, `Σ d²` from
-    /// `shift`) and the `old` old-block values still in it.
+    /// `M2` of the window made of the `pushed` recent values (`recent_count` as a float;
+    /// deviations `Σ d`, `Σ d²` from `shift`) and the `old` old-block values still in it.
     #[inline]
-    fn merged_m2(&self, pushed: usize, old: usize, (deviation, square): (T, T), shift: T) -> T {
-        let recent_count: T = from_usize(pushed);
+    fn merged_m2(
+        &self,
+        pushed: usize,
+        recent_count: T,
+        old: usize,
+        (deviation, square): (T, T),
+        shift: T,
+    ) -> T {
         let recent_mean = deviation / recent_count;
         let recent_m2 = (square - deviation * recent_mean).max(T::zero());
         if old == 0 {
@@ -221,7 +243,9 @@ impl<T: Real> Variance<T> {
         let old_mean = self.old_mean.get(pushed).copied().unwrap_or_else(T::zero);
         let old_m2 = self.old_m2.get(pushed).copied().unwrap_or_else(T::zero);
         let delta = (shift - anchor) + (recent_mean - old_mean);
-        let weight = from_usize::<T>(old) * (recent_count / from_usize(self.sum.period()));
+        // `old` as a float, from counts kept as floats: `n − recent_count`.
+        let old_count = self.sum.period_real() - recent_count;
+        let weight = old_count * (recent_count * self.sum.inverse_period());
         old_m2 + recent_m2 + delta * delta * weight
     }
 
@@ -248,17 +272,15 @@ impl<T: Real> Variance<T> {
     fn rebuild_suffixes(&mut self, from: usize) {
         let slots = self.sum.slots();
         let anchor = slots.last().copied().unwrap_or_else(T::zero);
-        let (mut sum, mut square) = (T::zero(), T::zero());
+        let (mut sum, mut square, mut count) = (T::zero(), T::zero(), T::zero());
         let suffixes = self.old_mean.iter_mut().zip(self.old_m2.iter_mut());
         let newest_first = suffixes.zip(slots).enumerate().rev();
-        for (count, (_, ((mean, m2), &x))) in newest_first
-            .take_while(|&(index, _)| index >= from)
-            .enumerate()
-        {
+        for (_, ((mean, m2), &x)) in newest_first.take_while(|&(index, _)| index >= from) {
             let d = x - anchor;
             sum = sum + d;
             square = square + d * d;
-            let suffix_mean = sum / from_usize(count + 1);
+            count = count + T::one();
+            let suffix_mean = sum / count;
             *mean = suffix_mean;
             *m2 = (square - sum * suffix_mean).max(T::zero());
         }
@@ -298,7 +320,7 @@ impl<T: Real> Variance<T> {
         self.m2 = if count == 0 {
             T::zero()
         } else {
-            self.merged_m2(count, old, moments, shift)
+            self.merged_m2(count, from_usize(count), old, moments, shift)
         };
         (self.recent_deviation, self.recent_square) = if written == 0 {
             (T::zero(), T::zero())
@@ -307,12 +329,11 @@ impl<T: Real> Variance<T> {
         };
     }
 
+    /// `(mean, variance)` from the window sum and `M2`: multiplied by reciprocals computed
+    /// once.
     #[inline]
     fn divide(&self, sum: T, m2: T) -> (T, T) {
-        (
-            sum / from_usize(self.sum.period()),
-            m2 / from_usize(self.sum.period() - self.ddof),
-        )
+        (sum * self.sum.inverse_period(), m2 * self.inverse_divisor)
     }
 
     /// `(mean, variance)` that pushing `x` would give, `None` if still warming up after it.

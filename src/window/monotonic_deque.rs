@@ -13,16 +13,40 @@ pub enum Extremum {
     Min,
 }
 
-/// Rolling maximum or minimum of the last `period` values in O(1) amortized per push.
+/// Rolling maximum or minimum of the last `period` values in O(1) amortized per push, without
+/// a data-dependent branch.
 ///
-/// It keeps only the values that can still become the extreme: each new value removes the
-/// older values it beats (they can never be the extreme again, since it outlives them), so the
-/// front is always the extreme of the window. Each value enters and leaves once. When equal
-/// values tie, the newest is kept, so [`extreme_age`](Self::extreme_age) reports the most
-/// recent occurrence.
+/// # How
+///
+/// A block scheme (van Herk, Gil and Werman): the stream is cut into blocks of `period`
+/// values. When a block ends, one backward pass replaces its values by their *suffix
+/// extremes* (the extreme of the block from each slot to its end) and remembers where each
+/// was reached. The next block's values then overwrite those slots from the oldest on, while
+/// the extreme of the values pushed since the block ended (the *prefix extreme*) is kept in a
+/// register, so the window's extreme is
+///
+/// `extreme = best(suffix[k], prefix)`
+///
+/// where `k` is the oldest slot of the previous block still in the window. A push is a
+/// store, one comparison and two selects; the backward pass costs one comparison per value.
+/// When equal values tie, the newest one is taken everywhere, so
+/// [`extreme_age`](Self::extreme_age) reports the most recent occurrence. A minimum is kept
+/// as the maximum of the negated values (negation is exact).
+///
+/// Memory: one value and one 32-bit position per slot, plus one slot.
 ///
 /// Values must not be NaN (comparisons with NaN are false, so the extreme would be
 /// unspecified, though never a panic); the crate's indicators filter NaN before pushing.
+///
+/// # State
+///
+/// Two deques are equal when they track the same extreme over the same period, have seen
+/// the same number of values and hold the same *candidates*: the values that can still
+/// become the extreme (each one beaten by no newer value), with their ages. That is
+/// everything the future outputs depend on, and what the `serde` feature saves: the
+/// candidates, oldest first, as `(sequence number, value)` pairs, in the layout of a
+/// monotonic deque. A loaded state is checked (a valid, strictly monotone window that ends
+/// with the newest value) and the blocks are rebuilt from it.
 ///
 /// ```
 /// use ta_stream::window::{Extremum, MonotonicDeque};
@@ -38,20 +62,32 @@ pub enum Extremum {
 /// assert_eq!(max.extreme_age(), Some(1)); // pushed one update ago
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
+    derive(serde::Deserialize),
     serde(try_from = "MonotonicDequeState<T>")
 )]
 pub struct MonotonicDeque<T: Real> {
     extremum: Extremum,
+    /// `1` for a maximum, `−1` for a minimum: values are stored multiplied by it, so that the
+    /// largest stored value is always the extreme.
+    sign: T,
     period: usize,
-    /// Circular storage of `(sequence number, value)` candidates, `period` slots.
-    slots: Vec<(u64, T)>,
-    head: usize,
-    len: usize,
-    /// Number of values pushed so far (the sequence number of the next one).
+    /// `period + 1` slots. `[..next]`: the (signed) values pushed since the last block
+    /// ended; `[next..period]`: the suffix maxima of the previous block (`−∞` before the
+    /// first block ends); `[period]`: `−∞`, the empty suffix.
+    slots: Vec<T>,
+    /// `positions[i]`, for `i` in `next..period`: the slot of the previous block where
+    /// `slots[i]` was reached (the newest on ties).
+    positions: Vec<u32>,
+    /// The slot the next push writes (values pushed since the last block ended).
+    next: usize,
+    /// Maximum of `slots[..next]` (`−∞` when `next == 0`).
+    prefix: T,
+    /// The slot where `prefix` was reached (the newest on ties).
+    prefix_position: u32,
+    /// Number of values pushed so far, saturating.
     pushed: u64,
 }
 
@@ -72,105 +108,137 @@ impl<T: Real> MonotonicDeque<T> {
         let period = crate::error::clamp_period(period);
         Self {
             extremum,
+            sign: match extremum {
+                Extremum::Max => T::one(),
+                Extremum::Min => -T::one(),
+            },
             period,
-            slots: vec![(0, T::zero()); period],
-            head: 0,
-            len: 0,
+            slots: vec![T::neg_infinity(); period + 1],
+            positions: vec![0; period],
+            next: 0,
+            prefix: T::neg_infinity(),
+            prefix_position: 0,
             pushed: 0,
         }
     }
 
-    /// `true` when `candidate` makes `incumbent` irrelevant (ties: the newer one wins).
+    /// The stored suffix maximum of the previous block from `slot` on (`−∞` past its end).
     #[inline]
-    fn dominates(&self, candidate: T, incumbent: T) -> bool {
-        match self.extremum {
-            Extremum::Max => candidate >= incumbent,
-            Extremum::Min => candidate <= incumbent,
-        }
-    }
-
-    #[inline]
-    fn slot(&self, offset: usize) -> Option<(u64, T)> {
-        let mut index = self.head + offset;
-        if index >= self.period {
-            index -= self.period;
-        }
-        self.slots.get(index).copied()
-    }
-
-    /// Sequence number of the oldest value still in the window after the next push.
-    #[inline]
-    fn first_kept_after_push(&self) -> u64 {
-        self.pushed
-            .saturating_add(1)
-            .saturating_sub(self.period as u64)
+    fn suffix(&self, slot: usize) -> T {
+        self.slots
+            .get(slot)
+            .copied()
+            .unwrap_or_else(T::neg_infinity)
     }
 
     /// Adds `x`; values older than `period` pushes leave the window.
     #[inline]
     pub fn push(&mut self, x: T) {
-        let first_kept = self.first_kept_after_push();
-        while let Some((sequence, _)) = self.slot(0).filter(|_| self.len > 0) {
-            if sequence >= first_kept {
-                break;
-            }
-            self.head = if self.head + 1 == self.period {
-                0
-            } else {
-                self.head + 1
-            };
-            self.len -= 1;
+        let value = x * self.sign;
+        let slot = self.next;
+        if let Some(stored) = self.slots.get_mut(slot) {
+            *stored = value;
         }
-        while let Some((_, back)) = self.len.checked_sub(1).and_then(|last| self.slot(last)) {
-            if !self.dominates(x, back) {
-                break;
-            }
-            self.len -= 1;
-        }
-        let mut tail = self.head + self.len;
-        if tail >= self.period {
-            tail -= self.period;
-        }
-        if let Some(slot) = self.slots.get_mut(tail) {
-            *slot = (self.pushed, x);
-            self.len += 1;
-        }
+        // Ties: the newer value wins.
+        let newer = value >= self.prefix;
+        self.prefix = if newer { value } else { self.prefix };
+        self.prefix_position = if newer {
+            slot as u32
+        } else {
+            self.prefix_position
+        };
+        self.next = slot + 1;
         self.pushed = self.pushed.saturating_add(1);
+        if self.next == self.period {
+            self.end_block();
+        }
     }
 
-    /// The extreme of the window after pushing `x`, without pushing it.
+    /// The block just ended fills every slot, in chronological order: replace its values by
+    /// their suffix maxima, newest first (ties keep the newer position). O(`period`), once
+    /// every `period` pushes.
+    fn end_block(&mut self) {
+        let period = self.period;
+        let (mut best, mut at) = (T::neg_infinity(), 0_u32);
+        let slots = self.slots.iter_mut().zip(self.positions.iter_mut());
+        for (index, (slot, position)) in slots.take(period).enumerate().rev() {
+            let better = *slot > best;
+            best = if better { *slot } else { best };
+            at = if better { index as u32 } else { at };
+            *slot = best;
+            *position = at;
+        }
+        self.next = 0;
+        self.prefix = T::neg_infinity();
+        self.prefix_position = 0;
+    }
+
+    /// The extreme of the values in the window after pushing `x`, without pushing it.
     #[inline]
     pub fn peek(&self, x: T) -> Option<T> {
-        let first_kept = self.first_kept_after_push();
-        let surviving = (0..self.len.min(2))
-            .filter_map(|offset| self.slot(offset))
-            .find(|&(sequence, _)| sequence >= first_kept);
-        match surviving {
-            Some((_, value)) if !self.dominates(x, value) => Some(value),
-            _ => Some(x),
-        }
+        let kept = self.suffix(self.next + 1).max(self.prefix);
+        Some(kept.max(x * self.sign) * self.sign)
     }
 
     /// The extreme of the values in the window (`None` before the first push).
     #[inline]
     pub fn extreme(&self) -> Option<T> {
-        self.slot(0)
-            .filter(|_| self.len > 0)
-            .map(|(_, value)| value)
+        (self.pushed > 0).then(|| self.suffix(self.next).max(self.prefix) * self.sign)
     }
 
     /// How many pushes ago the extreme was pushed (0 = the latest value).
     pub fn extreme_age(&self) -> Option<u64> {
-        self.slot(0)
-            .filter(|_| self.len > 0)
-            .map(|(sequence, _)| self.pushed - 1 - sequence)
+        if self.pushed == 0 {
+            return None;
+        }
+        let age = if self.prefix >= self.suffix(self.next) {
+            self.next
+                .saturating_sub(1)
+                .saturating_sub(self.prefix_position as usize)
+        } else {
+            let position = self.positions.get(self.next).copied().unwrap_or(0);
+            (self.next + self.period - 1).saturating_sub(position as usize)
+        };
+        Some(age as u64)
     }
 
-    /// The values still candidates for the extreme, oldest first (used to validate the
+    /// The values that can still become the extreme (beaten by no newer value), newest
+    /// first, with their ages; the signed stored value is returned.
+    fn candidates_newest_first(&self) -> impl Iterator<Item = (usize, T)> + '_ {
+        let next = self.next;
+        let period = self.period;
+        let recent = self
+            .slots
+            .get(..next)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .rev()
+            .map(move |(slot, &value)| (next - 1 - slot, value));
+        // Suffix maxima of the previous block: a slot whose suffix maximum beats every newer
+        // value holds a candidate, its own value (`−∞` before the first block ended).
+        let old = self
+            .slots
+            .get(next..period)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .rev()
+            .map(move |(offset, &value)| (period - 1 - offset, value));
+        let mut best = T::neg_infinity();
+        recent.chain(old).filter(move |&(_, value)| {
+            let beats = value > best;
+            best = if beats { value } else { best };
+            beats
+        })
+    }
+
+    /// The values still candidates for the extreme, newest first (used to validate the
     /// values of a loaded state).
     #[cfg(feature = "serde")]
     pub(crate) fn candidates(&self) -> impl Iterator<Item = T> + '_ {
-        (0..self.len).filter_map(|offset| self.slot(offset).map(|(_, value)| value))
+        self.candidates_newest_first()
+            .map(|(_, value)| value * self.sign)
     }
 
     /// Number of values pushed since construction or [`clear`](Self::clear): the window is
@@ -191,10 +259,33 @@ impl<T: Real> MonotonicDeque<T> {
 
     /// Empties the window.
     pub fn clear(&mut self) {
-        self.slots.fill((0, T::zero()));
-        self.head = 0;
-        self.len = 0;
+        self.slots.fill(T::neg_infinity());
+        self.positions.fill(0);
+        self.next = 0;
+        self.prefix = T::neg_infinity();
+        self.prefix_position = 0;
         self.pushed = 0;
+    }
+
+    /// Heap memory held, in bytes.
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * core::mem::size_of::<T>()
+            + self.positions.capacity() * core::mem::size_of::<u32>()
+    }
+}
+
+/// Equal when the future outputs are: same extreme, period, count and candidates (see the
+/// type docs), whatever the values that can no longer matter.
+impl<T: Real> PartialEq for MonotonicDeque<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.extremum == other.extremum
+            && self.period == other.period
+            && self.pushed == other.pushed
+            && self.next == other.next
+            && self
+                .candidates_newest_first()
+                .eq(other.candidates_newest_first())
     }
 }
 
@@ -203,8 +294,10 @@ impl<T: Real> MonotonicDeque<T> {
 #[cfg(feature = "serde")]
 const MAX_PUSHED: u64 = 1 << 62;
 
+/// The saved form: the candidates as a monotonic deque of `(sequence number, value)` pairs in
+/// circular storage of `period` slots, from `head`, `len` of them.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 struct MonotonicDequeState<T: Real> {
     extremum: Extremum,
     period: usize,
@@ -212,6 +305,29 @@ struct MonotonicDequeState<T: Real> {
     head: usize,
     len: usize,
     pushed: u64,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real + serde::Serialize> serde::Serialize for MonotonicDeque<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let newest = self.pushed.saturating_sub(1);
+        let mut slots: Vec<(u64, T)> = self
+            .candidates_newest_first()
+            .map(|(age, value)| (newest.saturating_sub(age as u64), value * self.sign))
+            .collect();
+        slots.reverse();
+        let len = slots.len();
+        slots.resize(self.period, (0, T::zero()));
+        MonotonicDequeState {
+            extremum: self.extremum,
+            period: self.period,
+            slots,
+            head: 0,
+            len,
+            pushed: self.pushed,
+        }
+        .serialize(serializer)
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -240,21 +356,21 @@ impl<T: Real> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
                 state.len, state.pushed, state.period
             )));
         }
-        deque.slots = state.slots;
-        deque.head = state.head;
-        deque.len = state.len;
-        deque.pushed = state.pushed;
+        let (newer, older) = state.slots.split_at(state.head);
+        let candidates: Vec<(u64, T)> = older
+            .iter()
+            .chain(newer)
+            .take(state.len)
+            .map(|&(sequence, value)| (sequence, value * deque.sign))
+            .collect();
         let oldest_allowed = state.pushed.saturating_sub(state.period as u64);
         let mut previous: Option<(u64, T)> = None;
-        for offset in 0..deque.len {
-            let Some((sequence, value)) = deque.slot(offset) else {
-                return Err(crate::error::invalid_state(
-                    "monotonic deque slot out of range",
-                ));
-            };
+        for &(sequence, value) in &candidates {
             let in_window = sequence >= oldest_allowed && sequence < state.pushed;
+            // Strictly decreasing (signed) values: a newer value at least as good would
+            // have removed the older one.
             let ordered = previous.is_none_or(|(previous_sequence, previous_value)| {
-                sequence > previous_sequence && !deque.dominates(value, previous_value)
+                sequence > previous_sequence && value < previous_value
             });
             if !value.is_finite() || !in_window || !ordered {
                 return Err(crate::error::invalid_state(
@@ -268,6 +384,47 @@ impl<T: Real> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
                 "monotonic deque is missing its newest value",
             ));
         }
+        deque.load(state.pushed, &candidates);
         Ok(deque)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> MonotonicDeque<T> {
+    /// Rebuilds the blocks of a fresh deque from validated candidates (signed values, oldest
+    /// first, the newest one last): each slot gets the value of the first candidate at or
+    /// after it, which has the same suffix maxima, at the same positions, as the values that
+    /// were pushed.
+    fn load(&mut self, pushed: u64, candidates: &[(u64, T)]) {
+        let period = self.period as u64;
+        let next = pushed % period;
+        let block_start = pushed - next;
+        let mut remaining = candidates.iter().copied().peekable();
+        // The first candidate at or after `sequence` (asked for in increasing order).
+        let mut covering = |sequence: u64| {
+            while remaining.next_if(|&(s, _)| s < sequence).is_some() {}
+            remaining.peek().copied()
+        };
+        if pushed >= period {
+            let previous_start = block_start - period;
+            let old = self.slots.iter_mut().zip(self.positions.iter_mut());
+            for (slot, (value, position)) in old.enumerate().take(self.period).skip(next as usize) {
+                let sequence = previous_start + slot as u64;
+                // Beaten by a newer value: no longer a candidate, never the extreme again.
+                let (stored, at) = match covering(sequence) {
+                    Some((s, v)) if s < block_start => (v, s - previous_start),
+                    _ => (T::neg_infinity(), slot as u64),
+                };
+                *value = stored;
+                *position = at as u32;
+            }
+        }
+        for slot in 0..next {
+            let value = covering(block_start + slot).map_or_else(T::neg_infinity, |(_, v)| v);
+            self.next = slot as usize;
+            self.push(value * self.sign);
+        }
+        self.next = next as usize;
+        self.pushed = pushed;
     }
 }

@@ -20,6 +20,13 @@ use crate::Error;
 /// window, so the rounding error is bounded by the window's own contents (about `period`
 /// roundings of `Σ|x|`), whatever happened before.
 ///
+/// Memory: the window itself plus about `2·√period` partial sums. The suffix sums are not
+/// all stored: the rebuild keeps one every `c ≈ √period` slots (at the start of each *chunk*
+/// of `c` slots), and the suffix sums of the chunk in use are recomputed from the next
+/// chunk's stored one and the old values still in their slots, with exactly the additions of
+/// the rebuild, once every `c` pushes. So each `suffix[k]` is bit for bit the one a full
+/// array would hold, for about one extra addition per push.
+///
 /// Values are expected to be finite (the indicators check their inputs before pushing); a NaN
 /// would stay in the sum until the next rebuild after it leaves the window.
 ///
@@ -44,10 +51,10 @@ use crate::Error;
 /// assert_eq!(sum.iter().collect::<Vec<_>>(), [2.0, 3.0, 4.0]);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
+    derive(serde::Deserialize),
     serde(try_from = "RollingSumState<T>")
 )]
 pub struct RollingSum<T: Real> {
@@ -58,13 +65,38 @@ pub struct RollingSum<T: Real> {
     next: usize,
     /// Values pushed, saturating at the period.
     len: usize,
-    /// `suffix[i]` = sum of `slots[i..]` at the last rebuild (zeros before the first one);
-    /// `suffix[period]` = 0.
-    suffix: Vec<T>,
+    /// Slots per chunk (about `√period`, at least 2).
+    chunk: usize,
+    /// `boundaries[c]` = `suffix[c·chunk]` at the last rebuild (zeros before the first one),
+    /// where `suffix[i]` is the sum of `slots[i..]` added newest first, and `suffix[period]`
+    /// is 0. Only the chunks not yet overwritten are read.
+    boundaries: Vec<T>,
+    /// `suffix[cached_start + j]` for `j < chunk`: the chunk that holds `next + 1`.
+    cached: Vec<T>,
+    /// The first slot of the cached chunk (a multiple of `chunk`).
+    cached_start: usize,
     /// Sum of the values pushed since the last rebuild (`slots[..next]`).
     recent: T,
     /// The current window sum.
     sum: T,
+    /// `1 / period`, computed once.
+    inverse_period: T,
+    /// `next` as a float (counted, never converted).
+    written: T,
+    /// The period as a float.
+    period_real: T,
+}
+
+/// Equal windows with equal sums: every partial sum still in use is a function of the window
+/// (the old block's values still in their slots), so the stored ones are not compared.
+impl<T: Real> PartialEq for RollingSum<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.slots == other.slots
+            && self.next == other.next
+            && self.len == other.len
+            && self.recent == other.recent
+            && self.sum == other.sum
+    }
 }
 
 impl<T: Real> RollingSum<T> {
@@ -79,13 +111,22 @@ impl<T: Real> RollingSum<T> {
     /// For periods known to be valid (constants); anything else is clamped into range.
     pub(crate) fn with_valid_period(period: usize) -> Self {
         let period = crate::error::clamp_period(period);
+        // The smallest chunk with chunk² ≥ period (at least 2, so that right after a rebuild
+        // the first chunk holds slot 1).
+        let chunk = (2..=period.max(2)).find(|c| c * c >= period).unwrap_or(2);
         Self {
             slots: vec![T::zero(); period],
             next: 0,
             len: 0,
-            suffix: vec![T::zero(); period + 1],
+            chunk,
+            boundaries: vec![T::zero(); period.div_ceil(chunk)],
+            cached: vec![T::zero(); chunk],
+            cached_start: 0,
             recent: T::zero(),
             sum: T::zero(),
+            inverse_period: T::one() / crate::float::from_usize(period),
+            written: T::zero(),
+            period_real: crate::float::from_usize(period),
         }
     }
 
@@ -93,7 +134,18 @@ impl<T: Real> RollingSum<T> {
     #[inline]
     fn next_sums(&self, x: T) -> (T, T) {
         let recent = self.recent + x;
-        (recent, self.old_block_sum(self.next + 1) + recent)
+        (recent, self.next_old_block_sum() + recent)
+    }
+
+    /// `old_block_sum(write_index() + 1)`, what the next push reads: always in the cached
+    /// chunk, which holds zeros past the end of the window and before the first rebuild.
+    #[inline]
+    pub(crate) fn next_old_block_sum(&self) -> T {
+        let slot = self.next + 1;
+        match self.cached.get(slot.wrapping_sub(self.cached_start)) {
+            Some(&cached) => cached,
+            None => self.old_block_sum(slot),
+        }
     }
 
     /// Adds `x`, evicting the oldest value once `period` values are held.
@@ -104,30 +156,73 @@ impl<T: Real> RollingSum<T> {
             *slot = x;
         }
         self.next += 1;
+        self.written = self.written + T::one();
         if self.len < self.slots.len() {
             self.len += 1;
         }
         if self.next == self.slots.len() {
             self.rebuild();
+        } else if self.next + 1 == self.cached_start + self.chunk {
+            // The next push reads the next chunk's first suffix sum.
+            self.cache_chunk(self.next + 1);
         }
     }
 
     /// The window is now exactly one block in chronological order: start a new one.
     fn rebuild(&mut self) {
-        self.rebuild_suffixes(0);
+        let chunk = self.chunk;
+        let mut running = T::zero();
+        let chunks = self.slots.chunks(chunk).zip(self.boundaries.iter_mut());
+        for (values, boundary) in chunks.rev() {
+            for &x in values.iter().rev() {
+                running = running + x;
+            }
+            *boundary = running;
+        }
         self.recent = T::zero();
         self.next = 0;
+        self.written = T::zero();
+        self.cache_chunk(0);
     }
 
-    /// Recomputes `suffix[from..period]` from the slots, newest first (the rebuild's loop,
-    /// also used on load for the partial sums still in use).
-    fn rebuild_suffixes(&mut self, from: usize) {
-        let mut running = T::zero();
-        let pairs = self.suffix.iter_mut().zip(&self.slots).enumerate().rev();
-        for (_, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
-            running = running + x;
-            *suffix = running;
+    /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`), from
+    /// the next chunk's stored one and the old values of its slots, with the additions of
+    /// the rebuild.
+    fn cache_chunk(&mut self, start: usize) {
+        self.cached_start = start;
+        let mut running = self.boundary_after(start);
+        let values = self.slots.get(start..).unwrap_or_default();
+        // Zeros past the end of the window (only in the last chunk).
+        if values.len() < self.chunk {
+            if let Some(past_the_end) = self.cached.get_mut(values.len()..) {
+                past_the_end.fill(T::zero());
+            }
         }
+        for (cached, &x) in self.cached.iter_mut().zip(values).rev() {
+            running = running + x;
+            *cached = running;
+        }
+    }
+
+    /// `suffix[j]` for the first chunk start `j` after `slot` (0 past the end).
+    #[inline]
+    fn boundary_after(&self, slot: usize) -> T {
+        self.boundaries
+            .get(slot / self.chunk + 1)
+            .copied()
+            .unwrap_or_else(T::zero)
+    }
+
+    /// `suffix[slot]` recomputed from the next chunk's stored one (for slots outside the
+    /// cached chunk, on load and in composite indicators' checks).
+    fn suffix_from_boundary(&self, slot: usize) -> T {
+        let end = (slot / self.chunk + 1) * self.chunk;
+        let values = self.slots.get(slot..end.min(self.slots.len()));
+        values
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(self.boundary_after(slot), |running, &x| running + x)
     }
 
     /// Sets every derived sum still in use from the slots, `next` and `len`, with exactly the
@@ -137,14 +232,31 @@ impl<T: Real> RollingSum<T> {
     #[cfg(feature = "serde")]
     fn resync(&mut self) {
         let period = self.slots.len();
+        self.boundaries.fill(T::zero());
+        self.cached.fill(T::zero());
         if self.len == period {
-            self.rebuild_suffixes(self.next);
-        } else {
-            // Never rebuilt: the zeros of construction.
-            self.suffix.fill(T::zero());
+            // The chunks not overwritten yet, newest first, as the rebuild added them.
+            let mut running = T::zero();
+            let chunks = self
+                .slots
+                .chunks(self.chunk)
+                .zip(self.boundaries.iter_mut());
+            for (index, (values, boundary)) in chunks.enumerate().rev() {
+                if (index + 1) * self.chunk <= self.next {
+                    break;
+                }
+                for &x in values.iter().rev() {
+                    running = running + x;
+                }
+                *boundary = running;
+            }
         }
-        if let Some(last) = self.suffix.last_mut() {
-            *last = T::zero();
+        // The chunk that holds `next + 1`, as the pushes left it.
+        let start = (self.next + 1) / self.chunk * self.chunk;
+        if self.len == period && start < period {
+            self.cache_chunk(start);
+        } else {
+            self.cached_start = start;
         }
         let add = |sum: T, &x: &T| sum + x;
         self.recent = self
@@ -201,10 +313,59 @@ impl<T: Real> RollingSum<T> {
         self.recent
     }
 
-    /// Sum of storage slots `slot..` at the last rebuild (0 for `slot >= period`).
+    /// Sum of storage slots `slot..` at the last rebuild (0 for `slot >= period`, and
+    /// before the first rebuild), for slots not overwritten since: O(1) for `write_index()
+    /// + 1` (what a push reads), O(√period) otherwise.
     #[inline]
     pub(crate) fn old_block_sum(&self, slot: usize) -> T {
-        self.suffix.get(slot).copied().unwrap_or_else(T::zero)
+        if slot >= self.slots.len() || !self.is_full() {
+            return T::zero();
+        }
+        match self.cached.get(slot.wrapping_sub(self.cached_start)) {
+            Some(&cached) => cached,
+            None => self.suffix_from_boundary(slot),
+        }
+    }
+
+    /// The mean of the window: its sum divided by the period (kept as a float, so no
+    /// conversion per update). A division, not a product with `1 / period`: the mean is the
+    /// correctly rounded quotient of the sum (`(4 + 11 + 5 + 12 + 6 + 0 + 7) / 7` is
+    /// `6.428571428571429`, the product `6.428571428571428`), and the universe path computes the
+    /// same quotient.
+    #[inline]
+    pub(crate) fn mean(&self) -> T {
+        self.sum / self.period_real
+    }
+
+    /// The mean that [`push`](Self::push)`(x)` would produce.
+    #[inline]
+    pub(crate) fn peek_mean(&self, x: T) -> T {
+        self.peek_sum(x) / self.period_real
+    }
+
+    /// [`write_index`](Self::write_index) as a float, kept without a conversion.
+    #[inline]
+    pub(crate) fn written(&self) -> T {
+        self.written
+    }
+
+    /// The period as a float (computed once).
+    #[inline]
+    pub(crate) fn period_real(&self) -> T {
+        self.period_real
+    }
+
+    /// `1 / period`.
+    #[inline]
+    pub(crate) fn inverse_period(&self) -> T {
+        self.inverse_period
+    }
+
+    /// Heap memory held, in bytes.
+    #[doc(hidden)]
+    pub fn heap_bytes(&self) -> usize {
+        (self.slots.capacity() + self.boundaries.capacity() + self.cached.capacity())
+            * core::mem::size_of::<T>()
     }
 
     /// The values in the window, oldest first.
@@ -238,16 +399,21 @@ impl<T: Real> RollingSum<T> {
     /// Empties the window.
     pub fn clear(&mut self) {
         self.slots.fill(T::zero());
-        self.suffix.fill(T::zero());
+        self.boundaries.fill(T::zero());
+        self.cached.fill(T::zero());
+        self.cached_start = 0;
         self.next = 0;
+        self.written = T::zero();
         self.len = 0;
         self.recent = T::zero();
         self.sum = T::zero();
     }
 }
 
+/// The saved form: the window and every partial sum as a full array (`suffix[i]` for the
+/// slots still in use, zeros for the others).
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 struct RollingSumState<T: Real> {
     slots: Vec<T>,
     next: usize,
@@ -255,6 +421,31 @@ struct RollingSumState<T: Real> {
     suffix: Vec<T>,
     recent: T,
     sum: T,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real + serde::Serialize> serde::Serialize for RollingSum<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let period = self.slots.len();
+        let suffix = (0..=period)
+            .map(|slot| {
+                if slot < self.next {
+                    T::zero()
+                } else {
+                    self.old_block_sum(slot)
+                }
+            })
+            .collect();
+        RollingSumState {
+            slots: self.slots.clone(),
+            next: self.next,
+            len: self.len,
+            suffix,
+            recent: self.recent,
+            sum: self.sum,
+        }
+        .serialize(serializer)
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -328,18 +519,16 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
         // The stored sums passed a tolerance check (a lossy format may move them by an ulp);
         // the loaded ones are recomputed from the window, so that no stored rounding error
         // can outlive the values it came with and later fail that check.
-        let mut loaded = Self {
-            slots: state.slots,
-            next: state.next,
-            len: state.len,
-            suffix: state.suffix,
-            recent: state.recent,
-            sum: state.sum,
-        };
+        let mut loaded = Self::with_valid_period(period);
+        loaded.slots = state.slots;
+        loaded.next = state.next;
+        loaded.len = state.len;
+        loaded.written = crate::float::from_usize(state.next);
         loaded.resync();
         let finite = loaded.sum.is_finite()
             && loaded.recent.is_finite()
-            && loaded.suffix.iter().all(|x| x.is_finite());
+            && loaded.boundaries.iter().all(|x| x.is_finite())
+            && loaded.cached.iter().all(|x| x.is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
                 "rolling sum of its window overflows",

@@ -1,0 +1,265 @@
+//! The windowed building blocks' layouts (issue 14): the chunked drift-free rolling sum is
+//! bit for bit the full-suffix-array scheme it replaces, the block (van Herk / Gil-Werman)
+//! rolling extreme is the extreme of its window with the age of its newest occurrence, both
+//! round-trip through serde mid-stream, and a window of `n` values costs about `n` values.
+//!
+//! References are independent of the code under test: a straight transcription of the
+//! full-suffix rolling sum, and naive scans of the window.
+
+use proptest::prelude::*;
+use ta_stream::average::{Sma, Wma};
+use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::volatility::{StdDev, Variance};
+use ta_stream::window::{Extremum, MonotonicDeque, RollingSum};
+use ta_stream::Indicator;
+
+/// The drift-free rolling sum with a full array of suffix sums: rebuilt every `n` pushes,
+/// `sum = suffix[k] + recent`.
+struct FullSuffixSum {
+    slots: Vec<f64>,
+    suffix: Vec<f64>,
+    next: usize,
+    recent: f64,
+    sum: f64,
+}
+
+impl FullSuffixSum {
+    fn new(period: usize) -> Self {
+        Self {
+            slots: vec![0.0; period],
+            suffix: vec![0.0; period + 1],
+            next: 0,
+            recent: 0.0,
+            sum: 0.0,
+        }
+    }
+
+    fn peek(&self, x: f64) -> f64 {
+        self.suffix[self.next + 1] + (self.recent + x)
+    }
+
+    fn push(&mut self, x: f64) {
+        self.recent += x;
+        self.sum = self.suffix[self.next + 1] + self.recent;
+        self.slots[self.next] = x;
+        self.next += 1;
+        if self.next == self.slots.len() {
+            let mut running = 0.0;
+            for i in (0..self.slots.len()).rev() {
+                running += self.slots[i];
+                self.suffix[i] = running;
+            }
+            self.next = 0;
+            self.recent = 0.0;
+        }
+    }
+}
+
+/// Values over many magnitudes, both signs, with spikes whose sums round.
+fn wide_values() -> impl Strategy<Value = Vec<f64>> {
+    let value = prop_oneof![
+        20 => -1e6..1e6_f64,
+        3 => -1e-6..1e-6_f64,
+        2 => prop::sample::select(vec![std::f64::consts::PI * 1e13, -std::f64::consts::E * 1e15, 1e15, 0.1]),
+    ];
+    prop::collection::vec(value, 0..400)
+}
+
+/// Few distinct values, so that ties are frequent.
+fn tied_values() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(prop::sample::select(vec![1.0, 2.0, 2.0, 3.0, -0.5]), 0..200)
+}
+
+fn naive_extreme(window: &[f64], extremum: Extremum) -> (f64, u64) {
+    let best = match extremum {
+        Extremum::Max => window.iter().copied().fold(f64::MIN, f64::max),
+        Extremum::Min => window.iter().copied().fold(f64::MAX, f64::min),
+    };
+    let newest = window.iter().rposition(|&v| v == best).unwrap();
+    (best, (window.len() - 1 - newest) as u64)
+}
+
+proptest! {
+    #[test]
+    fn chunked_rolling_sum_is_bit_for_bit_the_full_suffix_scheme(
+        period in 1..70usize,
+        xs in wide_values(),
+        split in 0..1000usize,
+    ) {
+        let mut sum = RollingSum::new(period).unwrap();
+        let mut reference = FullSuffixSum::new(period);
+        let split = split % (xs.len() + 1);
+        for (index, &x) in xs.iter().enumerate() {
+            if index == split {
+                // Resuming from a saved state changes nothing either.
+                let json = serde_json::to_string(&sum).unwrap();
+                let loaded: RollingSum<f64> = serde_json::from_str(&json).unwrap();
+                prop_assert_eq!(&loaded, &sum);
+                sum = loaded;
+            }
+            prop_assert_eq!(sum.peek_sum(x).to_bits(), reference.peek(x).to_bits());
+            sum.push(x);
+            reference.push(x);
+            prop_assert_eq!(sum.sum().to_bits(), reference.sum.to_bits());
+        }
+        // The saved partial sums still in use are the full array's.
+        let state = serde_json::to_value(&sum).unwrap();
+        let next = state["next"].as_u64().unwrap() as usize;
+        if sum.is_full() {
+            for slot in next..=period {
+                let saved = state["suffix"][slot].as_f64().unwrap();
+                prop_assert_eq!(saved.to_bits(), reference.suffix[slot].to_bits(), "slot {}", slot);
+            }
+        }
+    }
+
+    #[test]
+    fn block_extremes_are_the_extremes_of_their_window_with_the_newest_age(
+        period in 1..40usize,
+        xs in tied_values(),
+        split in 0..1000usize,
+    ) {
+        let split = split % (xs.len() + 1);
+        for extremum in [Extremum::Max, Extremum::Min] {
+            let mut deque = MonotonicDeque::new(period, extremum).unwrap();
+            for (index, &x) in xs.iter().enumerate() {
+                if index == split {
+                    let json = serde_json::to_string(&deque).unwrap();
+                    let loaded: MonotonicDeque<f64> = serde_json::from_str(&json).unwrap();
+                    prop_assert_eq!(&loaded, &deque);
+                    // Saved again, the loaded state reads the same.
+                    prop_assert_eq!(serde_json::to_string(&loaded).unwrap(), json);
+                    deque = loaded;
+                }
+                let window = &xs[(index + 1).saturating_sub(period)..=index];
+                let (best, age) = naive_extreme(window, extremum);
+                prop_assert_eq!(deque.peek(x), Some(best));
+                deque.push(x);
+                prop_assert_eq!(deque.extreme(), Some(best));
+                prop_assert_eq!(deque.extreme_age(), Some(age));
+            }
+        }
+    }
+
+    #[test]
+    fn rolling_max_and_min_ages_survive_a_round_trip(
+        period in 1..30usize,
+        xs in tied_values(),
+        split in 0..1000usize,
+    ) {
+        let split = split % (xs.len() + 1);
+        let mut max = RollingMax::new(period).unwrap();
+        let mut min = RollingMin::new(period).unwrap();
+        max.batch(&xs[..split]);
+        min.batch(&xs[..split]);
+        let mut max2: RollingMax = serde_json::from_str(&serde_json::to_string(&max).unwrap()).unwrap();
+        let mut min2: RollingMin = serde_json::from_str(&serde_json::to_string(&min).unwrap()).unwrap();
+        prop_assert_eq!((&max2, &min2), (&max, &min));
+        for &x in &xs[split..] {
+            prop_assert_eq!(max2.update(x), max.update(x));
+            prop_assert_eq!(min2.update(x), min.update(x));
+            prop_assert_eq!((max2.age(), min2.age()), (max.age(), min.age()));
+        }
+    }
+}
+
+#[test]
+fn a_deque_saved_in_circular_layout_loads() {
+    // The saved form of a monotonic deque whose candidates wrap around its storage: after
+    // 5, 1, 4, 3, 2 (period 4, maximum) the candidates are 4, 3, 2 (pushes 2, 3, 4).
+    let state = serde_json::json!({
+        "extremum": "Max", "period": 4,
+        "slots": [[3, 3.0], [4, 2.0], [0, 0.0], [2, 4.0]],
+        "head": 3, "len": 3, "pushed": 5
+    });
+    let mut loaded: MonotonicDeque<f64> = serde_json::from_value(state).unwrap();
+    let mut pushed = MonotonicDeque::new(4, Extremum::Max).unwrap();
+    for x in [5.0, 1.0, 4.0, 3.0, 2.0] {
+        pushed.push(x);
+    }
+    assert_eq!(loaded, pushed);
+    assert_eq!(
+        (loaded.extreme(), loaded.extreme_age()),
+        (Some(4.0), Some(2))
+    );
+    for x in [0.0, 0.0, 1.0, 0.5] {
+        loaded.push(x);
+        pushed.push(x);
+        assert_eq!(
+            (loaded.extreme(), loaded.extreme_age()),
+            (pushed.extreme(), pushed.extreme_age())
+        );
+    }
+    assert_eq!(
+        (loaded.extreme(), loaded.extreme_age()),
+        (Some(1.0), Some(1))
+    );
+}
+
+/// `size_of` plus heap bytes, against `n` values of 8 bytes.
+fn assert_about_n_values(label: &str, total: usize, n: usize, at_most: f64) {
+    let values = (n * 8) as f64;
+    assert!(
+        total as f64 <= at_most * values,
+        "{label}: {total} bytes for a window of {n} values ({:.2} values per value)",
+        total as f64 / values
+    );
+}
+
+#[test]
+fn a_window_of_n_values_costs_about_n_values() {
+    let sma = Sma::<f64>::new(200).unwrap();
+    let sma_bytes = size_of::<Sma<f64>>() + sma.heap_bytes();
+    // 200 values, about 2·√200 partial sums and the fields: 1,976 bytes (was 3,288).
+    assert_about_n_values("SMA(200)", sma_bytes, 200, 1.25);
+    // 50 values, 15 partial sums and 144 bytes of fields: 664 bytes (was 1,016).
+    let sum = RollingSum::<f64>::new(50).unwrap();
+    assert_about_n_values(
+        "SUM(50)",
+        size_of::<RollingSum<f64>>() + sum.heap_bytes(),
+        50,
+        1.7,
+    );
+    assert!(sum.heap_bytes() <= (50 + 2 * 8) * 8);
+    // A rolling extreme: one value and one 32-bit position per slot.
+    let max = RollingMax::<f64>::new(200).unwrap();
+    assert_about_n_values(
+        "MAX(200)",
+        size_of::<RollingMax<f64>>() + max.heap_bytes(),
+        200,
+        1.6,
+    );
+}
+
+#[test]
+fn heap_bytes_do_not_grow_with_updates() {
+    let mut sma = Sma::<f64>::new(20).unwrap();
+    let mut max = RollingMax::<f64>::new(20).unwrap();
+    let mut wma = Wma::<f64>::new(20).unwrap();
+    let mut sd = StdDev::<f64>::new(20).unwrap();
+    let mut variance = Variance::<f64>::new(20).unwrap();
+    let before = (
+        sma.heap_bytes(),
+        max.heap_bytes(),
+        wma.heap_bytes(),
+        sd.heap_bytes(),
+        variance.heap_bytes(),
+    );
+    for i in 0..1000 {
+        let x = 100.0 + (i % 37) as f64;
+        sma.update(x);
+        max.update(x);
+        wma.update(x);
+        sd.update(x);
+        variance.update(x);
+    }
+    let after = (
+        sma.heap_bytes(),
+        max.heap_bytes(),
+        wma.heap_bytes(),
+        sd.heap_bytes(),
+        variance.heap_bytes(),
+    );
+    assert_eq!(before, after);
+    assert!(before.0 > 0 && before.1 > 0 && before.2 > 0 && before.3 > 0);
+}
