@@ -145,8 +145,8 @@ impl<T: Real> Smoother<T> {
         let warmup = self.warmup_period();
         if self.count >= warmup {
             let smoothed = match self.rule {
-                Rule::Ema => (x - self.state) * self.weight + self.state,
-                Rule::Wilder => self.state * self.weight + x * self.inverse_n,
+                Rule::Ema => self.peek_ema_step(x),
+                Rule::Wilder => self.peek_wilder_step(x),
             };
             (self.count, smoothed)
         } else if self.count + 1 == warmup {
@@ -158,6 +158,41 @@ impl<T: Real> Smoother<T> {
         } else {
             (self.count + 1, self.state + x)
         }
+    }
+
+    /// `true` once seeded: every later input goes through the recursion alone.
+    #[inline]
+    pub(crate) fn is_warm(&self) -> bool {
+        self.count >= self.warmup_period()
+    }
+
+    /// The steady-state step of [`Rule::Ema`], for a caller that knows this smoother is an
+    /// EMA past its warm-up ([`is_warm`](Self::is_warm)): exactly what
+    /// [`update`](Self::update) computes then, without its bookkeeping.
+    #[inline]
+    pub(crate) fn ema_step(&mut self, x: T) -> T {
+        self.state = self.peek_ema_step(x);
+        self.state
+    }
+
+    /// What [`ema_step`](Self::ema_step) would return, without committing.
+    #[inline]
+    pub(crate) fn peek_ema_step(&self, x: T) -> T {
+        (x - self.state) * self.weight + self.state
+    }
+
+    /// The steady-state step of [`Rule::Wilder`], for a caller that knows this smoother is
+    /// Wilder's past its warm-up: exactly what [`update`](Self::update) computes then.
+    #[inline]
+    pub(crate) fn wilder_step(&mut self, x: T) -> T {
+        self.state = self.peek_wilder_step(x);
+        self.state
+    }
+
+    /// What [`wilder_step`](Self::wilder_step) would return, without committing.
+    #[inline]
+    pub(crate) fn peek_wilder_step(&self, x: T) -> T {
+        self.state * self.weight + x * self.inverse_n
     }
 
     #[inline]

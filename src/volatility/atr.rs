@@ -48,6 +48,10 @@ use crate::{CheckedInput, Error, Indicator, Real};
 pub struct Atr<T: Real = f64> {
     true_range: TrueRange<T>,
     smoother: Smoother<T>,
+    /// `true` once the average is seeded: updates then take the steady-state path (a true
+    /// range and a Wilder step, no bookkeeping). Derived from the average.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    warm: bool,
 }
 
 impl<T: Real> Atr<T> {
@@ -59,6 +63,7 @@ impl<T: Real> Atr<T> {
         Ok(Self {
             true_range: TrueRange::new(),
             smoother: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
+            warm: false,
         })
     }
 
@@ -79,6 +84,7 @@ impl<T: Real> Default for Atr<T> {
         Self {
             true_range: TrueRange::new(),
             smoother: Smoother::with_valid_period(14, Seed::Sma, Rule::Wilder),
+            warm: false,
         }
     }
 }
@@ -92,8 +98,15 @@ impl<T: Real> Indicator for Atr<T> {
         if !candle.is_usable() {
             return self.value();
         }
+        if self.warm {
+            // The steady state: exactly the steps below, without their `Option`s.
+            let range = self.true_range.push_after_first(candle);
+            return Some(self.smoother.wilder_step(range));
+        }
         let range = self.true_range.push(candle)?;
-        self.smoother.update(range)
+        let atr = self.smoother.update(range);
+        self.warm = self.smoother.is_warm();
+        atr
     }
 
     #[inline]
@@ -112,6 +125,7 @@ impl<T: Real> Indicator for Atr<T> {
     fn reset(&mut self) {
         self.true_range.reset();
         self.smoother.reset();
+        self.warm = false;
     }
 
     fn warmup_period(&self) -> usize {
@@ -150,6 +164,7 @@ impl<T: Real> TryFrom<AtrState<T>> for Atr<T> {
         }
         Ok(Self {
             true_range: state.true_range,
+            warm: state.smoother.is_warm(),
             smoother: state.smoother,
         })
     }
