@@ -21,7 +21,11 @@
 //!   figures are one batch call over the whole series, divided by the number of points.
 //!
 //! Each measurement streams the whole series through an instance warmed up beforehand;
-//! criterion reports the time of one pass (2,000,000 updates). `scripts/peers_table.py` turns
+//! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
+//! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
+//! (two cores, other processes building) wall-clock figures include the time the thread
+//! waits for a core, which swings by several times from one run to the next; CPU time does
+//! not. `PEERS_CLOCK=wall cargo bench --bench peers` measures wall-clock time instead. `scripts/peers_table.py` turns
 //! `target/criterion/peers-*/**/new/estimates.json` into the README's table (ns per update,
 //! ratios to the hand loop and to the fastest peer).
 //!
@@ -37,8 +41,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Duration;
 
-use criterion::measurement::WallTime;
-use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Throughput};
 use ta_stream::average::{Ema, Sma, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FlatRsi, Macd, Rsi, Stochastic};
@@ -53,6 +57,99 @@ const POINTS: usize = 2_000_000;
 /// Points on which every pair is checked to agree, and the warm-up skipped before comparing.
 const CHECKED: usize = 20_000;
 const SKIP: usize = 2_000;
+
+// ---------------------------------------------------------------------------------------
+// The clock: the thread's CPU time by default, wall-clock time with `PEERS_CLOCK=wall`.
+
+/// A criterion measurement in nanoseconds of the calling thread's CPU time, or of wall-clock
+/// time.
+struct Clock {
+    wall: bool,
+    epoch: std::time::Instant,
+}
+
+impl Clock {
+    fn from_env() -> Self {
+        Self {
+            wall: std::env::var("PEERS_CLOCK").is_ok_and(|clock| clock == "wall"),
+            epoch: std::time::Instant::now(),
+        }
+    }
+
+    fn now(&self) -> u64 {
+        if self.wall {
+            return self.epoch.elapsed().as_nanos() as u64;
+        }
+        let mut time = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `time` is a valid, writable timespec; the clock id is a constant.
+        unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut time) };
+        time.tv_sec as u64 * 1_000_000_000 + time.tv_nsec as u64
+    }
+}
+
+type Criterion = criterion::Criterion<Clock>;
+
+impl Measurement for Clock {
+    type Intermediate = u64;
+    type Value = u64;
+    fn start(&self) -> u64 {
+        self.now()
+    }
+    fn end(&self, start: u64) -> u64 {
+        self.now().saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, value: &u64) -> f64 {
+        *value as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &Nanoseconds
+    }
+}
+
+/// Formats nanoseconds as criterion's wall-time formatter does (ns, µs, ms, s).
+struct Nanoseconds;
+
+impl ValueFormatter for Nanoseconds {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns")
+        } else if typical < 1e6 {
+            (1e-3, "µs")
+        } else if typical < 1e9 {
+            (1e-6, "ms")
+        } else {
+            (1e-9, "s")
+        };
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
+    }
+    fn scale_throughputs(
+        &self,
+        _: f64,
+        throughput: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        let elements = match throughput {
+            Throughput::Elements(n) => *n as f64,
+            _ => 1.0,
+        };
+        // values are ns per iteration: elements per second, in millions.
+        values.iter_mut().for_each(|v| *v = elements * 1e3 / *v);
+        "Melem/s"
+    }
+    fn scale_for_machines(&self, _: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Memory: a global allocator wrapper that keeps the number of live heap bytes.
@@ -280,7 +377,7 @@ fn outputs<X: Copy, const K: usize>(
     data.iter().map(|&x| step(x)).collect()
 }
 
-fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, Clock> {
     let mut group = c.benchmark_group(format!("peers-{name}"));
     group.throughput(Throughput::Elements(POINTS as u64));
     group.sample_size(10);
@@ -291,7 +388,7 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
 
 /// Times a streaming `step` over the whole series (one iteration = one pass).
 fn stream<X: Copy, O>(
-    group: &mut BenchmarkGroup<'_, WallTime>,
+    group: &mut BenchmarkGroup<'_, Clock>,
     id: &str,
     data: &[X],
     mut step: impl FnMut(X) -> O,
@@ -306,7 +403,7 @@ fn stream<X: Copy, O>(
 }
 
 /// Times one batch call over the whole series.
-fn batch(group: &mut BenchmarkGroup<'_, WallTime>, id: &str, mut call: impl FnMut()) {
+fn batch(group: &mut BenchmarkGroup<'_, Clock>, id: &str, mut call: impl FnMut()) {
     group.bench_function(id, |b| b.iter(&mut call));
 }
 
@@ -1168,7 +1265,9 @@ fn wma(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(
-    benches, memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma
-);
+criterion_group! {
+    name = benches;
+    config = criterion::Criterion::default().with_measurement(Clock::from_env());
+    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma
+}
 criterion_main!(benches);
