@@ -318,3 +318,26 @@ impl<T: Real> TryFrom<MacdState<T>> for Macd<T> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_walk;
+
+    /// Each update on the steady-state path gives what the general path gives from the
+    /// same state, bit for bit, and leaves the same state (`peek` too).
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        let mut indicator = Macd::<f64>::new(3, 7, 4).unwrap();
+        let mut steady = 0;
+        for x in test_walk(600) {
+            let mut general = indicator.clone();
+            general.warm = false;
+            steady += usize::from(indicator.warm);
+            assert_eq!(indicator.peek(x), general.peek(x));
+            assert_eq!(indicator.update(x), general.update(x));
+            assert_eq!(indicator, general);
+        }
+        assert!(steady > 500, "only {steady} steady updates");
+    }
+}

@@ -582,3 +582,31 @@ impl<T: Real> TryFrom<FastStochasticState<T>> for FastStochastic<T> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_candles;
+
+    /// Each update on the steady-state path gives what the general path gives from the
+    /// same state, bit for bit, and leaves the same state (`peek` too).
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        let mut slow = Stochastic::<f64>::new(5, 3, 2).unwrap();
+        let mut fast = FastStochastic::<f64>::new(5, 3).unwrap();
+        let mut steady = 0;
+        for candle in test_candles(600) {
+            let (mut slow_general, mut fast_general) = (slow.clone(), fast.clone());
+            slow_general.warm = false;
+            fast_general.warm = false;
+            steady += usize::from(slow.warm && fast.warm);
+            assert_eq!(slow.peek(candle), slow_general.peek(candle));
+            assert_eq!(slow.update(candle), slow_general.update(candle));
+            assert_eq!(slow, slow_general);
+            assert_eq!(fast.peek(candle), fast_general.peek(candle));
+            assert_eq!(fast.update(candle), fast_general.update(candle));
+            assert_eq!(fast, fast_general);
+        }
+        assert!(steady > 500, "only {steady} steady updates");
+    }
+}
