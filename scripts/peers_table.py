@@ -7,9 +7,10 @@ Usage (from the repository's root):
     python3 scripts/peers_talib_timings.py > target/criterion/peers-talib.json   # optional
     python3 scripts/peers_table.py [--label before] [--csv]
 
-Reads target/criterion/peers-*/<library>/new/estimates.json (criterion's median time of one
-pass over the series) and benchmark.json (the number of elements of a pass), prints ns per
-update for the crate, the hand-written loop and each peer, with the crate's ratio to the hand
+Reads target/criterion/peers-*/<library>/new/sample.json (criterion's samples: iterations
+and total time of each) and benchmark.json (the number of elements of a pass), prints ns per
+update of the best sample (the least disturbed by the rest of a shared machine; `--median`
+for criterion's median estimate instead; `--base` reads criterion's previous run, `base/`) for the crate, the hand-written loop and each peer, with the crate's ratio to the hand
 loop and to the fastest peer that computes the same numbers (the bench checks that before
 timing), then the memory table the bench wrote (target/criterion/peers-memory.json).
 A TA-Lib batch column is added when target/criterion/peers-talib.json exists; TA-Lib counts as
@@ -52,11 +53,13 @@ def cpu():
     return platform.processor() or platform.machine()
 
 
-def ns_per_update(group, library):
-    base = os.path.join(CRITERION, f"peers-{group}", library, "new")
+def ns_per_update(group, library, run="new", median=False):
+    base = os.path.join(CRITERION, f"peers-{group}", library, run)
     try:
         with open(os.path.join(base, "estimates.json")) as f:
             estimates = json.load(f)
+        with open(os.path.join(base, "sample.json")) as f:
+            sample = json.load(f)
         with open(os.path.join(base, "benchmark.json")) as f:
             benchmark = json.load(f)
     except OSError:
@@ -64,7 +67,10 @@ def ns_per_update(group, library):
     elements = (benchmark.get("throughput") or {}).get("Elements")
     if not elements:
         return None
-    return estimates["median"]["point_estimate"] / elements
+    if median:
+        return estimates["median"]["point_estimate"] / elements
+    best = min(t / i for t, i in zip(sample["times"], sample["iters"]))
+    return best / elements
 
 
 def fmt(x):
@@ -76,7 +82,10 @@ def fmt(x):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--label", default="", help="a word for the header line")
+    parser.add_argument("--median", action="store_true", help="criterion's median, not the best sample")
+    parser.add_argument("--base", action="store_true", help="criterion's previous run (base/)")
     args = parser.parse_args()
+    run = "base" if args.base else "new"
 
     talib = {}
     talib_path = os.path.join(CRITERION, "peers-talib.json")
@@ -87,7 +96,8 @@ def main():
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     label = f" ({args.label})" if args.label else ""
     print(f"ns per update{label}, {when}, {cpu()}, {os.cpu_count()} cores, "
-          "one run of `cargo bench --bench peers` (criterion median of 10 samples, "
+          "one run of `cargo bench --bench peers` ("
+          + ("criterion's median" if args.median else "best") + " of 10 samples, "
           "2,000,000 updates a pass)\n")
     header = ["indicator", "ta-stream", "hand loop", "ta 0.5", "yata 0.7", "kand 0.2 (batch)"]
     if talib:
@@ -96,9 +106,9 @@ def main():
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for group, name in ROWS:
-        ours = ns_per_update(group, "ta_stream")
-        loop = ns_per_update(group, "hand_loop")
-        peers = [ns_per_update(group, peer) for peer in PEERS]
+        ours = ns_per_update(group, "ta_stream", run, args.median)
+        loop = ns_per_update(group, "hand_loop", run, args.median)
+        peers = [ns_per_update(group, peer, run, args.median) for peer in PEERS]
         cells = [name, fmt(ours), fmt(loop)] + [fmt(p) for p in peers]
         known = [p for p in peers if p is not None]
         if talib:
