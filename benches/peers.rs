@@ -508,9 +508,9 @@ impl BlockMax {
         self.seen += 1;
         if self.next == self.ring.len() {
             let mut m = f64::NEG_INFINITY;
-            for i in (0..self.ring.len()).rev() {
-                m = m.max(self.ring[i]);
-                self.suffix[i] = m;
+            for (suffix, &x) in self.suffix.iter_mut().zip(&self.ring).rev() {
+                m = m.max(x);
+                *suffix = m;
             }
             self.next = 0;
         }
