@@ -187,7 +187,10 @@ mod tests {
             steady += usize::from(indicator.warm);
             assert_eq!(indicator.peek(x), general.peek(x));
             assert_eq!(indicator.update(x), general.update(x));
-            assert_eq!(indicator, general);
+            // An ignored input leaves the general path's `warm` as the test set it.
+            if x.close.is_finite() {
+                assert_eq!(indicator, general);
+            }
         }
         assert!(steady > 500, "only {steady} steady updates");
     }
