@@ -145,8 +145,8 @@ impl<T: Real> Smoother<T> {
         let warmup = self.warmup_period();
         if self.count >= warmup {
             let smoothed = match self.rule {
-                Rule::Ema => (x - self.state) * self.weight + self.state,
-                Rule::Wilder => self.state * self.weight + x * self.inverse_n,
+                Rule::Ema => self.peek_ema_step(x),
+                Rule::Wilder => self.peek_wilder_step(x),
             };
             (self.count, smoothed)
         } else if self.count + 1 == warmup {
@@ -158,6 +158,41 @@ impl<T: Real> Smoother<T> {
         } else {
             (self.count + 1, self.state + x)
         }
+    }
+
+    /// `true` once seeded: every later input goes through the recursion alone.
+    #[inline]
+    pub(crate) fn is_warm(&self) -> bool {
+        self.count >= self.warmup_period()
+    }
+
+    /// The steady-state step of [`Rule::Ema`], for a caller that knows this smoother is an
+    /// EMA past its warm-up ([`is_warm`](Self::is_warm)): exactly what
+    /// [`update`](Self::update) computes then, without its bookkeeping.
+    #[inline]
+    pub(crate) fn ema_step(&mut self, x: T) -> T {
+        self.state = self.peek_ema_step(x);
+        self.state
+    }
+
+    /// What [`ema_step`](Self::ema_step) would return, without committing.
+    #[inline]
+    pub(crate) fn peek_ema_step(&self, x: T) -> T {
+        (x - self.state) * self.weight + self.state
+    }
+
+    /// The steady-state step of [`Rule::Wilder`], for a caller that knows this smoother is
+    /// Wilder's past its warm-up: exactly what [`update`](Self::update) computes then.
+    #[inline]
+    pub(crate) fn wilder_step(&mut self, x: T) -> T {
+        self.state = self.peek_wilder_step(x);
+        self.state
+    }
+
+    /// What [`wilder_step`](Self::wilder_step) would return, without committing.
+    #[inline]
+    pub(crate) fn peek_wilder_step(&self, x: T) -> T {
+        self.state * self.weight + x * self.inverse_n
     }
 
     #[inline]
@@ -215,5 +250,73 @@ impl<T: Real> TryFrom<SmootherState<T>> for Smoother<T> {
             ));
         }
         Ok(smoother)
+    }
+}
+
+/// A deterministic random walk (xorshift64) around 50 with a NaN every 97 inputs, for the
+/// unit tests that compare an indicator's steady-state path with its general one.
+#[cfg(test)]
+pub(crate) fn test_walk(length: usize) -> impl Iterator<Item = f64> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut price = 50.0;
+    (0..length).map(move |i| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        price += (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+        if i % 97 == 50 {
+            f64::NAN
+        } else {
+            price
+        }
+    })
+}
+
+/// Candles around [`test_walk`]: open at the previous close, wicks 0.25 beyond the body
+/// (a NaN close where the walk has one).
+#[cfg(test)]
+pub(crate) fn test_candles(length: usize) -> impl Iterator<Item = crate::bar::Candle<f64>> {
+    let mut previous = 50.0;
+    test_walk(length).map(move |close| {
+        let open = previous;
+        if close.is_finite() {
+            previous = close;
+        }
+        let (high, low) = (open.max(close) + 0.25, open.min(close) - 0.25);
+        crate::bar::Candle {
+            open,
+            high,
+            low,
+            close,
+            volume: 0.0,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bare_steps_are_the_steady_recursions() {
+        for rule in [Rule::Ema, Rule::Wilder] {
+            let mut general = Smoother::<f64>::new(5, Seed::Sma, rule).unwrap();
+            let mut bare = general.clone();
+            for x in test_walk(300).filter(|x| x.is_finite()) {
+                let expected = general.update(x);
+                if bare.is_warm() {
+                    let step = match rule {
+                        Rule::Ema => (bare.peek_ema_step(x), bare.ema_step(x)),
+                        Rule::Wilder => (bare.peek_wilder_step(x), bare.wilder_step(x)),
+                    };
+                    assert_eq!(Some(step.0), expected);
+                    assert_eq!(Some(step.1), expected);
+                } else {
+                    assert_eq!(bare.update(x), expected);
+                }
+                assert_eq!(bare, general);
+            }
+            assert!(general.is_warm());
+        }
     }
 }

@@ -84,6 +84,10 @@ pub struct Macd<T: Real = f64> {
     /// Inputs consumed, saturating at the slow period: the fast EMA is fed from input
     /// `slow − fast` on.
     seen: usize,
+    /// `true` once the signal average is seeded (so all three are): updates then take the
+    /// steady-state path, three EMA steps and no bookkeeping. Derived from the averages.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    warm: bool,
 }
 
 /// Checks a MACD period in `minimum..=100000`.
@@ -127,6 +131,7 @@ impl<T: Real> Macd<T> {
             slow: Smoother::with_valid_period(slow, Seed::Sma, Rule::Ema),
             signal: Smoother::with_valid_period(signal, Seed::Sma, Rule::Ema),
             seen: 0,
+            warm: false,
         }
     }
 
@@ -149,6 +154,25 @@ impl<T: Real> Macd<T> {
     #[inline]
     fn fast_offset(&self) -> usize {
         self.slow.period() - self.fast.period()
+    }
+
+    /// An update while warming up: each average fed in turn as its seeding requires;
+    /// `(macd, signal)` once all three are seeded.
+    #[inline]
+    fn warming_update(&mut self, x: T) -> Option<(T, T)> {
+        let slow = self.slow.update(x);
+        let fast = if self.seen >= self.fast_offset() {
+            self.fast.update(x)
+        } else {
+            None
+        };
+        if self.seen < self.slow.period() {
+            self.seen += 1;
+        }
+        let macd = fast? - slow?;
+        let signal = self.signal.update(macd)?;
+        self.warm = self.signal.is_warm();
+        Some((macd, signal))
     }
 
     #[inline]
@@ -177,17 +201,13 @@ impl<T: Real> Indicator for Macd<T> {
         if !x.is_usable() {
             return self.value();
         }
-        let slow = self.slow.update(x);
-        let fast = if self.seen >= self.fast_offset() {
-            self.fast.update(x)
+        let (macd, signal) = if self.warm {
+            // The steady state: exactly the steps `warming_update` would take.
+            let macd = self.fast.ema_step(x) - self.slow.ema_step(x);
+            (macd, self.signal.ema_step(macd))
         } else {
-            None
+            self.warming_update(x)?
         };
-        if self.seen < self.slow.period() {
-            self.seen += 1;
-        }
-        let macd = fast? - slow?;
-        let signal = self.signal.update(macd)?;
         Some(Self::output(macd, signal))
     }
 
@@ -195,6 +215,11 @@ impl<T: Real> Indicator for Macd<T> {
     fn peek(&self, x: T) -> Option<MacdOutput<T>> {
         if !x.is_usable() {
             return self.value();
+        }
+        if self.warm {
+            let macd = self.fast.peek_ema_step(x) - self.slow.peek_ema_step(x);
+            let signal = self.signal.peek_ema_step(macd);
+            return Some(Self::output(macd, signal));
         }
         // The slow EMA is ready exactly when the fast one is (their seeds end together).
         let slow = self.slow.peek(x)?;
@@ -215,6 +240,7 @@ impl<T: Real> Indicator for Macd<T> {
         self.slow.reset();
         self.signal.reset();
         self.seen = 0;
+        self.warm = false;
     }
 
     fn warmup_period(&self) -> usize {
@@ -282,11 +308,39 @@ impl<T: Real> TryFrom<MacdState<T>> for Macd<T> {
                 signal.count()
             )));
         }
+        let warm = signal.is_warm();
         Ok(Self {
             fast,
             slow,
             signal,
             seen,
+            warm,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_walk;
+
+    /// Each update on the steady-state path gives what the general path gives from the
+    /// same state, bit for bit, and leaves the same state (`peek` too).
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        let mut indicator = Macd::<f64>::new(3, 7, 4).unwrap();
+        let mut steady = 0;
+        for x in test_walk(600) {
+            let mut general = indicator.clone();
+            general.warm = false;
+            steady += usize::from(indicator.warm);
+            assert_eq!(indicator.peek(x), general.peek(x));
+            assert_eq!(indicator.update(x), general.update(x));
+            // An ignored input leaves the general path's `warm` as the test set it.
+            if x.is_finite() {
+                assert_eq!(indicator, general);
+            }
+        }
+        assert!(steady > 500, "only {steady} steady updates");
     }
 }

@@ -70,6 +70,10 @@ pub struct Rsi<T: Real = f64> {
     previous: Option<T>,
     gains: Smoother<T>,
     losses: Smoother<T>,
+    /// `true` once both averages are seeded: updates then take the steady-state path (two
+    /// Wilder steps, no bookkeeping). Derived from the averages.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    warm: bool,
 }
 
 impl<T: Real> Rsi<T> {
@@ -83,6 +87,7 @@ impl<T: Real> Rsi<T> {
             previous: None,
             gains: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
             losses: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
+            warm: false,
         })
     }
 
@@ -115,6 +120,17 @@ impl<T: Real> Rsi<T> {
         lit::<T>(100.0) * (average_gain / total)
     }
 
+    /// An update while warming up; `(avgU, avgD)` once both averages are seeded.
+    #[inline]
+    fn warming_update(&mut self, x: T) -> Option<(T, T)> {
+        let previous = self.previous.replace(x)?;
+        let (gain, loss) = Self::gain_and_loss(previous, x);
+        let average_gain = self.gains.update(gain);
+        let average_loss = self.losses.update(loss);
+        self.warm = self.gains.is_warm();
+        Some((average_gain?, average_loss?))
+    }
+
     #[inline]
     fn gain_and_loss(previous: T, x: T) -> (T, T) {
         let change = x - previous;
@@ -130,6 +146,7 @@ impl<T: Real> Default for Rsi<T> {
             previous: None,
             gains: Smoother::with_valid_period(14, Seed::Sma, Rule::Wilder),
             losses: Smoother::with_valid_period(14, Seed::Sma, Rule::Wilder),
+            warm: false,
         }
     }
 }
@@ -143,11 +160,17 @@ impl<T: Real> Indicator for Rsi<T> {
         if !x.is_usable() {
             return self.value();
         }
-        let previous = self.previous.replace(x)?;
-        let (gain, loss) = Self::gain_and_loss(previous, x);
-        let average_gain = self.gains.update(gain);
-        let average_loss = self.losses.update(loss);
-        Some(self.index(average_gain?, average_loss?))
+        let (average_gain, average_loss) = if self.warm {
+            // The steady state: exactly the steps `warming_update` would take (`previous`
+            // is always set by then).
+            let previous = self.previous.unwrap_or(x);
+            self.previous = Some(x);
+            let (gain, loss) = Self::gain_and_loss(previous, x);
+            (self.gains.wilder_step(gain), self.losses.wilder_step(loss))
+        } else {
+            self.warming_update(x)?
+        };
+        Some(self.index(average_gain, average_loss))
     }
 
     #[inline]
@@ -156,6 +179,12 @@ impl<T: Real> Indicator for Rsi<T> {
             return self.value();
         }
         let (gain, loss) = Self::gain_and_loss(self.previous?, x);
+        if self.warm {
+            return Some(self.index(
+                self.gains.peek_wilder_step(gain),
+                self.losses.peek_wilder_step(loss),
+            ));
+        }
         Some(self.index(self.gains.peek(gain)?, self.losses.peek(loss)?))
     }
 
@@ -168,6 +197,7 @@ impl<T: Real> Indicator for Rsi<T> {
         self.previous = None;
         self.gains.reset();
         self.losses.reset();
+        self.warm = false;
     }
 
     fn warmup_period(&self) -> usize {
@@ -213,8 +243,35 @@ impl<T: Real> TryFrom<RsiState<T>> for Rsi<T> {
         Ok(Self {
             flat: state.flat,
             previous: state.previous,
+            warm: state.gains.is_warm(),
             gains: state.gains,
             losses: state.losses,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_walk;
+
+    /// Each update on the steady-state path gives what the general path gives from the
+    /// same state, bit for bit, and leaves the same state (`peek` too).
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        let mut indicator = Rsi::<f64>::new(5).unwrap();
+        let mut steady = 0;
+        for x in test_walk(600) {
+            let mut general = indicator.clone();
+            general.warm = false;
+            steady += usize::from(indicator.warm);
+            assert_eq!(indicator.peek(x), general.peek(x));
+            assert_eq!(indicator.update(x), general.update(x));
+            // An ignored input leaves the general path's `warm` as the test set it.
+            if x.is_finite() {
+                assert_eq!(indicator, general);
+            }
+        }
+        assert!(steady > 500, "only {steady} steady updates");
     }
 }

@@ -76,6 +76,17 @@ impl<T: Real> Range<T> {
         Some(Self::fast_k(highest, lowest, candle.close))
     }
 
+    /// Pushes the candle once `n` candles have been seen (the steady state): what
+    /// [`update`](Self::update) returns then, without the `Option`.
+    #[inline]
+    fn update_full(&mut self, candle: &Candle<T>) -> T {
+        self.highest.push(candle.high);
+        self.lowest.push(candle.low);
+        let highest = self.highest.extreme().unwrap_or(candle.high);
+        let lowest = self.lowest.extreme().unwrap_or(candle.low);
+        Self::fast_k(highest, lowest, candle.close)
+    }
+
     /// What [`update`](Self::update) would return.
     #[inline]
     fn peek(&self, candle: &Candle<T>) -> Option<T> {
@@ -164,8 +175,13 @@ fn peek_mean<T: Real>(sum: &RollingSum<T>, x: T) -> Option<T> {
 
 #[inline]
 fn mean<T: Real>(sum: &RollingSum<T>) -> Option<T> {
-    sum.is_full()
-        .then(|| percent(sum.sum() / from_usize(sum.period())))
+    sum.is_full().then(|| full_mean(sum))
+}
+
+/// The mean of a full window (the steady state of [`push_mean`]).
+#[inline]
+fn full_mean<T: Real>(sum: &RollingSum<T>) -> T {
+    percent(sum.sum() / from_usize(sum.period()))
 }
 
 /// `true` when a rolling mean fed from the `produced`-th value of its input on holds as many
@@ -236,6 +252,10 @@ pub struct Stochastic<T: Real = f64> {
     range: Range<T>,
     slow_k: RollingSum<T>,
     slow_d: RollingSum<T>,
+    /// `true` once `%D` is produced: updates then take the steady-state path (no warm-up
+    /// checks). Derived from the windows.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    warm: bool,
 }
 
 impl<T: Real> Stochastic<T> {
@@ -249,6 +269,7 @@ impl<T: Real> Stochastic<T> {
             range: Range::new(fast_k)?,
             slow_k: RollingSum::new(check_period("slow_k", slow_k)?)?,
             slow_d: RollingSum::new(check_period("slow_d", slow_d)?)?,
+            warm: false,
         })
     }
 
@@ -275,6 +296,7 @@ impl<T: Real> Default for Stochastic<T> {
             range: Range::with_valid_period(14),
             slow_k: RollingSum::with_valid_period(3),
             slow_d: RollingSum::with_valid_period(3),
+            warm: false,
         }
     }
 }
@@ -288,9 +310,19 @@ impl<T: Real> Indicator for Stochastic<T> {
         if !candle.is_usable() {
             return self.value();
         }
+        if self.warm {
+            // The steady state: exactly the steps below, without their warm-up checks.
+            let fast_k = self.range.update_full(&candle);
+            self.slow_k.push(fast_k);
+            let k = full_mean(&self.slow_k);
+            self.slow_d.push(k);
+            let d = full_mean(&self.slow_d);
+            return Some(StochasticOutput { k, d });
+        }
         let fast_k = self.range.update(&candle)?;
         let k = push_mean(&mut self.slow_k, fast_k)?;
         let d = push_mean(&mut self.slow_d, k)?;
+        self.warm = true;
         Some(StochasticOutput { k, d })
     }
 
@@ -317,6 +349,7 @@ impl<T: Real> Indicator for Stochastic<T> {
         self.range.clear();
         self.slow_k.clear();
         self.slow_d.clear();
+        self.warm = false;
     }
 
     fn warmup_period(&self) -> usize {
@@ -361,10 +394,12 @@ impl<T: Real> TryFrom<StochasticState<T>> for Stochastic<T> {
                 "stochastic averages do not match the number of candles seen",
             ));
         }
+        let warm = slow_d.is_full();
         Ok(Self {
             range,
             slow_k,
             slow_d,
+            warm,
         })
     }
 }
@@ -418,6 +453,10 @@ impl<T: Real> TryFrom<StochasticState<T>> for Stochastic<T> {
 pub struct FastStochastic<T: Real = f64> {
     range: Range<T>,
     fast_d: RollingSum<T>,
+    /// `true` once `%D` is produced: updates then take the steady-state path. Derived from
+    /// the window.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    warm: bool,
 }
 
 impl<T: Real> FastStochastic<T> {
@@ -429,6 +468,7 @@ impl<T: Real> FastStochastic<T> {
         Ok(Self {
             range: Range::new(fast_k)?,
             fast_d: RollingSum::new(check_period("fast_d", fast_d)?)?,
+            warm: false,
         })
     }
 
@@ -449,6 +489,7 @@ impl<T: Real> Default for FastStochastic<T> {
         Self {
             range: Range::with_valid_period(14),
             fast_d: RollingSum::with_valid_period(3),
+            warm: false,
         }
     }
 }
@@ -462,8 +503,15 @@ impl<T: Real> Indicator for FastStochastic<T> {
         if !candle.is_usable() {
             return self.value();
         }
+        if self.warm {
+            let k = self.range.update_full(&candle);
+            self.fast_d.push(k);
+            let d = full_mean(&self.fast_d);
+            return Some(StochasticOutput { k, d });
+        }
         let k = self.range.update(&candle)?;
         let d = push_mean(&mut self.fast_d, k)?;
+        self.warm = true;
         Some(StochasticOutput { k, d })
     }
 
@@ -489,6 +537,7 @@ impl<T: Real> Indicator for FastStochastic<T> {
     fn reset(&mut self) {
         self.range.clear();
         self.fast_d.clear();
+        self.warm = false;
     }
 
     fn warmup_period(&self) -> usize {
@@ -525,6 +574,43 @@ impl<T: Real> TryFrom<FastStochasticState<T>> for FastStochastic<T> {
                 "stochastic average does not match the number of candles seen",
             ));
         }
-        Ok(Self { range, fast_d })
+        let warm = fast_d.is_full();
+        Ok(Self {
+            range,
+            fast_d,
+            warm,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_candles;
+
+    /// Each update on the steady-state path gives what the general path gives from the
+    /// same state, bit for bit, and leaves the same state (`peek` too).
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        let mut slow = Stochastic::<f64>::new(5, 3, 2).unwrap();
+        let mut fast = FastStochastic::<f64>::new(5, 3).unwrap();
+        let mut steady = 0;
+        for candle in test_candles(600) {
+            let (mut slow_general, mut fast_general) = (slow.clone(), fast.clone());
+            slow_general.warm = false;
+            fast_general.warm = false;
+            steady += usize::from(slow.warm && fast.warm);
+            assert_eq!(slow.peek(candle), slow_general.peek(candle));
+            assert_eq!(slow.update(candle), slow_general.update(candle));
+            if candle.close.is_finite() {
+                assert_eq!(slow, slow_general);
+            }
+            assert_eq!(fast.peek(candle), fast_general.peek(candle));
+            assert_eq!(fast.update(candle), fast_general.update(candle));
+            if candle.close.is_finite() {
+                assert_eq!(fast, fast_general);
+            }
+        }
+        assert!(steady > 500, "only {steady} steady updates");
     }
 }

@@ -48,6 +48,10 @@ use crate::{CheckedInput, Error, Indicator, Real};
 pub struct Atr<T: Real = f64> {
     true_range: TrueRange<T>,
     smoother: Smoother<T>,
+    /// `true` once the average is seeded: updates then take the steady-state path (a true
+    /// range and a Wilder step, no bookkeeping). Derived from the average.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    warm: bool,
 }
 
 impl<T: Real> Atr<T> {
@@ -59,6 +63,7 @@ impl<T: Real> Atr<T> {
         Ok(Self {
             true_range: TrueRange::new(),
             smoother: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
+            warm: false,
         })
     }
 
@@ -79,6 +84,7 @@ impl<T: Real> Default for Atr<T> {
         Self {
             true_range: TrueRange::new(),
             smoother: Smoother::with_valid_period(14, Seed::Sma, Rule::Wilder),
+            warm: false,
         }
     }
 }
@@ -92,8 +98,15 @@ impl<T: Real> Indicator for Atr<T> {
         if !candle.is_usable() {
             return self.value();
         }
+        if self.warm {
+            // The steady state: exactly the steps below, without their `Option`s.
+            let range = self.true_range.push_after_first(candle);
+            return Some(self.smoother.wilder_step(range));
+        }
         let range = self.true_range.push(candle)?;
-        self.smoother.update(range)
+        let atr = self.smoother.update(range);
+        self.warm = self.smoother.is_warm();
+        atr
     }
 
     #[inline]
@@ -112,6 +125,7 @@ impl<T: Real> Indicator for Atr<T> {
     fn reset(&mut self) {
         self.true_range.reset();
         self.smoother.reset();
+        self.warm = false;
     }
 
     fn warmup_period(&self) -> usize {
@@ -150,7 +164,34 @@ impl<T: Real> TryFrom<AtrState<T>> for Atr<T> {
         }
         Ok(Self {
             true_range: state.true_range,
+            warm: state.smoother.is_warm(),
             smoother: state.smoother,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_candles;
+
+    /// Each update on the steady-state path gives what the general path gives from the
+    /// same state, bit for bit, and leaves the same state (`peek` too).
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        let mut indicator = Atr::<f64>::new(5).unwrap();
+        let mut steady = 0;
+        for x in test_candles(600) {
+            let mut general = indicator.clone();
+            general.warm = false;
+            steady += usize::from(indicator.warm);
+            assert_eq!(indicator.peek(x), general.peek(x));
+            assert_eq!(indicator.update(x), general.update(x));
+            // An ignored input leaves the general path's `warm` as the test set it.
+            if x.close.is_finite() {
+                assert_eq!(indicator, general);
+            }
+        }
+        assert!(steady > 500, "only {steady} steady updates");
     }
 }

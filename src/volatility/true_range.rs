@@ -72,14 +72,30 @@ impl<T: Real> TrueRange<T> {
         self.range
     }
 
-    /// The true range `candle` would give (`None` for the first bar).
+    /// Commits a candle already checked by the caller, once a previous close is known (the
+    /// steady state of [`Atr`](crate::volatility::Atr)): what [`push`](Self::push) returns
+    /// then, without the `Option`.
     #[inline]
-    pub(crate) fn next(&self, candle: Candle<T>) -> Option<T> {
-        let previous = self.previous_close?;
+    pub(crate) fn push_after_first(&mut self, candle: Candle<T>) -> T {
+        let range = Self::range(self.previous_close.unwrap_or(candle.close), candle);
+        self.range = Some(range);
+        self.previous_close = Some(candle.close);
+        range
+    }
+
+    /// `max(H − L, |C_prev − H|, |L − C_prev|)`.
+    #[inline]
+    fn range(previous: T, candle: Candle<T>) -> T {
         let range = candle.high - candle.low;
         let above = (previous - candle.high).abs();
         let below = (candle.low - previous).abs();
-        Some(range.max(above).max(below))
+        range.max(above).max(below)
+    }
+
+    /// The true range `candle` would give (`None` for the first bar).
+    #[inline]
+    pub(crate) fn next(&self, candle: Candle<T>) -> Option<T> {
+        Some(Self::range(self.previous_close?, candle))
     }
 }
 

@@ -1,0 +1,1282 @@
+//! The crate side by side with its peers (`ta` 0.5, `yata` 0.7, `kand` 0.2) and with
+//! hand-written streaming loops of the same formulas, in one process, on one data set: the
+//! benches' 2,000,000-point xorshift64 random walk, and OHLC bars built around it (open at the
+//! previous close, high and low 0.25 beyond the body, as `scripts/talib_batch_timings.py`
+//! builds them, so that TA-Lib's batch figures are taken on the same bars).
+//!
+//! Before anything is timed, every pair is checked to compute the same numbers: on the first
+//! 20,000 points, after 2,000 points of warm-up (the peers seed their averages differently,
+//! and a seed's influence decays geometrically), every output agrees within `1e-9` relative
+//! to `max(|a|, |b|, 1)` (the prices are about 100, so this is stricter than relative to the
+//! price). Where a peer's definition differs, it is given the parameter that makes it compute
+//! the same numbers, or left out:
+//! - `ta`'s EMA-based smoothing uses `α = 2/(n + 1)`: its RSI and ATR get period `2n − 1`
+//!   (`α = 1/n`, Wilder's); `ta` has no WMA, and its slow stochastic smooths `%K` with an
+//!   EMA and has no `%D` line (left out);
+//! - `yata`'s standard deviation is the sample one (divisor `n − 1`): its STDDEV row is
+//!   compared after scaling by `sqrt((n − 1)/n)` (a constant; the timing is of the same work),
+//!   and its Bollinger bands get `σ = 2·sqrt((n − 1)/n)`; its RSI and stochastic are in
+//!   `0..=1` and are compared after scaling by 100; its RSI uses Wilder's RMA (`MA::RMA`);
+//! - `kand` is a batch library (its `*_inc` functions make the caller carry the state): its
+//!   figures are one batch call over the whole series, divided by the number of points.
+//!
+//! Each measurement streams the whole series through an instance warmed up beforehand;
+//! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
+//! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
+//! (two cores, other processes building) wall-clock figures include the time the thread
+//! waits for a core, which swings by several times from one run to the next; CPU time does
+//! not. `PEERS_CLOCK=wall cargo bench --bench peers` measures wall-clock time instead. `scripts/peers_table.py` turns
+//! `target/criterion/peers-*/**/new/estimates.json` into the README's table (ns per update,
+//! ratios to the hand loop and to the fastest peer).
+//!
+//! The bench also prints the memory of one instance (its `size_of` plus the heap it holds,
+//! counted by a global allocator wrapper) for SMA(200) and Bollinger(20), the crate next to
+//! the peers, and writes it to `target/criterion/peers-memory.json`.
+//!
+//! Run with `cargo bench --bench peers` (a few minutes); `-- sma` for one group.
+#![allow(unsafe_code)] // the counting allocator below; the library itself forbids unsafe code
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicIsize, Ordering};
+use std::time::Duration;
+
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Throughput};
+use ta_stream::average::{Ema, Sma, Wma};
+use ta_stream::bar::Candle;
+use ta_stream::momentum::{FlatRsi, Macd, Rsi, Stochastic};
+use ta_stream::statistics::RollingMax;
+use ta_stream::volatility::{Atr, Bollinger, StdDev};
+use ta_stream::Indicator;
+
+use ta::Next as _;
+use yata::core::{IndicatorConfig as _, IndicatorInstance as _, Method as _};
+
+const POINTS: usize = 2_000_000;
+/// Points on which every pair is checked to agree, and the warm-up skipped before comparing.
+const CHECKED: usize = 20_000;
+const SKIP: usize = 2_000;
+
+// ---------------------------------------------------------------------------------------
+// The clock: the thread's CPU time by default, wall-clock time with `PEERS_CLOCK=wall`.
+
+/// A criterion measurement in nanoseconds of the calling thread's CPU time, or of wall-clock
+/// time.
+struct Clock {
+    wall: bool,
+    epoch: std::time::Instant,
+}
+
+impl Clock {
+    fn from_env() -> Self {
+        Self {
+            wall: std::env::var("PEERS_CLOCK").is_ok_and(|clock| clock == "wall"),
+            epoch: std::time::Instant::now(),
+        }
+    }
+
+    fn now(&self) -> u64 {
+        if self.wall {
+            return self.epoch.elapsed().as_nanos() as u64;
+        }
+        let mut time = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `time` is a valid, writable timespec; the clock id is a constant.
+        unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut time) };
+        time.tv_sec as u64 * 1_000_000_000 + time.tv_nsec as u64
+    }
+}
+
+type Criterion = criterion::Criterion<Clock>;
+
+impl Measurement for Clock {
+    type Intermediate = u64;
+    type Value = u64;
+    fn start(&self) -> u64 {
+        self.now()
+    }
+    fn end(&self, start: u64) -> u64 {
+        self.now().saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, value: &u64) -> f64 {
+        *value as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &Nanoseconds
+    }
+}
+
+/// Formats nanoseconds as criterion's wall-time formatter does (ns, µs, ms, s).
+struct Nanoseconds;
+
+impl ValueFormatter for Nanoseconds {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns")
+        } else if typical < 1e6 {
+            (1e-3, "µs")
+        } else if typical < 1e9 {
+            (1e-6, "ms")
+        } else {
+            (1e-9, "s")
+        };
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
+    }
+    fn scale_throughputs(
+        &self,
+        _: f64,
+        throughput: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        let elements = match throughput {
+            Throughput::Elements(n) => *n as f64,
+            _ => 1.0,
+        };
+        // values are ns per iteration: elements per second, in millions.
+        values.iter_mut().for_each(|v| *v = elements * 1e3 / *v);
+        "Melem/s"
+    }
+    fn scale_for_machines(&self, _: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Memory: a global allocator wrapper that keeps the number of live heap bytes.
+
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// `size_of` of what `make` builds plus the heap bytes it still holds once built.
+fn footprint<T>(make: impl FnOnce() -> T) -> (usize, usize) {
+    let before = LIVE.load(Ordering::Relaxed);
+    let value = make();
+    let heap = LIVE.load(Ordering::Relaxed) - before;
+    let size = std::mem::size_of_val(&value);
+    drop(black_box(value));
+    (size, heap.max(0) as usize)
+}
+
+fn memory(_: &mut Criterion) {
+    let rows: Vec<(&str, &str, (usize, usize))> = vec![
+        (
+            "SMA(200)",
+            "ta_stream",
+            footprint(|| Sma::<f64>::new(200).unwrap()),
+        ),
+        (
+            "SMA(200)",
+            "ta",
+            footprint(|| ta::indicators::SimpleMovingAverage::new(200).unwrap()),
+        ),
+        (
+            "SMA(200)",
+            "yata",
+            footprint(|| yata::methods::SMA::new(200, &100.0).unwrap()),
+        ),
+        (
+            "Bollinger(20,2)",
+            "ta_stream",
+            footprint(|| Bollinger::<f64>::new(20, 2.0).unwrap()),
+        ),
+        (
+            "Bollinger(20,2)",
+            "ta",
+            footprint(|| ta::indicators::BollingerBands::new(20, 2.0).unwrap()),
+        ),
+        (
+            "Bollinger(20,2)",
+            "yata",
+            footprint(|| yata_bollinger().init(&yata_candle(100.0)).unwrap()),
+        ),
+    ];
+    println!("\nMemory per instance (size_of + heap bytes):");
+    let mut json = Vec::new();
+    for (indicator, library, (size, heap)) in &rows {
+        println!(
+            "  {indicator:<16} {library:<10} {size:>6} + {heap:>6} = {:>6}",
+            size + heap
+        );
+        json.push(format!(
+            r#"{{"indicator":"{indicator}","library":"{library}","size_of":{size},"heap":{heap}}}"#
+        ));
+    }
+    let directory = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/criterion");
+    if std::fs::create_dir_all(&directory).is_ok() {
+        let _ = std::fs::write(
+            directory.join("peers-memory.json"),
+            format!("[{}]\n", json.join(",\n")),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Data.
+
+/// The benches' deterministic random walk (xorshift64) starting at 100.
+fn random_walk(length: usize) -> Vec<f64> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut price = 100.0;
+    (0..length)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            price += (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+            price
+        })
+        .collect()
+}
+
+/// Bars around the walk: open at the previous close, high and low 0.25 beyond the body,
+/// volume 1000 + 100·|change| (as `scripts/talib_batch_timings.py`).
+fn bars(walk: &[f64]) -> Vec<Candle> {
+    let mut previous = walk[0];
+    walk.iter()
+        .map(|&close| {
+            let open = previous;
+            previous = close;
+            let (high, low) = (open.max(close) + 0.25, open.min(close) - 0.25);
+            Candle::new(
+                open,
+                high,
+                low,
+                close,
+                1000.0 + 100.0 * (close - open).abs(),
+            )
+            .unwrap()
+        })
+        .collect()
+}
+
+fn yata_candle(close: f64) -> yata::core::Candle {
+    yata::core::Candle {
+        open: close,
+        high: close,
+        low: close,
+        close,
+        volume: 0.0,
+    }
+}
+
+fn yata_bar(bar: &Candle) -> yata::core::Candle {
+    yata::core::Candle {
+        open: bar.open,
+        high: bar.high,
+        low: bar.low,
+        close: bar.close,
+        volume: bar.volume,
+    }
+}
+
+/// A bar as `ta` reads one (its `DataItem` is not `Copy`).
+#[derive(Clone, Copy)]
+struct TaBar {
+    high: f64,
+    low: f64,
+    close: f64,
+}
+
+impl ta::High for TaBar {
+    fn high(&self) -> f64 {
+        self.high
+    }
+}
+
+impl ta::Low for TaBar {
+    fn low(&self) -> f64 {
+        self.low
+    }
+}
+
+impl ta::Close for TaBar {
+    fn close(&self) -> f64 {
+        self.close
+    }
+}
+
+fn ta_bar(bar: &Candle) -> TaBar {
+    TaBar {
+        high: bar.high,
+        low: bar.low,
+        close: bar.close,
+    }
+}
+
+/// Columns of the bars, for the batch peers.
+struct Columns {
+    high: Vec<f64>,
+    low: Vec<f64>,
+    close: Vec<f64>,
+}
+
+fn columns(bars: &[Candle]) -> Columns {
+    Columns {
+        high: bars.iter().map(|b| b.high).collect(),
+        low: bars.iter().map(|b| b.low).collect(),
+        close: bars.iter().map(|b| b.close).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Agreement checks and timing.
+
+/// Asserts that `other` computes what `reference` computes, output by output, after the
+/// warm-up (`NaN` marks an output not produced yet).
+fn agree<const K: usize>(what: &str, reference: &[[f64; K]], other: &[[f64; K]]) {
+    assert_eq!(reference.len(), other.len(), "{what}: lengths");
+    for (index, (a, b)) in reference.iter().zip(other).enumerate().skip(SKIP) {
+        for (k, (&a, &b)) in a.iter().zip(b).enumerate() {
+            let scale = a.abs().max(b.abs()).max(1.0);
+            assert!(
+                a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * scale,
+                "{what}: output {k} differs at index {index}: {a} against {b}"
+            );
+        }
+    }
+    eprintln!("checked: {what} agrees with the crate");
+}
+
+/// Outputs of a streaming `step` over `data`.
+fn outputs<X: Copy, const K: usize>(
+    data: &[X],
+    mut step: impl FnMut(X) -> [f64; K],
+) -> Vec<[f64; K]> {
+    data.iter().map(|&x| step(x)).collect()
+}
+
+fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, Clock> {
+    let mut group = c.benchmark_group(format!("peers-{name}"));
+    group.throughput(Throughput::Elements(POINTS as u64));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    group
+}
+
+/// Times a streaming `step` over the whole series (one iteration = one pass).
+///
+/// The stepping state (an indicator, a peer's, a loop's) is owned by `step` and moved into a
+/// local for each pass, then back: the compiler may keep it in registers as it would in a
+/// user's own loop, for every contender alike, instead of reloading it from memory after each
+/// `black_box`.
+fn stream<X: Copy, O>(
+    group: &mut BenchmarkGroup<'_, Clock>,
+    id: &str,
+    data: &[X],
+    step: impl FnMut(X) -> O,
+) {
+    let mut slot = Some(step);
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            if let Some(mut step) = slot.take() {
+                for &x in data {
+                    black_box(step(black_box(x)));
+                }
+                slot = Some(step);
+            }
+        })
+    });
+}
+
+/// Times one batch call over the whole series.
+fn batch(group: &mut BenchmarkGroup<'_, Clock>, id: &str, mut call: impl FnMut()) {
+    group.bench_function(id, |b| b.iter(&mut call));
+}
+
+fn nan_if_none(x: Option<f64>) -> f64 {
+    x.unwrap_or(f64::NAN)
+}
+
+/// `kand` marks warm-up outputs with NaN already; nothing to do but to pair columns.
+fn zip3(a: &[f64], b: &[f64], c: &[f64]) -> Vec<[f64; 3]> {
+    a.iter()
+        .zip(b)
+        .zip(c)
+        .map(|((&a, &b), &c)| [a, b, c])
+        .collect()
+}
+
+fn ones(a: &[f64]) -> Vec<[f64; 1]> {
+    a.iter().map(|&a| [a]).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Hand-written loops: the textbook formula, no input checks, no drift protection.
+
+/// Plain rolling sum over a ring buffer (add the new value, subtract the evicted one).
+struct RingSum {
+    ring: Vec<f64>,
+    head: usize,
+    len: usize,
+    sum: f64,
+}
+
+impl RingSum {
+    fn new(period: usize) -> Self {
+        Self {
+            ring: vec![0.0; period],
+            head: 0,
+            len: 0,
+            sum: 0.0,
+        }
+    }
+    /// `(sum, evicted)`.
+    #[inline(always)]
+    fn push(&mut self, x: f64) -> (f64, f64) {
+        let old = self.ring[self.head];
+        self.ring[self.head] = x;
+        self.head = if self.head + 1 == self.ring.len() {
+            0
+        } else {
+            self.head + 1
+        };
+        self.len = (self.len + 1).min(self.ring.len());
+        self.sum += x - old;
+        (self.sum, old)
+    }
+    fn full(&self) -> bool {
+        self.len == self.ring.len()
+    }
+}
+
+/// Rolling maximum by blocks (van Herk / Gil-Werman): suffix maxima of the previous block,
+/// running maximum of the current one. `sign = -1` gives the minimum.
+struct BlockMax {
+    ring: Vec<f64>,
+    suffix: Vec<f64>,
+    next: usize,
+    running: f64,
+    sign: f64,
+    seen: usize,
+}
+
+impl BlockMax {
+    fn new(period: usize, sign: f64) -> Self {
+        Self {
+            ring: vec![f64::NEG_INFINITY; period],
+            suffix: vec![f64::NEG_INFINITY; period + 1],
+            next: 0,
+            running: f64::NEG_INFINITY,
+            sign,
+            seen: 0,
+        }
+    }
+    #[inline(always)]
+    fn push(&mut self, x: f64) -> f64 {
+        let x = x * self.sign;
+        self.ring[self.next] = x;
+        self.running = if self.next == 0 {
+            x
+        } else {
+            self.running.max(x)
+        };
+        let out = self.running.max(self.suffix[self.next + 1]);
+        self.next += 1;
+        self.seen += 1;
+        if self.next == self.ring.len() {
+            let mut m = f64::NEG_INFINITY;
+            for (suffix, &x) in self.suffix.iter_mut().zip(&self.ring).rev() {
+                m = m.max(x);
+                *suffix = m;
+            }
+            self.next = 0;
+        }
+        out * self.sign
+    }
+}
+
+fn loop_sma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut sum = RingSum::new(period);
+    let n = period as f64;
+    move |x| {
+        let (s, _) = sum.push(x);
+        [if sum.full() { s / n } else { f64::NAN }]
+    }
+}
+
+fn loop_ema(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let k = 2.0 / (period as f64 + 1.0);
+    let (mut seen, mut state) = (0, 0.0);
+    move |x| {
+        if seen < period {
+            seen += 1;
+            state += x;
+            if seen < period {
+                return [f64::NAN];
+            }
+            state /= period as f64;
+        } else {
+            state = (x - state) * k + state;
+        }
+        [state]
+    }
+}
+
+/// Wilder's smoothing seeded with the mean of the first `period` values.
+struct Wilder {
+    period: usize,
+    seen: usize,
+    state: f64,
+    decay: f64,
+    weight: f64,
+}
+
+impl Wilder {
+    fn new(period: usize) -> Self {
+        let n = period as f64;
+        Self {
+            period,
+            seen: 0,
+            state: 0.0,
+            decay: (n - 1.0) / n,
+            weight: 1.0 / n,
+        }
+    }
+    #[inline(always)]
+    fn push(&mut self, x: f64) -> f64 {
+        if self.seen < self.period {
+            self.seen += 1;
+            self.state += x;
+            if self.seen < self.period {
+                return f64::NAN;
+            }
+            self.state /= self.period as f64;
+        } else {
+            self.state = self.state * self.decay + x * self.weight;
+        }
+        self.state
+    }
+}
+
+fn loop_rsi(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let (mut gains, mut losses) = (Wilder::new(period), Wilder::new(period));
+    let mut previous = f64::NAN;
+    let mut first = true;
+    move |x| {
+        let change = x - previous;
+        previous = x;
+        if first {
+            first = false;
+            return [f64::NAN];
+        }
+        let gain = gains.push(change.max(0.0));
+        let loss = losses.push((-change).max(0.0));
+        let total = gain + loss;
+        [if total == 0.0 {
+            0.0
+        } else {
+            100.0 * (gain / total)
+        }]
+    }
+}
+
+/// TA-Lib's MACD: the fast EMA's seed window ends with the slow one's.
+fn loop_macd(fast: usize, slow: usize, signal: usize) -> impl FnMut(f64) -> [f64; 3] {
+    let (mut fast_ema, mut slow_ema, mut signal_ema) =
+        (loop_ema(fast), loop_ema(slow), loop_ema(signal));
+    let mut seen = 0;
+    move |x| {
+        let s = slow_ema(x)[0];
+        let f = if seen >= slow - fast {
+            fast_ema(x)[0]
+        } else {
+            f64::NAN
+        };
+        seen += 1;
+        if s.is_nan() {
+            return [f64::NAN; 3];
+        }
+        let macd = f - s;
+        let sig = signal_ema(macd)[0];
+        if sig.is_nan() {
+            return [f64::NAN; 3];
+        }
+        [macd, sig, macd - sig]
+    }
+}
+
+/// Rolling `Σx` and `Σx²` (add and subtract): `(mean, population variance)`.
+fn loop_moments(period: usize) -> impl FnMut(f64) -> Option<(f64, f64)> {
+    let mut sum = RingSum::new(period);
+    let mut square = 0.0;
+    let n = period as f64;
+    let inverse = 1.0 / n;
+    move |x| {
+        let (s, old) = sum.push(x);
+        square += x * x - old * old;
+        if !sum.full() {
+            return None;
+        }
+        let mean = s * inverse;
+        Some((mean, (square * inverse - mean * mean).max(0.0)))
+    }
+}
+
+/// Upper, middle, lower, %B, bandwidth.
+fn loop_bollinger(period: usize, k: f64) -> impl FnMut(f64) -> [f64; 5] {
+    let mut moments = loop_moments(period);
+    move |x| {
+        let Some((middle, variance)) = moments(x) else {
+            return [f64::NAN; 5];
+        };
+        let offset = k * variance.sqrt();
+        let (upper, lower) = (middle + offset, middle - offset);
+        let width = upper - lower;
+        let percent_b = if width == 0.0 {
+            0.5
+        } else {
+            (x - lower) / width
+        };
+        [upper, middle, lower, percent_b, width / middle]
+    }
+}
+
+fn loop_stddev(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut moments = loop_moments(period);
+    move |x| [moments(x).map_or(f64::NAN, |(_, v)| v.sqrt())]
+}
+
+fn loop_atr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
+    let mut smoother = Wilder::new(period);
+    let mut previous = f64::NAN;
+    move |bar: Candle| {
+        let range = (bar.high - bar.low)
+            .max((previous - bar.high).abs())
+            .max((bar.low - previous).abs());
+        let first = previous.is_nan();
+        previous = bar.close;
+        [if first {
+            f64::NAN
+        } else {
+            smoother.push(range)
+        }]
+    }
+}
+
+/// Slow stochastic: block max/min for the range, plain rolling sums for the two SMAs.
+fn loop_stochastic(fast_k: usize, slow_k: usize, slow_d: usize) -> impl FnMut(Candle) -> [f64; 2] {
+    let (mut highest, mut lowest) = (BlockMax::new(fast_k, 1.0), BlockMax::new(fast_k, -1.0));
+    let (mut k_sum, mut d_sum) = (RingSum::new(slow_k), RingSum::new(slow_d));
+    let (k_inverse, d_inverse) = (1.0 / slow_k as f64, 1.0 / slow_d as f64);
+    move |bar: Candle| {
+        let hh = highest.push(bar.high);
+        let ll = lowest.push(bar.low);
+        if highest.seen < fast_k {
+            return [f64::NAN; 2];
+        }
+        let spread = hh - ll;
+        let fast = if spread.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
+            0.0
+        } else {
+            (bar.close - ll) / (spread / 100.0)
+        };
+        let (k, _) = k_sum.push(fast);
+        if !k_sum.full() {
+            return [f64::NAN; 2];
+        }
+        let k = k * k_inverse;
+        let (d, _) = d_sum.push(k);
+        if !d_sum.full() {
+            return [f64::NAN; 2];
+        }
+        [k, d * d_inverse]
+    }
+}
+
+fn loop_max(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut max = BlockMax::new(period, 1.0);
+    move |x| {
+        let m = max.push(x);
+        [if max.seen < period { f64::NAN } else { m }]
+    }
+}
+
+/// TA-Lib's WMA loop: the weighted sum gains `n·x` and loses the plain sum of the window.
+fn loop_wma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut sum = RingSum::new(period);
+    let (n, mut weighted) = (period as f64, 0.0);
+    let divisor = 1.0 / (n * (n + 1.0) / 2.0);
+    move |x| {
+        let before = sum.sum;
+        let full_before = sum.full();
+        sum.push(x);
+        if full_before {
+            weighted += n * x - before;
+        } else {
+            // Filling up: weights 1..=len, recomputed from the ring (warm-up only).
+            weighted = (0..sum.len).map(|i| (i + 1) as f64 * sum.ring[i]).sum();
+        }
+        [if sum.full() {
+            weighted * divisor
+        } else {
+            f64::NAN
+        }]
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The rows.
+
+fn sma(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let period = 50;
+    let reference = {
+        let mut sma = Sma::new(period).unwrap();
+        outputs(prefix, |x| [nan_if_none(sma.update(x))])
+    };
+    agree(
+        "SMA hand loop",
+        &reference,
+        &outputs(prefix, loop_sma(period)),
+    );
+    let mut t = ta::indicators::SimpleMovingAverage::new(period).unwrap();
+    agree("SMA ta", &reference, &outputs(prefix, |x| [t.next(x)]));
+    let mut y = yata::methods::SMA::new(period as u8, &prefix[0]).unwrap();
+    agree("SMA yata", &reference, &outputs(prefix, |x| [y.next(&x)]));
+    let mut out = vec![0.0; CHECKED];
+    kand::ohlcv::sma::sma(prefix, period, &mut out).unwrap();
+    agree("SMA kand", &reference, &ones(&out));
+
+    let mut g = group(c, "sma50");
+    let mut ours = Sma::new(period).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_sma(period));
+    let mut t = ta::indicators::SimpleMovingAverage::new(period).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata::methods::SMA::new(period as u8, &walk[0]).unwrap();
+    stream(&mut g, "yata", &walk, move |x| y.next(&x));
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "kand", || {
+        kand::ohlcv::sma::sma(black_box(&walk), period, &mut out).unwrap()
+    });
+    g.finish();
+}
+
+fn ema(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let period = 50;
+    let reference = {
+        let mut ema = Ema::new(period).unwrap();
+        outputs(prefix, |x| [nan_if_none(ema.update(x))])
+    };
+    agree(
+        "EMA hand loop",
+        &reference,
+        &outputs(prefix, loop_ema(period)),
+    );
+    let mut t = ta::indicators::ExponentialMovingAverage::new(period).unwrap();
+    agree("EMA ta", &reference, &outputs(prefix, |x| [t.next(x)]));
+    let mut y = yata::methods::EMA::new(period as u8, &prefix[0]).unwrap();
+    agree("EMA yata", &reference, &outputs(prefix, |x| [y.next(&x)]));
+    let mut out = vec![0.0; CHECKED];
+    kand::ohlcv::ema::ema(prefix, period, None, &mut out).unwrap();
+    agree("EMA kand", &reference, &ones(&out));
+
+    let mut g = group(c, "ema50");
+    let mut ours = Ema::new(period).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_ema(period));
+    let mut t = ta::indicators::ExponentialMovingAverage::new(period).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata::methods::EMA::new(period as u8, &walk[0]).unwrap();
+    stream(&mut g, "yata", &walk, move |x| y.next(&x));
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "kand", || {
+        kand::ohlcv::ema::ema(black_box(&walk), period, None, &mut out).unwrap()
+    });
+    g.finish();
+}
+
+fn yata_rsi(period: usize) -> yata::indicators::RSI {
+    yata::indicators::RSI {
+        ma: yata::helpers::MA::RMA(period as u8),
+        ..Default::default()
+    }
+}
+
+fn rsi(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let period = 14;
+    let reference = {
+        let mut rsi = Rsi::new(period).unwrap().with_flat(FlatRsi::TaLib);
+        outputs(prefix, |x| [nan_if_none(rsi.update(x))])
+    };
+    agree(
+        "RSI hand loop",
+        &reference,
+        &outputs(prefix, loop_rsi(period)),
+    );
+    // ta's RSI smooths with 2/(m + 1): m = 2n − 1 is Wilder's 1/n.
+    let mut t = ta::indicators::RelativeStrengthIndex::new(2 * period - 1).unwrap();
+    agree("RSI ta", &reference, &outputs(prefix, |x| [t.next(x)]));
+    let mut y = yata_rsi(period).init(&yata_candle(prefix[0])).unwrap();
+    agree(
+        "RSI yata",
+        &reference,
+        &outputs(prefix, |x| [100.0 * y.next(&yata_candle(x)).value(0)]),
+    );
+    let (mut out, mut gain, mut loss) =
+        (vec![0.0; CHECKED], vec![0.0; CHECKED], vec![0.0; CHECKED]);
+    kand::ohlcv::rsi::rsi(prefix, period, &mut out, &mut gain, &mut loss).unwrap();
+    agree("RSI kand", &reference, &ones(&out));
+
+    let mut g = group(c, "rsi14");
+    let mut ours = Rsi::new(period).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_rsi(period));
+    let mut t = ta::indicators::RelativeStrengthIndex::new(2 * period - 1).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata_rsi(period).init(&yata_candle(walk[0])).unwrap();
+    let candles: Vec<_> = walk.iter().map(|&x| yata_candle(x)).collect();
+    stream(&mut g, "yata", &candles, move |x| y.next(&x));
+    let (mut out, mut gain, mut loss) = (vec![0.0; POINTS], vec![0.0; POINTS], vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        kand::ohlcv::rsi::rsi(black_box(&walk), period, &mut out, &mut gain, &mut loss).unwrap()
+    });
+    g.finish();
+}
+
+fn yata_macd() -> yata::indicators::MACD {
+    yata::indicators::MACD {
+        ma1: yata::helpers::MA::EMA(12),
+        ma2: yata::helpers::MA::EMA(26),
+        signal: yata::helpers::MA::EMA(9),
+        ..Default::default()
+    }
+}
+
+fn macd(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let reference = {
+        let mut macd = Macd::new(12, 26, 9).unwrap();
+        outputs(prefix, |x| {
+            macd.update(x)
+                .map_or([f64::NAN; 3], |m| [m.macd, m.signal, m.histogram])
+        })
+    };
+    agree(
+        "MACD hand loop",
+        &reference,
+        &outputs(prefix, loop_macd(12, 26, 9)),
+    );
+    let mut t = ta::indicators::MovingAverageConvergenceDivergence::new(12, 26, 9).unwrap();
+    agree(
+        "MACD ta",
+        &reference,
+        &outputs(prefix, |x| {
+            let m = t.next(x);
+            [m.macd, m.signal, m.histogram]
+        }),
+    );
+    let mut y = yata_macd().init(&yata_candle(prefix[0])).unwrap();
+    agree(
+        "MACD yata",
+        &reference,
+        &outputs(prefix, |x| {
+            let r = y.next(&yata_candle(x));
+            [r.value(0), r.value(1), r.value(0) - r.value(1)]
+        }),
+    );
+    let mut o: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [m, s, h, f, sl] = &mut o;
+    kand::ohlcv::macd::macd(prefix, 12, 26, 9, m, s, h, f, sl).unwrap();
+    agree("MACD kand", &reference, &zip3(m, s, h));
+
+    let mut g = group(c, "macd");
+    let mut ours = Macd::new(12, 26, 9).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_macd(12, 26, 9));
+    let mut t = ta::indicators::MovingAverageConvergenceDivergence::new(12, 26, 9).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata_macd().init(&yata_candle(walk[0])).unwrap();
+    let candles: Vec<_> = walk.iter().map(|&x| yata_candle(x)).collect();
+    stream(&mut g, "yata", &candles, move |x| y.next(&x));
+    let mut o: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [m, s, h, f, sl] = &mut o;
+        kand::ohlcv::macd::macd(black_box(&walk), 12, 26, 9, m, s, h, f, sl).unwrap()
+    });
+    g.finish();
+}
+
+/// yata's bands use the sample deviation: `σ·sqrt((n − 1)/n)` makes them the population ones.
+fn yata_bollinger() -> yata::indicators::BollingerBands {
+    yata::indicators::BollingerBands {
+        avg_size: 20,
+        sigma: 2.0 * (19.0f64 / 20.0).sqrt(),
+        ..Default::default()
+    }
+}
+
+fn bollinger(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let (period, k) = (20, 2.0);
+    let ours_all = {
+        let mut bb = Bollinger::new(period, k).unwrap();
+        outputs(prefix, |x| {
+            bb.update(x).map_or([f64::NAN; 5], |b| {
+                [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth]
+            })
+        })
+    };
+    agree(
+        "Bollinger hand loop",
+        &ours_all,
+        &outputs(prefix, loop_bollinger(period, k)),
+    );
+    let reference: Vec<[f64; 3]> = ours_all.iter().map(|b| [b[0], b[1], b[2]]).collect();
+    let mut t = ta::indicators::BollingerBands::new(period, k).unwrap();
+    agree(
+        "Bollinger ta",
+        &reference,
+        &outputs(prefix, |x| {
+            let b = t.next(x);
+            [b.upper, b.average, b.lower]
+        }),
+    );
+    let mut y = yata_bollinger().init(&yata_candle(prefix[0])).unwrap();
+    agree(
+        "Bollinger yata",
+        &reference,
+        &outputs(prefix, |x| {
+            let r = y.next(&yata_candle(x));
+            [r.value(0), r.value(1), r.value(2)]
+        }),
+    );
+    let mut o: [Vec<f64>; 7] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [u, m, l, a, v, s, q] = &mut o;
+    kand::ohlcv::bbands::bbands(prefix, period, k, k, u, m, l, a, v, s, q).unwrap();
+    agree("Bollinger kand", &reference, &zip3(u, m, l));
+
+    let mut g = group(c, "bollinger");
+    let mut ours = Bollinger::new(period, k).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_bollinger(period, k));
+    let mut t = ta::indicators::BollingerBands::new(period, k).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata_bollinger().init(&yata_candle(walk[0])).unwrap();
+    let candles: Vec<_> = walk.iter().map(|&x| yata_candle(x)).collect();
+    stream(&mut g, "yata", &candles, move |x| y.next(&x));
+    let mut o: [Vec<f64>; 7] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [u, m, l, a, v, s, q] = &mut o;
+        kand::ohlcv::bbands::bbands(black_box(&walk), period, k, k, u, m, l, a, v, s, q).unwrap()
+    });
+    g.finish();
+}
+
+fn atr(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let prefix = &bars[..CHECKED];
+    let period = 14;
+    let reference = {
+        let mut atr = Atr::new(period).unwrap();
+        outputs(prefix, |b| [nan_if_none(atr.update(b))])
+    };
+    agree(
+        "ATR hand loop",
+        &reference,
+        &outputs(prefix, loop_atr(period)),
+    );
+    let ta_bars: Vec<_> = bars.iter().map(ta_bar).collect();
+    // ta's ATR smooths with 2/(m + 1): m = 2n − 1 is Wilder's 1/n.
+    let mut t = ta::indicators::AverageTrueRange::new(2 * period - 1).unwrap();
+    agree(
+        "ATR ta",
+        &reference,
+        &outputs(&ta_bars[..CHECKED], |b| [t.next(&b)]),
+    );
+    let yata_bars: Vec<_> = bars.iter().map(yata_bar).collect();
+    let mut tr = yata::methods::TR::new(&yata_bars[0]).unwrap();
+    let mut rma =
+        yata::methods::RMA::new(period as u8, &(yata_bars[0].high - yata_bars[0].low)).unwrap();
+    agree(
+        "ATR yata",
+        &reference,
+        &outputs(&yata_bars[..CHECKED], |b| [rma.next(&tr.next(&b))]),
+    );
+    let columns = columns(&bars);
+    let mut out = vec![0.0; CHECKED];
+    kand::ohlcv::atr::atr(
+        &columns.high[..CHECKED],
+        &columns.low[..CHECKED],
+        &columns.close[..CHECKED],
+        period,
+        &mut out,
+    )
+    .unwrap();
+    agree("ATR kand", &reference, &ones(&out));
+
+    let mut g = group(c, "atr14");
+    let mut ours = Atr::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    stream(&mut g, "hand_loop", &bars, loop_atr(period));
+    let mut t = ta::indicators::AverageTrueRange::new(2 * period - 1).unwrap();
+    stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
+    let mut tr = yata::methods::TR::new(&yata_bars[0]).unwrap();
+    let mut rma = yata::methods::RMA::new(period as u8, &1.0).unwrap();
+    stream(&mut g, "yata", &yata_bars, move |b| rma.next(&tr.next(&b)));
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "kand", || {
+        kand::ohlcv::atr::atr(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            period,
+            &mut out,
+        )
+        .unwrap()
+    });
+    g.finish();
+}
+
+fn yata_stochastic() -> yata::indicators::StochasticOscillator {
+    yata::indicators::StochasticOscillator {
+        period: 14,
+        ma: yata::helpers::MA::SMA(3),
+        signal: yata::helpers::MA::SMA(3),
+        ..Default::default()
+    }
+}
+
+fn stochastic(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let prefix = &bars[..CHECKED];
+    let reference = {
+        let mut stochastic = Stochastic::new(14, 3, 3).unwrap();
+        outputs(prefix, |b| {
+            stochastic.update(b).map_or([f64::NAN; 2], |s| [s.k, s.d])
+        })
+    };
+    agree(
+        "Stochastic hand loop",
+        &reference,
+        &outputs(prefix, loop_stochastic(14, 3, 3)),
+    );
+    // ta 0.5: its SlowStochastic smooths %K with an EMA and has no %D: left out.
+    let yata_bars: Vec<_> = bars.iter().map(yata_bar).collect();
+    let mut y = yata_stochastic().init(&yata_bars[0]).unwrap();
+    agree(
+        "Stochastic yata",
+        &reference,
+        &outputs(&yata_bars[..CHECKED], |b| {
+            let r = y.next(&b);
+            [100.0 * r.value(0), 100.0 * r.value(1)]
+        }),
+    );
+    let columns = columns(&bars);
+    let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [f, k, d] = &mut o;
+    kand::ohlcv::stoch::stoch(
+        &columns.high[..CHECKED],
+        &columns.low[..CHECKED],
+        &columns.close[..CHECKED],
+        14,
+        3,
+        3,
+        f,
+        k,
+        d,
+    )
+    .unwrap();
+    agree(
+        "Stochastic kand",
+        &reference,
+        &k.iter()
+            .zip(d.iter())
+            .map(|(&k, &d)| [k, d])
+            .collect::<Vec<_>>(),
+    );
+
+    let mut g = group(c, "stochastic");
+    let mut ours = Stochastic::new(14, 3, 3).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    stream(&mut g, "hand_loop", &bars, loop_stochastic(14, 3, 3));
+    let mut y = yata_stochastic().init(&yata_bars[0]).unwrap();
+    stream(&mut g, "yata", &yata_bars, move |b| y.next(&b));
+    let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [f, k, d] = &mut o;
+        kand::ohlcv::stoch::stoch(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            14,
+            3,
+            3,
+            f,
+            k,
+            d,
+        )
+        .unwrap()
+    });
+    g.finish();
+}
+
+fn max(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let period = 20;
+    let reference = {
+        let mut max = RollingMax::new(period).unwrap();
+        outputs(prefix, |x| [nan_if_none(max.update(x))])
+    };
+    agree(
+        "MAX hand loop",
+        &reference,
+        &outputs(prefix, loop_max(period)),
+    );
+    let mut t = ta::indicators::Maximum::new(period).unwrap();
+    agree("MAX ta", &reference, &outputs(prefix, |x| [t.next(x)]));
+    let mut y = yata::methods::Highest::new(period as u8, &prefix[0]).unwrap();
+    agree("MAX yata", &reference, &outputs(prefix, |x| [y.next(&x)]));
+    let mut out = vec![0.0; CHECKED];
+    kand::stats::max::max(prefix, period, &mut out).unwrap();
+    agree("MAX kand", &reference, &ones(&out));
+
+    let mut g = group(c, "max20");
+    let mut ours = RollingMax::new(period).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_max(period));
+    let mut t = ta::indicators::Maximum::new(period).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata::methods::Highest::new(period as u8, &walk[0]).unwrap();
+    stream(&mut g, "yata", &walk, move |x| y.next(&x));
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "kand", || {
+        kand::stats::max::max(black_box(&walk), period, &mut out).unwrap()
+    });
+    g.finish();
+}
+
+fn stddev(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let period = 20;
+    let reference = {
+        let mut sd = StdDev::new(period).unwrap();
+        outputs(prefix, |x| [nan_if_none(sd.update(x))])
+    };
+    agree(
+        "STDDEV hand loop",
+        &reference,
+        &outputs(prefix, loop_stddev(period)),
+    );
+    let mut t = ta::indicators::StandardDeviation::new(period).unwrap();
+    agree("STDDEV ta", &reference, &outputs(prefix, |x| [t.next(x)]));
+    // yata's is the sample deviation: the same work, scaled by a constant to compare.
+    let population = ((period - 1) as f64 / period as f64).sqrt();
+    let mut y = yata::methods::StDev::new(period as u8, &prefix[0]).unwrap();
+    agree(
+        "STDDEV yata",
+        &reference,
+        &outputs(prefix, |x| [y.next(&x) * population]),
+    );
+    let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [sd, s, q] = &mut o;
+    kand::stats::stddev::stddev(prefix, period, sd, s, q).unwrap();
+    agree("STDDEV kand", &reference, &ones(sd));
+
+    let mut g = group(c, "stddev20");
+    let mut ours = StdDev::new(period).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_stddev(period));
+    let mut t = ta::indicators::StandardDeviation::new(period).unwrap();
+    stream(&mut g, "ta", &walk, move |x| t.next(x));
+    let mut y = yata::methods::StDev::new(period as u8, &walk[0]).unwrap();
+    stream(&mut g, "yata", &walk, move |x| y.next(&x));
+    let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [sd, s, q] = &mut o;
+        kand::stats::stddev::stddev(black_box(&walk), period, sd, s, q).unwrap()
+    });
+    g.finish();
+}
+
+fn wma(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    let prefix = &walk[..CHECKED];
+    let period = 20;
+    let reference = {
+        let mut wma = Wma::new(period).unwrap();
+        outputs(prefix, |x| [nan_if_none(wma.update(x))])
+    };
+    agree(
+        "WMA hand loop",
+        &reference,
+        &outputs(prefix, loop_wma(period)),
+    );
+    // ta 0.5 has no WMA.
+    let mut y = yata::methods::WMA::new(period as u8, &prefix[0]).unwrap();
+    agree("WMA yata", &reference, &outputs(prefix, |x| [y.next(&x)]));
+    let mut out = vec![0.0; CHECKED];
+    kand::ohlcv::wma::wma(prefix, period, &mut out).unwrap();
+    agree("WMA kand", &reference, &ones(&out));
+
+    let mut g = group(c, "wma20");
+    let mut ours = Wma::new(period).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    stream(&mut g, "hand_loop", &walk, loop_wma(period));
+    let mut y = yata::methods::WMA::new(period as u8, &walk[0]).unwrap();
+    stream(&mut g, "yata", &walk, move |x| y.next(&x));
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "kand", || {
+        kand::ohlcv::wma::wma(black_box(&walk), period, &mut out).unwrap()
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = criterion::Criterion::default().with_measurement(Clock::from_env());
+    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma
+}
+criterion_main!(benches);

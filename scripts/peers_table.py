@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Turns the output of `cargo bench --bench peers` into the README's speed table.
+
+Usage (from the repository's root):
+
+    cargo bench --bench peers
+    python3 scripts/peers_talib_timings.py > target/criterion/peers-talib.json   # optional
+    python3 scripts/peers_table.py [--label before] [--csv]
+
+Reads target/criterion/peers-*/<library>/new/sample.json (criterion's samples: iterations
+and total time of each) and benchmark.json (the number of elements of a pass), prints ns per
+update of the best sample (the least disturbed by the rest of a shared machine; `--median`
+for criterion's median estimate instead; `--base` reads criterion's previous run, `base/`) for the crate, the hand-written loop and each peer, with the crate's ratio to the hand
+loop and to the fastest peer that computes the same numbers (the bench checks that before
+timing), then the memory table the bench wrote (target/criterion/peers-memory.json).
+A TA-Lib batch column is added when target/criterion/peers-talib.json exists; TA-Lib counts as
+a peer for the "fastest peer" ratio.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+CRITERION = os.path.join(ROOT, "target", "criterion")
+
+ROWS = [
+    ("sma50", "SMA(50)"),
+    ("ema50", "EMA(50)"),
+    ("rsi14", "RSI(14)"),
+    ("macd", "MACD(12,26,9)"),
+    ("bollinger", "Bollinger(20,2)"),
+    ("atr14", "ATR(14)"),
+    ("stochastic", "Stochastic(14,3,3)"),
+    ("max20", "MAX(20)"),
+    ("stddev20", "STDDEV(20)"),
+    ("wma20", "WMA(20)"),
+]
+PEERS = ["ta", "yata", "kand"]
+
+
+def cpu():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def ns_per_update(group, library, run="new", median=False):
+    base = os.path.join(CRITERION, f"peers-{group}", library, run)
+    try:
+        with open(os.path.join(base, "estimates.json")) as f:
+            estimates = json.load(f)
+        with open(os.path.join(base, "sample.json")) as f:
+            sample = json.load(f)
+        with open(os.path.join(base, "benchmark.json")) as f:
+            benchmark = json.load(f)
+    except OSError:
+        return None
+    elements = (benchmark.get("throughput") or {}).get("Elements")
+    if not elements:
+        return None
+    if median:
+        return estimates["median"]["point_estimate"] / elements
+    best = min(t / i for t, i in zip(sample["times"], sample["iters"]))
+    return best / elements
+
+
+def fmt(x):
+    if x is None:
+        return "—"
+    return f"{x:.2f}" if x < 100 else f"{x:.0f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--label", default="", help="a word for the header line")
+    parser.add_argument("--median", action="store_true", help="criterion's median, not the best sample")
+    parser.add_argument("--base", action="store_true", help="criterion's previous run (base/)")
+    args = parser.parse_args()
+    run = "base" if args.base else "new"
+
+    talib = {}
+    talib_path = os.path.join(CRITERION, "peers-talib.json")
+    if os.path.exists(talib_path):
+        with open(talib_path) as f:
+            talib = json.load(f)
+
+    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    label = f" ({args.label})" if args.label else ""
+    print(f"ns per update{label}, {when}, {cpu()}, {os.cpu_count()} cores, "
+          "one run of `cargo bench --bench peers` ("
+          + ("criterion's median" if args.median else "best") + " of 10 samples, "
+          "2,000,000 updates a pass)\n")
+    header = ["indicator", "ta-stream", "hand loop", "ta 0.5", "yata 0.7", "kand 0.2 (batch)"]
+    if talib:
+        header.append("TA-Lib batch")
+    header += ["vs hand loop", "vs fastest peer"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for group, name in ROWS:
+        ours = ns_per_update(group, "ta_stream", run, args.median)
+        loop = ns_per_update(group, "hand_loop", run, args.median)
+        peers = [ns_per_update(group, peer, run, args.median) for peer in PEERS]
+        cells = [name, fmt(ours), fmt(loop)] + [fmt(p) for p in peers]
+        known = [p for p in peers if p is not None]
+        if talib:
+            t = talib.get(name)
+            cells.append(fmt(t))
+            if t is not None:
+                known.append(t)
+        fastest = min(known) if known else None
+        cells.append(f"{ours / loop:.2f}x" if ours and loop else "—")
+        cells.append(f"{ours / fastest:.2f}x" if ours and fastest else "—")
+        print("| " + " | ".join(cells) + " |")
+
+    memory_path = os.path.join(CRITERION, "peers-memory.json")
+    if os.path.exists(memory_path):
+        with open(memory_path) as f:
+            memory = json.load(f)
+        print("\nMemory per instance, bytes (`size_of` + heap):\n")
+        libraries = []
+        for row in memory:
+            if row["library"] not in libraries:
+                libraries.append(row["library"])
+        print("| indicator | " + " | ".join(libraries) + " |")
+        print("|" + "---|" * (len(libraries) + 1))
+        indicators = []
+        for row in memory:
+            if row["indicator"] not in indicators:
+                indicators.append(row["indicator"])
+        for indicator in indicators:
+            cells = [indicator]
+            for library in libraries:
+                found = [r for r in memory if r["indicator"] == indicator and r["library"] == library]
+                if found:
+                    r = found[0]
+                    cells.append(f"{r['size_of'] + r['heap']:,} ({r['size_of']} + {r['heap']:,})")
+                else:
+                    cells.append("—")
+            print("| " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
