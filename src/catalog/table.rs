@@ -395,8 +395,8 @@ average!(Sma, Ema, Wma, Dema, Tema, Trima, Kama, Hma, Zlema, Rma);
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum MamaLine {
-    /// Period 2 or more: the MAMA line.
-    Mama(Mama<f64>),
+    /// Period 2 or more: the MAMA line (boxed: it is 40 times the size of the other).
+    Mama(Box<Mama<f64>>),
     /// Period 1: the input.
     Input(Identity<f64>),
 }
@@ -446,7 +446,7 @@ impl Average for MamaLine {
     fn build(period: usize) -> Result<Self, Error> {
         Ok(match crate::error::check_period("timeperiod", period)? {
             1 => Self::Input(Identity::new()),
-            _ => Self::Mama(Mama::default()),
+            _ => Self::Mama(Box::default()),
         })
     }
 }
