@@ -95,7 +95,7 @@
 //! | `MAVP` | Overlap Studies | real, periods | minperiod=2, maxperiod=30, matype=0 | real | [`Mavp`](crate::average::Mavp) of the `matype`'s average |
 //! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 8 T3, 9 HMA, 10 [`Identity`](crate::average::Identity), 11 SMA, 12 ZLEMA, 13 [`Rma`](crate::average::Rma) |
-//! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
+//! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) (`matype` 0, 11), [`MaBands`](crate::volatility::MaBands) (the others) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
 //! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |

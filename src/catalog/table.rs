@@ -28,7 +28,9 @@ use crate::signal::{
     Zone, ZoneEvent, ZoneReading, Zones,
 };
 use crate::statistics::{RollingMax, RollingMin};
-use crate::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
+use crate::volatility::{
+    Atr, BandLines, Bands, Bollinger, MaBands, Natr, StdDev, TrueRange, Variance,
+};
 use crate::{Error, Indicator, MAX_PERIOD};
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
@@ -145,8 +147,8 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 20.0, "number of inputs"),
          float("nbdevup", 2.0, 0.001, 1000.0, "deviations above the middle band"),
          float("nbdevdn", 2.0, 0.001, 1000.0, "deviations below the middle band"),
-         matype("matype", SMA_ONLY)],
-        &["upperband", "middleband", "lowerband"], ["Bollinger"], bbands),
+         matype("matype", MA_CODES)],
+        &["upperband", "middleband", "lowerband"], ["Bollinger", "MaBands"], bbands),
     entry!("RSI", MomentumIndicators, true, "Wilder's relative strength index, 0..=100 (0 on a flat series, like TA-Lib)", InputKind::Real,
         [period("timeperiod", 14.0, "number of changes")], REAL, ["Rsi"],
         |s| typed::<Rsi>(Rsi::new(s.int(0)).map(|rsi| rsi.with_flat(FlatRsi::TaLib)))),
@@ -323,7 +325,23 @@ trait MaVisitor {
     where
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
-        Typed<Mavp<M>>: Erased;
+        Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased;
+}
+
+/// `BBANDS(timeperiod, nbdevup, nbdevdn)` around another average than the SMA.
+struct BandsAround(usize, f64, f64);
+
+impl MaVisitor for BandsAround {
+    fn visit<M: Average>(self) -> Result<Box<dyn Erased>, Error>
+    where
+        Typed<M>: Erased,
+        Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
+    {
+        typed::<MaBands<M>>(MaBands::new(self.0, self.1, self.2, M::build))
+    }
 }
 
 /// `MAVP(minperiod, maxperiod)`.
@@ -335,6 +353,7 @@ impl MaVisitor for VariablePeriod {
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
         Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
     {
         typed::<Mavp<M>>(Mavp::new(self.0, self.1, M::build))
     }
@@ -348,6 +367,7 @@ impl MaVisitor for MovingAverage {
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
         Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
     {
         typed::<M>(M::build(self.0))
     }
@@ -361,6 +381,7 @@ impl MaVisitor for CrossOfAverages {
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
         Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
     {
         if self.0 >= self.1 {
             return Err(Error::InvalidParameter {
@@ -382,6 +403,11 @@ fn macross(s: &Spec) -> Result<Box<dyn Erased>, Error> {
 
 fn bbands(s: &Spec) -> Result<Box<dyn Erased>, Error> {
     let (period, up, down) = (s.int(0), s.value(1), s.value(2));
+    let code = s.value(3);
+    // 0 and 11 (BBANDS' own default) are the SMA: Bollinger bands.
+    if code != 0.0 && code != 11.0 {
+        return by_matype(code, BandsAround(period, up, down));
+    }
     if up.to_bits() == down.to_bits() {
         typed::<Bollinger>(Bollinger::new(period, up))
     } else {
@@ -639,6 +665,12 @@ impl ToNumbers for MacdOutput<f64> {
 impl ToNumbers for StochasticOutput<f64> {
     fn write(&self, out: &mut Values) {
         set(out, [self.k, self.d]);
+    }
+}
+
+impl ToNumbers for BandLines<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.upper, self.middle, self.lower]);
     }
 }
 

@@ -5,6 +5,7 @@
 //! | [`Variance`] | `VAR` | price | price² | `n` |
 //! | [`StdDev`] | `STDDEV` (`nbdev = 1`) | price | price | `n` |
 //! | [`Bollinger`] | `BBANDS` (SMA) | price | [`Bands`] (upper, middle, lower, %B, bandwidth) | `n` |
+//! | [`MaBands`] | `BBANDS` (any `matype`) | price | [`BandLines`] (upper, middle, lower) | `max(n, warm-up of the average)` |
 //! | [`TrueRange`] | `TRANGE` | [`Candle`](crate::bar::Candle) | price | 2 |
 //! | [`Atr`] | `ATR` | [`Candle`](crate::bar::Candle) | price | `n + 1` |
 //! | [`Natr`] | `NATR` | [`Candle`](crate::bar::Candle) | percent | `n + 1` |
@@ -34,6 +35,7 @@
 
 mod atr;
 mod bollinger;
+mod ma_bands;
 mod natr;
 mod std_dev;
 mod true_range;
@@ -41,6 +43,7 @@ mod variance;
 
 pub use atr::Atr;
 pub use bollinger::{Bands, Bollinger};
+pub use ma_bands::{BandLines, MaBands};
 pub use natr::Natr;
 pub use std_dev::StdDev;
 pub use true_range::TrueRange;
