@@ -9,6 +9,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ta_stream::average::{Dema, Ema, Hma, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3};
 use ta_stream::momentum::Rsi;
+use ta_stream::volatility::MaBands;
 use ta_stream::Indicator;
 
 const POINTS: usize = 2_000_000;
@@ -31,7 +32,7 @@ fn random_walk(length: usize) -> Vec<f64> {
 /// Streams `data` through an indicator warmed up on `data` beforehand.
 fn bench_indicator<I>(c: &mut Criterion, group: &str, label: &str, period: usize, mut indicator: I)
 where
-    I: Indicator<Input = f64, Output = f64>,
+    I: Indicator<Input = f64>,
 {
     let data = random_walk(POINTS);
     indicator.batch(&data[..4 * period]);
@@ -149,6 +150,8 @@ fn others(c: &mut Criterion) {
         bench_indicator(c, "tema", "ta_stream", period, Tema::new(period).unwrap());
         let volume = |i: usize| 1000.0 + (i % 17) as f64 * 250.0;
         bench_pairs(c, "vwma", period, Vwma::new(period).unwrap(), volume);
+        let bands = MaBands::new(period, 2.0, 2.0, Ema::new).unwrap();
+        bench_indicator(c, "bbands_ema", "ta_stream", period, bands);
     }
     // TA-Lib's defaults (2..=30), SMA and EMA; periods 2 + 7i mod 30 as in the fixtures.
     let periods = |i: usize| (2 + (7 * i) % 30) as f64;

@@ -62,6 +62,12 @@ CASES = {
     "ZLEMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14},
               {"timeperiod": 100}],
     "VWMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    # BBANDS with every matype: the middle band is MA(matype), the bands the population
+    # standard deviation of the same window.
+    "BBANDS": [{}] + [{"matype": k} for k in range(1, 14)]
+              + [{"timeperiod": 5, "nbdevup": 1.5, "nbdevdn": 2.5, "matype": k}
+                 for k in range(14)]
+              + [{"timeperiod": 2, "matype": 1}],
     # Every matype, at the default periods 2..=30 and at 5..=12.
     "MAVP": [{}] + [{"matype": k} for k in range(1, 14)]
             + [{"minperiod": 5, "maxperiod": 12, "matype": k} for k in range(14)]

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use ta_stream::average::{
     Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Seed, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
+use ta_stream::volatility::{BandLines, MaBands};
 use ta_stream::Indicator;
 
 /// An average of usable inputs stays within the usable range (its inputs' hull, with room for
@@ -136,6 +137,21 @@ adversarial_contract!(
     prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
     within(3.0 * HULL_F32)
 );
+/// Bands around a T3 (at most 27 × the inputs) of width at most 1000 σ.
+fn lines_within(bound: f64) -> impl Fn(&BandLines<f64>) -> bool {
+    move |b: &BandLines<f64>| {
+        [b.upper, b.middle, b.lower]
+            .iter()
+            .all(|x| x.is_finite() && x.abs() <= bound)
+    }
+}
+
+adversarial_contract!(
+    ma_bands_f64,
+    || MaBands::new(3, 1000.0, 2.0, |n| T3::<f64>::new(n, 1.0)).unwrap(),
+    adversarial_f64s(),
+    lines_within(1027.0 * HULL)
+);
 adversarial_contract!(
     ema_f64,
     || Ema::<f64>::new(3).unwrap(),
@@ -244,6 +260,12 @@ serde_fuzz!(
     || Mavp::new(2, 4, Ema::<f64>::new).unwrap(),
     prop::collection::vec((adversarial_f64(), adversarial_f64()), 0..60),
     within(HULL)
+);
+serde_fuzz!(
+    ma_bands_serde_fuzz,
+    || MaBands::new(3, 2.0, 2.0, Kama::<f64>::new).unwrap(),
+    adversarial_f64s(),
+    lines_within(3.0 * HULL)
 );
 serde_fuzz!(
     ema_serde_fuzz,

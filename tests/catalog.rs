@@ -221,6 +221,14 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
                 inputs,
             )
         }
+        "BBANDS(10, 2, 1.5, 6)" => (
+            typed_run(
+                MaBands::new(10, 2.0, 1.5, Kama::new).unwrap(),
+                &closes(),
+                |b| vec![b.upper, b.middle, b.lower],
+            ),
+            single(),
+        ),
         "MA(20, 6)" => (typed_run(Kama::new(20).unwrap(), &closes(), one), single()),
         "MA(20, 7)" => (
             typed_run(Mama::default(), &closes(), |m| vec![m.mama]),
@@ -697,6 +705,7 @@ const SPECS: &[&str] = &[
     "ZLEMA(12)",
     "VWMA(10)",
     "MAVP(3, 12, 1)",
+    "BBANDS(10, 2, 1.5, 6)",
     "MA(20, 6)",
     "MA(20, 7)",
     "MA(20, 8)",
@@ -1270,7 +1279,7 @@ fn malformed_specs_give_exact_errors() {
         ("SMA(2.5)", "SMA: parameter `timeperiod` = 2.5: expected a whole number in 1..=100000"),
         ("SMA(100001)", "SMA: parameter `timeperiod` = 100001: expected a whole number in 1..=100000"),
         ("MA(30, 14)", "MA: parameter `matype` = 14: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA), 7 (MAMA), 8 (T3), 9 (HMA), 10 (identity), 11 (default), 12 (ZLEMA), 13 (Wilder)"),
-        ("BBANDS(20, 2, 2, 1)", "BBANDS: parameter `matype` = 1: expected one of 0 (SMA)"),
+        ("STOCHF(5, 3, 1)", "STOCHF: parameter `fastd_matype` = 1: expected one of 0 (SMA)"),
         ("BBANDS(20, 0)", "BBANDS: parameter `nbdevup` = 0: expected 0.001..=1000"),
         ("MACD(1)", "MACD: parameter `fastperiod` = 1: expected a whole number in 2..=100000"),
         ("MACROSS(200, 50)", "MACROSS: invalid parameter `fastperiod` = 200: expected less than `slowperiod`"),

@@ -247,6 +247,13 @@ fn no_indicator_allocates_in_update_or_peek() {
                 ),
             ),
             (
+                "BBANDS(EMA)",
+                allocations_while_streaming(
+                    ta_stream::volatility::MaBands::new(period, 2.0, 2.0, Ema::new).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
                 "ROC",
                 allocations_while_streaming(Roc::new(period).unwrap(), &prices),
             ),

@@ -5,7 +5,8 @@
 mod common;
 
 use proptest::prelude::*;
-use ta_stream::average::{Ema, Mavp, Sma, Vwma};
+use ta_stream::average::{Ema, Mavp, Sma, Vwma, Zlema};
+use ta_stream::volatility::MaBands;
 use ta_stream::Indicator;
 
 /// (price, volume) pairs: prices, and volumes with zeros (whole windows of them sometimes).
@@ -44,6 +45,17 @@ indicator_contract!(
     unusable_pair()
 );
 
+fn prices() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(1.0..1000.0_f64, 0..120)
+}
+
+indicator_contract!(
+    ma_bands_contract,
+    |n: usize| MaBands::new(n + 1, 2.0, 1.5, Zlema::<f64>::new).unwrap(),
+    prices(),
+    prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(1e300)]
+);
+
 indicator_contract!(
     vwma_contract,
     |n: usize| Vwma::<f64>::new(n).unwrap(),
@@ -52,6 +64,22 @@ indicator_contract!(
 );
 
 proptest! {
+    #[test]
+    fn ma_bands_are_the_ema_plus_and_minus_the_window_deviation(period in 2..30usize, xs in prices()) {
+        let out = MaBands::new(period, 2.0, 0.5, Ema::<f64>::new).unwrap().batch(&xs);
+        let emas = Ema::new(period).unwrap().batch(&xs);
+        for (index, (lines, ema)) in out.iter().zip(&emas).enumerate() {
+            prop_assert_eq!(lines.is_some(), ema.is_some(), "index {}", index);
+            let (Some(lines), Some(ema)) = (lines, ema) else { continue };
+            let window = &xs[index + 1 - period..=index];
+            let mean = window.iter().sum::<f64>() / period as f64;
+            let sigma = (window.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / period as f64).sqrt();
+            prop_assert_eq!(lines.middle, *ema);
+            prop_assert!((lines.upper - (ema + 2.0 * sigma)).abs() <= 1e-9 * mean, "index {}", index);
+            prop_assert!((lines.lower - (ema - 0.5 * sigma)).abs() <= 1e-9 * mean, "index {}", index);
+        }
+    }
+
     #[test]
     fn mavp_sma_is_the_sma_of_the_clamped_period(low in 2..10usize, extra in 0..20usize, pairs in price_periods()) {
         let high = low + extra;

@@ -198,6 +198,7 @@ macro_rules! parity {
 // One line per TA-Lib function, grouped by family; keep each group sorted.
 parity! {
     // Overlap studies: moving averages.
+    bbands => "BBANDS",
     hma => "HMA",
     kama => "KAMA",
     ma => "MA",

@@ -27,7 +27,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{average::Hma, Indicator};
 ///
-/// let mut hma = Hma::new(4)?; // h = 2, s = 2
+/// let mut hma: Hma = Hma::new(4)?; // h = 2, s = 2
 /// // On a straight line the HMA has no lag (TA-Lib gives 5, 6, 7, 8).
 /// let out = hma.batch(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]);
 /// assert_eq!(out[..4], [None; 4]);

@@ -39,7 +39,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{average::Kama, Indicator};
 ///
-/// let mut kama = Kama::new(3)?;
+/// let mut kama: Kama = Kama::new(3)?;
 /// let out = kama.batch(&[1.0, 2.0, 3.0, 4.0]);
 /// // A straight line: ER = 1, sc = (2/3)², starting from the previous input 3.
 /// assert_eq!(out[..3], [None, None, None]);

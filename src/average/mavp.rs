@@ -50,7 +50,7 @@ const MAX_AVERAGES: usize = 1000;
 ///
 /// # Links
 ///
-/// TA-Lib `MAVP` (with every `matype` but MAMA); matches it at every index.
+/// TA-Lib `MAVP` (with every `matype`; the catalog builds MAMA's line for 7); matches it at every index.
 #[doc(alias = "MAVP")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(

@@ -34,7 +34,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{average::T3, Indicator};
 ///
-/// let mut t3 = T3::new(2, 0.7)?;
+/// let mut t3: T3 = T3::new(2, 0.7)?;
 /// // A straight line: every EMA lags it by the same amount, and the coefficients remove
 /// // most of it (TA-Lib gives 6.55 and 7.55 here).
 /// let out = t3.batch(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]);

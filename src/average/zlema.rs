@@ -33,7 +33,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{average::Zlema, Indicator};
 ///
-/// let mut zlema = Zlema::new(3)?; // lag 1
+/// let mut zlema: Zlema = Zlema::new(3)?; // lag 1
 /// // The EMA(3) of 2·x − x[1] = 5, 1, 8, 3: seeded with (5 + 1 + 8)/3, then halfway to 3.
 /// let out = zlema.batch(&[1.0, 3.0, 2.0, 5.0, 4.0]);
 /// assert_eq!(out[..3], [None, None, None]);

@@ -95,7 +95,7 @@
 //! | `MAVP` | Overlap Studies | real, periods | minperiod=2, maxperiod=30, matype=0 | real | [`Mavp`](crate::average::Mavp) of the `matype`'s average |
 //! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA, 8 T3, 9 HMA, 10 [`Identity`](crate::average::Identity), 11 SMA, 12 ZLEMA, 13 [`Rma`](crate::average::Rma) |
-//! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) |
+//! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) (`matype` 0, 11), [`MaBands`](crate::volatility::MaBands) (the others) |
 //! | `MIDPOINT` | Overlap Studies | real | timeperiod=14 | real | [`MidPoint`](crate::statistics::MidPoint) |
 //! | `MIDPRICE` | Overlap Studies | high, low | timeperiod=14 | real | [`MidPrice`](crate::statistics::MidPrice) |
 //! | `DONCHIAN` | Overlap Studies | high, low | timeperiod=20 | upperband, middleband, lowerband | [`Donchian`](crate::volatility::Donchian) |

@@ -37,8 +37,8 @@ use crate::signal::{
 use crate::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
 use crate::trend::{ParabolicSar, SarSettings, StopOutput, SuperTrend, Trend};
 use crate::volatility::{
-    AccelerationBands, Atr, AverageDayRange, Bands, Bollinger, ChaikinVolatility, Donchian,
-    Keltner, MassIndex, Natr, RelativeVolatility, StdDev, TrueRange, Variance,
+    AccelerationBands, Atr, AverageDayRange, BandLines, Bands, Bollinger, ChaikinVolatility,
+    Donchian, Keltner, MaBands, MassIndex, Natr, RelativeVolatility, StdDev, TrueRange, Variance,
 };
 use crate::{Error, Indicator, MAX_PERIOD};
 
@@ -159,8 +159,8 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         [period("timeperiod", 20.0, "number of inputs"),
          float("nbdevup", 2.0, 0.001, 1000.0, "deviations above the middle band"),
          float("nbdevdn", 2.0, 0.001, 1000.0, "deviations below the middle band"),
-         matype("matype", SMA_ONLY)],
-        &["upperband", "middleband", "lowerband"], ["Bollinger"], bbands),
+         matype("matype", MA_CODES)],
+        &["upperband", "middleband", "lowerband"], ["Bollinger", "MaBands"], bbands),
     entry!("MIDPOINT", OverlapStudies, true, "Midpoint: (highest + lowest) / 2 of the last `timeperiod` values", InputKind::Real,
         [period("timeperiod", 14.0, "number of inputs")], REAL, ["MidPoint"], |s| typed::<MidPoint>(MidPoint::new(s.int(0)))),
     entry!("MIDPRICE", OverlapStudies, true, "Midprice: (highest high + lowest low) / 2 of the last `timeperiod` bars", InputKind::Prices(&[Price::High, Price::Low]),
@@ -471,7 +471,23 @@ trait MaVisitor {
     where
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
-        Typed<Mavp<M>>: Erased;
+        Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased;
+}
+
+/// `BBANDS(timeperiod, nbdevup, nbdevdn)` around another average than the SMA.
+struct BandsAround(usize, f64, f64);
+
+impl MaVisitor for BandsAround {
+    fn visit<M: Average>(self) -> Result<Box<dyn Erased>, Error>
+    where
+        Typed<M>: Erased,
+        Typed<MaCross<f64, M, M>>: Erased,
+        Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
+    {
+        typed::<MaBands<M>>(MaBands::new(self.0, self.1, self.2, M::build))
+    }
 }
 
 /// `MAVP(minperiod, maxperiod)`.
@@ -483,6 +499,7 @@ impl MaVisitor for VariablePeriod {
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
         Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
     {
         typed::<Mavp<M>>(Mavp::new(self.0, self.1, M::build))
     }
@@ -496,6 +513,7 @@ impl MaVisitor for MovingAverage {
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
         Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
     {
         typed::<M>(M::build(self.0))
     }
@@ -509,6 +527,7 @@ impl MaVisitor for CrossOfAverages {
         Typed<M>: Erased,
         Typed<MaCross<f64, M, M>>: Erased,
         Typed<Mavp<M>>: Erased,
+        Typed<MaBands<M>>: Erased,
     {
         if self.0 >= self.1 {
             return Err(Error::InvalidParameter {
@@ -530,6 +549,11 @@ fn macross(s: &Spec) -> Result<Box<dyn Erased>, Error> {
 
 fn bbands(s: &Spec) -> Result<Box<dyn Erased>, Error> {
     let (period, up, down) = (s.int(0), s.value(1), s.value(2));
+    let code = s.value(3);
+    // 0 and 11 (BBANDS' own default) are the SMA: Bollinger bands.
+    if code != 0.0 && code != 11.0 {
+        return by_matype(code, BandsAround(period, up, down));
+    }
     if up.to_bits() == down.to_bits() {
         typed::<Bollinger>(Bollinger::new(period, up))
     } else {
@@ -854,6 +878,12 @@ impl ToNumbers for StochasticOutput<f64> {
 impl ToNumbers for StopOutput<f64> {
     fn write(&self, out: &mut Values) {
         set(out, [self.stop, f64::from(self.trend.sign())]);
+    }
+}
+
+impl ToNumbers for BandLines<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.upper, self.middle, self.lower]);
     }
 }
 

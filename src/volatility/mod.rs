@@ -5,6 +5,7 @@
 //! | [`Variance`] | `VAR` | price | price² | `n` |
 //! | [`StdDev`] | `STDDEV` (`nbdev = 1`) | price | price | `n` |
 //! | [`Bollinger`] | `BBANDS` (SMA) | price | [`Bands`] (upper, middle, lower, %B, bandwidth) | `n` |
+//! | [`MaBands`] | `BBANDS` (any `matype`) | price | [`BandLines`] (upper, middle, lower) | `max(n, warm-up of the average)` |
 //! | [`TrueRange`] | `TRANGE` | [`Candle`](crate::bar::Candle) | price | 2 |
 //! | [`Atr`] | `ATR` | [`Candle`](crate::bar::Candle) | price | `n + 1` |
 //! | [`Natr`] | `NATR` | [`Candle`](crate::bar::Candle) | percent | `n + 1` |
@@ -56,6 +57,7 @@ mod channel;
 mod cvi;
 mod donchian;
 mod keltner;
+mod ma_bands;
 mod mass_index;
 mod natr;
 mod rvi;
@@ -70,6 +72,7 @@ pub use bollinger::{Bands, Bollinger};
 pub use cvi::ChaikinVolatility;
 pub use donchian::Donchian;
 pub use keltner::{Keltner, KeltnerSource};
+pub use ma_bands::{BandLines, MaBands};
 pub use mass_index::MassIndex;
 pub use natr::Natr;
 pub use rvi::RelativeVolatility;
