@@ -77,6 +77,7 @@ CASES = {
     "MA": [{}] + [{"matype": k} for k in range(1, 14)]
           + [{"timeperiod": 5, "matype": k} for k in range(14)]
           + [{"timeperiod": 1, "matype": k} for k in range(14)],
+    "RMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
     # ---- end of moving averages ----
 
     # ---- Overlap studies: the Hilbert transform family; cycle indicators ----

@@ -232,7 +232,7 @@
 //! | [`Sma`](average::Sma) | `SMA` | price | price | `n` |
 //! | [`Ema`](average::Ema) | `EMA` | price | price | `n` (1 with [`Seed::FirstValue`](average::Seed)) |
 //! | [`Wma`](average::Wma) | `WMA` | price | price | `n` |
-//! | [`Rma`](average::Rma) | (RSI/ATR smoothing) | price | price | `n` |
+//! | [`Rma`](average::Rma) | `RMA` (RSI/ATR smoothing) | price | price | `n` |
 //! | [`Dema`](average::Dema) | `DEMA` | price | price | `2n − 1` |
 //! | [`Tema`](average::Tema) | `TEMA` | price | price | `3n − 2` |
 //! | [`Trima`](average::Trima) | `TRIMA` | price | price | `n` |

@@ -446,7 +446,7 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
             typed_run(Correlation::talib(20).unwrap(), &pairs(), one),
             pair(),
         ),
-        "RMA" => (typed_run(Rma::new(14).unwrap(), &closes(), one), single()),
+        "RMA" => (typed_run(Rma::new(30).unwrap(), &closes(), one), single()),
         "MACROSS(20, 50)" => (
             typed_run(MaCross::new(20, 50).unwrap(), &closes(), |e| {
                 vec![code(

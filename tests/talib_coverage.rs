@@ -204,6 +204,7 @@ parity! {
     ma => "MA",
     mavp => "MAVP",
     t3 => "T3",
+    rma => "RMA",
     trima => "TRIMA",
     vwma => "VWMA",
     zlema => "ZLEMA",

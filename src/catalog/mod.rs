@@ -94,6 +94,7 @@
 //! | `VWMA` | Overlap Studies | close, volume | timeperiod=30 | real | [`Vwma`](crate::average::Vwma) |
 //! | `MAVP` | Overlap Studies | real, periods | minperiod=2, maxperiod=30, matype=0 | real | [`Mavp`](crate::average::Mavp) of the `matype`'s average |
 //! | `ZLEMA` | Overlap Studies | real | timeperiod=30 | real | [`Zlema`](crate::average::Zlema) |
+//! | `RMA` | Overlap Studies | real | timeperiod=30 | real | [`Rma`](crate::average::Rma) |
 //! | `MA` | Overlap Studies | real | timeperiod=30, matype=0 | real | by `matype`: 0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, 6 KAMA, 7 MAMA, 8 T3, 9 HMA, 10 [`Identity`](crate::average::Identity), 11 SMA, 12 ZLEMA, 13 [`Rma`](crate::average::Rma) |
 //! | `BBANDS` | Overlap Studies | real | timeperiod=20, nbdevup=2, nbdevdn=2, matype=0 | upperband, middleband, lowerband | [`Bollinger`](crate::volatility::Bollinger) (`matype` 0, 11), [`MaBands`](crate::volatility::MaBands) (the others) |
 //! | `MIDPOINT` | Overlap Studies | real | timeperiod=14 | real | [`MidPoint`](crate::statistics::MidPoint) |
@@ -138,7 +139,6 @@
 //!
 //! | Name | Group | Inputs | Parameters (defaults) | Outputs | Typed |
 //! |---|---|---|---|---|---|
-//! | `RMA` | Overlap Studies | real | timeperiod=14 | real | [`Rma`](crate::average::Rma) |
 //! | `MACROSS` | Signals | real | fastperiod=50, slowperiod=200, matype=0 | cross (+100 golden, −100 death) | [`MaCross`](crate::signal::MaCross) |
 //! | `CROSSOVER` | Signals | fast, slow | | cross (+100 above, −100 below) | [`Crossover`](crate::signal::Crossover) |
 //! | `CROSSLEVEL` | Signals | real | level=0 | cross | [`CrossLevel`](crate::signal::CrossLevel) |

@@ -151,6 +151,8 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
         REAL, ["Mavp"], |s| by_matype(s.value(2), VariablePeriod(s.int(0), s.int(1)))),
     entry!("ZLEMA", OverlapStudies, true, "Zero-lag EMA: the EMA of 2·x − x[(n−1)/2]", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["Zlema"], |s| typed::<Zlema>(Zlema::new(s.int(0)))),
+    entry!("RMA", OverlapStudies, true, "Wilder's moving average (α = 1/n), the smoothing inside RSI and ATR", InputKind::Real,
+        [TIMEPERIOD_30], REAL, ["Rma"], |s| typed::<Rma>(Rma::new(s.int(0)))),
     entry!("MA", OverlapStudies, true, "Moving average of the type `matype`", InputKind::Real,
         [TIMEPERIOD_30, matype("matype", MA_CODES)], REAL,
         ["Sma", "Ema", "Wma", "Dema", "Tema", "Trima", "Kama", "Mama", "T3", "Hma", "Identity", "Zlema", "Rma"],
@@ -279,8 +281,6 @@ pub(crate) static ENTRIES: &[FunctionInfo] = &[
     entry!("HT_TRENDMODE", CycleIndicators, true, "Hilbert transform: trend (1) or cycle (0) mode", InputKind::Real,
         [], &["integer"], ["HtTrendMode"], |_| typed::<HtTrendMode>(Ok(HtTrendMode::new()))),
     // The crate's own.
-    entry!("RMA", OverlapStudies, false, "Wilder's moving average (α = 1/n), the smoothing inside RSI and ATR", InputKind::Real,
-        [period("timeperiod", 14.0, "number of inputs")], REAL, ["Rma"], |s| typed::<Rma>(Rma::new(s.int(0)))),
     entry!("MACROSS", Signals, false, "Golden (+100) and death (−100) crosses of two moving averages, 0 otherwise", InputKind::Real,
         [period("fastperiod", 50.0, "fast average"), period("slowperiod", 200.0, "slow average"),
          matype("matype", MA_CODES)],

@@ -329,11 +329,12 @@ impl<T: Real> Variance<T> {
         };
     }
 
-    /// `(mean, variance)` from the window sum and `M2`: multiplied by reciprocals computed
-    /// once.
+    /// `(mean, variance)` from the window sum and `M2`: the mean divided by the period, as
+    /// [`Sma`](crate::average::Sma) (so that Bollinger's middle band is the SMA bit for bit),
+    /// the variance `M2` times `1 / (n − ddof)` computed once.
     #[inline]
     fn divide(&self, sum: T, m2: T) -> (T, T) {
-        (sum * self.sum.inverse_period(), m2 * self.inverse_divisor)
+        (sum / self.sum.period_real(), m2 * self.inverse_divisor)
     }
 
     /// `(mean, variance)` that pushing `x` would give, `None` if still warming up after it.
