@@ -236,6 +236,14 @@
 //! | [`Dema`](average::Dema) | `DEMA` | price | price | `2n − 1` |
 //! | [`Tema`](average::Tema) | `TEMA` | price | price | `3n − 2` |
 //! | [`Trima`](average::Trima) | `TRIMA` | price | price | `n` |
+//! | [`Kama`](average::Kama) | `KAMA` | price | price | `n + 1` (1 for `n = 1`) |
+//! | [`T3`](average::T3) | `T3` | price | price | `6(n − 1) + 1` |
+//! | [`Hma`](average::Hma) | `HMA` | price | price | `n + ⌊√n⌋ − 1` |
+//! | [`Zlema`](average::Zlema) | `ZLEMA` | price | price | `⌊(n − 1)/2⌋ + n` |
+//! | [`Vwma`](average::Vwma) | `VWMA` | (price, volume) | price | `n` |
+//! | [`Mavp`](average::Mavp) | `MAVP` | (price, period) | price | the longest average's |
+//! | [`Identity`](average::Identity) | `MA` type 10 | price | price | 1 |
+//! | [`MaBands`](volatility::MaBands) | `BBANDS` (any `matype`) | price | [`BandLines`](volatility::BandLines) | the average's, at least `n` |
 //! | [`Mama`](average::Mama) | `MAMA` | price | [`MamaOutput`](average::MamaOutput) (MAMA, FAMA) | 33 |
 //! | [`HtTrendline`](average::HtTrendline) | `HT_TRENDLINE` | price | price | 64 |
 //! | [`HtDcPeriod`](cycle::HtDcPeriod) | `HT_DCPERIOD` | price | bars (`0..=50`) | 33 |
