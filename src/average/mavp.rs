@@ -60,7 +60,7 @@ const MAX_AVERAGES: usize = 1000;
         try_from = "MavpState<M>",
         bound(
             serialize = "M: serde::Serialize",
-            deserialize = "M: serde::Deserialize<'de> + Indicator<Output = <M as Indicator>::Input>, \
+            deserialize = "M: serde::Deserialize<'de> + Clone + Indicator<Output = <M as Indicator>::Input>, \
                            <M as Indicator>::Input: Real"
         )
     )
@@ -147,6 +147,26 @@ where
             skips,
             longest,
         }
+    }
+
+    /// One average per period, each ready exactly when the inputs it was fed make it so.
+    #[cfg(feature = "serde")]
+    fn consistent(&self) -> bool
+    where
+        M: Indicator,
+    {
+        let shape_ok = self.averages.len() == self.max_period - self.min_period + 1
+            && self.selected < self.averages.len()
+            && self.count <= self.longest;
+        shape_ok
+            && self
+                .averages
+                .iter()
+                .zip(&self.skips)
+                .all(|(average, skip)| {
+                    let fed = self.count.saturating_sub(*skip);
+                    average.is_ready() == (fed >= average.warmup_period())
+                })
     }
 
     /// The shortest period, `minperiod`.
@@ -250,7 +270,7 @@ struct MavpState<M> {
 #[cfg(feature = "serde")]
 impl<M> TryFrom<MavpState<M>> for Mavp<M>
 where
-    M: Indicator<Output = <M as Indicator>::Input>,
+    M: Indicator<Output = <M as Indicator>::Input> + Clone,
     M::Input: Real,
 {
     type Error = Error;
@@ -264,22 +284,24 @@ where
             state.count,
             state.selected,
         );
-        // One average per period; each ready exactly when the inputs it was fed make it so.
-        let shape_ok = mavp.averages.len() == mavp.max_period - mavp.min_period + 1
-            && mavp.selected < mavp.averages.len()
-            && mavp.count <= mavp.longest;
-        let readiness_ok = mavp
-            .averages
-            .iter()
-            .zip(&mavp.skips)
-            .all(|(average, skip)| {
-                let fed = mavp.count.saturating_sub(*skip);
-                average.is_ready() == (fed >= average.warmup_period())
-            });
-        if !(shape_ok && readiness_ok) {
+        if !mavp.consistent() {
             return Err(crate::error::invalid_state(
                 "MAVP averages do not match its periods or the inputs it consumed",
             ));
+        }
+        // Averages whose own progress disagrees with the inputs counted can look consistent
+        // now and break it later in the warm-up: replay the rest of the warm-up on a copy
+        // (at most `longest − count` updates) and refuse the state if any step breaks it.
+        // Once every average is ready, it stays ready.
+        let mut probe = mavp.clone();
+        while probe.count < probe.longest {
+            let period = crate::float::from_usize::<M::Input>(probe.min_period);
+            probe.update((period, period)); // a usable value: the period itself
+            if !probe.consistent() {
+                return Err(crate::error::invalid_state(
+                    "MAVP averages would not stay in step with the inputs it consumed",
+                ));
+            }
         }
         Ok(mavp)
     }
