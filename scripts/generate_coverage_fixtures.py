@@ -127,11 +127,29 @@ CASES = {
             {"timeperiod": 60, "stddevperiod": 40}],
     # ---- end of price transform / volatility ----
 
-    # ---- Momentum indicators ----
-    # ---- end of momentum ----
+    # ---- Momentum: averaged (APO, PPO, PVO, MACDEXT, MACDFIX, STOCHRSI, KDJ, TRIX, TSI, SMI, STOCH/STOCHF matypes) ----
+    # ---- end of this section ----
 
-    # ---- Volume, statistic functions, math operators and transforms ----
-    # ---- end of volume / statistics / math ----
+    # ---- Momentum: directional movement and vortex ----
+    # ---- end of this section ----
+
+    # ---- Momentum: window highs and lows (AROON, CCI, WILLR, ULTOSC, VHF, ERI, FRACTAL, AC, AO) ----
+    # ---- end of this section ----
+
+    # ---- Momentum: closes and candles (CMO, CMOU, DPO, ER, IMI, QSTICK, BOP, ROCR, ROCR100, COPPOCK, WAD, MFI) ----
+    # ---- end of this section ----
+
+    # ---- Volume indicators ----
+    # ---- end of this section ----
+
+    # ---- Statistic functions (LINEARREG*, TSF, FOSC, PERCENTILE, PERCENTRANK) ----
+    # ---- end of this section ----
+
+    # ---- Math operators and transforms ----
+    # ---- end of this section ----
+
+    # ---- Pattern recognition (CDL*) ----
+    # ---- end of this section ----
 }
 
 

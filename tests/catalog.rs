@@ -4,6 +4,7 @@
 //! saved form round-trips and refuses bad input.
 #![cfg(feature = "serde")]
 
+mod catalog_families;
 mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -684,12 +685,14 @@ fn typed_reference(spec: &str) -> (Vec<Row>, Vec<DynInput>) {
                 option_volumes().into_iter().map(DynInput::from).collect(),
             )
         }
-        other => panic!("no typed reference for {other}"),
+        other => catalog_families::reference(other)
+            .unwrap_or_else(|| panic!("no typed reference for {other}")),
     }
 }
 
-/// Every entry at least once, with defaults and with other parameters.
-const SPECS: &[&str] = &[
+/// Every entry of the first rounds at least once, with defaults and with other parameters;
+/// the families' own lists are in `catalog_families`.
+const FIRST_SPECS: &[&str] = &[
     "SMA",
     "SMA(50)",
     "EMA(12)",
@@ -796,10 +799,23 @@ const SPECS: &[&str] = &[
     "PUTCALL",
 ];
 
+/// Every spec the tests below run: the first rounds' and every family's.
+fn specs() -> Vec<&'static str> {
+    FIRST_SPECS
+        .iter()
+        .chain(
+            catalog_families::SPECS
+                .iter()
+                .flat_map(|family| family.iter()),
+        )
+        .copied()
+        .collect()
+}
+
 #[test]
 fn every_entry_has_a_typed_reference_spec() {
     for info in catalog::functions() {
-        let covered = SPECS
+        let covered = specs()
             .iter()
             .any(|spec| DynIndicator::parse(spec).unwrap().info().name == info.name);
         assert!(covered, "{} has no spec in SPECS", info.name);
@@ -808,7 +824,7 @@ fn every_entry_has_a_typed_reference_spec() {
 
 #[test]
 fn dynamic_equals_typed_bit_for_bit_on_the_real_data() {
-    for spec in SPECS {
+    for spec in specs() {
         let (expected, inputs) = typed_reference(spec);
         let actual = dyn_run(spec, &inputs);
         assert_eq!(actual.len(), expected.len());
@@ -824,7 +840,7 @@ fn dynamic_equals_typed_bit_for_bit_on_the_real_data() {
 
 #[test]
 fn columns_equal_streaming_bit_for_bit() {
-    for spec in SPECS {
+    for spec in specs() {
         let (_, inputs) = typed_reference(spec);
         let streamed = dyn_run(spec, &inputs);
         let column = |f: fn(&DynInput) -> f64| inputs.iter().map(f).collect::<Vec<f64>>();
@@ -1216,7 +1232,7 @@ fn warmup_is_the_typed_warmup_and_the_first_output_comes_there() {
             "{spec}"
         );
     }
-    for spec in SPECS {
+    for spec in specs() {
         let (_, inputs) = typed_reference(spec);
         let outputs = dyn_run(spec, &inputs);
         let warmup = DynIndicator::parse(spec).unwrap().warmup_period();
@@ -1422,7 +1438,7 @@ fn the_module_docs_table_lists_every_entry_with_its_defaults() {
 
 #[test]
 fn saved_mid_stream_resumes_identically() {
-    for spec in SPECS {
+    for spec in specs() {
         let (_, inputs) = typed_reference(spec);
         let half = inputs.len() / 2;
         let mut original = DynIndicator::parse(spec).unwrap();

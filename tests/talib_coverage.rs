@@ -244,11 +244,35 @@ parity! {
 }
 
 parity! {
-    // Momentum indicators.
+    // Momentum indicators built on moving averages.
 }
 
 parity! {
-    // Volume indicators, statistic functions, math operators and transforms.
+    // Momentum: directional movement and vortex.
+}
+
+parity! {
+    // Momentum: window highs and lows.
+}
+
+parity! {
+    // Momentum: closes and candles.
+}
+
+parity! {
+    // Volume indicators.
+}
+
+parity! {
+    // Statistic functions.
+}
+
+parity! {
+    // Math operators and transforms.
+}
+
+parity! {
+    // Pattern recognition.
 }
 
 /// Every fixture file has its test above, so a function is never generated and forgotten.

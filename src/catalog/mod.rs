@@ -180,7 +180,7 @@ pub use spec::{MaType, Spec, MAX_PARAMS};
 
 /// Every function of the catalog, TA-Lib's first.
 pub fn functions() -> &'static [FunctionInfo] {
-    table::ENTRIES
+    &table::ENTRIES
 }
 
 /// The function called `name` (case-insensitive).

@@ -1,0 +1,5 @@
+//! Volume indicators.
+
+use super::FunctionInfo;
+
+pub(super) static ENTRIES: &[FunctionInfo] = &[];
