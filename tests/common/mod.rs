@@ -118,3 +118,4 @@ pub const PERIODS: [usize; 4] = [2, 14, 50, 200];
 #[cfg(feature = "serde")]
 pub mod adversarial;
 pub mod contract;
+pub mod strategies;
