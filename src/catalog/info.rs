@@ -17,8 +17,14 @@ pub enum Group {
     PriceTransform,
     /// `Statistic Functions`: variance, standard deviation, beta, correlation.
     StatisticFunctions,
-    /// `Math Operators`: rolling maximum and minimum.
+    /// `Math Operators`: rolling maximum and minimum, sums, element-wise arithmetic.
     MathOperators,
+    /// `Volume Indicators`: on-balance volume, accumulation/distribution, VWAP.
+    VolumeIndicators,
+    /// `Math Transform`: element-wise functions (logarithms, trigonometry, rounding).
+    MathTransform,
+    /// `Pattern Recognition`: candlestick patterns (TA-Lib's `CDL*` functions).
+    PatternRecognition,
     /// `Cycle Indicators`: the Hilbert transform's dominant cycle, phasor, sine wave, trend mode.
     CycleIndicators,
     /// The crate's own: crosses, zones and position against averages.
@@ -43,6 +49,9 @@ impl Group {
             Self::PriceTransform => "Price Transform",
             Self::StatisticFunctions => "Statistic Functions",
             Self::MathOperators => "Math Operators",
+            Self::VolumeIndicators => "Volume Indicators",
+            Self::MathTransform => "Math Transform",
+            Self::PatternRecognition => "Pattern Recognition",
             Self::CycleIndicators => "Cycle Indicators",
             Self::Signals => "Signals",
             Self::Levels => "Levels",
