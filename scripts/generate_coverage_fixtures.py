@@ -51,6 +51,10 @@ EDGE_ROWS = 120
 # Parameter sets per TA-Lib function: TA-Lib's defaults (`{}`) and at least two others
 # (short and long periods; every `matype` where the function takes one). Only the
 # parameters that differ from the defaults are listed.
+# TA-Lib's Math Transform group: element-wise, no parameters.
+MATH_TRANSFORMS = ["ACOS", "ASIN", "ATAN", "CEIL", "COS", "COSH", "EXP", "FLOOR", "LN", "LOG10",
+                   "SIN", "SINH", "SQRT", "TAN", "TANH"]
+
 CASES = {
     # ---- Overlap studies: moving averages ----
     "TRIMA": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 14}, {"timeperiod": 100}],
@@ -77,7 +81,7 @@ CASES = {
     "MA": [{}] + [{"matype": k} for k in range(1, 14)]
           + [{"timeperiod": 5, "matype": k} for k in range(14)]
           + [{"timeperiod": 1, "matype": k} for k in range(14)],
-    "RMA": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "RMA": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
     # ---- end of moving averages ----
 
     # ---- Overlap studies: the Hilbert transform family; cycle indicators ----
@@ -146,6 +150,20 @@ CASES = {
     # ---- end of this section ----
 
     # ---- Math operators and transforms ----
+    "ADD": [{}],
+    "SUB": [{}],
+    "MULT": [{}],
+    "DIV": [{}],
+    "CUMSUM": [{}],
+    "SUM": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "MAXINDEX": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "MININDEX": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "MINMAX": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "MINMAXINDEX": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    # The element-wise transforms on the prices (most of ACOS/ASIN is NaN there, EXP/COSH/SINH
+    # overflow to ±inf, where the crate has no value); `math_transforms.csv` below covers
+    # their whole domain.
+    **{name: [{}] for name in MATH_TRANSFORMS},
     # ---- end of this section ----
 
     # ---- Pattern recognition (CDL*) ----
@@ -204,7 +222,7 @@ def fmt(v):
     if math.isnan(v):
         return ""
     if math.isinf(v):
-        raise ValueError("infinite value in fixture")
+        return "inf" if v > 0 else "-inf"  # TA-Lib's overflow; the crate has no value there
     return repr(v)
 
 
@@ -259,6 +277,19 @@ def write(path, header, labels, columns):
     print(f"wrote {path.relative_to(ROOT)} ({len(labels)} rows, {len(header) - 1} columns)")
 
 
+def write_math_transforms():
+    """Each Math Transform over its whole domain: ±1.5 in steps of 1/64 (exact in binary:
+    both sides of ±1, 0, and exact ±1), then values that round, overflow or leave a domain."""
+    xs = [k / 64.0 for k in range(-96, 97)]
+    xs += [-1e150, -750.0, -709.0, -100.5, -2.5, -1e-150, 0.5, 2.5, 3.0, 100.5, 709.0, 710.0,
+           1e15, 1e150, 12345.678, 24000.25]
+    x = np.array(xs, dtype=np.float64)
+    path = DATA / "talib" / "math_transforms.csv"
+    header = ["series", "x"] + MATH_TRANSFORMS
+    columns = [x] + [getattr(talib, name)(x) for name in MATH_TRANSFORMS]
+    write(path, header, ["x"] * len(xs), columns)
+
+
 def main(names):
     c_version = talib.__ta_version__
     if isinstance(c_version, bytes):
@@ -285,6 +316,8 @@ def main(names):
         sys.exit(f"error: not in CASES: {unknown}")
     for name in names or sorted(CASES):
         write(OUT / f"{name}.csv", *columns_of(name, CASES[name], series))
+    if not names or set(names) & set(MATH_TRANSFORMS):
+        write_math_transforms()
 
 
 if __name__ == "__main__":

@@ -396,6 +396,7 @@ mod float;
 pub mod index;
 mod indicator;
 pub mod levels;
+pub mod math;
 pub mod momentum;
 pub mod price;
 pub mod relative;

@@ -134,6 +134,13 @@
 //! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
 //! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
 //! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `ADD`, `SUB`, `MULT`, `DIV` | Math Operators | real0, real1 | | real (NaN where `DIV` divides by 0) | [`Arithmetic`](crate::math::Arithmetic) |
+//! | `SUM` | Math Operators | real | timeperiod=30 | real | [`Sum`](crate::math::Sum) |
+//! | `CUMSUM` | Math Operators | real | | real | [`CumulativeSum`](crate::math::CumulativeSum) |
+//! | `MINMAX` | Math Operators | real | timeperiod=30 | min, max | [`MinMax`](crate::math::MinMax) |
+//! | `MAXINDEX`, `MININDEX` | Math Operators | real | timeperiod=30 | integer (inputs counted from 0) | [`MaxIndex`](crate::math::MaxIndex), [`MinIndex`](crate::math::MinIndex) |
+//! | `MINMAXINDEX` | Math Operators | real | timeperiod=30 | minidx, maxidx | [`MinMaxIndex`](crate::math::MinMaxIndex) |
+//! | `ACOS`, `ASIN`, `ATAN`, `CEIL`, `COS`, `COSH`, `EXP`, `FLOOR`, `LN`, `LOG10`, `SIN`, `SINH`, `SQRT`, `TAN`, `TANH` | Math Transform | real | | real (NaN outside the domain or on overflow) | [`MathTransform`](crate::math::MathTransform) |
 //!
 //! The crate's own:
 //!

@@ -1,0 +1,153 @@
+//! [`MinMax`]: the lowest and highest of the last `n` inputs (TA-Lib `MINMAX`).
+
+use core::fmt;
+
+use crate::statistics::{RollingMax, RollingMin};
+use crate::{Error, Indicator, Real};
+
+/// The lowest and highest input of the window, [`MinMax`]'s output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MinMaxOutput<T> {
+    /// The lowest input (TA-Lib's `min`).
+    pub min: T,
+    /// The highest input (TA-Lib's `max`).
+    pub max: T,
+}
+
+/// The lowest and the highest of the last `n` inputs, from one update:
+/// `min_t = min(x_{t−n+1}, …, x_t)`, `max_t = max(…)`.
+///
+/// A [`RollingMin`] and a [`RollingMax`] side by side (each a block scheme, O(1) amortized,
+/// the window never scanned).
+///
+/// # Parameters
+///
+/// `period` (`n`, TA-Lib `timeperiod`): `1..=100000` (TA-Lib: `2..=100000`), TA-Lib's
+/// default 30. First output after `n` inputs.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::math::{MinMax, MinMaxOutput};
+/// use ta_stream::Indicator;
+///
+/// let mut range = MinMax::new(3)?;
+/// let out = range.batch(&[4.0, 1.0, 3.0, 5.0]);
+/// assert_eq!(out[2], Some(MinMaxOutput { min: 1.0, max: 4.0 }));
+/// assert_eq!(out[3], Some(MinMaxOutput { min: 1.0, max: 5.0 }));
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+#[doc(alias = "MINMAX")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "MinMaxState<T>")
+)]
+pub struct MinMax<T: Real = f64> {
+    min: RollingMin<T>,
+    max: RollingMax<T>,
+}
+
+impl<T: Real> MinMax<T> {
+    /// The lowest and highest of the last `period` inputs.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            min: RollingMin::new(period)?,
+            max: RollingMax::new(period)?,
+        })
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.max.period()
+    }
+}
+
+impl<T: Real> Default for MinMax<T> {
+    /// MINMAX(30), TA-Lib's default.
+    fn default() -> Self {
+        Self::new(30).unwrap_or_else(|_| unreachable!("30 is a valid period"))
+    }
+}
+
+impl<T: Real> Indicator for MinMax<T> {
+    type Input = T;
+    type Output = MinMaxOutput<T>;
+
+    #[inline]
+    fn update(&mut self, x: T) -> Option<MinMaxOutput<T>> {
+        let (min, max) = (self.min.update(x), self.max.update(x));
+        Some(MinMaxOutput {
+            min: min?,
+            max: max?,
+        })
+    }
+
+    #[inline]
+    fn peek(&self, x: T) -> Option<MinMaxOutput<T>> {
+        Some(MinMaxOutput {
+            min: self.min.peek(x)?,
+            max: self.max.peek(x)?,
+        })
+    }
+
+    #[inline]
+    fn value(&self) -> Option<MinMaxOutput<T>> {
+        Some(MinMaxOutput {
+            min: self.min.value()?,
+            max: self.max.value()?,
+        })
+    }
+
+    fn reset(&mut self) {
+        self.min.reset();
+        self.max.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period()
+    }
+}
+
+impl<T: Real> fmt::Display for MinMax<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MINMAX({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct MinMaxState<T: Real> {
+    min: RollingMin<T>,
+    max: RollingMax<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<MinMaxState<T>> for MinMax<T> {
+    type Error = Error;
+
+    /// Both halves valid (their own checks), over the same period and the same number of
+    /// inputs (so both have a value or neither), the minimum not above the maximum.
+    fn try_from(state: MinMaxState<T>) -> Result<Self, Error> {
+        let same_period = state.min.period() == state.max.period();
+        let consistent = match (state.min.value(), state.max.value()) {
+            (Some(min), Some(max)) => min <= max,
+            (None, None) => true,
+            _ => false,
+        };
+        if !same_period || !consistent {
+            return Err(crate::error::invalid_state(
+                "MINMAX halves of different periods or lengths, or a minimum above the maximum",
+            ));
+        }
+        Ok(Self {
+            min: state.min,
+            max: state.max,
+        })
+    }
+}
