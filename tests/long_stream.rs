@@ -1,7 +1,9 @@
 //! Ten million updates with occasional 1e15 spikes: the rolling sums behind SMA and WMA must
-//! still give the exact mean of their window, including right after a spike has left it.
+//! still give the exact mean of their window, including right after a spike has left it, and
+//! the cumulative sum must stay the exact total, rounded once.
 
 use ta_stream::average::{Sma, Wma};
+use ta_stream::math::CumulativeSum;
 use ta_stream::Indicator;
 
 /// A deterministic price-like stream (xorshift random walk around 100) with a spike every
@@ -73,4 +75,52 @@ fn sma_and_wma_stay_exact_over_ten_million_updates_with_spikes() {
     }
     println!("{checked} checkpoints, worst relative error {worst:e}");
     assert!(checked > 10_000);
+}
+
+/// The exact sum of the stream so far, as a fixed-point integer in units of 2⁻⁶⁰: every
+/// value of `stream` is a multiple of 2⁻⁴⁷ (prices in 50..150) or larger, and the total stays
+/// far below 2¹²⁷ units, so each addition is exact.
+struct ExactSum(i128);
+
+impl ExactSum {
+    const SCALE: f64 = (1u64 << 60) as f64;
+
+    fn add(&mut self, x: f64) {
+        let units = x * Self::SCALE; // a power-of-two scaling: exact
+        assert_eq!(units.fract(), 0.0, "{x} is not a multiple of 2^-60");
+        self.0 += units as i128;
+    }
+
+    /// The exact sum rounded once to the nearest `f64`.
+    fn rounded(&self) -> f64 {
+        self.0 as f64 / Self::SCALE
+    }
+}
+
+#[test]
+fn cumsum_stays_the_correctly_rounded_exact_sum_over_ten_million_updates() {
+    let mut cumsum = CumulativeSum::new();
+    let (mut exact, mut plain) = (ExactSum(0), 0.0_f64);
+    let mut worst_plain_error = 0.0_f64;
+    for (index, x) in stream(10_000_000).enumerate() {
+        let ours = cumsum.update(x).expect("a value from the first input");
+        exact.add(x);
+        plain += x;
+        if index % 100_000 == 99_999 || index < 10 {
+            let expected = exact.rounded();
+            // Within one rounding of the exact total (in practice equal to it).
+            let ulp = expected.abs() * f64::EPSILON;
+            assert!(
+                (ours - expected).abs() <= ulp,
+                "update {index}: ours {ours}, exact {expected}"
+            );
+            worst_plain_error = worst_plain_error.max((plain - expected).abs() / ulp);
+        }
+    }
+    // What the compensation saves: an uncompensated running sum (TA-Lib's) strays many
+    // ulps from the exact total on the same stream.
+    assert!(
+        worst_plain_error > 4.0,
+        "plain sum error {worst_plain_error} ulps"
+    );
 }

@@ -15,6 +15,10 @@ use ta_stream::average::{
 use ta_stream::average::{HtTrendline, Mama};
 use ta_stream::bar::Candle;
 use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode};
+use ta_stream::math::{
+    Arithmetic, CumulativeSum, MathFunction, MathTransform, MaxIndex, MinMax, MinMaxIndex,
+    Operator, Sum,
+};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::price::{
     AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
@@ -401,6 +405,34 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "MA position",
                 allocations_while_streaming(one_sma(period), &prices),
+            ),
+            (
+                "SUM",
+                allocations_while_streaming(Sum::new(period).unwrap(), &prices),
+            ),
+            (
+                "CUMSUM",
+                allocations_while_streaming(CumulativeSum::new(), &prices),
+            ),
+            (
+                "MINMAX",
+                allocations_while_streaming(MinMax::new(period).unwrap(), &prices),
+            ),
+            (
+                "MAXINDEX",
+                allocations_while_streaming(MaxIndex::new(period).unwrap(), &prices),
+            ),
+            (
+                "MINMAXINDEX",
+                allocations_while_streaming(MinMaxIndex::new(period).unwrap(), &prices),
+            ),
+            (
+                "LN",
+                allocations_while_streaming(MathTransform::new(MathFunction::Ln), &prices),
+            ),
+            (
+                "DIV",
+                allocations_while_streaming(Arithmetic::new(Operator::Div), &pairs),
             ),
         ];
         for (name, count) in counts {

@@ -62,7 +62,7 @@ impl<T: Real> Indicator for CumulativeSum<T> {
     fn update(&mut self, x: T) -> Option<T> {
         if x.is_usable() {
             self.sum = self.sum.plus(x);
-            self.count += 1;
+            self.count = self.count.saturating_add(1);
         }
         self.value()
     }

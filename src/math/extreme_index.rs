@@ -4,6 +4,7 @@
 
 use core::fmt;
 
+use crate::error::check_period;
 use crate::window::{Extremum, RingBuffer};
 use crate::{Error, Indicator, Real};
 
@@ -20,7 +21,7 @@ pub(super) struct IndexedWindow<T: Copy> {
 impl<T: Real> IndexedWindow<T> {
     pub(super) fn new(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            values: RingBuffer::new(period)?,
+            values: RingBuffer::new(check_period("period", period)?)?,
             count: 0,
         })
     }
@@ -36,17 +37,17 @@ impl<T: Real> IndexedWindow<T> {
     /// Adds `x` (its index is the count before the push).
     pub(super) fn push(&mut self, x: T) {
         self.values.push(x);
-        self.count += 1;
+        self.count = self.count.saturating_add(1);
     }
 
     /// The index of the oldest value a full window holds after one more push.
     fn trailing_after_push(&self) -> u64 {
-        (self.count + 1).saturating_sub(self.period() as u64)
+        self.count.saturating_add(1).saturating_sub(self.period() as u64)
     }
 
     /// The values with their indices, oldest first.
     fn indexed(&self) -> impl Iterator<Item = (u64, T)> + '_ {
-        let first = self.count - self.values.len() as u64;
+        let first = self.count.saturating_sub(self.values.len() as u64);
         (first..).zip(self.values.iter())
     }
 
@@ -55,10 +56,12 @@ impl<T: Real> IndexedWindow<T> {
         self.count = 0;
     }
 
-    /// The stored values usable and no more of them than inputs counted.
+    /// The stored values usable, no more of them than inputs counted, and a count a stream
+    /// can reach (below 2⁶³: three centuries at one update per nanosecond).
     #[cfg(feature = "serde")]
     pub(super) fn is_valid(&self) -> bool {
         self.values.len() as u64 <= self.count
+            && self.count < 1 << 63
             && self
                 .values
                 .iter()
