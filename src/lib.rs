@@ -291,6 +291,11 @@
 //! | [`Beta`](relative::Beta), [`Correlation`](relative::Correlation) | `BETA`, `CORREL` (`talib` modes) | (asset, benchmark) | number | `n + 1` (`n` for CORREL) |
 //! | [`Leadership`](relative::Leadership) | — | (asset, benchmark) | rotation events | MA + 1 |
 //! | [`PutCall`](sentiment::PutCall) | — | option volumes | smoothed ratio, z-score, percentile, regime, contrarian events | lookback |
+//! | [`Sum`](math::Sum), [`CumulativeSum`](math::CumulativeSum) | `SUM`, `CUMSUM` | price | number (drift-free) | `n`; 1 |
+//! | [`MinMax`](math::MinMax) | `MINMAX` | price | [`MinMaxOutput`](math::MinMaxOutput) | `n` |
+//! | [`MaxIndex`](math::MaxIndex), [`MinIndex`](math::MinIndex), [`MinMaxIndex`](math::MinMaxIndex) | `MAXINDEX`, `MININDEX`, `MINMAXINDEX` | price | input index (from 0) | `n` |
+//! | [`Arithmetic`](math::Arithmetic) | `ADD`, `SUB`, `MULT`, `DIV` | (a, b) | number (none where `DIV` divides by 0) | 1 |
+//! | [`MathTransform`](math::MathTransform) | `ACOS` … `TANH` (15) | number | number (none outside the domain) | 1 |
 //! | [`IndexCalculator`](index::IndexCalculator) | — | constituent price | index level and drifted weights | 0 |
 //!
 //! Cross-sectional tools that are not streams: [`relative::percentile_ranks`] (RS rating
@@ -311,6 +316,7 @@
 //! | Bollinger deviation | population (TA-Lib) | [`Variance::sample`](volatility::Variance::sample) for `ddof = 1` |
 //! | Stochastic `%K` when high = low | 0 (TA-Lib) | |
 //! | ROC / ROCP with a zero base | 0 (TA-Lib) | |
+//! | A math function outside its domain or overflowing (`LN(0)`, `EXP(710)`, `DIV(1, 0)`) | no value (TA-Lib: NaN or ±∞) | |
 //! | Realised volatility | sample σ of log returns × √252 | simple returns, other periods per year |
 //!
 //! ## Stability

@@ -8,11 +8,11 @@ mod common;
 
 use common::adversarial::{adversarial_f32s, adversarial_f64s};
 use proptest::prelude::*;
-use ta_stream::Indicator;
 use ta_stream::math::{
     Arithmetic, CumulativeSum, MathFunction, MathTransform, MaxIndex, MinIndex, MinMax,
     MinMaxIndex, MinMaxIndexOutput, MinMaxOutput, Operator, Sum,
 };
+use ta_stream::Indicator;
 
 const MAX: f64 = 1e150;
 const MAX_F32: f64 = 1e15;

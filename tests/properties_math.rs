@@ -25,16 +25,6 @@ fn values() -> impl Strategy<Value = Vec<f64>> {
     ]
 }
 
-fn pairs() -> impl Strategy<Value = Vec<(f64, f64)>> {
-    prop::collection::vec(
-        (
-            -1e6..1e6_f64,
-            prop_oneof![1 => Just(0.0), 9 => -1e6..1e6_f64],
-        ),
-        0..80,
-    )
-}
-
 /// Inputs inside every transform's domain (0 < x < 1), for the contract.
 fn in_domain() -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(0.01..0.99_f64, 0..60)

@@ -26,6 +26,14 @@ impl<T: Real> IndexedWindow<T> {
         })
     }
 
+    /// Without the range check: `period` must be in `1..=100000`.
+    pub(super) fn with_valid_period(period: usize) -> Self {
+        Self {
+            values: RingBuffer::with_valid_capacity(period),
+            count: 0,
+        }
+    }
+
     pub(super) fn period(&self) -> usize {
         self.values.capacity()
     }
@@ -37,18 +45,21 @@ impl<T: Real> IndexedWindow<T> {
     /// Adds `x` (its index is the count before the push).
     pub(super) fn push(&mut self, x: T) {
         self.values.push(x);
-        self.count = self.count.saturating_add(1);
+        self.count = self.count.wrapping_add(1);
     }
 
-    /// The index of the oldest value a full window holds after one more push.
-    fn trailing_after_push(&self) -> u64 {
-        self.count.saturating_add(1).saturating_sub(self.period() as u64)
+    /// `true` when the input at `index` is still in the window after one more push.
+    /// Indices are counted modulo 2⁶⁴, so the test is on the age, which wraps correctly.
+    fn kept_after_push(&self, index: u64) -> bool {
+        self.count.wrapping_sub(index) < self.period() as u64
     }
 
     /// The values with their indices, oldest first.
     fn indexed(&self) -> impl Iterator<Item = (u64, T)> + '_ {
-        let first = self.count.saturating_sub(self.values.len() as u64);
-        (first..).zip(self.values.iter())
+        let first = self.count.wrapping_sub(self.values.len() as u64);
+        (0..)
+            .map(move |k| first.wrapping_add(k))
+            .zip(self.values.iter())
     }
 
     pub(super) fn clear(&mut self) {
@@ -56,16 +67,12 @@ impl<T: Real> IndexedWindow<T> {
         self.count = 0;
     }
 
-    /// The stored values usable, no more of them than inputs counted, and a count a stream
-    /// can reach (below 2⁶³: three centuries at one update per nanosecond).
+    /// The stored values usable (any count is one a stream reaches, modulo 2⁶⁴).
     #[cfg(feature = "serde")]
     pub(super) fn is_valid(&self) -> bool {
-        self.values.len() as u64 <= self.count
-            && self.count < 1 << 63
-            && self
-                .values
-                .iter()
-                .all(|x| crate::CheckedInput::is_usable(&x))
+        self.values
+            .iter()
+            .all(|x| crate::CheckedInput::is_usable(&x))
     }
 }
 
@@ -114,17 +121,18 @@ impl<T: Real> Leader<T> {
             return None;
         }
         let today = window.count;
-        let trailing = window.trailing_after_push();
         match self.best {
-            Some((index, value)) if index >= trailing => Some(if self.beats(value, x) {
-                (index, value)
-            } else {
-                (today, x)
-            }),
+            Some((index, value)) if window.kept_after_push(index) => {
+                Some(if self.beats(value, x) {
+                    (index, value)
+                } else {
+                    (today, x)
+                })
+            }
             // The extreme left (or there was none yet): the oldest extreme of the window.
             _ => window
                 .indexed()
-                .filter(|&(index, _)| index >= trailing)
+                .filter(|&(index, _)| window.kept_after_push(index))
                 .chain(core::iter::once((today, x)))
                 .reduce(|best, candidate| {
                     if self.beats(candidate.1, best.1) {
@@ -206,7 +214,10 @@ macro_rules! extreme_index {
         impl<T: Real> Default for $name<T> {
             #[doc = concat!($label, "(30), TA-Lib's default.")]
             fn default() -> Self {
-                Self::new(30).unwrap_or_else(|_| unreachable!("30 is a valid period"))
+                Self {
+                    window: IndexedWindow::with_valid_period(30),
+                    leader: Leader::new($extremum),
+                }
             }
         }
 

@@ -71,7 +71,10 @@ impl<T: Real> MinMax<T> {
 impl<T: Real> Default for MinMax<T> {
     /// MINMAX(30), TA-Lib's default.
     fn default() -> Self {
-        Self::new(30).unwrap_or_else(|_| unreachable!("30 is a valid period"))
+        Self {
+            min: RollingMin::with_valid_period(30),
+            max: RollingMax::with_valid_period(30),
+        }
     }
 }
 

@@ -77,7 +77,11 @@ impl<T: Real> MinMaxIndex<T> {
 impl<T: Real> Default for MinMaxIndex<T> {
     /// MINMAXINDEX(30), TA-Lib's default.
     fn default() -> Self {
-        Self::new(30).unwrap_or_else(|_| unreachable!("30 is a valid period"))
+        Self {
+            window: IndexedWindow::with_valid_period(30),
+            min: Leader::new(Extremum::Min),
+            max: Leader::new(Extremum::Max),
+        }
     }
 }
 

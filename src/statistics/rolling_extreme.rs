@@ -33,6 +33,13 @@ macro_rules! rolling_extreme {
                 })
             }
 
+            /// Without the range check: `period` must be in `1..=100000`.
+            pub(crate) fn with_valid_period(period: usize) -> Self {
+                Self {
+                    deque: MonotonicDeque::with_valid_period(period, $extremum),
+                }
+            }
+
             /// The window length `n`.
             pub fn period(&self) -> usize {
                 self.deque.period()
