@@ -23,6 +23,13 @@
 //! previous price outside the usable range, a lagged output beyond the bounds above, an
 //! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
+mod accelerator;
+mod aroon;
+mod aroon_oscillator;
+mod awesome;
+mod cci;
+mod elder_ray;
+mod fractal;
 mod lagged;
 mod macd;
 #[allow(clippy::module_inception)]
@@ -31,13 +38,26 @@ mod roc;
 mod rocp;
 mod rsi;
 mod stochastic;
+mod ultosc;
+mod vhf;
+mod willr;
 
+pub use accelerator::Accelerator;
+pub use aroon::{Aroon, AroonOutput};
+pub use aroon_oscillator::AroonOscillator;
+pub use awesome::AwesomeOscillator;
+pub use cci::Cci;
+pub use elder_ray::{ElderRay, ElderRayOutput};
+pub use fractal::Fractal;
 pub use macd::{Macd, MacdOutput};
 pub use momentum::Momentum;
 pub use roc::Roc;
 pub use rocp::Rocp;
 pub use rsi::{FlatRsi, Rsi};
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
+pub use ultosc::UltimateOscillator;
+pub use vhf::VerticalHorizontalFilter;
+pub use willr::WilliamsR;
 
 #[cfg(feature = "serde")]
 use crate::Error;
