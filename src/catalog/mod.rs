@@ -134,6 +134,16 @@
 //! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
 //! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
 //! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `AROON` | Momentum Indicators | high, low | timeperiod=14 | aroondown, aroonup | [`Aroon`](crate::momentum::Aroon) |
+//! | `AROONOSC` | Momentum Indicators | high, low | timeperiod=14 | real | [`AroonOscillator`](crate::momentum::AroonOscillator) |
+//! | `CCI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Cci`](crate::momentum::Cci) |
+//! | `WILLR` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`WilliamsR`](crate::momentum::WilliamsR) |
+//! | `ULTOSC` | Momentum Indicators | high, low, close | timeperiod1=7, timeperiod2=14, timeperiod3=28 | real | [`UltimateOscillator`](crate::momentum::UltimateOscillator) |
+//! | `VHF` | Momentum Indicators | real | timeperiod=28 | real | [`VerticalHorizontalFilter`](crate::momentum::VerticalHorizontalFilter) |
+//! | `ERI` | Momentum Indicators | high, low, close | timeperiod=13 | bullpower, bearpower | [`ElderRay`](crate::momentum::ElderRay) |
+//! | `FRACTAL` | Momentum Indicators | high, low | leftbars=2, rightbars=2 | swinghigh, swinglow (100 on the confirming bar, else 0) | [`Fractal`](crate::momentum::Fractal) |
+//! | `AO` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34 | real | [`AwesomeOscillator`](crate::momentum::AwesomeOscillator) |
+//! | `AC` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34, signalperiod=5 | real | [`Accelerator`](crate::momentum::Accelerator) |
 //!
 //! The crate's own:
 //!
