@@ -168,13 +168,11 @@ impl<T: Real> Indicator for UltimateOscillator<T> {
             return None;
         }
         let (pressure, range) = Self::pressure_range(&candle, self.previous?);
-        let sum = |k: usize| {
-            (
-                self.pressure[k].peek_sum(pressure),
-                self.range[k].peek_sum(range),
-            )
-        };
-        Some(Self::oscillator([sum(0), sum(1), sum(2)]))
+        let mut sums = [(T::zero(), T::zero()); 3];
+        for ((sum, p), r) in sums.iter_mut().zip(&self.pressure).zip(&self.range) {
+            *sum = (p.peek_sum(pressure), r.peek_sum(range));
+        }
+        Some(Self::oscillator(sums))
     }
 
     #[inline]
@@ -182,8 +180,11 @@ impl<T: Real> Indicator for UltimateOscillator<T> {
         if !self.is_full() {
             return None;
         }
-        let sum = |k: usize| (self.pressure[k].sum(), self.range[k].sum());
-        Some(Self::oscillator([sum(0), sum(1), sum(2)]))
+        let mut sums = [(T::zero(), T::zero()); 3];
+        for ((sum, p), r) in sums.iter_mut().zip(&self.pressure).zip(&self.range) {
+            *sum = (p.sum(), r.sum());
+        }
+        Some(Self::oscillator(sums))
     }
 
     fn reset(&mut self) {
@@ -225,13 +226,16 @@ impl<T: Real> TryFrom<UltimateOscillatorState<T>> for UltimateOscillator<T> {
         Self::new(periods[0], periods[1], periods[2])?;
         let limit = lit::<T>(2.0) * T::max_input();
         let longest = state.range[2].len();
-        let shaped = periods.windows(2).all(|w| w[0] <= w[1])
-            && (0..3).all(|k| {
-                let expected = longest.min(periods[k]);
-                state.pressure[k].period() == periods[k]
-                    && state.pressure[k].len() == expected
-                    && state.range[k].len() == expected
-            });
+        let shaped = periods[0] <= periods[1]
+            && periods[1] <= periods[2]
+            && periods.iter().zip(&state.pressure).zip(&state.range).all(
+                |((&period, pressure), range)| {
+                    let expected = longest.min(period);
+                    pressure.period() == period
+                        && pressure.len() == expected
+                        && range.len() == expected
+                },
+            );
         let values = state
             .range
             .iter()
