@@ -43,12 +43,12 @@ use super::stochastic::{Range, FLAT_RANGE};
 /// let mut willr = WilliamsR::new(2)?;
 /// let mut zones = Zones::new(-20.0, -80.0)?;
 /// let mut events = Vec::new();
-/// for close in [5.0, 9.0, 9.5, 5.0, 1.0] {
+/// for close in [5.0, 5.0, 9.0, 9.5, 5.0, 1.0] {
 ///     if let Some(reading) = willr.update(bar(close)?).and_then(|r| zones.update(r)) {
 ///         events.extend(reading.events());
 ///     }
 /// }
-/// // %R: −10, −5 (overbought), −50 (left it), −90 (oversold)
+/// // %R: −50, −10 (entered overbought), −5, −50 (left it), −90 (entered oversold)
 /// assert_eq!(
 ///     events,
 ///     [ZoneEvent::EnteredOverbought, ZoneEvent::LeftOverbought, ZoneEvent::EnteredOversold],
