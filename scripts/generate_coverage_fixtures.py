@@ -138,6 +138,25 @@ CASES = {
     # ---- end of this section ----
 
     # ---- Momentum: window highs and lows (AROON, CCI, WILLR, ULTOSC, VHF, ERI, FRACTAL, AC, AO) ----
+    "AROON": [{}, {"timeperiod": 2}, {"timeperiod": 7}, {"timeperiod": 25}, {"timeperiod": 100}],
+    "AROONOSC": [{}, {"timeperiod": 2}, {"timeperiod": 7}, {"timeperiod": 25}, {"timeperiod": 100}],
+    "CCI": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 20}, {"timeperiod": 100}],
+    "WILLR": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    # ULTOSC: TA-Lib sorts the periods, so an unsorted set is a case too.
+    "ULTOSC": [{}, {"timeperiod1": 1, "timeperiod2": 1, "timeperiod3": 1},
+               {"timeperiod1": 2, "timeperiod2": 3, "timeperiod3": 5},
+               {"timeperiod1": 28, "timeperiod2": 7, "timeperiod3": 14},
+               {"timeperiod1": 20, "timeperiod2": 50, "timeperiod3": 100}],
+    "VHF": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "ERI": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "FRACTAL": [{}, {"leftbars": 1, "rightbars": 1}, {"leftbars": 1, "rightbars": 3},
+                {"leftbars": 4, "rightbars": 1}, {"leftbars": 10, "rightbars": 10}],
+    # AO and AC accept a fast period above the slow one, as TA-Lib does.
+    "AO": [{}, {"fastperiod": 2, "slowperiod": 2}, {"fastperiod": 3, "slowperiod": 10},
+           {"fastperiod": 10, "slowperiod": 3}, {"fastperiod": 20, "slowperiod": 100}],
+    "AC": [{}, {"fastperiod": 2, "slowperiod": 3, "signalperiod": 2},
+           {"fastperiod": 10, "slowperiod": 4, "signalperiod": 3},
+           {"fastperiod": 20, "slowperiod": 100, "signalperiod": 50}],
     # ---- end of this section ----
 
     # ---- Momentum: closes and candles (CMO, CMOU, DPO, ER, IMI, QSTICK, BOP, ROCR, ROCR100, COPPOCK, WAD, MFI) ----

@@ -256,6 +256,16 @@
 //! | [`Roc`](momentum::Roc), [`Rocp`](momentum::Rocp), [`Momentum`](momentum::Momentum) | `ROC`, `ROCP`, `MOM` | price | number | `n + 1` |
 //! | [`Stochastic`](momentum::Stochastic) | `STOCH` | candle | [`StochasticOutput`](momentum::StochasticOutput) | `k + slow_k + slow_d − 2` (18) |
 //! | [`FastStochastic`](momentum::FastStochastic) | `STOCHF` | candle | [`StochasticOutput`](momentum::StochasticOutput) | `k + d − 1` (16) |
+//! | [`Aroon`](momentum::Aroon) | `AROON` | candle | [`AroonOutput`](momentum::AroonOutput) (down, up; 0..=100) | `n + 1` |
+//! | [`AroonOscillator`](momentum::AroonOscillator) | `AROONOSC` | candle | −100..=100 | `n + 1` |
+//! | [`Cci`](momentum::Cci) | `CCI` | candle | number (O(n) per update) | `n` |
+//! | [`WilliamsR`](momentum::WilliamsR) | `WILLR` | candle | −100..=0 | `n` |
+//! | [`UltimateOscillator`](momentum::UltimateOscillator) | `ULTOSC` | candle | 0..=100 | longest + 1 (29) |
+//! | [`VerticalHorizontalFilter`](momentum::VerticalHorizontalFilter) | `VHF` | price | 0..=1 | `n + 1` |
+//! | [`ElderRay`](momentum::ElderRay) | `ERI` | candle | [`ElderRayOutput`](momentum::ElderRayOutput) (bull, bear power) | `n` |
+//! | [`Fractal`](momentum::Fractal) | `FRACTAL` | candle | [`SwingReading`](levels::SwingReading) (strict fractals, confirmed `right` bars later) | `left + right + 1` |
+//! | [`AwesomeOscillator`](momentum::AwesomeOscillator) | `AO` | candle | price difference | `max(fast, slow)` (34) |
+//! | [`Accelerator`](momentum::Accelerator) | `AC` | candle | price difference | `max(fast, slow) + signal − 1` (38) |
 //! | [`RollingMax`](statistics::RollingMax), [`RollingMin`](statistics::RollingMin) | `MAX`, `MIN` | price | price | `n` |
 //! | [`Variance`](volatility::Variance), [`StdDev`](volatility::StdDev) | `VAR`, `STDDEV` | price | number | `n` |
 //! | [`Bollinger`](volatility::Bollinger) | `BBANDS` | price | [`Bands`](volatility::Bands) (with %B, bandwidth) | `n` |

@@ -19,6 +19,10 @@ use ta_stream::math::{
     Arithmetic, CumulativeSum, MathFunction, MathTransform, MaxIndex, MinMax, MinMaxIndex,
     Operator, Sum,
 };
+use ta_stream::momentum::{
+    Accelerator, Aroon, AroonOscillator, AwesomeOscillator, Cci, ElderRay, Fractal,
+    UltimateOscillator, VerticalHorizontalFilter, WilliamsR,
+};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::price::{
     AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
@@ -383,6 +387,58 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "MASSI",
                 allocations_while_streaming(
                     MassIndex::new(period.max(2), period.max(2)).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "AROON",
+                allocations_while_streaming(Aroon::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "AROONOSC",
+                allocations_while_streaming(AroonOscillator::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "CCI",
+                allocations_while_streaming(Cci::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "WILLR",
+                allocations_while_streaming(WilliamsR::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "ULTOSC",
+                allocations_while_streaming(
+                    UltimateOscillator::new(period, 2 * period, 4 * period).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "VHF",
+                allocations_while_streaming(
+                    VerticalHorizontalFilter::new(period.max(2)).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "ERI",
+                allocations_while_streaming(ElderRay::new(period).unwrap(), &candles),
+            ),
+            (
+                "FRACTAL",
+                allocations_while_streaming(Fractal::new(period, period).unwrap(), &candles),
+            ),
+            (
+                "AO",
+                allocations_while_streaming(
+                    AwesomeOscillator::new(period.max(2), 2 * period.max(2)).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "AC",
+                allocations_while_streaming(
+                    Accelerator::new(period.max(2), 2 * period.max(2), period.max(2)).unwrap(),
                     &candles,
                 ),
             ),

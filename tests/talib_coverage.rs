@@ -257,6 +257,16 @@ parity! {
 
 parity! {
     // Momentum: window highs and lows.
+    ac => "AC",
+    ao => "AO",
+    aroon => "AROON",
+    aroonosc => "AROONOSC",
+    cci => "CCI",
+    eri => "ERI",
+    fractal => "FRACTAL",
+    ultosc => "ULTOSC",
+    vhf => "VHF",
+    willr => "WILLR",
 }
 
 parity! {

@@ -141,6 +141,16 @@
 //! | `MAXINDEX`, `MININDEX` | Math Operators | real | timeperiod=30 | integer (inputs counted from 0) | [`MaxIndex`](crate::math::MaxIndex), [`MinIndex`](crate::math::MinIndex) |
 //! | `MINMAXINDEX` | Math Operators | real | timeperiod=30 | minidx, maxidx | [`MinMaxIndex`](crate::math::MinMaxIndex) |
 //! | `ACOS`, `ASIN`, `ATAN`, `CEIL`, `COS`, `COSH`, `EXP`, `FLOOR`, `LN`, `LOG10`, `SIN`, `SINH`, `SQRT`, `TAN`, `TANH` | Math Transform | real | | real (NaN outside the domain or on overflow) | [`MathTransform`](crate::math::MathTransform) |
+//! | `AROON` | Momentum Indicators | high, low | timeperiod=14 | aroondown, aroonup | [`Aroon`](crate::momentum::Aroon) |
+//! | `AROONOSC` | Momentum Indicators | high, low | timeperiod=14 | real | [`AroonOscillator`](crate::momentum::AroonOscillator) |
+//! | `CCI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Cci`](crate::momentum::Cci) |
+//! | `WILLR` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`WilliamsR`](crate::momentum::WilliamsR) |
+//! | `ULTOSC` | Momentum Indicators | high, low, close | timeperiod1=7, timeperiod2=14, timeperiod3=28 | real | [`UltimateOscillator`](crate::momentum::UltimateOscillator) |
+//! | `VHF` | Momentum Indicators | real | timeperiod=28 | real | [`VerticalHorizontalFilter`](crate::momentum::VerticalHorizontalFilter) |
+//! | `ERI` | Momentum Indicators | high, low, close | timeperiod=13 | bullpower, bearpower | [`ElderRay`](crate::momentum::ElderRay) |
+//! | `FRACTAL` | Momentum Indicators | high, low | leftbars=2, rightbars=2 | swinghigh, swinglow (100 on the confirming bar, else 0) | [`Fractal`](crate::momentum::Fractal) |
+//! | `AO` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34 | real | [`AwesomeOscillator`](crate::momentum::AwesomeOscillator) |
+//! | `AC` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34, signalperiod=5 | real | [`Accelerator`](crate::momentum::Accelerator) |
 //!
 //! The crate's own:
 //!

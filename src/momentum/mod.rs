@@ -1,5 +1,6 @@
-//! Momentum oscillators: [`Rsi`], [`Macd`], [`Roc`], [`Rocp`], [`Momentum`], and the
-//! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`].
+//! Momentum oscillators: [`Rsi`], [`Macd`], [`Roc`], [`Rocp`], [`Momentum`], the
+//! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`], and the oscillators
+//! of window highs and lows (below).
 //!
 //! # Inputs and bounds
 //!
@@ -19,10 +20,27 @@
 //!   test, as TA-Lib's);
 //! - [`Macd`]: differences of EMAs of inputs, at most `2·max_input`.
 //!
+//!
+//! The oscillators of window highs and lows: [`Aroon`] and [`AroonOscillator`] (multiples of
+//! `100/n`, in `0..=100` and `−100..=100`), [`Cci`] (within `±n/0.03`, O(n) per update like
+//! TA-Lib), [`WilliamsR`] (`−100..=0`), [`UltimateOscillator`] (`0..=100`),
+//! [`VerticalHorizontalFilter`] (`0..=1`), [`ElderRay`], [`AwesomeOscillator`] and
+//! [`Accelerator`] (differences of means of usable prices) and [`Fractal`] (Williams
+//! fractals with TA-Lib's strict rule, reported on the confirming bar). Each refuses a candle
+//! with an unusable number; [`Cci`], [`AwesomeOscillator`] and [`Accelerator`] also one whose
+//! typical or median price falls below the usable range, and [`Fractal`] any invalid bar.
+//!
 //! Loading a state refuses values no update could have stored: a lagged window or a
 //! previous price outside the usable range, a lagged output beyond the bounds above, an
 //! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
+mod accelerator;
+mod aroon;
+mod aroon_oscillator;
+mod awesome;
+mod cci;
+mod elder_ray;
+mod fractal;
 mod lagged;
 mod macd;
 #[allow(clippy::module_inception)]
@@ -31,13 +49,26 @@ mod roc;
 mod rocp;
 mod rsi;
 mod stochastic;
+mod ultosc;
+mod vhf;
+mod willr;
 
+pub use accelerator::Accelerator;
+pub use aroon::{Aroon, AroonOutput};
+pub use aroon_oscillator::AroonOscillator;
+pub use awesome::AwesomeOscillator;
+pub use cci::Cci;
+pub use elder_ray::{ElderRay, ElderRayOutput};
+pub use fractal::Fractal;
 pub use macd::{Macd, MacdOutput};
 pub use momentum::Momentum;
 pub use roc::Roc;
 pub use rocp::Rocp;
 pub use rsi::{FlatRsi, Rsi};
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
+pub use ultosc::UltimateOscillator;
+pub use vhf::VerticalHorizontalFilter;
+pub use willr::WilliamsR;
 
 #[cfg(feature = "serde")]
 use crate::Error;

@@ -20,15 +20,15 @@ pub struct StochasticOutput<T = f64> {
     pub d: T,
 }
 
-/// The raw `%K` window shared by both oscillators: highest high and lowest low of the last
-/// `n` candles.
+/// The raw `%K` window shared by both oscillators (and
+/// [`WilliamsR`](super::WilliamsR)): highest high and lowest low of the last `n` candles.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "RangeState<T>")
 )]
-struct Range<T: Real> {
+pub(super) struct Range<T: Real> {
     highest: MonotonicDeque<T>,
     lowest: MonotonicDeque<T>,
 }
@@ -39,15 +39,49 @@ impl<T: Real> Range<T> {
     }
 
     /// For periods known to be valid (constants).
-    fn with_valid_period(period: usize) -> Self {
+    pub(super) fn with_valid_period(period: usize) -> Self {
         Self {
             highest: MonotonicDeque::with_valid_period(period, Extremum::Max),
             lowest: MonotonicDeque::with_valid_period(period, Extremum::Min),
         }
     }
 
-    fn period(&self) -> usize {
+    pub(super) fn period(&self) -> usize {
         self.highest.period()
+    }
+
+    /// Candles pushed so far.
+    #[cfg(feature = "serde")]
+    pub(super) fn pushed(&self) -> u64 {
+        self.highest.pushed()
+    }
+
+    /// Pushes the candle's high and low.
+    #[inline]
+    pub(super) fn push(&mut self, candle: &Candle<T>) {
+        self.highest.push(candle.high);
+        self.lowest.push(candle.low);
+    }
+
+    /// `(HH, LL)` once `n` candles have been seen.
+    #[inline]
+    pub(super) fn extremes(&self) -> Option<(T, T)> {
+        if self.highest.pushed() < self.period() as u64 {
+            return None;
+        }
+        Some((self.highest.extreme()?, self.lowest.extreme()?))
+    }
+
+    /// `(HH, LL)` after pushing `candle`, without pushing it.
+    #[inline]
+    pub(super) fn peek_extremes(&self, candle: &Candle<T>) -> Option<(T, T)> {
+        if self.highest.pushed().saturating_add(1) < self.period() as u64 {
+            return None;
+        }
+        Some((
+            self.highest.peek(candle.high)?,
+            self.lowest.peek(candle.low)?,
+        ))
     }
 
     /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`) and
@@ -107,7 +141,7 @@ impl<T: Real> Range<T> {
             .saturating_sub(self.period() as u64)
     }
 
-    fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.highest.clear();
         self.lowest.clear();
     }
@@ -150,7 +184,7 @@ impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
 
 /// The relative width below which TA-Lib 0.8.1 treats the `HH − LL` range as zero:
 /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a window flat but for rounding.
-const FLAT_RANGE: f64 = 1e-14;
+pub(super) const FLAT_RANGE: f64 = 1e-14;
 
 /// `x` clamped to `0..=100`: %K and %D by construction, whatever the rounding (a mean of
 /// values ≤ 100 can round above 100) and whatever the candle (a close outside the window's

@@ -81,6 +81,13 @@ impl<T: Real> AverageDeviation<T> {
         })
     }
 
+    /// For periods known to be valid (constants); anything else is clamped into range.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        Self {
+            window: RollingSum::with_valid_period(period.max(2)),
+        }
+    }
+
     /// The window length `n`.
     pub fn period(&self) -> usize {
         self.window.period()
@@ -93,6 +100,37 @@ impl<T: Real> AverageDeviation<T> {
         let n = from_usize::<T>(self.window.period());
         let mean = sum / n;
         values.fold(T::zero(), |total, x| total + (x - mean).abs()) / n
+    }
+
+    /// `(newest value, mean, mean absolute deviation)` of the full window, O(n): the three
+    /// numbers of the commodity channel index.
+    #[inline]
+    pub(crate) fn newest_mean_deviation(&self) -> Option<(T, T, T)> {
+        let window = &self.window;
+        let newest = window.iter().last()?;
+        window.is_full().then(|| {
+            (
+                newest,
+                window.sum() / from_usize::<T>(window.period()),
+                self.deviation(window.sum(), window.iter()),
+            )
+        })
+    }
+
+    /// What [`newest_mean_deviation`](Self::newest_mean_deviation) would give after pushing
+    /// the usable value `x`, without pushing it.
+    #[inline]
+    pub(crate) fn peek_mean_deviation(&self, x: T) -> Option<(T, T)> {
+        let window = &self.window;
+        if window.len() + 1 < window.period() {
+            return None;
+        }
+        let kept = window.iter().skip(usize::from(window.is_full()));
+        let sum = window.peek_sum(x);
+        Some((
+            sum / from_usize::<T>(window.period()),
+            self.deviation(sum, kept.chain(core::iter::once(x))),
+        ))
     }
 }
 
@@ -114,13 +152,8 @@ impl<T: Real> Indicator for AverageDeviation<T> {
         if !x.is_usable() {
             return self.value();
         }
-        let window = &self.window;
-        if window.len() + 1 < window.period() {
-            return None;
-        }
         // The window after the push: the oldest value leaves once the window is full.
-        let kept = window.iter().skip(usize::from(window.is_full()));
-        Some(self.deviation(window.peek_sum(x), kept.chain(core::iter::once(x))))
+        self.peek_mean_deviation(x).map(|(_, deviation)| deviation)
     }
 
     #[inline]

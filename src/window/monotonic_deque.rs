@@ -202,6 +202,25 @@ impl<T: Real> MonotonicDeque<T> {
         Some(age as u64)
     }
 
+    /// How many pushes ago the extreme would have been pushed after pushing `x`, without
+    /// pushing it (0 = `x` itself, which wins ties like every newer value): the age
+    /// [`extreme_age`](Self::extreme_age) would report, in O(1).
+    #[inline]
+    pub fn peek_age(&self, x: T) -> u64 {
+        // After the push the window keeps the previous block from slot `next + 1` on.
+        let kept = self.suffix(self.next + 1);
+        let best = kept.max(self.prefix);
+        let age = if x * self.sign >= best {
+            0
+        } else if self.prefix >= kept {
+            self.next.saturating_sub(self.prefix_position as usize)
+        } else {
+            let position = self.positions.get(self.next + 1).copied().unwrap_or(0);
+            (self.next + self.period).saturating_sub(position as usize)
+        };
+        age as u64
+    }
+
     /// The values that can still become the extreme (beaten by no newer value), newest
     /// first, with their ages; the signed stored value is returned.
     fn candidates_newest_first(&self) -> impl Iterator<Item = (usize, T)> + '_ {

@@ -1,0 +1,180 @@
+use core::fmt;
+
+use crate::bar::Candle;
+use crate::float::{from_usize, lit};
+use crate::price::{AverageDeviation, TypicalPrice};
+use crate::{CheckedInput, Error, Indicator, Real};
+
+/// Commodity channel index: how far the typical price is from its mean, in units of 1.5 %
+/// of its mean absolute deviation.
+///
+/// # Formula
+///
+/// With `TP = (H + L + C)/3` and, over the last `n` typical prices, their mean `m` and mean
+/// absolute deviation `d = Σ|TP_i − m|/n`:
+///
+/// `CCI = (TP − m)/(0.015·d)`, and **0 when `TP − m` or `d` is exactly 0** (a flat window),
+/// as TA-Lib. First output after `n` candles.
+///
+/// # Cost
+///
+/// **O(n) per update**, like TA-Lib: the deviations are taken from the current mean, which
+/// moves with every candle (the window and its drift-free sum are
+/// [`AverageDeviation`]'s). At `n = 14` the loop is a few nanoseconds.
+///
+/// # Inputs and range
+///
+/// A candle with an unusable number is refused (`update` and `peek` ignore it,
+/// [`try_update`](Indicator::try_update) returns [`Error::InvalidInput`]), as is one whose
+/// typical price is a nonzero magnitude below the usable range. `|CCI| ≤ n/(2·0.015) =
+/// 33.3·n` (reached when one typical price differs from `n − 1` equal ones); the output is
+/// clamped to that bound against rounding.
+///
+/// # Parameters
+///
+/// `period` (`n`, TA-Lib `timeperiod`): `2..=100000`, default 14.
+///
+/// # Events
+///
+/// Lambert's readings, CCI crossing +100 (a new uptrend) or −100, are a
+/// [`CrossLevel`](crate::signal::CrossLevel) of the output:
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::Cci, signal::{Cross, CrossLevel}, Indicator};
+///
+/// let bar = |close: f64| Candle::new(close, close, close, close, 0.0);
+/// let mut cci = Cci::new(4)?;
+/// let mut above_100 = CrossLevel::new(100.0)?;
+/// let mut crosses = Vec::new();
+/// for close in [10.0, 10.0, 10.0, 10.0, 10.0, 14.0] {
+///     if let Some(x) = cci.update(bar(close)?) {
+///         crosses.push(above_100.update(x).flatten());
+///     }
+/// }
+/// // CCI 0, 0 (flat windows), then (14 − 11)/(0.015·1.5) = 133.3
+/// assert_eq!(crosses, [None, None, Some(Cross::Above)]);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::Cci, Indicator};
+///
+/// let bar = |close: f64| Candle::new(close, close, close, close, 0.0);
+/// let mut cci = Cci::new(4)?;
+/// let out = cci.batch(&[bar(2.0)?, bar(4.0)?, bar(4.0)?, bar(6.0)?]);
+/// // mean 4, mean deviation 1: (6 − 4)/(0.015·1)
+/// assert!((out[3].unwrap() - 2.0 / 0.015).abs() < 1e-9);
+/// assert_eq!(cci.to_string(), "CCI(4)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Donald Lambert's commodity channel index (1980), as TA-Lib `CCI`; matches it at every
+/// index.
+#[doc(alias = "CCI")]
+#[doc(alias = "commodity channel index")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Cci<T: Real = f64> {
+    /// The last `n` typical prices, their mean and mean deviation.
+    deviation: AverageDeviation<T>,
+}
+
+impl<T: Real> Cci<T> {
+    /// The CCI of the last `period` candles.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            deviation: AverageDeviation::new(period)?,
+        })
+    }
+
+    /// The window length `n`.
+    pub fn period(&self) -> usize {
+        self.deviation.period()
+    }
+
+    /// The candle's typical price when the candle is accepted.
+    #[inline]
+    fn typical(candle: &Candle<T>) -> Option<T> {
+        let typical = TypicalPrice::of(candle);
+        (candle.is_usable() && typical.is_usable()).then_some(typical)
+    }
+
+    /// `(TP − m)/(0.015·d)`, 0 when either is 0, within `±33.3·n`.
+    #[inline]
+    fn cci(&self, typical: T, mean: T, deviation: T) -> T {
+        let above = typical - mean;
+        if above == T::zero() || deviation == T::zero() {
+            return T::zero();
+        }
+        let bound = from_usize::<T>(self.period()) / lit(0.03);
+        (above / (lit::<T>(0.015) * deviation))
+            .max(-bound)
+            .min(bound)
+    }
+}
+
+impl<T: Real> Default for Cci<T> {
+    /// CCI(14), TA-Lib's default.
+    fn default() -> Self {
+        Self {
+            deviation: AverageDeviation::with_valid_period(14),
+        }
+    }
+}
+
+impl<T: Real> Indicator for Cci<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if let Some(typical) = Self::typical(&candle) {
+            self.deviation.update(typical);
+        }
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        let Some(typical) = Self::typical(&candle) else {
+            return self.value();
+        };
+        let (mean, deviation) = self.deviation.peek_mean_deviation(typical)?;
+        Some(self.cci(typical, mean, deviation))
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        let (typical, mean, deviation) = self.deviation.newest_mean_deviation()?;
+        Some(self.cci(typical, mean, deviation))
+    }
+
+    fn reset(&mut self) {
+        self.deviation.reset();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period()
+    }
+
+    /// Rejects candles with an unusable number or typical price.
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<T>, Error> {
+        match Self::typical(&candle) {
+            Some(_) => Ok(self.update(candle)),
+            None => Err(Error::InvalidInput),
+        }
+    }
+}
+
+impl<T: Real> fmt::Display for Cci<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CCI({})", self.period())
+    }
+}
