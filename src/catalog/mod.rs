@@ -134,6 +134,14 @@
 //! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
 //! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
 //! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `LINEARREG` | Statistic Functions | real | timeperiod=14 | real | [`LinearRegression`](crate::statistics::LinearRegression) |
+//! | `LINEARREG_ANGLE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionAngle`](crate::statistics::RegressionAngle) |
+//! | `LINEARREG_INTERCEPT` | Statistic Functions | real | timeperiod=14 | real | [`RegressionIntercept`](crate::statistics::RegressionIntercept) |
+//! | `LINEARREG_SLOPE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionSlope`](crate::statistics::RegressionSlope) |
+//! | `TSF` | Statistic Functions | real | timeperiod=14 | real | [`TimeSeriesForecast`](crate::statistics::TimeSeriesForecast) |
+//! | `FOSC` | Momentum Indicators | real | timeperiod=5 | real | [`ForecastOscillator`](crate::statistics::ForecastOscillator) |
+//! | `PERCENTILE` | Statistic Functions | real | timeperiod=30, percentile=50 | real | [`Percentile`](crate::statistics::Percentile) |
+//! | `PERCENTRANK` | Statistic Functions | real | timeperiod=100 | real | [`PercentRank`](crate::statistics::PercentRank) |
 //!
 //! The crate's own:
 //!
