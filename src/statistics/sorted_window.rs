@@ -13,7 +13,7 @@ use crate::Real;
 /// `memmove` of at most `n` values (O(n) in the worst case, though only the values between
 /// the two places move, and a move of 1000 `f64`s is a few tens of nanoseconds). Order
 /// statistics and ranks are then O(log n) or O(1) reads. No allocation after construction.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -25,6 +25,19 @@ pub(crate) struct SortedWindow<T: Real> {
     /// The same values in ascending order (derived: rebuilt on load).
     #[cfg_attr(feature = "serde", serde(skip))]
     sorted: Vec<T>,
+}
+
+impl<T: Real> Clone for SortedWindow<T> {
+    /// A copy with the full capacity reserved (a derived clone would reserve only the
+    /// values held, and a copy taken while warming up would then allocate on a later push).
+    fn clone(&self) -> Self {
+        let mut sorted = Vec::with_capacity(self.window.capacity());
+        sorted.extend_from_slice(&self.sorted);
+        Self {
+            window: self.window.clone(),
+            sorted,
+        }
+    }
 }
 
 /// How many of `sorted` are below `x` (the index where `x` goes, before its equals).
