@@ -21,9 +21,11 @@ use crate::{Error, Indicator, Real};
 ///
 /// # Range
 ///
-/// Percent, positive when the input beats its forecast; no bound (an input near zero makes
-/// any forecast error large): a ratio beyond the float range saturates at `±T::MAX`, so
-/// every output is finite.
+/// Percent, positive when the input beats its forecast; no fixed bound (an input near zero
+/// makes any forecast error large), but finite: the forecast is at most `4·max|y|` of its
+/// window, so the magnitude stays below `500 · max_input / min_input` (`5e302` for `f64`,
+/// `5e32` for `f32`; see [`Real`]). A ratio beyond the float range would saturate at
+/// `±T::MAX`.
 ///
 /// # Example
 ///
