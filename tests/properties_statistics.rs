@@ -264,7 +264,11 @@ fn the_line_at_1e7_is_within_rounding_of_exact_arithmetic() {
         // A bound from the sums' own rounding: a few ulps of 1e9 spread over n(n²−1)/12.
         let nf = n as f64;
         let slope_bound = 64.0 * f64::EPSILON * 1e7 * nf * nf / (nf * (nf * nf - 1.0) / 12.0);
-        assert!(ours[0] <= slope_bound, "n = {n}: slope off by {:e} (bound {slope_bound:e})", ours[0]);
+        assert!(
+            ours[0] <= slope_bound,
+            "n = {n}: slope off by {:e} (bound {slope_bound:e})",
+            ours[0]
+        );
         for k in 0..3 {
             assert!(
                 ours[k] <= talib[k],
@@ -299,7 +303,10 @@ fn outputs<I: Indicator<Input = f64, Output = f64>>(mut indicator: I) -> Vec<f64
 fn assert_close(ours: &[f64], theirs: &[f64]) {
     assert_eq!(ours.len(), theirs.len(), "{ours:?} vs {theirs:?}");
     for (a, b) in ours.iter().zip(theirs) {
-        assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{ours:?} vs {theirs:?}");
+        assert!(
+            (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+            "{ours:?} vs {theirs:?}"
+        );
     }
 }
 
@@ -315,7 +322,16 @@ fn known_answers_from_talib() {
     );
     assert_close(
         &outputs(ForecastOscillator::new(4).unwrap()),
-        &[56.25, 12.5, -175.0, 35.0, -100.0 / 7.0, -100.0 / 3.0, 100.0 / 6.0, -250.0],
+        &[
+            56.25,
+            12.5,
+            -175.0,
+            35.0,
+            -100.0 / 7.0,
+            -100.0 / 3.0,
+            100.0 / 6.0,
+            -250.0,
+        ],
     );
     assert_eq!(
         outputs(Percentile::new(4, 50.0).unwrap()),
@@ -346,7 +362,10 @@ fn fosc_is_zero_on_a_zero_input_and_saturates() {
     // The forecast 2e150 against an input of 1e-150: the largest ratios usable inputs give
     // stay finite (below 400·1e150/1e-150).
     let mut fosc = ForecastOscillator::new(2).unwrap();
-    assert_eq!(fosc.batch(&[0.0, 1e150, 1e-150]).last(), Some(&Some(-2e302)));
+    assert_eq!(
+        fosc.batch(&[0.0, 1e150, 1e-150]).last(),
+        Some(&Some(-2e302))
+    );
 }
 
 #[test]
@@ -356,10 +375,12 @@ fn fosc_crossing_zero_is_one_event() {
     let events: Vec<(usize, Cross)> = [10.0, 11.0, 12.0, 12.5, 12.8, 14.0, f64::NAN, 14.2]
         .into_iter()
         .enumerate()
-        .filter_map(|(bar, x)| match fosc.update(x).and_then(|f| zero.update(f)) {
-            Some(Some(cross)) => Some((bar, cross)),
-            _ => None,
-        })
+        .filter_map(
+            |(bar, x)| match fosc.update(x).and_then(|f| zero.update(f)) {
+                Some(Some(cross)) => Some((bar, cross)),
+                _ => None,
+            },
+        )
         .collect();
     // 14 beats its forecast 13.3; the NaN repeats nothing; 14.2 falls short of 14.6.
     assert_eq!(events, [(5, Cross::Above), (7, Cross::Below)]);
@@ -372,7 +393,10 @@ fn a_flat_window_has_a_flat_line() {
         let slope = RegressionSlope::new(n).unwrap().batch(&flat);
         let line = LinearRegression::new(n).unwrap().batch(&flat);
         for (s, l) in slope.iter().flatten().zip(line.iter().flatten()) {
-            assert!(s.abs() < 1e-12 && (l - 5.0).abs() < 1e-12, "n = {n}: {s}, {l}");
+            assert!(
+                s.abs() < 1e-12 && (l - 5.0).abs() < 1e-12,
+                "n = {n}: {s}, {l}"
+            );
         }
         assert_eq!(PercentRank::new(n).unwrap().batch(&flat)[n], Some(0.0));
         assert_eq!(Percentile::new(n, 50.0).unwrap().batch(&flat)[n], Some(5.0));
@@ -440,14 +464,32 @@ fn parameters_out_of_range_are_named() {
     assert!(RegressionIntercept::<f64>::new(1).is_err());
     assert!(TimeSeriesForecast::<f64>::new(1).is_err());
     // Defaults and labels: TA-Lib's.
-    assert_eq!(LinearRegression::<f64>::default().to_string(), "LINEARREG(14)");
-    assert_eq!(RegressionAngle::<f64>::default().to_string(), "LINEARREG_ANGLE(14)");
-    assert_eq!(RegressionIntercept::<f64>::default().to_string(), "LINEARREG_INTERCEPT(14)");
-    assert_eq!(RegressionSlope::<f64>::default().to_string(), "LINEARREG_SLOPE(14)");
+    assert_eq!(
+        LinearRegression::<f64>::default().to_string(),
+        "LINEARREG(14)"
+    );
+    assert_eq!(
+        RegressionAngle::<f64>::default().to_string(),
+        "LINEARREG_ANGLE(14)"
+    );
+    assert_eq!(
+        RegressionIntercept::<f64>::default().to_string(),
+        "LINEARREG_INTERCEPT(14)"
+    );
+    assert_eq!(
+        RegressionSlope::<f64>::default().to_string(),
+        "LINEARREG_SLOPE(14)"
+    );
     assert_eq!(TimeSeriesForecast::<f64>::default().to_string(), "TSF(14)");
     assert_eq!(ForecastOscillator::<f64>::default().to_string(), "FOSC(5)");
-    assert_eq!(Percentile::<f64>::default().to_string(), "PERCENTILE(30,50)");
-    assert_eq!(PercentRank::<f64>::default().to_string(), "PERCENTRANK(100)");
+    assert_eq!(
+        Percentile::<f64>::default().to_string(),
+        "PERCENTILE(30,50)"
+    );
+    assert_eq!(
+        PercentRank::<f64>::default().to_string(),
+        "PERCENTRANK(100)"
+    );
     assert_eq!(LinearRegression::<f64>::default().warmup_period(), 14);
     assert_eq!(ForecastOscillator::<f64>::default().warmup_period(), 6);
     assert_eq!(Percentile::<f64>::default().warmup_period(), 30);
@@ -456,7 +498,9 @@ fn parameters_out_of_range_are_named() {
 
 #[test]
 fn f32_agrees_with_f64_to_f32_precision() {
-    let xs: Vec<f64> = (0..200).map(|i| 100.0 + (i as f64 / 6.0).sin() * 5.0).collect();
+    let xs: Vec<f64> = (0..200)
+        .map(|i| 100.0 + (i as f64 / 6.0).sin() * 5.0)
+        .collect();
     let xs32: Vec<f32> = xs.iter().map(|&x| x as f32).collect();
     let a = LinearRegression::<f64>::new(14).unwrap().batch(&xs);
     let b = LinearRegression::<f32>::new(14).unwrap().batch(&xs32);
@@ -478,15 +522,24 @@ fn loading_refuses_impossible_states() {
     pr.batch(&[1.0, 2.0, 3.0]);
     let json = serde_json::to_string(&pr).unwrap();
     let no_newest = json.replace("\"newest\":3.0", "\"newest\":null");
-    assert!(serde_json::from_str::<PercentRank>(&no_newest).is_err(), "{no_newest}");
+    assert!(
+        serde_json::from_str::<PercentRank>(&no_newest).is_err(),
+        "{no_newest}"
+    );
     let mut fosc = ForecastOscillator::<f64>::new(2).unwrap();
     fosc.batch(&[1.0, 2.0, 3.0]);
     let json = serde_json::to_string(&fosc).unwrap();
     let wrong_newest = json.replace("\"newest\":3.0", "\"newest\":4.0");
-    assert!(serde_json::from_str::<ForecastOscillator>(&wrong_newest).is_err(), "{wrong_newest}");
+    assert!(
+        serde_json::from_str::<ForecastOscillator>(&wrong_newest).is_err(),
+        "{wrong_newest}"
+    );
     let reg = LinearRegression::<f64>::new(2).unwrap();
     let json = serde_json::to_string(&reg).unwrap();
-    assert_eq!(serde_json::from_str::<LinearRegression>(&json).unwrap(), reg);
+    assert_eq!(
+        serde_json::from_str::<LinearRegression>(&json).unwrap(),
+        reg
+    );
     let percentile = Percentile::<f64>::new(5, 50.0).unwrap();
     let json = serde_json::to_string(&percentile).unwrap();
     let bad = json.replace("\"percentile\":50.0", "\"percentile\":150.0");

@@ -158,7 +158,9 @@ impl<T: Real> Wma<T> {
     /// weighing `n`, once it is full: the sums a linear regression needs, drift-free.
     #[inline]
     pub(crate) fn sums(&self) -> Option<(T, T)> {
-        self.sum.is_full().then_some((self.sum.sum(), self.weighted))
+        self.sum
+            .is_full()
+            .then_some((self.sum.sum(), self.weighted))
     }
 
     /// What [`sums`](Self::sums) would be after [`feed`](Self::feed)`(x)`, without

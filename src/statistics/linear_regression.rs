@@ -33,7 +33,7 @@ regression_indicator!(
 /// use ta_stream::{statistics::LinearRegression, Indicator};
 ///
 /// let mut reg = LinearRegression::new(4)?;
-/// let out = reg.batch(&[2.0, 4.0, 6.0, 8.0, 4.0]);
+/// let out = reg.batch(&[2.0_f64, 4.0, 6.0, 8.0, 4.0]);
 /// // (2, 4, 6, 8) lie on a line: its end is 8; then (4, 6, 8, 4) has slope 0.2, mean 5.5
 /// assert_eq!(out[3], Some(8.0));
 /// assert!((out[4].unwrap() - (5.5 + 0.2 * 1.5)).abs() < 1e-12);

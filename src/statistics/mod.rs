@@ -32,9 +32,9 @@ mod rolling_extreme;
 mod sorted_window;
 mod time_series_forecast;
 
-pub(crate) use mid_point::midpoint;
 pub use forecast_oscillator::ForecastOscillator;
 pub use linear_regression::LinearRegression;
+pub(crate) use mid_point::midpoint;
 pub use mid_point::MidPoint;
 pub use mid_price::MidPrice;
 pub use percent_rank::PercentRank;

@@ -130,7 +130,10 @@ impl<T: Real> Indicator for PercentRank<T> {
         if self.window.len() + 1 < self.period() {
             return None;
         }
-        Some(percent_of(self.window.peek_count_below(previous, y), self.n))
+        Some(percent_of(
+            self.window.peek_count_below(previous, y),
+            self.n,
+        ))
     }
 
     #[inline]

@@ -30,7 +30,7 @@ regression_indicator!(
 /// use ta_stream::{statistics::RegressionAngle, Indicator};
 ///
 /// let mut angle = RegressionAngle::new(3)?;
-/// let out = angle.batch(&[1.0, 2.0, 3.0, 3.0, 3.0]);
+/// let out = angle.batch(&[1.0_f64, 2.0, 3.0, 3.0, 3.0]);
 /// assert!((out[2].unwrap() - 45.0).abs() < 1e-12); // slope 1
 /// assert_eq!(out[4], Some(0.0)); // flat
 /// assert_eq!(angle.to_string(), "LINEARREG_ANGLE(3)");

@@ -31,7 +31,7 @@ regression_indicator!(
 /// use ta_stream::{statistics::RegressionIntercept, Indicator};
 ///
 /// let mut intercept = RegressionIntercept::new(4)?;
-/// let out = intercept.batch(&[2.0, 4.0, 6.0, 8.0, 4.0]);
+/// let out = intercept.batch(&[2.0_f64, 4.0, 6.0, 8.0, 4.0]);
 /// assert_eq!(out[3], Some(2.0)); // the line 2, 4, 6, 8 starts at 2
 /// assert!((out[4].unwrap() - (5.5 - 0.2 * 1.5)).abs() < 1e-12);
 /// assert_eq!(intercept.to_string(), "LINEARREG_INTERCEPT(4)");

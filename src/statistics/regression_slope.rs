@@ -32,7 +32,7 @@ regression_indicator!(
 /// use ta_stream::{statistics::RegressionSlope, Indicator};
 ///
 /// let mut slope = RegressionSlope::new(4)?;
-/// let out = slope.batch(&[2.0, 4.0, 6.0, 8.0, 4.0]);
+/// let out = slope.batch(&[2.0_f64, 4.0, 6.0, 8.0, 4.0]);
 /// assert_eq!(out[3], Some(2.0)); // 2, 4, 6, 8: two per input
 /// assert!((out[4].unwrap() - 0.2).abs() < 1e-12);
 /// assert_eq!(slope.to_string(), "LINEARREG_SLOPE(4)");

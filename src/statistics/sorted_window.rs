@@ -113,7 +113,10 @@ impl<T: Real> SortedWindow<T> {
     pub(crate) fn peek_select(&self, x: T, k: usize) -> Option<T> {
         let sorted = &self.sorted;
         let place = below(sorted, x);
-        let gone = self.window.next_evicted().map(|evicted| below(sorted, evicted));
+        let gone = self
+            .window
+            .next_evicted()
+            .map(|evicted| below(sorted, evicted));
         // The sorted values once the evicted one is gone, and where `x` goes among them.
         let after = |j: usize| {
             let j = match gone {
@@ -171,7 +174,11 @@ impl<T: Real> TryFrom<SortedWindowState<T>> for SortedWindow<T> {
 
     /// Every value a usable input; the sorted copy is rebuilt from the window.
     fn try_from(state: SortedWindowState<T>) -> Result<Self, Error> {
-        if !state.window.iter().all(|x| crate::CheckedInput::is_usable(&x)) {
+        if !state
+            .window
+            .iter()
+            .all(|x| crate::CheckedInput::is_usable(&x))
+        {
             return Err(crate::error::invalid_state(
                 "a sorted window holds a value outside the usable input range",
             ));

@@ -31,7 +31,7 @@ regression_indicator!(
 /// use ta_stream::{statistics::TimeSeriesForecast, Indicator};
 ///
 /// let mut tsf = TimeSeriesForecast::new(4)?;
-/// let out = tsf.batch(&[2.0, 4.0, 6.0, 8.0, 4.0]);
+/// let out = tsf.batch(&[2.0_f64, 4.0, 6.0, 8.0, 4.0]);
 /// assert_eq!(out[3], Some(10.0)); // 2, 4, 6, 8, … 10
 /// assert!((out[4].unwrap() - (5.5 + 0.2 * 2.5)).abs() < 1e-12);
 /// assert_eq!(tsf.to_string(), "TSF(4)");

@@ -34,9 +34,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "LINEARREG_ANGLE" => typed_run(RegressionAngle::new(14).unwrap(), &closes(), one),
         "LINEARREG_ANGLE(50)" => typed_run(RegressionAngle::new(50).unwrap(), &closes(), one),
         "LINEARREG_INTERCEPT" => typed_run(RegressionIntercept::new(14).unwrap(), &closes(), one),
-        "LINEARREG_INTERCEPT(2)" => {
-            typed_run(RegressionIntercept::new(2).unwrap(), &closes(), one)
-        }
+        "LINEARREG_INTERCEPT(2)" => typed_run(RegressionIntercept::new(2).unwrap(), &closes(), one),
         "LINEARREG_SLOPE" => typed_run(RegressionSlope::new(14).unwrap(), &closes(), one),
         "LINEARREG_SLOPE(30)" => typed_run(RegressionSlope::new(30).unwrap(), &closes(), one),
         "TSF" => typed_run(TimeSeriesForecast::new(14).unwrap(), &closes(), one),

@@ -6,6 +6,8 @@ use crate::statistics::{
     RegressionIntercept, RegressionSlope, TimeSeriesForecast,
 };
 
+// One declarative line per function, as in the table of `mod.rs`.
+#[rustfmt::skip]
 pub(super) static ENTRIES: &[FunctionInfo] = &[
     entry!("LINEARREG", StatisticFunctions, true, "Linear regression: the least-squares line's value at the newest input", InputKind::Real,
         [int("timeperiod", 14.0, 2.0, PERIOD_MAX, "number of inputs")], REAL, ["LinearRegression"],
