@@ -20,8 +20,9 @@ use crate::{Error, Indicator, Real};
 /// The window is kept sorted: an update finds the evicted value and the new one's place by
 /// binary search (O(log n) comparisons), then shifts the values between those places by one
 /// slot with one `memmove`: O(n) in the worst case, with a tiny constant (an order-statistics
-/// tree would be O(log n) but slower for the periods in use, up to a few thousand). Reading
-/// the value is O(1), `peek` O(log n). No allocation after construction.
+/// tree would be O(log n) with a larger constant). Measured on a random walk, an update at
+/// n = 1000 costs about three times one at n = 14. Reading the value is O(1), `peek`
+/// O(log n). No allocation after construction.
 ///
 /// # Parameters
 ///
