@@ -166,6 +166,16 @@ CASES = {
     # ---- end of this section ----
 
     # ---- Statistic functions (LINEARREG*, TSF, FOSC, PERCENTILE, PERCENTRANK) ----
+    "LINEARREG": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "LINEARREG_ANGLE": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "LINEARREG_INTERCEPT": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "LINEARREG_SLOPE": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "TSF": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "FOSC": [{}, {"timeperiod": 2}, {"timeperiod": 14}, {"timeperiod": 100}],
+    "PERCENTILE": [{}, {"timeperiod": 2, "percentile": 0.0}, {"timeperiod": 5, "percentile": 25.0},
+                   {"timeperiod": 14, "percentile": 100.0}, {"timeperiod": 25, "percentile": 28.0},
+                   {"timeperiod": 100, "percentile": 90.0}],
+    "PERCENTRANK": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 30}],
     # ---- end of this section ----
 
     # ---- Math operators and transforms ----

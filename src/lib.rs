@@ -285,6 +285,11 @@
 //! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
 //! | [`HeikinAshi`](price::HeikinAshi) | `HA` | candle | Heikin-Ashi [`Candle`](bar::Candle) | 1 |
 //! | [`AverageDeviation`](price::AverageDeviation) | `AVGDEV` | price | number (O(n) per update) | `n` |
+//! | [`LinearRegression`](statistics::LinearRegression), [`RegressionIntercept`](statistics::RegressionIntercept), [`TimeSeriesForecast`](statistics::TimeSeriesForecast) | `LINEARREG`, `LINEARREG_INTERCEPT`, `TSF` | price | price | `n` |
+//! | [`RegressionSlope`](statistics::RegressionSlope), [`RegressionAngle`](statistics::RegressionAngle) | `LINEARREG_SLOPE`, `LINEARREG_ANGLE` | price | slope per input; degrees `−90..=90` | `n` |
+//! | [`ForecastOscillator`](statistics::ForecastOscillator) | `FOSC` | price | percent | `n + 1` (6) |
+//! | [`Percentile`](statistics::Percentile) | `PERCENTILE` | price | price (nearest rank) | `n` |
+//! | [`PercentRank`](statistics::PercentRank) | `PERCENTRANK` | price | `0..=100` | `n + 1` (101) |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |

@@ -29,7 +29,11 @@ use ta_stream::price::{
 };
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::signal::{CrossLevel, Crossover, MaCross, MaKind, MaPosition, Zones};
-use ta_stream::statistics::{MidPoint, MidPrice, RollingMax, RollingMin};
+use ta_stream::statistics::{
+    ForecastOscillator, LinearRegression, MidPoint, MidPrice, PercentRank, Percentile,
+    RegressionAngle, RegressionIntercept, RegressionSlope, RollingMax, RollingMin,
+    TimeSeriesForecast,
+};
 use ta_stream::trend::{ParabolicSar, SarSettings, SuperTrend};
 use ta_stream::volatility::{
     AccelerationBands, Atr, AverageDayRange, Bollinger, ChaikinVolatility, Donchian, Keltner,
@@ -489,6 +493,51 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "DIV",
                 allocations_while_streaming(Arithmetic::new(Operator::Div), &pairs),
+            ),
+            (
+                "LINEARREG",
+                allocations_while_streaming(LinearRegression::new(period.max(2)).unwrap(), &prices),
+            ),
+            (
+                "LINEARREG_ANGLE",
+                allocations_while_streaming(RegressionAngle::new(period.max(2)).unwrap(), &prices),
+            ),
+            (
+                "LINEARREG_INTERCEPT",
+                allocations_while_streaming(
+                    RegressionIntercept::new(period.max(2)).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "LINEARREG_SLOPE",
+                allocations_while_streaming(RegressionSlope::new(period.max(2)).unwrap(), &prices),
+            ),
+            (
+                "TSF",
+                allocations_while_streaming(
+                    TimeSeriesForecast::new(period.max(2)).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "FOSC",
+                allocations_while_streaming(
+                    ForecastOscillator::new(period.max(2)).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "PERCENTILE",
+                allocations_while_streaming(Percentile::new(period.max(2), 75.0).unwrap(), &prices),
+            ),
+            (
+                "PERCENTILE (cloned while warming up)",
+                allocations_while_streaming(Percentile::new(1500, 50.0).unwrap(), &prices),
+            ),
+            (
+                "PERCENTRANK",
+                allocations_while_streaming(PercentRank::new(period.max(2)).unwrap(), &prices),
             ),
         ];
         for (name, count) in counts {

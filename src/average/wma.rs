@@ -1,5 +1,6 @@
 use core::fmt;
 
+use crate::error::check_period;
 use crate::float::from_usize;
 use crate::window::RollingSum;
 use crate::{Error, Indicator, Real};
@@ -54,6 +55,10 @@ pub struct Wma<T: Real = f64> {
     recent_weighted: T,
     /// The current average (meaningful once the window is full).
     average: T,
+    /// The current weighted sum `Σ (i+1)·x_i` (newest weight `n`), of which `average` is
+    /// the quotient: read by the linear regression. Derived, so not saved.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    weighted: T,
     /// `n(n+1)/2`, computed once.
     #[cfg_attr(feature = "serde", serde(skip))]
     divisor: T,
@@ -65,13 +70,25 @@ impl<T: Real> Wma<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            sum: RollingSum::new(period)?,
+        Ok(Self::with_valid_period(check_period("period", period)?))
+    }
+
+    /// For a period known to be in `1..=100000`.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        Self {
+            sum: RollingSum::with_valid_period(period),
             weighted_suffix: vec![T::zero(); period + 1],
             recent_weighted: T::zero(),
             average: T::zero(),
+            weighted: T::zero(),
             divisor: Self::divisor(period),
-        })
+        }
+    }
+
+    /// The values in the window, oldest first.
+    #[cfg(feature = "serde")]
+    pub(crate) fn window(&self) -> impl Iterator<Item = T> + '_ {
+        self.sum.iter()
     }
 
     /// The period `n`.
@@ -85,7 +102,7 @@ impl<T: Real> Wma<T> {
         self.sum.heap_bytes() + self.weighted_suffix.capacity() * size_of::<T>()
     }
 
-    /// `(RW, WMA)` after pushing `x`; shared by `update` and `peek`.
+    /// `(RW, n(n+1)/2 · WMA)` after pushing `x`; shared by `update` and `peek`.
     #[inline]
     fn next(&self, x: T) -> (T, T) {
         let pushed = self.sum.write_index() + 1; // k after this push
@@ -101,9 +118,7 @@ impl<T: Real> Wma<T> {
         let old = self.sum.next_old_block_sum();
         let weighted =
             (old_weighted - k * old) + (recent_weighted + (self.sum.period_real() - k) * recent);
-        // A division, not a product with `1/divisor`: the average is the correctly rounded
-        // quotient (e.g. exactly 14/6 for 1, 2, 3), as TA-Lib's.
-        (recent_weighted, weighted / self.divisor)
+        (recent_weighted, weighted)
     }
 
     #[inline]
@@ -116,7 +131,10 @@ impl<T: Real> Wma<T> {
     /// may exceed `max_input` or fall below `min_input`): no usability check.
     #[inline]
     pub(crate) fn feed(&mut self, x: T) -> Option<T> {
-        (self.recent_weighted, self.average) = self.next(x);
+        (self.recent_weighted, self.weighted) = self.next(x);
+        // A division, not a product with `1/divisor`: the average is the correctly rounded
+        // quotient (e.g. exactly 14/6 for 1, 2, 3), as TA-Lib's.
+        self.average = self.weighted / self.divisor;
         self.sum.push(x);
         if self.sum.write_index() == 0 {
             self.rebuild_weighted();
@@ -133,7 +151,23 @@ impl<T: Real> Wma<T> {
     /// What [`feed`](Self::feed) would return, without committing.
     #[inline]
     pub(crate) fn peek_fed(&self, x: T) -> Option<T> {
-        (self.sum.len() + 1 >= self.period()).then(|| self.next(x).1)
+        (self.sum.len() + 1 >= self.period()).then(|| self.next(x).1 / self.divisor)
+    }
+
+    /// The plain and weighted sums of the window, `(Σ x_i, Σ (i+1)·x_i)` with the newest
+    /// weighing `n`, once it is full: the sums a linear regression needs, drift-free.
+    #[inline]
+    pub(crate) fn sums(&self) -> Option<(T, T)> {
+        self.sum
+            .is_full()
+            .then_some((self.sum.sum(), self.weighted))
+    }
+
+    /// What [`sums`](Self::sums) would be after [`feed`](Self::feed)`(x)`, without
+    /// committing.
+    #[inline]
+    pub(crate) fn peek_sums(&self, x: T) -> Option<(T, T)> {
+        (self.sum.len() + 1 >= self.period()).then(|| (self.sum.peek_sum(x), self.next(x).1))
     }
 
     /// After a rebuild of the plain sums: rebuild the weighted ones from the same block.
@@ -187,7 +221,7 @@ impl<T: Real> Wma<T> {
             .fold((T::zero(), T::zero()), |(weighted, plain), (index, &x)| {
                 (weighted + from_usize::<T>(index + 1) * x, plain + x)
             });
-        self.average = if count == 0 {
+        self.weighted = if count == 0 {
             T::zero()
         } else {
             let k: T = from_usize(count);
@@ -201,10 +235,9 @@ impl<T: Real> Wma<T> {
             } else {
                 self.sum.old_block_sum(count)
             };
-            let weighted = (old_weighted - k * old)
-                + (recent_weighted + from_usize::<T>(period - count) * recent);
-            weighted / self.divisor
+            (old_weighted - k * old) + (recent_weighted + from_usize::<T>(period - count) * recent)
         };
+        self.average = self.weighted / self.divisor;
         self.recent_weighted = if written == 0 {
             T::zero()
         } else {
@@ -243,6 +276,7 @@ impl<T: Real> Indicator for Wma<T> {
         self.weighted_suffix.fill(T::zero());
         self.recent_weighted = T::zero();
         self.average = T::zero();
+        self.weighted = T::zero();
     }
 
     fn warmup_period(&self) -> usize {
@@ -331,10 +365,12 @@ impl<T: Real> Wma<T> {
             weighted_suffix: state.weighted_suffix,
             recent_weighted: state.recent_weighted,
             average: state.average,
+            weighted: T::zero(),
             divisor: Self::divisor(period),
         };
         loaded.resync();
         let finite = loaded.average.is_finite()
+            && loaded.weighted.is_finite()
             && loaded.recent_weighted.is_finite()
             && loaded.weighted_suffix.iter().all(|x| x.is_finite());
         if !finite {

@@ -151,6 +151,14 @@
 //! | `FRACTAL` | Momentum Indicators | high, low | leftbars=2, rightbars=2 | swinghigh, swinglow (100 on the confirming bar, else 0) | [`Fractal`](crate::momentum::Fractal) |
 //! | `AO` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34 | real | [`AwesomeOscillator`](crate::momentum::AwesomeOscillator) |
 //! | `AC` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34, signalperiod=5 | real | [`Accelerator`](crate::momentum::Accelerator) |
+//! | `LINEARREG` | Statistic Functions | real | timeperiod=14 | real | [`LinearRegression`](crate::statistics::LinearRegression) |
+//! | `LINEARREG_ANGLE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionAngle`](crate::statistics::RegressionAngle) |
+//! | `LINEARREG_INTERCEPT` | Statistic Functions | real | timeperiod=14 | real | [`RegressionIntercept`](crate::statistics::RegressionIntercept) |
+//! | `LINEARREG_SLOPE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionSlope`](crate::statistics::RegressionSlope) |
+//! | `TSF` | Statistic Functions | real | timeperiod=14 | real | [`TimeSeriesForecast`](crate::statistics::TimeSeriesForecast) |
+//! | `FOSC` | Momentum Indicators | real | timeperiod=5 | real | [`ForecastOscillator`](crate::statistics::ForecastOscillator) |
+//! | `PERCENTILE` | Statistic Functions | real | timeperiod=30, percentile=50 | real | [`Percentile`](crate::statistics::Percentile) |
+//! | `PERCENTRANK` | Statistic Functions | real | timeperiod=100 | real | [`PercentRank`](crate::statistics::PercentRank) |
 //!
 //! The crate's own:
 //!
