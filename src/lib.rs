@@ -407,6 +407,7 @@ pub mod statistics;
 pub mod trend;
 pub mod universe;
 pub mod volatility;
+pub mod volume;
 pub mod window;
 
 /// The [`chrono`](https://docs.rs/chrono) crate, re-exported: [`Bar`](bar::Bar) and
