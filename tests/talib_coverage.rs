@@ -261,6 +261,17 @@ parity! {
 
 parity! {
     // Volume indicators.
+    ad => "AD",
+    adosc => "ADOSC",
+    cmf => "CMF",
+    efi => "EFI",
+    marketfi => "MARKETFI",
+    nvi => "NVI",
+    obv => "OBV",
+    pvi => "PVI",
+    pvt => "PVT",
+    rvol => "RVOL",
+    vwap => "VWAP",
 }
 
 parity! {

@@ -55,7 +55,8 @@ impl<T: Real> ExpAverage<T> {
         let warm = self.warmup_period();
         let state = if self.count >= warm {
             let k = lit::<T>(2.0) / from_usize::<T>(self.period + 1);
-            (x - self.state) * k + self.state
+            // k·x + (1 − k)·e: exactly x for k = 1 (EFI(1) is the raw force), as TA-Lib.
+            x * k + self.state * (T::one() - k)
         } else if self.count + 1 == warm && self.start == Start::Mean {
             (self.state + x) / from_usize::<T>(self.period)
         } else if self.start == Start::First {
