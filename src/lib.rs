@@ -291,6 +291,17 @@
 //! | [`Beta`](relative::Beta), [`Correlation`](relative::Correlation) | `BETA`, `CORREL` (`talib` modes) | (asset, benchmark) | number | `n + 1` (`n` for CORREL) |
 //! | [`Leadership`](relative::Leadership) | — | (asset, benchmark) | rotation events | MA + 1 |
 //! | [`PutCall`](sentiment::PutCall) | — | option volumes | smoothed ratio, z-score, percentile, regime, contrarian events | lookback |
+//! | [`Obv`](volume::Obv) | `OBV` | (close, volume) | running volume total | 1 |
+//! | [`AccumulationDistribution`](volume::AccumulationDistribution) | `AD` | candle | running money-flow total | 1 |
+//! | [`ChaikinOscillator`](volume::ChaikinOscillator) | `ADOSC` | candle | number | `max(fast, slow)` (10) |
+//! | [`ChaikinMoneyFlow`](volume::ChaikinMoneyFlow) | `CMF` | candle | `−1..=1` | `n` |
+//! | [`ForceIndex`](volume::ForceIndex) | `EFI` | (close, volume) | number | `n + 1` |
+//! | [`MarketFacilitation`](volume::MarketFacilitation) | `MARKETFI` | candle | `≥ 0` | 1 |
+//! | [`VolumeIndex`](volume::VolumeIndex) | `NVI`, `PVI` | (close, volume) | index from 1000 | 1 |
+//! | [`PriceVolumeTrend`](volume::PriceVolumeTrend) | `PVT` | (close, volume) | running total | 1 |
+//! | [`RelativeVolume`](volume::RelativeVolume) | `RVOL` | volume | `≥ 0` (2 = twice the usual) | `n + 1` |
+//! | [`Vwap`](volume::Vwap) | `VWAP` | candle | price (since the first bar) | 1 |
+//! | [`AnchoredVwap`](volume::AnchoredVwap) | — | timestamped bar | [`VwapBands`](volume::VwapBands) since the session's or your anchor | 1 |
 //! | [`IndexCalculator`](index::IndexCalculator) | — | constituent price | index level and drifted weights | 0 |
 //!
 //! Cross-sectional tools that are not streams: [`relative::percentile_ranks`] (RS rating

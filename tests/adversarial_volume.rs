@@ -6,10 +6,15 @@
 mod common;
 
 use common::adversarial::{adversarial_candles, adversarial_candles_f32, adversarial_f64s};
+use chrono::{Duration, TimeZone, Utc};
 use proptest::prelude::*;
+use ta_stream::bar::{Bar, Candle};
+use ta_stream::levels::PivotPeriod;
+use ta_stream::Indicator;
 use ta_stream::volume::{
-    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
+    AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VwapAnchor,
+    VwapBands, Vwap,
 };
 
 fn between<T: Into<f64> + Copy>(low: f64, high: f64) -> impl Fn(&T) -> bool {
@@ -173,4 +178,45 @@ serde_fuzz!(
     Vwap::<f64>::new,
     adversarial_candles(),
     between(-MAX * (1.0 + 1e-9), MAX * (1.0 + 1e-9))
+);
+
+// Anchored VWAP: the VWAP within the usable prices, σ within half their span, ordered bands.
+fn timed<T: ta_stream::Real>(cs: Vec<Candle<T>>) -> Vec<Bar<T>> {
+    let start = Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).unwrap();
+    cs.into_iter()
+        .enumerate()
+        .map(|(i, c)| Bar::new(start + Duration::hours(5 * i as i64), c))
+        .collect()
+}
+
+fn bands_within<T: Into<f64> + Copy>(max: f64) -> impl Fn(&VwapBands<T>) -> bool {
+    move |b: &VwapBands<T>| {
+        let (vwap, upper, lower, deviation): (f64, f64, f64, f64) =
+            (b.vwap.into(), b.upper.into(), b.lower.into(), b.deviation.into());
+        let slack = max * (1.0 + 1e-5);
+        vwap.abs() <= slack
+            && (0.0..=slack).contains(&deviation)
+            && upper.is_finite()
+            && lower.is_finite()
+            && lower <= upper
+    }
+}
+
+adversarial_contract!(
+    anchored_vwap_f64,
+    || AnchoredVwap::<f64>::new(VwapAnchor::Session(PivotPeriod::Day), 2.0).unwrap(),
+    adversarial_candles().prop_map(timed),
+    bands_within::<f64>(MAX)
+);
+adversarial_contract!(
+    anchored_vwap_f32,
+    || AnchoredVwap::<f32>::new(VwapAnchor::Manual, 3.0).unwrap(),
+    adversarial_candles_f32().prop_map(timed),
+    bands_within::<f32>(MAX_F32)
+);
+serde_fuzz!(
+    anchored_vwap_serde_fuzz,
+    || AnchoredVwap::<f64>::new(VwapAnchor::Session(PivotPeriod::Week), 1.0).unwrap(),
+    adversarial_candles().prop_map(timed),
+    bands_within::<f64>(MAX)
 );

@@ -8,11 +8,14 @@ mod common;
 
 use common::strategies::{candle, candles, flat_candle};
 use proptest::prelude::*;
-use ta_stream::bar::Candle;
+use chrono::{Duration, TimeZone, Utc};
+use ta_stream::bar::{Bar, Candle};
+use ta_stream::levels::PivotPeriod;
 use ta_stream::signal::{Cross, CrossLevel};
 use ta_stream::volume::{
-    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VolumeSide, Vwap,
+    AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VolumeSide, VwapAnchor,
+    Vwap,
 };
 use ta_stream::{Error, Indicator};
 
@@ -508,15 +511,24 @@ fn chaikin_oscillator_zero_cross_is_an_event() {
     let mut zero = CrossLevel::new(0.0).unwrap();
     let mut events = Vec::new();
     // Ten bars closing at the low (distribution), then ten at the high (accumulation).
-    for i in 0..20 {
-        let close = if i < 10 { 10.0 } else { 12.0 };
+    let closes: Vec<f64> = (0..20).map(|i| if i < 10 { 10.0 } else { 12.0 }).collect();
+    for (i, &close) in closes.iter().enumerate() {
         if let Some(value) = adosc.update(bar(close, 12.0, 10.0, close, 1000.0)) {
             if let Some(Some(cross)) = zero.update(value) {
                 events.push((i, cross));
             }
         }
     }
-    assert_eq!(events, [(10, Cross::Above)]);
+    // Where the naive EMAs of the A/D line (−1000 a bar, then +1000) change sign.
+    let line: Vec<f64> = (0..20)
+        .map(|i: i32| if i < 10 { -1000.0 * f64::from(i + 1) } else { -10000.0 + 1000.0 * f64::from(i - 9) })
+        .collect();
+    let (fast, slow) = (naive_ema_first(&line, 3), naive_ema_first(&line, 10));
+    let turn = (10..20)
+        .find(|&i| fast[i] - slow[i] > 0.0 && fast[i - 1] - slow[i - 1] <= 0.0)
+        .unwrap();
+    assert!(turn > 10, "the averages lag the turn of the line");
+    assert_eq!(events, [(turn, Cross::Above)]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -590,23 +602,141 @@ fn obv_ad_pvt_and_vwap_stay_exact_over_long_streams() {
 
 #[test]
 fn volume_indices_return_to_1000_within_the_documented_rounding() {
-    // Closes 3 and 7 alternate; volumes 3, 2, 1 repeat. The NVI moves by 7/3 and 3/7 in
-    // turn (two moves per three bars), the PVI every third bar: after 12 bars both exact
-    // products are 1, so the exact index is 1000 again.
-    let (mut nvi, mut pvi) = (VolumeIndex::negative(), VolumeIndex::positive());
-    let bars: u64 = 3_000_000; // a multiple of 12
+    // Closes 3 and 7 alternate; volumes 3, 2, 1 repeat. The NVI moves on bars 1, 2, 4, 5,
+    // ... by 7/3 then 3/7 (pairs whose product is 1), the PVI on bars 3, 6, 9, ... by 7/3
+    // and 3/7 in turn: after 3·2k + 1 bars both exact products are 1, the exact index 1000.
+    let (mut nvi, mut pvi) = (VolumeIndex::<f64>::negative(), VolumeIndex::<f64>::positive());
+    let bars: u64 = 3_000_001;
     for i in 0..bars {
         let close = if i % 2 == 0 { 3.0 } else { 7.0 };
         let volume = [3.0, 2.0, 1.0][(i % 3) as usize];
         nvi.update((close, volume));
         pvi.update((close, volume));
     }
-    let moves_nvi = (bars * 2 / 3) as f64;
-    let moves_pvi = (bars / 3) as f64;
+    let moves_nvi = ((bars - 1) * 2 / 3) as f64;
+    let moves_pvi = ((bars - 1) / 3) as f64;
     let nvi_error = (nvi.value().unwrap() / 1000.0 - 1.0).abs();
     let pvi_error = (pvi.value().unwrap() / 1000.0 - 1.0).abs();
     // The documented bound: one rounding of relative error per move (in practice far less:
     // the roundings cancel like a random walk).
     assert!(nvi_error <= moves_nvi * f64::EPSILON, "NVI relative error {nvi_error:e}");
     assert!(pvi_error <= moves_pvi * f64::EPSILON, "PVI relative error {pvi_error:e}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The anchored VWAP
+
+/// Bars every 7 hours from 2026-03-02 (a Monday), so days, weeks and months change.
+fn timed(cs: &[Candle]) -> Vec<Bar> {
+    let start = Utc.with_ymd_and_hms(2026, 3, 2, 0, 0, 0).unwrap();
+    cs.iter()
+        .enumerate()
+        .map(|(i, &c)| Bar::new(start + Duration::hours(7 * i as i64), c))
+        .collect()
+}
+
+fn timed_bars() -> impl Strategy<Value = Vec<Bar>> {
+    mixed_candles().prop_map(|cs| timed(&cs))
+}
+
+fn refused_bar() -> impl Strategy<Value = Bar> {
+    refused_candle().prop_map(|c| Bar::new(Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap(), c))
+}
+
+indicator_contract!(
+    anchored_vwap,
+    |n: usize| {
+        let period = [PivotPeriod::Day, PivotPeriod::Week, PivotPeriod::Month][n % 3];
+        AnchoredVwap::<f64>::new(VwapAnchor::Session(period), (n % 4) as f64).unwrap()
+    },
+    timed_bars(),
+    refused_bar()
+);
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn anchored_vwap_is_the_session_mean_and_deviation(bars in timed_bars(), which in 0..3usize, k in 0.0..3.0_f64) {
+        let period = [PivotPeriod::Day, PivotPeriod::Week, PivotPeriod::Month][which];
+        let out = AnchoredVwap::new(VwapAnchor::Session(period), k).unwrap().batch(&bars);
+        for t in 0..bars.len() {
+            let key = period.key(bars[t].timestamp);
+            let session: Vec<&Bar> = bars[..=t].iter().filter(|b| period.key(b.timestamp) == key).collect();
+            let typical = |b: &Bar| (b.candle.high + b.candle.low + b.candle.close) / 3.0;
+            let volume: f64 = session.iter().map(|b| b.candle.volume).sum();
+            let (vwap, variance) = if volume > 0.0 {
+                let vwap = session.iter().map(|b| typical(b) * b.candle.volume).sum::<f64>() / volume;
+                let variance = session
+                    .iter()
+                    .map(|b| b.candle.volume * (typical(b) - vwap).powi(2))
+                    .sum::<f64>() / volume;
+                (vwap, variance)
+            } else {
+                (typical(bars[t]), 0.0)
+            };
+            let got = out[t].unwrap();
+            let scale = session.iter().map(|b| typical(b)).fold(1.0_f64, f64::max);
+            prop_assert!((got.vwap - vwap).abs() <= 1e-9 * scale, "{} {} {}", t, got.vwap, vwap);
+            prop_assert!((got.deviation - variance.sqrt()).abs() <= 1e-6 * scale, "{} {} {}", t, got.deviation, variance.sqrt());
+            prop_assert!(got.deviation >= 0.0);
+            prop_assert!((got.upper - (got.vwap + k * got.deviation)).abs() <= 1e-12 * scale);
+            prop_assert!((got.lower - (got.vwap - k * got.deviation)).abs() <= 1e-12 * scale);
+        }
+    }
+}
+
+#[test]
+fn anchored_vwap_restarts_at_sessions_and_anchors() {
+    let at = |day: u32, hour: u32, price: f64, volume: f64| {
+        Bar::new(
+            Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap(),
+            Candle::new(price, price, price, price, volume).unwrap(),
+        )
+    };
+    let mut daily = AnchoredVwap::new(VwapAnchor::Session(PivotPeriod::Day), 1.0).unwrap();
+    daily.update(at(2, 14, 100.0, 100.0));
+    let two = daily.update(at(2, 15, 110.0, 100.0)).unwrap();
+    assert_eq!((two.vwap, two.deviation, two.upper, two.lower), (105.0, 5.0, 110.0, 100.0));
+    assert_eq!(two.band(2.0), (115.0, 95.0));
+    // The next day starts over; a bar of the day before is then refused.
+    assert_eq!(daily.update(at(3, 14, 90.0, 10.0)).unwrap().vwap, 90.0);
+    assert_eq!(daily.try_update(at(2, 16, 120.0, 10.0)), Err(Error::InvalidInput));
+    // Weekly: Monday 2 March to Sunday 8 March is one week.
+    let mut weekly = AnchoredVwap::new(VwapAnchor::Session(PivotPeriod::Week), 1.0).unwrap();
+    weekly.update(at(2, 14, 100.0, 100.0));
+    assert_eq!(weekly.update(at(8, 14, 110.0, 100.0)).unwrap().vwap, 105.0);
+    assert_eq!(weekly.update(at(9, 14, 120.0, 100.0)).unwrap().vwap, 120.0);
+    // Manual: from the first bar until `anchor`; no volume yet reads the typical price.
+    let mut manual = AnchoredVwap::new(VwapAnchor::Manual, 1.0).unwrap();
+    assert_eq!(manual.update(at(2, 14, 100.0, 0.0)).unwrap().vwap, 100.0);
+    assert_eq!(manual.update(at(3, 14, 101.0, 0.0)).unwrap().vwap, 101.0);
+    assert_eq!(manual.update(at(4, 14, 90.0, 300.0)).unwrap().vwap, 90.0);
+    assert_eq!(manual.update(at(9, 14, 110.0, 100.0)).unwrap().vwap, 95.0);
+    manual.anchor();
+    assert_eq!(manual.value().unwrap().vwap, 95.0);
+    let peeked = manual.peek(at(10, 14, 120.0, 1.0)).unwrap();
+    assert_eq!(peeked.vwap, 120.0);
+    assert_eq!(manual.update(at(10, 14, 120.0, 1.0)).unwrap(), peeked);
+    assert_eq!(manual.to_string(), "AVWAP(manual,1.0)");
+    assert_eq!(AnchoredVwap::<f64>::default().to_string(), "AVWAP(day,1.0)");
+    assert_eq!(
+        AnchoredVwap::<f64>::new(VwapAnchor::Manual, -1.0).unwrap_err().to_string(),
+        "invalid parameter `multiplier` = -1.0: expected 0..=1000"
+    );
+}
+
+#[test]
+fn anchored_vwap_loaded_states_are_checked() {
+    let mut vwap = AnchoredVwap::<f64>::default();
+    vwap.update(Bar::new(
+        Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap(),
+        bar(100.0, 101.0, 99.0, 100.0, 10.0),
+    ));
+    let json = serde_json::to_string(&vwap).unwrap();
+    assert_eq!(serde_json::from_str::<AnchoredVwap>(&json).unwrap(), vwap);
+    let negative = json.replace("\"variance\":0.0", "\"variance\":-1.0");
+    assert!(serde_json::from_str::<AnchoredVwap>(&negative).is_err(), "{negative}");
+    let huge = json.replace("\"mean\":100.0", "\"mean\":1e200");
+    assert!(serde_json::from_str::<AnchoredVwap>(&huge).is_err(), "{huge}");
 }

@@ -12,6 +12,7 @@
 //! | [`PriceVolumeTrend`] | `PVT` | (close, volume) | running total | 1 |
 //! | [`RelativeVolume`] | `RVOL` | volume | `≥ 0` | `n + 1` |
 //! | [`Vwap`] | `VWAP` | [`Candle`](crate::bar::Candle) | price | 1 |
+//! | [`AnchoredVwap`] | — | timestamped [`Bar`](crate::bar::Bar) | [`VwapBands`] (VWAP, `±k·σ` bands, `σ`) since the session's or your anchor | 1 |
 //!
 //! # Running totals that do not drift
 //!
@@ -56,11 +57,13 @@
 //!         }
 //!     }
 //! }
-//! assert_eq!(events, [(4, Cross::Above)]); // buying pressure takes over on bar 4
+//! // The A/D line turns up on bar 4; the fast average crosses the slow one on bar 5.
+//! assert_eq!(events, [(5, Cross::Above)]);
 //! # Ok::<(), ta_stream::Error>(())
 //! ```
 
 mod accumulation_distribution;
+mod anchored_vwap;
 mod chaikin_money_flow;
 mod chaikin_oscillator;
 mod exp_average;
@@ -73,6 +76,7 @@ mod volume_index;
 mod vwap;
 
 pub use accumulation_distribution::AccumulationDistribution;
+pub use anchored_vwap::{AnchoredVwap, VwapAnchor, VwapBands};
 pub use chaikin_money_flow::ChaikinMoneyFlow;
 pub use chaikin_oscillator::ChaikinOscillator;
 pub use force_index::ForceIndex;

@@ -22,7 +22,7 @@ use super::finite_plus;
 /// ([`CompensatedSum`]): no drift however long the stream.
 ///
 /// For a VWAP that restarts every session (day, week, month) or at a chosen bar, with
-/// standard-deviation bands, see the anchored VWAP of this module.
+/// standard-deviation bands, see [`AnchoredVwap`](super::AnchoredVwap).
 ///
 /// # Inputs and range
 ///
@@ -166,16 +166,22 @@ impl<T: Real> TryFrom<VwapState<T>> for Vwap<T> {
 
     /// Finite sums, a volume `≥ 0`, and nothing before the first candle.
     fn try_from(state: VwapState<T>) -> Result<Self, Error> {
+        // A weighted mean of usable prices: |Σ TP·V| ≤ max_input · Σ V, up to rounding.
+        let slack = T::one() + crate::float::lit::<T>(1e-6);
         let consistent = if state.started {
+            let (weighted, volume) = (state.weighted.total(), state.volume.total());
             is_finite_sum(state.weighted)
                 && is_finite_sum(state.volume)
-                && state.volume.total() >= T::zero()
+                && volume >= T::zero()
+                && weighted.abs() <= T::max_input() * slack * volume
+                && (volume > T::zero() || weighted == T::zero())
         } else {
             state.weighted == CompensatedSum::new() && state.volume == CompensatedSum::new()
         };
         if !consistent {
             return Err(invalid_state(
-                "VWAP sums not finite, a negative volume, or sums before any candle",
+                "VWAP sums not finite, a negative volume, a mean beyond the usable prices, or sums \
+                 before any candle",
             ));
         }
         Ok(Self {

@@ -1,11 +1,12 @@
 //! The catalog's typed references for this family.
 
+use ta_stream::levels::PivotPeriod;
 use ta_stream::volume::{
-    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
+    AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VwapAnchor, Vwap,
 };
 
-use crate::{candles, typed_run, DynInput, Row};
+use crate::{bars, candles, typed_run, DynInput, Row};
 
 pub const SPECS: &[&str] = &[
     "AD",
@@ -23,9 +24,22 @@ pub const SPECS: &[&str] = &[
     "RVOL",
     "RVOL(50)",
     "VWAP",
+    "AVWAP",
+    "AVWAP(2, 2)",
 ];
 
 pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
+    if spec.starts_with("AVWAP") {
+        let (period, k) = if spec == "AVWAP" {
+            (PivotPeriod::Day, 1.0)
+        } else {
+            (PivotPeriod::Month, 2.0)
+        };
+        let vwap = AnchoredVwap::new(VwapAnchor::Session(period), k).unwrap();
+        let timed = bars();
+        let rows = typed_run(vwap, &timed, |b| vec![b.vwap, b.upper, b.lower, b.deviation]);
+        return Some((rows, timed.into_iter().map(DynInput::bar).collect()));
+    }
     let bars = candles();
     let inputs: Vec<DynInput> = bars.iter().copied().map(DynInput::candle).collect();
     let close_volume: Vec<(f64, f64)> = bars.iter().map(|c| (c.close, c.volume)).collect();

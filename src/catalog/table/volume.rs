@@ -1,10 +1,15 @@
 //! Volume indicators.
 
-use super::{int, period, typed, CloseVolume, FunctionInfo, Group, InputKind, Price, REAL};
+use super::{
+    float, int, period, set, typed, CloseVolume, Erased, FunctionInfo, Group, InputKind, Price,
+    Spec, ToNumbers, Values, REAL,
+};
 use crate::bar::Candle;
+use crate::levels::PivotPeriod;
 use crate::volume::{
-    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
+    AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VwapAnchor,
+    VwapBands, Vwap,
 };
 use crate::{Error, Indicator};
 
@@ -38,7 +43,26 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         |s| typed::<VolumeOf<RelativeVolume>>(RelativeVolume::new(s.int(0)).map(VolumeOf))),
     entry!("VWAP", VolumeIndicators, true, "Volume-weighted average of the typical price since the first bar (0 while no volume)", InputKind::Prices(HLCV),
         [], REAL, ["Vwap"], |_| typed::<Vwap>(Ok(Vwap::new()))),
+    // The crate's own.
+    entry!("AVWAP", VolumeIndicators, false, "VWAP of the typical price since the session's first bar (UTC day, week or month), with bands nbdev volume-weighted standard deviations away", InputKind::TimestampedBar,
+        [int("period", 0.0, 0.0, 2.0, "0 day, 1 week, 2 month (UTC)"), float("nbdev", 1.0, 0.0, 1000.0, "band multiplier")],
+        &["vwap", "upperband", "lowerband", "stddev"], ["AnchoredVwap"], anchored_vwap),
 ];
+
+fn anchored_vwap(s: &Spec) -> Result<Box<dyn Erased>, Error> {
+    let period = match s.int(0) {
+        1 => PivotPeriod::Week,
+        2 => PivotPeriod::Month,
+        _ => PivotPeriod::Day,
+    };
+    typed::<AnchoredVwap>(AnchoredVwap::new(VwapAnchor::Session(period), s.value(1)))
+}
+
+impl ToNumbers for VwapBands<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.vwap, self.upper, self.lower, self.deviation]);
+    }
+}
 
 /// A volume-only indicator fed from bars: the volume.
 #[derive(Debug, Clone, PartialEq)]
