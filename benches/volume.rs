@@ -10,8 +10,8 @@ mod common;
 use common::{bench_indicator, bench_loop, random_bars, POINTS};
 use criterion::{criterion_group, criterion_main, Criterion};
 use ta_stream::volume::{
-    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
+    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex, MarketFacilitation,
+    Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
 };
 
 fn volume(c: &mut Criterion) {
@@ -40,16 +40,46 @@ fn volume(c: &mut Criterion) {
         }
         total
     });
-    bench_indicator(c, "volume/ADOSC", "3,10", &bars, ChaikinOscillator::default());
-    bench_indicator(c, "volume/CMF", 20, &bars, ChaikinMoneyFlow::new(20).unwrap());
-    bench_indicator(c, "volume/CMF", 200, &bars, ChaikinMoneyFlow::new(200).unwrap());
+    bench_indicator(
+        c,
+        "volume/ADOSC",
+        "3,10",
+        &bars,
+        ChaikinOscillator::default(),
+    );
+    bench_indicator(
+        c,
+        "volume/CMF",
+        20,
+        &bars,
+        ChaikinMoneyFlow::new(20).unwrap(),
+    );
+    bench_indicator(
+        c,
+        "volume/CMF",
+        200,
+        &bars,
+        ChaikinMoneyFlow::new(200).unwrap(),
+    );
     bench_indicator(c, "volume/EFI", 13, &pairs, ForceIndex::new(13).unwrap());
     bench_indicator(c, "volume/MARKETFI", "", &bars, MarketFacilitation::new());
     bench_indicator(c, "volume/NVI", "", &pairs, VolumeIndex::negative());
     bench_indicator(c, "volume/PVI", "", &pairs, VolumeIndex::positive());
     bench_indicator(c, "volume/PVT", "", &pairs, PriceVolumeTrend::new());
-    bench_indicator(c, "volume/RVOL", 20, &volumes, RelativeVolume::new(20).unwrap());
-    bench_indicator(c, "volume/RVOL", 200, &volumes, RelativeVolume::new(200).unwrap());
+    bench_indicator(
+        c,
+        "volume/RVOL",
+        20,
+        &volumes,
+        RelativeVolume::new(20).unwrap(),
+    );
+    bench_indicator(
+        c,
+        "volume/RVOL",
+        200,
+        &volumes,
+        RelativeVolume::new(200).unwrap(),
+    );
     bench_indicator(c, "volume/VWAP", "", &bars, Vwap::new());
 }
 

@@ -5,17 +5,17 @@
 
 mod common;
 
-use common::adversarial::{adversarial_candles, adversarial_candles_f32, adversarial_f64s};
 use chrono::{Duration, TimeZone, Utc};
+use common::adversarial::{adversarial_candles, adversarial_candles_f32, adversarial_f64s};
 use proptest::prelude::*;
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::levels::PivotPeriod;
-use ta_stream::Indicator;
 use ta_stream::volume::{
     AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VwapAnchor,
-    VwapBands, Vwap,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap, VwapAnchor,
+    VwapBands,
 };
+use ta_stream::Indicator;
 
 fn between<T: Into<f64> + Copy>(low: f64, high: f64) -> impl Fn(&T) -> bool {
     move |x: &T| {
@@ -48,9 +48,24 @@ adversarial_contract!(obv_f64, Obv::<f64>::new, pairs(), finite);
 adversarial_contract!(obv_f32, Obv::<f32>::new, pairs_f32(), finite);
 serde_fuzz!(obv_serde_fuzz, Obv::<f64>::new, pairs(), finite);
 
-adversarial_contract!(ad_f64, AccumulationDistribution::<f64>::new, adversarial_candles(), finite);
-adversarial_contract!(ad_f32, AccumulationDistribution::<f32>::new, adversarial_candles_f32(), finite);
-serde_fuzz!(ad_serde_fuzz, AccumulationDistribution::<f64>::new, adversarial_candles(), finite);
+adversarial_contract!(
+    ad_f64,
+    AccumulationDistribution::<f64>::new,
+    adversarial_candles(),
+    finite
+);
+adversarial_contract!(
+    ad_f32,
+    AccumulationDistribution::<f32>::new,
+    adversarial_candles_f32(),
+    finite
+);
+serde_fuzz!(
+    ad_serde_fuzz,
+    AccumulationDistribution::<f64>::new,
+    adversarial_candles(),
+    finite
+);
 
 adversarial_contract!(
     adosc_f64,
@@ -73,7 +88,12 @@ serde_fuzz!(
 
 adversarial_contract!(pvt_f64, PriceVolumeTrend::<f64>::new, pairs(), finite);
 adversarial_contract!(pvt_f32, PriceVolumeTrend::<f32>::new, pairs_f32(), finite);
-serde_fuzz!(pvt_serde_fuzz, PriceVolumeTrend::<f64>::new, pairs(), finite);
+serde_fuzz!(
+    pvt_serde_fuzz,
+    PriceVolumeTrend::<f64>::new,
+    pairs(),
+    finite
+);
 
 // CMF: within −1..=1.
 adversarial_contract!(
@@ -136,9 +156,24 @@ serde_fuzz!(
 );
 
 // NVI, PVI: not negative.
-adversarial_contract!(nvi_f64, VolumeIndex::<f64>::negative, pairs(), between(0.0, f64::MAX));
-adversarial_contract!(pvi_f32, VolumeIndex::<f32>::positive, pairs_f32(), between(0.0, f64::MAX));
-serde_fuzz!(pvi_serde_fuzz, VolumeIndex::<f64>::positive, pairs(), between(0.0, f64::MAX));
+adversarial_contract!(
+    nvi_f64,
+    VolumeIndex::<f64>::negative,
+    pairs(),
+    between(0.0, f64::MAX)
+);
+adversarial_contract!(
+    pvi_f32,
+    VolumeIndex::<f32>::positive,
+    pairs_f32(),
+    between(0.0, f64::MAX)
+);
+serde_fuzz!(
+    pvi_serde_fuzz,
+    VolumeIndex::<f64>::positive,
+    pairs(),
+    between(0.0, f64::MAX)
+);
 
 // RVOL: not negative, saturating at the float's maximum.
 adversarial_contract!(
@@ -191,8 +226,12 @@ fn timed<T: ta_stream::Real>(cs: Vec<Candle<T>>) -> Vec<Bar<T>> {
 
 fn bands_within<T: Into<f64> + Copy>(max: f64) -> impl Fn(&VwapBands<T>) -> bool {
     move |b: &VwapBands<T>| {
-        let (vwap, upper, lower, deviation): (f64, f64, f64, f64) =
-            (b.vwap.into(), b.upper.into(), b.lower.into(), b.deviation.into());
+        let (vwap, upper, lower, deviation): (f64, f64, f64, f64) = (
+            b.vwap.into(),
+            b.upper.into(),
+            b.lower.into(),
+            b.deviation.into(),
+        );
         let slack = max * (1.0 + 1e-5);
         vwap.abs() <= slack
             && (0.0..=slack).contains(&deviation)

@@ -28,8 +28,8 @@ use ta_stream::volatility::{
     MassIndex, Natr, RelativeVolatility, StdDev, TrueRange, Variance,
 };
 use ta_stream::volume::{
-    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
+    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex, MarketFacilitation,
+    Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
 };
 use ta_stream::Indicator;
 
@@ -417,7 +417,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "MA position",
                 allocations_while_streaming(one_sma(period), &prices),
             ),
-            ("OBV", allocations_while_streaming(Obv::new(), &close_volumes)),
+            (
+                "OBV",
+                allocations_while_streaming(Obv::new(), &close_volumes),
+            ),
             (
                 "AD",
                 allocations_while_streaming(AccumulationDistribution::new(), &volume_candles),
@@ -460,7 +463,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "RVOL",
                 allocations_while_streaming(RelativeVolume::new(period).unwrap(), &volumes),
             ),
-            ("VWAP", allocations_while_streaming(Vwap::new(), &volume_candles)),
+            (
+                "VWAP",
+                allocations_while_streaming(Vwap::new(), &volume_candles),
+            ),
         ];
         for (name, count) in counts {
             assert_eq!(

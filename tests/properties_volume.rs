@@ -6,16 +6,16 @@
 
 mod common;
 
+use chrono::{Duration, TimeZone, Utc};
 use common::strategies::{candle, candles, flat_candle};
 use proptest::prelude::*;
-use chrono::{Duration, TimeZone, Utc};
 use ta_stream::bar::{Bar, Candle};
 use ta_stream::levels::PivotPeriod;
 use ta_stream::signal::{Cross, CrossLevel};
 use ta_stream::volume::{
     AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VolumeSide, VwapAnchor,
-    Vwap,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VolumeSide, Vwap,
+    VwapAnchor,
 };
 use ta_stream::{Error, Indicator};
 
@@ -41,8 +41,11 @@ fn mixed_candles() -> impl Strategy<Value = Vec<Candle>> {
 /// Candles a volume indicator refuses: an unusable number, a negative volume, the high
 /// below the low, the close outside the range.
 fn refused_candle() -> impl Strategy<Value = Candle> {
-    (0..8usize, prop::sample::select(vec![f64::NAN, f64::INFINITY, -1e300])).prop_map(
-        |(field, bad)| {
+    (
+        0..8usize,
+        prop::sample::select(vec![f64::NAN, f64::INFINITY, -1e300]),
+    )
+        .prop_map(|(field, bad)| {
             let mut c = Candle {
                 open: 10.0,
                 high: 11.0,
@@ -61,8 +64,7 @@ fn refused_candle() -> impl Strategy<Value = Candle> {
                 _ => c.close = 12.0,
             }
             c
-        },
-    )
+        })
 }
 
 fn refused_pair() -> impl Strategy<Value = (f64, f64)> {
@@ -142,7 +144,12 @@ indicator_contract!(
     volumes(),
     refused_volume()
 );
-indicator_contract!(vwap, |_| Vwap::<f64>::new(), mixed_candles(), refused_candle());
+indicator_contract!(
+    vwap,
+    |_| Vwap::<f64>::new(),
+    mixed_candles(),
+    refused_candle()
+);
 
 // ---------------------------------------------------------------------------------------
 // Naive recomputations, from the definitions (plain loops over the whole history)
@@ -410,17 +417,29 @@ fn known_answers() {
     assert_eq!(cmf.batch(&[quiet, quiet]), [None, Some(0.0)]);
     // VWAP is 0 until some volume trades (TA-Lib), then the weighted typical price.
     let mut vwap = Vwap::new();
-    let out = vwap.batch(&[bar(9.0, 10.0, 8.0, 9.0, 0.0), bar(12.0, 13.0, 11.0, 12.0, 5.0)]);
+    let out = vwap.batch(&[
+        bar(9.0, 10.0, 8.0, 9.0, 0.0),
+        bar(12.0, 13.0, 11.0, 12.0, 5.0),
+    ]);
     assert_eq!(out, [Some(0.0), Some(12.0)]);
     // RVOL after silence: a finite "infinitely more", and 0 for silence again.
     let mut rvol = RelativeVolume::new(2).unwrap();
     assert_eq!(rvol.batch(&[0.0, 0.0, 5.0]), [None, None, Some(f64::MAX)]);
-    assert_eq!(RelativeVolume::new(2).unwrap().batch(&[0.0, 0.0, 0.0])[2], Some(0.0));
+    assert_eq!(
+        RelativeVolume::new(2).unwrap().batch(&[0.0, 0.0, 0.0])[2],
+        Some(0.0)
+    );
     // EFI(1) is the raw force.
     let mut efi = ForceIndex::new(1).unwrap();
-    assert_eq!(efi.batch(&[(10.0, 5.0), (12.0, 3e12), (11.0, 7.0)]), [None, Some(6e12), Some(-7.0)]);
+    assert_eq!(
+        efi.batch(&[(10.0, 5.0), (12.0, 3e12), (11.0, 7.0)]),
+        [None, Some(6e12), Some(-7.0)]
+    );
     // MARKETFI without volume is 0.
-    assert_eq!(MarketFacilitation::new().update(bar(9.0, 10.0, 8.0, 9.0, 0.0)), Some(0.0));
+    assert_eq!(
+        MarketFacilitation::new().update(bar(9.0, 10.0, 8.0, 9.0, 0.0)),
+        Some(0.0)
+    );
 }
 
 #[test]
@@ -438,7 +457,13 @@ fn refused_inputs_leave_the_state_alone() {
     assert_eq!(pvt.value(), Some(0.0));
     let mut ad = AccumulationDistribution::new();
     assert_eq!(
-        ad.try_update(Candle { open: 10.0, high: 11.0, low: 9.0, close: 12.0, volume: 1.0 }),
+        ad.try_update(Candle {
+            open: 10.0,
+            high: 11.0,
+            low: 9.0,
+            close: 12.0,
+            volume: 1.0
+        }),
         Err(Error::InvalidInput)
     );
     assert_eq!(ad.value(), None);
@@ -468,7 +493,10 @@ fn parameters_out_of_range_are_named() {
         "invalid parameter `period` = 0: expected 1..=100000"
     );
     assert_eq!(ChaikinOscillator::<f64>::default().warmup_period(), 10);
-    assert_eq!(ChaikinOscillator::<f64>::default().to_string(), "ADOSC(3,10)");
+    assert_eq!(
+        ChaikinOscillator::<f64>::default().to_string(),
+        "ADOSC(3,10)"
+    );
     assert_eq!(ChaikinMoneyFlow::<f64>::default().warmup_period(), 20);
     assert_eq!(ChaikinMoneyFlow::<f64>::default().to_string(), "CMF(20)");
     assert_eq!(ForceIndex::<f64>::default().warmup_period(), 14);
@@ -482,24 +510,43 @@ fn parameters_out_of_range_are_named() {
 #[test]
 fn loaded_states_that_no_stream_gives_are_refused() {
     let refused = |json: &str| serde_json::from_str::<Obv>(json).is_err();
-    assert!(refused(r#"{"previous":null,"total":{"sum":5.0,"compensation":0.0}}"#));
-    assert!(!refused(r#"{"previous":10.0,"total":{"sum":5.0,"compensation":0.0}}"#));
+    assert!(refused(
+        r#"{"previous":null,"total":{"sum":5.0,"compensation":0.0}}"#
+    ));
+    assert!(!refused(
+        r#"{"previous":10.0,"total":{"sum":5.0,"compensation":0.0}}"#
+    ));
     let index = |json: &str| serde_json::from_str::<VolumeIndex>(json).is_err();
     assert!(index(r#"{"side":"Falling","previous":null,"index":900.0}"#));
-    assert!(index(r#"{"side":"Falling","previous":[0.0,1.0],"index":900.0}"#));
-    assert!(index(r#"{"side":"Rising","previous":[10.0,1.0],"index":-1.0}"#));
-    assert!(!index(r#"{"side":"Rising","previous":[10.0,1.0],"index":900.0}"#));
+    assert!(index(
+        r#"{"side":"Falling","previous":[0.0,1.0],"index":900.0}"#
+    ));
+    assert!(index(
+        r#"{"side":"Rising","previous":[10.0,1.0],"index":-1.0}"#
+    ));
+    assert!(!index(
+        r#"{"side":"Rising","previous":[10.0,1.0],"index":900.0}"#
+    ));
     let mut cmf = ChaikinMoneyFlow::new(2).unwrap();
     cmf.update(bar(9.0, 10.0, 8.0, 10.0, 100.0));
     let json = serde_json::to_string(&cmf).unwrap();
     let bad = json.replacen("100.0", "-100.0", 1);
-    assert!(serde_json::from_str::<ChaikinMoneyFlow>(&bad).is_err(), "{bad}");
+    assert!(
+        serde_json::from_str::<ChaikinMoneyFlow>(&bad).is_err(),
+        "{bad}"
+    );
     let mut adosc = ChaikinOscillator::new(2, 3).unwrap();
     adosc.update(bar(9.0, 10.0, 8.0, 10.0, 100.0));
     let json = serde_json::to_string(&adosc).unwrap();
-    assert_eq!(serde_json::from_str::<ChaikinOscillator>(&json).unwrap(), adosc);
+    assert_eq!(
+        serde_json::from_str::<ChaikinOscillator>(&json).unwrap(),
+        adosc
+    );
     let bad = json.replace("\"count\":1", "\"count\":0");
-    assert!(serde_json::from_str::<ChaikinOscillator>(&bad).is_err(), "{bad}");
+    assert!(
+        serde_json::from_str::<ChaikinOscillator>(&bad).is_err(),
+        "{bad}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -521,7 +568,13 @@ fn chaikin_oscillator_zero_cross_is_an_event() {
     }
     // Where the naive EMAs of the A/D line (−1000 a bar, then +1000) change sign.
     let line: Vec<f64> = (0..20)
-        .map(|i: i32| if i < 10 { -1000.0 * f64::from(i + 1) } else { -10000.0 + 1000.0 * f64::from(i - 9) })
+        .map(|i: i32| {
+            if i < 10 {
+                -1000.0 * f64::from(i + 1)
+            } else {
+                -10000.0 + 1000.0 * f64::from(i - 9)
+            }
+        })
         .collect();
     let (fast, slow) = (naive_ema_first(&line, 3), naive_ema_first(&line, 10));
     let turn = (10..20)
@@ -559,8 +612,12 @@ const LONG: u64 = 2_000_000;
 
 #[test]
 fn obv_ad_pvt_and_vwap_stay_exact_over_long_streams() {
-    let (mut obv, mut ad, mut pvt, mut vwap) =
-        (Obv::new(), AccumulationDistribution::new(), PriceVolumeTrend::new(), Vwap::new());
+    let (mut obv, mut ad, mut pvt, mut vwap) = (
+        Obv::new(),
+        AccumulationDistribution::new(),
+        PriceVolumeTrend::new(),
+        Vwap::new(),
+    );
     let (mut obv_exact, mut ad_exact, mut pvt_exact) = (0_i128, 0_i128, 0_i128);
     let (mut weighted_exact, mut volume_exact) = (0_i128, 0_i128);
     let mut plain = 0.0_f64;
@@ -586,12 +643,26 @@ fn obv_ad_pvt_and_vwap_stay_exact_over_long_streams() {
         weighted_exact += eighths * if up { 200 } else { 100 };
         volume_exact += eighths;
     }
-    assert!(near_exact(obv.value().unwrap(), obv_exact), "OBV {:?} vs {obv_exact}/8", obv.value());
-    assert!(!near_exact(plain, obv_exact), "the stream is too easy: a plain sum is exact");
-    assert!(near_exact(ad.value().unwrap(), ad_exact), "AD {:?} vs {ad_exact}/8", ad.value());
+    assert!(
+        near_exact(obv.value().unwrap(), obv_exact),
+        "OBV {:?} vs {obv_exact}/8",
+        obv.value()
+    );
+    assert!(
+        !near_exact(plain, obv_exact),
+        "the stream is too easy: a plain sum is exact"
+    );
+    assert!(
+        near_exact(ad.value().unwrap(), ad_exact),
+        "AD {:?} vs {ad_exact}/8",
+        ad.value()
+    );
     let vwap_exact = weighted_exact as f64 / volume_exact as f64;
     let got = vwap.value().unwrap();
-    assert!((got - vwap_exact).abs() <= 4.0 * f64::EPSILON * vwap_exact, "VWAP {got} vs {vwap_exact}");
+    assert!(
+        (got - vwap_exact).abs() <= 4.0 * f64::EPSILON * vwap_exact,
+        "VWAP {got} vs {vwap_exact}"
+    );
     let pvt_sixteenths = pvt_exact as f64 / 16.0;
     let got = pvt.value().unwrap();
     assert!(
@@ -605,7 +676,10 @@ fn volume_indices_return_to_1000_within_the_documented_rounding() {
     // Closes 3 and 7 alternate; volumes 3, 2, 1 repeat. The NVI moves on bars 1, 2, 4, 5,
     // ... by 7/3 then 3/7 (pairs whose product is 1), the PVI on bars 3, 6, 9, ... by 7/3
     // and 3/7 in turn: after 3·2k + 1 bars both exact products are 1, the exact index 1000.
-    let (mut nvi, mut pvi) = (VolumeIndex::<f64>::negative(), VolumeIndex::<f64>::positive());
+    let (mut nvi, mut pvi) = (
+        VolumeIndex::<f64>::negative(),
+        VolumeIndex::<f64>::positive(),
+    );
     let bars: u64 = 3_000_001;
     for i in 0..bars {
         let close = if i % 2 == 0 { 3.0 } else { 7.0 };
@@ -619,8 +693,14 @@ fn volume_indices_return_to_1000_within_the_documented_rounding() {
     let pvi_error = (pvi.value().unwrap() / 1000.0 - 1.0).abs();
     // The documented bound: one rounding of relative error per move (in practice far less:
     // the roundings cancel like a random walk).
-    assert!(nvi_error <= moves_nvi * f64::EPSILON, "NVI relative error {nvi_error:e}");
-    assert!(pvi_error <= moves_pvi * f64::EPSILON, "PVI relative error {pvi_error:e}");
+    assert!(
+        nvi_error <= moves_nvi * f64::EPSILON,
+        "NVI relative error {nvi_error:e}"
+    );
+    assert!(
+        pvi_error <= moves_pvi * f64::EPSILON,
+        "PVI relative error {pvi_error:e}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -673,7 +753,7 @@ proptest! {
                     .sum::<f64>() / volume;
                 (vwap, variance)
             } else {
-                (typical(bars[t]), 0.0)
+                (typical(&bars[t]), 0.0)
             };
             let got = out[t].unwrap();
             let scale = session.iter().map(|b| typical(b)).fold(1.0_f64, f64::max);
@@ -697,11 +777,17 @@ fn anchored_vwap_restarts_at_sessions_and_anchors() {
     let mut daily = AnchoredVwap::new(VwapAnchor::Session(PivotPeriod::Day), 1.0).unwrap();
     daily.update(at(2, 14, 100.0, 100.0));
     let two = daily.update(at(2, 15, 110.0, 100.0)).unwrap();
-    assert_eq!((two.vwap, two.deviation, two.upper, two.lower), (105.0, 5.0, 110.0, 100.0));
+    assert_eq!(
+        (two.vwap, two.deviation, two.upper, two.lower),
+        (105.0, 5.0, 110.0, 100.0)
+    );
     assert_eq!(two.band(2.0), (115.0, 95.0));
     // The next day starts over; a bar of the day before is then refused.
     assert_eq!(daily.update(at(3, 14, 90.0, 10.0)).unwrap().vwap, 90.0);
-    assert_eq!(daily.try_update(at(2, 16, 120.0, 10.0)), Err(Error::InvalidInput));
+    assert_eq!(
+        daily.try_update(at(2, 16, 120.0, 10.0)),
+        Err(Error::InvalidInput)
+    );
     // Weekly: Monday 2 March to Sunday 8 March is one week.
     let mut weekly = AnchoredVwap::new(VwapAnchor::Session(PivotPeriod::Week), 1.0).unwrap();
     weekly.update(at(2, 14, 100.0, 100.0));
@@ -721,7 +807,9 @@ fn anchored_vwap_restarts_at_sessions_and_anchors() {
     assert_eq!(manual.to_string(), "AVWAP(manual,1.0)");
     assert_eq!(AnchoredVwap::<f64>::default().to_string(), "AVWAP(day,1.0)");
     assert_eq!(
-        AnchoredVwap::<f64>::new(VwapAnchor::Manual, -1.0).unwrap_err().to_string(),
+        AnchoredVwap::<f64>::new(VwapAnchor::Manual, -1.0)
+            .unwrap_err()
+            .to_string(),
         "invalid parameter `multiplier` = -1.0: expected 0..=1000"
     );
 }
@@ -736,7 +824,13 @@ fn anchored_vwap_loaded_states_are_checked() {
     let json = serde_json::to_string(&vwap).unwrap();
     assert_eq!(serde_json::from_str::<AnchoredVwap>(&json).unwrap(), vwap);
     let negative = json.replace("\"variance\":0.0", "\"variance\":-1.0");
-    assert!(serde_json::from_str::<AnchoredVwap>(&negative).is_err(), "{negative}");
+    assert!(
+        serde_json::from_str::<AnchoredVwap>(&negative).is_err(),
+        "{negative}"
+    );
     let huge = json.replace("\"mean\":100.0", "\"mean\":1e200");
-    assert!(serde_json::from_str::<AnchoredVwap>(&huge).is_err(), "{huge}");
+    assert!(
+        serde_json::from_str::<AnchoredVwap>(&huge).is_err(),
+        "{huge}"
+    );
 }

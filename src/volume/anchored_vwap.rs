@@ -39,7 +39,10 @@ impl<T: Real> VwapBands<T> {
     /// The bands at another multiple `k` of the deviation (TradingView draws 1, 2 and 3):
     /// `(vwap + k·σ, vwap − k·σ)`.
     pub fn band(&self, k: T) -> (T, T) {
-        (self.vwap + k * self.deviation, self.vwap - k * self.deviation)
+        (
+            self.vwap + k * self.deviation,
+            self.vwap - k * self.deviation,
+        )
     }
 }
 
@@ -354,9 +357,7 @@ impl<T: Real> TryFrom<AnchoredVwapState<T>> for AnchoredVwap<T> {
         let limit = T::max_input() * T::max_input() * slack;
         let consistent = match state.period {
             None => {
-                state.weight == T::zero()
-                    && state.mean == T::zero()
-                    && state.variance == T::zero()
+                state.weight == T::zero() && state.mean == T::zero() && state.variance == T::zero()
             }
             Some(_) => {
                 state.weight.is_finite()

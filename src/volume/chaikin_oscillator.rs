@@ -107,7 +107,9 @@ impl<T: Real> ChaikinOscillator<T> {
         let total = self.line.step(candle)?;
         let line = total.total();
         let (fast, slow) = (self.fast.next(line)?, self.slow.next(line)?);
-        (fast.value()? - slow.value()?).is_finite().then_some((total, fast, slow))
+        (fast.value()? - slow.value()?)
+            .is_finite()
+            .then_some((total, fast, slow))
     }
 
     #[inline]

@@ -126,7 +126,9 @@ impl<T: Real> TryFrom<MarketFacilitationState<T>> for MarketFacilitation<T> {
         let limit = crate::float::lit::<T>(2.0) * T::max_input() / T::min_input();
         if let Some(last) = state.last {
             if !(last >= T::zero() && last <= limit) {
-                return Err(invalid_state("MARKETFI value negative or beyond 2·max/min input"));
+                return Err(invalid_state(
+                    "MARKETFI value negative or beyond 2·max/min input",
+                ));
             }
         }
         Ok(Self { last: state.last })

@@ -8,9 +8,9 @@ use crate::levels::is_valid_bar;
 use crate::window::CompensatedSum;
 use crate::{Error, Indicator, Real};
 
+use super::finite_plus;
 #[cfg(feature = "serde")]
 use super::is_finite_sum;
-use super::finite_plus;
 
 /// Volume-weighted average price since the first bar: TA-Lib's `VWAP`, cumulative over the
 /// whole stream, never reset.

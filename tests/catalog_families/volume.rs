@@ -3,7 +3,7 @@
 use ta_stream::levels::PivotPeriod;
 use ta_stream::volume::{
     AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VwapAnchor, Vwap,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap, VwapAnchor,
 };
 
 use crate::{bars, candles, typed_run, DynInput, Row};
@@ -37,7 +37,9 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         };
         let vwap = AnchoredVwap::new(VwapAnchor::Session(period), k).unwrap();
         let timed = bars();
-        let rows = typed_run(vwap, &timed, |b| vec![b.vwap, b.upper, b.lower, b.deviation]);
+        let rows = typed_run(vwap, &timed, |b| {
+            vec![b.vwap, b.upper, b.lower, b.deviation]
+        });
         return Some((rows, timed.into_iter().map(DynInput::bar).collect()));
     }
     let bars = candles();

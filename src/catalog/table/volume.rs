@@ -8,8 +8,8 @@ use crate::bar::Candle;
 use crate::levels::PivotPeriod;
 use crate::volume::{
     AccumulationDistribution, AnchoredVwap, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex,
-    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, VwapAnchor,
-    VwapBands, Vwap,
+    MarketFacilitation, Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap, VwapAnchor,
+    VwapBands,
 };
 use crate::{Error, Indicator};
 
