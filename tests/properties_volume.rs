@@ -3,6 +3,8 @@
 //! recomputation written from its definition, bounds, refused inputs, parameter errors,
 //! known answers, events, and long streams against exact arithmetic (no drift).
 #![cfg(feature = "serde")]
+// The naive recomputations index by time, as their definitions do.
+#![allow(clippy::needless_range_loop)]
 
 mod common;
 
