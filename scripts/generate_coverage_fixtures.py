@@ -163,6 +163,21 @@ CASES = {
     # ---- end of this section ----
 
     # ---- Volume indicators ----
+    # Running totals and one-bar functions have no parameters: TA-Lib's call is the only case.
+    # RVOL's periods keep a positive mean on the edge series (zero_range has a zero volume
+    # every third bar: one previous bar could be 0, and TA-Lib's 0/0 or v/0 is not finite).
+    "AD": [{}],
+    "ADOSC": [{}, {"fastperiod": 2, "slowperiod": 2}, {"fastperiod": 5, "slowperiod": 3},
+              {"fastperiod": 12, "slowperiod": 100}],
+    "CMF": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "EFI": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 100}],
+    "MARKETFI": [{}],
+    "NVI": [{}],
+    "OBV": [{}],
+    "PVI": [{}],
+    "PVT": [{}],
+    "RVOL": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "VWAP": [{}],
     # ---- end of this section ----
 
     # ---- Statistic functions (LINEARREG*, TSF, FOSC, PERCENTILE, PERCENTRANK) ----

@@ -311,6 +311,17 @@
 //! | [`MaxIndex`](math::MaxIndex), [`MinIndex`](math::MinIndex), [`MinMaxIndex`](math::MinMaxIndex) | `MAXINDEX`, `MININDEX`, `MINMAXINDEX` | price | input index (from 0) | `n` |
 //! | [`Arithmetic`](math::Arithmetic) | `ADD`, `SUB`, `MULT`, `DIV` | (a, b) | number (none where `DIV` divides by 0) | 1 |
 //! | [`MathTransform`](math::MathTransform) | `ACOS` … `TANH` (15) | number | number (none outside the domain) | 1 |
+//! | [`Obv`](volume::Obv) | `OBV` | (close, volume) | running volume total | 1 |
+//! | [`AccumulationDistribution`](volume::AccumulationDistribution) | `AD` | candle | running money-flow total | 1 |
+//! | [`ChaikinOscillator`](volume::ChaikinOscillator) | `ADOSC` | candle | number | `max(fast, slow)` (10) |
+//! | [`ChaikinMoneyFlow`](volume::ChaikinMoneyFlow) | `CMF` | candle | `−1..=1` | `n` |
+//! | [`ForceIndex`](volume::ForceIndex) | `EFI` | (close, volume) | number | `n + 1` |
+//! | [`MarketFacilitation`](volume::MarketFacilitation) | `MARKETFI` | candle | `≥ 0` | 1 |
+//! | [`VolumeIndex`](volume::VolumeIndex) | `NVI`, `PVI` | (close, volume) | index from 1000 | 1 |
+//! | [`PriceVolumeTrend`](volume::PriceVolumeTrend) | `PVT` | (close, volume) | running total | 1 |
+//! | [`RelativeVolume`](volume::RelativeVolume) | `RVOL` | volume | `≥ 0` (2 = twice the usual) | `n + 1` |
+//! | [`Vwap`](volume::Vwap) | `VWAP` | candle | price (since the first bar) | 1 |
+//! | [`AnchoredVwap`](volume::AnchoredVwap) | — | timestamped bar | [`VwapBands`](volume::VwapBands) since the session's or your anchor | 1 |
 //! | [`IndexCalculator`](index::IndexCalculator) | — | constituent price | index level and drifted weights | 0 |
 //!
 //! Cross-sectional tools that are not streams: [`relative::percentile_ranks`] (RS rating
@@ -429,6 +440,7 @@ pub mod statistics;
 pub mod trend;
 pub mod universe;
 pub mod volatility;
+pub mod volume;
 pub mod window;
 
 /// The [`chrono`](https://docs.rs/chrono) crate, re-exported: [`Bar`](bar::Bar) and

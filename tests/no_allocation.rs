@@ -39,6 +39,10 @@ use ta_stream::volatility::{
     AccelerationBands, Atr, AverageDayRange, Bollinger, ChaikinVolatility, Donchian, Keltner,
     MassIndex, Natr, RelativeVolatility, StdDev, TrueRange, Variance,
 };
+use ta_stream::volume::{
+    AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex, MarketFacilitation,
+    Obv, PriceVolumeTrend, RelativeVolume, VolumeIndex, Vwap,
+};
 use ta_stream::Indicator;
 
 struct Counting;
@@ -113,6 +117,17 @@ fn no_indicator_allocates_in_update_or_peek() {
     let prices: Vec<f64> = (0..2_000)
         .map(|i| 100.0 + (f64::from(i) / 7.0).sin() * 5.0 + f64::from(i % 13))
         .collect();
+    let volume_candles: Vec<Candle<f64>> = prices
+        .iter()
+        .enumerate()
+        .map(|(i, &close)| {
+            let volume = 1000.0 + f64::from(i as u32 % 17) * 50.0;
+            Candle::new(close, close + 1.0, close - 1.5, close, volume).unwrap()
+        })
+        .collect();
+    let close_volumes: Vec<(f64, f64)> =
+        volume_candles.iter().map(|c| (c.close, c.volume)).collect();
+    let volumes: Vec<f64> = volume_candles.iter().map(|c| c.volume).collect();
     for period in [1, 2, 14, 200] {
         let counts = [
             (
@@ -538,6 +553,56 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "PERCENTRANK",
                 allocations_while_streaming(PercentRank::new(period.max(2)).unwrap(), &prices),
+            ),
+            (
+                "OBV",
+                allocations_while_streaming(Obv::new(), &close_volumes),
+            ),
+            (
+                "AD",
+                allocations_while_streaming(AccumulationDistribution::new(), &volume_candles),
+            ),
+            (
+                "ADOSC",
+                allocations_while_streaming(
+                    ChaikinOscillator::new(period.max(2), 2 * period.max(2)).unwrap(),
+                    &volume_candles,
+                ),
+            ),
+            (
+                "CMF",
+                allocations_while_streaming(
+                    ChaikinMoneyFlow::new(period.max(2)).unwrap(),
+                    &volume_candles,
+                ),
+            ),
+            (
+                "EFI",
+                allocations_while_streaming(ForceIndex::new(period).unwrap(), &close_volumes),
+            ),
+            (
+                "MARKETFI",
+                allocations_while_streaming(MarketFacilitation::new(), &volume_candles),
+            ),
+            (
+                "NVI",
+                allocations_while_streaming(VolumeIndex::negative(), &close_volumes),
+            ),
+            (
+                "PVI",
+                allocations_while_streaming(VolumeIndex::positive(), &close_volumes),
+            ),
+            (
+                "PVT",
+                allocations_while_streaming(PriceVolumeTrend::new(), &close_volumes),
+            ),
+            (
+                "RVOL",
+                allocations_while_streaming(RelativeVolume::new(period).unwrap(), &volumes),
+            ),
+            (
+                "VWAP",
+                allocations_while_streaming(Vwap::new(), &volume_candles),
             ),
         ];
         for (name, count) in counts {

@@ -284,6 +284,17 @@ parity! {
 
 parity! {
     // Volume indicators.
+    ad => "AD",
+    adosc => "ADOSC",
+    cmf => "CMF",
+    efi => "EFI",
+    marketfi => "MARKETFI",
+    nvi => "NVI",
+    obv => "OBV",
+    pvi => "PVI",
+    pvt => "PVT",
+    rvol => "RVOL",
+    vwap => "VWAP",
 }
 
 parity! {

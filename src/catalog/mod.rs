@@ -159,6 +159,16 @@
 //! | `FOSC` | Momentum Indicators | real | timeperiod=5 | real | [`ForecastOscillator`](crate::statistics::ForecastOscillator) |
 //! | `PERCENTILE` | Statistic Functions | real | timeperiod=30, percentile=50 | real | [`Percentile`](crate::statistics::Percentile) |
 //! | `PERCENTRANK` | Statistic Functions | real | timeperiod=100 | real | [`PercentRank`](crate::statistics::PercentRank) |
+//! | `AD` | Volume Indicators | high, low, close, volume | | real | [`AccumulationDistribution`](crate::volume::AccumulationDistribution) |
+//! | `ADOSC` | Volume Indicators | high, low, close, volume | fastperiod=3, slowperiod=10 | real | [`ChaikinOscillator`](crate::volume::ChaikinOscillator) |
+//! | `CMF` | Volume Indicators | high, low, close, volume | timeperiod=20 | real (−1..=1) | [`ChaikinMoneyFlow`](crate::volume::ChaikinMoneyFlow) |
+//! | `EFI` | Volume Indicators | close, volume | timeperiod=13 | real | [`ForceIndex`](crate::volume::ForceIndex) |
+//! | `MARKETFI` | Volume Indicators | high, low, volume | | real | [`MarketFacilitation`](crate::volume::MarketFacilitation) |
+//! | `NVI`, `PVI` | Volume Indicators | close, volume | | real (from 1000) | [`VolumeIndex`](crate::volume::VolumeIndex) |
+//! | `OBV` | Volume Indicators | close, volume | | real | [`Obv`](crate::volume::Obv) |
+//! | `PVT` | Volume Indicators | close, volume | | real | [`PriceVolumeTrend`](crate::volume::PriceVolumeTrend) |
+//! | `RVOL` | Volume Indicators | volume | timeperiod=20 | real | [`RelativeVolume`](crate::volume::RelativeVolume) |
+//! | `VWAP` | Volume Indicators | high, low, close, volume | | real (cumulative since the first bar) | [`Vwap`](crate::volume::Vwap) |
 //!
 //! The crate's own:
 //!
@@ -181,6 +191,7 @@
 //! | `MANSFIELD` | Relative Strength | asset, benchmark | timeperiod=200 | real | [`Mansfield`](crate::relative::Mansfield) |
 //! | `LEADERSHIP` | Relative Strength | asset, benchmark | timeperiod=50 | cross (+100 asset leads, −100 benchmark leads) | [`Leadership`](crate::relative::Leadership) |
 //! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
+//! | `AVWAP` | Volume Indicators | timestamped bar | period=0 (0 day, 1 week, 2 month, UTC), nbdev=1 | vwap, upperband, lowerband, stddev | [`AnchoredVwap`](crate::volume::AnchoredVwap) |
 //!
 //! Not in the catalog, because they are not one stream per series:
 //! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed

@@ -1,0 +1,163 @@
+use core::fmt;
+
+use crate::bar::Candle;
+#[cfg(feature = "serde")]
+use crate::error::invalid_state;
+use crate::levels::is_valid_bar;
+use crate::window::CompensatedSum;
+use crate::{Error, Indicator, Real};
+
+#[cfg(feature = "serde")]
+use super::is_finite_sum;
+use super::{finite_plus, money_flow_volume};
+
+/// Chaikin's accumulation/distribution line: the running total of each bar's money-flow
+/// volume.
+///
+/// # Formula
+///
+/// The close location value `CLV = ((C − L) − (H − C)) / (H − L)`, in `−1..=1` (0 when
+/// `H = L`, as TA-Lib), weights the volume: `AD_t = AD_{t−1} + CLV_t · V_t`, `AD_{−1} = 0`.
+/// A compensated sum ([`CompensatedSum`]): no drift however long the stream.
+///
+/// # Inputs and range
+///
+/// Valid candles ([`Candle::validate`]: a bar with the high below the low or the close
+/// outside the range is refused like a NaN). Any sign; `|AD|` at most the sum of the
+/// volumes. An input that would carry the total beyond the float range is refused.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, volume::AccumulationDistribution, Indicator};
+///
+/// let mut ad = AccumulationDistribution::new();
+/// // Close at the high: all 100 accumulated; at a quarter of the range: half of 200 out.
+/// assert_eq!(ad.update(Candle::new(9.0, 10.0, 8.0, 10.0, 100.0)?), Some(100.0));
+/// assert_eq!(ad.update(Candle::new(9.0, 12.0, 8.0, 9.0, 200.0)?), Some(0.0));
+/// assert_eq!(ad.to_string(), "AD");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Marc Chaikin's A/D line, as TA-Lib `AD`; matches it at every index.
+#[doc(alias = "AD")]
+#[doc(alias = "accumulation/distribution")]
+#[doc(alias = "Chaikin A/D line")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "AccumulationDistributionState<T>")
+)]
+pub struct AccumulationDistribution<T: Real = f64> {
+    /// The running total.
+    total: CompensatedSum<T>,
+    /// `true` once a candle was accepted.
+    started: bool,
+}
+
+impl<T: Real> AccumulationDistribution<T> {
+    /// The A/D line (no parameters).
+    pub fn new() -> Self {
+        Self {
+            total: CompensatedSum::new(),
+            started: false,
+        }
+    }
+
+    /// The total after `candle`, or `None` if it is refused.
+    #[inline]
+    pub(crate) fn step(&self, candle: &Candle<T>) -> Option<CompensatedSum<T>> {
+        if !is_valid_bar(candle) {
+            return None;
+        }
+        finite_plus(self.total, money_flow_volume(candle))
+    }
+
+    /// Commits a total [`step`](Self::step) returned.
+    #[inline]
+    pub(crate) fn commit(&mut self, total: CompensatedSum<T>) {
+        self.total = total;
+        self.started = true;
+    }
+}
+
+impl<T: Real> Indicator for AccumulationDistribution<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if let Some(total) = self.step(&candle) {
+            self.commit(total);
+        }
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        match self.step(&candle) {
+            Some(total) => Some(total.total()),
+            None => self.value(),
+        }
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.started.then(|| self.total.total())
+    }
+
+    fn reset(&mut self) {
+        *self = Self::new();
+    }
+
+    fn warmup_period(&self) -> usize {
+        1
+    }
+
+    /// Rejects an invalid candle, or one that would carry the total beyond the float range.
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<T>, Error> {
+        match self.step(&candle) {
+            Some(_) => Ok(self.update(candle)),
+            None => Err(Error::InvalidInput),
+        }
+    }
+}
+
+impl<T: Real> fmt::Display for AccumulationDistribution<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AD")
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct AccumulationDistributionState<T: Real> {
+    total: CompensatedSum<T>,
+    started: bool,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<AccumulationDistributionState<T>> for AccumulationDistribution<T> {
+    type Error = Error;
+
+    /// A finite total, and none before the first candle.
+    fn try_from(state: AccumulationDistributionState<T>) -> Result<Self, Error> {
+        let consistent = if state.started {
+            is_finite_sum(state.total)
+        } else {
+            state.total == CompensatedSum::new()
+        };
+        if !consistent {
+            return Err(invalid_state(
+                "AD total not finite, or a total before any candle",
+            ));
+        }
+        Ok(Self {
+            total: state.total,
+            started: state.started,
+        })
+    }
+}

@@ -1,0 +1,247 @@
+use core::fmt;
+
+use crate::bar::Candle;
+use crate::error::check_period;
+#[cfg(feature = "serde")]
+use crate::error::invalid_state;
+use crate::{Error, Indicator, Real};
+
+use super::exp_average::{ExpAverage, Start};
+use super::AccumulationDistribution;
+
+/// Chaikin's A/D oscillator: a fast minus a slow exponential average of the
+/// [A/D line](AccumulationDistribution).
+///
+/// # Formula
+///
+/// `ADOSC_t = EMA_fast(AD)_t − EMA_slow(AD)_t`, with TA-Lib's `k = 2/(n + 1)` and both
+/// averages seeded with the first A/D value (TA-Lib's `ADOSC` does not use the SMA seed of
+/// its `EMA`). First output after `max(fast, slow)` candles, as TA-Lib. The periods are
+/// not swapped: with `fast > slow` the sign flips, as in TA-Lib.
+///
+/// # Parameters
+///
+/// - `fast` (TA-Lib `fastperiod`): `2..=100000`, default 3;
+/// - `slow` (TA-Lib `slowperiod`): `2..=100000`, default 10.
+///
+/// # Inputs and range
+///
+/// Valid candles, as [`AccumulationDistribution`]. Any sign: the averages lie within the
+/// A/D line's range, so `|ADOSC|` is at most twice the sum of the volumes. A candle that
+/// would make a value overflow is refused.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, volume::ChaikinOscillator, Indicator};
+///
+/// let mut adosc = ChaikinOscillator::<f64>::new(2, 3)?; // k = 2/3 and 1/2
+/// let at_high = Candle::new(10.0, 12.0, 10.0, 12.0, 300.0)?; // A/D +300 each bar
+/// let out = adosc.batch(&[at_high, at_high, at_high]);
+/// // A/D 300, 600, 900; fast EMA 300, 500, 766.67; slow 300, 450, 675
+/// assert_eq!(out[..2], [None, None]);
+/// assert!((out[2].unwrap() - (2300.0 / 3.0 - 675.0)).abs() < 1e-9);
+/// assert_eq!(adosc.to_string(), "ADOSC(2,3)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Marc Chaikin's oscillator, as TA-Lib `ADOSC`; matches it at every index.
+#[doc(alias = "ADOSC")]
+#[doc(alias = "Chaikin oscillator")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "ChaikinOscillatorState<T>")
+)]
+pub struct ChaikinOscillator<T: Real = f64> {
+    line: AccumulationDistribution<T>,
+    fast: ExpAverage<T>,
+    slow: ExpAverage<T>,
+    /// Candles accepted, up to the warm-up.
+    count: usize,
+}
+
+type Step<T> = (
+    crate::window::CompensatedSum<T>,
+    ExpAverage<T>,
+    ExpAverage<T>,
+);
+
+impl<T: Real> ChaikinOscillator<T> {
+    /// The oscillator of the `fast` and `slow` averages of the A/D line.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless both periods are in `2..=100000`.
+    pub fn new(fast: usize, slow: usize) -> Result<Self, Error> {
+        let fast = at_least_two("fast", fast)?;
+        let slow = at_least_two("slow", slow)?;
+        Ok(Self::with_valid_periods(fast, slow))
+    }
+
+    fn with_valid_periods(fast: usize, slow: usize) -> Self {
+        Self {
+            line: AccumulationDistribution::new(),
+            fast: ExpAverage::new(fast, Start::First),
+            slow: ExpAverage::new(slow, Start::First),
+            count: 0,
+        }
+    }
+
+    /// The fast period.
+    pub fn fast(&self) -> usize {
+        self.fast.period()
+    }
+
+    /// The slow period.
+    pub fn slow(&self) -> usize {
+        self.slow.period()
+    }
+
+    /// The next state after `candle`, or `None` if it is refused (invalid, or an average
+    /// or the output would overflow).
+    #[inline]
+    fn step(&self, candle: &Candle<T>) -> Option<Step<T>> {
+        let total = self.line.step(candle)?;
+        let line = total.total();
+        let (fast, slow) = (self.fast.next(line)?, self.slow.next(line)?);
+        (fast.value()? - slow.value()?)
+            .is_finite()
+            .then_some((total, fast, slow))
+    }
+
+    #[inline]
+    fn output(&self, count: usize, fast: &ExpAverage<T>, slow: &ExpAverage<T>) -> Option<T> {
+        if count < self.warmup_period() {
+            return None;
+        }
+        Some(fast.value()? - slow.value()?)
+    }
+
+    #[inline]
+    fn next_count(&self) -> usize {
+        (self.count + 1).min(self.warmup_period())
+    }
+}
+
+/// `value` in `2..=100000`, or the error naming `name`.
+pub(crate) fn at_least_two(name: &'static str, value: usize) -> Result<usize, Error> {
+    let value = check_period(name, value)?;
+    if value < 2 {
+        return Err(Error::InvalidParameter {
+            name,
+            value: value.to_string(),
+            expected: "2..=100000",
+        });
+    }
+    Ok(value)
+}
+
+impl<T: Real> Default for ChaikinOscillator<T> {
+    /// ADOSC(3, 10), TA-Lib's defaults.
+    fn default() -> Self {
+        Self::with_valid_periods(3, 10)
+    }
+}
+
+impl<T: Real> Indicator for ChaikinOscillator<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if let Some((total, fast, slow)) = self.step(&candle) {
+            self.line.commit(total);
+            self.fast = fast;
+            self.slow = slow;
+            self.count = self.next_count();
+        }
+        self.value()
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        match self.step(&candle) {
+            Some((_, fast, slow)) => self.output(self.next_count(), &fast, &slow),
+            None => self.value(),
+        }
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.output(self.count, &self.fast, &self.slow)
+    }
+
+    fn reset(&mut self) {
+        self.line.reset();
+        self.fast.reset();
+        self.slow.reset();
+        self.count = 0;
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.fast().max(self.slow())
+    }
+
+    /// Rejects an invalid candle, or one that would make a value overflow.
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<T>, Error> {
+        match self.step(&candle) {
+            Some(_) => Ok(self.update(candle)),
+            None => Err(Error::InvalidInput),
+        }
+    }
+}
+
+impl<T: Real> fmt::Display for ChaikinOscillator<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ADOSC({},{})", self.fast(), self.slow())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ChaikinOscillatorState<T: Real> {
+    line: AccumulationDistribution<T>,
+    fast: ExpAverage<T>,
+    slow: ExpAverage<T>,
+    count: usize,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<ChaikinOscillatorState<T>> for ChaikinOscillator<T> {
+    type Error = Error;
+
+    /// Periods in range, averages seeded with the first value, as many candles counted as
+    /// the averages saw (up to the warm-up), and the A/D line started iff any was.
+    fn try_from(state: ChaikinOscillatorState<T>) -> Result<Self, Error> {
+        let fresh = Self::new(state.fast.period(), state.slow.period())?;
+        let fed = state.fast.count() > 0;
+        let consistent = state.fast.is_consistent(fresh.fast(), Start::First)
+            && state.slow.is_consistent(fresh.slow(), Start::First)
+            && state.count <= fresh.warmup_period()
+            && fed == (state.count > 0)
+            && fed == (state.slow.count() > 0)
+            && fed == state.line.value().is_some();
+        if !consistent {
+            return Err(invalid_state(
+                "ADOSC averages not seeded with the first value, or out of step with the \
+                 count of candles and the A/D line",
+            ));
+        }
+        let fed_output = match (state.fast.value(), state.slow.value()) {
+            (Some(fast), Some(slow)) => (fast - slow).is_finite(),
+            _ => true,
+        };
+        if !fed_output {
+            return Err(invalid_state("ADOSC output not finite"));
+        }
+        Ok(Self {
+            line: state.line,
+            fast: state.fast,
+            slow: state.slow,
+            count: state.count,
+        })
+    }
+}

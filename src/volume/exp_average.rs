@@ -1,0 +1,99 @@
+//! The exponential average inside ADOSC and EFI: TA-Lib's `k = 2/(n + 1)`, seeded with the
+//! first input (ADOSC) or the mean of the first `n` (EFI). Unlike [`Ema`](crate::average::Ema)
+//! it takes any finite input (running totals and forces exceed the usable input range).
+
+use crate::float::{from_usize, lit};
+use crate::Real;
+
+/// How the average starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) enum Start {
+    /// The first input is the first average.
+    First,
+    /// The mean of the first `n` inputs is the first average.
+    Mean,
+}
+
+/// An exponential average of finite inputs. While the `Mean` seed forms, `state` is the
+/// running sum of the inputs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct ExpAverage<T> {
+    period: usize,
+    start: Start,
+    count: usize,
+    state: T,
+}
+
+impl<T: Real> ExpAverage<T> {
+    /// An average over `period` (checked by the caller).
+    pub(crate) fn new(period: usize, start: Start) -> Self {
+        Self {
+            period,
+            start,
+            count: 0,
+            state: T::zero(),
+        }
+    }
+
+    pub(crate) fn period(&self) -> usize {
+        self.period
+    }
+
+    /// Inputs up to the first average.
+    pub(crate) fn warmup_period(&self) -> usize {
+        match self.start {
+            Start::First => 1,
+            Start::Mean => self.period,
+        }
+    }
+
+    /// The average after `x`, or `None` if it would not be finite.
+    #[inline]
+    pub(crate) fn next(&self, x: T) -> Option<Self> {
+        let warm = self.warmup_period();
+        let state = if self.count >= warm {
+            let k = lit::<T>(2.0) / from_usize::<T>(self.period + 1);
+            // k·x + (1 − k)·e: exactly x for k = 1 (EFI(1) is the raw force), as TA-Lib.
+            x * k + self.state * (T::one() - k)
+        } else if self.count + 1 == warm && self.start == Start::Mean {
+            (self.state + x) / from_usize::<T>(self.period)
+        } else if self.start == Start::First {
+            x
+        } else {
+            self.state + x
+        };
+        state.is_finite().then_some(Self {
+            count: (self.count + 1).min(warm),
+            state,
+            ..*self
+        })
+    }
+
+    /// The average, once seeded.
+    #[inline]
+    pub(crate) fn value(&self) -> Option<T> {
+        (self.count >= self.warmup_period()).then_some(self.state)
+    }
+
+    pub(crate) fn reset(&mut self) {
+        *self = Self::new(self.period, self.start);
+    }
+
+    /// `true` for a state some finite inputs give: the expected period and start, a count
+    /// up to the warm-up, a finite state, zero before the first input.
+    #[cfg(feature = "serde")]
+    pub(crate) fn is_consistent(&self, period: usize, start: Start) -> bool {
+        self.period == period
+            && self.start == start
+            && self.count <= self.warmup_period()
+            && self.state.is_finite()
+            && (self.count > 0 || self.state == T::zero())
+    }
+
+    #[cfg(feature = "serde")]
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
+}
