@@ -23,6 +23,7 @@
 //! previous price outside the usable range, a lagged output beyond the bounds above, an
 //! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
+pub mod directional;
 mod lagged;
 mod macd;
 #[allow(clippy::module_inception)]
@@ -32,6 +33,10 @@ mod rocp;
 mod rsi;
 mod stochastic;
 
+pub use directional::{
+    Adx, Adxr, Directional, DirectionalOutput, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex,
+    VortexOutput,
+};
 pub use macd::{Macd, MacdOutput};
 pub use momentum::Momentum;
 pub use roc::Roc;
