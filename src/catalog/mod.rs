@@ -134,6 +134,14 @@
 //! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
 //! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
 //! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `PLUS_DM` | Momentum Indicators | high, low | timeperiod=14 | real | [`PlusDm`](crate::momentum::PlusDm) |
+//! | `MINUS_DM` | Momentum Indicators | high, low | timeperiod=14 | real | [`MinusDm`](crate::momentum::MinusDm) |
+//! | `PLUS_DI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`PlusDi`](crate::momentum::PlusDi) |
+//! | `MINUS_DI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`MinusDi`](crate::momentum::MinusDi) |
+//! | `DX` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Dx`](crate::momentum::Dx) |
+//! | `ADX` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Adx`](crate::momentum::Adx) (all lines at once: [`Directional`](crate::momentum::Directional)) |
+//! | `ADXR` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Adxr`](crate::momentum::Adxr) |
+//! | `VORTEX` | Momentum Indicators | high, low, close | timeperiod=14 | plusvi, minusvi | [`Vortex`](crate::momentum::Vortex) |
 //!
 //! The crate's own:
 //!
@@ -156,6 +164,7 @@
 //! | `MANSFIELD` | Relative Strength | asset, benchmark | timeperiod=200 | real | [`Mansfield`](crate::relative::Mansfield) |
 //! | `LEADERSHIP` | Relative Strength | asset, benchmark | timeperiod=50 | cross (+100 asset leads, −100 benchmark leads) | [`Leadership`](crate::relative::Leadership) |
 //! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
+//! | `DMI` | Momentum Indicators | high, low, close | timeperiod=14 | plusdm, minusdm, plusdi, minusdi, dx, adx, adxr (NaN until ADX, ADXR start) | [`Directional`](crate::momentum::Directional) |
 //!
 //! Not in the catalog, because they are not one stream per series:
 //! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed

@@ -191,7 +191,10 @@ impl<T: Real> Movement<T> {
         let consistent = self.moves <= self.period
             && self.previous.is_none_or(|p| p.is_valid(range_only))
             && (self.previous.is_some()
-                || (self.moves == 0 && self.plus == zero && self.minus == zero && self.range == zero))
+                || (self.moves == 0
+                    && self.plus == zero
+                    && self.minus == zero
+                    && self.range == zero))
             && sum_ok(self.plus)
             && sum_ok(self.minus)
             && sum_ok(self.range);
@@ -385,7 +388,10 @@ impl<T: Real> Rating<T> {
         if !self.history.is_full() {
             return None;
         }
-        Some(Self::average(self.history.newest()?, self.history.oldest()?))
+        Some(Self::average(
+            self.history.newest()?,
+            self.history.oldest()?,
+        ))
     }
 
     pub(crate) fn reset(&mut self) {
