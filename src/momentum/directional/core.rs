@@ -68,11 +68,11 @@ impl<T: Real> Previous<T> {
     }
 }
 
-/// The largest Wilder sum of true ranges (or moves) of usable prices over `period`:
-/// `period · 2 · max_input`, with room for rounding.
+/// The largest sum (or Wilder sum) of `moves` true ranges or moves of usable prices:
+/// `moves · 2 · max_input`, with room for rounding.
 #[cfg(feature = "serde")]
-pub(crate) fn max_sum<T: Real>(period: usize) -> T {
-    from_usize::<T>(period) * lit::<T>(2.0) * T::max_input() * (T::one() + lit::<T>(1e-6))
+pub(crate) fn max_sum<T: Real>(moves: usize) -> T {
+    from_usize::<T>(moves) * lit::<T>(2.0) * T::max_input() * (T::one() + lit::<T>(1e-6))
 }
 
 /// `scale · part / whole`, 0 when `whole` is 0, at most `scale` (rounding).
@@ -182,19 +182,17 @@ impl<T: Real> Movement<T> {
 
     /// A loaded state: a period in range (checked by the caller), a count up to it, a
     /// previous bar of the kind the indicator accepts once any move was counted, and sums
-    /// that are finite, never negative and within what usable prices give.
+    /// that are finite, never negative and within what that many moves of usable prices
+    /// give.
     #[cfg(feature = "serde")]
     pub(crate) fn check(&self, range_only: bool) -> Result<(), crate::Error> {
-        let bound = max_sum::<T>(self.period);
+        // A sum of `k` moves (`k` up to `n`) is at most `k · 2 · max_input`, and the Wilder
+        // step keeps it there; no move before the second bar.
+        let bound = max_sum::<T>(self.moves);
         let sum_ok = |s: T| s.is_finite() && s >= T::zero() && s <= bound;
-        let zero = T::zero();
         let consistent = self.moves <= self.period
             && self.previous.is_none_or(|p| p.is_valid(range_only))
-            && (self.previous.is_some()
-                || (self.moves == 0
-                    && self.plus == zero
-                    && self.minus == zero
-                    && self.range == zero))
+            && (self.previous.is_some() || self.moves == 0)
             && sum_ok(self.plus)
             && sum_ok(self.minus)
             && sum_ok(self.range);

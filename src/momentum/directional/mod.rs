@@ -54,27 +54,31 @@
 //! use ta_stream::signal::{Cross, CrossLevel, Crossover};
 //! use ta_stream::Indicator;
 //!
-//! let mut lines = Directional::new(3)?;
+//! let mut lines = Directional::new(5)?;
 //! let mut strong = CrossLevel::new(25.0)?;
 //! let mut turn = Crossover::new();
-//! let (mut rising, mut turns) = (0, Vec::new());
-//! // Ten bars down, then twelve up: −DI leads, then +DI crosses above it.
-//! for i in 0..22 {
-//!     let mid = if i < 10 { 100.0 - i as f64 } else { 80.0 + 2.0 * i as f64 };
-//!     let Some(out) = lines.update(Candle::new(mid, mid + 1.0, mid - 1.0, mid, 0.0)?) else {
+//! let (mut rising, mut last_turn) = (Vec::new(), None);
+//! // Forty bars of chop (no trend: ADX about 11), then a steady climb.
+//! for i in 0..60 {
+//!     let mid = if i >= 40 {
+//!         100.0 + 2.0 * (i - 39) as f64
+//!     } else if i % 2 == 0 {
+//!         99.0
+//!     } else {
+//!         101.0
+//!     };
+//!     let Some(out) = lines.update(Candle::new(mid, mid + 1.5, mid - 1.5, mid, 0.0)?) else {
 //!         continue;
 //!     };
-//!     if let Some(adx) = out.adx {
-//!         rising += usize::from(strong.update(adx) == Some(Some(Cross::Above)));
+//!     if let Some(Some(Cross::Above)) = out.adx.and_then(|adx| strong.update(adx)) {
+//!         rising.push(i);
 //!     }
 //!     if let Some(Some(cross)) = turn.update((out.plus_di, out.minus_di)) {
-//!         turns.push(cross);
+//!         last_turn = Some(cross);
 //!     }
 //! }
-//! assert_eq!(turns, [Cross::Above]); // +DI crossed above −DI once
-//! assert_eq!(lines.value().map(|out| out.plus_di > out.minus_di), Some(true));
-//! assert!(lines.value().and_then(|out| out.adx).is_some_and(|adx| adx > 25.0));
-//! # let _ = rising;
+//! assert_eq!(rising, [43]); // ADX rose through 25 four bars into the climb
+//! assert_eq!(last_turn, Some(Cross::Above)); // the DIs swapped in the chop; +DI ends on top
 //! # Ok::<(), ta_stream::Error>(())
 //! ```
 
