@@ -40,6 +40,7 @@ impl<T: Real> Previous<T> {
     }
 
     /// Usable prices with `low ≤ high` (and the close inside unless `range_only`).
+    #[cfg(feature = "serde")]
     pub(crate) fn is_valid(&self, range_only: bool) -> bool {
         let usable = self.high.is_usable() && self.low.is_usable() && self.close.is_usable();
         let inside = range_only || (self.low <= self.close && self.close <= self.high);
