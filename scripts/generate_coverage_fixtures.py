@@ -135,6 +135,16 @@ CASES = {
     # ---- end of this section ----
 
     # ---- Momentum: directional movement and vortex ----
+    # Period 1 is TA-Lib's unsmoothed case (±DI then fractions, not percents); 2 and 3 the
+    # shortest seeds; 100 a long one. DX, ADX and ADXR start at 2.
+    "PLUS_DM": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 100}],
+    "MINUS_DM": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 100}],
+    "PLUS_DI": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 100}],
+    "MINUS_DI": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 100}],
+    "DX": [{}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 100}],
+    "ADX": [{}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 100}],
+    "ADXR": [{}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 50}],
+    "VORTEX": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 100}],
     # ---- end of this section ----
 
     # ---- Momentum: window highs and lows (AROON, CCI, WILLR, ULTOSC, VHF, ERI, FRACTAL, AC, AO) ----

@@ -282,6 +282,13 @@
 //! | [`ChaikinVolatility`](volatility::ChaikinVolatility) | `CVI` | candle | percent | `n + r` (20) |
 //! | [`MassIndex`](volatility::MassIndex) | `MASSI` | candle | number | `2·fast + slow − 2` (41) |
 //! | [`RelativeVolatility`](volatility::RelativeVolatility) | `RVI` | price | 0..=100 | `n + m − 1` (23) |
+//! | [`PlusDm`](momentum::PlusDm), [`MinusDm`](momentum::MinusDm) | `PLUS_DM`, `MINUS_DM` | candle | Wilder sum of moves | `max(n, 2)` |
+//! | [`PlusDi`](momentum::PlusDi), [`MinusDi`](momentum::MinusDi) | `PLUS_DI`, `MINUS_DI` | candle | 0..=100 | `n + 1` |
+//! | [`Dx`](momentum::Dx) | `DX` | candle | 0..=100 | `n + 1` |
+//! | [`Adx`](momentum::Adx) | `ADX` | candle | 0..=100 | `2n` (28) |
+//! | [`Adxr`](momentum::Adxr) | `ADXR` | candle | 0..=100 | `3n − 1` (41) |
+//! | [`Directional`](momentum::Directional) | all of the above | candle | [`DirectionalOutput`](momentum::DirectionalOutput) (ADX, ADXR as they start) | `n + 1` |
+//! | [`Vortex`](momentum::Vortex) | `VORTEX` | candle | [`VortexOutput`](momentum::VortexOutput) (VI+, VI−) | `n + 1` |
 //! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
 //! | [`HeikinAshi`](price::HeikinAshi) | `HA` | candle | Heikin-Ashi [`Candle`](bar::Candle) | 1 |
 //! | [`AverageDeviation`](price::AverageDeviation) | `AVGDEV` | price | number (O(n) per update) | `n` |

@@ -539,6 +539,7 @@ fn every_section_prints() {
             "RSI(14)",
             "last cross",
             "MACD",
+            "ADX(14)",
             "support",
             "resistance",
             "Bollinger %B",

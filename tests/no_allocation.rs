@@ -23,6 +23,7 @@ use ta_stream::momentum::{
     Accelerator, Aroon, AroonOscillator, AwesomeOscillator, Cci, ElderRay, Fractal,
     UltimateOscillator, VerticalHorizontalFilter, WilliamsR,
 };
+use ta_stream::momentum::{Adx, Adxr, Directional, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::price::{
     AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
@@ -603,6 +604,42 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "VWAP",
                 allocations_while_streaming(Vwap::new(), &volume_candles),
+            ),
+            (
+                "PLUS_DM",
+                allocations_while_streaming(PlusDm::new(period).unwrap(), &candles),
+            ),
+            (
+                "MINUS_DM",
+                allocations_while_streaming(MinusDm::new(period).unwrap(), &candles),
+            ),
+            (
+                "PLUS_DI",
+                allocations_while_streaming(PlusDi::new(period).unwrap(), &candles),
+            ),
+            (
+                "MINUS_DI",
+                allocations_while_streaming(MinusDi::new(period).unwrap(), &candles),
+            ),
+            (
+                "DX",
+                allocations_while_streaming(Dx::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "ADX",
+                allocations_while_streaming(Adx::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "ADXR",
+                allocations_while_streaming(Adxr::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "DMI",
+                allocations_while_streaming(Directional::new(period.max(2)).unwrap(), &candles),
+            ),
+            (
+                "VORTEX",
+                allocations_while_streaming(Vortex::new(period).unwrap(), &candles),
             ),
         ];
         for (name, count) in counts {

@@ -262,6 +262,14 @@ parity! {
 
 parity! {
     // Momentum: directional movement and vortex.
+    adx => "ADX",
+    adxr => "ADXR",
+    dx => "DX",
+    minus_di => "MINUS_DI",
+    minus_dm => "MINUS_DM",
+    plus_di => "PLUS_DI",
+    plus_dm => "PLUS_DM",
+    vortex => "VORTEX",
 }
 
 parity! {

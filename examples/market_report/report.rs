@@ -12,7 +12,7 @@ use ta_stream::bar::Candle;
 use ta_stream::index::monitor::{AGGREGATE_LIMIT, LARGE_THRESHOLD, SINGLE_LIMIT};
 use ta_stream::index::SpecialRebalanceMonitor;
 use ta_stream::levels::{LevelEvent, LevelsConfig, Role, SupportResistance};
-use ta_stream::momentum::{Macd, MacdOutput, Rsi};
+use ta_stream::momentum::{Directional, DirectionalOutput, Macd, MacdOutput, Rsi};
 use ta_stream::relative::{Beta, Correlation, PerformanceSpread};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::sentiment::{OptionVolume, PutCall, PutCallReading, Regime};
@@ -735,6 +735,8 @@ pub struct Report {
     pub recent_breaks: Vec<LevelBreak>,
     /// MACD(12, 26, 9).
     pub macd: Option<MacdOutput>,
+    /// Wilder's directional movement (14): ADX with +DI and −DI.
+    pub directional: Option<DirectionalOutput>,
     /// Bollinger (20, 2) %B.
     pub percent_b: Option<f64>,
     /// ATR(14), points.
@@ -800,6 +802,7 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
     let mut levels =
         SupportResistance::new(LevelsConfig::default().with_break_closes(Some(BREAK_CLOSES)))?;
     let mut macd = Macd::default();
+    let mut directional = Directional::default();
     let mut bollinger = Bollinger::default();
     let mut atr = Atr::default();
     let mut volatility = RealizedVolatility::new(20)?;
@@ -829,6 +832,7 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
             }
         }
         macd.update(close);
+        directional.update(bar.candle);
         bollinger.update(close);
         atr.update(bar.candle);
         volatility.update(close);
@@ -948,6 +952,7 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
         resistances,
         recent_breaks,
         macd: macd.value(),
+        directional: directional.value(),
         percent_b: bollinger.value().map(|bands| bands.percent_b),
         atr: atr.value(),
         volatility: volatility.value().map(|sigma| 100.0 * sigma),
@@ -1280,6 +1285,21 @@ impl fmt::Display for Report {
                 }
             )?,
             None => writeln!(f, "  MACD(12,26,9)    n/a")?,
+        }
+        if let Some((d, Some(adx))) = self.directional.map(|d| (d, d.adx)) {
+            let strength = if adx >= 25.0 {
+                "trending"
+            } else if adx < 20.0 {
+                "no trend"
+            } else {
+                "weak trend"
+            };
+            let side = if d.plus_di >= d.minus_di {
+                "+DI above −DI"
+            } else {
+                "−DI above +DI"
+            };
+            writeln!(f, "  ADX(14)          {adx:.1} ({strength}; {side})")?;
         }
         let relation = match self.fast_above_slow {
             Some(true) => "SMA(50) above SMA(200)",

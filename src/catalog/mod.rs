@@ -169,6 +169,14 @@
 //! | `PVT` | Volume Indicators | close, volume | | real | [`PriceVolumeTrend`](crate::volume::PriceVolumeTrend) |
 //! | `RVOL` | Volume Indicators | volume | timeperiod=20 | real | [`RelativeVolume`](crate::volume::RelativeVolume) |
 //! | `VWAP` | Volume Indicators | high, low, close, volume | | real (cumulative since the first bar) | [`Vwap`](crate::volume::Vwap) |
+//! | `PLUS_DM` | Momentum Indicators | high, low | timeperiod=14 | real | [`PlusDm`](crate::momentum::PlusDm) |
+//! | `MINUS_DM` | Momentum Indicators | high, low | timeperiod=14 | real | [`MinusDm`](crate::momentum::MinusDm) |
+//! | `PLUS_DI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`PlusDi`](crate::momentum::PlusDi) |
+//! | `MINUS_DI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`MinusDi`](crate::momentum::MinusDi) |
+//! | `DX` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Dx`](crate::momentum::Dx) |
+//! | `ADX` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Adx`](crate::momentum::Adx) (all lines at once: [`Directional`](crate::momentum::Directional)) |
+//! | `ADXR` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Adxr`](crate::momentum::Adxr) |
+//! | `VORTEX` | Momentum Indicators | high, low, close | timeperiod=14 | plusvi, minusvi | [`Vortex`](crate::momentum::Vortex) |
 //!
 //! The crate's own:
 //!
@@ -192,6 +200,7 @@
 //! | `LEADERSHIP` | Relative Strength | asset, benchmark | timeperiod=50 | cross (+100 asset leads, −100 benchmark leads) | [`Leadership`](crate::relative::Leadership) |
 //! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
 //! | `AVWAP` | Volume Indicators | timestamped bar | period=0 (0 day, 1 week, 2 month, UTC), nbdev=1 | vwap, upperband, lowerband, stddev | [`AnchoredVwap`](crate::volume::AnchoredVwap) |
+//! | `DMI` | Momentum Indicators | high, low, close | timeperiod=14 | plusdm, minusdm, plusdi, minusdi, dx, adx, adxr (NaN until ADX, ADXR start) | [`Directional`](crate::momentum::Directional) |
 //!
 //! Not in the catalog, because they are not one stream per series:
 //! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed

@@ -39,6 +39,7 @@ mod aroon;
 mod aroon_oscillator;
 mod awesome;
 mod cci;
+pub mod directional;
 mod elder_ray;
 mod fractal;
 mod lagged;
@@ -58,6 +59,10 @@ pub use aroon::{Aroon, AroonOutput};
 pub use aroon_oscillator::AroonOscillator;
 pub use awesome::AwesomeOscillator;
 pub use cci::Cci;
+pub use directional::{
+    Adx, Adxr, Directional, DirectionalOutput, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex,
+    VortexOutput,
+};
 pub use elder_ray::{ElderRay, ElderRayOutput};
 pub use fractal::Fractal;
 pub use macd::{Macd, MacdOutput};

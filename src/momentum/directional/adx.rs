@@ -1,0 +1,53 @@
+use super::core::Strength;
+use super::directional_line;
+use crate::bar::Candle;
+
+directional_line! {
+    /// Average directional movement index: Wilder's average of [`Dx`](super::Dx), the
+    /// strength of a trend whatever its direction, as TA-Lib.
+    ///
+    /// # Formula
+    ///
+    /// The first ADX is the mean of the first `n` DX values (a bar without direction
+    /// counting 0), at bar `2n`; then `ADX_t = (ADX_{t−1} · (n − 1) + DX_t) / n`, skipping
+    /// the bars without direction (the ADX keeps its value), as TA-Lib. See the
+    /// [module docs](super).
+    ///
+    /// # Parameters
+    ///
+    /// `period` (`n`, TA-Lib `timeperiod`): `2..=100000`, default 14.
+    ///
+    /// # Inputs and range
+    ///
+    /// Refuses a candle with an unusable number or a close outside `[low, high]`. The output
+    /// is in `0..=100`. Analysts read above 25 as a trend and below 20 as none; ADX rising
+    /// through 25 is a [`CrossLevel`](crate::signal::CrossLevel) on it (see the
+    /// [module docs](super#events)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use ta_stream::{bar::Candle, momentum::Adx, Indicator};
+    ///
+    /// let bar = |mid: f64| Candle::new(mid, mid + 1.0, mid - 1.0, mid, 0.0);
+    /// let mut adx = Adx::new(3)?;
+    /// let out = adx.batch(&(0..8).map(|i| bar(100.0 + 3.0 * i as f64)).collect::<Result<Vec<_>, _>>()?);
+    /// assert_eq!(out[..5], [None; 5]); // first output at bar 2n = 6
+    /// assert_eq!(out[5], Some(100.0)); // a steady climb: −DI = 0, every DX 100
+    /// assert_eq!(adx.warmup_period(), 6);
+    /// assert_eq!(Adx::<f64>::default().to_string(), "ADX(14)");
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Links
+    ///
+    /// Wilder (1978), *New Concepts in Technical Trading Systems*; TA-Lib `ADX`, matched at
+    /// every index.
+    #[doc(alias = "ADX")]
+    #[doc(alias = "average directional index")]
+    Adx, Strength, 2, "2..=100000", "ADX",
+    range_only = false,
+    read = |core: &Strength<T>| core.adx(),
+    peek = |core: &Strength<T>, candle: &Candle<T>| core.pushed(candle).adx(),
+    warmup = |n: usize| 2 * n,
+}
