@@ -65,13 +65,21 @@ impl<T: Real> Wma<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            sum: RollingSum::new(period)?,
+        Ok(Self::with_valid_period(crate::error::check_period(
+            "period", period,
+        )?))
+    }
+
+    /// For periods known to be valid (constants); anything else is clamped into range.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        let period = crate::error::clamp_period(period);
+        Self {
+            sum: RollingSum::with_valid_period(period),
             weighted_suffix: vec![T::zero(); period + 1],
             recent_weighted: T::zero(),
             average: T::zero(),
             divisor: Self::divisor(period),
-        })
+        }
     }
 
     /// The period `n`.

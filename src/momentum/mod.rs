@@ -23,21 +23,46 @@
 //! previous price outside the usable range, a lagged output beyond the bounds above, an
 //! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
+mod bop;
+mod cmo;
+mod cmou;
+mod coppock;
+mod dpo;
+pub(crate) mod efficiency_ratio;
+mod imi;
 mod lagged;
 mod macd;
+mod mfi;
 #[allow(clippy::module_inception)]
 mod momentum;
+mod qstick;
 mod roc;
 mod rocp;
+mod rocr;
+mod rocr100;
 mod rsi;
 mod stochastic;
+mod up_down;
+mod wad;
 
+pub use bop::Bop;
+pub use cmo::Cmo;
+pub use cmou::Cmou;
+pub use coppock::Coppock;
+pub use dpo::Dpo;
+pub use efficiency_ratio::EfficiencyRatio;
+pub use imi::Imi;
 pub use macd::{Macd, MacdOutput};
+pub use mfi::Mfi;
 pub use momentum::Momentum;
+pub use qstick::Qstick;
 pub use roc::Roc;
 pub use rocp::Rocp;
+pub use rocr::Rocr;
+pub use rocr100::Rocr100;
 pub use rsi::{FlatRsi, Rsi};
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
+pub use wad::Wad;
 
 #[cfg(feature = "serde")]
 use crate::Error;
