@@ -134,6 +134,17 @@
 //! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
 //! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
 //! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `CMO` | Momentum Indicators | real | timeperiod=14 | real | [`Cmo`](crate::momentum::Cmo) (Wilder-smoothed, as TA-Lib) |
+//! | `CMOU` | Momentum Indicators | real | timeperiod=14 | real | [`Cmou`](crate::momentum::Cmou) (window sums) |
+//! | `DPO` | Momentum Indicators | real | timeperiod=20 | real | [`Dpo`](crate::momentum::Dpo) |
+//! | `ER` | Momentum Indicators | real | timeperiod=10 | real | [`EfficiencyRatio`](crate::momentum::EfficiencyRatio) |
+//! | `IMI` | Momentum Indicators | open, close | timeperiod=14 | real | [`Imi`](crate::momentum::Imi) |
+//! | `QSTICK` | Momentum Indicators | open, close | timeperiod=10 | real | [`Qstick`](crate::momentum::Qstick) |
+//! | `BOP` | Momentum Indicators | open, high, low, close | | real | [`Bop`](crate::momentum::Bop) |
+//! | `ROCR`, `ROCR100` | Momentum Indicators | real | timeperiod=10 | real | [`Rocr`](crate::momentum::Rocr), [`Rocr100`](crate::momentum::Rocr100) |
+//! | `COPPOCK` | Momentum Indicators | real | wmaperiod=10, roc1period=11, roc2period=14 | real | [`Coppock`](crate::momentum::Coppock) |
+//! | `WAD` | Momentum Indicators | high, low, close | | real | [`Wad`](crate::momentum::Wad) |
+//! | `MFI` | Momentum Indicators | high, low, close, volume | timeperiod=14 | real | [`Mfi`](crate::momentum::Mfi) |
 //!
 //! The crate's own:
 //!
