@@ -58,7 +58,8 @@ use super::Roc;
 pub struct Coppock<T: Real = f64> {
     roc1: Roc<T>,
     roc2: Roc<T>,
-    /// The WMA of the sums (fed without the input check: a sum may exceed `max_input`).
+    /// The WMA of the sums scaled by `2⁻²⁰` (fed without the input check: a sum may exceed
+    /// `max_input`).
     smooth: Wma<T>,
 }
 
@@ -103,10 +104,25 @@ impl<T: Real> Coppock<T> {
         self.roc2.period()
     }
 
-    /// The largest `|ROC1 + ROC2|` of usable inputs, with room for rounding.
+    /// The largest `|ROC1 + ROC2|·2⁻²⁰` of usable inputs, with room for rounding.
     #[cfg(feature = "serde")]
-    fn largest_sum() -> T {
-        (T::one() + T::max_input() / T::min_input()) * lit(400.0)
+    fn largest_fed() -> T {
+        (T::one() + T::max_input() / T::min_input()) * lit(400.0) * Self::down()
+    }
+
+    /// `2⁻²⁰`: the sums enter the WMA scaled down by this power of two, and its average is
+    /// scaled back up by `2²⁰`. Scaling by a power of two is exact, and the WMA is linear, so
+    /// the output is bit for bit the unscaled one; but the WMA's weighted sums (up to
+    /// `n(n + 1)/2` times a value) can no longer overflow, even for `n = 100000` and rates
+    /// of change near their `1e302` bound.
+    #[inline]
+    fn down() -> T {
+        lit(1.0 / 1_048_576.0)
+    }
+
+    #[inline]
+    fn up() -> T {
+        lit(1_048_576.0)
     }
 }
 
@@ -132,7 +148,9 @@ impl<T: Real> Indicator for Coppock<T> {
         }
         let first = self.roc1.update(x);
         let second = self.roc2.update(x);
-        self.smooth.feed(first? + second?)
+        self.smooth
+            .feed((first? + second?) * Self::down())
+            .map(|average| average * Self::up())
     }
 
     #[inline]
@@ -141,12 +159,14 @@ impl<T: Real> Indicator for Coppock<T> {
             return self.value();
         }
         let sum = self.roc1.peek(x)? + self.roc2.peek(x)?;
-        self.smooth.peek_fed(sum)
+        self.smooth
+            .peek_fed(sum * Self::down())
+            .map(|average| average * Self::up())
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        self.smooth.value()
+        self.smooth.value().map(|average| average * Self::up())
     }
 
     fn reset(&mut self) {
@@ -188,7 +208,7 @@ impl<T: Real> TryFrom<CoppockState<T>> for Coppock<T> {
     /// shorter lag's), the WMA of sums within what usable inputs give, and nothing in it
     /// before both rates of change exist.
     fn try_from(state: CoppockState<T>) -> Result<Self, Error> {
-        let smooth = Wma::load(state.smooth, Some(Self::largest_sum()))?;
+        let smooth = Wma::load(state.smooth, Some(Self::largest_fed()))?;
         let (short, long) = if state.roc1.period() <= state.roc2.period() {
             (&state.roc1, &state.roc2)
         } else {
