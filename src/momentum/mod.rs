@@ -1,6 +1,15 @@
 //! Momentum oscillators: [`Rsi`], [`Macd`], [`Roc`], [`Rocp`], [`Momentum`], and the
 //! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`].
 //!
+//! Of closes and candles: [`Cmo`], [`Cmou`], [`Dpo`], [`EfficiencyRatio`], [`Rocr`],
+//! [`Rocr100`], [`Coppock`] (closes); [`Imi`], [`Qstick`], [`Bop`], [`Wad`], [`Mfi`]
+//! (candles). Their bounds: CMO and CMOU in `−100..=100`, IMI and MFI in `0..=100`, ER in
+//! `0..=1`, BOP in `−1..=1` (each a share of non-negative sums, exact at the ends since
+//! rounding is monotonic); DPO and QSTICK at most `2·max_input`; ROCR and ROCR100 at most
+//! `max_input/min_input` (times 100); COPPOCK a weighted mean of two of [`Roc`]'s values.
+//! BOP, WAD and MFI accept only valid candles (and MFI non-negative prices); IMI and QSTICK
+//! read the open and the close of any candle of usable numbers.
+//!
 //! # Inputs and bounds
 //!
 //! None of these refuses anything beyond the crate-wide usable range (`0` or
