@@ -34,7 +34,7 @@ use super::up_down::{chande, UpDown};
 /// let mut cmou = Cmou::new(3)?;
 /// let out = cmou.batch(&[10.0, 12.0, 11.0, 14.0, 14.0]);
 /// // changes +2, −1, +3: U = 5, D = 1; then +2 leaves, 0 enters: U = 3, D = 1
-/// assert_eq!(out, [None, None, None, Some(100.0 * 4.0 / 6.0), Some(50.0)]);
+/// assert_eq!(out, [None, None, None, Some(100.0 * (4.0 / 6.0)), Some(50.0)]);
 /// assert_eq!(Cmou::<f64>::default().to_string(), "CMOU(14)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
