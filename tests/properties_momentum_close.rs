@@ -789,3 +789,46 @@ fn kama_saved_form_is_unchanged() {
     assert_eq!(restored, kama);
     assert_eq!(restored.update(7.0), kama.update(7.0));
 }
+
+/// Where TA-Lib's MFI and the crate's differ most on the fixtures (MFI(2), NDX row 102:
+/// TA-Lib 5.66e-15, the crate 0), the crate is the exact one. Both typical prices of the
+/// window fall (comparisons are exact, and both compute `(H + L + C)/3` the same way), so no
+/// positive money flow is in the window and the exact MFI is 0: TA-Lib's residue is the
+/// rounding its add-and-subtract running sum keeps after the flows left the window.
+#[test]
+fn mfi_is_exact_where_talibs_running_sum_leaves_a_residue() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let inputs =
+        std::fs::read_to_string(format!("{root}/tests/data/talib/coverage/inputs.csv")).unwrap();
+    let candles: Vec<Candle> = inputs
+        .lines()
+        .skip(1)
+        .filter(|line| line.starts_with("ndx,"))
+        .map(|line| {
+            let v: Vec<f64> = line
+                .split(',')
+                .skip(1)
+                .take(5)
+                .map(|x| x.parse().unwrap())
+                .collect();
+            ohlc(v[0], v[1], v[2], v[3], v[4])
+        })
+        .collect();
+    let typical = |c: &Candle| (c.high + c.low + c.close) / 3.0;
+    assert!(typical(&candles[101]) < typical(&candles[100]));
+    assert!(typical(&candles[102]) < typical(&candles[101]));
+    let fixture =
+        std::fs::read_to_string(format!("{root}/tests/data/talib/coverage/MFI.csv")).unwrap();
+    let talib: f64 = fixture
+        .lines()
+        .nth(103)
+        .unwrap()
+        .split(',')
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(talib > 0.0 && talib < 1e-13, "TA-Lib's residue: {talib}");
+    let ours = Mfi::new(2).unwrap().batch(&candles)[102];
+    assert_eq!(ours, Some(0.0));
+}
