@@ -170,6 +170,21 @@ CASES = {
     # ---- end of this section ----
 
     # ---- Momentum: closes and candles (CMO, CMOU, DPO, ER, IMI, QSTICK, BOP, ROCR, ROCR100, COPPOCK, WAD, MFI) ----
+    "CMO": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "CMOU": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    # DPO: the close n/2 + 1 bars back against the SMA now; odd and even periods.
+    "DPO": [{}, {"timeperiod": 2}, {"timeperiod": 3}, {"timeperiod": 7}, {"timeperiod": 100}],
+    "ER": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "IMI": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "QSTICK": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    "BOP": [{}],
+    "ROCR": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 100}],
+    "ROCR100": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 100}],
+    "COPPOCK": [{}, {"wmaperiod": 1, "roc1period": 1, "roc2period": 1},
+                {"wmaperiod": 2, "roc1period": 5, "roc2period": 2},
+                {"wmaperiod": 30, "roc1period": 60, "roc2period": 40}],
+    "WAD": [{}],
+    "MFI": [{}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
     # ---- end of this section ----
 
     # ---- Volume indicators ----

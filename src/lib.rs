@@ -297,6 +297,17 @@
 //! | [`ForecastOscillator`](statistics::ForecastOscillator) | `FOSC` | price | percent | `n + 1` (6) |
 //! | [`Percentile`](statistics::Percentile) | `PERCENTILE` | price | price (nearest rank) | `n` |
 //! | [`PercentRank`](statistics::PercentRank) | `PERCENTRANK` | price | `0..=100` | `n + 1` (101) |
+//! | [`Cmo`](momentum::Cmo) | `CMO` | price | `-100..=100` | `n + 1` |
+//! | [`Cmou`](momentum::Cmou) | `CMOU` | price | `-100..=100` | `n + 1` |
+//! | [`Dpo`](momentum::Dpo) | `DPO` | price | price difference | `max(n, ⌊n/2⌋ + 2)` |
+//! | [`EfficiencyRatio`](momentum::EfficiencyRatio) | `ER` | price | `0..=1` | `n + 1` |
+//! | [`Imi`](momentum::Imi) | `IMI` | candle (open, close) | `0..=100` | `n` |
+//! | [`Qstick`](momentum::Qstick) | `QSTICK` | candle (open, close) | price difference | `n` |
+//! | [`Bop`](momentum::Bop) | `BOP` | candle | `-1..=1` | 1 |
+//! | [`Rocr`](momentum::Rocr), [`Rocr100`](momentum::Rocr100) | `ROCR`, `ROCR100` | price | ratio, percent | `n + 1` |
+//! | [`Coppock`](momentum::Coppock) | `COPPOCK` | price | percent | `max(r1, r2) + w` (24) |
+//! | [`Wad`](momentum::Wad) | `WAD` | candle | cumulative price | 1 |
+//! | [`Mfi`](momentum::Mfi) | `MFI` | candle with volume | `0..=100` | `n + 1` |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |

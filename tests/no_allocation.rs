@@ -24,6 +24,9 @@ use ta_stream::momentum::{
     UltimateOscillator, VerticalHorizontalFilter, WilliamsR,
 };
 use ta_stream::momentum::{Adx, Adxr, Directional, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex};
+use ta_stream::momentum::{
+    Bop, Cmo, Cmou, Coppock, Dpo, EfficiencyRatio, Imi, Mfi, Qstick, Rocr, Rocr100, Wad,
+};
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
 use ta_stream::price::{
     AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
@@ -640,6 +643,51 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "VORTEX",
                 allocations_while_streaming(Vortex::new(period).unwrap(), &candles),
+            ),
+            (
+                "CMO",
+                allocations_while_streaming(Cmo::new(period).unwrap(), &prices),
+            ),
+            (
+                "CMOU",
+                allocations_while_streaming(Cmou::new(period).unwrap(), &prices),
+            ),
+            (
+                "DPO",
+                allocations_while_streaming(Dpo::new(period).unwrap(), &prices),
+            ),
+            (
+                "ER",
+                allocations_while_streaming(EfficiencyRatio::new(period).unwrap(), &prices),
+            ),
+            (
+                "IMI",
+                allocations_while_streaming(Imi::new(period).unwrap(), &candles),
+            ),
+            (
+                "QSTICK",
+                allocations_while_streaming(Qstick::new(period).unwrap(), &candles),
+            ),
+            ("BOP", allocations_while_streaming(Bop::new(), &candles)),
+            (
+                "ROCR",
+                allocations_while_streaming(Rocr::new(period).unwrap(), &prices),
+            ),
+            (
+                "ROCR100",
+                allocations_while_streaming(Rocr100::new(period).unwrap(), &prices),
+            ),
+            (
+                "COPPOCK",
+                allocations_while_streaming(
+                    Coppock::new(period, period + 1, period.max(3) - 1).unwrap(),
+                    &prices,
+                ),
+            ),
+            ("WAD", allocations_while_streaming(Wad::new(), &candles)),
+            (
+                "MFI",
+                allocations_while_streaming(Mfi::new(period).unwrap(), &candles),
             ),
         ];
         for (name, count) in counts {

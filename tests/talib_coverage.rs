@@ -288,6 +288,18 @@ parity! {
 
 parity! {
     // Momentum: closes and candles.
+    bop => "BOP",
+    cmo => "CMO",
+    cmou => "CMOU",
+    coppock => "COPPOCK",
+    dpo => "DPO",
+    er => "ER",
+    imi => "IMI",
+    mfi => "MFI",
+    qstick => "QSTICK",
+    rocr => "ROCR",
+    rocr100 => "ROCR100",
+    wad => "WAD",
 }
 
 parity! {

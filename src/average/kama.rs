@@ -4,6 +4,8 @@ use crate::error::check_period;
 #[cfg(feature = "serde")]
 use crate::error::invalid_state;
 use crate::float::lit;
+use crate::momentum::efficiency_ratio::EfficiencyWindow;
+#[cfg(feature = "serde")]
 use crate::window::{RingBuffer, RollingSum};
 use crate::{Error, Indicator, Real};
 
@@ -22,7 +24,8 @@ use crate::{Error, Indicator, Real};
 /// - `KAMA_t = (x_t − KAMA_{t−1})·sc_t + KAMA_{t−1}`, started from `KAMA_{n−1} = x_{n−1}`.
 ///
 /// The first output comes after `n + 1` inputs (`n` changes), at index `n`. The sum of the
-/// changes is a drift-free [`RollingSum`]; O(1) per update.
+/// changes is a drift-free [`RollingSum`](crate::window::RollingSum); O(1) per update. The
+/// ratio is [`EfficiencyRatio`](crate::momentum::EfficiencyRatio)'s, from the same code.
 ///
 /// # Parameters
 ///
@@ -60,15 +63,14 @@ use crate::{Error, Indicator, Real};
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "KamaState<T>")
+    serde(try_from = "KamaState<T>", into = "KamaState<T>")
 )]
 pub struct Kama<T: Real = f64> {
     period: usize,
-    /// The last `n` inputs (the last one only, for `n = 1`).
-    inputs: RingBuffer<T>,
-    /// The last `n` absolute changes `|x_t − x_{t−1}|`.
-    changes: RollingSum<T>,
-    /// The average, once `changes` is full.
+    /// The last `n` inputs (the last one only, for `n = 1`) and the last `n` absolute
+    /// changes: the efficiency ratio's window.
+    window: EfficiencyWindow<T>,
+    /// The average, once `n` changes are counted.
     kama: T,
 }
 
@@ -81,8 +83,7 @@ impl<T: Real> Kama<T> {
         let period = check_period("period", period)?;
         Ok(Self {
             period,
-            inputs: RingBuffer::new(period)?,
-            changes: RollingSum::new(period)?,
+            window: EfficiencyWindow::new(period)?,
             kama: T::zero(),
         })
     }
@@ -95,32 +96,20 @@ impl<T: Real> Kama<T> {
     /// The absolute change `x` makes, and the average after it if it is then ready.
     #[inline]
     fn next(&self, x: T) -> (Option<T>, Option<T>) {
-        let Some(previous) = self.inputs.newest() else {
-            return (None, None);
-        };
-        let change = (x - previous).abs();
-        if self.changes.len() + 1 < self.changes.period() {
-            return (Some(change), None);
-        }
-        // Full: the oldest input held is x_{t−n}.
-        let start = self.inputs.oldest().unwrap_or(previous);
-        let net = x - start;
-        let total = self.changes.peek_sum(change);
-        let ratio = if total <= net {
-            T::one()
-        } else {
-            (net / total).abs().min(T::one())
+        let step = self.window.step(x);
+        let (Some(ratio), Some(previous)) = (step.ratio, step.previous) else {
+            return (step.change, None);
         };
         let slowest = lit::<T>(2.0) / lit::<T>(31.0);
         let span = lit::<T>(2.0) / lit::<T>(3.0) - slowest;
         let root = ratio * span + slowest;
         let sc = root * root;
-        let base = if self.changes.is_full() {
+        let base = if self.window.is_full() {
             self.kama
         } else {
             previous
         };
-        (Some(change), Some((x - base) * sc + base))
+        (step.change, Some((x - base) * sc + base))
     }
 }
 
@@ -134,17 +123,14 @@ impl<T: Real> Indicator for Kama<T> {
             return self.value();
         }
         if self.period == 1 {
-            self.inputs.push(x);
+            self.window.push_input(x);
             return Some(x);
         }
         let (change, kama) = self.next(x);
-        if let Some(change) = change {
-            self.changes.push(change);
-        }
         if let Some(kama) = kama {
             self.kama = kama;
         }
-        self.inputs.push(x);
+        self.window.commit(x, change);
         kama
     }
 
@@ -162,15 +148,14 @@ impl<T: Real> Indicator for Kama<T> {
     #[inline]
     fn value(&self) -> Option<T> {
         if self.period == 1 {
-            self.inputs.newest()
+            self.window.newest()
         } else {
-            self.changes.is_full().then_some(self.kama)
+            self.window.is_full().then_some(self.kama)
         }
     }
 
     fn reset(&mut self) {
-        self.inputs.clear();
-        self.changes.clear();
+        self.window.clear();
         self.kama = T::zero();
     }
 
@@ -189,8 +174,10 @@ impl<T: Real> fmt::Display for Kama<T> {
     }
 }
 
+/// The saved form (unchanged since KAMA had its own window): the period, the inputs, the
+/// changes and the average.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 struct KamaState<T: Real> {
     period: usize,
     inputs: RingBuffer<T>,
@@ -199,54 +186,33 @@ struct KamaState<T: Real> {
 }
 
 #[cfg(feature = "serde")]
+impl<T: Real> From<Kama<T>> for KamaState<T> {
+    fn from(kama: Kama<T>) -> Self {
+        let (inputs, changes) = kama.window.parts();
+        Self {
+            period: kama.period,
+            inputs: inputs.clone(),
+            changes: changes.clone(),
+            kama: kama.kama,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
 impl<T: Real> TryFrom<KamaState<T>> for Kama<T> {
     type Error = Error;
 
     fn try_from(state: KamaState<T>) -> Result<Self, Error> {
         let period = check_period("period", state.period)?;
-        if state.inputs.capacity() != period || state.changes.period() != period {
-            return Err(invalid_state("KAMA window lengths do not match its period"));
-        }
-        if !state.inputs.iter().all(|x| x.is_usable()) {
-            return Err(invalid_state("KAMA holds an unusable input"));
-        }
-        // One change per input after the first; the changes between the inputs held are
-        // recomputed and must agree exactly (the oldest change involves an input that left).
-        let held = state.inputs.len();
-        let count_ok = if period == 1 {
-            state.changes.is_empty()
-        } else if state.inputs.is_full() {
-            state.changes.len() + 1 >= period
-        } else {
-            state.changes.len() == held.saturating_sub(1)
-        };
-        let inputs: Vec<T> = state.inputs.iter().collect();
-        let diffs: Vec<T> = inputs
-            .windows(2)
-            .map(|pair| match pair {
-                [a, b] => (*b - *a).abs(),
-                _ => T::zero(),
-            })
-            .collect();
-        let stored: Vec<T> = state.changes.iter().collect();
-        let shared = diffs.len().min(stored.len());
-        let newest_stored = stored.get(stored.len() - shared..);
-        let newest_diffs = diffs.get(diffs.len() - shared..);
-        let changes_ok = newest_stored == newest_diffs
-            && stored
-                .iter()
-                .all(|c| *c >= T::zero() && *c <= lit::<T>(2.0) * T::max_input());
+        let window =
+            EfficiencyWindow::from_parts(period, state.inputs, state.changes, period != 1)?;
         // The average is a convex combination of usable inputs.
-        let kama_ok = state.kama.is_finite() && state.kama.abs() <= T::max_input();
-        if !(count_ok && changes_ok && kama_ok) {
-            return Err(invalid_state(
-                "KAMA changes do not match its inputs, or its average is out of range",
-            ));
+        if !(state.kama.is_finite() && state.kama.abs() <= T::max_input()) {
+            return Err(invalid_state("KAMA average is out of range"));
         }
         Ok(Self {
             period,
-            inputs: state.inputs,
-            changes: state.changes,
+            window,
             kama: state.kama,
         })
     }

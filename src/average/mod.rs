@@ -41,7 +41,7 @@ mod t3;
 mod tema;
 mod trima;
 mod vwma;
-mod wma;
+pub(crate) mod wma;
 mod zlema;
 
 pub use dema::Dema;

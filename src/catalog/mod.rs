@@ -177,6 +177,17 @@
 //! | `ADX` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Adx`](crate::momentum::Adx) (all lines at once: [`Directional`](crate::momentum::Directional)) |
 //! | `ADXR` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Adxr`](crate::momentum::Adxr) |
 //! | `VORTEX` | Momentum Indicators | high, low, close | timeperiod=14 | plusvi, minusvi | [`Vortex`](crate::momentum::Vortex) |
+//! | `CMO` | Momentum Indicators | real | timeperiod=14 | real | [`Cmo`](crate::momentum::Cmo) (Wilder-smoothed, as TA-Lib) |
+//! | `CMOU` | Momentum Indicators | real | timeperiod=14 | real | [`Cmou`](crate::momentum::Cmou) (window sums) |
+//! | `DPO` | Momentum Indicators | real | timeperiod=20 | real | [`Dpo`](crate::momentum::Dpo) |
+//! | `ER` | Momentum Indicators | real | timeperiod=10 | real | [`EfficiencyRatio`](crate::momentum::EfficiencyRatio) |
+//! | `IMI` | Momentum Indicators | open, close | timeperiod=14 | real | [`Imi`](crate::momentum::Imi) |
+//! | `QSTICK` | Momentum Indicators | open, close | timeperiod=10 | real | [`Qstick`](crate::momentum::Qstick) |
+//! | `BOP` | Momentum Indicators | open, high, low, close | | real | [`Bop`](crate::momentum::Bop) |
+//! | `ROCR`, `ROCR100` | Momentum Indicators | real | timeperiod=10 | real | [`Rocr`](crate::momentum::Rocr), [`Rocr100`](crate::momentum::Rocr100) |
+//! | `COPPOCK` | Momentum Indicators | real | wmaperiod=10, roc1period=11, roc2period=14 | real | [`Coppock`](crate::momentum::Coppock) |
+//! | `WAD` | Momentum Indicators | high, low, close | | real | [`Wad`](crate::momentum::Wad) |
+//! | `MFI` | Momentum Indicators | high, low, close, volume | timeperiod=14 | real | [`Mfi`](crate::momentum::Mfi) |
 //!
 //! The crate's own:
 //!

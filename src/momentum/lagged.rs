@@ -43,6 +43,20 @@ macro_rules! lagged_indicator {
             pub fn period(&self) -> usize {
                 self.window.capacity()
             }
+
+            /// `true` when this window holds the newest inputs of `longer`'s, as many as one
+            /// stream of inputs gives both (for composites that feed two lags the same
+            /// inputs and validate a loaded state).
+            #[cfg(feature = "serde")]
+            #[allow(dead_code)]
+            pub(crate) fn newest_inputs_agree(&self, longer: &Self) -> bool {
+                let held = self.window.len();
+                held == longer.window.len().min(self.window.capacity())
+                    && self
+                        .window
+                        .iter()
+                        .eq(longer.window.iter().skip(longer.window.len() - held))
+            }
         }
 
         impl<T: crate::Real> Default for $name<T> {

@@ -2,6 +2,15 @@
 //! stochastic oscillators [`Stochastic`] (slow) and [`FastStochastic`], and the oscillators
 //! of window highs and lows (below).
 //!
+//! Of closes and candles: [`Cmo`], [`Cmou`], [`Dpo`], [`EfficiencyRatio`], [`Rocr`],
+//! [`Rocr100`], [`Coppock`] (closes); [`Imi`], [`Qstick`], [`Bop`], [`Wad`], [`Mfi`]
+//! (candles). Their bounds: CMO and CMOU in `−100..=100`, IMI and MFI in `0..=100`, ER in
+//! `0..=1`, BOP in `−1..=1` (each a share of non-negative sums, exact at the ends since
+//! rounding is monotonic); DPO and QSTICK at most `2·max_input`; ROCR and ROCR100 at most
+//! `max_input/min_input` (times 100); COPPOCK a weighted mean of two of [`Roc`]'s values.
+//! BOP, WAD and MFI accept only valid candles (and MFI non-negative prices); IMI and QSTICK
+//! read the open and the close of any candle of usable numbers.
+//!
 //! # Inputs and bounds
 //!
 //! None of these refuses anything beyond the crate-wide usable range (`0` or
@@ -38,41 +47,66 @@ mod accelerator;
 mod aroon;
 mod aroon_oscillator;
 mod awesome;
+mod bop;
 mod cci;
+mod cmo;
+mod cmou;
+mod coppock;
 pub mod directional;
+mod dpo;
+pub(crate) mod efficiency_ratio;
 mod elder_ray;
 mod fractal;
+mod imi;
 mod lagged;
 mod macd;
+mod mfi;
 #[allow(clippy::module_inception)]
 mod momentum;
+mod qstick;
 mod roc;
 mod rocp;
+mod rocr;
+mod rocr100;
 mod rsi;
 mod stochastic;
 mod ultosc;
+mod up_down;
 mod vhf;
+mod wad;
 mod willr;
 
 pub use accelerator::Accelerator;
 pub use aroon::{Aroon, AroonOutput};
 pub use aroon_oscillator::AroonOscillator;
 pub use awesome::AwesomeOscillator;
+pub use bop::Bop;
 pub use cci::Cci;
+pub use cmo::Cmo;
+pub use cmou::Cmou;
+pub use coppock::Coppock;
 pub use directional::{
     Adx, Adxr, Directional, DirectionalOutput, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex,
     VortexOutput,
 };
+pub use dpo::Dpo;
+pub use efficiency_ratio::EfficiencyRatio;
 pub use elder_ray::{ElderRay, ElderRayOutput};
 pub use fractal::Fractal;
+pub use imi::Imi;
 pub use macd::{Macd, MacdOutput};
+pub use mfi::Mfi;
 pub use momentum::Momentum;
+pub use qstick::Qstick;
 pub use roc::Roc;
 pub use rocp::Rocp;
+pub use rocr::Rocr;
+pub use rocr100::Rocr100;
 pub use rsi::{FlatRsi, Rsi};
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
 pub use ultosc::UltimateOscillator;
 pub use vhf::VerticalHorizontalFilter;
+pub use wad::Wad;
 pub use willr::WilliamsR;
 
 #[cfg(feature = "serde")]

@@ -80,6 +80,12 @@ impl<T: Real> CompensatedSum<T> {
         self.sum + self.compensation
     }
 
+    /// The running sum and the accumulated correction (to validate a deserialized state).
+    #[cfg(feature = "serde")]
+    pub(crate) fn parts(self) -> (T, T) {
+        (self.sum, self.compensation)
+    }
+
     /// `true` when both parts are finite (used to validate a deserialized state).
     pub fn is_finite(self) -> bool {
         self.sum.is_finite() && self.compensation.is_finite()

@@ -1,0 +1,142 @@
+use core::fmt;
+
+use crate::bar::Candle;
+use crate::levels::is_valid_bar;
+use crate::{Error, Indicator, Real};
+
+/// Balance of power: where the candle's body sits in its range, from −1 (opened at the high,
+/// closed at the low) to +1 (opened at the low, closed at the high).
+///
+/// # Formula
+///
+/// `BOP = (C − O)/(H − L)`, and **0** when `H = L` (TA-Lib's answer, an exact test at every
+/// scale). One candle in, one value out: no warm-up, no parameter. Smooth it with any average
+/// of [`average`](crate::average) (a 14-candle SMA is common).
+///
+/// # Inputs and range
+///
+/// Only valid candles are accepted: usable numbers, the open and the close within
+/// `[low, high]`, a volume `≥ 0` (see [`Candle::validate`]). Any other candle is refused
+/// ([`try_update`](Indicator::try_update) returns [`Error::InvalidInput`], `update` and
+/// `peek` ignore it and return the last value). Then `|C − O| ≤ H − L`, so every output
+/// lies in `−1..=1`.
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::Bop, Indicator};
+///
+/// let mut bop = Bop::new();
+/// assert_eq!(bop.update(Candle::new(10.0, 14.0, 9.0, 13.0, 0.0)?), Some(0.6)); // 3 / 5
+/// assert_eq!(bop.update(Candle::new(12.0, 12.0, 12.0, 12.0, 0.0)?), Some(0.0)); // H = L
+/// let open_above_high = Candle { open: 20.0, high: 14.0, low: 9.0, close: 10.0, volume: 0.0 };
+/// assert!(bop.try_update(open_above_high).is_err());
+/// assert_eq!(bop.to_string(), "BOP");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Igor Livshin, "Balance of Power", *Technical Analysis of Stocks & Commodities* (2001);
+/// TA-Lib `BOP`, matched at every index.
+#[doc(alias = "BOP")]
+#[doc(alias = "balance of power")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "BopState<T>")
+)]
+pub struct Bop<T: Real = f64> {
+    value: Option<T>,
+}
+
+impl<T: Real> Bop<T> {
+    /// The balance of power (no parameter).
+    pub fn new() -> Self {
+        Self { value: None }
+    }
+
+    /// `(C − O)/(H − L)`, 0 for a flat candle.
+    #[inline]
+    fn balance(candle: &Candle<T>) -> T {
+        let range = candle.high - candle.low;
+        if range == T::zero() {
+            T::zero()
+        } else {
+            (candle.close - candle.open) / range
+        }
+    }
+}
+
+impl<T: Real> Indicator for Bop<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if is_valid_bar(&candle) {
+            self.value = Some(Self::balance(&candle));
+        }
+        self.value
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        if is_valid_bar(&candle) {
+            Some(Self::balance(&candle))
+        } else {
+            self.value
+        }
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.value
+    }
+
+    fn reset(&mut self) {
+        self.value = None;
+    }
+
+    fn warmup_period(&self) -> usize {
+        1
+    }
+
+    /// Rejects candles that are not valid bars.
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<T>, Error> {
+        if is_valid_bar(&candle) {
+            Ok(self.update(candle))
+        } else {
+            Err(Error::InvalidInput)
+        }
+    }
+}
+
+impl<T: Real> fmt::Display for Bop<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("BOP")
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct BopState<T> {
+    value: Option<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<BopState<T>> for Bop<T> {
+    type Error = Error;
+
+    /// The last value within `−1..=1`.
+    fn try_from(state: BopState<T>) -> Result<Self, Error> {
+        if state
+            .value
+            .is_some_and(|v| !(v >= -T::one() && v <= T::one()))
+        {
+            return Err(crate::error::invalid_state("BOP value outside -1..=1"));
+        }
+        Ok(Self { value: state.value })
+    }
+}

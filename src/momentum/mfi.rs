@@ -1,0 +1,240 @@
+use core::fmt;
+
+use crate::bar::Candle;
+use crate::float::lit;
+use crate::levels::is_valid_bar;
+use crate::{Error, Indicator, Real};
+
+use super::cmo::check_at_least_two;
+use super::up_down::{share, UpDown};
+
+/// Money flow index: a volume-weighted RSI, the share of the money that flowed in on rising
+/// typical prices over the last `n` candles, in `0..=100`.
+///
+/// # Formula
+///
+/// Typical price `TP = (H + L + C)/3`, money flow `MF = TP·V`. A candle whose `TP` is above
+/// the previous one adds its `MF` to the positive flow, below to the negative flow, equal to
+/// neither. Over the last `n` candles after the first, `P = Σ positive`, `N = Σ negative`:
+/// `MFI = 100·P/(P + N)`, and **0** when `P + N = 0` (no change of the typical price, or only
+/// zero volumes: TA-Lib's answer, an exact test at every scale). The sums are drift-free
+/// [`RollingSum`](crate::window::RollingSum)s; O(1) per update.
+///
+/// # Inputs and range
+///
+/// Only valid candles with non-negative prices are accepted (usable numbers, the open and
+/// the close within `[low, high]`, `low ≥ 0`, volume `≥ 0`): a negative money flow would
+/// have no meaning. Any other candle is refused ([`try_update`](Indicator::try_update)
+/// returns [`Error::InvalidInput`], `update` and `peek` ignore it). Every flow is then
+/// non-negative, so every output lies in `0..=100`. A candle of zero volume still moves the
+/// reference typical price.
+///
+/// # Parameters
+///
+/// `period` (`n`, TA-Lib `timeperiod`): `2..=100000`; 14 by [`Default`] (TA-Lib's default).
+/// The first output comes after `n + 1` candles (`n` comparisons).
+///
+/// # Events
+///
+/// 80 and 20 are the usual overbought and oversold levels: [`signal::Zones`](crate::signal::Zones)
+/// reports the bars on which the MFI enters and leaves them.
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::Mfi, signal::{ZoneEvent, Zones}, Indicator};
+///
+/// let bar = |close: f64| Candle::new(close, close, close, close, 1000.0);
+/// let mut mfi = Mfi::new(2)?;
+/// let mut zones = Zones::new(80.0, 20.0)?;
+/// let mut events = Vec::new();
+/// for close in [10.0, 11.0, 12.0, 11.5, 11.0, 10.0] {
+///     if let Some(reading) = mfi.update(bar(close)?).and_then(|m| zones.update(m)) {
+///         events.extend(reading.events());
+///     }
+/// }
+/// // 100 after two rises; a fall brings it back below 80, the next one to 0.
+/// assert_eq!(events, [ZoneEvent::LeftOverbought, ZoneEvent::EnteredOversold]);
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Example
+///
+/// ```
+/// use ta_stream::{bar::Candle, momentum::Mfi, Indicator};
+///
+/// let bar = |close: f64, volume: f64| Candle::new(close, close, close, close, volume);
+/// let mut mfi = Mfi::new(2)?;
+/// assert_eq!(mfi.update(bar(10.0, 100.0)?), None);
+/// assert_eq!(mfi.update(bar(12.0, 100.0)?), None); // +1200
+/// assert_eq!(mfi.update(bar(11.0, 200.0)?), Some(100.0 * 1200.0 / 3400.0)); // −2200
+/// assert_eq!(mfi.update(bar(11.0, 500.0)?), Some(0.0)); // unchanged: neither
+/// assert_eq!(mfi.to_string(), "MFI(2)");
+/// # Ok::<(), ta_stream::Error>(())
+/// ```
+///
+/// # Links
+///
+/// Gene Quong and Avrum Soudack, "Volume-weighted RSI: money flow", *Technical Analysis of
+/// Stocks & Commodities* (1989); TA-Lib `MFI`, matched at every index.
+#[doc(alias = "MFI")]
+#[doc(alias = "money flow index")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "MfiState<T>")
+)]
+pub struct Mfi<T: Real = f64> {
+    /// The typical price of the last accepted candle.
+    previous: Option<T>,
+    /// Positive and negative money flow of the last `n` comparisons.
+    flows: UpDown<T>,
+}
+
+impl<T: Real> Mfi<T> {
+    /// The money flow index over `period` candles.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
+    pub fn new(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            previous: None,
+            flows: UpDown::new(check_at_least_two("period", period)?)?,
+        })
+    }
+
+    /// The period `n`.
+    pub fn period(&self) -> usize {
+        self.flows.period()
+    }
+
+    /// A valid candle with non-negative prices.
+    #[inline]
+    fn accepts(candle: &Candle<T>) -> bool {
+        is_valid_bar(candle) & (candle.low >= T::zero())
+    }
+
+    /// The typical price, and the (positive, negative) flow against `previous`.
+    #[inline]
+    fn flow(previous: T, candle: &Candle<T>) -> (T, (T, T)) {
+        let typical = (candle.high + candle.low + candle.close) / lit(3.0);
+        let money = typical * candle.volume;
+        let flow = if typical > previous {
+            (money, T::zero())
+        } else if typical < previous {
+            (T::zero(), money)
+        } else {
+            (T::zero(), T::zero())
+        };
+        (typical, flow)
+    }
+
+    #[inline]
+    fn index((positive, negative): (T, T)) -> T {
+        share(positive, negative, T::zero())
+    }
+
+    #[inline]
+    fn typical(candle: &Candle<T>) -> T {
+        (candle.high + candle.low + candle.close) / lit(3.0)
+    }
+}
+
+impl<T: Real> Default for Mfi<T> {
+    /// MFI(14), TA-Lib's default.
+    fn default() -> Self {
+        Self {
+            previous: None,
+            flows: UpDown::with_valid_period(14),
+        }
+    }
+}
+
+impl<T: Real> Indicator for Mfi<T> {
+    type Input = Candle<T>;
+    type Output = T;
+
+    #[inline]
+    fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if !Self::accepts(&candle) {
+            return self.value();
+        }
+        let Some(previous) = self.previous else {
+            self.previous = Some(Self::typical(&candle));
+            return None;
+        };
+        let (typical, (positive, negative)) = Self::flow(previous, &candle);
+        self.previous = Some(typical);
+        self.flows.push(positive, negative).map(Self::index)
+    }
+
+    #[inline]
+    fn peek(&self, candle: Candle<T>) -> Option<T> {
+        if !Self::accepts(&candle) {
+            return self.value();
+        }
+        let (_, (positive, negative)) = Self::flow(self.previous?, &candle);
+        self.flows.peek(positive, negative).map(Self::index)
+    }
+
+    #[inline]
+    fn value(&self) -> Option<T> {
+        self.flows.sums().map(Self::index)
+    }
+
+    fn reset(&mut self) {
+        self.previous = None;
+        self.flows.clear();
+    }
+
+    fn warmup_period(&self) -> usize {
+        self.period() + 1
+    }
+
+    /// Rejects candles that are not valid bars, or have a negative price.
+    fn try_update(&mut self, candle: Candle<T>) -> Result<Option<T>, Error> {
+        if Self::accepts(&candle) {
+            Ok(self.update(candle))
+        } else {
+            Err(Error::InvalidInput)
+        }
+    }
+}
+
+impl<T: Real> fmt::Display for Mfi<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MFI({})", self.period())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct MfiState<T: Real> {
+    previous: Option<T>,
+    flows: UpDown<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<MfiState<T>> for Mfi<T> {
+    type Error = Error;
+
+    /// Flows in `0..=max_input²` (with room), never positive and negative at once, and a
+    /// typical price in `0..=max_input` once a flow was counted.
+    fn try_from(state: MfiState<T>) -> Result<Self, Error> {
+        check_at_least_two("period", state.flows.period())?;
+        let largest = T::max_input() * T::max_input() * lit(1.000_001);
+        let consistent = state.flows.is_consistent(largest, true)
+            && state
+                .previous
+                .is_none_or(|tp| tp >= T::zero() && tp <= T::max_input())
+            && (state.previous.is_some() || state.flows.len() == 0);
+        if !consistent {
+            return Err(crate::error::invalid_state(
+                "MFI money flows are inconsistent",
+            ));
+        }
+        Ok(Self {
+            previous: state.previous,
+            flows: state.flows,
+        })
+    }
+}
