@@ -275,6 +275,8 @@
 //! | [`AveragePrice`](price::AveragePrice), [`MedianPrice`](price::MedianPrice), [`TypicalPrice`](price::TypicalPrice), [`WeightedClose`](price::WeightedClose) | `AVGPRICE`, `MEDPRICE`, `TYPPRICE`, `WCLPRICE` | candle | price | 1 |
 //! | [`HeikinAshi`](price::HeikinAshi) | `HA` | candle | Heikin-Ashi [`Candle`](bar::Candle) | 1 |
 //! | [`AverageDeviation`](price::AverageDeviation) | `AVGDEV` | price | number (O(n) per update) | `n` |
+//! | One [`Candlestick`](pattern::Candlestick) per pattern: [`Doji`](pattern::Doji), [`Engulfing`](pattern::Engulfing), [`Hammer`](pattern::Hammer), ... (see [`pattern`]) | `CDL*` (61) | candle | `Option<`[`Signal`](pattern::Signal)`>` (TA-Lib's ±100, ±80, ±200) | TA-Lib's lookback + 1 (1 to 15) |
+//! | [`CandlePatterns`](pattern::CandlePatterns) | — | candle | [`PatternSet`](pattern::PatternSet): every pattern on the bar | the shortest lookback + 1 (3) |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |
@@ -397,6 +399,7 @@ pub mod index;
 mod indicator;
 pub mod levels;
 pub mod momentum;
+pub mod pattern;
 pub mod price;
 pub mod relative;
 pub mod risk;

@@ -402,6 +402,29 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "MA position",
                 allocations_while_streaming(one_sma(period), &prices),
             ),
+            (
+                "CDLDOJI",
+                allocations_while_streaming(ta_stream::pattern::Doji::new(), &candles),
+            ),
+            (
+                "CDLENGULFING",
+                allocations_while_streaming(ta_stream::pattern::Engulfing::new(), &candles),
+            ),
+            (
+                "CDLEVENINGSTAR",
+                allocations_while_streaming(ta_stream::pattern::EveningStar::new(), &candles),
+            ),
+            (
+                "CDLHAMMER",
+                allocations_while_streaming(ta_stream::pattern::Hammer::new(), &candles),
+            ),
+            // ---- patterns from CDLKICKING on ----
+
+            // ---- end of the patterns ----
+            (
+                "CDLALL",
+                allocations_while_streaming(ta_stream::pattern::CandlePatterns::new(), &candles),
+            ),
         ];
         for (name, count) in counts {
             assert_eq!(

@@ -134,6 +134,8 @@
 //! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
 //! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
 //! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `CDL2CROWS`, `CDL3BLACKCROWS`, `CDL3INSIDE`, `CDL3LINESTRIKE`, `CDL3OUTSIDE`, `CDL3STARSINSOUTH`, `CDL3WHITESOLDIERS`, `CDLABANDONEDBABY`, `CDLADVANCEBLOCK`, `CDLBELTHOLD`, `CDLBREAKAWAY`, `CDLCLOSINGMARUBOZU`, `CDLCONCEALBABYSWALL`, `CDLCOUNTERATTACK`, `CDLDARKCLOUDCOVER`, `CDLDOJI`, `CDLDOJISTAR`, `CDLDRAGONFLYDOJI`, `CDLENGULFING`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`, `CDLGAPSIDESIDEWHITE`, `CDLGRAVESTONEDOJI`, `CDLHAMMER`, `CDLHANGINGMAN`, `CDLHARAMI`, `CDLHARAMICROSS`, `CDLHIGHWAVE`, `CDLHIKKAKE`, `CDLHIKKAKEMOD`, `CDLHOMINGPIGEON`, `CDLIDENTICAL3CROWS`, `CDLINNECK`, `CDLINVERTEDHAMMER` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLABANDONEDBABY`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`), penetration=0.5 (`CDLDARKCLOUDCOVER`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
+//! | `CDLKICKING`, `CDLKICKINGBYLENGTH`, `CDLLADDERBOTTOM`, `CDLLONGLEGGEDDOJI`, `CDLLONGLINE`, `CDLMARUBOZU`, `CDLMATCHINGLOW`, `CDLMATHOLD`, `CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`, `CDLONNECK`, `CDLPIERCING`, `CDLRICKSHAWMAN`, `CDLRISEFALL3METHODS`, `CDLSEPARATINGLINES`, `CDLSHOOTINGSTAR`, `CDLSHORTLINE`, `CDLSPINNINGTOP`, `CDLSTALLEDPATTERN`, `CDLSTICKSANDWICH`, `CDLTAKURI`, `CDLTASUKIGAP`, `CDLTHRUSTING`, `CDLTRISTAR`, `CDLUNIQUE3RIVER`, `CDLUPSIDEGAP2CROWS`, `CDLXSIDEGAP3METHODS` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`), penetration=0.5 (`CDLMATHOLD`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
 //!
 //! The crate's own:
 //!
@@ -156,6 +158,7 @@
 //! | `MANSFIELD` | Relative Strength | asset, benchmark | timeperiod=200 | real | [`Mansfield`](crate::relative::Mansfield) |
 //! | `LEADERSHIP` | Relative Strength | asset, benchmark | timeperiod=50 | cross (+100 asset leads, −100 benchmark leads) | [`Leadership`](crate::relative::Leadership) |
 //! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
+//! | `CDLALL` | Pattern Recognition | open, high, low, close | | patterns, bullish, bearish (counts of the patterns on the bar) | [`CandlePatterns`](crate::pattern::CandlePatterns) |
 //!
 //! Not in the catalog, because they are not one stream per series:
 //! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed
