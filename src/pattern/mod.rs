@@ -18,12 +18,19 @@
 //! that hold only with an equality at their edge, `±200` for the confirmation of a Hikkake.
 //! The catalog reports the codes, as TA-Lib.
 //!
+//! ## Patterns `CDL2CROWS` to `CDLINVERTEDHAMMER`
+//!
 //! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
 //! |---|---|---|---|---|
 //! | [`Doji`] | `CDLDOJI` | 1 | neutral | 10 |
 //! | [`Engulfing`] | `CDLENGULFING` | 2 | ±100, ±80 | 2 |
 //! | [`EveningStar`] | `CDLEVENINGSTAR` | 3 | −100 | 12 |
 //! | [`Hammer`] | `CDLHAMMER` | 2 | +100 | 11 |
+//!
+//! ## Patterns `CDLKICKING` to `CDLXSIDEGAP3METHODS`
+//!
+//! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
+//! |---|---|---|---|---|
 
 mod all;
 mod core;
