@@ -126,11 +126,65 @@ def context(n=12, price=100.0):
     return bars
 
 
+def checked(bars):
+    """The bars, after checking that each is a candle (low <= open, close <= high)."""
+    for i, (o, h, lo, c) in enumerate(bars):
+        assert lo <= min(o, c) and max(o, c) <= h, f"bar {i} is not a candle: {(o, h, lo, c)}"
+    return bars
+
+
 # ---- planted patterns, names before CDLK ----
 def planted_first():
-    """Rare patterns of the first half of the alphabet, each with near misses."""
+    """Rare patterns of the first half of the alphabet, each with near misses.
+
+    Each instance follows 14 context candles (body 1, range 2 around 100): a long body is
+    longer than 1, a doji body at most 0.2, a very short shadow under 0.2, "near" 0.4.
+    """
+    def near_miss(instance, index, **change):
+        bars = [list(b) for b in instance]
+        for field, value in change.items():
+            bars[index]["ohlc".index(field)] = value
+        return [tuple(b) for b in bars]
+
+    instances = []
+    # CDL3BLACKCROWS: a white candle, then three black ones with tiny lower shadows, each
+    # opening within the previous body.
+    crows = [(99.0, 101.5, 98.8, 101.0), (100.8, 101.0, 99.45, 99.5),
+             (100.0, 100.1, 98.45, 98.5), (99.0, 99.1, 97.45, 97.5)]
+    instances += [crows, near_miss(crows, 3, l=97.0)]
+    # CDL3STARSINSOUTH: long black with a long lower shadow, a smaller black within it, a
+    # small black marubozu inside the second's range.
+    stars = [(101.0, 101.2, 97.5, 99.5), (100.5, 100.6, 98.5, 99.8), (99.6, 99.62, 99.18, 99.2)]
+    instances += [stars, near_miss(stars, 2, h=100.0)]
+    # CDLABANDONEDBABY, both ways: a doji isolated by gaps between two long bodies.
+    top = [(99.0, 101.2, 98.9, 101.0), (101.6, 101.8, 101.4, 101.6), (101.2, 101.3, 99.3, 99.4)]
+    bottom = [(101.0, 101.1, 98.8, 99.0), (98.4, 98.6, 98.2, 98.4), (98.8, 100.7, 98.7, 100.6)]
+    instances += [top, bottom, near_miss(top, 2, h=101.4), near_miss(bottom, 2, c=99.5)]
+    # CDLBREAKAWAY, both ways.
+    up = [(99.0, 101.1, 98.9, 101.0), (101.5, 102.1, 101.4, 102.0), (102.0, 102.5, 101.9, 102.4),
+          (102.4, 102.9, 102.3, 102.8), (102.8, 102.85, 101.1, 101.2)]
+    down = [(101.0, 101.1, 98.9, 99.0), (98.5, 98.6, 97.9, 98.0), (98.0, 98.1, 97.5, 97.6),
+            (97.6, 97.7, 97.1, 97.2), (97.2, 98.9, 97.1, 98.8)]
+    instances += [up, down, near_miss(up, 4, c=100.9, l=100.8), near_miss(down, 2, h=98.7)]
+    # CDLCONCEALBABYSWALL: two black marubozu, a black gapping down with an upper shadow into
+    # the second body, a black engulfing it.
+    swallow = [(101.0, 101.05, 99.45, 99.5), (99.4, 99.45, 97.95, 98.0),
+               (97.6, 98.3, 96.9, 97.0), (98.4, 98.5, 96.4, 96.5)]
+    instances += [swallow, near_miss(swallow, 2, h=97.7)]
+    # CDLHIKKAKEMOD, both ways, each confirmed on the next bar.
+    bull = [(100.5, 102.0, 98.0, 99.5), (100.5, 101.5, 98.5, 98.6), (100.0, 101.0, 99.0, 99.5),
+            (100.2, 100.5, 98.8, 99.0), (99.5, 101.6, 99.4, 101.5)]
+    bear = [(100.5, 102.0, 98.0, 99.5), (99.0, 101.5, 98.5, 101.4), (99.5, 101.0, 99.0, 100.5),
+            (100.0, 101.3, 99.3, 101.0), (100.5, 100.6, 98.7, 98.8)]
+    instances += [bull, bear, near_miss(bull, 1, c=99.5), near_miss(bear, 4, c=99.2)]
+    # CDL3LINESTRIKE, bearish: three falling black candles, a white one wiping them out.
+    strike = [(101.0, 101.1, 99.9, 100.0), (100.2, 100.3, 99.1, 99.2),
+              (99.4, 99.5, 98.3, 98.4), (98.2, 101.3, 98.1, 101.2)]
+    instances += [strike, near_miss(strike, 3, c=100.9)]
     bars = []
-    return bars
+    for instance in instances:
+        bars += context(14) + instance
+    return checked(bars)
 
 
 # ---- planted patterns, names from CDLKICKING on ----

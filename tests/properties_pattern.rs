@@ -63,14 +63,131 @@ fn settings(n: usize) -> CandleSettings {
 // The common contract, with the averaging periods varied
 
 indicator_contract!(
+    two_crows,
+    |n: usize| TwoCrows::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    three_black_crows,
+    |n: usize| ThreeBlackCrows::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    three_inside,
+    |n: usize| ThreeInside::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    three_line_strike,
+    |n: usize| ThreeLineStrike::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    three_outside,
+    |n: usize| ThreeOutside::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    three_stars_in_south,
+    |n: usize| ThreeStarsInSouth::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    three_white_soldiers,
+    |n: usize| ThreeWhiteSoldiers::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    abandoned_baby,
+    |n: usize| AbandonedBaby::<f64>::with_settings(settings(n))
+        .unwrap()
+        .with_penetration(n as f64 / 40.0)
+        .unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    advance_block,
+    |n: usize| AdvanceBlock::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    belt_hold,
+    |n: usize| BeltHold::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    breakaway,
+    |n: usize| Breakaway::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    closing_marubozu,
+    |n: usize| ClosingMarubozu::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    concealing_baby_swallow,
+    |n: usize| ConcealingBabySwallow::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    counterattack,
+    |n: usize| Counterattack::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    dark_cloud_cover,
+    |n: usize| DarkCloudCover::<f64>::with_settings(settings(n))
+        .unwrap()
+        .with_penetration(n as f64 / 40.0)
+        .unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     doji,
     |n: usize| Doji::<f64>::with_settings(settings(n)).unwrap(),
     bars(),
     refused_candle()
 );
 indicator_contract!(
+    doji_star,
+    |n: usize| DojiStar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    dragonfly_doji,
+    |n: usize| DragonflyDoji::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     engulfing,
     |n: usize| Engulfing::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    evening_doji_star,
+    |n: usize| EveningDojiStar::<f64>::with_settings(settings(n))
+        .unwrap()
+        .with_penetration(n as f64 / 40.0)
+        .unwrap(),
     bars(),
     refused_candle()
 );
@@ -84,8 +201,80 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    gap_side_by_side_white,
+    |n: usize| GapSideBySideWhite::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    gravestone_doji,
+    |n: usize| GravestoneDoji::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     hammer,
     |n: usize| Hammer::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    hanging_man,
+    |n: usize| HangingMan::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    harami,
+    |n: usize| Harami::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    harami_cross,
+    |n: usize| HaramiCross::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    high_wave,
+    |n: usize| HighWave::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    hikkake,
+    |n: usize| Hikkake::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    hikkake_modified,
+    |n: usize| HikkakeModified::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    homing_pigeon,
+    |n: usize| HomingPigeon::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    identical_three_crows,
+    |n: usize| IdenticalThreeCrows::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    in_neck,
+    |n: usize| InNeck::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    inverted_hammer,
+    |n: usize| InvertedHammer::<f64>::with_settings(settings(n)).unwrap(),
     bars(),
     refused_candle()
 );

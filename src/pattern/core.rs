@@ -283,8 +283,9 @@ pub trait Rule:
     const AVERAGES: &'static [(Setting, usize)];
     /// TA-Lib's default penetration, for the patterns that take one.
     const PENETRATION: Option<f64> = None;
-    /// Bars before the first output on which the rule already runs, to fill its
-    /// [`Memory`] (TA-Lib's Hikkake scans three).
+    /// Bars before the first output on which the rule already runs (its averages and
+    /// [`Memory`] too), to fill its memory (TA-Lib's Hikkake scans three). At most the
+    /// lookback minus the candles before the deciding one.
     const MEMORY_SCAN: usize = 0;
 
     /// TA-Lib's lookback: the longest average period plus the candles before the deciding
@@ -315,26 +316,18 @@ pub(crate) fn step<R: Rule, T: Real>(
     lookback: usize,
 ) -> Option<Option<Signal>> {
     let seen = history.len();
-    if seen < lookback {
+    // The first bar the rule runs on: its lookback, or a few bars before for a rule with a
+    // memory (TA-Lib's Hikkake scans the bars before its first output).
+    let start = lookback.saturating_sub(R::MEMORY_SCAN);
+    if seen < start {
         // TA-Lib's first totals: the `period` candles before the compared candle of the first
-        // decided bar, summed in order.
+        // bar the rule runs on, summed in order.
         for (slot, &(setting, ago)) in R::AVERAGES.iter().enumerate() {
             let s = settings.get(setting);
-            let first = lookback.saturating_sub(ago + s.period);
-            if seen >= first && seen + ago < lookback {
+            let first = start.saturating_sub(ago + s.period);
+            if seen >= first && seen + ago < start {
                 tracker.totals[slot] = tracker.totals[slot] + s.range.of(&candle);
             }
-        }
-        if seen + R::MEMORY_SCAN >= lookback && seen + 1 >= R::CANDLES {
-            let context = Context {
-                current: candle,
-                history,
-                totals: &tracker.totals,
-                averages: R::AVERAGES,
-                settings,
-                penetration,
-            };
-            let _ = R::detect(&context, &mut tracker.memory);
         }
         return None;
     }
@@ -362,7 +355,7 @@ pub(crate) fn step<R: Rule, T: Real>(
             tracker.totals[slot] = tracker.totals[slot] + (entering - leaving);
         }
     }
-    Some(signal)
+    (seen >= lookback).then_some(signal)
 }
 
 /// Checks a penetration (finite, `0..=1e6`).
