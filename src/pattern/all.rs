@@ -95,6 +95,8 @@ impl PatternSet {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Slot<T> {
     id: PatternId,
+    /// TA-Lib's lookback of the pattern with the indicator's settings.
+    lookback: usize,
     penetration: T,
     tracker: Tracker<T>,
 }
@@ -159,14 +161,16 @@ impl<T: Real> CandlePatterns<T> {
     fn build(settings: CandleSettings) -> Self {
         let slots: Vec<Slot<T>> = PatternId::ALL
             .iter()
-            .filter(|&&id| registry::lookback(id, &settings).is_some())
-            .map(|&id| Slot {
-                id,
-                penetration: lit(registry::penetration(id).unwrap_or(0.0)),
-                tracker: Tracker::default(),
+            .filter_map(|&id| {
+                registry::lookback(id, &settings).map(|lookback| Slot {
+                    id,
+                    lookback,
+                    penetration: lit(registry::penetration(id).unwrap_or(0.0)),
+                    tracker: Tracker::default(),
+                })
             })
             .collect();
-        let capacity = Self::longest(&slots, &settings);
+        let capacity = Self::longest(&slots);
         Self {
             settings,
             history: History::new(capacity),
@@ -175,12 +179,8 @@ impl<T: Real> CandlePatterns<T> {
         }
     }
 
-    fn longest(slots: &[Slot<T>], settings: &CandleSettings) -> usize {
-        slots
-            .iter()
-            .filter_map(|slot| registry::lookback(slot.id, settings))
-            .max()
-            .unwrap_or(0)
+    fn longest(slots: &[Slot<T>]) -> usize {
+        slots.iter().map(|slot| slot.lookback).max().unwrap_or(0)
     }
 
     /// Every pattern with other candle settings.
@@ -226,7 +226,6 @@ impl<T: Real> CandlePatterns<T> {
     fn decide(&self, slots: &mut [Slot<T>], candle: Candle<T>) -> Option<PatternSet> {
         let mut set = None;
         for slot in slots {
-            let lookback = registry::lookback(slot.id, &self.settings).unwrap_or(usize::MAX);
             let out = registry::step(
                 slot.id,
                 &mut slot.tracker,
@@ -234,7 +233,7 @@ impl<T: Real> CandlePatterns<T> {
                 candle,
                 &self.settings,
                 slot.penetration,
-                lookback,
+                slot.lookback,
             );
             if let Some(found) = out {
                 let set = set.get_or_insert_with(PatternSet::default);
@@ -280,7 +279,6 @@ impl<T: Real> Indicator for CandlePatterns<T> {
         let mut set = None;
         for slot in &self.slots {
             let mut tracker = slot.tracker;
-            let lookback = registry::lookback(slot.id, &self.settings).unwrap_or(usize::MAX);
             let out = registry::step(
                 slot.id,
                 &mut tracker,
@@ -288,7 +286,7 @@ impl<T: Real> Indicator for CandlePatterns<T> {
                 candle,
                 &self.settings,
                 slot.penetration,
-                lookback,
+                slot.lookback,
             );
             if let Some(found) = out {
                 let set = set.get_or_insert_with(PatternSet::default);
@@ -316,7 +314,7 @@ impl<T: Real> Indicator for CandlePatterns<T> {
     fn warmup_period(&self) -> usize {
         self.slots
             .iter()
-            .filter_map(|slot| registry::lookback(slot.id, &self.settings))
+            .map(|slot| slot.lookback)
             .min()
             .unwrap_or(0)
             + 1
@@ -361,6 +359,7 @@ impl<T: Real> TryFrom<CandlePatternsState<T>> for CandlePatterns<T> {
             && state.slots.iter().zip(&fresh.slots).all(|(s, f)| {
                 let penetration = s.penetration.to_f64().unwrap_or(f64::NAN);
                 s.id == f.id
+                    && s.lookback == f.lookback
                     && (if registry::penetration(s.id).is_some() {
                         check_penetration(penetration).is_ok()
                     } else {

@@ -322,11 +322,11 @@ pub(crate) fn step<R: Rule, T: Real>(
     if seen < start {
         // TA-Lib's first totals: the `period` candles before the compared candle of the first
         // bar the rule runs on, summed in order.
-        for (slot, &(setting, ago)) in R::AVERAGES.iter().enumerate() {
+        for (total, &(setting, ago)) in tracker.totals.iter_mut().zip(R::AVERAGES) {
             let s = settings.get(setting);
             let first = start.saturating_sub(ago + s.period);
             if seen >= first && seen + ago < start {
-                tracker.totals[slot] = tracker.totals[slot] + s.range.of(&candle);
+                *total = *total + s.range.of(&candle);
             }
         }
         return None;
@@ -347,12 +347,12 @@ pub(crate) fn step<R: Rule, T: Real>(
             history.get(ago).unwrap_or(candle)
         }
     };
-    for (slot, &(setting, ago)) in R::AVERAGES.iter().enumerate() {
+    for (total, &(setting, ago)) in tracker.totals.iter_mut().zip(R::AVERAGES) {
         let s = settings.get(setting);
         if s.period > 0 {
             let entering = s.range.of(&at(ago));
             let leaving = s.range.of(&at(ago + s.period));
-            tracker.totals[slot] = tracker.totals[slot] + (entering - leaving);
+            *total = *total + (entering - leaving);
         }
     }
     (seen >= lookback).then_some(signal)

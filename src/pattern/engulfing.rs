@@ -25,9 +25,9 @@ use crate::Real;
 ///     c(10.0, 10.2, 9.9, 10.1)?,
 ///     c(10.5, 10.6, 9.9, 10.0)?, // black
 ///     c(9.8, 11.2, 9.7, 11.0)?,  // white, swallows it
-///     c(11.0, 11.2, 9.7, 9.9)?,  // black, opens at the close: swallows it at an equal edge
+///     c(11.0, 11.2, 9.6, 9.7)?,  // black, opens at the close: swallows it at an equal edge
 /// ];
-/// let out = Engulfing::new().batch(&bars);
+/// let out = Engulfing::new().batch(&bars); // TA-Lib: 0, 0, 100, -80
 /// assert_eq!(out, [None, None, Some(Some(Signal::Bullish)), Some(Some(Signal::WeakBearish))]);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```

@@ -233,13 +233,19 @@ const MAX_FACTOR: f64 = 1e6;
 impl CandleSettings {
     /// One setting.
     pub fn get(&self, setting: Setting) -> CandleSetting {
-        self.settings[setting as usize]
+        // Every `Setting` has its slot: the fallback is never taken.
+        self.settings
+            .get(setting as usize)
+            .copied()
+            .unwrap_or(CandleSetting::new(RangeKind::RealBody, 0, 0.0))
     }
 
     /// Replaces one setting (checked by [`validate`](Self::validate) and by the indicators'
     /// constructors).
     pub fn set(&mut self, setting: Setting, value: CandleSetting) {
-        self.settings[setting as usize] = value;
+        if let Some(slot) = self.settings.get_mut(setting as usize) {
+            *slot = value;
+        }
     }
 
     /// The same settings with one replaced.
@@ -253,17 +259,18 @@ impl CandleSettings {
     /// # Errors
     /// [`Error::InvalidParameter`] naming the setting's field (`"BodyDoji.factor"`).
     pub fn validate(&self) -> Result<(), Error> {
-        for (index, setting) in self.settings.iter().enumerate() {
+        let named = self.settings.iter().zip(PERIOD_NAMES).zip(FACTOR_NAMES);
+        for ((setting, period_name), factor_name) in named {
             if setting.period > MAX_PERIOD {
                 return Err(Error::InvalidParameter {
-                    name: PERIOD_NAMES[index],
+                    name: period_name,
                     value: setting.period.to_string(),
                     expected: "0..=100000",
                 });
             }
             if !(0.0..=MAX_FACTOR).contains(&setting.factor) {
                 return Err(Error::InvalidParameter {
-                    name: FACTOR_NAMES[index],
+                    name: factor_name,
                     value: setting.factor.to_string(),
                     expected: "0..=1000000 (finite)",
                 });
