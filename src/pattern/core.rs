@@ -52,9 +52,12 @@ impl<T: Real> History<T> {
         if ago == 0 || ago > self.candles.len() {
             return None;
         }
-        self.candles
-            .get((self.next + self.capacity - ago) % self.capacity)
-            .copied()
+        // `next < capacity` and `ago <= capacity`: one conditional subtraction, no division.
+        let mut slot = self.next + self.capacity - ago;
+        if slot >= self.capacity {
+            slot -= self.capacity;
+        }
+        self.candles.get(slot).copied()
     }
 
     #[inline]
@@ -64,7 +67,10 @@ impl<T: Real> History<T> {
         } else if let Some(slot) = self.candles.get_mut(self.next) {
             *slot = candle;
         }
-        self.next = (self.next + 1) % self.capacity;
+        self.next += 1;
+        if self.next == self.capacity {
+            self.next = 0;
+        }
     }
 
     pub(crate) fn clear(&mut self) {
