@@ -308,6 +308,8 @@
 //! | [`Coppock`](momentum::Coppock) | `COPPOCK` | price | percent | `max(r1, r2) + w` (24) |
 //! | [`Wad`](momentum::Wad) | `WAD` | candle | cumulative price | 1 |
 //! | [`Mfi`](momentum::Mfi) | `MFI` | candle with volume | `0..=100` | `n + 1` |
+//! | One [`Candlestick`](pattern::Candlestick) per pattern: [`Doji`](pattern::Doji), [`Engulfing`](pattern::Engulfing), [`Hammer`](pattern::Hammer), ... (see [`pattern`]) | `CDL*` (61) | candle | `Option<`[`Signal`](pattern::Signal)`>` (TA-Lib's ±100, ±80, ±200) | TA-Lib's lookback + 1 (1 to 15) |
+//! | [`CandlePatterns`](pattern::CandlePatterns) | — | candle | [`PatternSet`](pattern::PatternSet): every pattern on the bar | the shortest lookback + 1 (3) |
 //! | [`Drawdown`](risk::Drawdown) | — | price | [`DrawdownOutput`](risk::DrawdownOutput) | 1 |
 //! | [`RealizedVolatility`](risk::RealizedVolatility) | — | price | annualised σ | `n + 1` |
 //! | [`Crossover`](signal::Crossover), [`CrossLevel`](signal::CrossLevel) | — | pair / price | `Option<`[`Cross`](signal::Cross)`>` | 2 |
@@ -448,6 +450,7 @@ mod indicator;
 pub mod levels;
 pub mod math;
 pub mod momentum;
+pub mod pattern;
 pub mod price;
 pub mod relative;
 pub mod risk;

@@ -689,6 +689,161 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "MFI",
                 allocations_while_streaming(Mfi::new(period).unwrap(), &candles),
             ),
+            (
+                "CDL2CROWS",
+                allocations_while_streaming(ta_stream::pattern::TwoCrows::new(), &candles),
+            ),
+            (
+                "CDL3BLACKCROWS",
+                allocations_while_streaming(ta_stream::pattern::ThreeBlackCrows::new(), &candles),
+            ),
+            (
+                "CDL3INSIDE",
+                allocations_while_streaming(ta_stream::pattern::ThreeInside::new(), &candles),
+            ),
+            (
+                "CDL3LINESTRIKE",
+                allocations_while_streaming(ta_stream::pattern::ThreeLineStrike::new(), &candles),
+            ),
+            (
+                "CDL3OUTSIDE",
+                allocations_while_streaming(ta_stream::pattern::ThreeOutside::new(), &candles),
+            ),
+            (
+                "CDL3STARSINSOUTH",
+                allocations_while_streaming(ta_stream::pattern::ThreeStarsInSouth::new(), &candles),
+            ),
+            (
+                "CDL3WHITESOLDIERS",
+                allocations_while_streaming(
+                    ta_stream::pattern::ThreeWhiteSoldiers::new(),
+                    &candles,
+                ),
+            ),
+            (
+                "CDLABANDONEDBABY",
+                allocations_while_streaming(ta_stream::pattern::AbandonedBaby::new(), &candles),
+            ),
+            (
+                "CDLADVANCEBLOCK",
+                allocations_while_streaming(ta_stream::pattern::AdvanceBlock::new(), &candles),
+            ),
+            (
+                "CDLBELTHOLD",
+                allocations_while_streaming(ta_stream::pattern::BeltHold::new(), &candles),
+            ),
+            (
+                "CDLBREAKAWAY",
+                allocations_while_streaming(ta_stream::pattern::Breakaway::new(), &candles),
+            ),
+            (
+                "CDLCLOSINGMARUBOZU",
+                allocations_while_streaming(ta_stream::pattern::ClosingMarubozu::new(), &candles),
+            ),
+            (
+                "CDLCONCEALBABYSWALL",
+                allocations_while_streaming(
+                    ta_stream::pattern::ConcealingBabySwallow::new(),
+                    &candles,
+                ),
+            ),
+            (
+                "CDLCOUNTERATTACK",
+                allocations_while_streaming(ta_stream::pattern::Counterattack::new(), &candles),
+            ),
+            (
+                "CDLDARKCLOUDCOVER",
+                allocations_while_streaming(ta_stream::pattern::DarkCloudCover::new(), &candles),
+            ),
+            (
+                "CDLDOJI",
+                allocations_while_streaming(ta_stream::pattern::Doji::new(), &candles),
+            ),
+            (
+                "CDLDOJISTAR",
+                allocations_while_streaming(ta_stream::pattern::DojiStar::new(), &candles),
+            ),
+            (
+                "CDLDRAGONFLYDOJI",
+                allocations_while_streaming(ta_stream::pattern::DragonflyDoji::new(), &candles),
+            ),
+            (
+                "CDLENGULFING",
+                allocations_while_streaming(ta_stream::pattern::Engulfing::new(), &candles),
+            ),
+            (
+                "CDLEVENINGDOJISTAR",
+                allocations_while_streaming(ta_stream::pattern::EveningDojiStar::new(), &candles),
+            ),
+            (
+                "CDLEVENINGSTAR",
+                allocations_while_streaming(ta_stream::pattern::EveningStar::new(), &candles),
+            ),
+            (
+                "CDLGAPSIDESIDEWHITE",
+                allocations_while_streaming(
+                    ta_stream::pattern::GapSideBySideWhite::new(),
+                    &candles,
+                ),
+            ),
+            (
+                "CDLGRAVESTONEDOJI",
+                allocations_while_streaming(ta_stream::pattern::GravestoneDoji::new(), &candles),
+            ),
+            (
+                "CDLHAMMER",
+                allocations_while_streaming(ta_stream::pattern::Hammer::new(), &candles),
+            ),
+            (
+                "CDLHANGINGMAN",
+                allocations_while_streaming(ta_stream::pattern::HangingMan::new(), &candles),
+            ),
+            (
+                "CDLHARAMI",
+                allocations_while_streaming(ta_stream::pattern::Harami::new(), &candles),
+            ),
+            (
+                "CDLHARAMICROSS",
+                allocations_while_streaming(ta_stream::pattern::HaramiCross::new(), &candles),
+            ),
+            (
+                "CDLHIGHWAVE",
+                allocations_while_streaming(ta_stream::pattern::HighWave::new(), &candles),
+            ),
+            (
+                "CDLHIKKAKE",
+                allocations_while_streaming(ta_stream::pattern::Hikkake::new(), &candles),
+            ),
+            (
+                "CDLHIKKAKEMOD",
+                allocations_while_streaming(ta_stream::pattern::HikkakeModified::new(), &candles),
+            ),
+            (
+                "CDLHOMINGPIGEON",
+                allocations_while_streaming(ta_stream::pattern::HomingPigeon::new(), &candles),
+            ),
+            (
+                "CDLIDENTICAL3CROWS",
+                allocations_while_streaming(
+                    ta_stream::pattern::IdenticalThreeCrows::new(),
+                    &candles,
+                ),
+            ),
+            (
+                "CDLINNECK",
+                allocations_while_streaming(ta_stream::pattern::InNeck::new(), &candles),
+            ),
+            (
+                "CDLINVERTEDHAMMER",
+                allocations_while_streaming(ta_stream::pattern::InvertedHammer::new(), &candles),
+            ),
+            // ---- patterns from CDLKICKING on ----
+
+            // ---- end of the patterns ----
+            (
+                "CDLALL",
+                allocations_while_streaming(ta_stream::pattern::CandlePatterns::new(), &candles),
+            ),
         ];
         for (name, count) in counts {
             assert_eq!(

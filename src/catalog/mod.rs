@@ -188,6 +188,8 @@
 //! | `COPPOCK` | Momentum Indicators | real | wmaperiod=10, roc1period=11, roc2period=14 | real | [`Coppock`](crate::momentum::Coppock) |
 //! | `WAD` | Momentum Indicators | high, low, close | | real | [`Wad`](crate::momentum::Wad) |
 //! | `MFI` | Momentum Indicators | high, low, close, volume | timeperiod=14 | real | [`Mfi`](crate::momentum::Mfi) |
+//! | `CDL2CROWS`, `CDL3BLACKCROWS`, `CDL3INSIDE`, `CDL3LINESTRIKE`, `CDL3OUTSIDE`, `CDL3STARSINSOUTH`, `CDL3WHITESOLDIERS`, `CDLABANDONEDBABY`, `CDLADVANCEBLOCK`, `CDLBELTHOLD`, `CDLBREAKAWAY`, `CDLCLOSINGMARUBOZU`, `CDLCONCEALBABYSWALL`, `CDLCOUNTERATTACK`, `CDLDARKCLOUDCOVER`, `CDLDOJI`, `CDLDOJISTAR`, `CDLDRAGONFLYDOJI`, `CDLENGULFING`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`, `CDLGAPSIDESIDEWHITE`, `CDLGRAVESTONEDOJI`, `CDLHAMMER`, `CDLHANGINGMAN`, `CDLHARAMI`, `CDLHARAMICROSS`, `CDLHIGHWAVE`, `CDLHIKKAKE`, `CDLHIKKAKEMOD`, `CDLHOMINGPIGEON`, `CDLIDENTICAL3CROWS`, `CDLINNECK`, `CDLINVERTEDHAMMER` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLABANDONEDBABY`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`), penetration=0.5 (`CDLDARKCLOUDCOVER`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
+//! | `CDLKICKING`, `CDLKICKINGBYLENGTH`, `CDLLADDERBOTTOM`, `CDLLONGLEGGEDDOJI`, `CDLLONGLINE`, `CDLMARUBOZU`, `CDLMATCHINGLOW`, `CDLMATHOLD`, `CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`, `CDLONNECK`, `CDLPIERCING`, `CDLRICKSHAWMAN`, `CDLRISEFALL3METHODS`, `CDLSEPARATINGLINES`, `CDLSHOOTINGSTAR`, `CDLSHORTLINE`, `CDLSPINNINGTOP`, `CDLSTALLEDPATTERN`, `CDLSTICKSANDWICH`, `CDLTAKURI`, `CDLTASUKIGAP`, `CDLTHRUSTING`, `CDLTRISTAR`, `CDLUNIQUE3RIVER`, `CDLUPSIDEGAP2CROWS`, `CDLXSIDEGAP3METHODS` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`), penetration=0.5 (`CDLMATHOLD`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
 //!
 //! The crate's own:
 //!
@@ -212,6 +214,7 @@
 //! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
 //! | `AVWAP` | Volume Indicators | timestamped bar | period=0 (0 day, 1 week, 2 month, UTC), nbdev=1 | vwap, upperband, lowerband, stddev | [`AnchoredVwap`](crate::volume::AnchoredVwap) |
 //! | `DMI` | Momentum Indicators | high, low, close | timeperiod=14 | plusdm, minusdm, plusdi, minusdi, dx, adx, adxr (NaN until ADX, ADXR start) | [`Directional`](crate::momentum::Directional) |
+//! | `CDLALL` | Pattern Recognition | open, high, low, close | | patterns, bullish, bearish (counts of the patterns on the bar) | [`CandlePatterns`](crate::pattern::CandlePatterns) |
 //!
 //! Not in the catalog, because they are not one stream per series:
 //! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed

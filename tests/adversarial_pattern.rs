@@ -1,0 +1,688 @@
+//! The contract under adversarial inputs and serde fuzz for the candlestick patterns, in
+//! `f64` and `f32`: every output is a TA-Lib code (`±80`, `±100`, `±200` or none), every
+//! state reached checkpoints, and no loaded state breaks it.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::adversarial::{adversarial_candles, adversarial_candles_f32};
+use proptest::prelude::*;
+use ta_stream::pattern::*;
+use ta_stream::Indicator;
+
+/// A TA-Lib pattern code.
+fn is_code(signal: &Option<Signal>) -> bool {
+    [0, 80, -80, 100, -100, 200, -200].contains(&code(*signal))
+}
+
+/// Every pattern in the set with a code.
+fn is_set(set: &PatternSet) -> bool {
+    set.iter().all(|(_, signal)| is_code(&Some(signal)))
+}
+
+adversarial_contract!(
+    two_crows_f64,
+    TwoCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    two_crows_f32,
+    TwoCrows::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    two_crows_serde_fuzz,
+    TwoCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    three_black_crows_f64,
+    ThreeBlackCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    three_black_crows_f32,
+    ThreeBlackCrows::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    three_black_crows_serde_fuzz,
+    ThreeBlackCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    three_inside_f64,
+    ThreeInside::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    three_inside_f32,
+    ThreeInside::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    three_inside_serde_fuzz,
+    ThreeInside::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    three_line_strike_f64,
+    ThreeLineStrike::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    three_line_strike_f32,
+    ThreeLineStrike::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    three_line_strike_serde_fuzz,
+    ThreeLineStrike::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    three_outside_f64,
+    ThreeOutside::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    three_outside_f32,
+    ThreeOutside::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    three_outside_serde_fuzz,
+    ThreeOutside::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    three_stars_in_south_f64,
+    ThreeStarsInSouth::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    three_stars_in_south_f32,
+    ThreeStarsInSouth::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    three_stars_in_south_serde_fuzz,
+    ThreeStarsInSouth::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    three_white_soldiers_f64,
+    ThreeWhiteSoldiers::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    three_white_soldiers_f32,
+    ThreeWhiteSoldiers::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    three_white_soldiers_serde_fuzz,
+    ThreeWhiteSoldiers::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    abandoned_baby_f64,
+    AbandonedBaby::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    abandoned_baby_f32,
+    AbandonedBaby::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    abandoned_baby_serde_fuzz,
+    AbandonedBaby::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    advance_block_f64,
+    AdvanceBlock::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    advance_block_f32,
+    AdvanceBlock::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    advance_block_serde_fuzz,
+    AdvanceBlock::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    belt_hold_f64,
+    BeltHold::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    belt_hold_f32,
+    BeltHold::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    belt_hold_serde_fuzz,
+    BeltHold::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    breakaway_f64,
+    Breakaway::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    breakaway_f32,
+    Breakaway::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    breakaway_serde_fuzz,
+    Breakaway::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    closing_marubozu_f64,
+    ClosingMarubozu::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    closing_marubozu_f32,
+    ClosingMarubozu::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    closing_marubozu_serde_fuzz,
+    ClosingMarubozu::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    concealing_baby_swallow_f64,
+    ConcealingBabySwallow::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    concealing_baby_swallow_f32,
+    ConcealingBabySwallow::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    concealing_baby_swallow_serde_fuzz,
+    ConcealingBabySwallow::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    counterattack_f64,
+    Counterattack::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    counterattack_f32,
+    Counterattack::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    counterattack_serde_fuzz,
+    Counterattack::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    dark_cloud_cover_f64,
+    DarkCloudCover::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    dark_cloud_cover_f32,
+    DarkCloudCover::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    dark_cloud_cover_serde_fuzz,
+    DarkCloudCover::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(doji_f64, Doji::<f64>::new, adversarial_candles(), is_code);
+adversarial_contract!(
+    doji_f32,
+    Doji::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    doji_serde_fuzz,
+    Doji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    doji_star_f64,
+    DojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    doji_star_f32,
+    DojiStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    doji_star_serde_fuzz,
+    DojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    dragonfly_doji_f64,
+    DragonflyDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    dragonfly_doji_f32,
+    DragonflyDoji::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    dragonfly_doji_serde_fuzz,
+    DragonflyDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    engulfing_f64,
+    Engulfing::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    engulfing_f32,
+    Engulfing::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    engulfing_serde_fuzz,
+    Engulfing::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    evening_doji_star_f64,
+    EveningDojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    evening_doji_star_f32,
+    EveningDojiStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    evening_doji_star_serde_fuzz,
+    EveningDojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    evening_star_f64,
+    EveningStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    evening_star_f32,
+    EveningStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    evening_star_serde_fuzz,
+    EveningStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    gap_side_by_side_white_f64,
+    GapSideBySideWhite::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    gap_side_by_side_white_f32,
+    GapSideBySideWhite::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    gap_side_by_side_white_serde_fuzz,
+    GapSideBySideWhite::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    gravestone_doji_f64,
+    GravestoneDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    gravestone_doji_f32,
+    GravestoneDoji::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    gravestone_doji_serde_fuzz,
+    GravestoneDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    hammer_f64,
+    Hammer::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    hammer_f32,
+    Hammer::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    hammer_serde_fuzz,
+    Hammer::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    hanging_man_f64,
+    HangingMan::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    hanging_man_f32,
+    HangingMan::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    hanging_man_serde_fuzz,
+    HangingMan::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    harami_f64,
+    Harami::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    harami_f32,
+    Harami::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    harami_serde_fuzz,
+    Harami::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    harami_cross_f64,
+    HaramiCross::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    harami_cross_f32,
+    HaramiCross::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    harami_cross_serde_fuzz,
+    HaramiCross::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    high_wave_f64,
+    HighWave::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    high_wave_f32,
+    HighWave::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    high_wave_serde_fuzz,
+    HighWave::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    hikkake_f64,
+    Hikkake::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    hikkake_f32,
+    Hikkake::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    hikkake_serde_fuzz,
+    Hikkake::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    hikkake_modified_f64,
+    HikkakeModified::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    hikkake_modified_f32,
+    HikkakeModified::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    hikkake_modified_serde_fuzz,
+    HikkakeModified::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    homing_pigeon_f64,
+    HomingPigeon::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    homing_pigeon_f32,
+    HomingPigeon::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    homing_pigeon_serde_fuzz,
+    HomingPigeon::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    identical_three_crows_f64,
+    IdenticalThreeCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    identical_three_crows_f32,
+    IdenticalThreeCrows::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    identical_three_crows_serde_fuzz,
+    IdenticalThreeCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    in_neck_f64,
+    InNeck::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    in_neck_f32,
+    InNeck::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    in_neck_serde_fuzz,
+    InNeck::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    inverted_hammer_f64,
+    InvertedHammer::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    inverted_hammer_f32,
+    InvertedHammer::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    inverted_hammer_serde_fuzz,
+    InvertedHammer::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+// ---- patterns from CDLKICKING on ----
+
+// ---- end of the patterns ----
+
+adversarial_contract!(
+    all_f64,
+    CandlePatterns::<f64>::new,
+    adversarial_candles(),
+    is_set,
+    cases = 48
+);
+adversarial_contract!(
+    all_f32,
+    CandlePatterns::<f32>::new,
+    adversarial_candles_f32(),
+    is_set,
+    cases = 48
+);
+serde_fuzz!(
+    all_serde_fuzz,
+    CandlePatterns::<f64>::new,
+    adversarial_candles(),
+    is_set,
+    cases = 48
+);
