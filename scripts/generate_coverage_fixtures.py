@@ -128,6 +128,29 @@ CASES = {
     # ---- end of price transform / volatility ----
 
     # ---- Momentum: averaged (APO, PPO, PVO, MACDEXT, MACDFIX, STOCHRSI, KDJ, TRIX, TSI, SMI, STOCH/STOCHF matypes) ----
+    # APO, PPO: every matype at the default periods and at 3/10; short, swapped (slow < fast)
+    # and long periods. PVO (the PPO of the volume): a few matypes.
+    "APO": [{}] + [{"matype": k} for k in range(14) if k != 1]
+           + [{"fastperiod": 3, "slowperiod": 10, "matype": k} for k in range(14)]
+           + [{"fastperiod": 2, "slowperiod": 3}, {"fastperiod": 26, "slowperiod": 12},
+              {"fastperiod": 50, "slowperiod": 100}],
+    "PPO": [{}] + [{"matype": k} for k in range(14) if k != 1]
+           + [{"fastperiod": 3, "slowperiod": 10, "matype": k} for k in range(14)]
+           + [{"fastperiod": 2, "slowperiod": 3}, {"fastperiod": 26, "slowperiod": 12},
+              {"fastperiod": 50, "slowperiod": 100}],
+    "PVO": [{}, {"matype": 0}, {"matype": 6}, {"matype": 13}, {"fastperiod": 2, "slowperiod": 3},
+            {"fastperiod": 30, "slowperiod": 10, "matype": 2}, {"fastperiod": 50, "slowperiod": 100}],
+    # MACDEXT: each matype in every slot (three rotations), swapped periods with their types,
+    # short and long periods.
+    "MACDEXT": [{}] + [{"fastmatype": k, "slowmatype": (k + 3) % 14, "signalmatype": (k + 7) % 14}
+                       for k in range(14)]
+               + [{"fastperiod": 26, "fastmatype": 1, "slowperiod": 12, "slowmatype": 0},
+                  {"fastperiod": 2, "slowperiod": 3, "signalperiod": 1},
+                  {"fastmatype": 1, "slowmatype": 1, "signalmatype": 1},
+                  {"fastperiod": 5, "fastmatype": 8, "slowperiod": 40, "slowmatype": 2,
+                   "signalperiod": 20, "signalmatype": 6}],
+    "MACDFIX": [{}, {"signalperiod": 1}, {"signalperiod": 2}, {"signalperiod": 50}],
+    "TRIX": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
     # ---- end of this section ----
 
     # ---- Momentum: directional movement and vortex ----

@@ -245,6 +245,12 @@ parity! {
 
 parity! {
     // Momentum indicators built on moving averages.
+    apo => "APO",
+    macdext => "MACDEXT",
+    macdfix => "MACDFIX",
+    ppo => "PPO",
+    pvo => "PVO",
+    trix => "TRIX",
 }
 
 parity! {

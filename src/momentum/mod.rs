@@ -23,21 +23,32 @@
 //! previous price outside the usable range, a lagged output beyond the bounds above, an
 //! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
+mod apo;
+mod average_pair;
 mod lagged;
 mod macd;
+mod macd_ext;
+mod macd_fix;
 #[allow(clippy::module_inception)]
 mod momentum;
+mod ppo;
 mod roc;
 mod rocp;
 mod rsi;
 mod stochastic;
+mod trix;
 
+pub use apo::Apo;
 pub use macd::{Macd, MacdOutput};
+pub use macd_ext::MacdExt;
+pub use macd_fix::MacdFix;
 pub use momentum::Momentum;
+pub use ppo::Ppo;
 pub use roc::Roc;
 pub use rocp::Rocp;
 pub use rsi::{FlatRsi, Rsi};
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
+pub use trix::Trix;
 
 #[cfg(feature = "serde")]
 use crate::Error;

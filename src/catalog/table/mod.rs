@@ -45,7 +45,7 @@ use std::sync::LazyLock;
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
 
-const fn int(
+pub(super) const fn int(
     name: &'static str,
     default: f64,
     min: f64,
@@ -80,7 +80,7 @@ const fn float(
 }
 
 /// A period in `1..=100000` (`min` 2 where the typed indicator needs two inputs).
-const fn period(name: &'static str, default: f64, help: &'static str) -> ParamInfo {
+pub(super) const fn period(name: &'static str, default: f64, help: &'static str) -> ParamInfo {
     int(name, default, 1.0, PERIOD_MAX, help)
 }
 
@@ -96,10 +96,10 @@ const fn matype(name: &'static str, codes: &'static [u8]) -> ParamInfo {
 }
 
 const TIMEPERIOD_30: ParamInfo = period("timeperiod", 30.0, "number of inputs");
-const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
+pub(super) const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
 const HL: &[Price] = &[Price::High, Price::Low];
 const OHLC: &[Price] = &[Price::Open, Price::High, Price::Low, Price::Close];
-const REAL: &[&str] = &["real"];
+pub(super) const REAL: &[&str] = &["real"];
 const CROSS: &[&str] = &["cross"];
 const BANDS: &[&str] = &["upperband", "middleband", "lowerband"];
 
@@ -397,7 +397,7 @@ fn by_matype<V: MaVisitor>(code: f64, visit: V) -> Result<Box<dyn Erased>, Error
 }
 
 /// A moving average the catalog builds from a period.
-trait Average:
+pub(super) trait Average:
     Indicator<Input = f64, Output = f64>
     + Clone
     + PartialEq
