@@ -33,7 +33,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{average::Sma, momentum::Apo, Indicator};
 ///
-/// let mut apo = Apo::new(2, 3, Sma::new)?;
+/// let mut apo = Apo::new(2, 3, Sma::<f64>::new)?;
 /// let out = apo.batch(&[1.0, 2.0, 3.0, 5.0]);
 /// // SMA(2) − SMA(3): 2.5 − 2 at the third input, 4 − 10/3 at the fourth
 /// assert_eq!(out[..2], [None, None]);

@@ -1,7 +1,8 @@
 use core::fmt;
 
-use super::MacdOutput;
+use super::{flush_tiny, MacdOutput};
 use crate::average::Sma;
+use crate::float::lit;
 use crate::{Error, Indicator, Real};
 
 /// MACD with any moving averages: TA-Lib's `MACDEXT`, three averages of three kinds.
@@ -21,8 +22,15 @@ use crate::{Error, Indicator, Real};
 ///
 /// The averages are given built; TA-Lib swaps the fast and slow periods (with their
 /// `matype`s) when `slow < fast`, and the catalog's `MACDEXT` does the same: give the
-/// shorter one first. The lines are differences of averages of usable inputs and an average
-/// of those: finite, with no fixed bound. No input is refused beyond the usable range.
+/// shorter one first.
+///
+/// # Inputs and range
+///
+/// The MACD line is itself the input of an average, which accepts only usable numbers: so
+/// that it always is one, inputs beyond `max_input/32` (`3.1e148` for `f64`) are refused
+/// like unusable ones (the averages extrapolate by at most about 14 times their inputs,
+/// T3's coefficients), and a line below `1e-150` counts as 0. The three lines are then
+/// finite, with no fixed bound.
 ///
 /// # Parameters
 ///
@@ -36,7 +44,7 @@ use crate::{Error, Indicator, Real};
 /// use ta_stream::average::{Ema, Sma};
 /// use ta_stream::{momentum::MacdExt, Indicator};
 ///
-/// let mut macd = MacdExt::new(Sma::new(2)?, Sma::new(3)?, Ema::new(2)?);
+/// let mut macd = MacdExt::new(Sma::<f64>::new(2)?, Sma::new(3)?, Ema::new(2)?);
 /// let out = macd.batch(&[1.0, 2.0, 3.0, 5.0]);
 /// assert_eq!(out[..3], [None, None, None]);
 /// // macd: 0.5 (2.5 − 2) then 2/3 (4 − 10/3); signal: their mean, the EMA's seed
@@ -106,6 +114,12 @@ where
         )
     }
 
+    /// `true` for a usable input within `max_input/32`.
+    #[inline]
+    fn accepts(x: T) -> bool {
+        x.is_usable() && x.abs() <= T::max_input() / lit::<T>(32.0)
+    }
+
     #[inline]
     fn output(macd: T, signal: T) -> MacdOutput<T> {
         MacdOutput {
@@ -139,7 +153,7 @@ where
 
     #[inline]
     fn update(&mut self, x: T) -> Option<MacdOutput<T>> {
-        if !x.is_usable() {
+        if !Self::accepts(x) {
             return self.value();
         }
         let (fast_skips, slow_skips) = self.skips();
@@ -156,28 +170,28 @@ where
         if self.seen < self.longest() {
             self.seen += 1;
         }
-        let macd = fast? - slow?;
+        let macd = flush_tiny(fast? - slow?);
         let signal = self.signal.update(macd)?;
         Some(Self::output(macd, signal))
     }
 
     #[inline]
     fn peek(&self, x: T) -> Option<MacdOutput<T>> {
-        if !x.is_usable() {
+        if !Self::accepts(x) {
             return self.value();
         }
         let (fast_skips, slow_skips) = self.skips();
         if self.seen < fast_skips.max(slow_skips) {
             return None;
         }
-        let macd = self.fast.peek(x)? - self.slow.peek(x)?;
+        let macd = flush_tiny(self.fast.peek(x)? - self.slow.peek(x)?);
         let signal = self.signal.peek(macd)?;
         Some(Self::output(macd, signal))
     }
 
     #[inline]
     fn value(&self) -> Option<MacdOutput<T>> {
-        let macd = self.fast.value()? - self.slow.value()?;
+        let macd = flush_tiny(self.fast.value()? - self.slow.value()?);
         Some(Self::output(macd, self.signal.value()?))
     }
 
@@ -186,6 +200,15 @@ where
         self.slow.reset();
         self.signal.reset();
         self.seen = 0;
+    }
+
+    /// Rejects unusable inputs and those beyond `max_input/32`.
+    fn try_update(&mut self, x: T) -> Result<Option<MacdOutput<T>>, Error> {
+        if Self::accepts(x) {
+            Ok(self.update(x))
+        } else {
+            Err(Error::InvalidInput)
+        }
     }
 
     fn warmup_period(&self) -> usize {

@@ -25,7 +25,10 @@
 
 mod apo;
 mod average_pair;
+mod kdj;
 mod lagged;
+mod ma_fast_stochastic;
+mod ma_stochastic;
 mod macd;
 mod macd_ext;
 mod macd_fix;
@@ -35,10 +38,16 @@ mod ppo;
 mod roc;
 mod rocp;
 mod rsi;
+mod smi;
+mod stoch_rsi;
 mod stochastic;
 mod trix;
+mod tsi;
 
 pub use apo::Apo;
+pub use kdj::{Kdj, KdjOutput};
+pub use ma_fast_stochastic::MaFastStochastic;
+pub use ma_stochastic::MaStochastic;
 pub use macd::{Macd, MacdOutput};
 pub use macd_ext::MacdExt;
 pub use macd_fix::MacdFix;
@@ -47,8 +56,11 @@ pub use ppo::Ppo;
 pub use roc::Roc;
 pub use rocp::Rocp;
 pub use rsi::{FlatRsi, Rsi};
+pub use smi::{Smi, SmiOutput};
+pub use stoch_rsi::StochRsi;
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
 pub use trix::Trix;
+pub use tsi::Tsi;
 
 #[cfg(feature = "serde")]
 use crate::Error;
@@ -76,4 +88,17 @@ pub(crate) fn check_lag_state<T: crate::Real>(
         )));
     }
     Ok(())
+}
+
+/// A value computed inside an indicator, made fit for the next average of a chain: below
+/// the smallest usable input (`1e-150` for `f64`) it is 0, which every average accepts (a
+/// difference of at most that from the exact chain). Averages check their inputs, and
+/// would otherwise ignore such a value and fall out of step.
+#[inline]
+pub(crate) fn flush_tiny<T: crate::Real>(x: T) -> T {
+    if x.abs() < T::min_input() {
+        T::zero()
+    } else {
+        x
+    }
 }

@@ -34,9 +34,10 @@ use crate::{Error, Indicator, Real};
 /// # Example
 ///
 /// ```
+/// use ta_stream::signal::{Cross, CrossLevel};
 /// use ta_stream::{average::Sma, momentum::Ppo, Indicator};
 ///
-/// let mut ppo = Ppo::new(2, 3, Sma::new)?;
+/// let mut ppo = Ppo::new(2, 3, Sma::<f64>::new)?;
 /// let out = ppo.batch(&[1.0, 2.0, 3.0, 5.0]);
 /// // 100 · (SMA(2) − SMA(3)) / SMA(3): 100 · 0.5 / 2 at the third input
 /// assert_eq!(out[..2], [None, None]);
@@ -45,6 +46,16 @@ use crate::{Error, Indicator, Real};
 /// assert_eq!(ppo.to_string(), "PPO(2,3,SMA)");
 /// let default: Ppo = Ppo::default(); // EMAs of 12 and 26
 /// assert_eq!(default.to_string(), "PPO(12,26,EMA)");
+///
+/// // The event an analyst reads: the PPO crossing its zero line (fast above slow).
+/// let mut ppo = Ppo::new(2, 3, Sma::<f64>::new)?;
+/// let mut zero_line = CrossLevel::new(0.0)?;
+/// let crosses: Vec<_> = [5.0, 4.0, 3.0, 4.0, 6.0]
+///     .iter()
+///     .filter_map(|&x| ppo.update(x)) // −12.5, −4.5, +15.4
+///     .map(|p| zero_line.update(p).flatten())
+///     .collect();
+/// assert_eq!(crosses, [None, None, Some(Cross::Above)]);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///

@@ -184,9 +184,9 @@ impl<T: Real> TryFrom<TrixState<T>> for Trix<T> {
                 "TRIX EMAs differ in period or seed, or one is ahead of its input",
             ));
         }
-        let previous_ok = state
-            .previous
-            .is_none_or(|p| state.third.is_ready() && p.is_finite() && p.abs() <= T::max_input());
+        let previous_ok = state.previous.is_none_or(|p| {
+            state.third.is_ready() && p.is_finite() && p.abs() <= lit::<T>(2.0) * T::max_input()
+        });
         if !previous_ok {
             return Err(crate::error::invalid_state(
                 "TRIX previous triple EMA stored before the chain produced one, or too large",

@@ -3,7 +3,7 @@
 
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
-use super::spec::{Spec, MA_CODES, SMA_ONLY};
+use super::spec::{Spec, MA_CODES};
 use crate::average::{
     Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
@@ -17,10 +17,7 @@ use crate::levels::{
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
     ZigZagSource,
 };
-use crate::momentum::{
-    FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, Stochastic,
-    StochasticOutput,
-};
+use crate::momentum::{FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, StochasticOutput};
 use crate::price::{
     AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
 };
@@ -233,15 +230,6 @@ static TALIB_FIRST: &[FunctionInfo] = &[
         [period("timeperiod", 10.0, "lag")], REAL, ["Rocp"], |s| typed::<Rocp>(Rocp::new(s.int(0)))),
     entry!("MOM", MomentumIndicators, true, "Momentum: x − x[n]", InputKind::Real,
         [period("timeperiod", 10.0, "lag")], REAL, ["Momentum"], |s| typed::<Momentum>(Momentum::new(s.int(0)))),
-    entry!("STOCH", MomentumIndicators, true, "Slow stochastic %K and %D", InputKind::Prices(HLC),
-        [period("fastk_period", 5.0, "high/low window"), period("slowk_period", 3.0, "SMA of fast %K"),
-         matype("slowk_matype", SMA_ONLY), period("slowd_period", 3.0, "SMA of slow %K"),
-         matype("slowd_matype", SMA_ONLY)],
-        &["slowk", "slowd"], ["Stochastic"], |s| typed::<Stochastic>(Stochastic::new(s.int(0), s.int(1), s.int(3)))),
-    entry!("STOCHF", MomentumIndicators, true, "Fast stochastic %K and %D", InputKind::Prices(HLC),
-        [period("fastk_period", 5.0, "high/low window"), period("fastd_period", 3.0, "SMA of %K"),
-         matype("fastd_matype", SMA_ONLY)],
-        &["fastk", "fastd"], ["FastStochastic"], |s| typed::<FastStochastic>(FastStochastic::new(s.int(0), s.int(1)))),
     entry!("MAX", MathOperators, true, "Highest value over the period", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["RollingMax"], |s| typed::<RollingMax>(RollingMax::new(s.int(0)))),
     entry!("MIN", MathOperators, true, "Lowest value over the period", InputKind::Real,

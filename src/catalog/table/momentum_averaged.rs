@@ -1,21 +1,25 @@
 //! Momentum indicators built on moving averages of any `matype` (APO, PPO, PVO, MACDEXT,
 //! MACDFIX, STOCHRSI, KDJ, TRIX, TSI, SMI, and STOCH/STOCHF with every `matype`).
 //!
-//! Functions with two or three `matype`s would need 14² or 14³ typed indicators if each
-//! combination were its own type; they (and, for one way of doing it, the one-`matype`
-//! functions too) take [`AnyAverage`], the moving average of a code chosen at run time.
+//! The typed indicators are generic over their averages; here they take [`AnyAverage`], the
+//! moving average of a code chosen at run time, rather than one typed indicator per code
+//! (`by_matype`): functions with two or three `matype`s would need 14² or 14³ of those.
+//! STOCH and STOCHF with SMAs build the typed SMA stochastics (their steady-state path).
 
 use core::fmt;
 
-use super::super::dynamic::{typed, Erased};
+use super::super::dynamic::{set, typed, Erased, ToNumbers, Values};
 use super::super::info::ParamKind;
 use super::super::spec::{Spec, MA_CODES};
 use super::{
-    int, period, Average, FunctionInfo, Group, InputKind, MamaLine, ParamInfo, Price, REAL,
+    int, period, Average, FunctionInfo, Group, InputKind, MamaLine, ParamInfo, Price, HLC, REAL,
 };
 use crate::average::{Dema, Ema, Hma, Identity, Kama, Rma, Sma, Tema, Trima, Wma, Zlema, T3};
 use crate::bar::Candle;
-use crate::momentum::{Apo, MacdExt, MacdFix, Ppo, Trix};
+use crate::momentum::{
+    Apo, FastStochastic, Kdj, KdjOutput, MaFastStochastic, MaStochastic, MacdExt, MacdFix, Ppo,
+    Smi, SmiOutput, StochRsi, Stochastic, Trix, Tsi,
+};
 use crate::{Error, Indicator, MAX_PERIOD};
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
@@ -55,6 +59,32 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         MACD, ["MacdFix"], |s| typed::<MacdFix>(MacdFix::new(s.int(0)))),
     entry!("TRIX", MomentumIndicators, true, "TRIX: 1-input rate of change (%) of a triple EMA", InputKind::Real,
         [period("timeperiod", 30.0, "EMA period")], REAL, ["Trix"], |s| typed::<Trix>(Trix::new(s.int(0)))),
+    entry!("STOCH", MomentumIndicators, true, "Slow stochastic %K and %D, with any moving averages", InputKind::Prices(HLC),
+        [period("fastk_period", 5.0, "high/low window"), period("slowk_period", 3.0, "average of fast %K"),
+         matype("slowk_matype", 0.0), period("slowd_period", 3.0, "average of slow %K"),
+         matype("slowd_matype", 0.0)],
+        &["slowk", "slowd"], ["Stochastic", "MaStochastic"], stoch),
+    entry!("STOCHF", MomentumIndicators, true, "Fast stochastic %K and %D, with any moving average", InputKind::Prices(HLC),
+        [period("fastk_period", 5.0, "high/low window"), period("fastd_period", 3.0, "average of %K"),
+         matype("fastd_matype", 0.0)],
+        &["fastk", "fastd"], ["FastStochastic", "MaFastStochastic"], stochf),
+    entry!("STOCHRSI", MomentumIndicators, true, "Stochastic RSI: the fast stochastic of Wilder's RSI", InputKind::Real,
+        [int("timeperiod", 14.0, 2.0, PERIOD_MAX, "RSI period"), period("fastk_period", 5.0, "window of RSI values"),
+         period("fastd_period", 3.0, "average of %K"), matype("fastd_matype", 0.0)],
+        &["fastk", "fastd"], ["StochRsi"],
+        |s| typed(StochRsi::new(s.int(0), s.int(1), AnyAverage::new(s.value(3), SMA_DEFAULT, s.int(2))?))),
+    entry!("KDJ", MomentumIndicators, true, "KDJ: slow stochastic K and D (Wilder's averages by default) and J = 3K − 2D", InputKind::Prices(HLC),
+        [period("fastk_period", 9.0, "high/low window"), period("slowk_period", 3.0, "average of fast %K"),
+         matype("slowk_matype", 13.0), period("slowd_period", 3.0, "average of K"),
+         matype("slowd_matype", 13.0)],
+        &["k", "d", "j"], ["Kdj"], kdj),
+    entry!("TSI", MomentumIndicators, true, "True strength index: double-smoothed change over double-smoothed absolute change, in percent", InputKind::Real,
+        [period2("firstperiod", 25.0, "first EMA"), period2("secondperiod", 13.0, "second EMA")],
+        REAL, ["Tsi"], |s| typed::<Tsi>(Tsi::new(s.int(0), s.int(1)))),
+    entry!("SMI", MomentumIndicators, true, "Stochastic momentum index: the close against the range's middle, double-smoothed, and its signal", InputKind::Prices(HLC),
+        [period2("timeperiod", 13.0, "high/low window"), period2("fastperiod", 2.0, "second EMA"),
+         period2("slowperiod", 25.0, "first EMA"), period2("signalperiod", 9.0, "EMA of the SMI")],
+        &["smi", "smisignal"], ["Smi"], |s| typed::<Smi>(Smi::new(s.int(0), s.int(1), s.int(2), s.int(3)))),
     entry!("PVO", VolumeIndicators, true, "Percentage volume oscillator: the PPO of the volumes", InputKind::Prices(&[Price::Volume]),
         [period2("fastperiod", 12.0, "fast average"), period2("slowperiod", 26.0, "slow average"), matype("matype", 1.0)],
         REAL, ["Ppo"], |s| typed(Ppo::new(s.int(0), s.int(1), AnyAverage::builder(s.value(2), EMA_DEFAULT)?).map(Volumes))),
@@ -64,6 +94,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
 const EMA_DEFAULT: u8 = 1;
 /// SMA for MACDEXT, STOCH, STOCHF and STOCHRSI.
 const SMA_DEFAULT: u8 = 0;
+/// Wilder's for KDJ.
+const RMA_DEFAULT: u8 = 13;
 
 fn macdext(s: &Spec) -> Result<Box<dyn Erased>, Error> {
     let mut fast = (s.int(0), s.value(1));
@@ -78,6 +110,55 @@ fn macdext(s: &Spec) -> Result<Box<dyn Erased>, Error> {
         build(slow)?,
         build((s.int(4), s.value(5)))?,
     )))
+}
+
+/// `true` for the codes that build the SMA here: 0, and 11 where the default is the SMA.
+fn is_sma(code: f64) -> bool {
+    code == 0.0 || code == 11.0
+}
+
+fn stoch(s: &Spec) -> Result<Box<dyn Erased>, Error> {
+    let (fast_k, slow_k, slow_d) = (s.int(0), s.int(1), s.int(3));
+    if is_sma(s.value(2)) && is_sma(s.value(4)) {
+        // The SMA case: the typed indicator with its steady-state path.
+        return typed::<Stochastic>(Stochastic::new(fast_k, slow_k, slow_d));
+    }
+    typed(MaStochastic::new(
+        fast_k,
+        AnyAverage::new(s.value(2), SMA_DEFAULT, slow_k)?,
+        AnyAverage::new(s.value(4), SMA_DEFAULT, slow_d)?,
+    ))
+}
+
+fn stochf(s: &Spec) -> Result<Box<dyn Erased>, Error> {
+    let (fast_k, fast_d) = (s.int(0), s.int(1));
+    if is_sma(s.value(2)) {
+        return typed::<FastStochastic>(FastStochastic::new(fast_k, fast_d));
+    }
+    typed(MaFastStochastic::new(
+        fast_k,
+        AnyAverage::new(s.value(2), SMA_DEFAULT, fast_d)?,
+    ))
+}
+
+fn kdj(s: &Spec) -> Result<Box<dyn Erased>, Error> {
+    typed(Kdj::new(
+        s.int(0),
+        AnyAverage::new(s.value(2), RMA_DEFAULT, s.int(1))?,
+        AnyAverage::new(s.value(4), RMA_DEFAULT, s.int(3))?,
+    ))
+}
+
+impl ToNumbers for KdjOutput<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.k, self.d, self.j]);
+    }
+}
+
+impl ToNumbers for SmiOutput<f64> {
+    fn write(&self, out: &mut Values) {
+        set(out, [self.smi, self.signal]);
+    }
 }
 
 /// The moving average of a TA-Lib `matype` code, chosen at run time.
