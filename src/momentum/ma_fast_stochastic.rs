@@ -179,7 +179,7 @@ where
     type Error = Error;
 
     /// The window and the average validate themselves; here: `%K` in `0..=100` and stored
-    /// once the window has produced one, the average not ready before it could be.
+    /// once the window has produced one.
     fn try_from(state: MaFastStochasticState<D, T>) -> Result<Self, Error> {
         let range = Range::try_from(state.range)?;
         let produced = range.produced();
@@ -191,8 +191,7 @@ where
             }
             None => produced == 0,
         };
-        let d_ok = !state.fast_d.is_ready() || produced >= state.fast_d.warmup_period() as u64;
-        if !k_ok || !d_ok {
+        if !k_ok {
             return Err(crate::error::invalid_state(
                 "fast stochastic %K or %D out of step with the candles seen, or %K outside 0..=100",
             ));

@@ -231,7 +231,8 @@ impl<T: Real> TryFrom<MacdFixState<T>> for MacdFix<T> {
             } else {
                 ema.count.max(1)
             };
-            let most = from_usize::<T>(inputs) * T::max_input();
+            // With room for the rounding of the seed's additions.
+            let most = from_usize::<T>(inputs) * T::max_input() * lit::<T>(1.0 + 1e-5);
             ema.state.is_finite() && ema.state.abs() <= most
         };
         let consistent = seen <= SLOW.0

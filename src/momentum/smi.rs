@@ -139,6 +139,13 @@ impl<T: Real> Smi<T> {
             .min(hundred)
     }
 
+    /// `x` within `−100..=100` (the signal, an EMA of values in the band, up to rounding).
+    #[inline]
+    fn band(x: T) -> T {
+        let hundred = lit::<T>(100.0);
+        x.max(-hundred).min(hundred)
+    }
+
     /// `(m/2, r/2)` from the window's extremes and the close: halved so that the averages stay
     /// within the usable range (the index is a ratio: the same, halving is exact).
     #[inline]
@@ -182,7 +189,7 @@ impl<T: Real> Indicator for Smi<T> {
             .and_then(|r| self.range_smoothed.feed(r));
         let smi = Self::index(middle?, range?);
         self.smi = Some(smi);
-        let signal = self.signal.feed(smi)?;
+        let signal = Self::band(self.signal.feed(smi)?);
         Some(SmiOutput { smi, signal })
     }
 
@@ -202,7 +209,7 @@ impl<T: Real> Indicator for Smi<T> {
             .peek_fed(self.middle.peek_fed(middle)?)?;
         let range = self.range_smoothed.peek_fed(self.range.peek_fed(range)?)?;
         let smi = Self::index(middle, range);
-        let signal = self.signal.peek_fed(smi)?;
+        let signal = Self::band(self.signal.peek_fed(smi)?);
         Some(SmiOutput { smi, signal })
     }
 
@@ -210,7 +217,7 @@ impl<T: Real> Indicator for Smi<T> {
     fn value(&self) -> Option<SmiOutput<T>> {
         Some(SmiOutput {
             smi: self.smi?,
-            signal: self.signal.value()?,
+            signal: Self::band(self.signal.value()?),
         })
     }
 
@@ -299,8 +306,7 @@ impl<T: Real> TryFrom<SmiState<T>> for Smi<T> {
         let index = match smi {
             Some(v) => middle_smoothed.is_ready() && v.abs() <= hundred,
             None => !middle_smoothed.is_ready(),
-        } && (signal.is_untouched() || smi.is_some())
-            && signal.value().is_none_or(|v| v.abs() <= hundred);
+        } && (signal.is_untouched() || smi.is_some());
         if !(windows && averages && index) {
             return Err(crate::error::invalid_state(
                 "SMI windows or averages out of step, or a stored value no candle could give",

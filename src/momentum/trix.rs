@@ -174,10 +174,13 @@ impl<T: Real> TryFrom<TrixState<T>> for Trix<T> {
     /// than an average of inputs.
     fn try_from(state: TrixState<T>) -> Result<Self, Error> {
         let chain = [&state.first, &state.second, &state.third];
-        let in_step = chain.windows(2).all(|pair| {
-            pair[0].period() == pair[1].period()
-                && pair[0].seed() == pair[1].seed()
-                && (pair[1].is_untouched() || pair[0].is_ready())
+        let in_step = chain.windows(2).all(|pair| match pair {
+            [feeder, fed] => {
+                feeder.period() == fed.period()
+                    && feeder.seed() == fed.seed()
+                    && (fed.is_untouched() || feeder.is_ready())
+            }
+            _ => true,
         });
         if !in_step {
             return Err(crate::error::invalid_state(

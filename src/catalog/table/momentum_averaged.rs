@@ -162,6 +162,8 @@ impl ToNumbers for SmiOutput<f64> {
 }
 
 /// The moving average of a TA-Lib `matype` code, chosen at run time.
+// Built once per catalog indicator: its size is not a per-update cost.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum AnyAverage {
