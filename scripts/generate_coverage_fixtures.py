@@ -132,6 +132,60 @@ CASES = {
     # ---- end of price transform / volatility ----
 
     # ---- Momentum: averaged (APO, PPO, PVO, MACDEXT, MACDFIX, STOCHRSI, KDJ, TRIX, TSI, SMI, STOCH/STOCHF matypes) ----
+    # APO, PPO: every matype at the default periods and at 3/10; short, swapped (slow < fast)
+    # and long periods. PVO (the PPO of the volume): a few matypes.
+    "APO": [{}] + [{"matype": k} for k in range(14) if k != 1]
+           + [{"fastperiod": 3, "slowperiod": 10, "matype": k} for k in range(14)]
+           + [{"fastperiod": 2, "slowperiod": 3}, {"fastperiod": 26, "slowperiod": 12},
+              {"fastperiod": 50, "slowperiod": 100}],
+    "PPO": [{}] + [{"matype": k} for k in range(14) if k != 1]
+           + [{"fastperiod": 3, "slowperiod": 10, "matype": k} for k in range(14)]
+           + [{"fastperiod": 2, "slowperiod": 3}, {"fastperiod": 26, "slowperiod": 12},
+              {"fastperiod": 50, "slowperiod": 100}],
+    "PVO": [{}, {"matype": 0}, {"matype": 6}, {"matype": 13}, {"fastperiod": 2, "slowperiod": 3},
+            {"fastperiod": 30, "slowperiod": 10, "matype": 2}, {"fastperiod": 50, "slowperiod": 100}],
+    # MACDEXT: each matype in every slot (three rotations), swapped periods with their types,
+    # short and long periods.
+    "MACDEXT": [{}] + [{"fastmatype": k, "slowmatype": (k + 3) % 14, "signalmatype": (k + 7) % 14}
+                       for k in range(14)]
+               + [{"fastperiod": 26, "fastmatype": 1, "slowperiod": 12, "slowmatype": 0},
+                  {"fastperiod": 2, "slowperiod": 3, "signalperiod": 1},
+                  {"fastmatype": 1, "slowmatype": 1, "signalmatype": 1},
+                  {"fastperiod": 5, "fastmatype": 8, "slowperiod": 40, "slowmatype": 2,
+                   "signalperiod": 20, "signalmatype": 6}],
+    "MACDFIX": [{}, {"signalperiod": 1}, {"signalperiod": 2}, {"signalperiod": 50}],
+    "TRIX": [{}, {"timeperiod": 1}, {"timeperiod": 2}, {"timeperiod": 5}, {"timeperiod": 100}],
+    # STOCH, STOCHF, STOCHRSI, KDJ: every matype in each slot, short and long periods; KAMA (6)
+    # is left out of STOCHRSI and KDJ, and MAMA (7) of STOCHRSI: %K sits at exactly 0 or 100
+    # for stretches, where KAMA's efficiency ratio (the changes summed over the window ≤ the
+    # net change ⇒ 1) and MAMA's phase turn on the last bit of their input; the crate's sums
+    # (and, for STOCHRSI, its RSI, a few ulps from TA-Lib's) differ from TA-Lib's there, and
+    # the difference then decays over tens of bars. A property of those two averages on such
+    # inputs, not of these functions (STOCH and STOCHF match TA-Lib with both).
+    "STOCH": [{}] + [{"slowk_matype": k, "slowd_matype": (k + 5) % 14} for k in range(14)]
+             + [{"fastk_period": 14, "slowk_period": 5, "slowk_matype": k, "slowd_period": 4,
+                 "slowd_matype": k} for k in range(14)]
+             + [{"fastk_period": 1, "slowk_period": 1, "slowd_period": 1},
+                {"fastk_period": 50, "slowk_period": 10, "slowd_period": 20}],
+    "STOCHF": [{}] + [{"fastd_matype": k} for k in range(1, 14)]
+              + [{"fastk_period": 14, "fastd_period": 5, "fastd_matype": k} for k in range(14)]
+              + [{"fastk_period": 1, "fastd_period": 1}, {"fastk_period": 60, "fastd_period": 30}],
+    "STOCHRSI": [{}] + [{"fastd_matype": k} for k in range(1, 14) if k not in (6, 7)]
+                + [{"timeperiod": 5, "fastk_period": 10, "fastd_period": 4, "fastd_matype": k}
+                   for k in range(14) if k not in (6, 7)]
+                + [{"timeperiod": 2, "fastk_period": 1, "fastd_period": 1},
+                   {"timeperiod": 3, "fastk_period": 2, "fastd_period": 2},
+                   {"timeperiod": 50, "fastk_period": 30, "fastd_period": 10}],
+    "KDJ": [{}] + [{"slowk_matype": k, "slowd_matype": (k + 5) % 14} for k in range(14)
+                   if 6 not in (k, (k + 5) % 14)]
+           + [{"fastk_period": 2, "slowk_period": 1, "slowd_period": 2},
+              {"fastk_period": 50, "slowk_period": 10, "slowd_period": 20}],
+    "TSI": [{}, {"firstperiod": 2, "secondperiod": 2}, {"firstperiod": 2, "secondperiod": 3},
+            {"firstperiod": 5, "secondperiod": 2}, {"firstperiod": 100, "secondperiod": 50}],
+    "SMI": [{}, {"timeperiod": 2, "fastperiod": 2, "slowperiod": 2, "signalperiod": 2},
+            {"timeperiod": 3, "fastperiod": 3, "slowperiod": 2, "signalperiod": 2},
+            {"timeperiod": 5, "fastperiod": 5, "slowperiod": 10, "signalperiod": 3},
+            {"timeperiod": 50, "fastperiod": 10, "slowperiod": 60, "signalperiod": 30}],
     # ---- end of this section ----
 
     # ---- Momentum: directional movement and vortex ----

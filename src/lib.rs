@@ -266,6 +266,16 @@
 //! | [`Fractal`](momentum::Fractal) | `FRACTAL` | candle | [`SwingReading`](levels::SwingReading) (strict fractals, confirmed `right` bars later) | `left + right + 1` |
 //! | [`AwesomeOscillator`](momentum::AwesomeOscillator) | `AO` | candle | price difference | `max(fast, slow)` (34) |
 //! | [`Accelerator`](momentum::Accelerator) | `AC` | candle | price difference | `max(fast, slow) + signal − 1` (38) |
+//! | [`MaStochastic`](momentum::MaStochastic), [`MaFastStochastic`](momentum::MaFastStochastic) | `STOCH`, `STOCHF` (any `matype`) | candle | [`StochasticOutput`](momentum::StochasticOutput) | `k − 1` + the averages' warm-ups |
+//! | [`Apo`](momentum::Apo) | `APO` (any `matype`) | price | price difference | the slow average's (26) |
+//! | [`Ppo`](momentum::Ppo) | `PPO`, `PVO` (any `matype`) | price or volume | percent | the slow average's (26) |
+//! | [`MacdExt`](momentum::MacdExt) | `MACDEXT` (three `matype`s) | price | [`MacdOutput`](momentum::MacdOutput) | `max(fast, slow) + signal − 1` (34) |
+//! | [`MacdFix`](momentum::MacdFix) | `MACDFIX` | price | [`MacdOutput`](momentum::MacdOutput) | `26 + signal − 1` (34) |
+//! | [`Trix`](momentum::Trix) | `TRIX` | price | percent | `3(n − 1) + 2` (89) |
+//! | [`Tsi`](momentum::Tsi) | `TSI` | price | −100..=100 | `r + s` (38) |
+//! | [`StochRsi`](momentum::StochRsi) | `STOCHRSI` (any `matype`) | price | [`StochasticOutput`](momentum::StochasticOutput) | `n + k − 1` + the average's (21) |
+//! | [`Kdj`](momentum::Kdj) | `KDJ` (any `matype`) | candle | [`KdjOutput`](momentum::KdjOutput) (K, D, J) | `k − 1` + the averages' (13) |
+//! | [`Smi`](momentum::Smi) | `SMI` | candle | [`SmiOutput`](momentum::SmiOutput) (−100..=100) | `n + slow + fast + signal − 3` (46) |
 //! | [`RollingMax`](statistics::RollingMax), [`RollingMin`](statistics::RollingMin) | `MAX`, `MIN` | price | price | `n` |
 //! | [`Variance`](volatility::Variance), [`StdDev`](volatility::StdDev) | `VAR`, `STDDEV` | price | number | `n` |
 //! | [`Bollinger`](volatility::Bollinger) | `BBANDS` | price | [`Bands`](volatility::Bands) (with %B, bandwidth) | `n` |

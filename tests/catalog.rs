@@ -1295,7 +1295,7 @@ fn malformed_specs_give_exact_errors() {
         ("SMA(2.5)", "SMA: parameter `timeperiod` = 2.5: expected a whole number in 1..=100000"),
         ("SMA(100001)", "SMA: parameter `timeperiod` = 100001: expected a whole number in 1..=100000"),
         ("MA(30, 14)", "MA: parameter `matype` = 14: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA), 7 (MAMA), 8 (T3), 9 (HMA), 10 (identity), 11 (default), 12 (ZLEMA), 13 (Wilder)"),
-        ("STOCHF(5, 3, 1)", "STOCHF: parameter `fastd_matype` = 1: expected one of 0 (SMA)"),
+        ("STOCHF(5, 3, 14)", "STOCHF: parameter `fastd_matype` = 14: expected one of 0 (SMA), 1 (EMA), 2 (WMA), 3 (DEMA), 4 (TEMA), 5 (TRIMA), 6 (KAMA), 7 (MAMA), 8 (T3), 9 (HMA), 10 (identity), 11 (default), 12 (ZLEMA), 13 (Wilder)"),
         ("BBANDS(20, 0)", "BBANDS: parameter `nbdevup` = 0: expected 0.001..=1000"),
         ("MACD(1)", "MACD: parameter `fastperiod` = 1: expected a whole number in 2..=100000"),
         ("MACROSS(200, 50)", "MACROSS: invalid parameter `fastperiod` = 200: expected less than `slowperiod`"),

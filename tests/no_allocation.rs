@@ -25,6 +25,9 @@ use ta_stream::momentum::{
 };
 use ta_stream::momentum::{Adx, Adxr, Directional, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex};
 use ta_stream::momentum::{
+    Apo, Kdj, MaFastStochastic, MaStochastic, MacdExt, MacdFix, Ppo, Smi, StochRsi, Trix, Tsi,
+};
+use ta_stream::momentum::{
     Bop, Cmo, Cmou, Coppock, Dpo, EfficiencyRatio, Imi, Mfi, Qstick, Rocr, Rocr100, Wad,
 };
 use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Rsi, Stochastic};
@@ -484,6 +487,75 @@ fn no_indicator_allocates_in_update_or_peek() {
             (
                 "MA position",
                 allocations_while_streaming(one_sma(period), &prices),
+            ),
+            (
+                "APO",
+                allocations_while_streaming(
+                    Apo::new(period.max(2), 2 * period.max(2), Ema::new).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "PPO",
+                allocations_while_streaming(
+                    Ppo::new(period.max(2), 2 * period.max(2), Kama::new).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "MACDEXT",
+                allocations_while_streaming(
+                    MacdExt::new(
+                        Ema::new(period).unwrap(),
+                        Dema::new(2 * period).unwrap(),
+                        Wma::new(period).unwrap(),
+                    ),
+                    &prices,
+                ),
+            ),
+            (
+                "MACDFIX",
+                allocations_while_streaming(MacdFix::new(period).unwrap(), &prices),
+            ),
+            (
+                "TRIX",
+                allocations_while_streaming(Trix::new(period).unwrap(), &prices),
+            ),
+            (
+                "TSI",
+                allocations_while_streaming(Tsi::new(period, period).unwrap(), &prices),
+            ),
+            (
+                "STOCHRSI",
+                allocations_while_streaming(
+                    StochRsi::new(period, period, Ema::new(3).unwrap()).unwrap(),
+                    &prices,
+                ),
+            ),
+            (
+                "STOCH any average",
+                allocations_while_streaming(
+                    MaStochastic::new(period, Tema::new(3).unwrap(), Rma::new(3).unwrap()).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "STOCHF any average",
+                allocations_while_streaming(
+                    MaFastStochastic::new(period, Hma::new(4).unwrap()).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "KDJ",
+                allocations_while_streaming(
+                    Kdj::new(period, Rma::new(3).unwrap(), Rma::new(3).unwrap()).unwrap(),
+                    &candles,
+                ),
+            ),
+            (
+                "SMI",
+                allocations_while_streaming(Smi::new(period, 2, period, 9).unwrap(), &candles),
             ),
             (
                 "SUM",

@@ -258,6 +258,18 @@ parity! {
 
 parity! {
     // Momentum indicators built on moving averages.
+    apo => "APO",
+    kdj => "KDJ",
+    macdext => "MACDEXT",
+    macdfix => "MACDFIX",
+    ppo => "PPO",
+    pvo => "PVO",
+    smi => "SMI",
+    stoch => "STOCH",
+    stochf => "STOCHF",
+    stochrsi => "STOCHRSI",
+    trix => "TRIX",
+    tsi => "TSI",
 }
 
 parity! {

@@ -69,6 +69,13 @@ impl<T: Real> Ema<T> {
         })
     }
 
+    /// For periods known to be valid (the constants of composite indicators' defaults).
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        Self {
+            smoother: Smoother::with_valid_period(period, Seed::Sma, Rule::Ema),
+        }
+    }
+
     /// The period `n`.
     pub fn period(&self) -> usize {
         self.smoother.period()

@@ -108,8 +108,8 @@
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
 //! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |
-//! | `STOCH` | Momentum Indicators | high, low, close | fastk_period=5, slowk_period=3, slowk_matype=0, slowd_period=3, slowd_matype=0 | slowk, slowd | [`Stochastic`](crate::momentum::Stochastic) |
-//! | `STOCHF` | Momentum Indicators | high, low, close | fastk_period=5, fastd_period=3, fastd_matype=0 | fastk, fastd | [`FastStochastic`](crate::momentum::FastStochastic) |
+//! | `STOCH` | Momentum Indicators | high, low, close | fastk_period=5, slowk_period=3, slowk_matype=0, slowd_period=3, slowd_matype=0 | slowk, slowd | [`Stochastic`](crate::momentum::Stochastic) (SMAs), [`MaStochastic`](crate::momentum::MaStochastic) (any `matype`) |
+//! | `STOCHF` | Momentum Indicators | high, low, close | fastk_period=5, fastd_period=3, fastd_matype=0 | fastk, fastd | [`FastStochastic`](crate::momentum::FastStochastic) (SMA), [`MaFastStochastic`](crate::momentum::MaFastStochastic) (any `matype`) |
 //! | `MAX`, `MIN` | Math Operators | real | timeperiod=30 | real | [`RollingMax`](crate::statistics::RollingMax), [`RollingMin`](crate::statistics::RollingMin) |
 //! | `VAR` | Statistic Functions | real | timeperiod=5, nbdev=1 (ignored, as in TA-Lib) | real | [`Variance`](crate::volatility::Variance) |
 //! | `STDDEV` | Statistic Functions | real | timeperiod=5, nbdev=1 | real | [`StdDev`](crate::volatility::StdDev) |
@@ -190,6 +190,16 @@
 //! | `MFI` | Momentum Indicators | high, low, close, volume | timeperiod=14 | real | [`Mfi`](crate::momentum::Mfi) |
 //! | `CDL2CROWS`, `CDL3BLACKCROWS`, `CDL3INSIDE`, `CDL3LINESTRIKE`, `CDL3OUTSIDE`, `CDL3STARSINSOUTH`, `CDL3WHITESOLDIERS`, `CDLABANDONEDBABY`, `CDLADVANCEBLOCK`, `CDLBELTHOLD`, `CDLBREAKAWAY`, `CDLCLOSINGMARUBOZU`, `CDLCONCEALBABYSWALL`, `CDLCOUNTERATTACK`, `CDLDARKCLOUDCOVER`, `CDLDOJI`, `CDLDOJISTAR`, `CDLDRAGONFLYDOJI`, `CDLENGULFING`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`, `CDLGAPSIDESIDEWHITE`, `CDLGRAVESTONEDOJI`, `CDLHAMMER`, `CDLHANGINGMAN`, `CDLHARAMI`, `CDLHARAMICROSS`, `CDLHIGHWAVE`, `CDLHIKKAKE`, `CDLHIKKAKEMOD`, `CDLHOMINGPIGEON`, `CDLIDENTICAL3CROWS`, `CDLINNECK`, `CDLINVERTEDHAMMER` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLABANDONEDBABY`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`), penetration=0.5 (`CDLDARKCLOUDCOVER`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
 //! | `CDLKICKING`, `CDLKICKINGBYLENGTH`, `CDLLADDERBOTTOM`, `CDLLONGLEGGEDDOJI`, `CDLLONGLINE`, `CDLMARUBOZU`, `CDLMATCHINGLOW`, `CDLMATHOLD`, `CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`, `CDLONNECK`, `CDLPIERCING`, `CDLRICKSHAWMAN`, `CDLRISEFALL3METHODS`, `CDLSEPARATINGLINES`, `CDLSHOOTINGSTAR`, `CDLSHORTLINE`, `CDLSPINNINGTOP`, `CDLSTALLEDPATTERN`, `CDLSTICKSANDWICH`, `CDLTAKURI`, `CDLTASUKIGAP`, `CDLTHRUSTING`, `CDLTRISTAR`, `CDLUNIQUE3RIVER`, `CDLUPSIDEGAP2CROWS`, `CDLXSIDEGAP3METHODS` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`), penetration=0.5 (`CDLMATHOLD`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
+//! | `APO` | Momentum Indicators | real | fastperiod=12, slowperiod=26, matype=1 | real | [`Apo`](crate::momentum::Apo) |
+//! | `PPO` | Momentum Indicators | real | fastperiod=12, slowperiod=26, matype=1 | real | [`Ppo`](crate::momentum::Ppo) |
+//! | `MACDEXT` | Momentum Indicators | real | fastperiod=12, fastmatype=0, slowperiod=26, slowmatype=0, signalperiod=9, signalmatype=0 | macd, macdsignal, macdhist | [`MacdExt`](crate::momentum::MacdExt) |
+//! | `MACDFIX` | Momentum Indicators | real | signalperiod=9 | macd, macdsignal, macdhist | [`MacdFix`](crate::momentum::MacdFix) |
+//! | `TRIX` | Momentum Indicators | real | timeperiod=30 | real | [`Trix`](crate::momentum::Trix) |
+//! | `STOCHRSI` | Momentum Indicators | real | timeperiod=14, fastk_period=5, fastd_period=3, fastd_matype=0 | fastk, fastd | [`StochRsi`](crate::momentum::StochRsi) |
+//! | `KDJ` | Momentum Indicators | high, low, close | fastk_period=9, slowk_period=3, slowk_matype=13, slowd_period=3, slowd_matype=13 | k, d, j | [`Kdj`](crate::momentum::Kdj) |
+//! | `TSI` | Momentum Indicators | real | firstperiod=25, secondperiod=13 | real | [`Tsi`](crate::momentum::Tsi) |
+//! | `SMI` | Momentum Indicators | high, low, close | timeperiod=13, fastperiod=2, slowperiod=25, signalperiod=9 | smi, smisignal | [`Smi`](crate::momentum::Smi) |
+//! | `PVO` | Volume Indicators | volume | fastperiod=12, slowperiod=26, matype=1 | real | [`Ppo`](crate::momentum::Ppo) of the volumes |
 //!
 //! The crate's own:
 //!

@@ -6,9 +6,9 @@ use super::{table, CatalogError, FunctionInfo, ParamInfo, ParamKind};
 
 /// TA-Lib's moving-average codes (`matype`), as `talib.MA_Type` numbers them.
 ///
-/// The catalog builds every code (code 11, the function's own default, is SMA for every
-/// function that takes a `matype`; code 7 builds MAMA's `mama` line with TA-Lib's default
-/// limits).
+/// The catalog builds every code (code 11, the function's own default, is the SMA, except
+/// for `APO`, `PPO` and `PVO`, where it is the EMA, and `KDJ`, where it is Wilder's average,
+/// as in TA-Lib; code 7 builds MAMA's `mama` line with TA-Lib's default limits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaType {
@@ -93,8 +93,6 @@ impl MaType {
 
 /// The moving-average codes the catalog builds: every TA-Lib code.
 pub(crate) const MA_CODES: &[u8] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-/// Only SMA (code 0), for functions whose typed indicator is SMA-based.
-pub(crate) const SMA_ONLY: &[u8] = &[0];
 
 /// Largest number of parameters of any entry.
 pub const MAX_PARAMS: usize = 8;

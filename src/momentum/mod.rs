@@ -44,8 +44,10 @@
 //! average of %K outside `0..=100`, averages larger than their inputs can make them.
 
 mod accelerator;
+mod apo;
 mod aroon;
 mod aroon_oscillator;
+mod average_pair;
 mod awesome;
 mod bop;
 mod cci;
@@ -58,18 +60,28 @@ pub(crate) mod efficiency_ratio;
 mod elder_ray;
 mod fractal;
 mod imi;
+mod kdj;
 mod lagged;
+mod ma_fast_stochastic;
+mod ma_stochastic;
 mod macd;
+mod macd_ext;
+mod macd_fix;
 mod mfi;
 #[allow(clippy::module_inception)]
 mod momentum;
+mod ppo;
 mod qstick;
 mod roc;
 mod rocp;
 mod rocr;
 mod rocr100;
 mod rsi;
+mod smi;
+mod stoch_rsi;
 mod stochastic;
+mod trix;
+mod tsi;
 mod ultosc;
 mod up_down;
 mod vhf;
@@ -77,6 +89,7 @@ mod wad;
 mod willr;
 
 pub use accelerator::Accelerator;
+pub use apo::Apo;
 pub use aroon::{Aroon, AroonOutput};
 pub use aroon_oscillator::AroonOscillator;
 pub use awesome::AwesomeOscillator;
@@ -94,16 +107,26 @@ pub use efficiency_ratio::EfficiencyRatio;
 pub use elder_ray::{ElderRay, ElderRayOutput};
 pub use fractal::Fractal;
 pub use imi::Imi;
+pub use kdj::{Kdj, KdjOutput};
+pub use ma_fast_stochastic::MaFastStochastic;
+pub use ma_stochastic::MaStochastic;
 pub use macd::{Macd, MacdOutput};
+pub use macd_ext::MacdExt;
+pub use macd_fix::MacdFix;
 pub use mfi::Mfi;
 pub use momentum::Momentum;
+pub use ppo::Ppo;
 pub use qstick::Qstick;
 pub use roc::Roc;
 pub use rocp::Rocp;
 pub use rocr::Rocr;
 pub use rocr100::Rocr100;
 pub use rsi::{FlatRsi, Rsi};
+pub use smi::{Smi, SmiOutput};
+pub use stoch_rsi::StochRsi;
 pub use stochastic::{FastStochastic, Stochastic, StochasticOutput};
+pub use trix::Trix;
+pub use tsi::Tsi;
 pub use ultosc::UltimateOscillator;
 pub use vhf::VerticalHorizontalFilter;
 pub use wad::Wad;
@@ -135,4 +158,17 @@ pub(crate) fn check_lag_state<T: crate::Real>(
         )));
     }
     Ok(())
+}
+
+/// A value computed inside an indicator, made fit for the next average of a chain: below
+/// the smallest usable input (`1e-150` for `f64`) it is 0, which every average accepts (a
+/// difference of at most that from the exact chain). Averages check their inputs, and
+/// would otherwise ignore such a value and fall out of step.
+#[inline]
+pub(crate) fn flush_tiny<T: crate::Real>(x: T) -> T {
+    if x.abs() < T::min_input() {
+        T::zero()
+    } else {
+        x
+    }
 }

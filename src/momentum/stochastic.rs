@@ -34,7 +34,7 @@ pub(super) struct Range<T: Real> {
 }
 
 impl<T: Real> Range<T> {
-    fn new(period: usize) -> Result<Self, Error> {
+    pub(super) fn new(period: usize) -> Result<Self, Error> {
         Ok(Self::with_valid_period(check_period("fast_k", period)?))
     }
 
@@ -88,7 +88,7 @@ impl<T: Real> Range<T> {
     /// clamped to `0..=100`; 0 when the window is flat, exactly by TA-Lib's test:
     /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)` (about 90 ulps of the prices, at every scale).
     #[inline]
-    fn fast_k(highest: T, lowest: T, close: T) -> T {
+    pub(super) fn fast_k(highest: T, lowest: T, close: T) -> T {
         let spread = highest - lowest;
         let flat = spread.abs() <= lit::<T>(FLAT_RANGE) * (highest.abs() + lowest.abs());
         if flat {
@@ -100,7 +100,7 @@ impl<T: Real> Range<T> {
 
     /// Pushes the candle; `%K` once `n` candles have been seen.
     #[inline]
-    fn update(&mut self, candle: &Candle<T>) -> Option<T> {
+    pub(super) fn update(&mut self, candle: &Candle<T>) -> Option<T> {
         self.highest.push(candle.high);
         self.lowest.push(candle.low);
         if self.highest.pushed() < self.period() as u64 {
@@ -123,7 +123,7 @@ impl<T: Real> Range<T> {
 
     /// What [`update`](Self::update) would return.
     #[inline]
-    fn peek(&self, candle: &Candle<T>) -> Option<T> {
+    pub(super) fn peek(&self, candle: &Candle<T>) -> Option<T> {
         if self.highest.pushed().saturating_add(1) < self.period() as u64 {
             return None;
         }
@@ -134,7 +134,7 @@ impl<T: Real> Range<T> {
 
     /// Number of `%K` values produced so far.
     #[cfg(feature = "serde")]
-    fn produced(&self) -> u64 {
+    pub(super) fn produced(&self) -> u64 {
         self.highest
             .pushed()
             .saturating_add(1)
@@ -149,7 +149,7 @@ impl<T: Real> Range<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-struct RangeState<T: Real> {
+pub(super) struct RangeState<T: Real> {
     highest: MonotonicDeque<T>,
     lowest: MonotonicDeque<T>,
 }

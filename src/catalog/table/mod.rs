@@ -3,7 +3,7 @@
 
 use super::dynamic::{set, typed, Erased, MaybeSerde, ToNumbers, Typed, Values};
 use super::info::{FunctionInfo, Group, InputKind, ParamInfo, ParamKind, Price};
-use super::spec::{Spec, MA_CODES, SMA_ONLY};
+use super::spec::{Spec, MA_CODES};
 use crate::average::{
     Dema, Ema, Hma, Identity, Kama, Mavp, Rma, Sma, Tema, Trima, Vwma, Wma, Zlema, T3,
 };
@@ -17,10 +17,7 @@ use crate::levels::{
     ReactionLow, SupportResistance, Swing, SwingKind, SwingPivots, SwingReading, Tolerance, ZigZag,
     ZigZagSource,
 };
-use crate::momentum::{
-    FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, Stochastic,
-    StochasticOutput,
-};
+use crate::momentum::{FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rsi, StochasticOutput};
 use crate::price::{
     AverageDeviation, AveragePrice, HeikinAshi, MedianPrice, TypicalPrice, WeightedClose,
 };
@@ -45,7 +42,7 @@ use std::sync::LazyLock;
 
 const PERIOD_MAX: f64 = MAX_PERIOD as f64;
 
-const fn int(
+pub(super) const fn int(
     name: &'static str,
     default: f64,
     min: f64,
@@ -80,7 +77,7 @@ const fn float(
 }
 
 /// A period in `1..=100000` (`min` 2 where the typed indicator needs two inputs).
-const fn period(name: &'static str, default: f64, help: &'static str) -> ParamInfo {
+pub(super) const fn period(name: &'static str, default: f64, help: &'static str) -> ParamInfo {
     int(name, default, 1.0, PERIOD_MAX, help)
 }
 
@@ -96,10 +93,10 @@ const fn matype(name: &'static str, codes: &'static [u8]) -> ParamInfo {
 }
 
 const TIMEPERIOD_30: ParamInfo = period("timeperiod", 30.0, "number of inputs");
-const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
+pub(super) const HLC: &[Price] = &[Price::High, Price::Low, Price::Close];
 const HL: &[Price] = &[Price::High, Price::Low];
 const OHLC: &[Price] = &[Price::Open, Price::High, Price::Low, Price::Close];
-const REAL: &[&str] = &["real"];
+pub(super) const REAL: &[&str] = &["real"];
 const CROSS: &[&str] = &["cross"];
 const BANDS: &[&str] = &["upperband", "middleband", "lowerband"];
 
@@ -233,15 +230,6 @@ static TALIB_FIRST: &[FunctionInfo] = &[
         [period("timeperiod", 10.0, "lag")], REAL, ["Rocp"], |s| typed::<Rocp>(Rocp::new(s.int(0)))),
     entry!("MOM", MomentumIndicators, true, "Momentum: x − x[n]", InputKind::Real,
         [period("timeperiod", 10.0, "lag")], REAL, ["Momentum"], |s| typed::<Momentum>(Momentum::new(s.int(0)))),
-    entry!("STOCH", MomentumIndicators, true, "Slow stochastic %K and %D", InputKind::Prices(HLC),
-        [period("fastk_period", 5.0, "high/low window"), period("slowk_period", 3.0, "SMA of fast %K"),
-         matype("slowk_matype", SMA_ONLY), period("slowd_period", 3.0, "SMA of slow %K"),
-         matype("slowd_matype", SMA_ONLY)],
-        &["slowk", "slowd"], ["Stochastic"], |s| typed::<Stochastic>(Stochastic::new(s.int(0), s.int(1), s.int(3)))),
-    entry!("STOCHF", MomentumIndicators, true, "Fast stochastic %K and %D", InputKind::Prices(HLC),
-        [period("fastk_period", 5.0, "high/low window"), period("fastd_period", 3.0, "SMA of %K"),
-         matype("fastd_matype", SMA_ONLY)],
-        &["fastk", "fastd"], ["FastStochastic"], |s| typed::<FastStochastic>(FastStochastic::new(s.int(0), s.int(1)))),
     entry!("MAX", MathOperators, true, "Highest value over the period", InputKind::Real,
         [TIMEPERIOD_30], REAL, ["RollingMax"], |s| typed::<RollingMax>(RollingMax::new(s.int(0)))),
     entry!("MIN", MathOperators, true, "Lowest value over the period", InputKind::Real,
@@ -397,7 +385,7 @@ fn by_matype<V: MaVisitor>(code: f64, visit: V) -> Result<Box<dyn Erased>, Error
 }
 
 /// A moving average the catalog builds from a period.
-trait Average:
+pub(super) trait Average:
     Indicator<Input = f64, Output = f64>
     + Clone
     + PartialEq
