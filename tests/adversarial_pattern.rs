@@ -663,6 +663,25 @@ serde_fuzz!(
 
 // ---- patterns from CDLKICKING on ----
 
+adversarial_contract!(
+    kicking_f64,
+    Kicking::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    kicking_f32,
+    Kicking::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    kicking_serde_fuzz,
+    Kicking::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -239,5 +239,6 @@ parity! {
     cdlinvertedhammer => "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
 
+    cdlkicking => "CDLKICKING",
     // ---- end of the patterns ----
 }

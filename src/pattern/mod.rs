@@ -61,6 +61,7 @@
 //!
 //! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
 //! |---|---|---|---|---|
+//! | [`Kicking`] | `CDLKICKING` | 2 | +100, −100 | 11 |
 
 mod all;
 mod core;
@@ -110,6 +111,7 @@ mod three_white_soldiers;
 mod two_crows;
 // ---- patterns from CDLKICKING on ----
 
+mod kicking;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -148,4 +150,5 @@ pub use three_white_soldiers::{ThreeWhiteSoldiers, ThreeWhiteSoldiersRule};
 pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
 
+pub use kicking::{Kicking, KickingRule};
 // ---- end of the patterns ----

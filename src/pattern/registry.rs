@@ -97,5 +97,6 @@ registry! {
     InvertedHammer => super::inverted_hammer::InvertedHammerRule,
     // ---- patterns from CDLKICKING on ----
 
+    Kicking => super::kicking::KickingRule,
     // ---- end of the patterns ----
 }

@@ -127,6 +127,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<InvertedHammer>(Ok(InvertedHammer::new()))),
     // ---- patterns from CDLKICKING on ----
 
+    entry!("CDLKICKING", PatternRecognition, true, "Kicking: a marubozu, then an opposite-coloured marubozu gapping away from it — the second candle's direction", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<Kicking>(Ok(Kicking::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
