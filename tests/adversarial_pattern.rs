@@ -682,6 +682,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    kicking_by_length_f64,
+    KickingByLength::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    kicking_by_length_f32,
+    KickingByLength::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    kicking_by_length_serde_fuzz,
+    KickingByLength::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

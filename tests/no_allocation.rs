@@ -555,6 +555,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLKICKING",
                 allocations_while_streaming(ta_stream::pattern::Kicking::new(), &candles),
             ),
+            (
+                "CDLKICKINGBYLENGTH",
+                allocations_while_streaming(ta_stream::pattern::KickingByLength::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -240,5 +240,6 @@ parity! {
     // ---- patterns from CDLKICKING on ----
 
     cdlkicking => "CDLKICKING",
+    cdlkickingbylength => "CDLKICKINGBYLENGTH",
     // ---- end of the patterns ----
 }

@@ -62,6 +62,7 @@
 //! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
 //! |---|---|---|---|---|
 //! | [`Kicking`] | `CDLKICKING` | 2 | +100, −100 | 11 |
+//! | [`KickingByLength`] | `CDLKICKINGBYLENGTH` | 2 | +100, −100 | 11 |
 
 mod all;
 mod core;
@@ -112,6 +113,7 @@ mod two_crows;
 // ---- patterns from CDLKICKING on ----
 
 mod kicking;
+mod kicking_by_length;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -151,4 +153,5 @@ pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
 
 pub use kicking::{Kicking, KickingRule};
+pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
 // ---- end of the patterns ----

@@ -98,5 +98,6 @@ registry! {
     // ---- patterns from CDLKICKING on ----
 
     Kicking => super::kicking::KickingRule,
+    KickingByLength => super::kicking_by_length::KickingByLengthRule,
     // ---- end of the patterns ----
 }

@@ -129,6 +129,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
 
     entry!("CDLKICKING", PatternRecognition, true, "Kicking: a marubozu, then an opposite-coloured marubozu gapping away from it — the second candle's direction", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<Kicking>(Ok(Kicking::new()))),
+    entry!("CDLKICKINGBYLENGTH", PatternRecognition, true, "Kicking by length: a kicking pattern whose direction is the colour of the longer marubozu", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<KickingByLength>(Ok(KickingByLength::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
