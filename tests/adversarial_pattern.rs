@@ -701,6 +701,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    ladder_bottom_f64,
+    LadderBottom::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    ladder_bottom_f32,
+    LadderBottom::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    ladder_bottom_serde_fuzz,
+    LadderBottom::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

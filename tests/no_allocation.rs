@@ -559,6 +559,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLKICKINGBYLENGTH",
                 allocations_while_streaming(ta_stream::pattern::KickingByLength::new(), &candles),
             ),
+            (
+                "CDLLADDERBOTTOM",
+                allocations_while_streaming(ta_stream::pattern::LadderBottom::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -241,5 +241,6 @@ parity! {
 
     cdlkicking => "CDLKICKING",
     cdlkickingbylength => "CDLKICKINGBYLENGTH",
+    cdlladderbottom => "CDLLADDERBOTTOM",
     // ---- end of the patterns ----
 }

@@ -63,6 +63,7 @@
 //! |---|---|---|---|---|
 //! | [`Kicking`] | `CDLKICKING` | 2 | +100, −100 | 11 |
 //! | [`KickingByLength`] | `CDLKICKINGBYLENGTH` | 2 | +100, −100 | 11 |
+//! | [`LadderBottom`] | `CDLLADDERBOTTOM` | 5 | +100 | 14 |
 
 mod all;
 mod core;
@@ -114,6 +115,7 @@ mod two_crows;
 
 mod kicking;
 mod kicking_by_length;
+mod ladder_bottom;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -154,4 +156,5 @@ pub use two_crows::{TwoCrows, TwoCrowsRule};
 
 pub use kicking::{Kicking, KickingRule};
 pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
+pub use ladder_bottom::{LadderBottom, LadderBottomRule};
 // ---- end of the patterns ----

@@ -99,5 +99,6 @@ registry! {
 
     Kicking => super::kicking::KickingRule,
     KickingByLength => super::kicking_by_length::KickingByLengthRule,
+    LadderBottom => super::ladder_bottom::LadderBottomRule,
     // ---- end of the patterns ----
 }

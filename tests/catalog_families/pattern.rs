@@ -46,6 +46,7 @@ pub const SPECS: &[&str] = &[
     // ---- patterns from CDLKICKING on ----
     "CDLKICKING",
     "CDLKICKINGBYLENGTH",
+    "CDLLADDERBOTTOM",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -115,6 +116,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         // ---- patterns from CDLKICKING on ----
         "CDLKICKING" => typed_run(Kicking::new(), &bars, integer),
         "CDLKICKINGBYLENGTH" => typed_run(KickingByLength::new(), &bars, integer),
+        "CDLLADDERBOTTOM" => typed_run(LadderBottom::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

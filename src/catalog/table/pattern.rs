@@ -131,6 +131,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<Kicking>(Ok(Kicking::new()))),
     entry!("CDLKICKINGBYLENGTH", PatternRecognition, true, "Kicking by length: a kicking pattern whose direction is the colour of the longer marubozu", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<KickingByLength>(Ok(KickingByLength::new()))),
+    entry!("CDLLADDERBOTTOM", PatternRecognition, true, "Ladder bottom: three falling black candles, a black one with an upper shadow, then a white one opening above its body and closing above its high — bullish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<LadderBottom>(Ok(LadderBottom::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
