@@ -720,6 +720,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    long_legged_doji_f64,
+    LongLeggedDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    long_legged_doji_f32,
+    LongLeggedDoji::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    long_legged_doji_serde_fuzz,
+    LongLeggedDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -563,6 +563,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLLADDERBOTTOM",
                 allocations_while_streaming(ta_stream::pattern::LadderBottom::new(), &candles),
             ),
+            (
+                "CDLLONGLEGGEDDOJI",
+                allocations_while_streaming(ta_stream::pattern::LongLeggedDoji::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

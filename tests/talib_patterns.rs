@@ -242,5 +242,6 @@ parity! {
     cdlkicking => "CDLKICKING",
     cdlkickingbylength => "CDLKICKINGBYLENGTH",
     cdlladderbottom => "CDLLADDERBOTTOM",
+    cdllongleggeddoji => "CDLLONGLEGGEDDOJI",
     // ---- end of the patterns ----
 }

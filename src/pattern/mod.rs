@@ -64,6 +64,7 @@
 //! | [`Kicking`] | `CDLKICKING` | 2 | +100, −100 | 11 |
 //! | [`KickingByLength`] | `CDLKICKINGBYLENGTH` | 2 | +100, −100 | 11 |
 //! | [`LadderBottom`] | `CDLLADDERBOTTOM` | 5 | +100 | 14 |
+//! | [`LongLeggedDoji`] | `CDLLONGLEGGEDDOJI` | 1 | neutral (+100) | 10 |
 
 mod all;
 mod core;
@@ -116,6 +117,7 @@ mod two_crows;
 mod kicking;
 mod kicking_by_length;
 mod ladder_bottom;
+mod long_legged_doji;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -157,4 +159,5 @@ pub use two_crows::{TwoCrows, TwoCrowsRule};
 pub use kicking::{Kicking, KickingRule};
 pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
 pub use ladder_bottom::{LadderBottom, LadderBottomRule};
+pub use long_legged_doji::{LongLeggedDoji, LongLeggedDojiRule};
 // ---- end of the patterns ----

@@ -100,5 +100,6 @@ registry! {
     Kicking => super::kicking::KickingRule,
     KickingByLength => super::kicking_by_length::KickingByLengthRule,
     LadderBottom => super::ladder_bottom::LadderBottomRule,
+    LongLeggedDoji => super::long_legged_doji::LongLeggedDojiRule,
     // ---- end of the patterns ----
 }

@@ -47,6 +47,7 @@ pub const SPECS: &[&str] = &[
     "CDLKICKING",
     "CDLKICKINGBYLENGTH",
     "CDLLADDERBOTTOM",
+    "CDLLONGLEGGEDDOJI",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -117,6 +118,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLKICKING" => typed_run(Kicking::new(), &bars, integer),
         "CDLKICKINGBYLENGTH" => typed_run(KickingByLength::new(), &bars, integer),
         "CDLLADDERBOTTOM" => typed_run(LadderBottom::new(), &bars, integer),
+        "CDLLONGLEGGEDDOJI" => typed_run(LongLeggedDoji::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

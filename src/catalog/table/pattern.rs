@@ -133,6 +133,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<KickingByLength>(Ok(KickingByLength::new()))),
     entry!("CDLLADDERBOTTOM", PatternRecognition, true, "Ladder bottom: three falling black candles, a black one with an upper shadow, then a white one opening above its body and closing above its high — bullish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<LadderBottom>(Ok(LadderBottom::new()))),
+    entry!("CDLLONGLEGGEDDOJI", PatternRecognition, true, "Long-legged doji: a doji with a long upper or lower shadow — indecision", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<LongLeggedDoji>(Ok(LongLeggedDoji::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
