@@ -739,6 +739,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    long_line_f64,
+    LongLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    long_line_f32,
+    LongLine::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    long_line_serde_fuzz,
+    LongLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -567,6 +567,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLLONGLEGGEDDOJI",
                 allocations_while_streaming(ta_stream::pattern::LongLeggedDoji::new(), &candles),
             ),
+            (
+                "CDLLONGLINE",
+                allocations_while_streaming(ta_stream::pattern::LongLine::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -303,6 +303,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    long_line,
+    |n: usize| LongLine::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -243,5 +243,6 @@ parity! {
     cdlkickingbylength => "CDLKICKINGBYLENGTH",
     cdlladderbottom => "CDLLADDERBOTTOM",
     cdllongleggeddoji => "CDLLONGLEGGEDDOJI",
+    cdllongline => "CDLLONGLINE",
     // ---- end of the patterns ----
 }

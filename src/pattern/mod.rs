@@ -65,6 +65,7 @@
 //! | [`KickingByLength`] | `CDLKICKINGBYLENGTH` | 2 | +100, −100 | 11 |
 //! | [`LadderBottom`] | `CDLLADDERBOTTOM` | 5 | +100 | 14 |
 //! | [`LongLeggedDoji`] | `CDLLONGLEGGEDDOJI` | 1 | neutral (+100) | 10 |
+//! | [`LongLine`] | `CDLLONGLINE` | 1 | +100, −100 | 10 |
 
 mod all;
 mod core;
@@ -118,6 +119,7 @@ mod kicking;
 mod kicking_by_length;
 mod ladder_bottom;
 mod long_legged_doji;
+mod long_line;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -160,4 +162,5 @@ pub use kicking::{Kicking, KickingRule};
 pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
 pub use ladder_bottom::{LadderBottom, LadderBottomRule};
 pub use long_legged_doji::{LongLeggedDoji, LongLeggedDojiRule};
+pub use long_line::{LongLine, LongLineRule};
 // ---- end of the patterns ----

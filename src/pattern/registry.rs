@@ -101,5 +101,6 @@ registry! {
     KickingByLength => super::kicking_by_length::KickingByLengthRule,
     LadderBottom => super::ladder_bottom::LadderBottomRule,
     LongLeggedDoji => super::long_legged_doji::LongLeggedDojiRule,
+    LongLine => super::long_line::LongLineRule,
     // ---- end of the patterns ----
 }

@@ -48,6 +48,7 @@ pub const SPECS: &[&str] = &[
     "CDLKICKINGBYLENGTH",
     "CDLLADDERBOTTOM",
     "CDLLONGLEGGEDDOJI",
+    "CDLLONGLINE",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -119,6 +120,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLKICKINGBYLENGTH" => typed_run(KickingByLength::new(), &bars, integer),
         "CDLLADDERBOTTOM" => typed_run(LadderBottom::new(), &bars, integer),
         "CDLLONGLEGGEDDOJI" => typed_run(LongLeggedDoji::new(), &bars, integer),
+        "CDLLONGLINE" => typed_run(LongLine::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -135,6 +135,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<LadderBottom>(Ok(LadderBottom::new()))),
     entry!("CDLLONGLEGGEDDOJI", PatternRecognition, true, "Long-legged doji: a doji with a long upper or lower shadow — indecision", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<LongLeggedDoji>(Ok(LongLeggedDoji::new()))),
+    entry!("CDLLONGLINE", PatternRecognition, true, "Long line: a long body with short shadows — the candle's direction", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<LongLine>(Ok(LongLine::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
