@@ -758,6 +758,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    marubozu_f64,
+    Marubozu::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    marubozu_f32,
+    Marubozu::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    marubozu_serde_fuzz,
+    Marubozu::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

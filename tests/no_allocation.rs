@@ -571,6 +571,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLLONGLINE",
                 allocations_while_streaming(ta_stream::pattern::LongLine::new(), &candles),
             ),
+            (
+                "CDLMARUBOZU",
+                allocations_while_streaming(ta_stream::pattern::Marubozu::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -244,5 +244,6 @@ parity! {
     cdlladderbottom => "CDLLADDERBOTTOM",
     cdllongleggeddoji => "CDLLONGLEGGEDDOJI",
     cdllongline => "CDLLONGLINE",
+    cdlmarubozu => "CDLMARUBOZU",
     // ---- end of the patterns ----
 }

@@ -66,6 +66,7 @@
 //! | [`LadderBottom`] | `CDLLADDERBOTTOM` | 5 | +100 | 14 |
 //! | [`LongLeggedDoji`] | `CDLLONGLEGGEDDOJI` | 1 | neutral (+100) | 10 |
 //! | [`LongLine`] | `CDLLONGLINE` | 1 | +100, −100 | 10 |
+//! | [`Marubozu`] | `CDLMARUBOZU` | 1 | +100, −100 | 10 |
 
 mod all;
 mod core;
@@ -120,6 +121,7 @@ mod kicking_by_length;
 mod ladder_bottom;
 mod long_legged_doji;
 mod long_line;
+mod marubozu;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -163,4 +165,5 @@ pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
 pub use ladder_bottom::{LadderBottom, LadderBottomRule};
 pub use long_legged_doji::{LongLeggedDoji, LongLeggedDojiRule};
 pub use long_line::{LongLine, LongLineRule};
+pub use marubozu::{Marubozu, MarubozuRule};
 // ---- end of the patterns ----

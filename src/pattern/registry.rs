@@ -102,5 +102,6 @@ registry! {
     LadderBottom => super::ladder_bottom::LadderBottomRule,
     LongLeggedDoji => super::long_legged_doji::LongLeggedDojiRule,
     LongLine => super::long_line::LongLineRule,
+    Marubozu => super::marubozu::MarubozuRule,
     // ---- end of the patterns ----
 }

@@ -49,6 +49,7 @@ pub const SPECS: &[&str] = &[
     "CDLLADDERBOTTOM",
     "CDLLONGLEGGEDDOJI",
     "CDLLONGLINE",
+    "CDLMARUBOZU",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -121,6 +122,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLLADDERBOTTOM" => typed_run(LadderBottom::new(), &bars, integer),
         "CDLLONGLEGGEDDOJI" => typed_run(LongLeggedDoji::new(), &bars, integer),
         "CDLLONGLINE" => typed_run(LongLine::new(), &bars, integer),
+        "CDLMARUBOZU" => typed_run(Marubozu::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

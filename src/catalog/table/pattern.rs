@@ -137,6 +137,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<LongLeggedDoji>(Ok(LongLeggedDoji::new()))),
     entry!("CDLLONGLINE", PatternRecognition, true, "Long line: a long body with short shadows — the candle's direction", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<LongLine>(Ok(LongLine::new()))),
+    entry!("CDLMARUBOZU", PatternRecognition, true, "Marubozu: a long body with (almost) no shadows — the candle's direction", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<Marubozu>(Ok(Marubozu::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
