@@ -777,6 +777,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    matching_low_f64,
+    MatchingLow::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    matching_low_f32,
+    MatchingLow::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    matching_low_serde_fuzz,
+    MatchingLow::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -575,6 +575,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLMARUBOZU",
                 allocations_while_streaming(ta_stream::pattern::Marubozu::new(), &candles),
             ),
+            (
+                "CDLMATCHINGLOW",
+                allocations_while_streaming(ta_stream::pattern::MatchingLow::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

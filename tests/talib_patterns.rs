@@ -245,5 +245,6 @@ parity! {
     cdllongleggeddoji => "CDLLONGLEGGEDDOJI",
     cdllongline => "CDLLONGLINE",
     cdlmarubozu => "CDLMARUBOZU",
+    cdlmatchinglow => "CDLMATCHINGLOW",
     // ---- end of the patterns ----
 }

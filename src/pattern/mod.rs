@@ -67,6 +67,7 @@
 //! | [`LongLeggedDoji`] | `CDLLONGLEGGEDDOJI` | 1 | neutral (+100) | 10 |
 //! | [`LongLine`] | `CDLLONGLINE` | 1 | +100, −100 | 10 |
 //! | [`Marubozu`] | `CDLMARUBOZU` | 1 | +100, −100 | 10 |
+//! | [`MatchingLow`] | `CDLMATCHINGLOW` | 2 | +100 | 6 |
 
 mod all;
 mod core;
@@ -122,6 +123,7 @@ mod ladder_bottom;
 mod long_legged_doji;
 mod long_line;
 mod marubozu;
+mod matching_low;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -166,4 +168,5 @@ pub use ladder_bottom::{LadderBottom, LadderBottomRule};
 pub use long_legged_doji::{LongLeggedDoji, LongLeggedDojiRule};
 pub use long_line::{LongLine, LongLineRule};
 pub use marubozu::{Marubozu, MarubozuRule};
+pub use matching_low::{MatchingLow, MatchingLowRule};
 // ---- end of the patterns ----

@@ -103,5 +103,6 @@ registry! {
     LongLeggedDoji => super::long_legged_doji::LongLeggedDojiRule,
     LongLine => super::long_line::LongLineRule,
     Marubozu => super::marubozu::MarubozuRule,
+    MatchingLow => super::matching_low::MatchingLowRule,
     // ---- end of the patterns ----
 }

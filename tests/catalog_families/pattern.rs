@@ -50,6 +50,7 @@ pub const SPECS: &[&str] = &[
     "CDLLONGLEGGEDDOJI",
     "CDLLONGLINE",
     "CDLMARUBOZU",
+    "CDLMATCHINGLOW",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -123,6 +124,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLLONGLEGGEDDOJI" => typed_run(LongLeggedDoji::new(), &bars, integer),
         "CDLLONGLINE" => typed_run(LongLine::new(), &bars, integer),
         "CDLMARUBOZU" => typed_run(Marubozu::new(), &bars, integer),
+        "CDLMATCHINGLOW" => typed_run(MatchingLow::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -139,6 +139,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<LongLine>(Ok(LongLine::new()))),
     entry!("CDLMARUBOZU", PatternRecognition, true, "Marubozu: a long body with (almost) no shadows — the candle's direction", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<Marubozu>(Ok(Marubozu::new()))),
+    entry!("CDLMATCHINGLOW", PatternRecognition, true, "Matching low: two black candles closing at (about) the same price — bullish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<MatchingLow>(Ok(MatchingLow::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
