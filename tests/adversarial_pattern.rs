@@ -796,6 +796,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    mat_hold_f64,
+    MatHold::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    mat_hold_f32,
+    MatHold::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    mat_hold_serde_fuzz,
+    MatHold::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

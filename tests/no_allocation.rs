@@ -579,6 +579,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLMATCHINGLOW",
                 allocations_while_streaming(ta_stream::pattern::MatchingLow::new(), &candles),
             ),
+            (
+                "CDLMATHOLD",
+                allocations_while_streaming(ta_stream::pattern::MatHold::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -246,5 +246,6 @@ parity! {
     cdllongline => "CDLLONGLINE",
     cdlmarubozu => "CDLMARUBOZU",
     cdlmatchinglow => "CDLMATCHINGLOW",
+    cdlmathold => "CDLMATHOLD",
     // ---- end of the patterns ----
 }

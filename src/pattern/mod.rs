@@ -68,6 +68,7 @@
 //! | [`LongLine`] | `CDLLONGLINE` | 1 | +100, −100 | 10 |
 //! | [`Marubozu`] | `CDLMARUBOZU` | 1 | +100, −100 | 10 |
 //! | [`MatchingLow`] | `CDLMATCHINGLOW` | 2 | +100 | 6 |
+//! | [`MatHold`] | `CDLMATHOLD` | 5 | +100 | 14 |
 
 mod all;
 mod core;
@@ -123,6 +124,7 @@ mod ladder_bottom;
 mod long_legged_doji;
 mod long_line;
 mod marubozu;
+mod mat_hold;
 mod matching_low;
 // ---- end of the patterns ----
 
@@ -168,5 +170,6 @@ pub use ladder_bottom::{LadderBottom, LadderBottomRule};
 pub use long_legged_doji::{LongLeggedDoji, LongLeggedDojiRule};
 pub use long_line::{LongLine, LongLineRule};
 pub use marubozu::{Marubozu, MarubozuRule};
+pub use mat_hold::{MatHold, MatHoldRule};
 pub use matching_low::{MatchingLow, MatchingLowRule};
 // ---- end of the patterns ----

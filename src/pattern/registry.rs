@@ -104,5 +104,6 @@ registry! {
     LongLine => super::long_line::LongLineRule,
     Marubozu => super::marubozu::MarubozuRule,
     MatchingLow => super::matching_low::MatchingLowRule,
+    MatHold => super::mat_hold::MatHoldRule,
     // ---- end of the patterns ----
 }

@@ -51,6 +51,8 @@ pub const SPECS: &[&str] = &[
     "CDLLONGLINE",
     "CDLMARUBOZU",
     "CDLMATCHINGLOW",
+    "CDLMATHOLD",
+    "CDLMATHOLD(0.1)",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -125,6 +127,12 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLLONGLINE" => typed_run(LongLine::new(), &bars, integer),
         "CDLMARUBOZU" => typed_run(Marubozu::new(), &bars, integer),
         "CDLMATCHINGLOW" => typed_run(MatchingLow::new(), &bars, integer),
+        "CDLMATHOLD" => typed_run(MatHold::new(), &bars, integer),
+        "CDLMATHOLD(0.1)" => typed_run(
+            MatHold::new().with_penetration(0.1).unwrap(),
+            &bars,
+            integer,
+        ),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -141,6 +141,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<Marubozu>(Ok(Marubozu::new()))),
     entry!("CDLMATCHINGLOW", PatternRecognition, true, "Matching low: two black candles closing at (about) the same price — bullish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<MatchingLow>(Ok(MatchingLow::new()))),
+    entry!("CDLMATHOLD", PatternRecognition, true, "Mat hold: a long white candle, three short reaction candles gapping up and holding within its body, then a white candle closing above them — bullish continuation", InputKind::Prices(OHLC),
+        [penetration(0.5)], INTEGER, ["Candlestick"], |s| typed::<MatHold>(MatHold::new().with_penetration(s.value(0)))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
