@@ -815,6 +815,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    morning_doji_star_f64,
+    MorningDojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    morning_doji_star_f32,
+    MorningDojiStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    morning_doji_star_serde_fuzz,
+    MorningDojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -583,6 +583,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLMATHOLD",
                 allocations_while_streaming(ta_stream::pattern::MatHold::new(), &candles),
             ),
+            (
+                "CDLMORNINGDOJISTAR",
+                allocations_while_streaming(ta_stream::pattern::MorningDojiStar::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

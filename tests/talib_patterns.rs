@@ -247,5 +247,6 @@ parity! {
     cdlmarubozu => "CDLMARUBOZU",
     cdlmatchinglow => "CDLMATCHINGLOW",
     cdlmathold => "CDLMATHOLD",
+    cdlmorningdojistar => "CDLMORNINGDOJISTAR",
     // ---- end of the patterns ----
 }

@@ -69,6 +69,7 @@
 //! | [`Marubozu`] | `CDLMARUBOZU` | 1 | +100, −100 | 10 |
 //! | [`MatchingLow`] | `CDLMATCHINGLOW` | 2 | +100 | 6 |
 //! | [`MatHold`] | `CDLMATHOLD` | 5 | +100 | 14 |
+//! | [`MorningDojiStar`] | `CDLMORNINGDOJISTAR` | 3 | +100 | 12 |
 
 mod all;
 mod core;
@@ -126,6 +127,7 @@ mod long_line;
 mod marubozu;
 mod mat_hold;
 mod matching_low;
+mod morning_doji_star;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -172,4 +174,5 @@ pub use long_line::{LongLine, LongLineRule};
 pub use marubozu::{Marubozu, MarubozuRule};
 pub use mat_hold::{MatHold, MatHoldRule};
 pub use matching_low::{MatchingLow, MatchingLowRule};
+pub use morning_doji_star::{MorningDojiStar, MorningDojiStarRule};
 // ---- end of the patterns ----

@@ -105,5 +105,6 @@ registry! {
     Marubozu => super::marubozu::MarubozuRule,
     MatchingLow => super::matching_low::MatchingLowRule,
     MatHold => super::mat_hold::MatHoldRule,
+    MorningDojiStar => super::morning_doji_star::MorningDojiStarRule,
     // ---- end of the patterns ----
 }

@@ -53,6 +53,8 @@ pub const SPECS: &[&str] = &[
     "CDLMATCHINGLOW",
     "CDLMATHOLD",
     "CDLMATHOLD(0.1)",
+    "CDLMORNINGDOJISTAR",
+    "CDLMORNINGDOJISTAR(0.1)",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -130,6 +132,12 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLMATHOLD" => typed_run(MatHold::new(), &bars, integer),
         "CDLMATHOLD(0.1)" => typed_run(
             MatHold::new().with_penetration(0.1).unwrap(),
+            &bars,
+            integer,
+        ),
+        "CDLMORNINGDOJISTAR" => typed_run(MorningDojiStar::new(), &bars, integer),
+        "CDLMORNINGDOJISTAR(0.1)" => typed_run(
+            MorningDojiStar::new().with_penetration(0.1).unwrap(),
             &bars,
             integer,
         ),

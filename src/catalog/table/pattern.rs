@@ -143,6 +143,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<MatchingLow>(Ok(MatchingLow::new()))),
     entry!("CDLMATHOLD", PatternRecognition, true, "Mat hold: a long white candle, three short reaction candles gapping up and holding within its body, then a white candle closing above them — bullish continuation", InputKind::Prices(OHLC),
         [penetration(0.5)], INTEGER, ["Candlestick"], |s| typed::<MatHold>(MatHold::new().with_penetration(s.value(0)))),
+    entry!("CDLMORNINGDOJISTAR", PatternRecognition, true, "Morning doji star: a morning star whose star is a doji — bullish", InputKind::Prices(OHLC),
+        [penetration(0.3)], INTEGER, ["Candlestick"], |s| typed::<MorningDojiStar>(MorningDojiStar::new().with_penetration(s.value(0)))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
