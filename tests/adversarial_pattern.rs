@@ -834,6 +834,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    morning_star_f64,
+    MorningStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    morning_star_f32,
+    MorningStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    morning_star_serde_fuzz,
+    MorningStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

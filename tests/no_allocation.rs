@@ -587,6 +587,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLMORNINGDOJISTAR",
                 allocations_while_streaming(ta_stream::pattern::MorningDojiStar::new(), &candles),
             ),
+            (
+                "CDLMORNINGSTAR",
+                allocations_while_streaming(ta_stream::pattern::MorningStar::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

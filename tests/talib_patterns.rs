@@ -248,5 +248,6 @@ parity! {
     cdlmatchinglow => "CDLMATCHINGLOW",
     cdlmathold => "CDLMATHOLD",
     cdlmorningdojistar => "CDLMORNINGDOJISTAR",
+    cdlmorningstar => "CDLMORNINGSTAR",
     // ---- end of the patterns ----
 }

@@ -70,6 +70,7 @@
 //! | [`MatchingLow`] | `CDLMATCHINGLOW` | 2 | +100 | 6 |
 //! | [`MatHold`] | `CDLMATHOLD` | 5 | +100 | 14 |
 //! | [`MorningDojiStar`] | `CDLMORNINGDOJISTAR` | 3 | +100 | 12 |
+//! | [`MorningStar`] | `CDLMORNINGSTAR` | 3 | +100 | 12 |
 
 mod all;
 mod core;
@@ -128,6 +129,7 @@ mod marubozu;
 mod mat_hold;
 mod matching_low;
 mod morning_doji_star;
+mod morning_star;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -175,4 +177,5 @@ pub use marubozu::{Marubozu, MarubozuRule};
 pub use mat_hold::{MatHold, MatHoldRule};
 pub use matching_low::{MatchingLow, MatchingLowRule};
 pub use morning_doji_star::{MorningDojiStar, MorningDojiStarRule};
+pub use morning_star::{MorningStar, MorningStarRule};
 // ---- end of the patterns ----

@@ -106,5 +106,6 @@ registry! {
     MatchingLow => super::matching_low::MatchingLowRule,
     MatHold => super::mat_hold::MatHoldRule,
     MorningDojiStar => super::morning_doji_star::MorningDojiStarRule,
+    MorningStar => super::morning_star::MorningStarRule,
     // ---- end of the patterns ----
 }

@@ -55,6 +55,8 @@ pub const SPECS: &[&str] = &[
     "CDLMATHOLD(0.1)",
     "CDLMORNINGDOJISTAR",
     "CDLMORNINGDOJISTAR(0.1)",
+    "CDLMORNINGSTAR",
+    "CDLMORNINGSTAR(0.1)",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -138,6 +140,12 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLMORNINGDOJISTAR" => typed_run(MorningDojiStar::new(), &bars, integer),
         "CDLMORNINGDOJISTAR(0.1)" => typed_run(
             MorningDojiStar::new().with_penetration(0.1).unwrap(),
+            &bars,
+            integer,
+        ),
+        "CDLMORNINGSTAR" => typed_run(MorningStar::new(), &bars, integer),
+        "CDLMORNINGSTAR(0.1)" => typed_run(
+            MorningStar::new().with_penetration(0.1).unwrap(),
             &bars,
             integer,
         ),

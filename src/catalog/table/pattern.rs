@@ -145,6 +145,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [penetration(0.5)], INTEGER, ["Candlestick"], |s| typed::<MatHold>(MatHold::new().with_penetration(s.value(0)))),
     entry!("CDLMORNINGDOJISTAR", PatternRecognition, true, "Morning doji star: a morning star whose star is a doji — bullish", InputKind::Prices(OHLC),
         [penetration(0.3)], INTEGER, ["Candlestick"], |s| typed::<MorningDojiStar>(MorningDojiStar::new().with_penetration(s.value(0)))),
+    entry!("CDLMORNINGSTAR", PatternRecognition, true, "Morning star: a long black candle, a short body gapping down below it, then a white candle closing well into the first body — bullish", InputKind::Prices(OHLC),
+        [penetration(0.3)], INTEGER, ["Candlestick"], |s| typed::<MorningStar>(MorningStar::new().with_penetration(s.value(0)))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
