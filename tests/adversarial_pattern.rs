@@ -853,6 +853,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    on_neck_f64,
+    OnNeck::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    on_neck_f32,
+    OnNeck::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    on_neck_serde_fuzz,
+    OnNeck::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

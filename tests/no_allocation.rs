@@ -591,6 +591,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLMORNINGSTAR",
                 allocations_while_streaming(ta_stream::pattern::MorningStar::new(), &candles),
             ),
+            (
+                "CDLONNECK",
+                allocations_while_streaming(ta_stream::pattern::OnNeck::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

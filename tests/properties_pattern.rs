@@ -339,6 +339,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    on_neck,
+    |n: usize| OnNeck::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -249,5 +249,6 @@ parity! {
     cdlmathold => "CDLMATHOLD",
     cdlmorningdojistar => "CDLMORNINGDOJISTAR",
     cdlmorningstar => "CDLMORNINGSTAR",
+    cdlonneck => "CDLONNECK",
     // ---- end of the patterns ----
 }

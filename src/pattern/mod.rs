@@ -71,6 +71,7 @@
 //! | [`MatHold`] | `CDLMATHOLD` | 5 | +100 | 14 |
 //! | [`MorningDojiStar`] | `CDLMORNINGDOJISTAR` | 3 | +100 | 12 |
 //! | [`MorningStar`] | `CDLMORNINGSTAR` | 3 | +100 | 12 |
+//! | [`OnNeck`] | `CDLONNECK` | 2 | −100 | 11 |
 
 mod all;
 mod core;
@@ -130,6 +131,7 @@ mod mat_hold;
 mod matching_low;
 mod morning_doji_star;
 mod morning_star;
+mod on_neck;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -178,4 +180,5 @@ pub use mat_hold::{MatHold, MatHoldRule};
 pub use matching_low::{MatchingLow, MatchingLowRule};
 pub use morning_doji_star::{MorningDojiStar, MorningDojiStarRule};
 pub use morning_star::{MorningStar, MorningStarRule};
+pub use on_neck::{OnNeck, OnNeckRule};
 // ---- end of the patterns ----

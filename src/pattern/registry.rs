@@ -107,5 +107,6 @@ registry! {
     MatHold => super::mat_hold::MatHoldRule,
     MorningDojiStar => super::morning_doji_star::MorningDojiStarRule,
     MorningStar => super::morning_star::MorningStarRule,
+    OnNeck => super::on_neck::OnNeckRule,
     // ---- end of the patterns ----
 }

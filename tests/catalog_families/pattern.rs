@@ -57,6 +57,7 @@ pub const SPECS: &[&str] = &[
     "CDLMORNINGDOJISTAR(0.1)",
     "CDLMORNINGSTAR",
     "CDLMORNINGSTAR(0.1)",
+    "CDLONNECK",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -149,6 +150,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
             &bars,
             integer,
         ),
+        "CDLONNECK" => typed_run(OnNeck::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

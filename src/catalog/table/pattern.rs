@@ -147,6 +147,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [penetration(0.3)], INTEGER, ["Candlestick"], |s| typed::<MorningDojiStar>(MorningDojiStar::new().with_penetration(s.value(0)))),
     entry!("CDLMORNINGSTAR", PatternRecognition, true, "Morning star: a long black candle, a short body gapping down below it, then a white candle closing well into the first body — bullish", InputKind::Prices(OHLC),
         [penetration(0.3)], INTEGER, ["Candlestick"], |s| typed::<MorningStar>(MorningStar::new().with_penetration(s.value(0)))),
+    entry!("CDLONNECK", PatternRecognition, true, "On-neck: a long black candle, then a white one opening below its low and closing at (about) that low — bearish continuation", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<OnNeck>(Ok(OnNeck::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
