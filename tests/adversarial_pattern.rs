@@ -872,6 +872,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    piercing_f64,
+    Piercing::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    piercing_f32,
+    Piercing::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    piercing_serde_fuzz,
+    Piercing::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

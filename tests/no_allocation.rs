@@ -595,6 +595,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLONNECK",
                 allocations_while_streaming(ta_stream::pattern::OnNeck::new(), &candles),
             ),
+            (
+                "CDLPIERCING",
+                allocations_while_streaming(ta_stream::pattern::Piercing::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -250,5 +250,6 @@ parity! {
     cdlmorningdojistar => "CDLMORNINGDOJISTAR",
     cdlmorningstar => "CDLMORNINGSTAR",
     cdlonneck => "CDLONNECK",
+    cdlpiercing => "CDLPIERCING",
     // ---- end of the patterns ----
 }

@@ -72,6 +72,7 @@
 //! | [`MorningDojiStar`] | `CDLMORNINGDOJISTAR` | 3 | +100 | 12 |
 //! | [`MorningStar`] | `CDLMORNINGSTAR` | 3 | +100 | 12 |
 //! | [`OnNeck`] | `CDLONNECK` | 2 | −100 | 11 |
+//! | [`Piercing`] | `CDLPIERCING` | 2 | +100 | 11 |
 
 mod all;
 mod core;
@@ -132,6 +133,7 @@ mod matching_low;
 mod morning_doji_star;
 mod morning_star;
 mod on_neck;
+mod piercing;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -181,4 +183,5 @@ pub use matching_low::{MatchingLow, MatchingLowRule};
 pub use morning_doji_star::{MorningDojiStar, MorningDojiStarRule};
 pub use morning_star::{MorningStar, MorningStarRule};
 pub use on_neck::{OnNeck, OnNeckRule};
+pub use piercing::{Piercing, PiercingRule};
 // ---- end of the patterns ----

@@ -108,5 +108,6 @@ registry! {
     MorningDojiStar => super::morning_doji_star::MorningDojiStarRule,
     MorningStar => super::morning_star::MorningStarRule,
     OnNeck => super::on_neck::OnNeckRule,
+    Piercing => super::piercing::PiercingRule,
     // ---- end of the patterns ----
 }

@@ -58,6 +58,7 @@ pub const SPECS: &[&str] = &[
     "CDLMORNINGSTAR",
     "CDLMORNINGSTAR(0.1)",
     "CDLONNECK",
+    "CDLPIERCING",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -151,6 +152,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
             integer,
         ),
         "CDLONNECK" => typed_run(OnNeck::new(), &bars, integer),
+        "CDLPIERCING" => typed_run(Piercing::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -149,6 +149,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [penetration(0.3)], INTEGER, ["Candlestick"], |s| typed::<MorningStar>(MorningStar::new().with_penetration(s.value(0)))),
     entry!("CDLONNECK", PatternRecognition, true, "On-neck: a long black candle, then a white one opening below its low and closing at (about) that low — bearish continuation", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<OnNeck>(Ok(OnNeck::new()))),
+    entry!("CDLPIERCING", PatternRecognition, true, "Piercing: a long black candle, then a long white one opening below its low and closing above its midpoint — bullish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<Piercing>(Ok(Piercing::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
