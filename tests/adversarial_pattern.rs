@@ -891,6 +891,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    rickshaw_man_f64,
+    RickshawMan::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    rickshaw_man_f32,
+    RickshawMan::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    rickshaw_man_serde_fuzz,
+    RickshawMan::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -599,6 +599,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLPIERCING",
                 allocations_while_streaming(ta_stream::pattern::Piercing::new(), &candles),
             ),
+            (
+                "CDLRICKSHAWMAN",
+                allocations_while_streaming(ta_stream::pattern::RickshawMan::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

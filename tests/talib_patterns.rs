@@ -251,5 +251,6 @@ parity! {
     cdlmorningstar => "CDLMORNINGSTAR",
     cdlonneck => "CDLONNECK",
     cdlpiercing => "CDLPIERCING",
+    cdlrickshawman => "CDLRICKSHAWMAN",
     // ---- end of the patterns ----
 }

@@ -73,6 +73,7 @@
 //! | [`MorningStar`] | `CDLMORNINGSTAR` | 3 | +100 | 12 |
 //! | [`OnNeck`] | `CDLONNECK` | 2 | −100 | 11 |
 //! | [`Piercing`] | `CDLPIERCING` | 2 | +100 | 11 |
+//! | [`RickshawMan`] | `CDLRICKSHAWMAN` | 1 | neutral (+100) | 10 |
 
 mod all;
 mod core;
@@ -134,6 +135,7 @@ mod morning_doji_star;
 mod morning_star;
 mod on_neck;
 mod piercing;
+mod rickshaw_man;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -184,4 +186,5 @@ pub use morning_doji_star::{MorningDojiStar, MorningDojiStarRule};
 pub use morning_star::{MorningStar, MorningStarRule};
 pub use on_neck::{OnNeck, OnNeckRule};
 pub use piercing::{Piercing, PiercingRule};
+pub use rickshaw_man::{RickshawMan, RickshawManRule};
 // ---- end of the patterns ----

@@ -109,5 +109,6 @@ registry! {
     MorningStar => super::morning_star::MorningStarRule,
     OnNeck => super::on_neck::OnNeckRule,
     Piercing => super::piercing::PiercingRule,
+    RickshawMan => super::rickshaw_man::RickshawManRule,
     // ---- end of the patterns ----
 }

@@ -59,6 +59,7 @@ pub const SPECS: &[&str] = &[
     "CDLMORNINGSTAR(0.1)",
     "CDLONNECK",
     "CDLPIERCING",
+    "CDLRICKSHAWMAN",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -153,6 +154,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         ),
         "CDLONNECK" => typed_run(OnNeck::new(), &bars, integer),
         "CDLPIERCING" => typed_run(Piercing::new(), &bars, integer),
+        "CDLRICKSHAWMAN" => typed_run(RickshawMan::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -151,6 +151,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<OnNeck>(Ok(OnNeck::new()))),
     entry!("CDLPIERCING", PatternRecognition, true, "Piercing: a long black candle, then a long white one opening below its low and closing above its midpoint — bullish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<Piercing>(Ok(Piercing::new()))),
+    entry!("CDLRICKSHAWMAN", PatternRecognition, true, "Rickshaw man: a doji with long shadows on both sides and its body near the middle of its range — indecision", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<RickshawMan>(Ok(RickshawMan::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
