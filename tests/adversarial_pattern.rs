@@ -910,6 +910,25 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    rising_falling_three_methods_f64,
+    RisingFallingThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    rising_falling_three_methods_f32,
+    RisingFallingThreeMethods::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    rising_falling_three_methods_serde_fuzz,
+    RisingFallingThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

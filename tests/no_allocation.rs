@@ -603,6 +603,13 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLRICKSHAWMAN",
                 allocations_while_streaming(ta_stream::pattern::RickshawMan::new(), &candles),
             ),
+            (
+                "CDLRISEFALL3METHODS",
+                allocations_while_streaming(
+                    ta_stream::pattern::RisingFallingThreeMethods::new(),
+                    &candles,
+                ),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

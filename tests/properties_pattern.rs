@@ -357,6 +357,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    rising_falling_three_methods,
+    |n: usize| RisingFallingThreeMethods::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

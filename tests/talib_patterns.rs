@@ -252,5 +252,6 @@ parity! {
     cdlonneck => "CDLONNECK",
     cdlpiercing => "CDLPIERCING",
     cdlrickshawman => "CDLRICKSHAWMAN",
+    cdlrisefall3methods => "CDLRISEFALL3METHODS",
     // ---- end of the patterns ----
 }

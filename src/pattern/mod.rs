@@ -74,6 +74,7 @@
 //! | [`OnNeck`] | `CDLONNECK` | 2 | −100 | 11 |
 //! | [`Piercing`] | `CDLPIERCING` | 2 | +100 | 11 |
 //! | [`RickshawMan`] | `CDLRICKSHAWMAN` | 1 | neutral (+100) | 10 |
+//! | [`RisingFallingThreeMethods`] | `CDLRISEFALL3METHODS` | 5 | +100, −100 | 14 |
 
 mod all;
 mod core;
@@ -136,6 +137,7 @@ mod morning_star;
 mod on_neck;
 mod piercing;
 mod rickshaw_man;
+mod rising_falling_three_methods;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -187,4 +189,5 @@ pub use morning_star::{MorningStar, MorningStarRule};
 pub use on_neck::{OnNeck, OnNeckRule};
 pub use piercing::{Piercing, PiercingRule};
 pub use rickshaw_man::{RickshawMan, RickshawManRule};
+pub use rising_falling_three_methods::{RisingFallingThreeMethods, RisingFallingThreeMethodsRule};
 // ---- end of the patterns ----

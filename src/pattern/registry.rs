@@ -110,5 +110,6 @@ registry! {
     OnNeck => super::on_neck::OnNeckRule,
     Piercing => super::piercing::PiercingRule,
     RickshawMan => super::rickshaw_man::RickshawManRule,
+    RisingFallingThreeMethods => super::rising_falling_three_methods::RisingFallingThreeMethodsRule,
     // ---- end of the patterns ----
 }

@@ -60,6 +60,7 @@ pub const SPECS: &[&str] = &[
     "CDLONNECK",
     "CDLPIERCING",
     "CDLRICKSHAWMAN",
+    "CDLRISEFALL3METHODS",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -155,6 +156,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLONNECK" => typed_run(OnNeck::new(), &bars, integer),
         "CDLPIERCING" => typed_run(Piercing::new(), &bars, integer),
         "CDLRICKSHAWMAN" => typed_run(RickshawMan::new(), &bars, integer),
+        "CDLRISEFALL3METHODS" => typed_run(RisingFallingThreeMethods::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -153,6 +153,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<Piercing>(Ok(Piercing::new()))),
     entry!("CDLRICKSHAWMAN", PatternRecognition, true, "Rickshaw man: a doji with long shadows on both sides and its body near the middle of its range — indecision", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<RickshawMan>(Ok(RickshawMan::new()))),
+    entry!("CDLRISEFALL3METHODS", PatternRecognition, true, "Rising / falling three methods: a long candle, three short opposite candles held within its range, then a long candle of the first colour beyond its close — continuation", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<RisingFallingThreeMethods>(Ok(RisingFallingThreeMethods::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
