@@ -3,11 +3,15 @@ use super::{Candlestick, PatternId, Setting, Signal};
 use crate::bar::Candle;
 use crate::Real;
 
-/// Kicking: a marubozu, then an opposite-coloured marubozu gapping away from it — the second candle's direction.
+/// Kicking: a marubozu, then an opposite-coloured marubozu gapping away from it — the second
+/// candle's direction.
 ///
 /// # Rule
 ///
-/// Two marubozu (body `> BodyLong`, both shadows `< ShadowVeryShort`) of opposite colours, the second gapping up (low above the first high) after a black one or down (high below the first low) after a white one. 2 candles; TA-Lib's lookback 11. Reports the second candle's colour: [`Signal::Bullish`] / [`Signal::Bearish`] (`±100`).
+/// Two marubozu (body `> BodyLong`, both shadows `< ShadowVeryShort`) of opposite colours, the
+/// second gapping up (low above the first high) after a black one or down (high below the first
+/// low) after a white one. 2 candles; TA-Lib's lookback 11. Reports the second candle's colour:
+/// [`Signal::Bullish`] / [`Signal::Bearish`] (`±100`).
 ///
 /// # Example
 ///

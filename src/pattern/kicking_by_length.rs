@@ -7,7 +7,9 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// The conditions of [`Kicking`](super::Kicking); the signal is the colour of the marubozu with the longer body (the first one on equal bodies): [`Signal::Bullish`] / [`Signal::Bearish`] (`±100`). 2 candles; TA-Lib's lookback 11.
+/// The conditions of [`Kicking`](super::Kicking); the signal is the colour of the marubozu with the
+/// longer body (the first one on equal bodies): [`Signal::Bullish`] / [`Signal::Bearish`] (`±100`).
+/// 2 candles; TA-Lib's lookback 11.
 ///
 /// # Example
 ///

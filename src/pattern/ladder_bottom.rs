@@ -2,11 +2,14 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Ladder bottom: three falling black candles, a black one with an upper shadow, then a white one opening above its body and closing above its high — bullish.
+/// Ladder bottom: three falling black candles, a black one with an upper shadow, then a white one
+/// opening above its body and closing above its high — bullish.
 ///
 /// # Rule
 ///
-/// Three black candles with falling opens and closes; a fourth black candle with an upper shadow `> ShadowVeryShort`; a white fifth candle opening above the fourth open and closing above the fourth high. 5 candles; TA-Lib's lookback 14. Reports [`Signal::Bullish`] (`+100`).
+/// Three black candles with falling opens and closes; a fourth black candle with an upper shadow `>
+/// ShadowVeryShort`; a white fifth candle opening above the fourth open and closing above the
+/// fourth high. 5 candles; TA-Lib's lookback 14. Reports [`Signal::Bullish`] (`+100`).
 ///
 /// # Example
 ///

@@ -6,7 +6,8 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// Body `≤ BodyDoji` and a lower or an upper shadow `> ShadowLong`. 1 candle; TA-Lib's lookback 10. Reports [`Signal::Neutral`] (`+100`).
+/// Body `≤ BodyDoji` and a lower or an upper shadow `> ShadowLong`. 1 candle; TA-Lib's lookback 10.
+/// Reports [`Signal::Neutral`] (`+100`).
 ///
 /// # Example
 ///

@@ -6,7 +6,8 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// Body `> BodyLong`, both shadows `< ShadowShort`. 1 candle; TA-Lib's lookback 10. Reports the candle's colour: [`Signal::Bullish`] / [`Signal::Bearish`] (`±100`).
+/// Body `> BodyLong`, both shadows `< ShadowShort`. 1 candle; TA-Lib's lookback 10. Reports the
+/// candle's colour: [`Signal::Bullish`] / [`Signal::Bearish`] (`±100`).
 ///
 /// # Example
 ///

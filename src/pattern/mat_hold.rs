@@ -2,11 +2,18 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Mat hold: a long white candle, three short reaction candles gapping up and holding within its body, then a white candle closing above them — bullish continuation.
+/// Mat hold: a long white candle, three short reaction candles gapping up and holding within its
+/// body, then a white candle closing above them — bullish continuation.
 ///
 /// # Rule
 ///
-/// First candle white with body `> BodyLong`; the next three bodies `< BodyShort`, the second black and gapping up above the first body; the third and fourth bodies dipping below the first close but staying above `first close − penetration × first body`, with falling body tops; the fifth white, opening above the fourth close and closing above the highest high of the three. 5 candles; TA-Lib's lookback 14; `penetration` (TA-Lib `penetration`, default 0.5, `0..=1e6`) through [`with_penetration`](Candlestick::with_penetration). Reports [`Signal::Bullish`] (`+100`).
+/// First candle white with body `> BodyLong`; the next three bodies `< BodyShort`, the second black
+/// and gapping up above the first body; the third and fourth bodies dipping below the first close
+/// but staying above `first close − penetration × first body`, with falling body tops; the fifth
+/// white, opening above the fourth close and closing above the highest high of the three. 5
+/// candles; TA-Lib's lookback 14; `penetration` (TA-Lib `penetration`, default 0.5, `0..=1e6`)
+/// through [`with_penetration`](Candlestick::with_penetration). Reports [`Signal::Bullish`]
+/// (`+100`).
 ///
 /// # Example
 ///

@@ -6,7 +6,8 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// Two black candles, the second close within `Equal` of the first close. 2 candles; TA-Lib's lookback 6. Reports [`Signal::Bullish`] (`+100`).
+/// Two black candles, the second close within `Equal` of the first close. 2 candles; TA-Lib's
+/// lookback 6. Reports [`Signal::Bullish`] (`+100`).
 ///
 /// # Example
 ///

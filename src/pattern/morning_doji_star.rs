@@ -6,7 +6,11 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// First candle black with body `> BodyLong`; second a doji (`≤ BodyDoji`) whose body gaps down below the first body; third white with body `> BodyShort`, closing above `first close + penetration × first body`. 3 candles; TA-Lib's lookback 12; `penetration` (TA-Lib `penetration`, default 0.3, `0..=1e6`) through [`with_penetration`](Candlestick::with_penetration). Reports [`Signal::Bullish`] (`+100`).
+/// First candle black with body `> BodyLong`; second a doji (`≤ BodyDoji`) whose body gaps down
+/// below the first body; third white with body `> BodyShort`, closing above `first close +
+/// penetration × first body`. 3 candles; TA-Lib's lookback 12; `penetration` (TA-Lib `penetration`,
+/// default 0.3, `0..=1e6`) through [`with_penetration`](Candlestick::with_penetration). Reports
+/// [`Signal::Bullish`] (`+100`).
 ///
 /// # Example
 ///

@@ -2,11 +2,16 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Morning star: a long black candle, a short body gapping down below it, then a white candle closing well into the first body — bullish.
+/// Morning star: a long black candle, a short body gapping down below it, then a white candle
+/// closing well into the first body — bullish.
 ///
 /// # Rule
 ///
-/// First candle black with body `> BodyLong`; second body `≤ BodyShort`, entirely below the first body; third white with body `> BodyShort`, closing above `first close + penetration × first body`. 3 candles; TA-Lib's lookback 12; `penetration` (TA-Lib `penetration`, default 0.3, `0..=1e6`) through [`with_penetration`](Candlestick::with_penetration). Reports [`Signal::Bullish`] (`+100`).
+/// First candle black with body `> BodyLong`; second body `≤ BodyShort`, entirely below the first
+/// body; third white with body `> BodyShort`, closing above `first close + penetration × first
+/// body`. 3 candles; TA-Lib's lookback 12; `penetration` (TA-Lib `penetration`, default 0.3,
+/// `0..=1e6`) through [`with_penetration`](Candlestick::with_penetration). Reports
+/// [`Signal::Bullish`] (`+100`).
 ///
 /// # Example
 ///

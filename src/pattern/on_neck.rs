@@ -2,11 +2,14 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// On-neck: a long black candle, then a white one opening below its low and closing at (about) that low — bearish continuation.
+/// On-neck: a long black candle, then a white one opening below its low and closing at (about) that
+/// low — bearish continuation.
 ///
 /// # Rule
 ///
-/// First candle black with body `> BodyLong`; second white, opening below the first low and closing within `Equal` of the first low. 2 candles; TA-Lib's lookback 11. Reports [`Signal::Bearish`] (`−100`).
+/// First candle black with body `> BodyLong`; second white, opening below the first low and closing
+/// within `Equal` of the first low. 2 candles; TA-Lib's lookback 11. Reports [`Signal::Bearish`]
+/// (`−100`).
 ///
 /// # Example
 ///

@@ -3,11 +3,14 @@ use super::{Candlestick, PatternId, Setting, Signal};
 use crate::float::lit;
 use crate::Real;
 
-/// Piercing: a long black candle, then a long white one opening below its low and closing above its midpoint — bullish.
+/// Piercing: a long black candle, then a long white one opening below its low and closing above its
+/// midpoint — bullish.
 ///
 /// # Rule
 ///
-/// First candle black, second white, both bodies `> BodyLong`; the second opens below the first low and closes below the first open but above `first close + 0.5 × first body`. 2 candles; TA-Lib's lookback 11. Reports [`Signal::Bullish`] (`+100`).
+/// First candle black, second white, both bodies `> BodyLong`; the second opens below the first low
+/// and closes below the first open but above `first close + 0.5 × first body`. 2 candles; TA-Lib's
+/// lookback 11. Reports [`Signal::Bullish`] (`+100`).
 ///
 /// # Example
 ///

@@ -3,11 +3,14 @@ use super::{Candlestick, PatternId, Setting, Signal};
 use crate::float::lit;
 use crate::Real;
 
-/// Rickshaw man: a doji with long shadows on both sides and its body near the middle of its range — indecision.
+/// Rickshaw man: a doji with long shadows on both sides and its body near the middle of its range —
+/// indecision.
 ///
 /// # Rule
 ///
-/// Body `≤ BodyDoji`, both shadows `> ShadowLong`, the body within `Near` of the range's midpoint (`low + (high − low) / 2`). 1 candle; TA-Lib's lookback 10. Reports [`Signal::Neutral`] (`+100`).
+/// Body `≤ BodyDoji`, both shadows `> ShadowLong`, the body within `Near` of the range's midpoint
+/// (`low + (high − low) / 2`). 1 candle; TA-Lib's lookback 10. Reports [`Signal::Neutral`]
+/// (`+100`).
 ///
 /// # Example
 ///

@@ -3,11 +3,17 @@ use super::{Candlestick, PatternId, Setting, Signal};
 use crate::bar::Candle;
 use crate::Real;
 
-/// Rising / falling three methods: a long candle, three short opposite candles held within its range, then a long candle of the first colour beyond its close — continuation.
+/// Rising / falling three methods: a long candle, three short opposite candles held within its
+/// range, then a long candle of the first colour beyond its close — continuation.
 ///
 /// # Rule
 ///
-/// First and fifth bodies `> BodyLong`, the three between `< BodyShort`; colours first, then three of the opposite colour, then the first colour again; each middle body overlapping the first candle's range (bottom below its high, top above its low); the middle closes falling (rising after a black first candle); the fifth opening beyond the fourth close and closing beyond the first close in the first candle's direction. 5 candles; TA-Lib's lookback 14. Reports the first candle's colour: [`Signal::Bullish`] (rising) / [`Signal::Bearish`] (falling) (`±100`).
+/// First and fifth bodies `> BodyLong`, the three between `< BodyShort`; colours first, then three
+/// of the opposite colour, then the first colour again; each middle body overlapping the first
+/// candle's range (bottom below its high, top above its low); the middle closes falling (rising
+/// after a black first candle); the fifth opening beyond the fourth close and closing beyond the
+/// first close in the first candle's direction. 5 candles; TA-Lib's lookback 14. Reports the first
+/// candle's colour: [`Signal::Bullish`] (rising) / [`Signal::Bearish`] (falling) (`±100`).
 ///
 /// # Example
 ///
