@@ -191,6 +191,62 @@ def planted_first():
 def planted_second():
     """Rare patterns of the second half of the alphabet, each with near misses."""
     bars = []
+    bars += planted_kicking_to_rise_fall()
+    return checked(bars)
+
+
+def planted_kicking_to_rise_fall():
+    """CDLKICKING to CDLRISEFALL3METHODS: instances and near misses, each after 14 context
+    candles (body 1, range 2 around 100: a long body is longer than 1, a very short shadow
+    under 0.2, "equal" within 0.1)."""
+    def near_miss(instance, index, **change):
+        bars = [list(b) for b in instance]
+        for field, value in change.items():
+            bars[index]["ohlc".index(field)] = value
+        return [tuple(b) for b in bars]
+
+    instances = []
+    # CDLKICKING / CDLKICKINGBYLENGTH: opposite marubozu gapping apart, both ways; a shorter
+    # second marubozu (by length: the first colour); equal bodies; no gap.
+    kick_up = [(101.0, 101.05, 98.95, 99.0), (101.5, 104.05, 101.45, 104.0)]
+    kick_down = [(99.0, 101.05, 98.95, 101.0), (98.5, 98.55, 96.45, 96.5)]
+    kick_short = [(101.0, 101.05, 98.95, 99.0), (101.5, 103.05, 101.45, 103.0)]
+    kick_equal = [(101.0, 101.05, 98.95, 99.0), (101.5, 103.55, 101.45, 103.5)]
+    instances += [kick_up, kick_down, kick_short, kick_equal,
+                  near_miss(kick_up, 1, o=101.04, l=101.0)]
+    # CDLMATHOLD: long white, three short reaction candles, white close above their highs.
+    mat = [(99.0, 101.05, 98.95, 101.0), (101.6, 101.7, 101.3, 101.4),
+           (101.2, 101.3, 100.7, 100.8), (100.9, 101.0, 100.5, 100.6),
+           (100.7, 102.1, 100.6, 102.0)]
+    instances += [mat, near_miss(mat, 4, h=101.65, c=101.6), near_miss(mat, 3, o=100.2, l=100.0, c=100.1)]
+    # CDLRISEFALL3METHODS, both ways.
+    rising = [(99.0, 101.05, 98.95, 101.0), (100.8, 100.9, 100.3, 100.4),
+              (100.5, 100.6, 99.9, 100.0), (100.1, 100.2, 99.5, 99.6),
+              (99.7, 101.8, 99.65, 101.7)]
+    falling = [(101.0, 101.05, 98.95, 99.0), (99.2, 99.7, 99.1, 99.6),
+               (99.5, 100.1, 99.4, 100.0), (99.9, 100.5, 99.8, 100.4),
+               (100.3, 100.35, 98.2, 98.3)]
+    instances += [rising, falling, near_miss(rising, 4, h=101.0, c=100.9),
+                  near_miss(falling, 3, c=99.95, h=100.0)]
+    # CDLLADDERBOTTOM.
+    ladder = [(102.0, 102.1, 100.9, 101.0), (101.5, 101.6, 100.4, 100.5),
+              (101.0, 101.1, 99.9, 100.0), (100.2, 100.8, 99.4, 99.5),
+              (100.3, 101.6, 100.2, 101.5)]
+    instances += [ladder, near_miss(ladder, 4, h=100.75, c=100.7)]
+    # CDLPIERCING, CDLONNECK, CDLMATCHINGLOW.
+    piercing = [(101.0, 101.1, 98.9, 99.0), (98.5, 100.6, 98.4, 100.5)]
+    on_neck = [(101.0, 101.1, 98.9, 99.0), (98.0, 98.95, 97.9, 98.9)]
+    matching = [(100.5, 101.0, 99.0, 99.5), (100.0, 100.5, 99.4, 99.5)]
+    instances += [piercing, near_miss(piercing, 1, c=99.9, h=100.0), on_neck,
+                  near_miss(on_neck, 1, c=99.05, h=99.1), matching,
+                  near_miss(matching, 1, c=99.35, l=99.3)]
+    # CDLMORNINGSTAR, CDLMORNINGDOJISTAR.
+    star = [(101.0, 101.1, 98.9, 99.0), (98.5, 98.6, 98.2, 98.4), (98.8, 100.7, 98.7, 100.6)]
+    doji = [(101.0, 101.1, 98.9, 99.0), (98.4, 98.6, 98.2, 98.4), (98.8, 100.7, 98.7, 100.6)]
+    instances += [star, doji, near_miss(star, 2, c=99.5, h=99.6)]
+    bars = []
+    for instance in instances:
+        bars += context(14) + instance
     return bars
 
 

@@ -663,6 +663,272 @@ serde_fuzz!(
 
 // ---- patterns from CDLKICKING on ----
 
+adversarial_contract!(
+    kicking_f64,
+    Kicking::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    kicking_f32,
+    Kicking::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    kicking_serde_fuzz,
+    Kicking::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    kicking_by_length_f64,
+    KickingByLength::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    kicking_by_length_f32,
+    KickingByLength::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    kicking_by_length_serde_fuzz,
+    KickingByLength::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    ladder_bottom_f64,
+    LadderBottom::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    ladder_bottom_f32,
+    LadderBottom::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    ladder_bottom_serde_fuzz,
+    LadderBottom::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    long_legged_doji_f64,
+    LongLeggedDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    long_legged_doji_f32,
+    LongLeggedDoji::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    long_legged_doji_serde_fuzz,
+    LongLeggedDoji::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    long_line_f64,
+    LongLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    long_line_f32,
+    LongLine::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    long_line_serde_fuzz,
+    LongLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    marubozu_f64,
+    Marubozu::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    marubozu_f32,
+    Marubozu::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    marubozu_serde_fuzz,
+    Marubozu::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    matching_low_f64,
+    MatchingLow::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    matching_low_f32,
+    MatchingLow::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    matching_low_serde_fuzz,
+    MatchingLow::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    mat_hold_f64,
+    MatHold::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    mat_hold_f32,
+    MatHold::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    mat_hold_serde_fuzz,
+    MatHold::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    morning_doji_star_f64,
+    MorningDojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    morning_doji_star_f32,
+    MorningDojiStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    morning_doji_star_serde_fuzz,
+    MorningDojiStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    morning_star_f64,
+    MorningStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    morning_star_f32,
+    MorningStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    morning_star_serde_fuzz,
+    MorningStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    on_neck_f64,
+    OnNeck::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    on_neck_f32,
+    OnNeck::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    on_neck_serde_fuzz,
+    OnNeck::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    piercing_f64,
+    Piercing::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    piercing_f32,
+    Piercing::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    piercing_serde_fuzz,
+    Piercing::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    rickshaw_man_f64,
+    RickshawMan::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    rickshaw_man_f32,
+    RickshawMan::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    rickshaw_man_serde_fuzz,
+    RickshawMan::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
+adversarial_contract!(
+    rising_falling_three_methods_f64,
+    RisingFallingThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    rising_falling_three_methods_f32,
+    RisingFallingThreeMethods::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    rising_falling_three_methods_serde_fuzz,
+    RisingFallingThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -910,7 +910,65 @@ fn no_indicator_allocates_in_update_or_peek() {
                 allocations_while_streaming(ta_stream::pattern::InvertedHammer::new(), &candles),
             ),
             // ---- patterns from CDLKICKING on ----
-
+            (
+                "CDLKICKING",
+                allocations_while_streaming(ta_stream::pattern::Kicking::new(), &candles),
+            ),
+            (
+                "CDLKICKINGBYLENGTH",
+                allocations_while_streaming(ta_stream::pattern::KickingByLength::new(), &candles),
+            ),
+            (
+                "CDLLADDERBOTTOM",
+                allocations_while_streaming(ta_stream::pattern::LadderBottom::new(), &candles),
+            ),
+            (
+                "CDLLONGLEGGEDDOJI",
+                allocations_while_streaming(ta_stream::pattern::LongLeggedDoji::new(), &candles),
+            ),
+            (
+                "CDLLONGLINE",
+                allocations_while_streaming(ta_stream::pattern::LongLine::new(), &candles),
+            ),
+            (
+                "CDLMARUBOZU",
+                allocations_while_streaming(ta_stream::pattern::Marubozu::new(), &candles),
+            ),
+            (
+                "CDLMATCHINGLOW",
+                allocations_while_streaming(ta_stream::pattern::MatchingLow::new(), &candles),
+            ),
+            (
+                "CDLMATHOLD",
+                allocations_while_streaming(ta_stream::pattern::MatHold::new(), &candles),
+            ),
+            (
+                "CDLMORNINGDOJISTAR",
+                allocations_while_streaming(ta_stream::pattern::MorningDojiStar::new(), &candles),
+            ),
+            (
+                "CDLMORNINGSTAR",
+                allocations_while_streaming(ta_stream::pattern::MorningStar::new(), &candles),
+            ),
+            (
+                "CDLONNECK",
+                allocations_while_streaming(ta_stream::pattern::OnNeck::new(), &candles),
+            ),
+            (
+                "CDLPIERCING",
+                allocations_while_streaming(ta_stream::pattern::Piercing::new(), &candles),
+            ),
+            (
+                "CDLRICKSHAWMAN",
+                allocations_while_streaming(ta_stream::pattern::RickshawMan::new(), &candles),
+            ),
+            (
+                "CDLRISEFALL3METHODS",
+                allocations_while_streaming(
+                    ta_stream::pattern::RisingFallingThreeMethods::new(),
+                    &candles,
+                ),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -279,6 +279,90 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    kicking,
+    |n: usize| Kicking::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    kicking_by_length,
+    |n: usize| KickingByLength::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    ladder_bottom,
+    |n: usize| LadderBottom::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    long_legged_doji,
+    |n: usize| LongLeggedDoji::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    long_line,
+    |n: usize| LongLine::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    marubozu,
+    |n: usize| Marubozu::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    matching_low,
+    |n: usize| MatchingLow::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    mat_hold,
+    |n: usize| MatHold::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    morning_doji_star,
+    |n: usize| MorningDojiStar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    morning_star,
+    |n: usize| MorningStar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    on_neck,
+    |n: usize| OnNeck::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    piercing,
+    |n: usize| Piercing::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    rickshaw_man,
+    |n: usize| RickshawMan::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    rising_falling_three_methods,
+    |n: usize| RisingFallingThreeMethods::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),
@@ -403,6 +487,46 @@ fn naive_engulfing(bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> 
     Some((signal, true))
 }
 
+/// Marubozu (`shadow` = ShadowVeryShort) and long line (`shadow` = ShadowShort): a long body,
+/// both shadows shorter than `shadow`, the candle's colour.
+fn naive_long_body(
+    s: &CandleSettings,
+    shadow: Setting,
+    bars: &[Candle],
+    i: usize,
+) -> Option<(Option<Signal>, bool)> {
+    let c = &bars[i];
+    let long = average(s, Setting::BodyLong, bars, i);
+    let short = average(s, shadow, bars, i);
+    let upper = c.high - c.close.max(c.open);
+    let lower = c.close.min(c.open) - c.low;
+    let found = body(c) > long && upper < short && lower < short;
+    let clear = clear_of(body(c), long) && clear_of(upper, short) && clear_of(lower, short);
+    let signal = if c.close >= c.open {
+        Signal::Bullish
+    } else {
+        Signal::Bearish
+    };
+    Some((found.then_some(signal), clear))
+}
+
+fn naive_piercing(s: &CandleSettings, bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> {
+    let (a, b) = (&bars[i - 1], &bars[i]);
+    let (long_a, long_b) = (
+        average(s, Setting::BodyLong, bars, i - 1),
+        average(s, Setting::BodyLong, bars, i),
+    );
+    let found = a.close < a.open
+        && body(a) > long_a
+        && b.close >= b.open
+        && body(b) > long_b
+        && b.open < a.low
+        && b.close < a.open
+        && b.close > a.close + body(a) * 0.5;
+    let clear = clear_of(body(a), long_a) && clear_of(body(b), long_b);
+    Some((found.then_some(Signal::Bullish), clear))
+}
+
 /// Compares `outputs` with the naive answer at every decided bar where it is clear of ties.
 fn agree(
     outputs: &[Option<Option<Signal>>],
@@ -454,6 +578,26 @@ proptest! {
     fn engulfing_is_its_definition(xs in bars()) {
         let out = Engulfing::new().batch(&xs);
         agree(&out, 2, |i| naive_engulfing(&xs, i))?;
+    }
+
+    #[test]
+    fn marubozu_and_long_line_are_their_definitions(xs in bars(), n in 0..20usize) {
+        let s = settings(n);
+        for (shadow, out) in [
+            (Setting::ShadowVeryShort, Marubozu::with_settings(s).unwrap().batch(&xs)),
+            (Setting::ShadowShort, LongLine::with_settings(s).unwrap().batch(&xs)),
+        ] {
+            let lookback = s.get(Setting::BodyLong).period.max(s.get(shadow).period);
+            agree(&out, lookback, |i| naive_long_body(&s, shadow, &xs, i))?;
+        }
+    }
+
+    #[test]
+    fn piercing_is_its_definition(xs in bars(), n in 0..20usize) {
+        let s = settings(n);
+        let lookback = s.get(Setting::BodyLong).period + 1;
+        let out = Piercing::with_settings(s).unwrap().batch(&xs);
+        agree(&out, lookback, |i| naive_piercing(&s, &xs, i))?;
     }
 
     /// A pattern is decided from the bars up to it: another future never changes a past

@@ -239,5 +239,19 @@ parity! {
     cdlinvertedhammer => "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
 
+    cdlkicking => "CDLKICKING",
+    cdlkickingbylength => "CDLKICKINGBYLENGTH",
+    cdlladderbottom => "CDLLADDERBOTTOM",
+    cdllongleggeddoji => "CDLLONGLEGGEDDOJI",
+    cdllongline => "CDLLONGLINE",
+    cdlmarubozu => "CDLMARUBOZU",
+    cdlmatchinglow => "CDLMATCHINGLOW",
+    cdlmathold => "CDLMATHOLD",
+    cdlmorningdojistar => "CDLMORNINGDOJISTAR",
+    cdlmorningstar => "CDLMORNINGSTAR",
+    cdlonneck => "CDLONNECK",
+    cdlpiercing => "CDLPIERCING",
+    cdlrickshawman => "CDLRICKSHAWMAN",
+    cdlrisefall3methods => "CDLRISEFALL3METHODS",
     // ---- end of the patterns ----
 }

@@ -61,6 +61,20 @@
 //!
 //! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
 //! |---|---|---|---|---|
+//! | [`Kicking`] | `CDLKICKING` | 2 | +100, −100 | 11 |
+//! | [`KickingByLength`] | `CDLKICKINGBYLENGTH` | 2 | +100, −100 | 11 |
+//! | [`LadderBottom`] | `CDLLADDERBOTTOM` | 5 | +100 | 14 |
+//! | [`LongLeggedDoji`] | `CDLLONGLEGGEDDOJI` | 1 | neutral (+100) | 10 |
+//! | [`LongLine`] | `CDLLONGLINE` | 1 | +100, −100 | 10 |
+//! | [`Marubozu`] | `CDLMARUBOZU` | 1 | +100, −100 | 10 |
+//! | [`MatchingLow`] | `CDLMATCHINGLOW` | 2 | +100 | 6 |
+//! | [`MatHold`] | `CDLMATHOLD` | 5 | +100 | 14 |
+//! | [`MorningDojiStar`] | `CDLMORNINGDOJISTAR` | 3 | +100 | 12 |
+//! | [`MorningStar`] | `CDLMORNINGSTAR` | 3 | +100 | 12 |
+//! | [`OnNeck`] | `CDLONNECK` | 2 | −100 | 11 |
+//! | [`Piercing`] | `CDLPIERCING` | 2 | +100 | 11 |
+//! | [`RickshawMan`] | `CDLRICKSHAWMAN` | 1 | neutral (+100) | 10 |
+//! | [`RisingFallingThreeMethods`] | `CDLRISEFALL3METHODS` | 5 | +100, −100 | 14 |
 
 mod all;
 mod core;
@@ -110,6 +124,20 @@ mod three_white_soldiers;
 mod two_crows;
 // ---- patterns from CDLKICKING on ----
 
+mod kicking;
+mod kicking_by_length;
+mod ladder_bottom;
+mod long_legged_doji;
+mod long_line;
+mod marubozu;
+mod mat_hold;
+mod matching_low;
+mod morning_doji_star;
+mod morning_star;
+mod on_neck;
+mod piercing;
+mod rickshaw_man;
+mod rising_falling_three_methods;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -148,4 +176,18 @@ pub use three_white_soldiers::{ThreeWhiteSoldiers, ThreeWhiteSoldiersRule};
 pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
 
+pub use kicking::{Kicking, KickingRule};
+pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
+pub use ladder_bottom::{LadderBottom, LadderBottomRule};
+pub use long_legged_doji::{LongLeggedDoji, LongLeggedDojiRule};
+pub use long_line::{LongLine, LongLineRule};
+pub use marubozu::{Marubozu, MarubozuRule};
+pub use mat_hold::{MatHold, MatHoldRule};
+pub use matching_low::{MatchingLow, MatchingLowRule};
+pub use morning_doji_star::{MorningDojiStar, MorningDojiStarRule};
+pub use morning_star::{MorningStar, MorningStarRule};
+pub use on_neck::{OnNeck, OnNeckRule};
+pub use piercing::{Piercing, PiercingRule};
+pub use rickshaw_man::{RickshawMan, RickshawManRule};
+pub use rising_falling_three_methods::{RisingFallingThreeMethods, RisingFallingThreeMethodsRule};
 // ---- end of the patterns ----

@@ -97,5 +97,19 @@ registry! {
     InvertedHammer => super::inverted_hammer::InvertedHammerRule,
     // ---- patterns from CDLKICKING on ----
 
+    Kicking => super::kicking::KickingRule,
+    KickingByLength => super::kicking_by_length::KickingByLengthRule,
+    LadderBottom => super::ladder_bottom::LadderBottomRule,
+    LongLeggedDoji => super::long_legged_doji::LongLeggedDojiRule,
+    LongLine => super::long_line::LongLineRule,
+    Marubozu => super::marubozu::MarubozuRule,
+    MatchingLow => super::matching_low::MatchingLowRule,
+    MatHold => super::mat_hold::MatHoldRule,
+    MorningDojiStar => super::morning_doji_star::MorningDojiStarRule,
+    MorningStar => super::morning_star::MorningStarRule,
+    OnNeck => super::on_neck::OnNeckRule,
+    Piercing => super::piercing::PiercingRule,
+    RickshawMan => super::rickshaw_man::RickshawManRule,
+    RisingFallingThreeMethods => super::rising_falling_three_methods::RisingFallingThreeMethodsRule,
     // ---- end of the patterns ----
 }

@@ -44,7 +44,23 @@ pub const SPECS: &[&str] = &[
     "CDLINNECK",
     "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
-
+    "CDLKICKING",
+    "CDLKICKINGBYLENGTH",
+    "CDLLADDERBOTTOM",
+    "CDLLONGLEGGEDDOJI",
+    "CDLLONGLINE",
+    "CDLMARUBOZU",
+    "CDLMATCHINGLOW",
+    "CDLMATHOLD",
+    "CDLMATHOLD(0.1)",
+    "CDLMORNINGDOJISTAR",
+    "CDLMORNINGDOJISTAR(0.1)",
+    "CDLMORNINGSTAR",
+    "CDLMORNINGSTAR(0.1)",
+    "CDLONNECK",
+    "CDLPIERCING",
+    "CDLRICKSHAWMAN",
+    "CDLRISEFALL3METHODS",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -112,7 +128,35 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLINNECK" => typed_run(InNeck::new(), &bars, integer),
         "CDLINVERTEDHAMMER" => typed_run(InvertedHammer::new(), &bars, integer),
         // ---- patterns from CDLKICKING on ----
-
+        "CDLKICKING" => typed_run(Kicking::new(), &bars, integer),
+        "CDLKICKINGBYLENGTH" => typed_run(KickingByLength::new(), &bars, integer),
+        "CDLLADDERBOTTOM" => typed_run(LadderBottom::new(), &bars, integer),
+        "CDLLONGLEGGEDDOJI" => typed_run(LongLeggedDoji::new(), &bars, integer),
+        "CDLLONGLINE" => typed_run(LongLine::new(), &bars, integer),
+        "CDLMARUBOZU" => typed_run(Marubozu::new(), &bars, integer),
+        "CDLMATCHINGLOW" => typed_run(MatchingLow::new(), &bars, integer),
+        "CDLMATHOLD" => typed_run(MatHold::new(), &bars, integer),
+        "CDLMATHOLD(0.1)" => typed_run(
+            MatHold::new().with_penetration(0.1).unwrap(),
+            &bars,
+            integer,
+        ),
+        "CDLMORNINGDOJISTAR" => typed_run(MorningDojiStar::new(), &bars, integer),
+        "CDLMORNINGDOJISTAR(0.1)" => typed_run(
+            MorningDojiStar::new().with_penetration(0.1).unwrap(),
+            &bars,
+            integer,
+        ),
+        "CDLMORNINGSTAR" => typed_run(MorningStar::new(), &bars, integer),
+        "CDLMORNINGSTAR(0.1)" => typed_run(
+            MorningStar::new().with_penetration(0.1).unwrap(),
+            &bars,
+            integer,
+        ),
+        "CDLONNECK" => typed_run(OnNeck::new(), &bars, integer),
+        "CDLPIERCING" => typed_run(Piercing::new(), &bars, integer),
+        "CDLRICKSHAWMAN" => typed_run(RickshawMan::new(), &bars, integer),
+        "CDLRISEFALL3METHODS" => typed_run(RisingFallingThreeMethods::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();
