@@ -662,7 +662,24 @@ serde_fuzz!(
 );
 
 // ---- patterns from CDLKICKING on ----
-
+adversarial_contract!(
+    separating_lines_f64,
+    SeparatingLines::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    separating_lines_f32,
+    SeparatingLines::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    separating_lines_serde_fuzz,
+    SeparatingLines::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -551,7 +551,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 allocations_while_streaming(ta_stream::pattern::InvertedHammer::new(), &candles),
             ),
             // ---- patterns from CDLKICKING on ----
-
+            (
+                "CDLSEPARATINGLINES",
+                allocations_while_streaming(ta_stream::pattern::SeparatingLines::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -279,6 +279,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    separating_lines,
+    |n: usize| SeparatingLines::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

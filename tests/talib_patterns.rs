@@ -238,6 +238,6 @@ parity! {
     cdlinneck => "CDLINNECK",
     cdlinvertedhammer => "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
-
+    cdlseparatinglines => "CDLSEPARATINGLINES",
     // ---- end of the patterns ----
 }

@@ -61,6 +61,7 @@
 //!
 //! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
 //! |---|---|---|---|---|
+//! | [`SeparatingLines`] | `CDLSEPARATINGLINES` | 2 | +100, −100 | 11 |
 
 mod all;
 mod core;
@@ -109,7 +110,7 @@ mod three_stars_in_south;
 mod three_white_soldiers;
 mod two_crows;
 // ---- patterns from CDLKICKING on ----
-
+mod separating_lines;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -147,5 +148,5 @@ pub use three_stars_in_south::{ThreeStarsInSouth, ThreeStarsInSouthRule};
 pub use three_white_soldiers::{ThreeWhiteSoldiers, ThreeWhiteSoldiersRule};
 pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
-
+pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
 // ---- end of the patterns ----

@@ -96,6 +96,6 @@ registry! {
     InNeck => super::in_neck::InNeckRule,
     InvertedHammer => super::inverted_hammer::InvertedHammerRule,
     // ---- patterns from CDLKICKING on ----
-
+    SeparatingLines => super::separating_lines::SeparatingLinesRule,
     // ---- end of the patterns ----
 }

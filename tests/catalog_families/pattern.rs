@@ -44,7 +44,7 @@ pub const SPECS: &[&str] = &[
     "CDLINNECK",
     "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
-
+    "CDLSEPARATINGLINES",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -112,7 +112,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLINNECK" => typed_run(InNeck::new(), &bars, integer),
         "CDLINVERTEDHAMMER" => typed_run(InvertedHammer::new(), &bars, integer),
         // ---- patterns from CDLKICKING on ----
-
+        "CDLSEPARATINGLINES" => typed_run(SeparatingLines::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -126,7 +126,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
     entry!("CDLINVERTEDHAMMER", PatternRecognition, true, "Inverted hammer: a small body at the bottom of a long upper shadow, gapping down from the previous body — bullish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<InvertedHammer>(Ok(InvertedHammer::new()))),
     // ---- patterns from CDLKICKING on ----
-
+    entry!("CDLSEPARATINGLINES", PatternRecognition, true, "Separating lines: a candle opening where the previous, opposite-coloured one opened and running away from it with a long belt-hold body — continuation", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<SeparatingLines>(Ok(SeparatingLines::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
