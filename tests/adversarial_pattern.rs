@@ -680,6 +680,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    shooting_star_f64,
+    ShootingStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    shooting_star_f32,
+    ShootingStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    shooting_star_serde_fuzz,
+    ShootingStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -555,6 +555,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLSEPARATINGLINES",
                 allocations_while_streaming(ta_stream::pattern::SeparatingLines::new(), &candles),
             ),
+            (
+                "CDLSHOOTINGSTAR",
+                allocations_while_streaming(ta_stream::pattern::ShootingStar::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

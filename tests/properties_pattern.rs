@@ -285,6 +285,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    shooting_star,
+    |n: usize| ShootingStar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -239,5 +239,6 @@ parity! {
     cdlinvertedhammer => "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
     cdlseparatinglines => "CDLSEPARATINGLINES",
+    cdlshootingstar => "CDLSHOOTINGSTAR",
     // ---- end of the patterns ----
 }

@@ -62,6 +62,7 @@
 //! | Pattern | TA-Lib | Candles | Signals | Lookback (defaults) |
 //! |---|---|---|---|---|
 //! | [`SeparatingLines`] | `CDLSEPARATINGLINES` | 2 | +100, −100 | 11 |
+//! | [`ShootingStar`] | `CDLSHOOTINGSTAR` | 2 | −100 | 11 |
 
 mod all;
 mod core;
@@ -111,6 +112,7 @@ mod three_white_soldiers;
 mod two_crows;
 // ---- patterns from CDLKICKING on ----
 mod separating_lines;
+mod shooting_star;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -149,4 +151,5 @@ pub use three_white_soldiers::{ThreeWhiteSoldiers, ThreeWhiteSoldiersRule};
 pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
 pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
+pub use shooting_star::{ShootingStar, ShootingStarRule};
 // ---- end of the patterns ----

@@ -97,5 +97,6 @@ registry! {
     InvertedHammer => super::inverted_hammer::InvertedHammerRule,
     // ---- patterns from CDLKICKING on ----
     SeparatingLines => super::separating_lines::SeparatingLinesRule,
+    ShootingStar => super::shooting_star::ShootingStarRule,
     // ---- end of the patterns ----
 }

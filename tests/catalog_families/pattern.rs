@@ -45,6 +45,7 @@ pub const SPECS: &[&str] = &[
     "CDLINVERTEDHAMMER",
     // ---- patterns from CDLKICKING on ----
     "CDLSEPARATINGLINES",
+    "CDLSHOOTINGSTAR",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -113,6 +114,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLINVERTEDHAMMER" => typed_run(InvertedHammer::new(), &bars, integer),
         // ---- patterns from CDLKICKING on ----
         "CDLSEPARATINGLINES" => typed_run(SeparatingLines::new(), &bars, integer),
+        "CDLSHOOTINGSTAR" => typed_run(ShootingStar::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -128,6 +128,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
     // ---- patterns from CDLKICKING on ----
     entry!("CDLSEPARATINGLINES", PatternRecognition, true, "Separating lines: a candle opening where the previous, opposite-coloured one opened and running away from it with a long belt-hold body — continuation", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<SeparatingLines>(Ok(SeparatingLines::new()))),
+    entry!("CDLSHOOTINGSTAR", PatternRecognition, true, "Shooting star: a small body at the bottom of a long upper shadow, gapping up from the previous body — bearish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<ShootingStar>(Ok(ShootingStar::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
