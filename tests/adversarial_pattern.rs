@@ -698,6 +698,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    short_line_f64,
+    ShortLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    short_line_f32,
+    ShortLine::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    short_line_serde_fuzz,
+    ShortLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

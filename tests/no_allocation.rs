@@ -559,6 +559,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLSHOOTINGSTAR",
                 allocations_while_streaming(ta_stream::pattern::ShootingStar::new(), &candles),
             ),
+            (
+                "CDLSHORTLINE",
+                allocations_while_streaming(ta_stream::pattern::ShortLine::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

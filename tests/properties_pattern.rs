@@ -291,6 +291,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    short_line,
+    |n: usize| ShortLine::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

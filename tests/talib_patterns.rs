@@ -240,5 +240,6 @@ parity! {
     // ---- patterns from CDLKICKING on ----
     cdlseparatinglines => "CDLSEPARATINGLINES",
     cdlshootingstar => "CDLSHOOTINGSTAR",
+    cdlshortline => "CDLSHORTLINE",
     // ---- end of the patterns ----
 }

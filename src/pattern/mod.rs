@@ -63,6 +63,7 @@
 //! |---|---|---|---|---|
 //! | [`SeparatingLines`] | `CDLSEPARATINGLINES` | 2 | +100, −100 | 11 |
 //! | [`ShootingStar`] | `CDLSHOOTINGSTAR` | 2 | −100 | 11 |
+//! | [`ShortLine`] | `CDLSHORTLINE` | 1 | +100, −100 | 10 |
 
 mod all;
 mod core;
@@ -113,6 +114,7 @@ mod two_crows;
 // ---- patterns from CDLKICKING on ----
 mod separating_lines;
 mod shooting_star;
+mod short_line;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -152,4 +154,5 @@ pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
 pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
 pub use shooting_star::{ShootingStar, ShootingStarRule};
+pub use short_line::{ShortLine, ShortLineRule};
 // ---- end of the patterns ----

@@ -98,5 +98,6 @@ registry! {
     // ---- patterns from CDLKICKING on ----
     SeparatingLines => super::separating_lines::SeparatingLinesRule,
     ShootingStar => super::shooting_star::ShootingStarRule,
+    ShortLine => super::short_line::ShortLineRule,
     // ---- end of the patterns ----
 }

@@ -46,6 +46,7 @@ pub const SPECS: &[&str] = &[
     // ---- patterns from CDLKICKING on ----
     "CDLSEPARATINGLINES",
     "CDLSHOOTINGSTAR",
+    "CDLSHORTLINE",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -115,6 +116,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         // ---- patterns from CDLKICKING on ----
         "CDLSEPARATINGLINES" => typed_run(SeparatingLines::new(), &bars, integer),
         "CDLSHOOTINGSTAR" => typed_run(ShootingStar::new(), &bars, integer),
+        "CDLSHORTLINE" => typed_run(ShortLine::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

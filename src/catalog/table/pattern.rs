@@ -130,6 +130,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<SeparatingLines>(Ok(SeparatingLines::new()))),
     entry!("CDLSHOOTINGSTAR", PatternRecognition, true, "Shooting star: a small body at the bottom of a long upper shadow, gapping up from the previous body — bearish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<ShootingStar>(Ok(ShootingStar::new()))),
+    entry!("CDLSHORTLINE", PatternRecognition, true, "Short line: a short body with short shadows", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<ShortLine>(Ok(ShortLine::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
