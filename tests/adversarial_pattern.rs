@@ -716,6 +716,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    spinning_top_f64,
+    SpinningTop::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    spinning_top_f32,
+    SpinningTop::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    spinning_top_serde_fuzz,
+    SpinningTop::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -563,6 +563,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLSHORTLINE",
                 allocations_while_streaming(ta_stream::pattern::ShortLine::new(), &candles),
             ),
+            (
+                "CDLSPINNINGTOP",
+                allocations_while_streaming(ta_stream::pattern::SpinningTop::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -297,6 +297,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    spinning_top,
+    |n: usize| SpinningTop::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

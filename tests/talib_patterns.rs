@@ -241,5 +241,6 @@ parity! {
     cdlseparatinglines => "CDLSEPARATINGLINES",
     cdlshootingstar => "CDLSHOOTINGSTAR",
     cdlshortline => "CDLSHORTLINE",
+    cdlspinningtop => "CDLSPINNINGTOP",
     // ---- end of the patterns ----
 }

@@ -64,6 +64,7 @@
 //! | [`SeparatingLines`] | `CDLSEPARATINGLINES` | 2 | +100, −100 | 11 |
 //! | [`ShootingStar`] | `CDLSHOOTINGSTAR` | 2 | −100 | 11 |
 //! | [`ShortLine`] | `CDLSHORTLINE` | 1 | +100, −100 | 10 |
+//! | [`SpinningTop`] | `CDLSPINNINGTOP` | 1 | +100, −100 | 10 |
 
 mod all;
 mod core;
@@ -115,6 +116,7 @@ mod two_crows;
 mod separating_lines;
 mod shooting_star;
 mod short_line;
+mod spinning_top;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -155,4 +157,5 @@ pub use two_crows::{TwoCrows, TwoCrowsRule};
 pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
 pub use shooting_star::{ShootingStar, ShootingStarRule};
 pub use short_line::{ShortLine, ShortLineRule};
+pub use spinning_top::{SpinningTop, SpinningTopRule};
 // ---- end of the patterns ----

@@ -99,5 +99,6 @@ registry! {
     SeparatingLines => super::separating_lines::SeparatingLinesRule,
     ShootingStar => super::shooting_star::ShootingStarRule,
     ShortLine => super::short_line::ShortLineRule,
+    SpinningTop => super::spinning_top::SpinningTopRule,
     // ---- end of the patterns ----
 }

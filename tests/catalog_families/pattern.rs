@@ -47,6 +47,7 @@ pub const SPECS: &[&str] = &[
     "CDLSEPARATINGLINES",
     "CDLSHOOTINGSTAR",
     "CDLSHORTLINE",
+    "CDLSPINNINGTOP",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -117,6 +118,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLSEPARATINGLINES" => typed_run(SeparatingLines::new(), &bars, integer),
         "CDLSHOOTINGSTAR" => typed_run(ShootingStar::new(), &bars, integer),
         "CDLSHORTLINE" => typed_run(ShortLine::new(), &bars, integer),
+        "CDLSPINNINGTOP" => typed_run(SpinningTop::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

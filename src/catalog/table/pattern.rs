@@ -132,6 +132,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<ShootingStar>(Ok(ShootingStar::new()))),
     entry!("CDLSHORTLINE", PatternRecognition, true, "Short line: a short body with short shadows", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<ShortLine>(Ok(ShortLine::new()))),
+    entry!("CDLSPINNINGTOP", PatternRecognition, true, "Spinning top: a short body with both shadows longer than the body — indecision", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<SpinningTop>(Ok(SpinningTop::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
