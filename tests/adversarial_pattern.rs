@@ -734,6 +734,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    stalled_pattern_f64,
+    StalledPattern::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    stalled_pattern_f32,
+    StalledPattern::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    stalled_pattern_serde_fuzz,
+    StalledPattern::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

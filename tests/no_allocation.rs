@@ -567,6 +567,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLSPINNINGTOP",
                 allocations_while_streaming(ta_stream::pattern::SpinningTop::new(), &candles),
             ),
+            (
+                "CDLSTALLEDPATTERN",
+                allocations_while_streaming(ta_stream::pattern::StalledPattern::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

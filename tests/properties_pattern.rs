@@ -303,6 +303,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    stalled_pattern,
+    |n: usize| StalledPattern::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -242,5 +242,6 @@ parity! {
     cdlshootingstar => "CDLSHOOTINGSTAR",
     cdlshortline => "CDLSHORTLINE",
     cdlspinningtop => "CDLSPINNINGTOP",
+    cdlstalledpattern => "CDLSTALLEDPATTERN",
     // ---- end of the patterns ----
 }

@@ -65,6 +65,7 @@
 //! | [`ShootingStar`] | `CDLSHOOTINGSTAR` | 2 | −100 | 11 |
 //! | [`ShortLine`] | `CDLSHORTLINE` | 1 | +100, −100 | 10 |
 //! | [`SpinningTop`] | `CDLSPINNINGTOP` | 1 | +100, −100 | 10 |
+//! | [`StalledPattern`] | `CDLSTALLEDPATTERN` | 3 | −100 | 12 |
 
 mod all;
 mod core;
@@ -117,6 +118,7 @@ mod separating_lines;
 mod shooting_star;
 mod short_line;
 mod spinning_top;
+mod stalled_pattern;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -158,4 +160,5 @@ pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
 pub use shooting_star::{ShootingStar, ShootingStarRule};
 pub use short_line::{ShortLine, ShortLineRule};
 pub use spinning_top::{SpinningTop, SpinningTopRule};
+pub use stalled_pattern::{StalledPattern, StalledPatternRule};
 // ---- end of the patterns ----

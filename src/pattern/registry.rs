@@ -100,5 +100,6 @@ registry! {
     ShootingStar => super::shooting_star::ShootingStarRule,
     ShortLine => super::short_line::ShortLineRule,
     SpinningTop => super::spinning_top::SpinningTopRule,
+    StalledPattern => super::stalled_pattern::StalledPatternRule,
     // ---- end of the patterns ----
 }

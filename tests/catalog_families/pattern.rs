@@ -48,6 +48,7 @@ pub const SPECS: &[&str] = &[
     "CDLSHOOTINGSTAR",
     "CDLSHORTLINE",
     "CDLSPINNINGTOP",
+    "CDLSTALLEDPATTERN",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -119,6 +120,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLSHOOTINGSTAR" => typed_run(ShootingStar::new(), &bars, integer),
         "CDLSHORTLINE" => typed_run(ShortLine::new(), &bars, integer),
         "CDLSPINNINGTOP" => typed_run(SpinningTop::new(), &bars, integer),
+        "CDLSTALLEDPATTERN" => typed_run(StalledPattern::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

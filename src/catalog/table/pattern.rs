@@ -134,6 +134,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<ShortLine>(Ok(ShortLine::new()))),
     entry!("CDLSPINNINGTOP", PatternRecognition, true, "Spinning top: a short body with both shadows longer than the body — indecision", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<SpinningTop>(Ok(SpinningTop::new()))),
+    entry!("CDLSTALLEDPATTERN", PatternRecognition, true, "Stalled pattern: two long white candles, then a short white one riding on the second's shoulder — the advance stalls, bearish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<StalledPattern>(Ok(StalledPattern::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
