@@ -752,6 +752,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    stick_sandwich_f64,
+    StickSandwich::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    stick_sandwich_f32,
+    StickSandwich::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    stick_sandwich_serde_fuzz,
+    StickSandwich::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

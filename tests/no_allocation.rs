@@ -571,6 +571,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLSTALLEDPATTERN",
                 allocations_while_streaming(ta_stream::pattern::StalledPattern::new(), &candles),
             ),
+            (
+                "CDLSTICKSANDWICH",
+                allocations_while_streaming(ta_stream::pattern::StickSandwich::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

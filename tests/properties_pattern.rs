@@ -309,6 +309,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    stick_sandwich,
+    |n: usize| StickSandwich::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

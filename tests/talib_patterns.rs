@@ -243,5 +243,6 @@ parity! {
     cdlshortline => "CDLSHORTLINE",
     cdlspinningtop => "CDLSPINNINGTOP",
     cdlstalledpattern => "CDLSTALLEDPATTERN",
+    cdlsticksandwich => "CDLSTICKSANDWICH",
     // ---- end of the patterns ----
 }

@@ -66,6 +66,7 @@
 //! | [`ShortLine`] | `CDLSHORTLINE` | 1 | +100, −100 | 10 |
 //! | [`SpinningTop`] | `CDLSPINNINGTOP` | 1 | +100, −100 | 10 |
 //! | [`StalledPattern`] | `CDLSTALLEDPATTERN` | 3 | −100 | 12 |
+//! | [`StickSandwich`] | `CDLSTICKSANDWICH` | 3 | +100 | 7 |
 
 mod all;
 mod core;
@@ -119,6 +120,7 @@ mod shooting_star;
 mod short_line;
 mod spinning_top;
 mod stalled_pattern;
+mod stick_sandwich;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -161,4 +163,5 @@ pub use shooting_star::{ShootingStar, ShootingStarRule};
 pub use short_line::{ShortLine, ShortLineRule};
 pub use spinning_top::{SpinningTop, SpinningTopRule};
 pub use stalled_pattern::{StalledPattern, StalledPatternRule};
+pub use stick_sandwich::{StickSandwich, StickSandwichRule};
 // ---- end of the patterns ----

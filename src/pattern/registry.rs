@@ -101,5 +101,6 @@ registry! {
     ShortLine => super::short_line::ShortLineRule,
     SpinningTop => super::spinning_top::SpinningTopRule,
     StalledPattern => super::stalled_pattern::StalledPatternRule,
+    StickSandwich => super::stick_sandwich::StickSandwichRule,
     // ---- end of the patterns ----
 }

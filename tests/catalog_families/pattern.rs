@@ -49,6 +49,7 @@ pub const SPECS: &[&str] = &[
     "CDLSHORTLINE",
     "CDLSPINNINGTOP",
     "CDLSTALLEDPATTERN",
+    "CDLSTICKSANDWICH",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -121,6 +122,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLSHORTLINE" => typed_run(ShortLine::new(), &bars, integer),
         "CDLSPINNINGTOP" => typed_run(SpinningTop::new(), &bars, integer),
         "CDLSTALLEDPATTERN" => typed_run(StalledPattern::new(), &bars, integer),
+        "CDLSTICKSANDWICH" => typed_run(StickSandwich::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -136,6 +136,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<SpinningTop>(Ok(SpinningTop::new()))),
     entry!("CDLSTALLEDPATTERN", PatternRecognition, true, "Stalled pattern: two long white candles, then a short white one riding on the second's shoulder — the advance stalls, bearish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<StalledPattern>(Ok(StalledPattern::new()))),
+    entry!("CDLSTICKSANDWICH", PatternRecognition, true, "Stick sandwich: two black candles closing at the same level around a white one trading above the first close — bullish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<StickSandwich>(Ok(StickSandwich::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
