@@ -770,6 +770,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    takuri_f64,
+    Takuri::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    takuri_f32,
+    Takuri::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    takuri_serde_fuzz,
+    Takuri::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -575,6 +575,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLSTICKSANDWICH",
                 allocations_while_streaming(ta_stream::pattern::StickSandwich::new(), &candles),
             ),
+            (
+                "CDLTAKURI",
+                allocations_while_streaming(ta_stream::pattern::Takuri::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

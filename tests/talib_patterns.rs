@@ -244,5 +244,6 @@ parity! {
     cdlspinningtop => "CDLSPINNINGTOP",
     cdlstalledpattern => "CDLSTALLEDPATTERN",
     cdlsticksandwich => "CDLSTICKSANDWICH",
+    cdltakuri => "CDLTAKURI",
     // ---- end of the patterns ----
 }

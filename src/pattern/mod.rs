@@ -67,6 +67,7 @@
 //! | [`SpinningTop`] | `CDLSPINNINGTOP` | 1 | +100, −100 | 10 |
 //! | [`StalledPattern`] | `CDLSTALLEDPATTERN` | 3 | −100 | 12 |
 //! | [`StickSandwich`] | `CDLSTICKSANDWICH` | 3 | +100 | 7 |
+//! | [`Takuri`] | `CDLTAKURI` | 1 | neutral (+100) | 10 |
 
 mod all;
 mod core;
@@ -121,6 +122,7 @@ mod short_line;
 mod spinning_top;
 mod stalled_pattern;
 mod stick_sandwich;
+mod takuri;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -164,4 +166,5 @@ pub use short_line::{ShortLine, ShortLineRule};
 pub use spinning_top::{SpinningTop, SpinningTopRule};
 pub use stalled_pattern::{StalledPattern, StalledPatternRule};
 pub use stick_sandwich::{StickSandwich, StickSandwichRule};
+pub use takuri::{Takuri, TakuriRule};
 // ---- end of the patterns ----

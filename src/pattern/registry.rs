@@ -102,5 +102,6 @@ registry! {
     SpinningTop => super::spinning_top::SpinningTopRule,
     StalledPattern => super::stalled_pattern::StalledPatternRule,
     StickSandwich => super::stick_sandwich::StickSandwichRule,
+    Takuri => super::takuri::TakuriRule,
     // ---- end of the patterns ----
 }

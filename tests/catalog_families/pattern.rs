@@ -50,6 +50,7 @@ pub const SPECS: &[&str] = &[
     "CDLSPINNINGTOP",
     "CDLSTALLEDPATTERN",
     "CDLSTICKSANDWICH",
+    "CDLTAKURI",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -123,6 +124,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLSPINNINGTOP" => typed_run(SpinningTop::new(), &bars, integer),
         "CDLSTALLEDPATTERN" => typed_run(StalledPattern::new(), &bars, integer),
         "CDLSTICKSANDWICH" => typed_run(StickSandwich::new(), &bars, integer),
+        "CDLTAKURI" => typed_run(Takuri::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -138,6 +138,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<StalledPattern>(Ok(StalledPattern::new()))),
     entry!("CDLSTICKSANDWICH", PatternRecognition, true, "Stick sandwich: two black candles closing at the same level around a white one trading above the first close — bullish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<StickSandwich>(Ok(StickSandwich::new()))),
+    entry!("CDLTAKURI", PatternRecognition, true, "Takuri: a dragonfly doji with a very long lower shadow", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<Takuri>(Ok(Takuri::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
