@@ -788,6 +788,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    tasuki_gap_f64,
+    TasukiGap::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    tasuki_gap_f32,
+    TasukiGap::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    tasuki_gap_serde_fuzz,
+    TasukiGap::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

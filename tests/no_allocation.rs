@@ -579,6 +579,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLTAKURI",
                 allocations_while_streaming(ta_stream::pattern::Takuri::new(), &candles),
             ),
+            (
+                "CDLTASUKIGAP",
+                allocations_while_streaming(ta_stream::pattern::TasukiGap::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -321,6 +321,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    tasuki_gap,
+    |n: usize| TasukiGap::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -245,5 +245,6 @@ parity! {
     cdlstalledpattern => "CDLSTALLEDPATTERN",
     cdlsticksandwich => "CDLSTICKSANDWICH",
     cdltakuri => "CDLTAKURI",
+    cdltasukigap => "CDLTASUKIGAP",
     // ---- end of the patterns ----
 }

@@ -68,6 +68,7 @@
 //! | [`StalledPattern`] | `CDLSTALLEDPATTERN` | 3 | −100 | 12 |
 //! | [`StickSandwich`] | `CDLSTICKSANDWICH` | 3 | +100 | 7 |
 //! | [`Takuri`] | `CDLTAKURI` | 1 | neutral (+100) | 10 |
+//! | [`TasukiGap`] | `CDLTASUKIGAP` | 3 | +100, −100 | 7 |
 
 mod all;
 mod core;
@@ -123,6 +124,7 @@ mod spinning_top;
 mod stalled_pattern;
 mod stick_sandwich;
 mod takuri;
+mod tasuki_gap;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -167,4 +169,5 @@ pub use spinning_top::{SpinningTop, SpinningTopRule};
 pub use stalled_pattern::{StalledPattern, StalledPatternRule};
 pub use stick_sandwich::{StickSandwich, StickSandwichRule};
 pub use takuri::{Takuri, TakuriRule};
+pub use tasuki_gap::{TasukiGap, TasukiGapRule};
 // ---- end of the patterns ----

@@ -103,5 +103,6 @@ registry! {
     StalledPattern => super::stalled_pattern::StalledPatternRule,
     StickSandwich => super::stick_sandwich::StickSandwichRule,
     Takuri => super::takuri::TakuriRule,
+    TasukiGap => super::tasuki_gap::TasukiGapRule,
     // ---- end of the patterns ----
 }

@@ -51,6 +51,7 @@ pub const SPECS: &[&str] = &[
     "CDLSTALLEDPATTERN",
     "CDLSTICKSANDWICH",
     "CDLTAKURI",
+    "CDLTASUKIGAP",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -125,6 +126,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLSTALLEDPATTERN" => typed_run(StalledPattern::new(), &bars, integer),
         "CDLSTICKSANDWICH" => typed_run(StickSandwich::new(), &bars, integer),
         "CDLTAKURI" => typed_run(Takuri::new(), &bars, integer),
+        "CDLTASUKIGAP" => typed_run(TasukiGap::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

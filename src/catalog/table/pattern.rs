@@ -140,6 +140,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<StickSandwich>(Ok(StickSandwich::new()))),
     entry!("CDLTAKURI", PatternRecognition, true, "Takuri: a dragonfly doji with a very long lower shadow", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<Takuri>(Ok(Takuri::new()))),
+    entry!("CDLTASUKIGAP", PatternRecognition, true, "Tasuki gap: a body gapping away in the trend, then an opposite candle opening inside it and closing inside the gap without filling it — continuation", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<TasukiGap>(Ok(TasukiGap::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
