@@ -806,6 +806,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    thrusting_f64,
+    Thrusting::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    thrusting_f32,
+    Thrusting::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    thrusting_serde_fuzz,
+    Thrusting::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -583,6 +583,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLTASUKIGAP",
                 allocations_while_streaming(ta_stream::pattern::TasukiGap::new(), &candles),
             ),
+            (
+                "CDLTHRUSTING",
+                allocations_while_streaming(ta_stream::pattern::Thrusting::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

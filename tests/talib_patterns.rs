@@ -246,5 +246,6 @@ parity! {
     cdlsticksandwich => "CDLSTICKSANDWICH",
     cdltakuri => "CDLTAKURI",
     cdltasukigap => "CDLTASUKIGAP",
+    cdlthrusting => "CDLTHRUSTING",
     // ---- end of the patterns ----
 }

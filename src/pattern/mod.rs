@@ -69,6 +69,7 @@
 //! | [`StickSandwich`] | `CDLSTICKSANDWICH` | 3 | +100 | 7 |
 //! | [`Takuri`] | `CDLTAKURI` | 1 | neutral (+100) | 10 |
 //! | [`TasukiGap`] | `CDLTASUKIGAP` | 3 | +100, −100 | 7 |
+//! | [`Thrusting`] | `CDLTHRUSTING` | 2 | −100 | 11 |
 
 mod all;
 mod core;
@@ -125,6 +126,7 @@ mod stalled_pattern;
 mod stick_sandwich;
 mod takuri;
 mod tasuki_gap;
+mod thrusting;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -170,4 +172,5 @@ pub use stalled_pattern::{StalledPattern, StalledPatternRule};
 pub use stick_sandwich::{StickSandwich, StickSandwichRule};
 pub use takuri::{Takuri, TakuriRule};
 pub use tasuki_gap::{TasukiGap, TasukiGapRule};
+pub use thrusting::{Thrusting, ThrustingRule};
 // ---- end of the patterns ----

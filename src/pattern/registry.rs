@@ -104,5 +104,6 @@ registry! {
     StickSandwich => super::stick_sandwich::StickSandwichRule,
     Takuri => super::takuri::TakuriRule,
     TasukiGap => super::tasuki_gap::TasukiGapRule,
+    Thrusting => super::thrusting::ThrustingRule,
     // ---- end of the patterns ----
 }

@@ -52,6 +52,7 @@ pub const SPECS: &[&str] = &[
     "CDLSTICKSANDWICH",
     "CDLTAKURI",
     "CDLTASUKIGAP",
+    "CDLTHRUSTING",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -127,6 +128,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLSTICKSANDWICH" => typed_run(StickSandwich::new(), &bars, integer),
         "CDLTAKURI" => typed_run(Takuri::new(), &bars, integer),
         "CDLTASUKIGAP" => typed_run(TasukiGap::new(), &bars, integer),
+        "CDLTHRUSTING" => typed_run(Thrusting::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -142,6 +142,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<Takuri>(Ok(Takuri::new()))),
     entry!("CDLTASUKIGAP", PatternRecognition, true, "Tasuki gap: a body gapping away in the trend, then an opposite candle opening inside it and closing inside the gap without filling it — continuation", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<TasukiGap>(Ok(TasukiGap::new()))),
+    entry!("CDLTHRUSTING", PatternRecognition, true, "Thrusting: a long black candle, then a white one opening below its low and closing into its body, but not above its midpoint — bearish continuation", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<Thrusting>(Ok(Thrusting::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
