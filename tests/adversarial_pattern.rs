@@ -824,6 +824,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    tristar_f64,
+    Tristar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    tristar_f32,
+    Tristar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    tristar_serde_fuzz,
+    Tristar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

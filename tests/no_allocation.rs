@@ -587,6 +587,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLTHRUSTING",
                 allocations_while_streaming(ta_stream::pattern::Thrusting::new(), &candles),
             ),
+            (
+                "CDLTRISTAR",
+                allocations_while_streaming(ta_stream::pattern::Tristar::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

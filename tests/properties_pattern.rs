@@ -333,6 +333,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    tristar,
+    |n: usize| Tristar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

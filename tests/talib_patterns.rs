@@ -247,5 +247,6 @@ parity! {
     cdltakuri => "CDLTAKURI",
     cdltasukigap => "CDLTASUKIGAP",
     cdlthrusting => "CDLTHRUSTING",
+    cdltristar => "CDLTRISTAR",
     // ---- end of the patterns ----
 }

@@ -70,6 +70,7 @@
 //! | [`Takuri`] | `CDLTAKURI` | 1 | neutral (+100) | 10 |
 //! | [`TasukiGap`] | `CDLTASUKIGAP` | 3 | +100, −100 | 7 |
 //! | [`Thrusting`] | `CDLTHRUSTING` | 2 | −100 | 11 |
+//! | [`Tristar`] | `CDLTRISTAR` | 3 | +100, −100 | 12 |
 
 mod all;
 mod core;
@@ -127,6 +128,7 @@ mod stick_sandwich;
 mod takuri;
 mod tasuki_gap;
 mod thrusting;
+mod tristar;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -173,4 +175,5 @@ pub use stick_sandwich::{StickSandwich, StickSandwichRule};
 pub use takuri::{Takuri, TakuriRule};
 pub use tasuki_gap::{TasukiGap, TasukiGapRule};
 pub use thrusting::{Thrusting, ThrustingRule};
+pub use tristar::{Tristar, TristarRule};
 // ---- end of the patterns ----

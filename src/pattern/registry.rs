@@ -105,5 +105,6 @@ registry! {
     Takuri => super::takuri::TakuriRule,
     TasukiGap => super::tasuki_gap::TasukiGapRule,
     Thrusting => super::thrusting::ThrustingRule,
+    Tristar => super::tristar::TristarRule,
     // ---- end of the patterns ----
 }

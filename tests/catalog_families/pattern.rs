@@ -53,6 +53,7 @@ pub const SPECS: &[&str] = &[
     "CDLTAKURI",
     "CDLTASUKIGAP",
     "CDLTHRUSTING",
+    "CDLTRISTAR",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -129,6 +130,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLTAKURI" => typed_run(Takuri::new(), &bars, integer),
         "CDLTASUKIGAP" => typed_run(TasukiGap::new(), &bars, integer),
         "CDLTHRUSTING" => typed_run(Thrusting::new(), &bars, integer),
+        "CDLTRISTAR" => typed_run(Tristar::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

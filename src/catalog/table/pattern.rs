@@ -144,6 +144,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<TasukiGap>(Ok(TasukiGap::new()))),
     entry!("CDLTHRUSTING", PatternRecognition, true, "Thrusting: a long black candle, then a white one opening below its low and closing into its body, but not above its midpoint — bearish continuation", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<Thrusting>(Ok(Thrusting::new()))),
+    entry!("CDLTRISTAR", PatternRecognition, true, "Tristar: three dojis, the middle one gapping away from the other two — reversal", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<Tristar>(Ok(Tristar::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
