@@ -842,6 +842,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    unique_three_river_f64,
+    UniqueThreeRiver::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    unique_three_river_f32,
+    UniqueThreeRiver::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    unique_three_river_serde_fuzz,
+    UniqueThreeRiver::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

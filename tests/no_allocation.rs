@@ -591,6 +591,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLTRISTAR",
                 allocations_while_streaming(ta_stream::pattern::Tristar::new(), &candles),
             ),
+            (
+                "CDLUNIQUE3RIVER",
+                allocations_while_streaming(ta_stream::pattern::UniqueThreeRiver::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -248,5 +248,6 @@ parity! {
     cdltasukigap => "CDLTASUKIGAP",
     cdlthrusting => "CDLTHRUSTING",
     cdltristar => "CDLTRISTAR",
+    cdlunique3river => "CDLUNIQUE3RIVER",
     // ---- end of the patterns ----
 }

@@ -71,6 +71,7 @@
 //! | [`TasukiGap`] | `CDLTASUKIGAP` | 3 | +100, −100 | 7 |
 //! | [`Thrusting`] | `CDLTHRUSTING` | 2 | −100 | 11 |
 //! | [`Tristar`] | `CDLTRISTAR` | 3 | +100, −100 | 12 |
+//! | [`UniqueThreeRiver`] | `CDLUNIQUE3RIVER` | 3 | +100 | 12 |
 
 mod all;
 mod core;
@@ -129,6 +130,7 @@ mod takuri;
 mod tasuki_gap;
 mod thrusting;
 mod tristar;
+mod unique_three_river;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -176,4 +178,5 @@ pub use takuri::{Takuri, TakuriRule};
 pub use tasuki_gap::{TasukiGap, TasukiGapRule};
 pub use thrusting::{Thrusting, ThrustingRule};
 pub use tristar::{Tristar, TristarRule};
+pub use unique_three_river::{UniqueThreeRiver, UniqueThreeRiverRule};
 // ---- end of the patterns ----

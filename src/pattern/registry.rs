@@ -106,5 +106,6 @@ registry! {
     TasukiGap => super::tasuki_gap::TasukiGapRule,
     Thrusting => super::thrusting::ThrustingRule,
     Tristar => super::tristar::TristarRule,
+    UniqueThreeRiver => super::unique_three_river::UniqueThreeRiverRule,
     // ---- end of the patterns ----
 }

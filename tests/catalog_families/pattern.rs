@@ -54,6 +54,7 @@ pub const SPECS: &[&str] = &[
     "CDLTASUKIGAP",
     "CDLTHRUSTING",
     "CDLTRISTAR",
+    "CDLUNIQUE3RIVER",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -131,6 +132,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLTASUKIGAP" => typed_run(TasukiGap::new(), &bars, integer),
         "CDLTHRUSTING" => typed_run(Thrusting::new(), &bars, integer),
         "CDLTRISTAR" => typed_run(Tristar::new(), &bars, integer),
+        "CDLUNIQUE3RIVER" => typed_run(UniqueThreeRiver::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

@@ -146,6 +146,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<Thrusting>(Ok(Thrusting::new()))),
     entry!("CDLTRISTAR", PatternRecognition, true, "Tristar: three dojis, the middle one gapping away from the other two — reversal", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<Tristar>(Ok(Tristar::new()))),
+    entry!("CDLUNIQUE3RIVER", PatternRecognition, true, "Unique three river: a long black candle, a black harami-like candle making a lower low, then a short white candle opening above that low — bullish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<UniqueThreeRiver>(Ok(UniqueThreeRiver::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
