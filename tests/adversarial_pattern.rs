@@ -860,6 +860,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    upside_gap_two_crows_f64,
+    UpsideGapTwoCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    upside_gap_two_crows_f32,
+    UpsideGapTwoCrows::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    upside_gap_two_crows_serde_fuzz,
+    UpsideGapTwoCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

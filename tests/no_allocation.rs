@@ -595,6 +595,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLUNIQUE3RIVER",
                 allocations_while_streaming(ta_stream::pattern::UniqueThreeRiver::new(), &candles),
             ),
+            (
+                "CDLUPSIDEGAP2CROWS",
+                allocations_while_streaming(ta_stream::pattern::UpsideGapTwoCrows::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

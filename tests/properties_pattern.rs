@@ -345,6 +345,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    upside_gap_two_crows,
+    |n: usize| UpsideGapTwoCrows::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -249,5 +249,6 @@ parity! {
     cdlthrusting => "CDLTHRUSTING",
     cdltristar => "CDLTRISTAR",
     cdlunique3river => "CDLUNIQUE3RIVER",
+    cdlupsidegap2crows => "CDLUPSIDEGAP2CROWS",
     // ---- end of the patterns ----
 }

@@ -72,6 +72,7 @@
 //! | [`Thrusting`] | `CDLTHRUSTING` | 2 | −100 | 11 |
 //! | [`Tristar`] | `CDLTRISTAR` | 3 | +100, −100 | 12 |
 //! | [`UniqueThreeRiver`] | `CDLUNIQUE3RIVER` | 3 | +100 | 12 |
+//! | [`UpsideGapTwoCrows`] | `CDLUPSIDEGAP2CROWS` | 3 | −100 | 12 |
 
 mod all;
 mod core;
@@ -131,6 +132,7 @@ mod tasuki_gap;
 mod thrusting;
 mod tristar;
 mod unique_three_river;
+mod upside_gap_two_crows;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -179,4 +181,5 @@ pub use tasuki_gap::{TasukiGap, TasukiGapRule};
 pub use thrusting::{Thrusting, ThrustingRule};
 pub use tristar::{Tristar, TristarRule};
 pub use unique_three_river::{UniqueThreeRiver, UniqueThreeRiverRule};
+pub use upside_gap_two_crows::{UpsideGapTwoCrows, UpsideGapTwoCrowsRule};
 // ---- end of the patterns ----

@@ -107,5 +107,6 @@ registry! {
     Thrusting => super::thrusting::ThrustingRule,
     Tristar => super::tristar::TristarRule,
     UniqueThreeRiver => super::unique_three_river::UniqueThreeRiverRule,
+    UpsideGapTwoCrows => super::upside_gap_two_crows::UpsideGapTwoCrowsRule,
     // ---- end of the patterns ----
 }

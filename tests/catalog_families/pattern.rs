@@ -55,6 +55,7 @@ pub const SPECS: &[&str] = &[
     "CDLTHRUSTING",
     "CDLTRISTAR",
     "CDLUNIQUE3RIVER",
+    "CDLUPSIDEGAP2CROWS",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -133,6 +134,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLTHRUSTING" => typed_run(Thrusting::new(), &bars, integer),
         "CDLTRISTAR" => typed_run(Tristar::new(), &bars, integer),
         "CDLUNIQUE3RIVER" => typed_run(UniqueThreeRiver::new(), &bars, integer),
+        "CDLUPSIDEGAP2CROWS" => typed_run(UpsideGapTwoCrows::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

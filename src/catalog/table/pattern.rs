@@ -148,6 +148,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<Tristar>(Ok(Tristar::new()))),
     entry!("CDLUNIQUE3RIVER", PatternRecognition, true, "Unique three river: a long black candle, a black harami-like candle making a lower low, then a short white candle opening above that low — bullish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<UniqueThreeRiver>(Ok(UniqueThreeRiver::new()))),
+    entry!("CDLUPSIDEGAP2CROWS", PatternRecognition, true, "Upside gap two crows: a long white candle, a short black body gapping up, then a black candle engulfing it but closing above the first close — bearish", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<UpsideGapTwoCrows>(Ok(UpsideGapTwoCrows::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
