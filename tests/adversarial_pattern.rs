@@ -878,6 +878,24 @@ serde_fuzz!(
     adversarial_candles(),
     is_code
 );
+adversarial_contract!(
+    gap_three_methods_f64,
+    GapThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    gap_three_methods_f32,
+    GapThreeMethods::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    gap_three_methods_serde_fuzz,
+    GapThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -599,6 +599,10 @@ fn no_indicator_allocates_in_update_or_peek() {
                 "CDLUPSIDEGAP2CROWS",
                 allocations_while_streaming(ta_stream::pattern::UpsideGapTwoCrows::new(), &candles),
             ),
+            (
+                "CDLXSIDEGAP3METHODS",
+                allocations_while_streaming(ta_stream::pattern::GapThreeMethods::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

@@ -351,6 +351,12 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    gap_three_methods,
+    |n: usize| GapThreeMethods::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),

@@ -250,5 +250,6 @@ parity! {
     cdltristar => "CDLTRISTAR",
     cdlunique3river => "CDLUNIQUE3RIVER",
     cdlupsidegap2crows => "CDLUPSIDEGAP2CROWS",
+    cdlxsidegap3methods => "CDLXSIDEGAP3METHODS",
     // ---- end of the patterns ----
 }

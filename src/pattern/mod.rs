@@ -73,6 +73,7 @@
 //! | [`Tristar`] | `CDLTRISTAR` | 3 | +100, −100 | 12 |
 //! | [`UniqueThreeRiver`] | `CDLUNIQUE3RIVER` | 3 | +100 | 12 |
 //! | [`UpsideGapTwoCrows`] | `CDLUPSIDEGAP2CROWS` | 3 | −100 | 12 |
+//! | [`GapThreeMethods`] | `CDLXSIDEGAP3METHODS` | 3 | +100, −100 | 2 |
 
 mod all;
 mod core;
@@ -121,6 +122,7 @@ mod three_stars_in_south;
 mod three_white_soldiers;
 mod two_crows;
 // ---- patterns from CDLKICKING on ----
+mod gap_three_methods;
 mod separating_lines;
 mod shooting_star;
 mod short_line;
@@ -170,6 +172,7 @@ pub use three_stars_in_south::{ThreeStarsInSouth, ThreeStarsInSouthRule};
 pub use three_white_soldiers::{ThreeWhiteSoldiers, ThreeWhiteSoldiersRule};
 pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
+pub use gap_three_methods::{GapThreeMethods, GapThreeMethodsRule};
 pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
 pub use shooting_star::{ShootingStar, ShootingStarRule};
 pub use short_line::{ShortLine, ShortLineRule};

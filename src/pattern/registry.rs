@@ -108,5 +108,6 @@ registry! {
     Tristar => super::tristar::TristarRule,
     UniqueThreeRiver => super::unique_three_river::UniqueThreeRiverRule,
     UpsideGapTwoCrows => super::upside_gap_two_crows::UpsideGapTwoCrowsRule,
+    GapThreeMethods => super::gap_three_methods::GapThreeMethodsRule,
     // ---- end of the patterns ----
 }

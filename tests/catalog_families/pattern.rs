@@ -56,6 +56,7 @@ pub const SPECS: &[&str] = &[
     "CDLTRISTAR",
     "CDLUNIQUE3RIVER",
     "CDLUPSIDEGAP2CROWS",
+    "CDLXSIDEGAP3METHODS",
     // ---- end of the patterns ----
     "CDLALL",
 ];
@@ -135,6 +136,7 @@ pub fn reference(spec: &str) -> Option<(Vec<Row>, Vec<DynInput>)> {
         "CDLTRISTAR" => typed_run(Tristar::new(), &bars, integer),
         "CDLUNIQUE3RIVER" => typed_run(UniqueThreeRiver::new(), &bars, integer),
         "CDLUPSIDEGAP2CROWS" => typed_run(UpsideGapTwoCrows::new(), &bars, integer),
+        "CDLXSIDEGAP3METHODS" => typed_run(GapThreeMethods::new(), &bars, integer),
         // ---- end of the patterns ----
         "CDLALL" => typed_run(CandlePatterns::new(), &bars, |set| {
             let bullish = set.iter().filter(|(_, s)| s.is_bullish()).count();

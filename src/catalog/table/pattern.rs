@@ -150,6 +150,8 @@ pub(super) static ENTRIES: &[FunctionInfo] = &[
         [], INTEGER, ["Candlestick"], |_| typed::<UniqueThreeRiver>(Ok(UniqueThreeRiver::new()))),
     entry!("CDLUPSIDEGAP2CROWS", PatternRecognition, true, "Upside gap two crows: a long white candle, a short black body gapping up, then a black candle engulfing it but closing above the first close — bearish", InputKind::Prices(OHLC),
         [], INTEGER, ["Candlestick"], |_| typed::<UpsideGapTwoCrows>(Ok(UpsideGapTwoCrows::new()))),
+    entry!("CDLXSIDEGAP3METHODS", PatternRecognition, true, "Upside/downside gap three methods: two candles of one colour with a body gap between them, then an opposite candle closing the gap — continuation", InputKind::Prices(OHLC),
+        [], INTEGER, ["Candlestick"], |_| typed::<GapThreeMethods>(Ok(GapThreeMethods::new()))),
     // ---- end of the patterns ----
     entry!(
         "CDLALL",
