@@ -481,6 +481,72 @@ fn naive_engulfing(bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> 
     Some((signal, true))
 }
 
+fn colour(c: &Candle) -> Signal {
+    if c.close >= c.open {
+        Signal::Bullish
+    } else {
+        Signal::Bearish
+    }
+}
+
+fn naive_spinning_top(
+    s: &CandleSettings,
+    bars: &[Candle],
+    i: usize,
+) -> Option<(Option<Signal>, bool)> {
+    let c = &bars[i];
+    let limit = average(s, Setting::BodyShort, bars, i);
+    let b = body(c);
+    let upper = c.high - c.close.max(c.open);
+    let lower = c.close.min(c.open) - c.low;
+    let found = b < limit && upper > b && lower > b;
+    Some((found.then(|| colour(c)), clear_of(b, limit)))
+}
+
+fn naive_tristar(s: &CandleSettings, bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> {
+    let (a, b, c) = (&bars[i - 2], &bars[i - 1], &bars[i]);
+    // One doji limit, that of the first candle, for all three.
+    let limit = average(s, Setting::BodyDoji, bars, i - 2);
+    let dojis = [a, b, c].iter().all(|x| body(x) <= limit);
+    let clear = [a, b, c].iter().all(|x| clear_of(body(x), limit));
+    let (top, bottom) = (
+        |x: &Candle| x.close.max(x.open),
+        |x: &Candle| x.close.min(x.open),
+    );
+    let signal = if !dojis {
+        None
+    } else if bottom(b) > top(a) && top(c) < top(b) {
+        Some(Signal::Bearish)
+    } else if top(b) < bottom(a) && bottom(c) > bottom(b) {
+        Some(Signal::Bullish)
+    } else {
+        None
+    };
+    Some((signal, clear))
+}
+
+fn naive_gap_three_methods(bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> {
+    let (a, b, c) = (&bars[i - 2], &bars[i - 1], &bars[i]);
+    let white = |x: &Candle| x.close >= x.open;
+    let (top, bottom) = (
+        |x: &Candle| x.close.max(x.open),
+        |x: &Candle| x.close.min(x.open),
+    );
+    let gap = if white(a) {
+        bottom(b) > top(a)
+    } else {
+        top(b) < bottom(a)
+    };
+    let found = white(a) == white(b)
+        && white(b) != white(c)
+        && gap
+        && bottom(b) < c.open
+        && c.open < top(b)
+        && bottom(a) < c.close
+        && c.close < top(a);
+    Some((found.then(|| colour(a)), true))
+}
+
 /// Compares `outputs` with the naive answer at every decided bar where it is clear of ties.
 fn agree(
     outputs: &[Option<Option<Signal>>],
@@ -532,6 +598,28 @@ proptest! {
     fn engulfing_is_its_definition(xs in bars()) {
         let out = Engulfing::new().batch(&xs);
         agree(&out, 2, |i| naive_engulfing(&xs, i))?;
+    }
+
+    #[test]
+    fn spinning_top_is_its_definition(xs in bars(), n in 0..20usize) {
+        let s = settings(n);
+        let lookback = s.get(Setting::BodyShort).period;
+        let out = SpinningTop::with_settings(s).unwrap().batch(&xs);
+        agree(&out, lookback, |i| naive_spinning_top(&s, &xs, i))?;
+    }
+
+    #[test]
+    fn tristar_is_its_definition(xs in bars(), n in 0..20usize) {
+        let s = settings(n);
+        let lookback = s.get(Setting::BodyDoji).period + 2;
+        let out = Tristar::with_settings(s).unwrap().batch(&xs);
+        agree(&out, lookback, |i| naive_tristar(&s, &xs, i))?;
+    }
+
+    #[test]
+    fn gap_three_methods_is_its_definition(xs in bars()) {
+        let out = GapThreeMethods::new().batch(&xs);
+        agree(&out, 2, |i| naive_gap_three_methods(&xs, i))?;
     }
 
     /// A pattern is decided from the bars up to it: another future never changes a past
