@@ -2,16 +2,21 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Upside/downside gap three methods: two candles of one colour with a body gap between them, then an opposite candle closing the gap — continuation.
+/// Upside/downside gap three methods: two candles of one colour with a body gap between them, then
+/// an opposite candle closing the gap — continuation.
 ///
 /// # Rule
 ///
-/// First and second candles of one colour, the second body entirely above the first (white) or below it (black); third candle of the other colour, opening strictly inside the second body and closing strictly inside the first body. No candle settings. Reports the first candle's colour: [`Signal::Bullish`] (`+100`, upside gap) or [`Signal::Bearish`] (`−100`, downside gap). 3 candles; TA-Lib's lookback 2 (first signal on
-/// candle 3).
+/// First and second candles of one colour, the second body entirely above the first (white) or
+/// below it (black); third candle of the other colour, opening strictly inside the second body and
+/// closing strictly inside the first body. No candle settings. Reports the first candle's colour:
+/// [`Signal::Bullish`] (`+100`, upside gap) or [`Signal::Bearish`] (`−100`, downside gap). 3
+/// candles; TA-Lib's lookback 2 (first signal on candle 3).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `ndx`) on which TA-Lib's `CDLXSIDEGAP3METHODS` reports `-100` on the last one:
+/// Bars (cut from the fixture series `ndx`) on which TA-Lib's `CDLXSIDEGAP3METHODS` reports `-100`
+/// on the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

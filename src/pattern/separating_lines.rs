@@ -2,16 +2,21 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Separating lines: a candle opening where the previous, opposite-coloured one opened and running away from it with a long belt-hold body — continuation.
+/// Separating lines: a candle opening where the previous, opposite-coloured one opened and running
+/// away from it with a long belt-hold body — continuation.
 ///
 /// # Rule
 ///
-/// First and second candles of opposite colours; second open within `Equal` (of the first candle) of the first open; second body `> BodyLong`, and, white, lower shadow `< ShadowVeryShort` or, black, upper shadow `< ShadowVeryShort`. Reports the second candle's colour: [`Signal::Bullish`] (`+100`) or [`Signal::Bearish`] (`−100`). 2 candles; TA-Lib's lookback 11 (first signal on
+/// First and second candles of opposite colours; second open within `Equal` (of the first candle)
+/// of the first open; second body `> BodyLong`, and, white, lower shadow `< ShadowVeryShort` or,
+/// black, upper shadow `< ShadowVeryShort`. Reports the second candle's colour: [`Signal::Bullish`]
+/// (`+100`) or [`Signal::Bearish`] (`−100`). 2 candles; TA-Lib's lookback 11 (first signal on
 /// candle 12).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSEPARATINGLINES` reports `-100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSEPARATINGLINES` reports `-100`
+/// on the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

@@ -2,16 +2,20 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Shooting star: a small body at the bottom of a long upper shadow, gapping up from the previous body — bearish.
+/// Shooting star: a small body at the bottom of a long upper shadow, gapping up from the previous
+/// body — bearish.
 ///
 /// # Rule
 ///
-/// On the last candle: body `< BodyShort`, upper shadow `> ShadowLong`, lower shadow `< ShadowVeryShort`, and its body entirely above the previous body. Reports [`Signal::Bearish`] (`−100`). The trend before is left to the reader, as in TA-Lib. 2 candles; TA-Lib's lookback 11 (first signal on
-/// candle 12).
+/// On the last candle: body `< BodyShort`, upper shadow `> ShadowLong`, lower shadow `<
+/// ShadowVeryShort`, and its body entirely above the previous body. Reports [`Signal::Bearish`]
+/// (`−100`). The trend before is left to the reader, as in TA-Lib. 2 candles; TA-Lib's lookback 11
+/// (first signal on candle 12).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSHOOTINGSTAR` reports `-100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSHOOTINGSTAR` reports `-100` on
+/// the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

@@ -6,12 +6,14 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// Body `< BodyShort`, upper and lower shadows each longer than the body. Reports the candle's colour: [`Signal::Bullish`] (`+100`, white) or [`Signal::Bearish`] (`−100`, black). 1 candle; TA-Lib's lookback 10 (first signal on
-/// candle 11).
+/// Body `< BodyShort`, upper and lower shadows each longer than the body. Reports the candle's
+/// colour: [`Signal::Bullish`] (`+100`, white) or [`Signal::Bearish`] (`−100`, black). 1 candle;
+/// TA-Lib's lookback 10 (first signal on candle 11).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSPINNINGTOP` reports `100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSPINNINGTOP` reports `100` on
+/// the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

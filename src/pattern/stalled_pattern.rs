@@ -2,16 +2,21 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Stalled pattern: two long white candles, then a short white one riding on the second's shoulder — the advance stalls, bearish.
+/// Stalled pattern: two long white candles, then a short white one riding on the second's shoulder
+/// — the advance stalls, bearish.
 ///
 /// # Rule
 ///
-/// Three white candles with rising closes; first and second bodies `> BodyLong`; second upper shadow `< ShadowVeryShort`; second open above the first open and `≤ first close + Near` (of the first candle); third body `< BodyShort` and third open `≥ second close − third body − Near` (of the second candle). Reports [`Signal::Bearish`] (`−100`). 3 candles; TA-Lib's lookback 12 (first signal on
-/// candle 13).
+/// Three white candles with rising closes; first and second bodies `> BodyLong`; second upper
+/// shadow `< ShadowVeryShort`; second open above the first open and `≤ first close + Near` (of the
+/// first candle); third body `< BodyShort` and third open `≥ second close − third body − Near` (of
+/// the second candle). Reports [`Signal::Bearish`] (`−100`). 3 candles; TA-Lib's lookback 12 (first
+/// signal on candle 13).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSTALLEDPATTERN` reports `-100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSTALLEDPATTERN` reports `-100`
+/// on the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

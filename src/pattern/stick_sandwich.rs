@@ -2,16 +2,19 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Stick sandwich: two black candles closing at the same level around a white one trading above the first close — bullish.
+/// Stick sandwich: two black candles closing at the same level around a white one trading above the
+/// first close — bullish.
 ///
 /// # Rule
 ///
-/// First candle black; second white with its low above the first close; third black, closing within `Equal` (of the first candle) of the first close. Reports [`Signal::Bullish`] (`+100`). 3 candles; TA-Lib's lookback 7 (first signal on
-/// candle 8).
+/// First candle black; second white with its low above the first close; third black, closing within
+/// `Equal` (of the first candle) of the first close. Reports [`Signal::Bullish`] (`+100`). 3
+/// candles; TA-Lib's lookback 7 (first signal on candle 8).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSTICKSANDWICH` reports `100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLSTICKSANDWICH` reports `100` on
+/// the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

@@ -6,12 +6,14 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// Body `≤ BodyDoji`, upper shadow `< ShadowVeryShort`, lower shadow `> ShadowVeryLong`. Reports [`Signal::Neutral`] (`+100`), as the other dojis; the trend before is left to the reader, as in TA-Lib. 1 candle; TA-Lib's lookback 10 (first signal on
-/// candle 11).
+/// Body `≤ BodyDoji`, upper shadow `< ShadowVeryShort`, lower shadow `> ShadowVeryLong`. Reports
+/// [`Signal::Neutral`] (`+100`), as the other dojis; the trend before is left to the reader, as in
+/// TA-Lib. 1 candle; TA-Lib's lookback 10 (first signal on candle 11).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLTAKURI` reports `100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLTAKURI` reports `100` on the
+/// last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

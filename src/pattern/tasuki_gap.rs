@@ -2,16 +2,22 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Tasuki gap: a body gapping away in the trend, then an opposite candle opening inside it and closing inside the gap without filling it — continuation.
+/// Tasuki gap: a body gapping away in the trend, then an opposite candle opening inside it and
+/// closing inside the gap without filling it — continuation.
 ///
 /// # Rule
 ///
-/// Upside: second body entirely above the first body, second candle white, third black opening inside the second body (`second open < open < second close`), closing below the second open but above the first body's top. Downside: the mirror image. In both, second and third bodies differ by less than `Near` (of the second candle). Reports the second candle's colour: [`Signal::Bullish`] (`+100`, upside) or [`Signal::Bearish`] (`−100`, downside). 3 candles; TA-Lib's lookback 7 (first signal on
-/// candle 8).
+/// Upside: second body entirely above the first body, second candle white, third black opening
+/// inside the second body (`second open < open < second close`), closing below the second open but
+/// above the first body's top. Downside: the mirror image. In both, second and third bodies differ
+/// by less than `Near` (of the second candle). Reports the second candle's colour:
+/// [`Signal::Bullish`] (`+100`, upside) or [`Signal::Bearish`] (`−100`, downside). 3 candles;
+/// TA-Lib's lookback 7 (first signal on candle 8).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLTASUKIGAP` reports `-100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLTASUKIGAP` reports `-100` on
+/// the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

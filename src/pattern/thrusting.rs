@@ -3,16 +3,20 @@ use super::{Candlestick, PatternId, Setting, Signal};
 use crate::float::lit;
 use crate::Real;
 
-/// Thrusting: a long black candle, then a white one opening below its low and closing into its body, but not above its midpoint — bearish continuation.
+/// Thrusting: a long black candle, then a white one opening below its low and closing into its
+/// body, but not above its midpoint — bearish continuation.
 ///
 /// # Rule
 ///
-/// First candle black with body `> BodyLong`; second white, opening below the first low, closing above `first close + Equal` (of the first candle) and at most at `first close + first body × 0.5`. Reports [`Signal::Bearish`] (`−100`). 2 candles; TA-Lib's lookback 11 (first signal on
+/// First candle black with body `> BodyLong`; second white, opening below the first low, closing
+/// above `first close + Equal` (of the first candle) and at most at `first close + first body ×
+/// 0.5`. Reports [`Signal::Bearish`] (`−100`). 2 candles; TA-Lib's lookback 11 (first signal on
 /// candle 12).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLTHRUSTING` reports `-100` on the last one:
+/// Bars (cut from the fixture series `trend`) on which TA-Lib's `CDLTHRUSTING` reports `-100` on
+/// the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

@@ -6,12 +6,16 @@ use crate::Real;
 ///
 /// # Rule
 ///
-/// Three bodies each `≤ BodyDoji` of the first candle (one average, compared with all three). Then the second body entirely above the first with the third body's top below the second's: [`Signal::Bearish`] (`−100`); the second body entirely below the first with the third body's bottom above the second's: [`Signal::Bullish`] (`+100`). Three dojis without such a gap report nothing (TA-Lib's `0`). 3 candles; TA-Lib's lookback 12 (first signal on
-/// candle 13).
+/// Three bodies each `≤ BodyDoji` of the first candle (one average, compared with all three). Then
+/// the second body entirely above the first with the third body's top below the second's:
+/// [`Signal::Bearish`] (`−100`); the second body entirely below the first with the third body's
+/// bottom above the second's: [`Signal::Bullish`] (`+100`). Three dojis without such a gap report
+/// nothing (TA-Lib's `0`). 3 candles; TA-Lib's lookback 12 (first signal on candle 13).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `grid`) on which TA-Lib's `CDLTRISTAR` reports `100` on the last one:
+/// Bars (cut from the fixture series `grid`) on which TA-Lib's `CDLTRISTAR` reports `100` on the
+/// last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

@@ -2,16 +2,20 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Unique three river: a long black candle, a black harami-like candle making a lower low, then a short white candle opening above that low — bullish.
+/// Unique three river: a long black candle, a black harami-like candle making a lower low, then a
+/// short white candle opening above that low — bullish.
 ///
 /// # Rule
 ///
-/// First candle black with body `> BodyLong`; second black, closing above the first close, opening at most at the first open, its low below the first low; third white with body `< BodyShort`, opening above the second low. Reports [`Signal::Bullish`] (`+100`). 3 candles; TA-Lib's lookback 12 (first signal on
-/// candle 13).
+/// First candle black with body `> BodyLong`; second black, closing above the first close, opening
+/// at most at the first open, its low below the first low; third white with body `< BodyShort`,
+/// opening above the second low. Reports [`Signal::Bullish`] (`+100`). 3 candles; TA-Lib's lookback
+/// 12 (first signal on candle 13).
 ///
 /// # Example
 ///
-/// Bars (hand-built, checked against TA-Lib) on which TA-Lib's `CDLUNIQUE3RIVER` reports `100` on the last one:
+/// Bars (hand-built, checked against TA-Lib) on which TA-Lib's `CDLUNIQUE3RIVER` reports `100` on
+/// the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;

@@ -2,16 +2,20 @@ use super::core::{Context, Memory, Rule, Sealed, Shape};
 use super::{Candlestick, PatternId, Setting, Signal};
 use crate::Real;
 
-/// Upside gap two crows: a long white candle, a short black body gapping up, then a black candle engulfing it but closing above the first close — bearish.
+/// Upside gap two crows: a long white candle, a short black body gapping up, then a black candle
+/// engulfing it but closing above the first close — bearish.
 ///
 /// # Rule
 ///
-/// First candle white with body `> BodyLong`; second black with body `≤ BodyShort`, entirely above the first body; third black, opening above the second open and closing below the second close but above the first close. Reports [`Signal::Bearish`] (`−100`). 3 candles; TA-Lib's lookback 12 (first signal on
-/// candle 13).
+/// First candle white with body `> BodyLong`; second black with body `≤ BodyShort`, entirely above
+/// the first body; third black, opening above the second open and closing below the second close
+/// but above the first close. Reports [`Signal::Bearish`] (`−100`). 3 candles; TA-Lib's lookback 12
+/// (first signal on candle 13).
 ///
 /// # Example
 ///
-/// Bars (cut from the fixture series `grid`) on which TA-Lib's `CDLUPSIDEGAP2CROWS` reports `-100` on the last one:
+/// Bars (cut from the fixture series `grid`) on which TA-Lib's `CDLUPSIDEGAP2CROWS` reports `-100`
+/// on the last one:
 ///
 /// ```
 /// use ta_stream::bar::Candle;
