@@ -188,10 +188,40 @@ def planted_first():
 
 
 # ---- planted patterns, names from CDLKICKING on ----
+def late_second_instances():
+    """Rare patterns from CDLSEPARATINGLINES on, each with near misses (the context of
+    `planted_first`: a long body is longer than 1, a short one shorter than 1, a doji body at
+    most 0.2)."""
+    def near_miss(instance, index, **change):
+        bars = [list(b) for b in instance]
+        for field, value in change.items():
+            bars[index]["ohlc".index(field)] = value
+        return [tuple(b) for b in bars]
+
+    instances = []
+    # CDLTRISTAR, bearish: three dojis, the middle one gapping up, the third below it.
+    tristar = [(100.0, 100.5, 99.5, 100.1), (101.0, 101.5, 100.5, 101.05),
+               (100.5, 101.0, 100.0, 100.55)]
+    instances += [tristar, near_miss(tristar, 2, o=101.0, h=101.1, c=101.05)]
+    # CDLUNIQUE3RIVER: a long black candle, a black harami-like one with a lower low, a short
+    # white one opening above that low.
+    river = [(101.5, 102.0, 98.5, 99.0), (101.0, 101.5, 98.0, 99.5), (98.8, 99.4, 98.7, 99.2)]
+    instances += [river, near_miss(river, 2, o=98.0, l=98.0), near_miss(river, 1, l=98.5),
+                  near_miss(river, 1, o=101.6, h=101.7)]
+    # CDLXSIDEGAP3METHODS, upside: two white candles with a body gap, a black one opening in
+    # the second body and closing in the first.
+    upside = [(99.5, 101.2, 99.3, 101.0), (101.5, 103.2, 101.4, 103.0), (102.5, 102.7, 100.3, 100.5)]
+    instances += [upside, near_miss(upside, 2, o=103.0, h=103.1), near_miss(upside, 2, c=101.0),
+                  near_miss(upside, 1, o=101.0, l=100.9)]
+    return instances
+
+
 def planted_second():
     """Rare patterns of the second half of the alphabet, each with near misses."""
     bars = []
     bars += planted_kicking_to_rise_fall()
+    for instance in late_second_instances():
+        bars += context(14) + instance
     return checked(bars)
 
 

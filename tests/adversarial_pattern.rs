@@ -929,6 +929,240 @@ serde_fuzz!(
     is_code
 );
 
+adversarial_contract!(
+    separating_lines_f64,
+    SeparatingLines::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    separating_lines_f32,
+    SeparatingLines::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    separating_lines_serde_fuzz,
+    SeparatingLines::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    shooting_star_f64,
+    ShootingStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    shooting_star_f32,
+    ShootingStar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    shooting_star_serde_fuzz,
+    ShootingStar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    short_line_f64,
+    ShortLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    short_line_f32,
+    ShortLine::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    short_line_serde_fuzz,
+    ShortLine::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    spinning_top_f64,
+    SpinningTop::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    spinning_top_f32,
+    SpinningTop::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    spinning_top_serde_fuzz,
+    SpinningTop::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    stalled_pattern_f64,
+    StalledPattern::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    stalled_pattern_f32,
+    StalledPattern::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    stalled_pattern_serde_fuzz,
+    StalledPattern::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    stick_sandwich_f64,
+    StickSandwich::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    stick_sandwich_f32,
+    StickSandwich::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    stick_sandwich_serde_fuzz,
+    StickSandwich::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    takuri_f64,
+    Takuri::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    takuri_f32,
+    Takuri::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    takuri_serde_fuzz,
+    Takuri::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    tasuki_gap_f64,
+    TasukiGap::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    tasuki_gap_f32,
+    TasukiGap::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    tasuki_gap_serde_fuzz,
+    TasukiGap::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    thrusting_f64,
+    Thrusting::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    thrusting_f32,
+    Thrusting::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    thrusting_serde_fuzz,
+    Thrusting::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    tristar_f64,
+    Tristar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    tristar_f32,
+    Tristar::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    tristar_serde_fuzz,
+    Tristar::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    unique_three_river_f64,
+    UniqueThreeRiver::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    unique_three_river_f32,
+    UniqueThreeRiver::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    unique_three_river_serde_fuzz,
+    UniqueThreeRiver::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    upside_gap_two_crows_f64,
+    UpsideGapTwoCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    upside_gap_two_crows_f32,
+    UpsideGapTwoCrows::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    upside_gap_two_crows_serde_fuzz,
+    UpsideGapTwoCrows::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    gap_three_methods_f64,
+    GapThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
+adversarial_contract!(
+    gap_three_methods_f32,
+    GapThreeMethods::<f32>::new,
+    adversarial_candles_f32(),
+    is_code
+);
+serde_fuzz!(
+    gap_three_methods_serde_fuzz,
+    GapThreeMethods::<f64>::new,
+    adversarial_candles(),
+    is_code
+);
 // ---- end of the patterns ----
 
 adversarial_contract!(

@@ -969,6 +969,58 @@ fn no_indicator_allocates_in_update_or_peek() {
                     &candles,
                 ),
             ),
+            (
+                "CDLSEPARATINGLINES",
+                allocations_while_streaming(ta_stream::pattern::SeparatingLines::new(), &candles),
+            ),
+            (
+                "CDLSHOOTINGSTAR",
+                allocations_while_streaming(ta_stream::pattern::ShootingStar::new(), &candles),
+            ),
+            (
+                "CDLSHORTLINE",
+                allocations_while_streaming(ta_stream::pattern::ShortLine::new(), &candles),
+            ),
+            (
+                "CDLSPINNINGTOP",
+                allocations_while_streaming(ta_stream::pattern::SpinningTop::new(), &candles),
+            ),
+            (
+                "CDLSTALLEDPATTERN",
+                allocations_while_streaming(ta_stream::pattern::StalledPattern::new(), &candles),
+            ),
+            (
+                "CDLSTICKSANDWICH",
+                allocations_while_streaming(ta_stream::pattern::StickSandwich::new(), &candles),
+            ),
+            (
+                "CDLTAKURI",
+                allocations_while_streaming(ta_stream::pattern::Takuri::new(), &candles),
+            ),
+            (
+                "CDLTASUKIGAP",
+                allocations_while_streaming(ta_stream::pattern::TasukiGap::new(), &candles),
+            ),
+            (
+                "CDLTHRUSTING",
+                allocations_while_streaming(ta_stream::pattern::Thrusting::new(), &candles),
+            ),
+            (
+                "CDLTRISTAR",
+                allocations_while_streaming(ta_stream::pattern::Tristar::new(), &candles),
+            ),
+            (
+                "CDLUNIQUE3RIVER",
+                allocations_while_streaming(ta_stream::pattern::UniqueThreeRiver::new(), &candles),
+            ),
+            (
+                "CDLUPSIDEGAP2CROWS",
+                allocations_while_streaming(ta_stream::pattern::UpsideGapTwoCrows::new(), &candles),
+            ),
+            (
+                "CDLXSIDEGAP3METHODS",
+                allocations_while_streaming(ta_stream::pattern::GapThreeMethods::new(), &candles),
+            ),
             // ---- end of the patterns ----
             (
                 "CDLALL",

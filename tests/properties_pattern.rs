@@ -363,6 +363,84 @@ indicator_contract!(
     refused_candle()
 );
 indicator_contract!(
+    separating_lines,
+    |n: usize| SeparatingLines::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    shooting_star,
+    |n: usize| ShootingStar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    short_line,
+    |n: usize| ShortLine::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    spinning_top,
+    |n: usize| SpinningTop::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    stalled_pattern,
+    |n: usize| StalledPattern::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    stick_sandwich,
+    |n: usize| StickSandwich::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    takuri,
+    |n: usize| Takuri::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    tasuki_gap,
+    |n: usize| TasukiGap::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    thrusting,
+    |n: usize| Thrusting::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    tristar,
+    |n: usize| Tristar::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    unique_three_river,
+    |n: usize| UniqueThreeRiver::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    upside_gap_two_crows,
+    |n: usize| UpsideGapTwoCrows::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
+    gap_three_methods,
+    |n: usize| GapThreeMethods::<f64>::with_settings(settings(n)).unwrap(),
+    bars(),
+    refused_candle()
+);
+indicator_contract!(
     all_patterns,
     |n: usize| CandlePatterns::<f64>::with_settings(settings(n)).unwrap(),
     bars(),
@@ -527,6 +605,72 @@ fn naive_piercing(s: &CandleSettings, bars: &[Candle], i: usize) -> Option<(Opti
     Some((found.then_some(Signal::Bullish), clear))
 }
 
+fn colour(c: &Candle) -> Signal {
+    if c.close >= c.open {
+        Signal::Bullish
+    } else {
+        Signal::Bearish
+    }
+}
+
+fn naive_spinning_top(
+    s: &CandleSettings,
+    bars: &[Candle],
+    i: usize,
+) -> Option<(Option<Signal>, bool)> {
+    let c = &bars[i];
+    let limit = average(s, Setting::BodyShort, bars, i);
+    let b = body(c);
+    let upper = c.high - c.close.max(c.open);
+    let lower = c.close.min(c.open) - c.low;
+    let found = b < limit && upper > b && lower > b;
+    Some((found.then(|| colour(c)), clear_of(b, limit)))
+}
+
+fn naive_tristar(s: &CandleSettings, bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> {
+    let (a, b, c) = (&bars[i - 2], &bars[i - 1], &bars[i]);
+    // One doji limit, that of the first candle, for all three.
+    let limit = average(s, Setting::BodyDoji, bars, i - 2);
+    let dojis = [a, b, c].iter().all(|x| body(x) <= limit);
+    let clear = [a, b, c].iter().all(|x| clear_of(body(x), limit));
+    let (top, bottom) = (
+        |x: &Candle| x.close.max(x.open),
+        |x: &Candle| x.close.min(x.open),
+    );
+    let signal = if !dojis {
+        None
+    } else if bottom(b) > top(a) && top(c) < top(b) {
+        Some(Signal::Bearish)
+    } else if top(b) < bottom(a) && bottom(c) > bottom(b) {
+        Some(Signal::Bullish)
+    } else {
+        None
+    };
+    Some((signal, clear))
+}
+
+fn naive_gap_three_methods(bars: &[Candle], i: usize) -> Option<(Option<Signal>, bool)> {
+    let (a, b, c) = (&bars[i - 2], &bars[i - 1], &bars[i]);
+    let white = |x: &Candle| x.close >= x.open;
+    let (top, bottom) = (
+        |x: &Candle| x.close.max(x.open),
+        |x: &Candle| x.close.min(x.open),
+    );
+    let gap = if white(a) {
+        bottom(b) > top(a)
+    } else {
+        top(b) < bottom(a)
+    };
+    let found = white(a) == white(b)
+        && white(b) != white(c)
+        && gap
+        && bottom(b) < c.open
+        && c.open < top(b)
+        && bottom(a) < c.close
+        && c.close < top(a);
+    Some((found.then(|| colour(a)), true))
+}
+
 /// Compares `outputs` with the naive answer at every decided bar where it is clear of ties.
 fn agree(
     outputs: &[Option<Option<Signal>>],
@@ -598,6 +742,28 @@ proptest! {
         let lookback = s.get(Setting::BodyLong).period + 1;
         let out = Piercing::with_settings(s).unwrap().batch(&xs);
         agree(&out, lookback, |i| naive_piercing(&s, &xs, i))?;
+    }
+
+    #[test]
+    fn spinning_top_is_its_definition(xs in bars(), n in 0..20usize) {
+        let s = settings(n);
+        let lookback = s.get(Setting::BodyShort).period;
+        let out = SpinningTop::with_settings(s).unwrap().batch(&xs);
+        agree(&out, lookback, |i| naive_spinning_top(&s, &xs, i))?;
+    }
+
+    #[test]
+    fn tristar_is_its_definition(xs in bars(), n in 0..20usize) {
+        let s = settings(n);
+        let lookback = s.get(Setting::BodyDoji).period + 2;
+        let out = Tristar::with_settings(s).unwrap().batch(&xs);
+        agree(&out, lookback, |i| naive_tristar(&s, &xs, i))?;
+    }
+
+    #[test]
+    fn gap_three_methods_is_its_definition(xs in bars()) {
+        let out = GapThreeMethods::new().batch(&xs);
+        agree(&out, 2, |i| naive_gap_three_methods(&xs, i))?;
     }
 
     /// A pattern is decided from the bars up to it: another future never changes a past

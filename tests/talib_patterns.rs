@@ -253,5 +253,18 @@ parity! {
     cdlpiercing => "CDLPIERCING",
     cdlrickshawman => "CDLRICKSHAWMAN",
     cdlrisefall3methods => "CDLRISEFALL3METHODS",
+    cdlseparatinglines => "CDLSEPARATINGLINES",
+    cdlshootingstar => "CDLSHOOTINGSTAR",
+    cdlshortline => "CDLSHORTLINE",
+    cdlspinningtop => "CDLSPINNINGTOP",
+    cdlstalledpattern => "CDLSTALLEDPATTERN",
+    cdlsticksandwich => "CDLSTICKSANDWICH",
+    cdltakuri => "CDLTAKURI",
+    cdltasukigap => "CDLTASUKIGAP",
+    cdlthrusting => "CDLTHRUSTING",
+    cdltristar => "CDLTRISTAR",
+    cdlunique3river => "CDLUNIQUE3RIVER",
+    cdlupsidegap2crows => "CDLUPSIDEGAP2CROWS",
+    cdlxsidegap3methods => "CDLXSIDEGAP3METHODS",
     // ---- end of the patterns ----
 }

@@ -75,6 +75,19 @@
 //! | [`Piercing`] | `CDLPIERCING` | 2 | +100 | 11 |
 //! | [`RickshawMan`] | `CDLRICKSHAWMAN` | 1 | neutral (+100) | 10 |
 //! | [`RisingFallingThreeMethods`] | `CDLRISEFALL3METHODS` | 5 | +100, −100 | 14 |
+//! | [`SeparatingLines`] | `CDLSEPARATINGLINES` | 2 | +100, −100 | 11 |
+//! | [`ShootingStar`] | `CDLSHOOTINGSTAR` | 2 | −100 | 11 |
+//! | [`ShortLine`] | `CDLSHORTLINE` | 1 | +100, −100 | 10 |
+//! | [`SpinningTop`] | `CDLSPINNINGTOP` | 1 | +100, −100 | 10 |
+//! | [`StalledPattern`] | `CDLSTALLEDPATTERN` | 3 | −100 | 12 |
+//! | [`StickSandwich`] | `CDLSTICKSANDWICH` | 3 | +100 | 7 |
+//! | [`Takuri`] | `CDLTAKURI` | 1 | neutral (+100) | 10 |
+//! | [`TasukiGap`] | `CDLTASUKIGAP` | 3 | +100, −100 | 7 |
+//! | [`Thrusting`] | `CDLTHRUSTING` | 2 | −100 | 11 |
+//! | [`Tristar`] | `CDLTRISTAR` | 3 | +100, −100 | 12 |
+//! | [`UniqueThreeRiver`] | `CDLUNIQUE3RIVER` | 3 | +100 | 12 |
+//! | [`UpsideGapTwoCrows`] | `CDLUPSIDEGAP2CROWS` | 3 | −100 | 12 |
+//! | [`GapThreeMethods`] | `CDLXSIDEGAP3METHODS` | 3 | +100, −100 | 2 |
 
 mod all;
 mod core;
@@ -124,6 +137,7 @@ mod three_white_soldiers;
 mod two_crows;
 // ---- patterns from CDLKICKING on ----
 
+mod gap_three_methods;
 mod kicking;
 mod kicking_by_length;
 mod ladder_bottom;
@@ -138,6 +152,18 @@ mod on_neck;
 mod piercing;
 mod rickshaw_man;
 mod rising_falling_three_methods;
+mod separating_lines;
+mod shooting_star;
+mod short_line;
+mod spinning_top;
+mod stalled_pattern;
+mod stick_sandwich;
+mod takuri;
+mod tasuki_gap;
+mod thrusting;
+mod tristar;
+mod unique_three_river;
+mod upside_gap_two_crows;
 // ---- end of the patterns ----
 
 pub use abandoned_baby::{AbandonedBaby, AbandonedBabyRule};
@@ -176,6 +202,7 @@ pub use three_white_soldiers::{ThreeWhiteSoldiers, ThreeWhiteSoldiersRule};
 pub use two_crows::{TwoCrows, TwoCrowsRule};
 // ---- patterns from CDLKICKING on ----
 
+pub use gap_three_methods::{GapThreeMethods, GapThreeMethodsRule};
 pub use kicking::{Kicking, KickingRule};
 pub use kicking_by_length::{KickingByLength, KickingByLengthRule};
 pub use ladder_bottom::{LadderBottom, LadderBottomRule};
@@ -190,4 +217,16 @@ pub use on_neck::{OnNeck, OnNeckRule};
 pub use piercing::{Piercing, PiercingRule};
 pub use rickshaw_man::{RickshawMan, RickshawManRule};
 pub use rising_falling_three_methods::{RisingFallingThreeMethods, RisingFallingThreeMethodsRule};
+pub use separating_lines::{SeparatingLines, SeparatingLinesRule};
+pub use shooting_star::{ShootingStar, ShootingStarRule};
+pub use short_line::{ShortLine, ShortLineRule};
+pub use spinning_top::{SpinningTop, SpinningTopRule};
+pub use stalled_pattern::{StalledPattern, StalledPatternRule};
+pub use stick_sandwich::{StickSandwich, StickSandwichRule};
+pub use takuri::{Takuri, TakuriRule};
+pub use tasuki_gap::{TasukiGap, TasukiGapRule};
+pub use thrusting::{Thrusting, ThrustingRule};
+pub use tristar::{Tristar, TristarRule};
+pub use unique_three_river::{UniqueThreeRiver, UniqueThreeRiverRule};
+pub use upside_gap_two_crows::{UpsideGapTwoCrows, UpsideGapTwoCrowsRule};
 // ---- end of the patterns ----

@@ -111,5 +111,18 @@ registry! {
     Piercing => super::piercing::PiercingRule,
     RickshawMan => super::rickshaw_man::RickshawManRule,
     RisingFallingThreeMethods => super::rising_falling_three_methods::RisingFallingThreeMethodsRule,
+    SeparatingLines => super::separating_lines::SeparatingLinesRule,
+    ShootingStar => super::shooting_star::ShootingStarRule,
+    ShortLine => super::short_line::ShortLineRule,
+    SpinningTop => super::spinning_top::SpinningTopRule,
+    StalledPattern => super::stalled_pattern::StalledPatternRule,
+    StickSandwich => super::stick_sandwich::StickSandwichRule,
+    Takuri => super::takuri::TakuriRule,
+    TasukiGap => super::tasuki_gap::TasukiGapRule,
+    Thrusting => super::thrusting::ThrustingRule,
+    Tristar => super::tristar::TristarRule,
+    UniqueThreeRiver => super::unique_three_river::UniqueThreeRiverRule,
+    UpsideGapTwoCrows => super::upside_gap_two_crows::UpsideGapTwoCrowsRule,
+    GapThreeMethods => super::gap_three_methods::GapThreeMethodsRule,
     // ---- end of the patterns ----
 }
