@@ -198,7 +198,7 @@ where
     type Error = Error;
 
     /// The window and the averages validate themselves; here: no average ready before its
-    /// input has produced as many values as its warm-up.
+    /// input has produced a value.
     fn try_from(state: MaStochasticState<K, D, T>) -> Result<Self, Error> {
         let range = Range::try_from(state.range)?;
         check_chain(range.produced(), &state.slow_k, &state.slow_d)?;
@@ -210,19 +210,19 @@ where
     }
 }
 
-/// Checks two averages chained after a source that produced `produced` values: neither is
-/// ready before its input could have made it so.
+/// Checks two averages chained after a source that produced `produced` values: `%D` not
+/// ready before `%K`'s average, and that one not ready before any `%K`. Only conditions that
+/// stay true as updates come are checked, so every checkpoint of a loaded state loads again;
+/// the exact counts inside the averages are theirs to validate (a generic average does not
+/// expose them).
 #[cfg(feature = "serde")]
 pub(super) fn check_chain<T, K, D>(produced: u64, slow_k: &K, slow_d: &D) -> Result<(), Error>
 where
     K: Indicator<Input = T, Output = T>,
     D: Indicator<Input = T, Output = T>,
 {
-    let k_warmup = slow_k.warmup_period() as u64;
-    let k_ready_possible = produced >= k_warmup;
-    let k_values = (produced + 1).saturating_sub(k_warmup);
-    let consistent = (!slow_k.is_ready() || k_ready_possible)
-        && (!slow_d.is_ready() || k_values >= slow_d.warmup_period() as u64);
+    let consistent =
+        (!slow_d.is_ready() || slow_k.is_ready()) && (!slow_k.is_ready() || produced > 0);
     if consistent {
         Ok(())
     } else {
