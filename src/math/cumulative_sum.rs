@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+#[cfg(feature = "serde")]
 use crate::float::from_usize;
 use crate::window::CompensatedSum;
 use crate::{Indicator, Real};

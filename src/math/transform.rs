@@ -3,6 +3,7 @@
 use core::fmt;
 
 use super::finite;
+#[cfg(feature = "serde")]
 use crate::float::lit;
 use crate::{Indicator, Real};
 

@@ -7,6 +7,7 @@ use super::stochastic::RangeState;
 use super::StochasticOutput;
 use crate::average::Sma;
 use crate::bar::Candle;
+#[cfg(feature = "serde")]
 use crate::float::lit;
 use crate::{CheckedInput, Error, Indicator, Real};
 

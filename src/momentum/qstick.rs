@@ -2,6 +2,7 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::error::check_period;
+#[cfg(feature = "serde")]
 use crate::float::lit;
 use crate::window::RollingSum;
 use crate::{CheckedInput, Error, Indicator, Real};

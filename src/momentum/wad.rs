@@ -1,6 +1,7 @@
 use core::fmt;
 
 use crate::bar::Candle;
+#[cfg(feature = "serde")]
 use crate::float::lit;
 use crate::levels::{is_valid_bar, MAX_BARS};
 use crate::window::CompensatedSum;

@@ -37,6 +37,7 @@ impl<T: Real> History<T> {
         }
     }
 
+    #[cfg(feature = "serde")]
     pub(crate) fn capacity(&self) -> usize {
         self.capacity
     }
