@@ -3,21 +3,21 @@
 //! | Type | TA-Lib | Input | Output | Warm-up (inputs) |
 //! |---|---|---|---|---|
 //! | [`Obv`] | `OBV` | (close, volume) | running volume total | 1 |
-//! | [`AccumulationDistribution`] | `AD` | [`Candle`](crate::bar::Candle) | running money-flow total | 1 |
-//! | [`ChaikinOscillator`] | `ADOSC` | [`Candle`](crate::bar::Candle) | number | `max(fast, slow)` |
-//! | [`ChaikinMoneyFlow`] | `CMF` | [`Candle`](crate::bar::Candle) | `−1..=1` | `n` |
+//! | [`AccumulationDistribution`] | `AD` | [`Candle`] | running money-flow total | 1 |
+//! | [`ChaikinOscillator`] | `ADOSC` | [`Candle`] | number | `max(fast, slow)` |
+//! | [`ChaikinMoneyFlow`] | `CMF` | [`Candle`] | `−1..=1` | `n` |
 //! | [`ForceIndex`] | `EFI` | (close, volume) | number | `n + 1` |
-//! | [`MarketFacilitation`] | `MARKETFI` | [`Candle`](crate::bar::Candle) | `≥ 0` | 1 |
+//! | [`MarketFacilitation`] | `MARKETFI` | [`Candle`] | `≥ 0` | 1 |
 //! | [`VolumeIndex`] | `NVI`, `PVI` | (close, volume) | index (starts at 1000), `≥ 0` | 1 |
 //! | [`PriceVolumeTrend`] | `PVT` | (close, volume) | running total | 1 |
 //! | [`RelativeVolume`] | `RVOL` | volume | `≥ 0` | `n + 1` |
-//! | [`Vwap`] | `VWAP` | [`Candle`](crate::bar::Candle) | price | 1 |
+//! | [`Vwap`] | `VWAP` | [`Candle`] | price | 1 |
 //! | [`AnchoredVwap`] | — | timestamped [`Bar`](crate::bar::Bar) | [`VwapBands`] (VWAP, `±k·σ` bands, `σ`) since the session's or your anchor | 1 |
 //!
 //! # Running totals that do not drift
 //!
 //! OBV, AD, PVT and VWAP are sums over the whole history. Each keeps its sums with
-//! [`CompensatedSum`](crate::window::CompensatedSum), so the total stays within about one
+//! [`CompensatedSum`], so the total stays within about one
 //! rounding of the exact sum however long the stream: ten million updates, or a huge volume
 //! followed by small ones, leave no error behind (a plain `total += x` does). NVI and PVI
 //! are running products: each changed bar adds one rounding of relative error (`2⁻⁵³`), so
