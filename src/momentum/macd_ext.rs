@@ -242,8 +242,7 @@ where
     type Error = Error;
 
     /// The averages validate themselves; here: the inputs counted within the longer warm-up,
-    /// no average ready before the inputs it was fed could make it, and no signal before
-    /// both lines.
+    /// and no signal before both lines.
     fn try_from(state: MacdExtState<F, S, G>) -> Result<Self, Error> {
         let macd = Self {
             fast: state.fast,
@@ -251,17 +250,10 @@ where
             signal: state.signal,
             seen: state.seen,
         };
-        let (fast_skips, slow_skips) = macd.skips();
-        let fed = |skips: usize| macd.seen.saturating_sub(skips);
-        let early = |ready: bool, warmup: usize, skips: usize| {
-            ready && macd.seen < macd.longest() && fed(skips) < warmup
-        };
+        // Only conditions that stay true as updates come are checked, so every checkpoint of
+        // a loaded state loads again; the counts inside the averages are theirs to validate.
         let consistent = macd.seen <= macd.longest()
-            && !early(macd.fast.is_ready(), macd.fast.warmup_period(), fast_skips)
-            && !early(macd.slow.is_ready(), macd.slow.warmup_period(), slow_skips)
-            && (macd.fast.is_ready() == macd.slow.is_ready())
-            && (!macd.signal.is_ready() || macd.slow.is_ready())
-            && (macd.seen == macd.longest() || !macd.fast.is_ready());
+            && (!macd.signal.is_ready() || (macd.slow.is_ready() && macd.fast.is_ready()));
         if !consistent {
             return Err(crate::error::invalid_state(format!(
                 "MACDEXT averages are out of step with the {} inputs counted",

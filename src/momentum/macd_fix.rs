@@ -226,11 +226,8 @@ impl<T: Real> TryFrom<MacdFixState<T>> for MacdFix<T> {
             seen,
         } = state;
         let bounded = |ema: &FixedEma<T>, period: usize| {
-            let inputs = if ema.count >= period {
-                1
-            } else {
-                ema.count.max(1)
-            };
+            // Seeding, the state is the sum of `count` inputs (0 before the first).
+            let inputs = if ema.count >= period { 1 } else { ema.count };
             // With room for the rounding of the seed's additions.
             let most = from_usize::<T>(inputs) * T::max_input() * lit::<T>(1.0 + 1e-5);
             ema.state.is_finite() && ema.state.abs() <= most
