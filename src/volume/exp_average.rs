@@ -77,6 +77,18 @@ impl<T: Real> ExpAverage<T> {
         (self.count >= self.warmup_period()).then_some(self.state)
     }
 
+    /// `true` when the state is what inputs of magnitude at most `bound` can make: the
+    /// average within `bound`, and while seeding the sum of `count` of them (0 before any).
+    #[cfg(feature = "serde")]
+    pub(crate) fn within(&self, bound: T) -> bool {
+        let most = if self.count >= self.warmup_period() {
+            bound
+        } else {
+            bound * from_usize::<T>(self.count)
+        };
+        self.state.is_finite() && self.state.abs() <= most
+    }
+
     pub(crate) fn reset(&mut self) {
         *self = Self::new(self.period, self.start);
     }

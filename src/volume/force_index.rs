@@ -169,10 +169,7 @@ impl<T: Real> TryFrom<ForceIndexState<T>> for ForceIndex<T> {
         let period = state.average.period();
         Self::new(period)?;
         let limit = crate::float::lit::<T>(2.0) * T::max_input() * T::max_input();
-        let bounded = match state.average.value() {
-            Some(value) => value.abs() <= limit,
-            None => true,
-        };
+        let bounded = state.average.within(limit);
         let consistent = state.average.is_consistent(period, Start::Mean)
             && bounded
             && match state.previous {
