@@ -1,11 +1,15 @@
 //! The Nasdaq-100 picture as an SVG: the last two years of closes with their 50- and 200-day
 //! simple moving averages, the golden and death crosses, the nearest support and resistance
-//! at the last date, and a lower pane with RSI(14) and its 70/30 bands.
+//! at the last date, and a lower pane with RSI(14) and its 70/30 bands. On request, the
+//! candlestick patterns found each day are marked: bullish ones below the day's low, bearish
+//! ones above its high.
 //!
 //! ```text
 //! cargo run --release --example chart                          # writes target/nasdaq100.svg
 //! cargo run --release --example chart -- --out docs/nasdaq100.svg
 //! cargo run --release --example chart -- --ohlcv my.csv        # your own daily OHLC file
+//! cargo run --release --example chart -- --patterns reversals  # mark the reversal patterns
+//! cargo run --release --example chart -- --patterns CDLENGULFING,CDLHAMMER
 //! ```
 //!
 //! The indicators run over the whole history (so that the SMA(200) is warm on the first day
@@ -25,6 +29,7 @@ use ta_stream::average::Sma;
 use ta_stream::bar::Candle;
 use ta_stream::levels::{LevelsConfig, SupportResistance};
 use ta_stream::momentum::Rsi;
+use ta_stream::pattern::{CandlePatterns, PatternId, Signal};
 use ta_stream::signal::{MaCross, MaCrossEvent};
 use ta_stream::Indicator;
 
@@ -34,6 +39,23 @@ const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ndx_daily
 const DEFAULT_OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/nasdaq100.svg");
 /// Trading days drawn: about two years.
 const SHOWN: usize = 504;
+/// The patterns `--patterns reversals` marks: the turns chart readers look for.
+const REVERSALS: [PatternId; 14] = [
+    PatternId::AbandonedBaby,
+    PatternId::DarkCloudCover,
+    PatternId::Engulfing,
+    PatternId::EveningDojiStar,
+    PatternId::EveningStar,
+    PatternId::Hammer,
+    PatternId::HangingMan,
+    PatternId::InvertedHammer,
+    PatternId::MorningDojiStar,
+    PatternId::MorningStar,
+    PatternId::Piercing,
+    PatternId::ShootingStar,
+    PatternId::ThreeBlackCrows,
+    PatternId::ThreeWhiteSoldiers,
+];
 
 /// A problem with the input file, located by line (0 when the file itself cannot be read).
 #[derive(Debug)]
@@ -150,21 +172,42 @@ struct Series {
     sma200: Vec<Option<f64>>,
     rsi: Vec<Option<f64>>,
     crosses: Vec<(usize, MaCrossEvent)>,
+    /// Days with a marked pattern: the day, the pattern and its signal.
+    patterns: Vec<(usize, PatternId, Signal)>,
     support: Option<f64>,
     resistance: Option<f64>,
 }
 
-fn compute(days: &[Day]) -> Result<Series, ta_stream::Error> {
+/// The patterns `--patterns` names: `reversals`, or TA-Lib names separated by commas.
+fn parse_patterns(list: &str) -> Result<Vec<PatternId>, String> {
+    if list == "reversals" {
+        return Ok(REVERSALS.to_vec());
+    }
+    list.split(',')
+        .map(|name| {
+            PatternId::from_name(name.trim()).ok_or_else(|| {
+                format!(
+                    "--patterns: unknown pattern {name:?}; expected `reversals` or TA-Lib \
+                     names separated by commas, e.g. CDLENGULFING,CDLHAMMER"
+                )
+            })
+        })
+        .collect()
+}
+
+fn compute(days: &[Day], marked: &[PatternId]) -> Result<Series, ta_stream::Error> {
     let mut sma50 = Sma::new(50)?;
     let mut sma200 = Sma::new(200)?;
     let mut rsi = Rsi::new(14)?;
     let mut cross = MaCross::default();
     let mut levels = SupportResistance::new(LevelsConfig::default())?;
+    let mut candle_patterns = CandlePatterns::new();
     let mut series = Series {
         sma50: Vec::with_capacity(days.len()),
         sma200: Vec::with_capacity(days.len()),
         rsi: Vec::with_capacity(days.len()),
         crosses: Vec::new(),
+        patterns: Vec::new(),
         support: None,
         resistance: None,
     };
@@ -177,6 +220,15 @@ fn compute(days: &[Day]) -> Result<Series, ta_stream::Error> {
             series.crosses.push((index, event));
         }
         levels.update(day.candle);
+        if marked.is_empty() {
+            continue;
+        }
+        if let Some(found) = candle_patterns.update(day.candle) {
+            let chosen = found.iter().filter(|(id, _)| marked.contains(id));
+            series
+                .patterns
+                .extend(chosen.map(|(id, signal)| (index, id, signal)));
+        }
     }
     if let Some(reading) = levels.value() {
         series.support = reading.support.map(|level| level.price());
@@ -306,6 +358,43 @@ fn draw(days: &[Day], series: &Series, out: &Path) -> Result<(), Box<dyn std::er
         )?
         .label("death cross")
         .legend(|(x, y)| Cross::new((x + 10, y), 5, RESISTANCE.stroke_width(3)));
+    // Patterns: bullish below the day's low, bearish above its high, others at the close.
+    let shown_patterns = || series.patterns.iter().filter(move |(x, ..)| *x >= start);
+    let offset = (high - low) * 0.015;
+    let candle = |x: usize| days.get(x).map(|d| d.candle);
+    for (label, color, pick) in [
+        (
+            "bullish pattern",
+            SUPPORT,
+            Signal::is_bullish as fn(Signal) -> bool,
+        ),
+        ("bearish pattern", RESISTANCE, Signal::is_bearish),
+        ("pattern without direction", BAND, |s: Signal| {
+            !s.is_bullish() && !s.is_bearish()
+        }),
+    ] {
+        let marks: Vec<(usize, f64)> = shown_patterns()
+            .filter(|(_, _, signal)| pick(*signal))
+            .filter_map(|&(x, _, signal)| {
+                let c = candle(x)?;
+                let y = if signal.is_bullish() {
+                    c.low - offset
+                } else if signal.is_bearish() {
+                    c.high + offset
+                } else {
+                    c.close
+                };
+                Some((x, y))
+            })
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        price
+            .draw_series(marks.into_iter().map(|p| Circle::new(p, 3, color.filled())))?
+            .label(label)
+            .legend(move |(x, y)| Circle::new((x + 10, y), 3, color.filled()));
+    }
     price
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -351,20 +440,22 @@ fn draw(days: &[Day], series: &Series, out: &Path) -> Result<(), Box<dyn std::er
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let usage = "usage: chart [--out FILE.svg] [--ohlcv FILE.csv]";
+    let usage = "usage: chart [--out FILE.svg] [--ohlcv FILE.csv] [--patterns reversals|NAME,...]";
     let mut input = PathBuf::from(BUNDLED);
     let mut out = PathBuf::from(DEFAULT_OUT);
+    let mut marked = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().ok_or(usage)?;
         match flag.as_str() {
             "--out" => out = PathBuf::from(value),
             "--ohlcv" => input = PathBuf::from(value),
+            "--patterns" => marked = parse_patterns(&value)?,
             _ => return Err(usage.into()),
         }
     }
     let days = read_candles(&input)?;
-    let series = compute(&days)?;
+    let series = compute(&days, &marked)?;
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
@@ -391,6 +482,25 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
     for &(x, event) in series.crosses.iter().filter(|(x, _)| *x >= shown_from) {
         println!("  {} {event}", days.get(x).map_or("", |d| d.date.as_str()));
+    }
+    let shown_patterns: Vec<_> = series
+        .patterns
+        .iter()
+        .filter(|(x, ..)| *x >= shown_from)
+        .collect();
+    if !marked.is_empty() {
+        let count =
+            |pick: fn(&Signal) -> bool| shown_patterns.iter().filter(|(_, _, s)| pick(s)).count();
+        println!(
+            "marked {} patterns ({} bullish, {} bearish); the last ones:",
+            shown_patterns.len(),
+            count(|s| s.is_bullish()),
+            count(|s| s.is_bearish()),
+        );
+        for &&(x, id, signal) in shown_patterns.iter().rev().take(5) {
+            let date = days.get(x).map_or("", |d| d.date.as_str());
+            println!("  {date} {} ({signal})", id.title());
+        }
     }
     Ok(())
 }

@@ -279,6 +279,9 @@ fn the_default_report_has_every_section_filled() {
     assert!(!report.supports.is_empty() && !report.resistances.is_empty());
     assert!(report.rsi.is_some() && report.macd.is_some() && report.cross.is_some());
     assert!(report.percent_b.is_some() && report.atr.is_some() && report.volatility.is_some());
+    assert!(report
+        .volume
+        .is_some_and(|v| v.relative.is_some() && v.obv_above_average.is_some()));
     let RelativeSection::Available {
         spreads,
         beta,
@@ -306,6 +309,101 @@ fn the_default_report_has_every_section_filled() {
         "resistance       none",
     ] {
         assert!(!printed.contains(missing), "{missing:?} in\n{printed}");
+    }
+}
+
+/// The report's candlestick patterns are TA-Lib's: the pattern fixture of the last 400 NDX
+/// bars (TA-Lib 0.8.1, every `CDL*` function, default penetrations in each function's first
+/// column) read by date, candle shapes left out as the report says.
+#[test]
+fn recent_patterns_are_talibs_on_the_last_sessions() {
+    const SHAPES: [&str; 7] = [
+        "CDLBELTHOLD",
+        "CDLCLOSINGMARUBOZU",
+        "CDLHIGHWAVE",
+        "CDLLONGLINE",
+        "CDLMARUBOZU",
+        "CDLSHORTLINE",
+        "CDLSPINNINGTOP",
+    ];
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/talib/patterns/ndx.csv");
+    let text = std::fs::read_to_string(path).expect("pattern fixture");
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
+    // The first column of each function (its default penetration), shapes left out.
+    let mut columns: Vec<(usize, &str)> = Vec::new();
+    for (i, name) in header.iter().enumerate().skip(4) {
+        let base = name.split('(').next().unwrap_or(name);
+        if !SHAPES.contains(&base) && columns.iter().all(|(_, seen)| *seen != base) {
+            columns.push((i, base));
+        }
+    }
+    assert_eq!(columns.len(), 61 - SHAPES.len());
+    let closes = raw_column("ndx_daily.csv", "close");
+    let first = closes.len() - rows.len();
+    for text in ["2025-11-11", "2026-01-08", "2026-08-20"] {
+        let end = closes.iter().position(|(d, _)| d == text).unwrap();
+        let mut expected = Vec::new();
+        for i in (end + 1 - report::RECENT_PATTERN_DAYS..=end).rev() {
+            let row = &rows[i - first];
+            assert_eq!(
+                row[3].parse::<f64>().unwrap(),
+                closes[i].1,
+                "fixture row of {text}"
+            );
+            let found: Vec<(String, i32)> = columns
+                .iter()
+                .filter_map(|&(c, name)| {
+                    let code = row[c].parse::<f64>().unwrap() as i32;
+                    (code != 0).then(|| (name.to_owned(), code))
+                })
+                .collect();
+            if !found.is_empty() {
+                expected.push((closes[i].0.clone(), found));
+            }
+        }
+        let actual: Vec<(String, Vec<(String, i32)>)> = report_for(text)
+            .patterns
+            .iter()
+            .map(|day| {
+                let found = day.found.iter();
+                let found = found.map(|(id, s)| (id.name().to_owned(), s.code()));
+                (day.date.to_string(), found.collect())
+            })
+            .collect();
+        assert_eq!(actual, expected, "{text}");
+    }
+    // 2025-11-11 is a day an analyst reads candles on: a doji after a morning star.
+    let printed = report_for("2025-11-11").to_string();
+    assert!(
+        printed.contains("2025-11-10: Morning star (bullish)"),
+        "{printed}"
+    );
+}
+
+/// The volume line from the raw file: RVOL over the 20 days before, and on-balance volume
+/// (volume added on up closes, subtracted on down closes) against its 20-day mean.
+#[test]
+fn volume_and_obv_match_the_raw_file() {
+    let closes = raw_column("ndx_daily.csv", "close");
+    let volumes = raw_column("ndx_daily.csv", "volume");
+    let mut obv = vec![volumes[0].1];
+    for i in 1..closes.len() {
+        let sign = (closes[i].1 > closes[i - 1].1) as i8 - (closes[i].1 < closes[i - 1].1) as i8;
+        obv.push(obv[i - 1] + f64::from(sign) * volumes[i].1);
+    }
+    for text in DATES {
+        let i = closes.iter().position(|(d, _)| d == text).unwrap();
+        let line = report_for(text).volume.expect("a volume line");
+        assert_eq!(line.volume, volumes[i].1);
+        let before: f64 = volumes[i - 20..i].iter().map(|(_, v)| v).sum::<f64>() / 20.0;
+        close_enough(line.relative.unwrap(), volumes[i].1 / before, 1e-12, "RVOL");
+        let mean = obv[i + 1 - 20..=i].iter().sum::<f64>() / 20.0;
+        let gap = (obv[i] - mean).abs() / mean.abs().max(1.0);
+        if gap > 1e-9 {
+            assert_eq!(line.obv_above_average, Some(obv[i] > mean), "{text}");
+        }
     }
 }
 
@@ -549,6 +647,9 @@ fn every_section_prints() {
             "Relative strength",
             "put/call",
             "special rebalance",
+            "volume",
+            "OBV",
+            "patterns",
         ] {
             assert!(printed.contains(part), "{text}: no {part:?} in\n{printed}");
         }

@@ -8,16 +8,19 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use ta_stream::average::Sma;
 use ta_stream::bar::Candle;
 use ta_stream::index::monitor::{AGGREGATE_LIMIT, LARGE_THRESHOLD, SINGLE_LIMIT};
 use ta_stream::index::SpecialRebalanceMonitor;
 use ta_stream::levels::{LevelEvent, LevelsConfig, Role, SupportResistance};
 use ta_stream::momentum::{Directional, DirectionalOutput, Macd, MacdOutput, Rsi};
+use ta_stream::pattern::{CandlePatterns, PatternId, Signal};
 use ta_stream::relative::{Beta, Correlation, PerformanceSpread};
 use ta_stream::risk::{Drawdown, RealizedVolatility};
 use ta_stream::sentiment::{OptionVolume, PutCall, PutCallReading, Regime};
 use ta_stream::signal::{MaCross, MaCrossEvent, MaPosition, Zone, ZoneEvent, Zones};
 use ta_stream::volatility::{Atr, Bollinger};
+use ta_stream::volume::{Obv, RelativeVolume};
 use ta_stream::Indicator;
 
 /// The bundled data directory.
@@ -37,6 +40,22 @@ pub const BREAK_CLOSES: usize = 3;
 /// A level broken more often than this is a congestion zone the price keeps crossing, not a
 /// level the market reacts to: the report leaves it out.
 pub const MAX_LEVEL_BREAKS: u64 = 3;
+/// Trading days whose candlestick patterns the report lists (two weeks).
+pub const RECENT_PATTERN_DAYS: usize = 10;
+/// Candle shapes the report does not list: they describe a single candle's body and shadows
+/// and appear on most days, where the other patterns are the turns and continuations an
+/// analyst names.
+pub const CANDLE_SHAPES: [PatternId; 7] = [
+    PatternId::BeltHold,
+    PatternId::ClosingMarubozu,
+    PatternId::HighWave,
+    PatternId::LongLine,
+    PatternId::Marubozu,
+    PatternId::ShortLine,
+    PatternId::SpinningTop,
+];
+/// Window of the relative volume and of the average that on-balance volume is read against.
+pub const VOLUME_PERIOD: usize = 20;
 
 /// An error of the report: a malformed file (located by file, line and column), a date
 /// outside the data, or an indicator that refused its parameters.
@@ -600,6 +619,27 @@ pub struct DrawdownLine {
     pub max_percent: f64,
 }
 
+/// The day's volume against its recent average, and on-balance volume against its own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VolumeLine {
+    /// Shares traded on the day.
+    pub volume: f64,
+    /// The volume over the mean of the [`VOLUME_PERIOD`] days before (RVOL).
+    pub relative: Option<f64>,
+    /// On-balance volume above its [`VOLUME_PERIOD`]-day average: volume has been flowing
+    /// in on up days.
+    pub obv_above_average: Option<bool>,
+}
+
+/// The candlestick patterns completed on one trading day (candle shapes left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternDay {
+    /// The day.
+    pub date: NaiveDate,
+    /// The patterns with their signals, in TA-Lib's order.
+    pub found: Vec<(PatternId, Signal)>,
+}
+
 /// Performance spreads of one index against the Nasdaq-100, in percentage points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpreadLine {
@@ -745,6 +785,11 @@ pub struct Report {
     pub volatility: Option<f64>,
     /// Drawdown from the peak.
     pub drawdown: DrawdownLine,
+    /// Volume and on-balance volume, when the day has a volume.
+    pub volume: Option<VolumeLine>,
+    /// The days of the last [`RECENT_PATTERN_DAYS`] trading days that completed candlestick
+    /// patterns (candle shapes left out), latest first.
+    pub patterns: Vec<PatternDay>,
     /// Relative strength of the other indexes.
     pub relative: RelativeSection,
     /// Put/call sentiment.
@@ -807,12 +852,20 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
     let mut atr = Atr::default();
     let mut volatility = RealizedVolatility::new(20)?;
     let mut drawdown = Drawdown::new();
+    let mut relative_volume = RelativeVolume::new(VOLUME_PERIOD)?;
+    let mut obv = Obv::new();
+    let mut obv_average = Sma::new(VOLUME_PERIOD)?;
+    let mut candle_patterns = CandlePatterns::new();
 
     let mut rsi_event = None;
     let mut last_cross = None;
     let mut breaks = Vec::new();
     let mut position_reading = None;
     let mut drawdown_reading = None;
+    let mut relative_reading = None;
+    let mut obv_reading = None;
+    let mut pattern_days = Vec::new();
+    let recent_from = history.len().saturating_sub(RECENT_PATTERN_DAYS);
     for (index, bar) in history.iter().enumerate() {
         let close = bar.candle.close;
         position_reading = position.update(close);
@@ -837,7 +890,24 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
         atr.update(bar.candle);
         volatility.update(close);
         drawdown_reading = drawdown.update(close);
+        relative_reading = relative_volume.update(bar.candle.volume);
+        obv_reading = obv
+            .update((close, bar.candle.volume))
+            .map(|value| (value, obv_average.update(value)));
+        let found = candle_patterns.update(bar.candle);
+        let found: Vec<_> = found
+            .iter()
+            .flat_map(|set| set.iter())
+            .filter(|(id, _)| !CANDLE_SHAPES.contains(id))
+            .collect();
+        if index >= recent_from && !found.is_empty() {
+            pattern_days.push(PatternDay {
+                date: bar.date,
+                found,
+            });
+        }
     }
+    pattern_days.reverse();
     let dated_at = |index: usize| {
         (
             history.get(index).map_or(day.date, |bar| bar.date),
@@ -957,6 +1027,14 @@ pub fn build_report(data: &Data, date: NaiveDate) -> Result<Report, ReportError>
         atr: atr.value(),
         volatility: volatility.value().map(|sigma| 100.0 * sigma),
         drawdown,
+        volume: Some(VolumeLine {
+            volume: day.candle.volume,
+            relative: relative_reading,
+            obv_above_average: obv_reading
+                .and_then(|(value, average)| average.map(|average| value > average)),
+        })
+        .filter(|line| line.volume > 0.0),
+        patterns: pattern_days,
         relative: relative_section(&data.closes, day.date)?,
         put_call: put_call_section(&data.put_call, &data.put_call_ratios, day.date)?,
         concentration: concentration(&data.holdings, data.holdings_date)?,
@@ -1405,6 +1483,54 @@ impl fmt::Display for Report {
             "  max drawdown     {:.2}% since the start of the data",
             d.max_percent
         )?;
+
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Volume and candlestick patterns (patterns of the last {RECENT_PATTERN_DAYS} sessions; \
+             candle shapes such as long line or spinning top not listed)"
+        )?;
+        match self.volume {
+            Some(v) => {
+                let relative = v.relative.map_or(String::new(), |r| {
+                    format!(", {r:.2}x the mean of the {VOLUME_PERIOD} days before")
+                });
+                writeln!(
+                    f,
+                    "  volume           {:.2} bn shares{relative}",
+                    v.volume / 1e9
+                )?;
+                if let Some(above) = v.obv_above_average {
+                    let verdict = if above {
+                        "above its 20-day average: volume flowing in on up days"
+                    } else {
+                        "below its 20-day average: volume flowing out on down days"
+                    };
+                    writeln!(f, "  OBV              {verdict}")?;
+                }
+            }
+            None => writeln!(f, "  volume           n/a (no volume on the day)")?,
+        }
+        if self.patterns.is_empty() {
+            writeln!(
+                f,
+                "  patterns         none in the last {RECENT_PATTERN_DAYS} sessions"
+            )?;
+        }
+        for (i, day) in self.patterns.iter().enumerate() {
+            let found: Vec<String> = day
+                .found
+                .iter()
+                .map(|(id, signal)| format!("{} ({signal})", id.title()))
+                .collect();
+            writeln!(
+                f,
+                "  {:<16} {}: {}",
+                if i == 0 { "patterns" } else { "" },
+                day.date,
+                found.join(", ")
+            )?;
+        }
 
         writeln!(f)?;
         writeln!(
