@@ -12,7 +12,10 @@
 //! [`RatioLineOutput`], [`MamaOutput`], [`Phasor`], [`SineWave`], [`PutCallReading`],
 //! [`OptionVolume`], [`Swing`], [`SwingReading`],
 //! [`PivotLevels`], [`Level`], [`LevelEvent`], [`LevelsReading`], [`Cluster`],
-//! [`KeyAverage`], [`MaPositionReading`], [`DynOutput`], [`Candle`], [`Bar`], and the index
+//! [`KeyAverage`], [`MaPositionReading`], [`DynOutput`], [`Candle`], [`Bar`], the outputs of
+//! the momentum, trend, band, volume and math families ([`AroonOutput`],
+//! [`DirectionalOutput`], [`VortexOutput`], [`ElderRayOutput`], [`KdjOutput`], [`SmiOutput`],
+//! [`StopOutput`], [`BandLines`], [`VwapBands`], [`MinMaxOutput`]), and the index
 //! results [`SecurityWeight`], [`CompanyWeight`], [`Weighting`], [`WeightingReport`],
 //! [`StageReport`], [`WaterFill`], [`AggregateCap`], [`SectorComposition`], [`Security`],
 //! [`DoubleCount`], [`Breach`] and [`MonitorReading`]. The generic outputs compare with the
@@ -40,6 +43,16 @@
 //! ```
 //!
 //! [`MacdOutput`]: crate::momentum::MacdOutput
+//! [`AroonOutput`]: crate::momentum::AroonOutput
+//! [`DirectionalOutput`]: crate::momentum::directional::DirectionalOutput
+//! [`VortexOutput`]: crate::momentum::directional::VortexOutput
+//! [`ElderRayOutput`]: crate::momentum::ElderRayOutput
+//! [`KdjOutput`]: crate::momentum::KdjOutput
+//! [`SmiOutput`]: crate::momentum::SmiOutput
+//! [`StopOutput`]: crate::trend::StopOutput
+//! [`BandLines`]: crate::volatility::BandLines
+//! [`VwapBands`]: crate::volume::VwapBands
+//! [`MinMaxOutput`]: crate::math::MinMaxOutput
 //! [`StochasticOutput`]: crate::momentum::StochasticOutput
 //! [`Bands`]: crate::volatility::Bands
 //! [`DrawdownOutput`]: crate::risk::DrawdownOutput
@@ -252,11 +265,17 @@ use crate::average::MamaOutput;
 use crate::bar::{Bar, Candle};
 use crate::cycle::{Phasor, SineWave};
 use crate::levels::{Cluster, LevelsReading, PivotLevels, Swing, SwingReading};
-use crate::momentum::{MacdOutput, StochasticOutput};
+use crate::math::MinMaxOutput;
+use crate::momentum::directional::{DirectionalOutput, VortexOutput};
+use crate::momentum::{
+    AroonOutput, ElderRayOutput, KdjOutput, MacdOutput, SmiOutput, StochasticOutput,
+};
 use crate::relative::RatioLineOutput;
 use crate::risk::DrawdownOutput;
 use crate::sentiment::{OptionVolume, PutCallReading};
-use crate::volatility::Bands;
+use crate::trend::StopOutput;
+use crate::volatility::{BandLines, Bands};
+use crate::volume::VwapBands;
 
 approx_fields!([T] Candle<T>, T; tolerant: open, high, low, close, volume; exact:);
 approx_fields!([T] Bar<T>, T; tolerant: candle; exact: timestamp);
@@ -278,6 +297,17 @@ approx_fields!([T] PivotLevels<T>, T;
     tolerant: pivot, r1, s1, r2, s2, r3, s3, r4, s4, r5, s5; exact: kind);
 approx_fields!([T] LevelsReading<T>, T; tolerant: support, resistance, event; exact: events);
 approx_fields!([T] Cluster<T>, T; tolerant: price; exact: touches);
+approx_fields!([T] AroonOutput<T>, T; tolerant: down, up; exact:);
+approx_fields!([T] DirectionalOutput<T>, T;
+    tolerant: plus_dm, minus_dm, plus_di, minus_di, dx, adx, adxr; exact:);
+approx_fields!([T] VortexOutput<T>, T; tolerant: plus, minus; exact:);
+approx_fields!([T] ElderRayOutput<T>, T; tolerant: bull, bear; exact:);
+approx_fields!([T] KdjOutput<T>, T; tolerant: k, d, j; exact:);
+approx_fields!([T] SmiOutput<T>, T; tolerant: smi, signal; exact:);
+approx_fields!([T] MinMaxOutput<T>, T; tolerant: min, max; exact:);
+approx_fields!([T] StopOutput<T>, T; tolerant: stop; exact: trend, flipped);
+approx_fields!([T] BandLines<T>, T; tolerant: upper, middle, lower; exact:);
+approx_fields!([T] VwapBands<T>, T; tolerant: vwap, upper, lower, deviation; exact:);
 
 /// For the types without serde (tested in their own module): `base` equals itself; each
 /// float reached by a `tolerant` accessor (non-zero) moved by 1e-12 relative compares equal

@@ -19,11 +19,18 @@ use ta_stream::index::{
 use ta_stream::levels::{
     Cluster, Level, LevelEvent, LevelsReading, PivotLevels, Swing, SwingReading,
 };
-use ta_stream::momentum::{MacdOutput, StochasticOutput};
+use ta_stream::math::MinMaxOutput;
+use ta_stream::momentum::directional::{DirectionalOutput, VortexOutput};
+use ta_stream::momentum::{
+    AroonOutput, ElderRayOutput, KdjOutput, MacdOutput, SmiOutput, StochasticOutput,
+};
 use ta_stream::relative::RatioLineOutput;
 use ta_stream::risk::DrawdownOutput;
 use ta_stream::sentiment::{OptionVolume, PutCallReading};
+use ta_stream::trend::StopOutput;
+use ta_stream::volatility::BandLines;
 use ta_stream::volatility::Bands;
+use ta_stream::volume::VwapBands;
 
 /// Relative change that stays within the tolerances below.
 const NEAR: f64 = 1e-12;
@@ -550,6 +557,65 @@ fn breach_compares_every_field() {
         serde_json::from_value(json!({"Aggregate": {"total": 0.5, "companies": ["Apple"]}}))
             .expect("aggregate");
     assert!(!single.relative_eq(&aggregate, f64::INFINITY, f64::INFINITY));
+}
+
+#[test]
+fn momentum_outputs_compare_every_field() {
+    check::<AroonOutput>(json!({"down": 28.5, "up": 71.5}), &["/down", "/up"], &[]);
+    check::<ElderRayOutput>(
+        json!({"bull": 12.5, "bear": -3.25}),
+        &["/bull", "/bear"],
+        &[],
+    );
+    check::<KdjOutput>(
+        json!({"k": 55.5, "d": 48.25, "j": 70.0}),
+        &["/k", "/d", "/j"],
+        &[],
+    );
+    check::<SmiOutput>(
+        json!({"smi": 21.5, "signal": 18.75}),
+        &["/smi", "/signal"],
+        &[],
+    );
+    check::<VortexOutput>(
+        json!({"plus": 1.05, "minus": 0.95}),
+        &["/plus", "/minus"],
+        &[],
+    );
+    let directional = json!({"plus_dm": 12.5, "minus_dm": 8.25, "plus_di": 27.5,
+        "minus_di": 18.5, "dx": 19.6, "adx": 22.4, "adxr": 21.3});
+    let lines = [
+        "/plus_dm",
+        "/minus_dm",
+        "/plus_di",
+        "/minus_di",
+        "/dx",
+        "/adx",
+        "/adxr",
+    ];
+    // An ADX present on one side only is not equal, whatever the tolerance.
+    let absent = [("/adx", json!(null)), ("/adxr", json!(null))];
+    check::<DirectionalOutput>(directional, &lines, &absent);
+}
+
+#[test]
+fn stop_band_volume_and_window_outputs_compare_every_field() {
+    check::<StopOutput>(
+        json!({"stop": 101.5, "trend": "Up", "flipped": false}),
+        &["/stop"],
+        &[("/trend", json!("Down")), ("/flipped", json!(true))],
+    );
+    check::<BandLines>(
+        json!({"upper": 105.0, "middle": 100.0, "lower": 95.0}),
+        &["/upper", "/middle", "/lower"],
+        &[],
+    );
+    check::<VwapBands>(
+        json!({"vwap": 100.5, "upper": 104.5, "lower": 96.5, "deviation": 2.0}),
+        &["/vwap", "/upper", "/lower", "/deviation"],
+        &[],
+    );
+    check::<MinMaxOutput<f64>>(json!({"min": 95.5, "max": 104.25}), &["/min", "/max"], &[]);
 }
 
 #[test]
