@@ -105,42 +105,13 @@
 //! | `SAR` | Overlap Studies | high, low | acceleration=0.02, maximum=0.2 | real | [`ParabolicSar`](crate::trend::ParabolicSar) |
 //! | `SAREXT` | Overlap Studies | high, low | startvalue=0, offsetonreverse=0, accelerationinitlong=0.02, accelerationlong=0.02, accelerationmaxlong=0.2, accelerationinitshort=0.02, accelerationshort=0.02, accelerationmaxshort=0.2 | real (negative while short) | [`ParabolicSar::extended`](crate::trend::ParabolicSar::extended) |
 //! | `SUPERTREND` | Overlap Studies | high, low, close | timeperiod=10, multiplier=3 | supertrend, trend (+1 up, −1 down) | [`SuperTrend`](crate::trend::SuperTrend) |
+//! | `HT_TRENDLINE` | Overlap Studies | real | | real | [`HtTrendline`](crate::average::HtTrendline) |
+//! | `MAMA` | Overlap Studies | real | fastlimit=0.5, slowlimit=0.05 | mama, fama | [`Mama`](crate::average::Mama) |
 //! | `RSI` | Momentum Indicators | real | timeperiod=14 | real | [`Rsi`](crate::momentum::Rsi) ([`FlatRsi::TaLib`](crate::momentum::FlatRsi)) |
 //! | `MACD` | Momentum Indicators | real | fastperiod=12, slowperiod=26, signalperiod=9 | macd, macdsignal, macdhist | [`Macd`](crate::momentum::Macd) |
 //! | `ROC`, `ROCP`, `MOM` | Momentum Indicators | real | timeperiod=10 | real | [`Roc`](crate::momentum::Roc), [`Rocp`](crate::momentum::Rocp), [`Momentum`](crate::momentum::Momentum) |
 //! | `STOCH` | Momentum Indicators | high, low, close | fastk_period=5, slowk_period=3, slowk_matype=0, slowd_period=3, slowd_matype=0 | slowk, slowd | [`Stochastic`](crate::momentum::Stochastic) (SMAs), [`MaStochastic`](crate::momentum::MaStochastic) (any `matype`) |
 //! | `STOCHF` | Momentum Indicators | high, low, close | fastk_period=5, fastd_period=3, fastd_matype=0 | fastk, fastd | [`FastStochastic`](crate::momentum::FastStochastic) (SMA), [`MaFastStochastic`](crate::momentum::MaFastStochastic) (any `matype`) |
-//! | `MAX`, `MIN` | Math Operators | real | timeperiod=30 | real | [`RollingMax`](crate::statistics::RollingMax), [`RollingMin`](crate::statistics::RollingMin) |
-//! | `VAR` | Statistic Functions | real | timeperiod=5, nbdev=1 (ignored, as in TA-Lib) | real | [`Variance`](crate::volatility::Variance) |
-//! | `STDDEV` | Statistic Functions | real | timeperiod=5, nbdev=1 | real | [`StdDev`](crate::volatility::StdDev) |
-//! | `TRANGE` | Volatility Indicators | high, low, close | | real | [`TrueRange`](crate::volatility::TrueRange) |
-//! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
-//! | `TYPPRICE` | Price Transform | high, low, close | | real | [`TypicalPrice`](crate::price::TypicalPrice) |
-//! | `AVGPRICE` | Price Transform | open, high, low, close | | real | [`AveragePrice`](crate::price::AveragePrice) |
-//! | `MEDPRICE` | Price Transform | high, low | | real | [`MedianPrice`](crate::price::MedianPrice) |
-//! | `WCLPRICE` | Price Transform | high, low, close | | real | [`WeightedClose`](crate::price::WeightedClose) |
-//! | `HA` | Price Transform | open, high, low, close | | haopen, hahigh, halow, haclose | [`HeikinAshi`](crate::price::HeikinAshi) |
-//! | `AVGDEV` | Price Transform | real | timeperiod=14 | real | [`AverageDeviation`](crate::price::AverageDeviation) (O(n) per update) |
-//! | `ADR` | Volatility Indicators | high, low | timeperiod=14 | real | [`AverageDayRange`](crate::volatility::AverageDayRange) |
-//! | `CVI` | Volatility Indicators | high, low | timeperiod=10, rocperiod=10 | real | [`ChaikinVolatility`](crate::volatility::ChaikinVolatility) |
-//! | `MASSI` | Volatility Indicators | high, low | fastperiod=9, slowperiod=25 | real | [`MassIndex`](crate::volatility::MassIndex) |
-//! | `RVI` | Volatility Indicators | real | timeperiod=14, stddevperiod=10 | real | [`RelativeVolatility`](crate::volatility::RelativeVolatility) |
-//! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
-//! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
-//! | `HT_TRENDLINE` | Overlap Studies | real | | real | [`HtTrendline`](crate::average::HtTrendline) |
-//! | `MAMA` | Overlap Studies | real | fastlimit=0.5, slowlimit=0.05 | mama, fama | [`Mama`](crate::average::Mama) |
-//! | `HT_DCPERIOD` | Cycle Indicators | real | | real | [`HtDcPeriod`](crate::cycle::HtDcPeriod) |
-//! | `HT_DCPHASE` | Cycle Indicators | real | | real | [`HtDcPhase`](crate::cycle::HtDcPhase) |
-//! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
-//! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
-//! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
-//! | `ADD`, `SUB`, `MULT`, `DIV` | Math Operators | real0, real1 | | real (NaN where `DIV` divides by 0) | [`Arithmetic`](crate::math::Arithmetic) |
-//! | `SUM` | Math Operators | real | timeperiod=30 | real | [`Sum`](crate::math::Sum) |
-//! | `CUMSUM` | Math Operators | real | | real | [`CumulativeSum`](crate::math::CumulativeSum) |
-//! | `MINMAX` | Math Operators | real | timeperiod=30 | min, max | [`MinMax`](crate::math::MinMax) |
-//! | `MAXINDEX`, `MININDEX` | Math Operators | real | timeperiod=30 | integer (inputs counted from 0) | [`MaxIndex`](crate::math::MaxIndex), [`MinIndex`](crate::math::MinIndex) |
-//! | `MINMAXINDEX` | Math Operators | real | timeperiod=30 | minidx, maxidx | [`MinMaxIndex`](crate::math::MinMaxIndex) |
-//! | `ACOS`, `ASIN`, `ATAN`, `CEIL`, `COS`, `COSH`, `EXP`, `FLOOR`, `LN`, `LOG10`, `SIN`, `SINH`, `SQRT`, `TAN`, `TANH` | Math Transform | real | | real (NaN outside the domain or on overflow) | [`MathTransform`](crate::math::MathTransform) |
 //! | `AROON` | Momentum Indicators | high, low | timeperiod=14 | aroondown, aroonup | [`Aroon`](crate::momentum::Aroon) |
 //! | `AROONOSC` | Momentum Indicators | high, low | timeperiod=14 | real | [`AroonOscillator`](crate::momentum::AroonOscillator) |
 //! | `CCI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`Cci`](crate::momentum::Cci) |
@@ -151,24 +122,7 @@
 //! | `FRACTAL` | Momentum Indicators | high, low | leftbars=2, rightbars=2 | swinghigh, swinglow (100 on the confirming bar, else 0) | [`Fractal`](crate::momentum::Fractal) |
 //! | `AO` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34 | real | [`AwesomeOscillator`](crate::momentum::AwesomeOscillator) |
 //! | `AC` | Momentum Indicators | high, low | fastperiod=5, slowperiod=34, signalperiod=5 | real | [`Accelerator`](crate::momentum::Accelerator) |
-//! | `LINEARREG` | Statistic Functions | real | timeperiod=14 | real | [`LinearRegression`](crate::statistics::LinearRegression) |
-//! | `LINEARREG_ANGLE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionAngle`](crate::statistics::RegressionAngle) |
-//! | `LINEARREG_INTERCEPT` | Statistic Functions | real | timeperiod=14 | real | [`RegressionIntercept`](crate::statistics::RegressionIntercept) |
-//! | `LINEARREG_SLOPE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionSlope`](crate::statistics::RegressionSlope) |
-//! | `TSF` | Statistic Functions | real | timeperiod=14 | real | [`TimeSeriesForecast`](crate::statistics::TimeSeriesForecast) |
 //! | `FOSC` | Momentum Indicators | real | timeperiod=5 | real | [`ForecastOscillator`](crate::statistics::ForecastOscillator) |
-//! | `PERCENTILE` | Statistic Functions | real | timeperiod=30, percentile=50 | real | [`Percentile`](crate::statistics::Percentile) |
-//! | `PERCENTRANK` | Statistic Functions | real | timeperiod=100 | real | [`PercentRank`](crate::statistics::PercentRank) |
-//! | `AD` | Volume Indicators | high, low, close, volume | | real | [`AccumulationDistribution`](crate::volume::AccumulationDistribution) |
-//! | `ADOSC` | Volume Indicators | high, low, close, volume | fastperiod=3, slowperiod=10 | real | [`ChaikinOscillator`](crate::volume::ChaikinOscillator) |
-//! | `CMF` | Volume Indicators | high, low, close, volume | timeperiod=20 | real (−1..=1) | [`ChaikinMoneyFlow`](crate::volume::ChaikinMoneyFlow) |
-//! | `EFI` | Volume Indicators | close, volume | timeperiod=13 | real | [`ForceIndex`](crate::volume::ForceIndex) |
-//! | `MARKETFI` | Volume Indicators | high, low, volume | | real | [`MarketFacilitation`](crate::volume::MarketFacilitation) |
-//! | `NVI`, `PVI` | Volume Indicators | close, volume | | real (from 1000) | [`VolumeIndex`](crate::volume::VolumeIndex) |
-//! | `OBV` | Volume Indicators | close, volume | | real | [`Obv`](crate::volume::Obv) |
-//! | `PVT` | Volume Indicators | close, volume | | real | [`PriceVolumeTrend`](crate::volume::PriceVolumeTrend) |
-//! | `RVOL` | Volume Indicators | volume | timeperiod=20 | real | [`RelativeVolume`](crate::volume::RelativeVolume) |
-//! | `VWAP` | Volume Indicators | high, low, close, volume | | real (cumulative since the first bar) | [`Vwap`](crate::volume::Vwap) |
 //! | `PLUS_DM` | Momentum Indicators | high, low | timeperiod=14 | real | [`PlusDm`](crate::momentum::PlusDm) |
 //! | `MINUS_DM` | Momentum Indicators | high, low | timeperiod=14 | real | [`MinusDm`](crate::momentum::MinusDm) |
 //! | `PLUS_DI` | Momentum Indicators | high, low, close | timeperiod=14 | real | [`PlusDi`](crate::momentum::PlusDi) |
@@ -188,8 +142,6 @@
 //! | `COPPOCK` | Momentum Indicators | real | wmaperiod=10, roc1period=11, roc2period=14 | real | [`Coppock`](crate::momentum::Coppock) |
 //! | `WAD` | Momentum Indicators | high, low, close | | real | [`Wad`](crate::momentum::Wad) |
 //! | `MFI` | Momentum Indicators | high, low, close, volume | timeperiod=14 | real | [`Mfi`](crate::momentum::Mfi) |
-//! | `CDL2CROWS`, `CDL3BLACKCROWS`, `CDL3INSIDE`, `CDL3LINESTRIKE`, `CDL3OUTSIDE`, `CDL3STARSINSOUTH`, `CDL3WHITESOLDIERS`, `CDLABANDONEDBABY`, `CDLADVANCEBLOCK`, `CDLBELTHOLD`, `CDLBREAKAWAY`, `CDLCLOSINGMARUBOZU`, `CDLCONCEALBABYSWALL`, `CDLCOUNTERATTACK`, `CDLDARKCLOUDCOVER`, `CDLDOJI`, `CDLDOJISTAR`, `CDLDRAGONFLYDOJI`, `CDLENGULFING`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`, `CDLGAPSIDESIDEWHITE`, `CDLGRAVESTONEDOJI`, `CDLHAMMER`, `CDLHANGINGMAN`, `CDLHARAMI`, `CDLHARAMICROSS`, `CDLHIGHWAVE`, `CDLHIKKAKE`, `CDLHIKKAKEMOD`, `CDLHOMINGPIGEON`, `CDLIDENTICAL3CROWS`, `CDLINNECK`, `CDLINVERTEDHAMMER` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLABANDONEDBABY`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`), penetration=0.5 (`CDLDARKCLOUDCOVER`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
-//! | `CDLKICKING`, `CDLKICKINGBYLENGTH`, `CDLLADDERBOTTOM`, `CDLLONGLEGGEDDOJI`, `CDLLONGLINE`, `CDLMARUBOZU`, `CDLMATCHINGLOW`, `CDLMATHOLD`, `CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`, `CDLONNECK`, `CDLPIERCING`, `CDLRICKSHAWMAN`, `CDLRISEFALL3METHODS`, `CDLSEPARATINGLINES`, `CDLSHOOTINGSTAR`, `CDLSHORTLINE`, `CDLSPINNINGTOP`, `CDLSTALLEDPATTERN`, `CDLSTICKSANDWICH`, `CDLTAKURI`, `CDLTASUKIGAP`, `CDLTHRUSTING`, `CDLTRISTAR`, `CDLUNIQUE3RIVER`, `CDLUPSIDEGAP2CROWS`, `CDLXSIDEGAP3METHODS` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`), penetration=0.5 (`CDLMATHOLD`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
 //! | `APO` | Momentum Indicators | real | fastperiod=12, slowperiod=26, matype=1 | real | [`Apo`](crate::momentum::Apo) |
 //! | `PPO` | Momentum Indicators | real | fastperiod=12, slowperiod=26, matype=1 | real | [`Ppo`](crate::momentum::Ppo) |
 //! | `MACDEXT` | Momentum Indicators | real | fastperiod=12, fastmatype=0, slowperiod=26, slowmatype=0, signalperiod=9, signalmatype=0 | macd, macdsignal, macdhist | [`MacdExt`](crate::momentum::MacdExt) |
@@ -199,12 +151,63 @@
 //! | `KDJ` | Momentum Indicators | high, low, close | fastk_period=9, slowk_period=3, slowk_matype=13, slowd_period=3, slowd_matype=13 | k, d, j | [`Kdj`](crate::momentum::Kdj) |
 //! | `TSI` | Momentum Indicators | real | firstperiod=25, secondperiod=13 | real | [`Tsi`](crate::momentum::Tsi) |
 //! | `SMI` | Momentum Indicators | high, low, close | timeperiod=13, fastperiod=2, slowperiod=25, signalperiod=9 | smi, smisignal | [`Smi`](crate::momentum::Smi) |
+//! | `AD` | Volume Indicators | high, low, close, volume | | real | [`AccumulationDistribution`](crate::volume::AccumulationDistribution) |
+//! | `ADOSC` | Volume Indicators | high, low, close, volume | fastperiod=3, slowperiod=10 | real | [`ChaikinOscillator`](crate::volume::ChaikinOscillator) |
+//! | `CMF` | Volume Indicators | high, low, close, volume | timeperiod=20 | real (−1..=1) | [`ChaikinMoneyFlow`](crate::volume::ChaikinMoneyFlow) |
+//! | `EFI` | Volume Indicators | close, volume | timeperiod=13 | real | [`ForceIndex`](crate::volume::ForceIndex) |
+//! | `MARKETFI` | Volume Indicators | high, low, volume | | real | [`MarketFacilitation`](crate::volume::MarketFacilitation) |
+//! | `NVI`, `PVI` | Volume Indicators | close, volume | | real (from 1000) | [`VolumeIndex`](crate::volume::VolumeIndex) |
+//! | `OBV` | Volume Indicators | close, volume | | real | [`Obv`](crate::volume::Obv) |
+//! | `PVT` | Volume Indicators | close, volume | | real | [`PriceVolumeTrend`](crate::volume::PriceVolumeTrend) |
+//! | `RVOL` | Volume Indicators | volume | timeperiod=20 | real | [`RelativeVolume`](crate::volume::RelativeVolume) |
+//! | `VWAP` | Volume Indicators | high, low, close, volume | | real (cumulative since the first bar) | [`Vwap`](crate::volume::Vwap) |
 //! | `PVO` | Volume Indicators | volume | fastperiod=12, slowperiod=26, matype=1 | real | [`Ppo`](crate::momentum::Ppo) of the volumes |
+//! | `HT_DCPERIOD` | Cycle Indicators | real | | real | [`HtDcPeriod`](crate::cycle::HtDcPeriod) |
+//! | `HT_DCPHASE` | Cycle Indicators | real | | real | [`HtDcPhase`](crate::cycle::HtDcPhase) |
+//! | `HT_PHASOR` | Cycle Indicators | real | | inphase, quadrature | [`HtPhasor`](crate::cycle::HtPhasor) |
+//! | `HT_SINE` | Cycle Indicators | real | | sine, leadsine | [`HtSine`](crate::cycle::HtSine) |
+//! | `HT_TRENDMODE` | Cycle Indicators | real | | integer (1 trend, 0 cycle) | [`HtTrendMode`](crate::cycle::HtTrendMode) |
+//! | `TYPPRICE` | Price Transform | high, low, close | | real | [`TypicalPrice`](crate::price::TypicalPrice) |
+//! | `AVGPRICE` | Price Transform | open, high, low, close | | real | [`AveragePrice`](crate::price::AveragePrice) |
+//! | `MEDPRICE` | Price Transform | high, low | | real | [`MedianPrice`](crate::price::MedianPrice) |
+//! | `WCLPRICE` | Price Transform | high, low, close | | real | [`WeightedClose`](crate::price::WeightedClose) |
+//! | `HA` | Price Transform | open, high, low, close | | haopen, hahigh, halow, haclose | [`HeikinAshi`](crate::price::HeikinAshi) |
+//! | `AVGDEV` | Price Transform | real | timeperiod=14 | real | [`AverageDeviation`](crate::price::AverageDeviation) (O(n) per update) |
+//! | `TRANGE` | Volatility Indicators | high, low, close | | real | [`TrueRange`](crate::volatility::TrueRange) |
+//! | `ATR`, `NATR` | Volatility Indicators | high, low, close | timeperiod=14 | real | [`Atr`](crate::volatility::Atr), [`Natr`](crate::volatility::Natr) |
+//! | `ADR` | Volatility Indicators | high, low | timeperiod=14 | real | [`AverageDayRange`](crate::volatility::AverageDayRange) |
+//! | `CVI` | Volatility Indicators | high, low | timeperiod=10, rocperiod=10 | real | [`ChaikinVolatility`](crate::volatility::ChaikinVolatility) |
+//! | `MASSI` | Volatility Indicators | high, low | fastperiod=9, slowperiod=25 | real | [`MassIndex`](crate::volatility::MassIndex) |
+//! | `RVI` | Volatility Indicators | real | timeperiod=14, stddevperiod=10 | real | [`RelativeVolatility`](crate::volatility::RelativeVolatility) |
+//! | `CDL2CROWS`, `CDL3BLACKCROWS`, `CDL3INSIDE`, `CDL3LINESTRIKE`, `CDL3OUTSIDE`, `CDL3STARSINSOUTH`, `CDL3WHITESOLDIERS`, `CDLABANDONEDBABY`, `CDLADVANCEBLOCK`, `CDLBELTHOLD`, `CDLBREAKAWAY`, `CDLCLOSINGMARUBOZU`, `CDLCONCEALBABYSWALL`, `CDLCOUNTERATTACK`, `CDLDARKCLOUDCOVER`, `CDLDOJI`, `CDLDOJISTAR`, `CDLDRAGONFLYDOJI`, `CDLENGULFING`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`, `CDLGAPSIDESIDEWHITE`, `CDLGRAVESTONEDOJI`, `CDLHAMMER`, `CDLHANGINGMAN`, `CDLHARAMI`, `CDLHARAMICROSS`, `CDLHIGHWAVE`, `CDLHIKKAKE`, `CDLHIKKAKEMOD`, `CDLHOMINGPIGEON`, `CDLIDENTICAL3CROWS`, `CDLINNECK`, `CDLINVERTEDHAMMER` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLABANDONEDBABY`, `CDLEVENINGDOJISTAR`, `CDLEVENINGSTAR`), penetration=0.5 (`CDLDARKCLOUDCOVER`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
+//! | `CDLKICKING`, `CDLKICKINGBYLENGTH`, `CDLLADDERBOTTOM`, `CDLLONGLEGGEDDOJI`, `CDLLONGLINE`, `CDLMARUBOZU`, `CDLMATCHINGLOW`, `CDLMATHOLD`, `CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`, `CDLONNECK`, `CDLPIERCING`, `CDLRICKSHAWMAN`, `CDLRISEFALL3METHODS`, `CDLSEPARATINGLINES`, `CDLSHOOTINGSTAR`, `CDLSHORTLINE`, `CDLSPINNINGTOP`, `CDLSTALLEDPATTERN`, `CDLSTICKSANDWICH`, `CDLTAKURI`, `CDLTASUKIGAP`, `CDLTHRUSTING`, `CDLTRISTAR`, `CDLUNIQUE3RIVER`, `CDLUPSIDEGAP2CROWS`, `CDLXSIDEGAP3METHODS` | Pattern Recognition | open, high, low, close | penetration=0.3 (`CDLMORNINGDOJISTAR`, `CDLMORNINGSTAR`), penetration=0.5 (`CDLMATHOLD`); none for the others | integer (+100 bullish, −100 bearish, 0 none; ±80 weak engulfing / harami, ±200 Hikkake confirmation) | one per pattern in [`pattern`](crate::pattern) ([`Doji`](crate::pattern::Doji), ...) |
+//! | `VAR` | Statistic Functions | real | timeperiod=5, nbdev=1 (ignored, as in TA-Lib) | real | [`Variance`](crate::volatility::Variance) |
+//! | `STDDEV` | Statistic Functions | real | timeperiod=5, nbdev=1 | real | [`StdDev`](crate::volatility::StdDev) |
+//! | `BETA` | Statistic Functions | real0 (market), real1 (asset) | timeperiod=5 | real | [`Beta::talib`](crate::relative::Beta::talib) of (real1, real0) |
+//! | `CORREL` | Statistic Functions | real0, real1 | timeperiod=30 | real | [`Correlation::talib`](crate::relative::Correlation::talib) |
+//! | `LINEARREG` | Statistic Functions | real | timeperiod=14 | real | [`LinearRegression`](crate::statistics::LinearRegression) |
+//! | `LINEARREG_ANGLE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionAngle`](crate::statistics::RegressionAngle) |
+//! | `LINEARREG_INTERCEPT` | Statistic Functions | real | timeperiod=14 | real | [`RegressionIntercept`](crate::statistics::RegressionIntercept) |
+//! | `LINEARREG_SLOPE` | Statistic Functions | real | timeperiod=14 | real | [`RegressionSlope`](crate::statistics::RegressionSlope) |
+//! | `TSF` | Statistic Functions | real | timeperiod=14 | real | [`TimeSeriesForecast`](crate::statistics::TimeSeriesForecast) |
+//! | `PERCENTILE` | Statistic Functions | real | timeperiod=30, percentile=50 | real | [`Percentile`](crate::statistics::Percentile) |
+//! | `PERCENTRANK` | Statistic Functions | real | timeperiod=100 | real | [`PercentRank`](crate::statistics::PercentRank) |
+//! | `ACOS`, `ASIN`, `ATAN`, `CEIL`, `COS`, `COSH`, `EXP`, `FLOOR`, `LN`, `LOG10`, `SIN`, `SINH`, `SQRT`, `TAN`, `TANH` | Math Transform | real | | real (NaN outside the domain or on overflow) | [`MathTransform`](crate::math::MathTransform) |
+//! | `MAX`, `MIN` | Math Operators | real | timeperiod=30 | real | [`RollingMax`](crate::statistics::RollingMax), [`RollingMin`](crate::statistics::RollingMin) |
+//! | `ADD`, `SUB`, `MULT`, `DIV` | Math Operators | real0, real1 | | real (NaN where `DIV` divides by 0) | [`Arithmetic`](crate::math::Arithmetic) |
+//! | `SUM` | Math Operators | real | timeperiod=30 | real | [`Sum`](crate::math::Sum) |
+//! | `CUMSUM` | Math Operators | real | | real | [`CumulativeSum`](crate::math::CumulativeSum) |
+//! | `MINMAX` | Math Operators | real | timeperiod=30 | min, max | [`MinMax`](crate::math::MinMax) |
+//! | `MAXINDEX`, `MININDEX` | Math Operators | real | timeperiod=30 | integer (inputs counted from 0) | [`MaxIndex`](crate::math::MaxIndex), [`MinIndex`](crate::math::MinIndex) |
+//! | `MINMAXINDEX` | Math Operators | real | timeperiod=30 | minidx, maxidx | [`MinMaxIndex`](crate::math::MinMaxIndex) |
 //!
 //! The crate's own:
 //!
 //! | Name | Group | Inputs | Parameters (defaults) | Outputs | Typed |
 //! |---|---|---|---|---|---|
+//! | `DMI` | Momentum Indicators | high, low, close | timeperiod=14 | plusdm, minusdm, plusdi, minusdi, dx, adx, adxr (NaN until ADX, ADXR start) | [`Directional`](crate::momentum::Directional) |
+//! | `AVWAP` | Volume Indicators | timestamped bar | period=0 (0 day, 1 week, 2 month, UTC), nbdev=1 | vwap, upperband, lowerband, stddev | [`AnchoredVwap`](crate::volume::AnchoredVwap) |
+//! | `CDLALL` | Pattern Recognition | open, high, low, close | | patterns, bullish, bearish (counts of the patterns on the bar) | [`CandlePatterns`](crate::pattern::CandlePatterns) |
 //! | `MACROSS` | Signals | real | fastperiod=50, slowperiod=200, matype=0 | cross (+100 golden, −100 death) | [`MaCross`](crate::signal::MaCross) |
 //! | `CROSSOVER` | Signals | fast, slow | | cross (+100 above, −100 below) | [`Crossover`](crate::signal::Crossover) |
 //! | `CROSSLEVEL` | Signals | real | level=0 | cross | [`CrossLevel`](crate::signal::CrossLevel) |
@@ -222,9 +225,6 @@
 //! | `MANSFIELD` | Relative Strength | asset, benchmark | timeperiod=200 | real | [`Mansfield`](crate::relative::Mansfield) |
 //! | `LEADERSHIP` | Relative Strength | asset, benchmark | timeperiod=50 | cross (+100 asset leads, −100 benchmark leads) | [`Leadership`](crate::relative::Leadership) |
 //! | `PUTCALL` | Sentiment | puts, calls | smoothing=10, lookback=252 | ratio, smoothed, zscore, percentile, regime, contrarian | [`PutCall`](crate::sentiment::PutCall) |
-//! | `AVWAP` | Volume Indicators | timestamped bar | period=0 (0 day, 1 week, 2 month, UTC), nbdev=1 | vwap, upperband, lowerband, stddev | [`AnchoredVwap`](crate::volume::AnchoredVwap) |
-//! | `DMI` | Momentum Indicators | high, low, close | timeperiod=14 | plusdm, minusdm, plusdi, minusdi, dx, adx, adxr (NaN until ADX, ADXR start) | [`Directional`](crate::momentum::Directional) |
-//! | `CDLALL` | Pattern Recognition | open, high, low, close | | patterns, bullish, bearish (counts of the patterns on the bar) | [`CandlePatterns`](crate::pattern::CandlePatterns) |
 //!
 //! Not in the catalog, because they are not one stream per series:
 //! [`IndexCalculator`](crate::index::IndexCalculator) (a whole index of constituents, keyed
