@@ -1134,8 +1134,9 @@ const EXCLUDED: &[(&str, &str)] = &[(
     "a whole index of constituents keyed by name, not one stream per series",
 )];
 
-fn public_indicator_types() -> Vec<String> {
-    let mut found = Vec::new();
+/// Every `.rs` file under `src/` except the catalog's own, with its text.
+fn source_files() -> Vec<String> {
+    let mut texts = Vec::new();
     let root = format!("{}/src", env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![std::path::PathBuf::from(root)];
     while let Some(dir) = dirs.pop() {
@@ -1145,36 +1146,66 @@ fn public_indicator_types() -> Vec<String> {
                 if !path.ends_with("catalog") {
                     dirs.push(path);
                 }
-                continue;
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                texts.push(std::fs::read_to_string(&path).unwrap());
             }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for line in text.lines() {
-                let line = line.trim();
-                // `impl<...> Indicator for Name<...>` and the macro form `crate::Indicator for $name`.
-                if let Some(rest) = line.split(" Indicator for ").nth(1) {
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-                        .collect();
-                    if line.starts_with("impl") && !name.starts_with('$') && name != "Box" {
-                        found.push(name);
-                    }
+        }
+    }
+    texts
+}
+
+/// The leading identifier of `text` (letters, digits, `_`).
+fn identifier(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// The types that implement `Indicator`: written out (`impl<...> Indicator for Name<...>`) or
+/// made by a macro whose body implements it (`crate::Indicator for $name`), whose
+/// invocations name the type first after their doc comments and attributes.
+fn public_indicator_types() -> Vec<String> {
+    let files = source_files();
+    let mut found = Vec::new();
+    let mut macros = Vec::new();
+    for text in &files {
+        let mut current_macro = None;
+        for line in text.lines().map(str::trim) {
+            if let Some(rest) = line.strip_prefix("macro_rules! ") {
+                current_macro = Some(identifier(rest));
+            }
+            let Some(rest) = line.split("Indicator for ").nth(1) else {
+                continue;
+            };
+            if rest.starts_with('$') {
+                macros.extend(current_macro.clone());
+            } else if line.starts_with("impl") {
+                let name = identifier(rest);
+                if name != "Box" {
+                    found.push(name);
                 }
             }
         }
     }
-    // Types implemented through the macros in momentum/lagged.rs and statistics/rolling_extreme.rs.
-    found.extend(["Roc", "Rocp", "Momentum", "RollingMax", "RollingMin"].map(String::from));
-    // And through the macro in price/bar_prices.rs.
-    found.extend(
-        [
-            "AveragePrice",
-            "MedianPrice",
-            "TypicalPrice",
-            "WeightedClose",
-        ]
-        .map(String::from),
-    );
+    assert!(macros.len() >= 5, "indicator macros found: {macros:?}");
+    for text in &files {
+        let mut lines = text.lines().map(str::trim);
+        while let Some(line) = lines.next() {
+            let invokes = macros.iter().any(|m| {
+                let called = line.split(&format!("{m}!")).nth(1);
+                !line.starts_with("macro_rules!")
+                    && called.is_some_and(|rest| rest.starts_with('(') || rest.starts_with(" {"))
+            });
+            if invokes {
+                let name = lines
+                    .by_ref()
+                    .find(|l| !l.is_empty() && !l.starts_with("///") && !l.starts_with("#["))
+                    .map(identifier)
+                    .unwrap_or_default();
+                found.push(name);
+            }
+        }
+    }
     found.sort();
     found.dedup();
     found
@@ -1183,7 +1214,21 @@ fn public_indicator_types() -> Vec<String> {
 #[test]
 fn every_public_indicator_type_has_an_entry() {
     let types = public_indicator_types();
-    assert!(types.len() >= 35, "found {types:?}");
+    // Written out and macro-made (Rocr100, Adx, MaxIndex, LinearRegression, TypicalPrice, ...).
+    for made in [
+        "Rocr100",
+        "Adx",
+        "PlusDm",
+        "MaxIndex",
+        "LinearRegression",
+        "TypicalPrice",
+    ] {
+        assert!(
+            types.iter().any(|t| t == made),
+            "{made} not found in {types:?}"
+        );
+    }
+    assert!(types.len() >= 140, "found {} types: {types:?}", types.len());
     for name in &types {
         if EXCLUDED.iter().any(|(excluded, _)| excluded == name) {
             assert!(catalog::functions()
