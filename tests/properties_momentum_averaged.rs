@@ -569,3 +569,21 @@ fn stochrsi_leaving_overbought_is_a_zone_exit() {
         ]
     );
 }
+
+/// `%K` is exactly 100 when the close is the window's high (`(HH − LL)/(HH − LL) = 1`), for
+/// spreads where `x/(x/100)` rounds to 99.99999999999999 (the older evaluation, which made
+/// KAMA over `%K` read a stretch at 100 as noise); TA-Lib 0.8.1 gives 100 too.
+#[test]
+fn fast_k_is_exactly_100_at_the_window_high() {
+    for (low, high) in [(0.0, 0.9), (1.0, 4.5), (10.0, 10.1)] {
+        let bottom = Candle::new(low, low, low, low, 0.0).unwrap();
+        let top = Candle::new(high, high, high, high, 0.0).unwrap();
+        let mut stochastic = MaFastStochastic::new(2, Sma::new(1).unwrap()).unwrap();
+        let out = stochastic.batch(&[bottom, top, top, top]);
+        assert_eq!(out[1].map(|o| o.k), Some(100.0), "{low}..{high}");
+        assert_eq!(out[3].map(|o| o.k), Some(0.0), "{low}..{high}: flat window");
+        let mut stochastic = MaFastStochastic::new(3, Sma::new(1).unwrap()).unwrap();
+        let out = stochastic.batch(&[bottom, top, top]);
+        assert_eq!(out[2].map(|o| o.k), Some(100.0), "{low}..{high}");
+    }
+}

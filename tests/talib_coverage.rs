@@ -98,6 +98,19 @@ fn split_header(line: &str) -> Vec<&str> {
     titles
 }
 
+/// The values where TA-Lib is not the exact one, proven: `(column, series, first row)`,
+/// exempt from that row to the end of the series (the first one must differ, so a stale
+/// entry is noticed). STOCHRSI with MAMA (`fastd_matype` 7): where %K sits at exactly 0 or
+/// 100 for ten bars or more, MAMA's exact in-phase component is 0 and TA-Lib's a residue of
+/// its running sums (~1e-13), which turns its phase to ±90° and changes a later alpha; the
+/// averages then differ to the end. The proof (exact arithmetic, TA-Lib's own in-phase and
+/// MAMA on the same %K) is the `exact_phase` test of `src/average/mama.rs`.
+const EXEMPT: &[(&str, &str, usize)] = &[
+    ("STOCHRSI(14,5,3,7):fastd", "ndx", 313),
+    ("STOCHRSI(5,10,4,7):fastd", "ndx", 317),
+    ("STOCHRSI(14,5,3,7):fastd", "zero_range", 50),
+];
+
 /// Checks every column of `<name>.csv`; returns the number of values compared.
 fn check_function(name: &str) -> usize {
     let text = fs::read_to_string(data_path(&format!("{name}.csv")))
@@ -158,9 +171,19 @@ fn check_function(name: &str) -> usize {
                         .position(|o| *o == output)
                         .unwrap_or_else(|| panic!("{spec}: no output {output} in {names:?}"))
                 };
+                let exempt = EXEMPT
+                    .iter()
+                    .find(|(title, series, _)| *title == header[col] && *series == s.name)
+                    .map(|&(_, _, from)| from);
                 for (i, &ours) in values[k].iter().enumerate() {
                     let expected = parse_number(rows[first_row + i][col]);
                     let label = format!("{}[{}] on {} row {i}", spec, header[col], s.name);
+                    if exempt.is_some_and(|from| i >= from) {
+                        if exempt == Some(i) && (ours - expected).abs() <= 1e-9 {
+                            failures.push(format!("{label}: exempt from here, yet equal"));
+                        }
+                        continue;
+                    }
                     // Where TA-Lib overflows to ±∞ the crate has no value (it never
                     // outputs a non-finite number).
                     let expected_none = !expected.is_finite();

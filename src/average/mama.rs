@@ -63,7 +63,16 @@ pub struct MamaOutput<T = f64> {
 /// # Links
 ///
 /// TA-Lib `MAMA` (outputs `mama`, `fama`), and `MA` with `matype` 7; matches it at every
-/// index.
+/// index, but for the case below.
+///
+/// # Parity
+///
+/// On an input that stays exactly constant for ten bars or more (a %K at 0 or 100), the exact
+/// in-phase `I1` is 0, and so is the phase. TA-Lib keeps the smoothing as running sums,
+/// which leave `I1 ≈ 1e-13` there: its phase reads ±90° and a later `α` differs (STOCHRSI's
+/// %D with MAMA, by up to 17 points on the test data). This type evaluates the smoothing
+/// directly and takes the exact decision, checked with exact arithmetic on TA-Lib's own
+/// STOCHRSI %K (`scripts/generate_mama_exact_phase.py`).
 #[doc(alias = "MAMA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
@@ -248,5 +257,102 @@ impl<T: Real> TryFrom<MamaState<T>> for Mama<T> {
         mama.mama = state.mama;
         mama.fama = state.fama;
         Ok(mama)
+    }
+}
+
+/// Parity: MAMA's phase is 0 where its in-phase component is, and on inputs that sit at
+/// exactly 0 or 100 for ten bars or more (a STOCHRSI %K) the exact in-phase component is 0
+/// while TA-Lib's is a residue of its running sums (~1e-13), so TA-Lib's phase reads ±90°
+/// there and a later alpha differs. `scripts/generate_mama_exact_phase.py` decides with exact
+/// arithmetic (`fractions`) where the in-phase component of TA-Lib's own STOCHRSI %K is 0,
+/// and records TA-Lib's in-phase (HT_PHASOR) and MAMA of that %K; these tests show the
+/// crate's decision is the exact one at every bar and TA-Lib's is not.
+#[cfg(test)]
+mod exact_phase {
+    use super::*;
+
+    const DATA: &str = include_str!("../../tests/data/talib/mama_exact_phase.csv");
+
+    /// One bar: the input, whether the exact in-phase is 0, TA-Lib's in-phase and MAMA.
+    type Bar = (f64, bool, Option<f64>, Option<f64>);
+
+    fn cases() -> Vec<(String, Vec<Bar>)> {
+        let number = |cell: &str| (!cell.is_empty()).then(|| cell.parse::<f64>().unwrap());
+        let mut cases: Vec<(String, Vec<Bar>)> = Vec::new();
+        for line in DATA.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let [case, bar, x, zero, in_phase, mama] = cells[..] else {
+                panic!("malformed row {line}");
+            };
+            if cases.last().map(|(c, _)| c.as_str()) != Some(case) {
+                cases.push((case.to_string(), Vec::new()));
+            }
+            let bars = &mut cases.last_mut().unwrap().1;
+            assert_eq!(bar.parse::<usize>().unwrap(), bars.len());
+            bars.push((
+                x.parse().unwrap(),
+                zero == "1",
+                number(in_phase),
+                number(mama),
+            ));
+        }
+        assert_eq!(cases.len(), 3);
+        cases
+    }
+
+    #[test]
+    fn the_phase_decision_is_the_exact_one_and_talibs_is_not() {
+        let mut alphas_checked = 0;
+        for (case, bars) in cases() {
+            let mut mama = Mama::<f64>::default();
+            let mut talib_residues = 0;
+            let mut first_difference = None;
+            for (t, &(x, exact_zero, talib_in_phase, talib_mama)) in bars.iter().enumerate() {
+                let before = mama.mama;
+                let in_phase = mama.hilbert.next(x).map(|step| step.in_phase);
+                // The crate's in-phase is 0.0 exactly where the exact one is 0.
+                if let Some(in_phase) = in_phase {
+                    assert_eq!(in_phase == 0.0, exact_zero, "{case} bar {t}: {in_phase:e}");
+                } else {
+                    assert!(!exact_zero, "{case} bar {t}");
+                }
+                // TA-Lib's is a residue there, not 0.
+                if let (true, Some(theirs)) = (exact_zero, talib_in_phase) {
+                    assert!(theirs != 0.0 && theirs.abs() < 1e-12, "{case} bar {t}");
+                    talib_residues += 1;
+                }
+                let out = mama.update(x);
+                if exact_zero {
+                    assert_eq!(mama.phase, 0.0, "{case} bar {t}");
+                }
+                let (Some(ours), Some(theirs)) = (out.map(|o| o.mama), talib_mama) else {
+                    continue;
+                };
+                if first_difference.is_none() && (ours - theirs).abs() > 1e-9 {
+                    first_difference = Some(t);
+                    // The alpha of this bar, from the averages: the crate's is the fast limit
+                    // (the exact phase of the zero bar makes the phase change ≤ 1°), TA-Lib's
+                    // the fast limit over a change of phase measured from ±90°.
+                    let alpha = |now: f64| (now - before) / (x - before);
+                    let previous = bars.get(t.wrapping_sub(1)).and_then(|bar| bar.3);
+                    if let Some(previous) = previous {
+                        assert!((alpha(ours) - 0.5).abs() < 1e-9, "{case} bar {t}");
+                        let theirs_alpha = (theirs - previous) / (x - previous);
+                        assert!(theirs_alpha < 0.2, "{case} bar {t}: {theirs_alpha}");
+                        alphas_checked += 1;
+                    }
+                }
+            }
+            // The averages agree up to the first bar a phase decision on an exact zero
+            // reaches (the first output, for zero_range, whose zeros are in the warm-up).
+            let first_zero = (15..bars.len()).find(|&t| bars[t].1).unwrap();
+            let first_difference = first_difference.expect("TA-Lib's MAMA differs");
+            assert!(first_difference >= first_zero, "{case}: {first_difference}");
+            if first_zero >= 32 {
+                assert!(talib_residues > 0, "{case}");
+            }
+        }
+        // Both ndx cases show their alphas (zero_range's bar is in the warm-up).
+        assert_eq!(alphas_checked, 2);
     }
 }

@@ -60,7 +60,9 @@ use crate::{Error, Indicator, Real};
 /// # Links
 ///
 /// Tushar Chande and Stanley Kroll, *The New Technical Trader* (1994); TA-Lib `STOCHRSI`
-/// (every `matype`), matched at every index.
+/// (every `matype`), matched at every index, except with MAMA once `%K` has sat at exactly 0
+/// or 100 for ten bars or more, where TA-Lib's MAMA is not exact and this one is (see
+/// [`Mama`](crate::average::Mama#parity)).
 #[doc(alias = "STOCHRSI")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(

@@ -84,8 +84,8 @@ impl<T: Real> Range<T> {
         ))
     }
 
-    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib does (`(C − LL)/((HH − LL)/100)`) and
-    /// clamped to `0..=100`; 0 when the window is flat, exactly by TA-Lib's test:
+    /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib 0.8.1 does (`100·((C − LL)/(HH − LL))`,
+    /// exactly 100 when the close is the window's high) and clamped to `0..=100`; 0 when the window is flat, exactly by TA-Lib's test:
     /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)` (about 90 ulps of the prices, at every scale).
     #[inline]
     pub(super) fn fast_k(highest: T, lowest: T, close: T) -> T {
@@ -94,7 +94,7 @@ impl<T: Real> Range<T> {
         if flat {
             T::zero()
         } else {
-            percent((close - lowest) / (spread / lit(100.0)))
+            percent(lit::<T>(100.0) * ((close - lowest) / spread))
         }
     }
 
