@@ -85,7 +85,8 @@ impl<T: Real> Range<T> {
     }
 
     /// `100·(C − LL)/(HH − LL)`, evaluated as TA-Lib 0.8.1 does (`100·((C − LL)/(HH − LL))`,
-    /// exactly 100 when the close is the window's high) and clamped to `0..=100`; 0 when the window is flat, exactly by TA-Lib's test:
+    /// exactly 100 when the close is the window's high) and clamped to `0..=100`; 0 when the
+    /// window is flat, exactly by TA-Lib's test:
     /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)` (about 90 ulps of the prices, at every scale).
     #[inline]
     pub(super) fn fast_k(highest: T, lowest: T, close: T) -> T {
