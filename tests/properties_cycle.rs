@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use ta_stream::average::{HtTrendline, Mama};
 use ta_stream::cycle::{HtDcPeriod, HtDcPhase, HtPhasor, HtSine, HtTrendMode, MarketMode};
@@ -27,16 +28,6 @@ fn walks() -> impl Strategy<Value = Vec<f64>> {
                 })
                 .collect()
         })
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 indicator_contract!(

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::strategies::{candle, candles, flat_candle};
+use common::strategies::{candle, candles, flat_candle, unusable};
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{Adx, Adxr, Directional, Dx, MinusDi, MinusDm, PlusDi, PlusDm, Vortex};
@@ -24,16 +24,6 @@ fn series() -> impl Strategy<Value = Vec<Candle>> {
         prop::collection::vec(prop_oneof![2 => flat_candle(), 1 => candle()], 0..80),
         (flat_candle(), 0..60usize).prop_map(|(c, n)| vec![c; n]),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 /// Candles every line refuses: an unusable number, or a high below the low.

@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use ta_stream::math::{
     Arithmetic, CumulativeSum, MathFunction, MathTransform, MaxIndex, MinIndex, MinMax,
@@ -36,16 +37,6 @@ fn divisible_pairs() -> impl Strategy<Value = Vec<(f64, f64)>> {
         (-1e6..1e6_f64, prop_oneof![-1e6..-1e-3_f64, 1e-3..1e6_f64]),
         0..80,
     )
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 fn unusable_pair() -> impl Strategy<Value = (f64, f64)> {

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use ta_stream::bar::Candle;
@@ -27,16 +28,6 @@ fn values() -> impl Strategy<Value = Vec<f64>> {
 /// Positive prices only.
 fn prices() -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(1.0..1000.0_f64, 0..160)
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 /// A valid candle on a 0.25 grid (exact in f32 as well as f64), flat one time in six, so that

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::strategies::{candle, candles, flat_candle, prices};
+use common::strategies::{candle, candles, flat_candle, prices, unusable};
 use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Sma, Wma};
 use ta_stream::bar::Candle;
@@ -15,16 +15,6 @@ use ta_stream::momentum::{
 };
 use ta_stream::signal::{Cross, CrossLevel, ZoneEvent, Zones};
 use ta_stream::{Error, Indicator};
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
-}
 
 fn refused_candle() -> impl Strategy<Value = Candle> {
     (0..5usize, unusable()).prop_map(|(field, bad)| {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::strategies::{candle, candles, flat_candle, prices};
+use common::strategies::{candle, candles, flat_candle, prices, unusable};
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{
@@ -33,16 +33,6 @@ fn bars() -> impl Strategy<Value = Vec<Candle>> {
         candles(120),
         prop::collection::vec(prop_oneof![candle(), flat_candle()], 0..120),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 /// A candle with one unusable number.

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::strategies::{candle, candles, flat_candle, prices};
+use common::strategies::{candle, candles, flat_candle, prices, unusable};
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::levels::SwingReading;
@@ -42,16 +42,6 @@ fn bars() -> impl Strategy<Value = Vec<Candle>> {
             })
             .collect()),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 /// A candle with an unusable number.

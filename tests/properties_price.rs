@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::price::{
@@ -91,16 +92,6 @@ fn values() -> impl Strategy<Value = Vec<f64>> {
         prop::collection::vec(1.0..1000.0_f64, 0..120),
         prop::collection::vec(prop::sample::select(vec![99.0, 100.0, 100.5]), 0..80),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use ta_stream::relative::{
@@ -34,16 +35,6 @@ fn raw_pairs() -> impl Strategy<Value = Vec<(f64, f64)>> {
         2 => -1e3..1e3_f64,
     ];
     prop::collection::vec((value.clone(), value), 0..120)
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 fn unusable_pair() -> impl Strategy<Value = (f64, f64)> {

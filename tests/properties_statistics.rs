@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::strategies::prices;
+use common::strategies::{prices, unusable};
 use proptest::prelude::*;
 use ta_stream::signal::{Cross, CrossLevel};
 use ta_stream::statistics::{
@@ -25,16 +25,6 @@ fn closes() -> impl Strategy<Value = Vec<f64>> {
         prices(120),
         prop::collection::vec(prop::sample::select(vec![99.0, 100.0, 100.5]), 0..100),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use ta_stream::bar::Candle;
@@ -46,16 +47,6 @@ fn positive_prices() -> impl Strategy<Value = Vec<f64>> {
         prices(),
         prop::collection::vec(prop::sample::select(vec![99.0, 100.0, 100.5, 101.0]), 0..80),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 /// For the ratio indicators, non-positive prices are unusable too.

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::strategies::unusable;
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
 use ta_stream::volatility::{AverageDayRange, ChaikinVolatility, MassIndex, RelativeVolatility};
@@ -49,16 +50,6 @@ fn closes() -> impl Strategy<Value = Vec<f64>> {
         prop::collection::vec(prop::sample::select(vec![99.0, 100.0, 100.5]), 0..100),
         prop::collection::vec(-1e6..1e6_f64, 0..120),
     ]
-}
-
-fn unusable() -> impl Strategy<Value = f64> {
-    prop::sample::select(vec![
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        1e300,
-        -1e200,
-    ])
 }
 
 /// Candles with an unusable number, or with the high below the low (no range).

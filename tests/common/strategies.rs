@@ -1,9 +1,22 @@
 //! Proptest strategies for ordinary inputs (the adversarial ones are in `adversarial`):
-//! positive prices, valid candles with volume, and series of them.
+//! positive prices, valid candles with volume, and series of them; and the unusable numbers
+//! every indicator refuses.
 #![allow(dead_code)]
 
 use proptest::prelude::*;
 use ta_stream::bar::Candle;
+
+/// An input no indicator accepts: NaN, ±∞, or a finite value beyond the usable range
+/// (`Real::max_input`, 1e150 for `f64`).
+pub fn unusable() -> impl Strategy<Value = f64> {
+    prop::sample::select(vec![
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e300,
+        -1e200,
+    ])
+}
 
 /// A price in 1..1000.
 pub fn price() -> impl Strategy<Value = f64> {
