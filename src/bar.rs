@@ -20,6 +20,7 @@ use crate::{CheckedInput, Error, Real};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Candle<T = f64> {
     /// First traded price of the period.
     pub open: T,
@@ -218,6 +219,7 @@ impl<T: Real> Ohlcv<T> for Candle<T> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Bar<T = f64> {
     /// Start of the bar's period.
     pub timestamp: DateTime<Utc>,
@@ -263,6 +265,7 @@ impl<T: Real> CheckedInput for Bar<T> {
 /// Validates a stream of bars: each candle valid, timestamps strictly increasing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BarSequence {
     last: Option<DateTime<Utc>>,
 }

@@ -401,12 +401,25 @@
 //! - [`peek`](Indicator::peek), [`value`](Indicator::value) and
 //!   [`is_ready`](Indicator::is_ready) are `#[must_use]`: calling them only to discard the
 //!   result is a bug (`update` is not: it is often called for its effect).
+//! - **Saved state** (with `serde`): a [`Checkpoint`] (`{"format", "crate", "indicator",
+//!   "state"}`) of format N loads in every later version that reads format N, and resumes
+//!   exactly where it stopped. The format is [`STATE_FORMAT`], one number shared with the
+//!   catalog's saved [`DynIndicator`](catalog::DynIndicator) (its `version`). Changing it is
+//!   a CHANGELOG entry, and checkpoints of another format are then refused with
+//!   [`Error::InvalidState`] ("checkpoint format 2 is not readable by ta-stream ..."), never
+//!   misread. A checkpoint also records the indicator's label (`RSI(14)`): a state of other
+//!   parameters is refused, and the labels are part of the format. The bare serde form of an
+//!   indicator is its internal state, exact to this format and carrying no promise: every
+//!   serde form refuses unknown and missing fields, so a bare state from another version is
+//!   refused rather than misread, but it may stop loading in any release. Store
+//!   `Checkpoint`s (or the catalog's saved form), not bare states.
 //!
 //! ## Features
 //!
-//! - `serde` (default): `Serialize`/`Deserialize` for every indicator. Deserialization
-//!   validates the state and refuses an inconsistent one with [`Error::InvalidState`] (or
-//!   [`Error::InvalidParameter`] for a period out of range).
+//! - `serde` (default): `Serialize`/`Deserialize` for every indicator, and [`Checkpoint`],
+//!   the versioned form to store. Deserialization validates the state and refuses an
+//!   inconsistent one with [`Error::InvalidState`] (or [`Error::InvalidParameter`] for a
+//!   period out of range), and an unknown field by its name.
 //! - `approx` (off by default): [`approx`](https://docs.rs/approx)'s `AbsDiffEq`, `RelativeEq`
 //!   and `UlpsEq` for every output with float fields (MACD, bands, stochastics, pivots,
 //!   levels, put/call readings, weights, the catalog's outputs...): the float fields compare
@@ -452,6 +465,7 @@ pub mod approx_eq;
 pub mod average;
 pub mod bar;
 pub mod catalog;
+mod checkpoint;
 pub mod cycle;
 mod error;
 mod float;
@@ -474,6 +488,9 @@ pub mod volatility;
 pub mod volume;
 pub mod window;
 
+#[cfg(feature = "serde")]
+pub use checkpoint::Checkpoint;
+pub use checkpoint::STATE_FORMAT;
 /// The [`chrono`](https://docs.rs/chrono) crate, re-exported: [`Bar`](bar::Bar) and
 /// [`Observation`](relative::Observation) carry a `chrono::DateTime<Utc>`, and
 /// [`FloorPivots`](levels::FloorPivots) groups bars by calendar periods, so

@@ -121,6 +121,7 @@ impl<T: Real> fmt::Display for Dema<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DemaState<T: Real> {
     first: Ema<T>,
     second: Ema<T>,

@@ -170,6 +170,7 @@ impl<T: Real> fmt::Display for Ema<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct EmaState<T: Real> {
     smoother: Smoother<T>,
 }

@@ -142,6 +142,7 @@ impl<T: Real> fmt::Display for Hma<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HmaState<T: Real> {
     period: usize,
     half: Wma<T>,

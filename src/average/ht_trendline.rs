@@ -9,6 +9,7 @@ use crate::{Indicator, Real};
 /// [`HtTrendMode`](crate::cycle::HtTrendMode): the last inputs and the last three averages.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct TrendlineBlock<T: Real> {
     /// Inputs before the current one (49 at most).
     prices: RingBuffer<T>,
@@ -194,6 +195,7 @@ impl<T: Real> fmt::Display for HtTrendline<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtTrendlineState<T: Real> {
     hilbert: Hilbert<T>,
     trend: TrendlineBlock<T>,

@@ -83,6 +83,7 @@ impl<T: Real> fmt::Display for Identity<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct IdentityState<T> {
     last: Option<T>,
 }

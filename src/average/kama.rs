@@ -178,6 +178,7 @@ impl<T: Real> fmt::Display for Kama<T> {
 /// changes and the average.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct KamaState<T: Real> {
     period: usize,
     inputs: RingBuffer<T>,

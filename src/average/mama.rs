@@ -7,6 +7,7 @@ use crate::{Error, Indicator, Real};
 /// The two lines of [`Mama`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MamaOutput<T = f64> {
     /// The MESA adaptive moving average (TA-Lib's `mama`).
     pub mama: T,
@@ -223,6 +224,7 @@ impl<T: Real> fmt::Display for Mama<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MamaState<T: Real> {
     fast_limit: T,
     slow_limit: T,

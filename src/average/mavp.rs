@@ -259,6 +259,7 @@ impl<M: fmt::Display> fmt::Display for Mavp<M> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MavpState<M> {
     min_period: usize,
     max_period: usize,

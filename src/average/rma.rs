@@ -124,6 +124,7 @@ impl<T: Real> fmt::Display for Rma<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RmaState<T: Real> {
     smoother: Smoother<T>,
 }

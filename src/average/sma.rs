@@ -39,6 +39,7 @@ use crate::{Error, Indicator};
 #[doc(alias = "MA")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Sma<T: Real = f64> {
     sum: RollingSum<T>,
 }

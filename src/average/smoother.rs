@@ -11,6 +11,7 @@ use crate::Error;
 /// How the first output of an exponential average is obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Seed {
     /// TA-Lib's default ("classic"): the first output, after `period` inputs, is the simple
@@ -26,6 +27,7 @@ pub enum Seed {
 /// The recursion applied once seeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) enum Rule {
     /// `s = (x − s)·k + s` with `k = 2/(n+1)` (TA-Lib's EMA).
     Ema,
@@ -220,6 +222,7 @@ impl<T: Real> Smoother<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SmootherState<T> {
     period: usize,
     seed: Seed,

@@ -188,6 +188,7 @@ impl<T: Real> fmt::Display for T3<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct T3State<T: Real> {
     emas: [Ema<T>; 6],
     vfactor: f64,

@@ -132,6 +132,7 @@ impl<T: Real> fmt::Display for Tema<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TemaState<T: Real> {
     first: Ema<T>,
     second: Ema<T>,

@@ -141,6 +141,7 @@ impl<T: Real> fmt::Display for Trima<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TrimaState<T: Real> {
     period: usize,
     inputs: RollingSum<T>,

@@ -163,6 +163,7 @@ impl<T: Real> fmt::Display for Vwma<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VwmaState<T: Real> {
     weighted: RollingSum<T>,
     volumes: RollingSum<T>,

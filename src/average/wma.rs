@@ -292,6 +292,7 @@ impl<T: Real> fmt::Display for Wma<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct WmaState<T: Real> {
     sum: RollingSum<T>,
     weighted_suffix: Vec<T>,

@@ -145,6 +145,7 @@ impl<T: Real> fmt::Display for Zlema<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ZlemaState<T: Real> {
     inputs: RingBuffer<T>,
     ema: Smoother<T>,

@@ -621,8 +621,9 @@ impl std::str::FromStr for DynIndicator {
 }
 
 /// The saved form's version (with the `serde` feature); [`DynIndicator`]'s deserializer
-/// refuses any other.
-pub const STATE_VERSION: u32 = 1;
+/// refuses any other. It is the crate's [`STATE_FORMAT`](crate::STATE_FORMAT), the format
+/// a [`Checkpoint`](crate::Checkpoint) records: one number for every saved form.
+pub const STATE_VERSION: u32 = crate::STATE_FORMAT;
 
 #[cfg(feature = "serde")]
 mod saved {

@@ -43,6 +43,7 @@ const DEGREES_PER_RADIAN: f64 = 180.0 / core::f64::consts::PI;
 /// When the transform starts: TA-Lib's lookback of 32 or of 63 bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) enum Lookback {
     /// Transform from the 13th input, first output on the 33rd.
     Short,
@@ -90,6 +91,7 @@ pub(crate) fn radians<T: Real>(degrees: T) -> T {
 /// The transform's state.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Hilbert<T: Real> {
     lookback: Lookback,
     /// Inputs accepted (saturating).

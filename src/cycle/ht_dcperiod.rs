@@ -116,6 +116,7 @@ impl<T: Real> fmt::Display for HtDcPeriod<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtDcPeriodState<T: Real> {
     hilbert: Hilbert<T>,
 }

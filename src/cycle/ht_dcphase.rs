@@ -125,6 +125,7 @@ impl<T: Real> fmt::Display for HtDcPhase<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtDcPhaseState<T: Real> {
     hilbert: Hilbert<T>,
     phase: DominantPhase<T>,

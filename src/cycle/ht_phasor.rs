@@ -6,6 +6,7 @@ use crate::{Indicator, Real};
 /// The phasor components of [`HtPhasor`]: in-phase and quadrature.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Phasor<T = f64> {
     /// `I1`: the detrended price three bars ago (TA-Lib's `inphase`).
     pub in_phase: T,
@@ -129,6 +130,7 @@ impl<T: Real> fmt::Display for HtPhasor<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtPhasorState<T: Real> {
     hilbert: Hilbert<T>,
 }

@@ -9,6 +9,7 @@ use crate::{Indicator, Real};
 /// advanced by 45°. Both in `-1..=1`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SineWave<T = f64> {
     /// `sin(phase)` (TA-Lib's `sine`).
     pub sine: T,
@@ -145,6 +146,7 @@ impl<T: Real> fmt::Display for HtSine<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtSineState<T: Real> {
     hilbert: Hilbert<T>,
     phase: DominantPhase<T>,

@@ -9,6 +9,7 @@ use crate::{Indicator, Real};
 /// What [`HtTrendMode`] finds the market doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum MarketMode {
     /// Cycling: TA-Lib's `0`.
     Cycle,
@@ -235,6 +236,7 @@ impl<T: Real> fmt::Display for HtTrendMode<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtTrendModeState<T: Real> {
     hilbert: Hilbert<T>,
     phase: DominantPhase<T>,

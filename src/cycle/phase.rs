@@ -12,6 +12,7 @@ use crate::Real;
 /// Past smoothed prices and the last phase, in degrees.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct DominantPhase<T: Real> {
     /// Smoothed prices before the current one (49 at most).
     smoothed: RingBuffer<T>,

@@ -8,6 +8,7 @@ use crate::Error;
 /// Scheduled rebalance kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum RebalanceKind {
     /// March, June, September: company-level constraints
     /// ([`nasdaq100::quarterly`](super::nasdaq100::quarterly)).
@@ -22,6 +23,7 @@ pub enum RebalanceKind {
 /// See [`RebalanceCalendar`] for an example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RebalanceDates {
     kind: RebalanceKind,
     reference: NaiveDate,
@@ -341,6 +343,7 @@ impl RebalanceCalendar {
 /// way in.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CalendarState {
     holidays: Vec<NaiveDate>,
 }

@@ -19,6 +19,7 @@ const NORMAL_SUM: f64 = 1e-150;
 /// See [`water_fill`] for an example.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct WaterFill {
     weights: Vec<f64>,
     adjustment_factor: f64,
@@ -497,6 +498,7 @@ pub(crate) fn outsiders(n: usize, cohort: &[usize]) -> Vec<usize> {
 /// The level a stage applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Level {
     /// Company weights (share classes added up).
@@ -508,6 +510,7 @@ pub enum Level {
 /// A capping stage of a weighting method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Stage {
     /// A single-name cap (NDX company 24% → 20%, December security 15% → 14%, Select
@@ -555,6 +558,7 @@ impl fmt::Display for Level {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StageReport {
     pub(crate) level: Level,
     pub(crate) stage: Stage,
@@ -636,6 +640,7 @@ impl StageReport {
 /// The weighting methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Method {
     /// Nasdaq-100 quarterly rebalance (company level only).
@@ -677,6 +682,7 @@ impl fmt::Display for Method {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct WeightingReport {
     pub(crate) method: Method,
     pub(crate) stages: Vec<StageReport>,

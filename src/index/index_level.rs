@@ -16,6 +16,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Constituent {
     ticker: String,
     shares: f64,
@@ -71,6 +72,7 @@ impl Constituent {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PriceUpdate {
     position: usize,
     price: f64,
@@ -709,6 +711,7 @@ impl fmt::Display for IndexCalculator {
 /// The serialized form of an [`IndexCalculator`], validated on the way in.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct IndexCalculatorState {
     tickers: Vec<String>,
     shares: Vec<f64>,

@@ -9,6 +9,7 @@ use crate::Error;
 /// See [`SpecialRebalanceMonitor`] for an example.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Breach {
     /// A company weighs more than the single-company limit (24%).
@@ -131,6 +132,7 @@ impl MonitorReading {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SpecialRebalanceMonitor {
     breached: bool,
 }

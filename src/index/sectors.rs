@@ -31,6 +31,7 @@ use crate::Error;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SectorComposition {
     sectors: Vec<(String, f64)>,
 }

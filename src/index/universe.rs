@@ -38,6 +38,7 @@ fn same_cap(a: f64, b: f64) -> bool {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Security {
     ticker: String,
     company: String,
@@ -146,6 +147,7 @@ impl Security {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum DoubleCountPolicy {
     /// Refuse the universe with [`WeightingError::DoubleCounted`] (the default).
@@ -176,6 +178,7 @@ pub enum DoubleCountPolicy {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DoubleCount {
     company: String,
     tickers: Vec<String>,
@@ -726,6 +729,7 @@ fn build_company(
 /// rebuilt (and validated) on the way in.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UniverseState {
     securities: Vec<Security>,
     policy: DoubleCountPolicy,

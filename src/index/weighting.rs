@@ -8,6 +8,7 @@ use super::{Universe, WeightingError};
 /// See [`Weighting`] for an example.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SecurityWeight {
     ticker: String,
     company: String,
@@ -58,6 +59,7 @@ impl SecurityWeight {
 /// See [`Weighting`] for an example.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CompanyWeight {
     company: String,
     initial: f64,
@@ -120,6 +122,7 @@ impl CompanyWeight {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Weighting {
     securities: Vec<SecurityWeight>,
     companies: Vec<CompanyWeight>,

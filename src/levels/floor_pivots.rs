@@ -10,6 +10,7 @@ use crate::{Error, Indicator, Real};
 /// Which floor-trader pivot formula [`PivotLevels`] and [`FloorPivots`] use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum PivotKind {
     /// Classic / Traditional: `PP = (H + L + C)/3`, `R1 = 2PP − L`, `S1 = 2PP − H`,
@@ -50,6 +51,7 @@ impl fmt::Display for PivotKind {
 /// The period whose high, low and close give the pivots of the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum PivotPeriod {
     /// A UTC calendar day (for intraday bars). The default.
@@ -89,6 +91,7 @@ impl fmt::Display for PivotPeriod {
 /// five of each, Camarilla four, Fibonacci three, Woodie two, DeMark one).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PivotLevels<T = f64> {
     /// The formula used.
     pub kind: PivotKind,
@@ -442,6 +445,7 @@ impl<T: Real> fmt::Display for FloorPivots<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FloorPivotsState<T: Real> {
     kind: PivotKind,
     period: PivotPeriod,

@@ -134,6 +134,7 @@ pub(crate) fn accepts<T: Real>(candle: &Candle<T>, bars: u64) -> bool {
 /// Which side of the price a swing is on: a local top or a local bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum SwingKind {
     /// A swing high (pivot high, peak): measured on highs.
     High,
@@ -154,6 +155,7 @@ impl fmt::Display for SwingKind {
 /// reaction low of [`ReactionLow`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Swing<T = f64> {
     /// High or low.
     pub kind: SwingKind,

@@ -270,6 +270,7 @@ impl<T: Real> fmt::Display for ReactionLow<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ReactionLowState<T: Real> {
     pivots: SwingPivots<T>,
     slots: Vec<(u64, T)>,

@@ -14,6 +14,7 @@ const MAX_CAPACITY: usize = 1024;
 /// How close a pivot must be to a level to join it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Tolerance<T = f64> {
     /// `|p − level| <= x/100 · level`, with `x` in percent (0.5 to 1.5 is usual).
@@ -30,6 +31,7 @@ pub enum Tolerance<T = f64> {
 /// What a level does for the price: holds it from below, or caps it from above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Role {
     /// Below the price; breaks on closes below it.
     Support,
@@ -49,6 +51,7 @@ impl fmt::Display for Role {
 /// A support or resistance level: a cluster of confirmed swing pivots.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Level<T = f64> {
     /// Sum of the pivot prices in the cluster.
     sum: T,
@@ -186,6 +189,7 @@ impl<T: Real> Level<T> {
 /// Something that happened to a level on one bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum LevelEvent<T = f64> {
     /// A new swing pivot joined a level that was never broken (the level held again).
     Touch(Level<T>),
@@ -248,6 +252,7 @@ pub struct LevelsReading<T = f64> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct LevelsConfig<T = f64> {
     /// Swing pivot size, bars on each side, `1..=100000`; 5 by default.
@@ -815,6 +820,7 @@ impl<T: Real> fmt::Display for SupportResistance<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SupportResistanceState<T: Real> {
     config: LevelsConfig<T>,
     pivots: SwingPivots<T>,
@@ -895,6 +901,7 @@ impl<T: Real> TryFrom<SupportResistanceState<T>> for SupportResistance<T> {
 /// One cluster of [`cluster_prices`]: a level price and how many prices it gathers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Cluster<T = f64> {
     /// The cluster mean.
     pub price: T,

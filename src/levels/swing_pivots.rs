@@ -11,6 +11,7 @@ use crate::{Error, Indicator, Real};
 /// a pivot high and a pivot low at once).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SwingReading<T = f64> {
     /// The pivot high confirmed on this bar (it occurred `right` bars ago).
     pub high: Option<Swing<T>>,
@@ -276,6 +277,7 @@ impl<T: Real> fmt::Display for SwingPivots<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SwingPivotsState<T: Real> {
     left: usize,
     right: usize,
@@ -318,6 +320,7 @@ impl<T: Real> TryFrom<SwingPivotsState<T>> for SwingPivots<T> {
 /// front (equal values are kept, so the first of a run of ties stays in front).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Extremes<T> {
     kind: SwingKind,
     /// Circular storage of `(bar index, value)`, `window` slots; unused slots are zero.

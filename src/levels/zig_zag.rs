@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// The prices a [`ZigZag`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum ZigZagSource {
     /// Highs for swing highs and up-legs, lows for swing lows and down-legs (bar charts).
@@ -20,6 +21,7 @@ pub enum ZigZagSource {
 /// The leg being formed, with its running extreme `(price, bar index)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 enum Leg<T> {
     /// No bar yet.
     Empty,
@@ -362,6 +364,7 @@ impl<T: Real> fmt::Display for ZigZag<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ZigZagState<T: Real> {
     percent: T,
     source: ZigZagSource,

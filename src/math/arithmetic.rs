@@ -8,6 +8,7 @@ use crate::{CheckedInput, Indicator, Real};
 /// One of the four operations of TA-Lib's two-series math operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Operator {
     /// `ADD`: `a + b`.
     Add,
@@ -143,6 +144,7 @@ impl<T: Real> fmt::Display for Arithmetic<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ArithmeticState<T> {
     operator: Operator,
     last: Option<T>,

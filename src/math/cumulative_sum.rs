@@ -99,6 +99,7 @@ impl<T: Real> fmt::Display for CumulativeSum<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CumulativeSumState<T> {
     sum: CompensatedSum<T>,
     count: u64,

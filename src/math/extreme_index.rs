@@ -12,6 +12,7 @@ use crate::{Error, Indicator, Real};
 /// indicator reads.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(super) struct IndexedWindow<T: Copy> {
     values: RingBuffer<T>,
     /// Inputs accepted since the start: the next input's index.
@@ -81,6 +82,7 @@ impl<T: Real> IndexedWindow<T> {
 /// the window the oldest of the equal extremes that remain is chosen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(super) struct Leader<T> {
     extremum: Extremum,
     /// `(index, value)` once the window is full.
@@ -265,6 +267,7 @@ macro_rules! extreme_index {
 
         #[cfg(feature = "serde")]
         #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct $state<T: Real> {
             window: IndexedWindow<T>,
             leader: Leader<T>,

@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// The lowest and highest input of the window, [`MinMax`]'s output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MinMaxOutput<T> {
     /// The lowest input (TA-Lib's `min`).
     pub min: T,
@@ -125,6 +126,7 @@ impl<T: Real> fmt::Display for MinMax<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MinMaxState<T: Real> {
     min: RollingMin<T>,
     max: RollingMax<T>,

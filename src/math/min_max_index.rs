@@ -10,6 +10,7 @@ use crate::{Error, Indicator, Real};
 /// The indices of the lowest and highest inputs of the window, [`MinMaxIndex`]'s output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MinMaxIndexOutput {
     /// The index of the lowest input (TA-Lib's `minidx`).
     pub min: u64,
@@ -137,6 +138,7 @@ impl<T: Real> fmt::Display for MinMaxIndex<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MinMaxIndexState<T: Real> {
     window: IndexedWindow<T>,
     min: Leader<T>,

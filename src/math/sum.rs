@@ -31,6 +31,7 @@ use crate::{Error, Indicator, Real};
 #[doc(alias = "SUM")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Sum<T: Real = f64> {
     sum: RollingSum<T>,
 }

@@ -10,6 +10,7 @@ use crate::{Indicator, Real};
 /// One of TA-Lib's `Math Transform` functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum MathFunction {
     /// `ACOS`: arc cosine, in radians (`0..=π`; defined on `−1..=1`).
     Acos,
@@ -244,6 +245,7 @@ impl<T: Real> fmt::Display for MathTransform<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MathTransformState<T> {
     function: MathFunction,
     last: Option<T>,

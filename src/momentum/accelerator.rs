@@ -161,6 +161,7 @@ impl<T: Real> fmt::Display for Accelerator<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AcceleratorState<T: Real> {
     awesome: AwesomeOscillator<T>,
     signal: RollingSum<T>,

@@ -168,6 +168,7 @@ where
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ApoState<M> {
     pair: AveragePair<M>,
 }

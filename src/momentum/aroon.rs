@@ -10,6 +10,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// `0..=100` (TA-Lib's `aroondown`, `aroonup`).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AroonOutput<T = f64> {
     /// Aroon down: `100·(n − bars since the lowest low)/n`.
     pub down: T,
@@ -100,6 +101,7 @@ impl<T: Real> AroonWindow<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AroonWindowState<T: Real> {
     highs: MonotonicDeque<T>,
     lows: MonotonicDeque<T>,
@@ -205,6 +207,7 @@ impl<T: Real> TryFrom<AroonWindowState<T>> for AroonWindow<T> {
 #[doc(alias = "AROON")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Aroon<T: Real = f64> {
     window: AroonWindow<T>,
 }

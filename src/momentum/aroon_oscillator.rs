@@ -47,6 +47,7 @@ use super::aroon::AroonWindow;
 #[doc(alias = "AROONOSC")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AroonOscillator<T: Real = f64> {
     window: AroonWindow<T>,
 }

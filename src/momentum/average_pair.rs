@@ -7,6 +7,7 @@ use crate::{Error, Indicator, Real};
 /// other way round, as TA-Lib swaps them).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct AveragePair<M> {
     fast: M,
     slow: M,

@@ -175,6 +175,7 @@ impl<T: Real> fmt::Display for AwesomeOscillator<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AwesomeOscillatorState<T: Real> {
     fast: Sma<T>,
     slow: Sma<T>,

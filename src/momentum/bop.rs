@@ -121,6 +121,7 @@ impl<T: Real> fmt::Display for Bop<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BopState<T> {
     value: Option<T>,
 }

@@ -78,6 +78,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 #[doc(alias = "commodity channel index")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Cci<T: Real = f64> {
     /// The last `n` typical prices, their mean and mean deviation.
     deviation: AverageDeviation<T>,

@@ -184,6 +184,7 @@ impl<T: Real> fmt::Display for Cmo<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CmoState<T: Real> {
     previous: Option<T>,
     gains: Smoother<T>,

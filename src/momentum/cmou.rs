@@ -130,6 +130,7 @@ impl<T: Real> fmt::Display for Cmou<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CmouState<T: Real> {
     previous: Option<T>,
     sums: UpDown<T>,

@@ -194,6 +194,7 @@ impl<T: Real> fmt::Display for Coppock<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CoppockState<T: Real> {
     roc1: Roc<T>,
     roc2: Roc<T>,

@@ -152,6 +152,7 @@ impl<T: Real> fmt::Display for Dpo<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DpoState<T: Real> {
     average: Sma<T>,
     inputs: RingBuffer<T>,

@@ -311,6 +311,7 @@ fn serialize_window<T: Real + serde::Serialize, S: serde::Serializer>(
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WindowState<T: Real> {
     inputs: RingBuffer<T>,
     changes: RollingSum<T>,
@@ -318,6 +319,7 @@ struct WindowState<T: Real> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct EfficiencyRatioState<T: Real> {
     window: WindowState<T>,
     value: Option<T>,

@@ -9,6 +9,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// (TA-Lib's `bullpower`, `bearpower`).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ElderRayOutput<T = f64> {
     /// Bull power: `H − EMA`.
     pub bull: T,
@@ -151,6 +152,7 @@ impl<T: Real> fmt::Display for ElderRay<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ElderRayState<T: Real> {
     average: Smoother<T>,
     last: Option<(T, T)>,

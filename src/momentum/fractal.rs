@@ -198,6 +198,7 @@ impl<T: Real> fmt::Display for Fractal<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FractalState<T: Real> {
     pivots: SwingPivots<T>,
     highs: MonotonicDeque<T>,

@@ -142,6 +142,7 @@ impl<T: Real> fmt::Display for Imi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ImiState<T: Real> {
     bodies: UpDown<T>,
 }

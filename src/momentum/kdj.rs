@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// One reading of [`Kdj`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct KdjOutput<T = f64> {
     /// `K`: the smoothed `%K`.
     pub k: T,

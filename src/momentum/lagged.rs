@@ -115,6 +115,7 @@ macro_rules! lagged_indicator {
 
         #[cfg(feature = "serde")]
         #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct $state<T: crate::Real> {
             window: crate::window::RingBuffer<T>,
             value: Option<T>,

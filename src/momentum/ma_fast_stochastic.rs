@@ -165,6 +165,7 @@ impl<D: fmt::Display, T: Real> fmt::Display for MaFastStochastic<D, T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MaFastStochasticState<D, T: Real> {
     range: RangeState<T>,
     fast_d: D,

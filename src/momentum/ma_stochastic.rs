@@ -182,6 +182,7 @@ impl<K: fmt::Display, D: fmt::Display, T: Real> fmt::Display for MaStochastic<K,
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MaStochasticState<K, D, T: Real> {
     range: RangeState<T>,
     slow_k: K,

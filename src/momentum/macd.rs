@@ -7,6 +7,7 @@ use crate::{Error, Indicator, Real};
 /// One reading of [`Macd`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MacdOutput<T = f64> {
     /// The MACD line: fast EMA − slow EMA.
     pub macd: T,
@@ -262,6 +263,7 @@ impl<T: Real> fmt::Display for Macd<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MacdState<T: Real> {
     fast: Smoother<T>,
     slow: Smoother<T>,

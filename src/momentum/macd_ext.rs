@@ -224,6 +224,7 @@ impl<F: fmt::Display, S: fmt::Display, G: fmt::Display> fmt::Display for MacdExt
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MacdExtState<F, S, G> {
     fast: F,
     slow: S,

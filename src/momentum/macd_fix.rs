@@ -16,6 +16,7 @@ const SLOW: (usize, f64) = (26, 0.075);
 /// inputs (`period` and `k` are the owner's constants).
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct FixedEma<T> {
     /// Inputs consumed, saturating at the period.
     count: usize,
@@ -203,6 +204,7 @@ impl<T: Real> fmt::Display for MacdFix<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MacdFixState<T: Real> {
     fast: FixedEma<T>,
     slow: FixedEma<T>,

@@ -208,6 +208,7 @@ impl<T: Real> fmt::Display for Mfi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MfiState<T: Real> {
     previous: Option<T>,
     flows: UpDown<T>,

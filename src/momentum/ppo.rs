@@ -192,6 +192,7 @@ where
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PpoState<M> {
     pair: AveragePair<M>,
 }

@@ -125,6 +125,7 @@ impl<T: Real> fmt::Display for Qstick<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct QstickState<T: Real> {
     bodies: RollingSum<T>,
 }

@@ -11,6 +11,7 @@ use crate::{Error, Indicator};
 /// (a flat series), where `100·U/(U+D)` is `0/0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum FlatRsi {
     /// 50: no momentum either way, the middle of the scale. The default.
@@ -213,6 +214,7 @@ impl<T: Real> fmt::Display for Rsi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RsiState<T: Real> {
     flat: FlatRsi,
     previous: Option<T>,

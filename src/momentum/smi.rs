@@ -9,6 +9,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// One reading of [`Smi`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SmiOutput<T = f64> {
     /// The stochastic momentum index.
     pub smi: T,
@@ -252,6 +253,7 @@ impl<T: Real> fmt::Display for Smi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SmiState<T: Real> {
     highest: MonotonicDeque<T>,
     lowest: MonotonicDeque<T>,

@@ -184,6 +184,7 @@ impl<D: fmt::Display, T: Real> fmt::Display for StochRsi<D, T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(bound(
     deserialize = "MaFastStochastic<D, T>: serde::Deserialize<'de>, T: serde::Deserialize<'de>"
 ))]

@@ -13,6 +13,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// [`FastStochastic`] the fast ones (`fastk`, `fastd`).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StochasticOutput<T = f64> {
     /// `%K`.
     pub k: T,
@@ -150,6 +151,7 @@ impl<T: Real> Range<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RangeState<T: Real> {
     highest: MonotonicDeque<T>,
     lowest: MonotonicDeque<T>,
@@ -406,6 +408,7 @@ impl<T: Real> fmt::Display for Stochastic<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StochasticState<T: Real> {
     range: Range<T>,
     slow_k: RollingSum<T>,
@@ -593,6 +596,7 @@ impl<T: Real> fmt::Display for FastStochastic<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FastStochasticState<T: Real> {
     range: Range<T>,
     fast_d: RollingSum<T>,

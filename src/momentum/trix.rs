@@ -158,6 +158,7 @@ impl<T: Real> fmt::Display for Trix<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TrixState<T: Real> {
     first: Ema<T>,
     second: Ema<T>,

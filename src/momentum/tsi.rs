@@ -187,6 +187,7 @@ impl<T: Real> fmt::Display for Tsi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TsiState<T: Real> {
     previous: Option<T>,
     change: Ema<T>,

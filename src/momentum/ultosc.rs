@@ -208,6 +208,7 @@ impl<T: Real> fmt::Display for UltimateOscillator<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UltimateOscillatorState<T: Real> {
     pressure: [RollingSum<T>; 3],
     range: [RollingSum<T>; 3],

@@ -10,6 +10,7 @@ use crate::{Error, Real};
 /// same number of values.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct UpDown<T: Real> {
     ups: RollingSum<T>,
     downs: RollingSum<T>,

@@ -177,6 +177,7 @@ impl<T: Real> fmt::Display for VerticalHorizontalFilter<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VerticalHorizontalFilterState<T: Real> {
     highest: MonotonicDeque<T>,
     lowest: MonotonicDeque<T>,

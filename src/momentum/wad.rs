@@ -156,6 +156,7 @@ impl<T: Real> fmt::Display for Wad<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WadState<T> {
     previous: Option<T>,
     total: CompensatedSum<T>,

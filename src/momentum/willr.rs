@@ -188,6 +188,7 @@ impl<T: Real> fmt::Display for WilliamsR<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WilliamsRState<T: Real> {
     range: Range<T>,
     close: Option<T>,

@@ -31,6 +31,7 @@ use super::{CandleSettings, PatternId, Signal};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PatternSet {
     /// Bit `i` of plane `b` is bit `b` of the signal code of pattern `i` (0: none).
     planes: [u64; 3],
@@ -93,6 +94,7 @@ impl PatternSet {
 /// One pattern's place in [`CandlePatterns`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Slot<T> {
     id: PatternId,
     /// TA-Lib's lookback of the pattern with the indicator's settings.
@@ -339,6 +341,7 @@ impl<T: Real> fmt::Display for CandlePatterns<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CandlePatternsState<T> {
     settings: CandleSettings,
     history: History<T>,

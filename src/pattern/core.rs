@@ -19,6 +19,7 @@ pub(crate) const MAX_AVERAGES: usize = 12;
 /// so it also counts the candles seen until the history is full.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct History<T> {
     candles: Vec<Candle<T>>,
     capacity: usize,
@@ -172,6 +173,7 @@ impl<T: Real> Shape<T> for Candle<T> {
 /// their last pattern bar, waiting for its confirmation. Empty for the other patterns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Memory {
     /// Bars since the remembered pattern (saturating; `u32::MAX` when none is pending).
     pub(crate) age: u32,
@@ -192,6 +194,7 @@ impl Default for Memory {
 /// average the rule reads, and its memory.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Tracker<T> {
     totals: [T; MAX_AVERAGES],
     memory: Memory,
@@ -565,6 +568,7 @@ impl<R: Rule, T: Real> fmt::Display for Candlestick<R, T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CandlestickState<T> {
     settings: CandleSettings,
     penetration: T,

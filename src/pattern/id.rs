@@ -11,6 +11,7 @@ use core::fmt;
 /// pattern. A bar without a pattern is `None` in the indicators' outputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Signal {
     /// A bullish pattern (or a white candle, for the patterns that only report colour):
     /// `+100`.
@@ -146,6 +147,7 @@ macro_rules! pattern_ids {
         /// carries its TA-Lib function name ([`PatternId::name`]).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         pub enum PatternId {
             $(#[doc = $doc] $variant,)*
         }

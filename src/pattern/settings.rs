@@ -10,6 +10,7 @@ use crate::{Error, Real, MAX_PERIOD};
 /// What a candle setting measures on a candle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum RangeKind {
     /// The real body, `|close − open|`.
     RealBody,
@@ -47,6 +48,7 @@ impl RangeKind {
 /// long shadows: "longer than `factor` times its own real body").
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CandleSetting {
     /// What is measured.
     pub range: RangeKind,
@@ -161,6 +163,7 @@ impl fmt::Display for Setting {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CandleSettings {
     settings: [CandleSetting; 11],
 }

@@ -180,6 +180,7 @@ impl<T: Real> fmt::Display for AverageDeviation<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AverageDeviationState<T: Real> {
     window: RollingSum<T>,
 }

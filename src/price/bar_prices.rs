@@ -104,6 +104,7 @@ macro_rules! bar_price {
 /// The saved form of the one-candle transforms: their last output.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BarPriceState<T> {
     last: Option<T>,
 }

@@ -133,6 +133,7 @@ impl<T: Real> fmt::Display for HeikinAshi<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HeikinAshiState<T> {
     last: Option<Candle<T>>,
 }

@@ -231,6 +231,7 @@ impl<T: Real> fmt::Display for Beta<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BetaState<T: Real> {
     returns: Returns,
     talib: bool,

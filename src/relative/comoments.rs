@@ -9,6 +9,7 @@ use crate::{Error, Real};
 /// Centred second moments of the window: `Σ(x − x̄)²`, `Σ(y − ȳ)²`, `Σ(x − x̄)(y − ȳ)`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Moments<T> {
     /// `Σ (x − x̄)²`.
     pub(crate) xx: T,
@@ -21,6 +22,7 @@ pub(crate) struct Moments<T> {
 /// Statistics of one suffix of the old block, as deviations from the block's newest pair.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Suffix<T> {
     mean_x: T,
     mean_y: T,
@@ -33,6 +35,7 @@ struct Suffix<T> {
 /// them.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Recent<T> {
     x: T,
     y: T,
@@ -221,6 +224,7 @@ impl<T: Real> CoMoments<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CoMomentsState<T: Real> {
     xs: Vec<T>,
     ys: Vec<T>,

@@ -7,6 +7,7 @@ use crate::{Error, Indicator, Real};
 /// What [`Correlation`] correlates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 enum Basis {
     /// The inputs themselves (TA-Lib `CORREL`).
     Values,
@@ -252,6 +253,7 @@ impl<T: Real> fmt::Display for Correlation<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CorrelationState<T: Real> {
     basis: Basis,
     previous: Option<(T, T)>,

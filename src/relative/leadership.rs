@@ -9,6 +9,7 @@ use crate::{Error, Indicator, Real};
 /// moving average.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum LeadershipEvent {
     /// The ratio line crossed **above** its average: the asset takes the lead (rotation
     /// into the asset).
@@ -243,6 +244,7 @@ impl<T: Real> fmt::Display for Leadership<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LeadershipState<T: Real> {
     average: Sma<T>,
     ratio: Option<T>,

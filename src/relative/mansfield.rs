@@ -174,6 +174,7 @@ impl<T: Real> fmt::Display for Mansfield<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MansfieldState<T: Real> {
     average: Sma<T>,
     relative_price: Option<T>,

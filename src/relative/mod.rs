@@ -101,6 +101,7 @@ pub use ratio_line::{RatioLine, RatioLineOutput};
 /// same timestamp. The indicators take its [`pair`](Observation::pair).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Observation<T = f64> {
     timestamp: DateTime<Utc>,
     asset: T,

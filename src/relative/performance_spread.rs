@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// Where [`PerformanceSpread`] takes its base bar `0`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 enum Base<T: Real> {
     /// The first input (remembered once seen).
     First(Option<(T, T)>),
@@ -254,6 +255,7 @@ impl<T: Real> fmt::Display for PerformanceSpread<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PerformanceSpreadState<T: Real> {
     base: Base<T>,
     returns: Returns,

@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// One reading of [`RatioLine`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RatioLineOutput<T = f64> {
     /// The ratio line `A/B` (rising = the asset outperforms).
     pub ratio: T,
@@ -201,6 +202,7 @@ impl<T: Real> fmt::Display for RatioLine<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RatioLineState<T: Real> {
     anchor: Option<T>,
     history: Option<RingBuffer<T>>,

@@ -5,6 +5,7 @@ use crate::{Error, Indicator, Real};
 /// The output of [`Drawdown`] after a price.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DrawdownOutput<T = f64> {
     /// Current drawdown `P/peak − 1`, a fraction `≤ 0` (−0.25 is 25 % below the peak).
     pub drawdown: T,
@@ -178,6 +179,7 @@ impl<T: Real> fmt::Display for Drawdown<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DrawdownState<T> {
     peak: Option<T>,
     last: T,

@@ -6,6 +6,7 @@ use crate::{Error, Indicator, Real};
 /// How [`RealizedVolatility`] turns two consecutive prices into a return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Returns {
     /// `ln(C_t / C_{t−1})`, the usual choice for volatility. The default.
@@ -243,6 +244,7 @@ impl<T: Real> fmt::Display for RealizedVolatility<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RealizedVolatilityState<T: Real> {
     returns: Returns,
     periods_per_year: usize,

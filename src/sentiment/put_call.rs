@@ -15,6 +15,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// infinite ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OptionVolume<T = f64> {
     /// Put volume (contracts), `≥ 0`.
     pub puts: T,
@@ -87,6 +88,7 @@ impl<T: Real> CheckedInput for OptionVolume<T> {
 /// fearful. Read contrarily: fear is bullish, complacency bearish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Regime {
     /// Very little put buying: extreme complacency (contrarian bearish).
     ExtremeComplacency,
@@ -122,6 +124,7 @@ impl fmt::Display for Regime {
 /// The contrarian reading of a regime change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Contrarian {
     /// The crowd became more fearful: contrarian buy.
     Bullish,
@@ -132,6 +135,7 @@ pub enum Contrarian {
 /// A change of [`Regime`] from one reading to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RegimeChange {
     /// The regime of the previous reading.
     pub from: Regime,
@@ -158,6 +162,7 @@ impl RegimeChange {
 /// What [`Thresholds`] are compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum ThresholdScale {
     /// The z-score of the normalized series (the default: independent of the series' level).
@@ -184,6 +189,7 @@ pub enum ThresholdScale {
 /// exists for the index series (CPCI, often above 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Thresholds<T = f64> {
     scale: ThresholdScale,
     extreme_complacency: T,
@@ -313,6 +319,7 @@ impl<T: Real> Default for Thresholds<T> {
 /// Which series the z-score and the percentile rank normalize.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Normalize {
     /// The daily ratio. The default.
@@ -325,6 +332,7 @@ pub enum Normalize {
 /// One reading of [`PutCall`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PutCallReading<T = f64> {
     /// Today's put/call ratio.
     pub ratio: T,
@@ -736,6 +744,7 @@ impl<T: Real> fmt::Display for PutCall<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PutCallState<T: Real> {
     smoothing: Sma<T>,
     variance: Variance<T>,

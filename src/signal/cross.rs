@@ -10,6 +10,7 @@ use crate::{Error, Indicator, Real};
 /// two equal floats are [`Relation::Equal`], however they were computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Relation {
     /// `a < b`.
     Below = 0,
@@ -47,6 +48,7 @@ impl Relation {
 /// [`Above`](Cross::Above) or [`Below`](Cross::Below) the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Cross {
     /// `a` crossed above `b` (TradingView `ta.crossover(a, b)`).
     Above,
@@ -79,6 +81,7 @@ impl fmt::Display for Cross {
 /// A tie on the *current* bar is never a cross under either rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum CrossRule {
     /// TradingView `ta.crossover` / `ta.crossunder` (also thinkScript `Crosses`,
@@ -289,6 +292,7 @@ impl<T: Real> fmt::Display for Crossover<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CrossoverState {
     rule: CrossRule,
     earlier: Option<Relation>,
@@ -447,6 +451,7 @@ impl<T: Real> fmt::Display for CrossLevel<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CrossLevelState<T: Real> {
     level: T,
     cross: Crossover<T>,

@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// A golden or a death cross: the fast average crossed the slow one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum MaCrossEvent {
     /// The fast average crossed **above** the slow one (bullish).
     GoldenCross,
@@ -265,6 +266,7 @@ impl<T: Real, F: fmt::Display, S: fmt::Display> fmt::Display for MaCross<T, F, S
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(bound(
     deserialize = "F: serde::Deserialize<'de>, S: serde::Deserialize<'de>, \
                              T: serde::Deserialize<'de>"

@@ -12,6 +12,7 @@ pub const MAX_AVERAGES: usize = 8;
 /// Which moving average [`MaPosition`] computes for a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum MaKind {
     /// A simple moving average, [`Sma`].
@@ -32,6 +33,7 @@ impl fmt::Display for MaKind {
 /// One of the averages, dispatched by `match` (no allocation, no virtual call).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 enum Average<T: Real> {
     Sma(Sma<T>),
     Ema(Ema<T>),
@@ -548,6 +550,7 @@ impl<T: Real> fmt::Display for MaPosition<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MaPositionState<T: Real> {
     averages: Vec<Average<T>>,
     price: Option<T>,

@@ -6,6 +6,7 @@ use crate::{Error, Indicator, Real};
 /// Where an oscillator value stands against its overbought and oversold levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Zone {
     /// At or below the oversold level.
     Oversold,
@@ -28,6 +29,7 @@ impl fmt::Display for Zone {
 /// A change of zone on one bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum ZoneEvent {
     /// The value rose to the overbought level or above: `x_t >= OB > x_{t−1}`.
     EnteredOverbought,
@@ -321,6 +323,7 @@ impl<T: Real> fmt::Display for Zones<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ZonesState<T: Real> {
     overbought: T,
     oversold: T,

@@ -170,6 +170,7 @@ impl<T: Real> fmt::Display for ForecastOscillator<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ForecastOscillatorState<T: Real> {
     line: RegressionLine<T>,
     forecast: Option<T>,

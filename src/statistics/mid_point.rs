@@ -118,6 +118,7 @@ impl<T: Real> fmt::Display for MidPoint<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MidPointState<T: Real> {
     max: RollingMax<T>,
     min: RollingMin<T>,

@@ -132,6 +132,7 @@ impl<T: Real> fmt::Display for MidPrice<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MidPriceState<T: Real> {
     highs: RollingMax<T>,
     lows: RollingMin<T>,

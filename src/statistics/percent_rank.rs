@@ -163,6 +163,7 @@ impl<T: Real> fmt::Display for PercentRank<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PercentRankState<T: Real> {
     window: SortedWindow<T>,
     newest: Option<T>,

@@ -179,6 +179,7 @@ impl<T: Real> fmt::Display for Percentile<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PercentileState<T: Real> {
     window: SortedWindow<T>,
     percentile: f64,

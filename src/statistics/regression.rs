@@ -181,6 +181,7 @@ impl<T: Real> RegressionLine<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RegressionLineState<T: Real> {
     sums: Wma<T>,
 }
@@ -206,6 +207,7 @@ macro_rules! regression_indicator {
         $(#[$attr])*
         #[derive(Debug, Clone, PartialEq)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
         pub struct $name<T: Real = f64> {
             line: RegressionLine<T>,
         }

@@ -107,6 +107,7 @@ macro_rules! rolling_extreme {
 
         #[cfg(feature = "serde")]
         #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct $state<T: Real> {
             deque: MonotonicDeque<T>,
         }

@@ -164,6 +164,7 @@ impl<T: Real> SortedWindow<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SortedWindowState<T: Real> {
     window: RingBuffer<T>,
 }

@@ -27,6 +27,7 @@ pub use super_trend::{SuperTrend, SuperTrendStyle};
 /// The direction a stop protects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Trend {
     /// Long: the stop is below the price.
     Up,
@@ -48,6 +49,7 @@ impl Trend {
 /// A trailing stop on one bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StopOutput<T = f64> {
     /// The stop level for this bar.
     pub stop: T,

@@ -12,6 +12,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// maximum is lowered to the maximum.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SarSettings<T = f64> {
     /// `0`: the first direction from the first two bars (see [`ParabolicSar`]); `> 0`: start
     /// long with this SAR; `< 0`: start short with SAR `|start_value|`. Default 0.
@@ -99,6 +100,7 @@ impl<T: Real> SarSettings<T> {
 /// Where the SAR is in its stream.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 enum Phase<T> {
     /// No bar yet.
     Empty,
@@ -110,6 +112,7 @@ enum Phase<T> {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Position<T> {
     /// The last output.
     output: StopOutput<T>,
@@ -425,6 +428,7 @@ impl<T: Real + fmt::Display> fmt::Display for ParabolicSar<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ParabolicSarState<T: Real> {
     settings: SarSettings<T>,
     extended: bool,

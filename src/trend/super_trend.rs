@@ -11,6 +11,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// Whose SuperTrend rules to follow; they differ only at the start and on exact ties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum SuperTrendStyle {
     /// TA-Lib's `SUPERTREND` (the default): the ATR is TA-Lib's (true ranges from the second
@@ -27,6 +28,7 @@ pub enum SuperTrendStyle {
 /// The bands and trend of the last bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Line<T> {
     lower: T,
     upper: T,
@@ -280,6 +282,7 @@ impl<T: Real + fmt::Display> fmt::Display for SuperTrend<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SuperTrendState<T: Real> {
     style: SuperTrendStyle,
     multiplier: T,

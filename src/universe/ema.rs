@@ -197,6 +197,7 @@ impl<T: Real> fmt::Display for EmaUniverse<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct EmaUniverseState<T> {
     period: usize,
     count: Vec<usize>,

@@ -160,6 +160,7 @@ impl<I: fmt::Display> fmt::Display for Universe<I> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UniverseState<I> {
     members: Vec<I>,
 }

@@ -313,6 +313,7 @@ impl<T: Real> fmt::Display for RsiUniverse<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RsiUniverseState<T> {
     period: usize,
     flat: FlatRsi,

@@ -484,6 +484,7 @@ impl<T: Real> fmt::Display for SmaUniverse<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename = "SmaUniverse")]
 struct SmaUniverseState<S> {
     period: usize,

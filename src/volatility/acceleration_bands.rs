@@ -176,6 +176,7 @@ impl<T: Real> fmt::Display for AccelerationBands<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AccelerationBandsState<T: Real> {
     upper: Sma<T>,
     middle: Sma<T>,

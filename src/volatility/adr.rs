@@ -156,6 +156,7 @@ impl<T: Real> fmt::Display for AverageDayRange<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AverageDayRangeState<T: Real> {
     ranges: RollingSum<T>,
 }

@@ -141,6 +141,7 @@ impl<T: Real> fmt::Display for Atr<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AtrState<T: Real> {
     true_range: TrueRange<T>,
     smoother: Smoother<T>,

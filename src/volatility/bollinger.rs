@@ -7,6 +7,7 @@ use crate::{Error, Indicator, Real};
 /// The output of [`Bollinger`]: the three bands, and where the input sits between them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Bands<T = f64> {
     /// `middle + k·σ`.
     pub upper: T,
@@ -221,6 +222,7 @@ impl<T: Real + fmt::Display> fmt::Display for Bollinger<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BollingerState<T: Real> {
     variance: Variance<T>,
     multiplier: T,

@@ -187,6 +187,7 @@ impl<T: Real> fmt::Display for ChaikinVolatility<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ChaikinVolatilityState<T: Real> {
     average: Smoother<T>,
     averages: RingBuffer<T>,

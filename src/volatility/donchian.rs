@@ -130,6 +130,7 @@ impl<T: Real> fmt::Display for Donchian<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DonchianState<T: Real> {
     extremes: MidPrice<T>,
     close: T,

@@ -11,6 +11,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// What the middle line of a [`Keltner`] channel averages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum KeltnerSource {
     /// The typical price `(high + low + close)/3` (TA-Lib's `KC`, Chester Keltner's original
@@ -273,6 +274,7 @@ impl<T: Real + fmt::Display> fmt::Display for Keltner<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct KeltnerState<T: Real> {
     source: KeltnerSource,
     multiplier: T,

@@ -7,6 +7,7 @@ use crate::{Error, Indicator, Real};
 /// The three lines of [`MaBands`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BandLines<T = f64> {
     /// `middle + up·σ`.
     pub upper: T,
@@ -199,6 +200,7 @@ impl<M: fmt::Display, T: Real> fmt::Display for MaBands<M, T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MaBandsState<M, T: Real> {
     average: M,
     deviation: StdDev<T>,

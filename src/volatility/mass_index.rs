@@ -196,6 +196,7 @@ impl<T: Real> fmt::Display for MassIndex<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MassIndexState<T: Real> {
     single: Smoother<T>,
     double: Smoother<T>,

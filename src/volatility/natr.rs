@@ -42,6 +42,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 #[doc(alias = "NATR")]
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Natr<T: Real = f64> {
     atr: Atr<T>,
 }

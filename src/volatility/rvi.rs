@@ -198,6 +198,7 @@ impl<T: Real> fmt::Display for RelativeVolatility<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RelativeVolatilityState<T: Real> {
     variance: Variance<T>,
     previous: Option<T>,

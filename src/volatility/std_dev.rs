@@ -40,6 +40,7 @@ use crate::{Error, Indicator, Real};
 #[doc(alias = "standard deviation")]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StdDev<T: Real = f64> {
     variance: Variance<T>,
 }

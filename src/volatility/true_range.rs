@@ -141,6 +141,7 @@ impl<T: Real> fmt::Display for TrueRange<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TrueRangeState<T> {
     previous_close: Option<T>,
     range: Option<T>,

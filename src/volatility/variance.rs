@@ -416,6 +416,7 @@ impl<T: Real> fmt::Display for Variance<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VarianceState<T: Real> {
     sum: RollingSum<T>,
     old_mean: Vec<T>,

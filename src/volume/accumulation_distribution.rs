@@ -134,6 +134,7 @@ impl<T: Real> fmt::Display for AccumulationDistribution<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AccumulationDistributionState<T: Real> {
     total: CompensatedSum<T>,
     started: bool,

@@ -11,6 +11,7 @@ use super::vwap::typical_price;
 /// Where an [`AnchoredVwap`] starts over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum VwapAnchor {
     /// At the first bar of every UTC day, ISO week or month (the bar timestamps decide, with
     /// the calendar of [`PivotPeriod`]): TradingView's "Session", "Week" and "Month" anchors.
@@ -24,6 +25,7 @@ pub enum VwapAnchor {
 /// typical prices around it, and the bands `k` deviations away.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct VwapBands<T = f64> {
     /// The volume-weighted average of the typical prices since the anchor.
     pub vwap: T,
@@ -333,6 +335,7 @@ impl<T: Real> fmt::Display for AnchoredVwap<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AnchoredVwapState<T: Real> {
     anchor: VwapAnchor,
     multiplier: T,

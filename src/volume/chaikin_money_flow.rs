@@ -158,6 +158,7 @@ impl<T: Real> fmt::Display for ChaikinMoneyFlow<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ChaikinMoneyFlowState<T: Real> {
     flows: RollingSum<T>,
     volumes: RollingSum<T>,

@@ -202,6 +202,7 @@ impl<T: Real> fmt::Display for ChaikinOscillator<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ChaikinOscillatorState<T: Real> {
     line: AccumulationDistribution<T>,
     fast: ExpAverage<T>,

@@ -8,6 +8,7 @@ use crate::Real;
 /// How the average starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) enum Start {
     /// The first input is the first average.
     First,
@@ -19,6 +20,7 @@ pub(crate) enum Start {
 /// running sum of the inputs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct ExpAverage<T> {
     period: usize,
     start: Start,

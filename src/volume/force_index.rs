@@ -154,6 +154,7 @@ impl<T: Real> fmt::Display for ForceIndex<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ForceIndexState<T: Real> {
     previous: Option<T>,
     average: ExpAverage<T>,

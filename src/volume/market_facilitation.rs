@@ -113,6 +113,7 @@ impl<T: Real> fmt::Display for MarketFacilitation<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MarketFacilitationState<T: Real> {
     last: Option<T>,
 }

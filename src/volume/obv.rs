@@ -132,6 +132,7 @@ impl<T: Real> fmt::Display for Obv<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ObvState<T: Real> {
     previous: Option<T>,
     total: CompensatedSum<T>,

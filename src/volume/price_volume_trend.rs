@@ -128,6 +128,7 @@ impl<T: Real> fmt::Display for PriceVolumeTrend<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PriceVolumeTrendState<T: Real> {
     previous: Option<T>,
     total: CompensatedSum<T>,

@@ -162,6 +162,7 @@ impl<T: Real> fmt::Display for RelativeVolume<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RelativeVolumeState<T: Real> {
     volumes: RollingSum<T>,
     last: Option<T>,

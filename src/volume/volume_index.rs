@@ -10,6 +10,7 @@ use super::is_positive_close_volume;
 /// Which volume changes move a [`VolumeIndex`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum VolumeSide {
     /// Days of lower volume than the day before: the negative volume index (NVI), where
     /// Fosback saw the "smart money".
@@ -173,6 +174,7 @@ impl<T: Real> fmt::Display for VolumeIndex<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VolumeIndexState<T: Real> {
     side: VolumeSide,
     previous: Option<(T, T)>,

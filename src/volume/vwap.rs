@@ -154,6 +154,7 @@ impl<T: Real> fmt::Display for Vwap<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VwapState<T: Real> {
     weighted: CompensatedSum<T>,
     volume: CompensatedSum<T>,

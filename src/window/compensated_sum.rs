@@ -25,6 +25,7 @@ use crate::float::two_sum;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CompensatedSum<T> {
     sum: T,
     compensation: T,

@@ -6,6 +6,7 @@ use crate::Error;
 /// Which extreme a [`MonotonicDeque`] tracks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Extremum {
     /// The largest value in the window.
     Max,
@@ -317,6 +318,7 @@ const MAX_PUSHED: u64 = 1 << 62;
 /// circular storage of `period` slots, from `head`, `len` of them.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MonotonicDequeState<T: Real> {
     extremum: Extremum,
     period: usize,

@@ -161,6 +161,7 @@ impl<T: Copy> RingBuffer<T> {
 /// The serialized form of a [`RingBuffer`], validated on the way in.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RingBufferState<T> {
     values: Vec<T>,
     capacity: usize,

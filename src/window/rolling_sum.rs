@@ -414,6 +414,7 @@ impl<T: Real> RollingSum<T> {
 /// slots still in use, zeros for the others).
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RollingSumState<T: Real> {
     slots: Vec<T>,
     next: usize,

@@ -413,6 +413,7 @@ average!(Sma, Ema, Wma, Dema, Tema, Trima, Kama, Hma, Zlema, Rma);
 /// ignored, except that a period of 1 copies the input, as TA-Lib does for every type.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) enum MamaLine {
     /// Period 2 or more: the MAMA line (boxed: it is 40 times the size of the other).
     Mama(Box<Mama<f64>>),
@@ -670,6 +671,7 @@ fn floor_pivots(s: &Spec) -> Result<Box<dyn Erased>, Error> {
 /// `STDDEV` with `nbdev ≠ 1`: the standard deviation times a constant.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Scaled {
     inner: StdDev<f64>,
     factor: f64,
@@ -817,6 +819,7 @@ impl Indicator for SignedSar {
 /// other.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct AsymmetricBands {
     upper: Bollinger<f64>,
     lower: Bollinger<f64>,

@@ -166,6 +166,7 @@ impl ToNumbers for SmiOutput<f64> {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) enum AnyAverage {
     Sma(Sma<f64>),
     Ema(Ema<f64>),

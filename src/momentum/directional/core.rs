@@ -23,6 +23,7 @@ pub(crate) fn accepts_range<T: Real>(candle: &Candle<T>) -> bool {
 /// The prices of the last accepted bar that the next bar's moves are measured from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Previous<T> {
     pub(crate) high: T,
     pub(crate) low: T,
@@ -93,6 +94,7 @@ pub(crate) fn ratio<T: Real>(part: T, whole: T, scale: T) -> T {
 /// `n` on: `100 · DM / TR` (the fraction `DM / TR` at `n = 1`, as TA-Lib).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Movement<T> {
     period: usize,
     previous: Option<Previous<T>>,
@@ -216,6 +218,7 @@ impl<T: Real> Movement<T> {
 /// counting 0) over `n`, at move `2n − 1`; then `ADX = (ADX · (n − 1) + DX) / n`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Strength<T> {
     movement: Movement<T>,
     /// The DX line's last value.
@@ -323,6 +326,7 @@ impl<T: Real> Strength<T> {
 /// [`Strength`] and the last `n` ADX values, for ADXR: `(ADX_t + ADX_{t−n+1}) / 2`, as TA-Lib.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Rating<T: Copy> {
     strength: Strength<T>,
     /// The last `n` ADX values, oldest first.

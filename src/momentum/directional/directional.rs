@@ -8,6 +8,7 @@ use crate::{Error, Indicator, Real};
 /// Every line of the directional movement family from one bar: see [`Directional`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DirectionalOutput<T = f64> {
     /// Wilder's sum of +DM (TA-Lib `PLUS_DM`).
     pub plus_dm: T,
@@ -192,6 +193,7 @@ impl<T: Real> fmt::Display for Directional<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DirectionalState<T: Real> {
     core: Rating<T>,
 }

@@ -229,6 +229,7 @@ macro_rules! directional_line {
 
         #[cfg(feature = "serde")]
         #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct State<T: crate::Real> {
             core: super::core::$core<T>,
         }

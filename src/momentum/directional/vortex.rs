@@ -9,6 +9,7 @@ use crate::{Error, Indicator, Real};
 /// The two vortex lines: see [`Vortex`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct VortexOutput<T = f64> {
     /// VI+: upward vortex movement over the true range (TA-Lib `plusvi`).
     pub plus: T,
@@ -202,6 +203,7 @@ impl<T: Real> fmt::Display for Vortex<T> {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VortexState<T: Real> {
     previous: Option<Previous<T>>,
     plus: RollingSum<T>,
