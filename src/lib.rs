@@ -528,6 +528,8 @@ pub mod prelude {
     };
     pub use crate::statistics::{RollingMax, RollingMin};
     pub use crate::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
+    #[cfg(feature = "serde")]
+    pub use crate::Checkpoint;
     pub use crate::{Error, Indicator, IndicatorIterExt, Real};
 }
 
