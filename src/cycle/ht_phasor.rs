@@ -60,9 +60,16 @@ pub struct HtPhasor<T: Real = f64> {
     hilbert: Hilbert<T>,
 }
 
-impl<T: Real> HtPhasor<T> {
+impl HtPhasor {
     /// The phasor components, as TA-Lib computes them.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtPhasor<T> {
+    /// [`HtPhasor::new`] in any precision `T` (`f32`, or generic code): `HtPhasor::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Short),
         }
@@ -71,7 +78,7 @@ impl<T: Real> HtPhasor<T> {
 
 impl<T: Real> Default for HtPhasor<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -113,7 +120,7 @@ impl<T: Real> Indicator for HtPhasor<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

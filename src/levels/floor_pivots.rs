@@ -310,9 +310,16 @@ pub struct FloorPivots<T: Real = f64> {
     previous: Option<Candle<T>>,
 }
 
-impl<T: Real> FloorPivots<T> {
+impl FloorPivots {
     /// Pivots of `kind` from the previous `period`.
     pub fn new(kind: PivotKind, period: PivotPeriod) -> Self {
+        Self::new_generic(kind, period)
+    }
+}
+
+impl<T: Real> FloorPivots<T> {
+    /// [`FloorPivots::new`] in any precision `T` (`f32`, or generic code): `FloorPivots::<f32>::new_generic(PivotKind::Classic, PivotPeriod::Day)`.
+    pub fn new_generic(kind: PivotKind, period: PivotPeriod) -> Self {
         Self {
             kind,
             period,
@@ -361,7 +368,7 @@ fn is_accumulated_bar<T: Real>(candle: &Candle<T>) -> bool {
 impl<T: Real> Default for FloorPivots<T> {
     /// Classic pivots of the previous UTC day.
     fn default() -> Self {
-        Self::new(PivotKind::Classic, PivotPeriod::Day)
+        Self::new_generic(PivotKind::Classic, PivotPeriod::Day)
     }
 }
 

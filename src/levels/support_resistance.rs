@@ -509,7 +509,7 @@ impl<T: Real> SupportResistance<T> {
 
     fn with_valid(config: LevelsConfig<T>) -> Self {
         let atr = match config.tolerance {
-            Tolerance::Atr { period, .. } => Atr::new(period).ok(),
+            Tolerance::Atr { period, .. } => Atr::new_generic(period).ok(),
             Tolerance::Percent(_) => None,
         };
         Self {

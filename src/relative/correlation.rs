@@ -102,17 +102,13 @@ fn check_correlation_period(period: usize) -> Result<usize, Error> {
     crate::error::check_period("period", period)
 }
 
-impl<T: Real> Correlation<T> {
+impl Correlation {
     /// Correlation of the last `period` simple returns.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            basis: Basis::Returns(Returns::Simple),
-            previous: None,
-            moments: CoMoments::new(check_correlation_period(period)?)?,
-        })
+        Self::new_generic(period)
     }
 
     /// TA-Lib `CORREL(asset, benchmark, period)`: the correlation of the last `period`
@@ -121,6 +117,22 @@ impl<T: Real> Correlation<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn talib(period: usize) -> Result<Self, Error> {
+        Self::talib_generic(period)
+    }
+}
+
+impl<T: Real> Correlation<T> {
+    /// [`Correlation::new`] in any precision `T` (`f32`, or generic code): `Correlation::<f32>::new_generic(5)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            basis: Basis::Returns(Returns::Simple),
+            previous: None,
+            moments: CoMoments::new(check_correlation_period(period)?)?,
+        })
+    }
+
+    /// [`Correlation::talib`] in any precision `T` (`f32`, or generic code): `Correlation::<f32>::talib_generic(5)`.
+    pub fn talib_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             basis: Basis::Values,
             previous: None,

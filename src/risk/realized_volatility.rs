@@ -84,17 +84,24 @@ pub struct RealizedVolatility<T: Real = f64> {
     scale: T,
 }
 
-impl<T: Real> RealizedVolatility<T> {
+impl RealizedVolatility {
     /// Log-return volatility over `period` returns, annualized with 252 periods per year.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> RealizedVolatility<T> {
+    /// [`RealizedVolatility::new`] in any precision `T` (`f32`, or generic code): `RealizedVolatility::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             returns: Returns::Log,
             periods_per_year: 252,
             previous: None,
-            variance: Variance::sample(period)?,
+            variance: Variance::sample_generic(period)?,
             scale: Self::scale(252),
         })
     }

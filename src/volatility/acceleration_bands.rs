@@ -66,16 +66,23 @@ pub struct AccelerationBands<T: Real = f64> {
     close: T,
 }
 
-impl<T: Real> AccelerationBands<T> {
+impl AccelerationBands {
     /// Acceleration bands over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> AccelerationBands<T> {
+    /// [`AccelerationBands::new`] in any precision `T` (`f32`, or generic code): `AccelerationBands::<f32>::new_generic(14)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            upper: Sma::new(period)?,
-            middle: Sma::new(period)?,
-            lower: Sma::new(period)?,
+            upper: Sma::new_generic(period)?,
+            middle: Sma::new_generic(period)?,
+            lower: Sma::new_generic(period)?,
             close: T::zero(),
         })
     }

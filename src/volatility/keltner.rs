@@ -142,7 +142,7 @@ impl<T: Real> Keltner<T> {
             multiplier: check_multiplier(multiplier)?,
             prices: RollingSum::new(period)?,
             ranges: RollingSum::new(atr_period)?,
-            true_range: TrueRange::new(),
+            true_range: TrueRange::new_generic(),
             bars: 0,
             lines: None,
             close: T::zero(),
@@ -250,7 +250,7 @@ impl<T: Real> Indicator for Keltner<T> {
     fn reset(&mut self) {
         self.prices.clear();
         self.ranges.clear();
-        self.true_range = TrueRange::new();
+        self.true_range = TrueRange::new_generic();
         self.bars = 0;
         self.lines = None;
         self.close = T::zero();

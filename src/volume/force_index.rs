@@ -56,12 +56,19 @@ pub struct ForceIndex<T: Real = f64> {
     average: ExpAverage<T>,
 }
 
-impl<T: Real> ForceIndex<T> {
+impl ForceIndex {
     /// The force index averaged over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> ForceIndex<T> {
+    /// [`ForceIndex::new`] in any precision `T` (`f32`, or generic code): `ForceIndex::<f32>::new_generic(14)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self::with_valid_period(period))
     }
@@ -167,7 +174,7 @@ impl<T: Real> TryFrom<ForceIndexState<T>> for ForceIndex<T> {
     /// and nothing averaged before the first close.
     fn try_from(state: ForceIndexState<T>) -> Result<Self, Error> {
         let period = state.average.period();
-        Self::new(period)?;
+        Self::new_generic(period)?;
         let limit = crate::float::lit::<T>(2.0) * T::max_input() * T::max_input();
         let bounded = state.average.within(limit);
         let consistent = state.average.is_consistent(period, Start::Mean)

@@ -55,9 +55,16 @@ pub struct Obv<T: Real = f64> {
     total: CompensatedSum<T>,
 }
 
-impl<T: Real> Obv<T> {
+impl Obv {
     /// On-balance volume (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Obv<T> {
+    /// [`Obv::new`] in any precision `T` (`f32`, or generic code): `Obv::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             previous: None,
             total: CompensatedSum::new(),
@@ -108,7 +115,7 @@ impl<T: Real> Indicator for Obv<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

@@ -53,9 +53,16 @@ pub struct PriceVolumeTrend<T: Real = f64> {
     total: CompensatedSum<T>,
 }
 
-impl<T: Real> PriceVolumeTrend<T> {
+impl PriceVolumeTrend {
     /// The price-volume trend (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> PriceVolumeTrend<T> {
+    /// [`PriceVolumeTrend::new`] in any precision `T` (`f32`, or generic code): `PriceVolumeTrend::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             previous: None,
             total: CompensatedSum::new(),
@@ -103,7 +110,7 @@ impl<T: Real> Indicator for PriceVolumeTrend<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {
