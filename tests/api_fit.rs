@@ -306,6 +306,22 @@ fn relative_sentiment_universe_and_other_constructors_infer_f64() -> Result<(), 
 }
 
 #[test]
+fn float_window_building_blocks_infer_f64() -> Result<(), Error> {
+    use ta_stream::window::{CompensatedSum, Extremum, MonotonicDeque, RollingSum};
+    // Sum of the last 3 of 1, 2, 3, 4: 9.
+    let mut sum = RollingSum::new(3)?;
+    for x in [1.0, 2.0, 3.0, 4.0] {
+        sum.push(x);
+    }
+    assert_eq!(sum.sum(), 9.0_f64);
+    assert_eq!(RollingSum::new(20)?.period(), 20);
+    let _: MonotonicDeque<f64> = MonotonicDeque::new(3, Extremum::Max)?;
+    let _: CompensatedSum<f64> = CompensatedSum::new();
+    let _: RollingSum<f32> = RollingSum::new_generic(3)?;
+    Ok(())
+}
+
+#[test]
 fn f32_and_generic_code_use_the_generic_twins() -> Result<(), Error> {
     use ta_stream::average::Sma;
     use ta_stream::pattern::Doji;

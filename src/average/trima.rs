@@ -73,8 +73,8 @@ impl<T: Real> Trima<T> {
         let (a, b) = Self::lengths(period);
         Ok(Self {
             period,
-            inputs: RollingSum::new(a)?,
-            means: RollingSum::new(b)?,
+            inputs: RollingSum::new_generic(a)?,
+            means: RollingSum::new_generic(b)?,
         })
     }
 

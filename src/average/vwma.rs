@@ -79,9 +79,9 @@ impl<T: Real> Vwma<T> {
     pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self {
-            weighted: RollingSum::new(period)?,
-            volumes: RollingSum::new(period)?,
-            prices: RollingSum::new(period)?,
+            weighted: RollingSum::new_generic(period)?,
+            volumes: RollingSum::new_generic(period)?,
+            prices: RollingSum::new_generic(period)?,
         })
     }
 

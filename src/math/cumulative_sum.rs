@@ -51,7 +51,7 @@ impl<T: Real> CumulativeSum<T> {
     /// [`CumulativeSum::new`] in any precision `T` (`f32`, or generic code): `CumulativeSum::<f32>::new_generic()`.
     pub fn new_generic() -> Self {
         Self {
-            sum: CompensatedSum::new(),
+            sum: CompensatedSum::new_generic(),
             count: 0,
         }
     }

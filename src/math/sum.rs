@@ -49,7 +49,7 @@ impl<T: Real> Sum<T> {
     /// [`Sum::new`] in any precision `T` (`f32`, or generic code): `Sum::<f32>::new_generic(3)`.
     pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            sum: RollingSum::new(period)?,
+            sum: RollingSum::new_generic(period)?,
         })
     }
 

@@ -34,7 +34,7 @@ impl<T: Real> EfficiencyWindow<T> {
         let period = check_period("period", period)?;
         Ok(Self {
             inputs: RingBuffer::new(period)?,
-            changes: RollingSum::new(period)?,
+            changes: RollingSum::new_generic(period)?,
         })
     }
 

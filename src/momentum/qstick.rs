@@ -70,7 +70,7 @@ impl<T: Real> Qstick<T> {
     /// [`Qstick::new`] in any precision `T` (`f32`, or generic code): `Qstick::<f32>::new_generic(2)`.
     pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            bodies: RollingSum::new(check_period("period", period)?)?,
+            bodies: RollingSum::new_generic(check_period("period", period)?)?,
         })
     }
 

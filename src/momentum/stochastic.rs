@@ -308,8 +308,8 @@ impl<T: Real> Stochastic<T> {
     pub fn new_generic(fast_k: usize, slow_k: usize, slow_d: usize) -> Result<Self, Error> {
         Ok(Self {
             range: Range::new(fast_k)?,
-            slow_k: RollingSum::new(check_period("slow_k", slow_k)?)?,
-            slow_d: RollingSum::new(check_period("slow_d", slow_d)?)?,
+            slow_k: RollingSum::new_generic(check_period("slow_k", slow_k)?)?,
+            slow_d: RollingSum::new_generic(check_period("slow_d", slow_d)?)?,
             warm: false,
         })
     }
@@ -515,7 +515,7 @@ impl<T: Real> FastStochastic<T> {
     pub fn new_generic(fast_k: usize, fast_d: usize) -> Result<Self, Error> {
         Ok(Self {
             range: Range::new(fast_k)?,
-            fast_d: RollingSum::new(check_period("fast_d", fast_d)?)?,
+            fast_d: RollingSum::new_generic(check_period("fast_d", fast_d)?)?,
             warm: false,
         })
     }

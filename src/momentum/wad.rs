@@ -77,7 +77,7 @@ impl<T: Real> Wad<T> {
     pub fn new_generic() -> Self {
         Self {
             previous: None,
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
             candles: 0,
         }
     }
@@ -189,7 +189,7 @@ impl<T: Real> TryFrom<WadState<T>> for Wad<T> {
                     && state.total.parts().0.abs() <= bound
                     && state.total.parts().1.abs() <= bound
             }
-            None => state.candles == 0 && state.total == CompensatedSum::new(),
+            None => state.candles == 0 && state.total == CompensatedSum::new_generic(),
         };
         if !consistent {
             return Err(crate::error::invalid_state(

@@ -84,7 +84,7 @@ impl<T: Real> AverageDeviation<T> {
             });
         }
         Ok(Self {
-            window: RollingSum::new(period)?,
+            window: RollingSum::new_generic(period)?,
         })
     }
 

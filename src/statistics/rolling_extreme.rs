@@ -36,7 +36,7 @@ macro_rules! rolling_extreme {
             #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic(14)`.")]
             pub fn new_generic(period: usize) -> Result<Self, Error> {
                 Ok(Self {
-                    deque: MonotonicDeque::new(period, $extremum)?,
+                    deque: MonotonicDeque::new_generic(period, $extremum)?,
                 })
             }
 

@@ -88,7 +88,7 @@ impl<T: Real> AverageDayRange<T> {
     /// [`AverageDayRange::new`] in any precision `T` (`f32`, or generic code): `AverageDayRange::<f32>::new_generic(2)`.
     pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            ranges: RollingSum::new(check_period("period", period)?)?,
+            ranges: RollingSum::new_generic(check_period("period", period)?)?,
         })
     }
 

@@ -140,8 +140,8 @@ impl<T: Real> Keltner<T> {
         Ok(Self {
             source,
             multiplier: check_multiplier(multiplier)?,
-            prices: RollingSum::new(period)?,
-            ranges: RollingSum::new(atr_period)?,
+            prices: RollingSum::new_generic(period)?,
+            ranges: RollingSum::new_generic(atr_period)?,
             true_range: TrueRange::new_generic(),
             bars: 0,
             lines: None,

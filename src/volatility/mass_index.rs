@@ -92,7 +92,7 @@ impl<T: Real> MassIndex<T> {
         Ok(Self {
             single: Smoother::new(fast, Seed::Sma, Rule::Ema)?,
             double: Smoother::new(fast, Seed::Sma, Rule::Ema)?,
-            ratios: RollingSum::new(slow)?,
+            ratios: RollingSum::new_generic(slow)?,
         })
     }
 

@@ -69,7 +69,7 @@ impl<T: Real> AccumulationDistribution<T> {
     /// [`AccumulationDistribution::new`] in any precision `T` (`f32`, or generic code): `AccumulationDistribution::<f32>::new_generic()`.
     pub fn new_generic() -> Self {
         Self {
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
             started: false,
         }
     }
@@ -155,7 +155,7 @@ impl<T: Real> TryFrom<AccumulationDistributionState<T>> for AccumulationDistribu
         let consistent = if state.started {
             is_finite_sum(state.total)
         } else {
-            state.total == CompensatedSum::new()
+            state.total == CompensatedSum::new_generic()
         };
         if !consistent {
             return Err(invalid_state(

@@ -74,8 +74,8 @@ impl<T: Real> ChaikinMoneyFlow<T> {
     pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = at_least_two("period", period)?;
         Ok(Self {
-            flows: RollingSum::new(period)?,
-            volumes: RollingSum::new(period)?,
+            flows: RollingSum::new_generic(period)?,
+            volumes: RollingSum::new_generic(period)?,
         })
     }
 

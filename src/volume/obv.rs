@@ -67,7 +67,7 @@ impl<T: Real> Obv<T> {
     pub fn new_generic() -> Self {
         Self {
             previous: None,
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
         }
     }
 
@@ -152,7 +152,7 @@ impl<T: Real> TryFrom<ObvState<T>> for Obv<T> {
     fn try_from(state: ObvState<T>) -> Result<Self, Error> {
         let consistent = match state.previous {
             Some(close) => close.is_usable() && is_finite_sum(state.total),
-            None => state.total == CompensatedSum::new(),
+            None => state.total == CompensatedSum::new_generic(),
         };
         if !consistent {
             return Err(invalid_state(

@@ -65,7 +65,7 @@ impl<T: Real> PriceVolumeTrend<T> {
     pub fn new_generic() -> Self {
         Self {
             previous: None,
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
         }
     }
 
@@ -150,7 +150,7 @@ impl<T: Real> TryFrom<PriceVolumeTrendState<T>> for PriceVolumeTrend<T> {
             Some(close) => {
                 is_positive_close_volume((close, T::zero())) && is_finite_sum(state.total)
             }
-            None => state.total == CompensatedSum::new(),
+            None => state.total == CompensatedSum::new_generic(),
         };
         if !consistent {
             return Err(invalid_state(

@@ -75,7 +75,7 @@ impl<T: Real> RelativeVolume<T> {
     pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self {
-            volumes: RollingSum::new(period)?,
+            volumes: RollingSum::new_generic(period)?,
             last: None,
         })
     }

@@ -81,8 +81,8 @@ impl<T: Real> Vwap<T> {
     /// [`Vwap::new`] in any precision `T` (`f32`, or generic code): `Vwap::<f32>::new_generic()`.
     pub fn new_generic() -> Self {
         Self {
-            weighted: CompensatedSum::new(),
-            volume: CompensatedSum::new(),
+            weighted: CompensatedSum::new_generic(),
+            volume: CompensatedSum::new_generic(),
             started: false,
         }
     }
@@ -183,7 +183,8 @@ impl<T: Real> TryFrom<VwapState<T>> for Vwap<T> {
                 && weighted.abs() <= T::max_input() * slack * volume
                 && (volume > T::zero() || weighted == T::zero())
         } else {
-            state.weighted == CompensatedSum::new() && state.volume == CompensatedSum::new()
+            state.weighted == CompensatedSum::new_generic()
+                && state.volume == CompensatedSum::new_generic()
         };
         if !consistent {
             return Err(invalid_state(
