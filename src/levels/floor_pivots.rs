@@ -278,7 +278,7 @@ impl<T: Real> PivotLevels<T> {
 ///
 /// let day = |d| Utc.with_ymd_and_hms(2024, 1, d, 0, 0, 0).unwrap();
 /// let bar = |d, o, h, l, c| Candle::new(o, h, l, c, 0.0).map(|candle| Bar::new(day(d), candle));
-/// let mut weekly = FloorPivots::<f64>::new(PivotKind::Classic, PivotPeriod::Week);
+/// let mut weekly = FloorPivots::new(PivotKind::Classic, PivotPeriod::Week);
 /// // Monday 1 .. Friday 5 January 2024, then Monday 8.
 /// assert_eq!(weekly.update(bar(1, 95.0, 100.0, 90.0, 98.0)?), None);
 /// assert_eq!(weekly.update(bar(5, 98.0, 110.0, 97.0, 108.0)?), None); // same week

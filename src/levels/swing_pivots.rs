@@ -77,7 +77,7 @@ impl<T: Real> SwingReading<T> {
 /// assert_eq!((high.kind, high.price, high.index, high.bars_ago), (SwingKind::High, 12.0, 1, 1));
 /// assert_eq!(reading.low, None);
 /// assert_eq!(SwingPivots::<f64>::default().to_string(), "SWING(2)");
-/// assert!(SwingPivots::<f64>::new(0).is_err());
+/// assert!(SwingPivots::new(0).is_err());
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///

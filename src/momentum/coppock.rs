@@ -35,7 +35,7 @@ use super::Roc;
 /// ```
 /// use ta_stream::{momentum::Coppock, Indicator};
 ///
-/// let mut coppock = Coppock::<f64>::new(2, 1, 2)?;
+/// let mut coppock = Coppock::new(2, 1, 2)?;
 /// let out = coppock.batch(&[100.0, 100.0, 110.0, 121.0]);
 /// // ROC1 + ROC2: at 110, 10 + 10 = 20; at 121, 10 + 21 = 31; WMA(2) = (20 + 2·31)/3
 /// assert_eq!(out[..3], [None, None, None]);

@@ -69,7 +69,7 @@ enum Basis {
 /// // TA-Lib's CORREL works on the prices: its first value comes one bar earlier.
 /// let prices = Correlation::talib(5)?.batch(&pairs);
 /// assert!(prices[3].is_none() && prices[4].is_some());
-/// assert_eq!(Correlation::<f64>::talib(20)?.to_string(), "CORREL(20)");
+/// assert_eq!(Correlation::talib(20)?.to_string(), "CORREL(20)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///

@@ -56,7 +56,7 @@ pub enum Returns {
 /// // returns +10 %, −10 %: sample sd = sqrt(2·0.1²/1)
 /// let out = vol.batch(&[100.0, 110.0, 99.0]);
 /// assert!((out[2].unwrap() - 0.02f64.sqrt()).abs() < 1e-15);
-/// assert_eq!(RealizedVolatility::<f64>::new(20)?.to_string(), "RV(20,252,log)");
+/// assert_eq!(RealizedVolatility::new(20)?.to_string(), "RV(20,252,log)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///

@@ -79,7 +79,7 @@ impl fmt::Display for MaCrossEvent {
 ///      Some(Some(MaCrossEvent::DeathCross))],
 /// );
 /// assert_eq!(cross.to_string(), "CROSS(SMA(2), SMA(3))");
-/// assert!(MaCross::<f64>::new(200, 50).is_err());
+/// assert!(MaCross::new(200, 50).is_err());
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///

@@ -348,7 +348,7 @@ impl<T: Real> MaPositionReading<T> {
 /// assert_eq!(reading.above_all(), Some(true));
 /// assert_eq!(position.to_string(), "MA_POSITION(SMA(2), SMA(4))");
 ///
-/// let key = MaPosition::<f64>::key_averages()?; // SMA 20, 50, 200
+/// let key = MaPosition::key_averages()?; // SMA 20, 50, 200
 /// assert_eq!(key.warmup_period(), 20);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```

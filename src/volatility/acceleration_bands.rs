@@ -38,7 +38,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// ```
 /// use ta_stream::{bar::Candle, volatility::AccelerationBands, Indicator};
 ///
-/// let mut bands = AccelerationBands::<f64>::new(1)?;
+/// let mut bands = AccelerationBands::new(1)?;
 /// // r = 4·(12 − 8)/(12 + 8) = 0.8: upper 12·1.8, lower 8·0.2.
 /// let out = bands.update(Candle::new(10.0, 12.0, 8.0, 11.0, 0.0)?).unwrap();
 /// assert!((out.upper - 21.6).abs() < 1e-12 && (out.lower - 1.6).abs() < 1e-12);

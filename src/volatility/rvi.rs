@@ -39,7 +39,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{volatility::RelativeVolatility, Indicator};
 ///
-/// let mut rvi = RelativeVolatility::<f64>::new(2, 2)?;
+/// let mut rvi = RelativeVolatility::new(2, 2)?;
 /// let out = rvi.batch(&[10.0, 11.0, 12.0, 11.0, 13.0]);
 /// // σ of each pair is 0.5 (1.0 for 11 → 13); U and D are Wilder's means over 2:
 /// // up 0.5, 0.5 → 100; then down 0.5 → U 0.25, D 0.25 → 50; then up 1 → 0.625 / 0.75

@@ -35,7 +35,7 @@ use super::AccumulationDistribution;
 /// ```
 /// use ta_stream::{bar::Candle, volume::ChaikinOscillator, Indicator};
 ///
-/// let mut adosc = ChaikinOscillator::<f64>::new(2, 3)?; // k = 2/3 and 1/2
+/// let mut adosc = ChaikinOscillator::new(2, 3)?; // k = 2/3 and 1/2
 /// let at_high = Candle::new(10.0, 12.0, 10.0, 12.0, 300.0)?; // A/D +300 each bar
 /// let out = adosc.batch(&[at_high, at_high, at_high]);
 /// // A/D 300, 600, 900; fast EMA 300, 500, 766.67; slow 300, 450, 675

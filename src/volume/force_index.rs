@@ -29,7 +29,7 @@ use super::is_close_volume;
 /// ```
 /// use ta_stream::{volume::ForceIndex, Indicator};
 ///
-/// let mut efi = ForceIndex::<f64>::new(2)?; // k = 2/3
+/// let mut efi = ForceIndex::new(2)?; // k = 2/3
 /// let out = efi.batch(&[(10.0, 0.0), (11.0, 100.0), (10.0, 50.0), (13.0, 100.0)]);
 /// // forces +100, −50, +300: seed 25, then 25 + (300 − 25)·2/3
 /// assert_eq!(out[..3], [None, None, Some(25.0)]);
