@@ -29,7 +29,7 @@
 //! use ta_stream::momentum::{Macd, MacdOutput};
 //! use ta_stream::Indicator;
 //!
-//! let mut macd = Macd::<f64>::new(3, 5, 2)?;
+//! let mut macd = Macd::new(3, 5, 2)?;
 //! for close in [10.0, 11.0, 12.0, 11.5, 12.5, 13.0] {
 //!     macd.update(close);
 //! }

@@ -11,7 +11,7 @@ pub enum Error {
     ///
     /// ```
     /// # use ta_stream::{average::Sma, Error};
-    /// let err = Sma::<f64>::new(0).unwrap_err();
+    /// let err = Sma::new(0).unwrap_err();
     /// assert_eq!(err.to_string(), "invalid parameter `period` = 0: expected 1..=100000");
     /// ```
     #[error("invalid parameter `{name}` = {value}: expected {expected}")]

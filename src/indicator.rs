@@ -81,7 +81,7 @@ impl<T: Real> CheckedInput for (T, T) {
 /// #![deny(unused_must_use)]
 /// use ta_stream::{average::Sma, Indicator};
 ///
-/// let sma = Sma::<f64>::new(3)?;
+/// let sma = Sma::new(3)?;
 /// sma.peek(1.0); // warning: unused return value of `peek` that must be used
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
@@ -180,7 +180,7 @@ pub trait Indicator {
     /// use ta_stream::{momentum::Rsi, Indicator};
     ///
     /// let history = [44.3, 44.1, 44.2, 43.6, 44.3, 44.8, 45.1, 45.4, 45.8, 46.1];
-    /// let mut rsi = Rsi::<f64>::new(5)?;
+    /// let mut rsi = Rsi::new(5)?;
     /// let last = rsi.warm_up(history);
     /// assert!(rsi.is_ready());
     /// assert_eq!(last, rsi.value());

@@ -223,6 +223,30 @@
 //! indicator at once (a screener over thousands of stocks), one input per series per tick,
 //! with the series' states stored as structure of arrays.
 //!
+//! ## Precision: f64 by default, f32 on request
+//!
+//! Every indicator is generic over its float type with `f64` as the default (`Rsi` is
+//! `Rsi<f64>`). The constructors whose arguments do not name the float type
+//! (`Rsi::new(14)`, `Crossover::new()`, `Ema::with_seed(10, seed)`, ...) are defined on the
+//! `f64` type, so that a call infers without annotation. Each has a `_generic` twin for any
+//! precision: `Rsi::<f32>::new_generic(14)`, or `Sma::new_generic(n)` in code generic over
+//! `T: Real`. Constructors that take a value in the float type (`Bollinger::new(20, 2.0)`) or
+//! another indicator (`Ppo::new(12, 26, Ema::new)`) take its type, and [`Default`] stays
+//! generic: `let rsi: Rsi = Default::default();`.
+//!
+//! ```
+//! use ta_stream::momentum::Rsi;
+//! use ta_stream::Indicator;
+//!
+//! let mut rsi = Rsi::new(2)?; // Rsi<f64>
+//! let mut rsi32 = Rsi::<f32>::new_generic(2)?;
+//! // Changes +1 then −0.5: average gain 0.5, average loss 0.25, RSI = 100·0.5/0.75.
+//! assert_eq!(rsi.batch(&[10.0, 11.0, 10.5])[2], Some(100.0 * (0.5 / 0.75)));
+//! assert_eq!(rsi32.batch(&[10.0, 11.0, 10.5])[2], Some(100.0_f32 * (0.5 / 0.75)));
+//! assert_eq!(Rsi::new(14)?.period(), 14);
+//! # Ok::<(), ta_stream::Error>(())
+//! ```
+//!
 //! ## Indicators
 //!
 //! `n` is the period; a [`Candle`](bar::Candle) is one bar's open, high, low, close, volume.

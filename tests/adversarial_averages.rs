@@ -31,7 +31,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     sma_f32,
-    || Sma::<f32>::new(4).unwrap(),
+    || Sma::<f32>::new_generic(4).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -43,7 +43,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     wma_f32,
-    || Wma::<f32>::new(3).unwrap(),
+    || Wma::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -55,7 +55,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     trima_even_f32,
-    || Trima::<f32>::new(4).unwrap(),
+    || Trima::<f32>::new_generic(4).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -67,7 +67,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     kama_f32,
-    || Kama::<f32>::new(2).unwrap(),
+    || Kama::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -79,7 +79,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     t3_f32,
-    || T3::<f32>::new(2, 0.7).unwrap(),
+    || T3::<f32>::new_generic(2, 0.7).unwrap(),
     adversarial_f32s(),
     within(27.0 * HULL_F32)
 );
@@ -91,7 +91,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     hma_f32,
-    || Hma::<f32>::new(4).unwrap(),
+    || Hma::<f32>::new_generic(4).unwrap(),
     adversarial_f32s(),
     within(3.0 * HULL_F32)
 );
@@ -103,7 +103,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     zlema_f32,
-    || Zlema::<f32>::new(4).unwrap(),
+    || Zlema::<f32>::new_generic(4).unwrap(),
     adversarial_f32s(),
     within(3.0 * HULL_F32)
 );
@@ -121,7 +121,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     vwma_f32,
-    || Vwma::<f32>::new(2).unwrap(),
+    || Vwma::<f32>::new_generic(2).unwrap(),
     prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
     within(HULL_F32)
 );
@@ -133,7 +133,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     mavp_hma_f32,
-    || Mavp::new(2, 4, Hma::<f32>::new).unwrap(),
+    || Mavp::new(2, 4, Hma::<f32>::new_generic).unwrap(),
     prop::collection::vec((adversarial_f32(), adversarial_f32()), 0..60),
     within(3.0 * HULL_F32)
 );
@@ -160,7 +160,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ema_first_value_f32,
-    || Ema::<f32>::with_seed(5, Seed::FirstValue).unwrap(),
+    || Ema::<f32>::with_seed_generic(5, Seed::FirstValue).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -172,7 +172,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rma_f32,
-    || Rma::<f32>::new(2).unwrap(),
+    || Rma::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );
@@ -184,7 +184,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     dema_f32,
-    || Dema::<f32>::new(2).unwrap(),
+    || Dema::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     within(3.0 * HULL_F32)
 );
@@ -196,7 +196,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     tema_f32,
-    || Tema::<f32>::new(3).unwrap(),
+    || Tema::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     within(7.0 * HULL_F32)
 );
@@ -293,7 +293,7 @@ serde_fuzz!(
 );
 serde_fuzz!(
     wma_f32_serde_fuzz,
-    || Wma::<f32>::new(3).unwrap(),
+    || Wma::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     within(HULL_F32)
 );

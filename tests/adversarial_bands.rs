@@ -54,7 +54,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     midpoint_f32,
-    || MidPoint::<f32>::new(4).unwrap(),
+    || MidPoint::<f32>::new_generic(4).unwrap(),
     adversarial_f32s(),
     within(MAX_F32)
 );
@@ -73,7 +73,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     midprice_f32,
-    || MidPrice::<f32>::new(2).unwrap(),
+    || MidPrice::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     within(MAX_F32)
 );
@@ -93,7 +93,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     donchian_f32,
-    || Donchian::<f32>::new(2).unwrap(),
+    || Donchian::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     bands_within(MAX_F32, ANY)
 );
@@ -114,7 +114,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     acceleration_bands_f32,
-    || AccelerationBands::<f32>::new(2).unwrap(),
+    || AccelerationBands::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     |b: &Bands<f32>| [b.upper, b.middle, b.lower, b.percent_b, b.bandwidth]
         .iter()

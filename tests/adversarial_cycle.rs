@@ -88,12 +88,22 @@ fn mode(_: &MarketMode) -> bool {
 }
 
 adversarial_contract!(ht_dcperiod_f64, HtDcPeriod::<f64>::new, long_f64s(), period);
-adversarial_contract!(ht_dcperiod_f32, HtDcPeriod::<f32>::new, long_f32s(), period);
+adversarial_contract!(
+    ht_dcperiod_f32,
+    HtDcPeriod::<f32>::new_generic,
+    long_f32s(),
+    period
+);
 adversarial_contract!(ht_dcphase_f64, HtDcPhase::<f64>::new, long_f64s(), phase);
-adversarial_contract!(ht_dcphase_f32, HtDcPhase::<f32>::new, long_f32s(), phase);
+adversarial_contract!(
+    ht_dcphase_f32,
+    HtDcPhase::<f32>::new_generic,
+    long_f32s(),
+    phase
+);
 adversarial_contract!(ht_phasor_f64, HtPhasor::<f64>::new, long_f64s(), phasor(M));
 adversarial_contract!(ht_sine_f64, HtSine::<f64>::new, long_f64s(), sine);
-adversarial_contract!(ht_sine_f32, HtSine::<f32>::new, long_f32s(), sine);
+adversarial_contract!(ht_sine_f32, HtSine::<f32>::new_generic, long_f32s(), sine);
 adversarial_contract!(ht_trendmode_f64, HtTrendMode::<f64>::new, long_f64s(), mode);
 adversarial_contract!(
     ht_trendline_f64,

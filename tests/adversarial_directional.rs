@@ -50,7 +50,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     minus_dm_f32,
-    || MinusDm::<f32>::new(2).unwrap(),
+    || MinusDm::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(0.0, dm_bound(2.0, 1e15))
 );
@@ -76,7 +76,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     plus_di_f32,
-    || PlusDi::<f32>::new(3).unwrap(),
+    || PlusDi::<f32>::new_generic(3).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 100.0)
 );
@@ -102,7 +102,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     adx_f32,
-    || Adx::<f32>::new(3).unwrap(),
+    || Adx::<f32>::new_generic(3).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 100.0)
 );
@@ -114,7 +114,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     adxr_f32,
-    || Adxr::<f32>::new(2).unwrap(),
+    || Adxr::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 100.0)
 );
@@ -140,7 +140,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     directional_f32,
-    || Directional::<f32>::new(2).unwrap(),
+    || Directional::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     |out: &DirectionalOutput<f32>| {
         let percent = |v: f32| (0.0..=100.0).contains(&v);
@@ -167,7 +167,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     vortex_f32,
-    || Vortex::<f32>::new(1).unwrap(),
+    || Vortex::<f32>::new_generic(1).unwrap(),
     adversarial_candles_f32(),
     vortex_ok
 );

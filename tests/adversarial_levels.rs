@@ -335,25 +335,25 @@ serde_fuzz!(
 
 adversarial_contract!(
     swing_pivots_f32,
-    || SwingPivots::<f32>::new(1).unwrap(),
+    || SwingPivots::<f32>::new_generic(1).unwrap(),
     candles_f32(),
     |r: &SwingReading<f32>| is_swing_reading(r, 1)
 );
 serde_fuzz!(
     swing_pivots_f32_fuzz,
-    || SwingPivots::<f32>::with_sides(1, 2).unwrap(),
+    || SwingPivots::<f32>::with_sides_generic(1, 2).unwrap(),
     candles_f32(),
     |r: &SwingReading<f32>| is_swing_reading(r, 2)
 );
 adversarial_contract!(
     reaction_low_f32,
-    || ReactionLow::<f32>::with_capacity(1, 3).unwrap(),
+    || ReactionLow::<f32>::with_capacity_generic(1, 3).unwrap(),
     candles_f32(),
     |low: &Option<Swing<f32>>| is_reaction_low(low, 1)
 );
 serde_fuzz!(
     reaction_low_f32_fuzz,
-    || ReactionLow::<f32>::with_capacity(1, 3).unwrap(),
+    || ReactionLow::<f32>::with_capacity_generic(1, 3).unwrap(),
     candles_f32(),
     |low: &Option<Swing<f32>>| is_reaction_low(low, 1)
 );
@@ -391,13 +391,13 @@ serde_fuzz!(
 );
 adversarial_contract!(
     floor_pivots_f32,
-    || FloorPivots::<f32>::new(PivotKind::Classic, PivotPeriod::Day),
+    || FloorPivots::<f32>::new_generic(PivotKind::Classic, PivotPeriod::Day),
     bars_f32(),
     is_pivot_levels
 );
 serde_fuzz!(
     floor_pivots_f32_fuzz,
-    || FloorPivots::<f32>::new(PivotKind::Fibonacci, PivotPeriod::Day),
+    || FloorPivots::<f32>::new_generic(PivotKind::Fibonacci, PivotPeriod::Day),
     bars_f32(),
     is_pivot_levels
 );
@@ -560,7 +560,7 @@ fn support_resistance_refuses_counters_no_stream_reaches_without_panicking() {
 
 #[test]
 fn reaction_low_f32_slot_index_u64_max_is_refused_without_panicking() {
-    let mut reaction = ReactionLow::<f32>::new(1).unwrap();
+    let mut reaction = ReactionLow::<f32>::new_generic(1).unwrap();
     for low in [100.0_f32, 95.0, 98.0, 97.0, 99.0] {
         reaction.update(Candle::new(low + 1.0, low + 2.0, low, low + 1.0, 0.0).unwrap());
     }

@@ -51,7 +51,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     sum_f32,
-    || Sum::<f32>::new(2).unwrap(),
+    || Sum::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     within_f32(2.0 * MAX_F32 * (1.0 + 1e-5))
 );
@@ -71,7 +71,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     cumsum_f32,
-    CumulativeSum::<f32>::new,
+    CumulativeSum::<f32>::new_generic,
     adversarial_f32s(),
     within_f32(80.0 * MAX_F32)
 );
@@ -104,7 +104,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     minindex_f32,
-    || MinIndex::<f32>::new(3).unwrap(),
+    || MinIndex::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     plausible
 );
@@ -137,7 +137,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     sinh_f32,
-    || MathTransform::<f32>::new(MathFunction::Sinh),
+    || MathTransform::<f32>::new_generic(MathFunction::Sinh),
     adversarial_f32s(),
     within_f32(f64::from(f32::MAX))
 );

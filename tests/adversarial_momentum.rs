@@ -54,7 +54,9 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rsi_talib_f32,
-    || Rsi::<f32>::new(2).unwrap().with_flat(FlatRsi::TaLib),
+    || Rsi::<f32>::new_generic(2)
+        .unwrap()
+        .with_flat(FlatRsi::TaLib),
     adversarial_f32s(),
     |x: &f32| percentage(*x)
 );
@@ -66,7 +68,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     macd_f32,
-    || Macd::<f32>::new(2, 4, 2).unwrap(),
+    || Macd::<f32>::new_generic(2, 4, 2).unwrap(),
     adversarial_f32s(),
     macd_ok(4.1e15)
 );
@@ -84,7 +86,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     roc_f32,
-    || Roc::<f32>::new(1).unwrap(),
+    || Roc::<f32>::new_generic(1).unwrap(),
     adversarial_f32s(),
     within(1.000_001e32)
 );
@@ -96,7 +98,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rocp_f32,
-    || Rocp::<f32>::new(1).unwrap(),
+    || Rocp::<f32>::new_generic(1).unwrap(),
     adversarial_f32s(),
     within(1.000_001e30)
 );
@@ -108,7 +110,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     stochastic_f32,
-    || Stochastic::<f32>::new(2, 3, 1).unwrap(),
+    || Stochastic::<f32>::new_generic(2, 3, 1).unwrap(),
     adversarial_candles_f32(),
     stochastic_ok
 );
@@ -120,7 +122,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     fast_stochastic_f32,
-    || FastStochastic::<f32>::new(2, 2).unwrap(),
+    || FastStochastic::<f32>::new_generic(2, 2).unwrap(),
     adversarial_candles_f32(),
     stochastic_ok
 );
@@ -186,7 +188,7 @@ fn roc_and_rocp_at_the_edges_of_the_usable_range_are_finite() {
         (out + 9.999999999999999e299).abs() <= 1e-14 * 1e300,
         "{out}"
     );
-    let out = Roc::<f32>::new(1).unwrap().batch(&[-1e-15, 1e15])[1].unwrap();
+    let out = Roc::<f32>::new_generic(1).unwrap().batch(&[-1e-15, 1e15])[1].unwrap();
     assert!(
         out.is_finite() && (out as f64 + 1e32).abs() <= 1e-5 * 1e32,
         "{out}"

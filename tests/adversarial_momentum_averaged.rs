@@ -78,7 +78,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     apo_f32,
-    || Apo::new(2, 4, Dema::<f32>::new).unwrap(),
+    || Apo::new(2, 4, Dema::<f32>::new_generic).unwrap(),
     adversarial_f32s(),
     finite()
 );
@@ -96,7 +96,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ppo_f32,
-    || Ppo::new(3, 2, Sma::<f32>::new).unwrap(),
+    || Ppo::new(3, 2, Sma::<f32>::new_generic).unwrap(),
     adversarial_f32s(),
     finite()
 );
@@ -121,9 +121,9 @@ adversarial_contract!(
 adversarial_contract!(
     macdext_f32,
     || MacdExt::new(
-        Sma::<f32>::new(2).unwrap(),
-        Ema::new(3).unwrap(),
-        Sma::new(2).unwrap()
+        Sma::<f32>::new_generic(2).unwrap(),
+        Ema::new_generic(3).unwrap(),
+        Sma::new_generic(2).unwrap()
     ),
     adversarial_f32s(),
     macd_finite()
@@ -146,7 +146,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     macdfix_f32,
-    || MacdFix::<f32>::new(1).unwrap(),
+    || MacdFix::<f32>::new_generic(1).unwrap(),
     adversarial_f32s(),
     macd_finite()
 );
@@ -166,7 +166,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     trix_f32,
-    || Trix::<f32>::new(1).unwrap(),
+    || Trix::<f32>::new_generic(1).unwrap(),
     adversarial_f32s(),
     finite()
 );
@@ -184,7 +184,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     tsi_f32,
-    || Tsi::<f32>::new(3, 1).unwrap(),
+    || Tsi::<f32>::new_generic(3, 1).unwrap(),
     adversarial_f32s(),
     between(-100.0, 100.0)
 );
@@ -204,7 +204,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     stochrsi_f32,
-    || StochRsi::new(3, 2, Sma::<f32>::new(2).unwrap()).unwrap(),
+    || StochRsi::new(3, 2, Sma::<f32>::new_generic(2).unwrap()).unwrap(),
     adversarial_f32s(),
     percent()
 );
@@ -226,7 +226,12 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ma_stochastic_f32,
-    || MaStochastic::new(2, Wma::<f32>::new(2).unwrap(), Ema::new(3).unwrap()).unwrap(),
+    || MaStochastic::new(
+        2,
+        Wma::<f32>::new_generic(2).unwrap(),
+        Ema::new_generic(3).unwrap()
+    )
+    .unwrap(),
     adversarial_candles_f32(),
     percent()
 );
@@ -244,7 +249,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ma_fast_stochastic_f32,
-    || MaFastStochastic::new(2, Ema::<f32>::new(2).unwrap()).unwrap(),
+    || MaFastStochastic::new(2, Ema::<f32>::new_generic(2).unwrap()).unwrap(),
     adversarial_candles_f32(),
     percent()
 );
@@ -262,7 +267,12 @@ adversarial_contract!(
 );
 adversarial_contract!(
     kdj_f32,
-    || Kdj::new(2, Rma::<f32>::new(2).unwrap(), Sma::new(2).unwrap()).unwrap(),
+    || Kdj::new(
+        2,
+        Rma::<f32>::new_generic(2).unwrap(),
+        Sma::new_generic(2).unwrap()
+    )
+    .unwrap(),
     adversarial_candles_f32(),
     kdj_bounds()
 );
@@ -282,7 +292,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     smi_f32,
-    || Smi::<f32>::new(2, 2, 2, 1).unwrap(),
+    || Smi::<f32>::new_generic(2, 2, 2, 1).unwrap(),
     adversarial_candles_f32(),
     smi_bounds()
 );

@@ -50,7 +50,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     aroon_f32,
-    || Aroon::<f32>::new(2).unwrap(),
+    || Aroon::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     aroon_lines
 );
@@ -70,7 +70,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     aroonosc_f32,
-    || AroonOscillator::<f32>::new(2).unwrap(),
+    || AroonOscillator::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(-100.0, 100.0)
 );
@@ -90,7 +90,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     cci_f32,
-    || Cci::<f32>::new(4).unwrap(),
+    || Cci::<f32>::new_generic(4).unwrap(),
     adversarial_candles_f32(),
     between(-4.0 / 0.03 * (1.0 + 1e-6), 4.0 / 0.03 * (1.0 + 1e-6))
 );
@@ -110,7 +110,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     willr_f32,
-    || WilliamsR::<f32>::new(2).unwrap(),
+    || WilliamsR::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(-100.0, 0.0)
 );
@@ -130,7 +130,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ultosc_f32,
-    || UltimateOscillator::<f32>::new(2, 1, 3).unwrap(),
+    || UltimateOscillator::<f32>::new_generic(2, 1, 3).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 100.0)
 );
@@ -150,7 +150,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     vhf_f32,
-    || VerticalHorizontalFilter::<f32>::new(2).unwrap(),
+    || VerticalHorizontalFilter::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     between(0.0, 1.0)
 );
@@ -170,7 +170,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     eri_f32,
-    || ElderRay::<f32>::new(2).unwrap(),
+    || ElderRay::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     powers(MAX_F32)
 );
@@ -190,7 +190,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     fractal_f32,
-    || Fractal::<f32>::new(1, 2).unwrap(),
+    || Fractal::<f32>::new_generic(1, 2).unwrap(),
     adversarial_candles_f32(),
     swings
 );
@@ -210,7 +210,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ao_f32,
-    || AwesomeOscillator::<f32>::new(3, 2).unwrap(),
+    || AwesomeOscillator::<f32>::new_generic(3, 2).unwrap(),
     adversarial_candles_f32(),
     between(-2.0 * MAX_F32 * (1.0 + 1e-6), 2.0 * MAX_F32 * (1.0 + 1e-6))
 );
@@ -228,7 +228,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ac_f32,
-    || Accelerator::<f32>::new(3, 2, 2).unwrap(),
+    || Accelerator::<f32>::new_generic(3, 2, 2).unwrap(),
     adversarial_candles_f32(),
     between(-4.0 * MAX_F32 * (1.0 + 1e-6), 4.0 * MAX_F32 * (1.0 + 1e-6))
 );

@@ -28,7 +28,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     two_crows_f32,
-    TwoCrows::<f32>::new,
+    TwoCrows::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -47,7 +47,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     three_black_crows_f32,
-    ThreeBlackCrows::<f32>::new,
+    ThreeBlackCrows::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -66,7 +66,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     three_inside_f32,
-    ThreeInside::<f32>::new,
+    ThreeInside::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -85,7 +85,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     three_line_strike_f32,
-    ThreeLineStrike::<f32>::new,
+    ThreeLineStrike::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -104,7 +104,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     three_outside_f32,
-    ThreeOutside::<f32>::new,
+    ThreeOutside::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -123,7 +123,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     three_stars_in_south_f32,
-    ThreeStarsInSouth::<f32>::new,
+    ThreeStarsInSouth::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -142,7 +142,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     three_white_soldiers_f32,
-    ThreeWhiteSoldiers::<f32>::new,
+    ThreeWhiteSoldiers::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -161,7 +161,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     abandoned_baby_f32,
-    AbandonedBaby::<f32>::new,
+    AbandonedBaby::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -180,7 +180,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     advance_block_f32,
-    AdvanceBlock::<f32>::new,
+    AdvanceBlock::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -199,7 +199,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     belt_hold_f32,
-    BeltHold::<f32>::new,
+    BeltHold::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -218,7 +218,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     breakaway_f32,
-    Breakaway::<f32>::new,
+    Breakaway::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -237,7 +237,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     closing_marubozu_f32,
-    ClosingMarubozu::<f32>::new,
+    ClosingMarubozu::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -256,7 +256,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     concealing_baby_swallow_f32,
-    ConcealingBabySwallow::<f32>::new,
+    ConcealingBabySwallow::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -275,7 +275,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     counterattack_f32,
-    Counterattack::<f32>::new,
+    Counterattack::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -294,7 +294,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     dark_cloud_cover_f32,
-    DarkCloudCover::<f32>::new,
+    DarkCloudCover::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -308,7 +308,7 @@ serde_fuzz!(
 adversarial_contract!(doji_f64, Doji::<f64>::new, adversarial_candles(), is_code);
 adversarial_contract!(
     doji_f32,
-    Doji::<f32>::new,
+    Doji::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -327,7 +327,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     doji_star_f32,
-    DojiStar::<f32>::new,
+    DojiStar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -346,7 +346,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     dragonfly_doji_f32,
-    DragonflyDoji::<f32>::new,
+    DragonflyDoji::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -365,7 +365,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     engulfing_f32,
-    Engulfing::<f32>::new,
+    Engulfing::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -384,7 +384,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     evening_doji_star_f32,
-    EveningDojiStar::<f32>::new,
+    EveningDojiStar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -403,7 +403,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     evening_star_f32,
-    EveningStar::<f32>::new,
+    EveningStar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -422,7 +422,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     gap_side_by_side_white_f32,
-    GapSideBySideWhite::<f32>::new,
+    GapSideBySideWhite::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -441,7 +441,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     gravestone_doji_f32,
-    GravestoneDoji::<f32>::new,
+    GravestoneDoji::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -460,7 +460,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     hammer_f32,
-    Hammer::<f32>::new,
+    Hammer::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -479,7 +479,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     hanging_man_f32,
-    HangingMan::<f32>::new,
+    HangingMan::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -498,7 +498,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     harami_f32,
-    Harami::<f32>::new,
+    Harami::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -517,7 +517,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     harami_cross_f32,
-    HaramiCross::<f32>::new,
+    HaramiCross::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -536,7 +536,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     high_wave_f32,
-    HighWave::<f32>::new,
+    HighWave::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -555,7 +555,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     hikkake_f32,
-    Hikkake::<f32>::new,
+    Hikkake::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -574,7 +574,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     hikkake_modified_f32,
-    HikkakeModified::<f32>::new,
+    HikkakeModified::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -593,7 +593,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     homing_pigeon_f32,
-    HomingPigeon::<f32>::new,
+    HomingPigeon::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -612,7 +612,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     identical_three_crows_f32,
-    IdenticalThreeCrows::<f32>::new,
+    IdenticalThreeCrows::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -631,7 +631,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     in_neck_f32,
-    InNeck::<f32>::new,
+    InNeck::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -650,7 +650,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     inverted_hammer_f32,
-    InvertedHammer::<f32>::new,
+    InvertedHammer::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -671,7 +671,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     kicking_f32,
-    Kicking::<f32>::new,
+    Kicking::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -690,7 +690,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     kicking_by_length_f32,
-    KickingByLength::<f32>::new,
+    KickingByLength::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -709,7 +709,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ladder_bottom_f32,
-    LadderBottom::<f32>::new,
+    LadderBottom::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -728,7 +728,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     long_legged_doji_f32,
-    LongLeggedDoji::<f32>::new,
+    LongLeggedDoji::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -747,7 +747,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     long_line_f32,
-    LongLine::<f32>::new,
+    LongLine::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -766,7 +766,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     marubozu_f32,
-    Marubozu::<f32>::new,
+    Marubozu::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -785,7 +785,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     matching_low_f32,
-    MatchingLow::<f32>::new,
+    MatchingLow::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -804,7 +804,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     mat_hold_f32,
-    MatHold::<f32>::new,
+    MatHold::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -823,7 +823,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     morning_doji_star_f32,
-    MorningDojiStar::<f32>::new,
+    MorningDojiStar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -842,7 +842,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     morning_star_f32,
-    MorningStar::<f32>::new,
+    MorningStar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -861,7 +861,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     on_neck_f32,
-    OnNeck::<f32>::new,
+    OnNeck::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -880,7 +880,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     piercing_f32,
-    Piercing::<f32>::new,
+    Piercing::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -899,7 +899,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rickshaw_man_f32,
-    RickshawMan::<f32>::new,
+    RickshawMan::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -918,7 +918,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rising_falling_three_methods_f32,
-    RisingFallingThreeMethods::<f32>::new,
+    RisingFallingThreeMethods::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -937,7 +937,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     separating_lines_f32,
-    SeparatingLines::<f32>::new,
+    SeparatingLines::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -955,7 +955,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     shooting_star_f32,
-    ShootingStar::<f32>::new,
+    ShootingStar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -973,7 +973,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     short_line_f32,
-    ShortLine::<f32>::new,
+    ShortLine::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -991,7 +991,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     spinning_top_f32,
-    SpinningTop::<f32>::new,
+    SpinningTop::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1009,7 +1009,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     stalled_pattern_f32,
-    StalledPattern::<f32>::new,
+    StalledPattern::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1027,7 +1027,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     stick_sandwich_f32,
-    StickSandwich::<f32>::new,
+    StickSandwich::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1045,7 +1045,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     takuri_f32,
-    Takuri::<f32>::new,
+    Takuri::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1063,7 +1063,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     tasuki_gap_f32,
-    TasukiGap::<f32>::new,
+    TasukiGap::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1081,7 +1081,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     thrusting_f32,
-    Thrusting::<f32>::new,
+    Thrusting::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1099,7 +1099,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     tristar_f32,
-    Tristar::<f32>::new,
+    Tristar::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1117,7 +1117,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     unique_three_river_f32,
-    UniqueThreeRiver::<f32>::new,
+    UniqueThreeRiver::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1135,7 +1135,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     upside_gap_two_crows_f32,
-    UpsideGapTwoCrows::<f32>::new,
+    UpsideGapTwoCrows::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1153,7 +1153,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     gap_three_methods_f32,
-    GapThreeMethods::<f32>::new,
+    GapThreeMethods::<f32>::new_generic,
     adversarial_candles_f32(),
     is_code
 );
@@ -1174,7 +1174,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     all_f32,
-    CandlePatterns::<f32>::new,
+    CandlePatterns::<f32>::new_generic,
     adversarial_candles_f32(),
     is_set,
     cases = 48

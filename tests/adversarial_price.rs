@@ -52,7 +52,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     typical_price_f32,
-    || TypicalPrice::<f32>::new(),
+    || TypicalPrice::<f32>::new_generic(),
     adversarial_candles_f32(),
     within(MAX_F32)
 );
@@ -71,7 +71,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     median_price_f32,
-    || MedianPrice::<f32>::new(),
+    || MedianPrice::<f32>::new_generic(),
     adversarial_candles_f32(),
     within(MAX_F32)
 );
@@ -89,7 +89,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     weighted_close_f32,
-    || WeightedClose::<f32>::new(),
+    || WeightedClose::<f32>::new_generic(),
     adversarial_candles_f32(),
     within(MAX_F32)
 );
@@ -107,7 +107,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     heikin_ashi_f32,
-    || HeikinAshi::<f32>::new(),
+    || HeikinAshi::<f32>::new_generic(),
     adversarial_candles_f32(),
     heikin_ashi_ok(MAX_F32)
 );
@@ -125,7 +125,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     average_deviation_f32,
-    || AverageDeviation::<f32>::new(2).unwrap(),
+    || AverageDeviation::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     deviation_ok(MAX_F32)
 );

@@ -114,7 +114,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ratio_line_f32_keeps_the_contract,
-    || RatioLine::<f32>::new(2).unwrap(),
+    || RatioLine::<f32>::new_generic(2).unwrap(),
     pairs_f32(),
     ratio_line_ok_f32
 );
@@ -140,7 +140,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     spread_f32_keeps_the_contract,
-    || PerformanceSpread::<f32>::new(2).unwrap(),
+    || PerformanceSpread::<f32>::new_generic(2).unwrap(),
     pairs_f32(),
     |out: &f32| out.is_finite()
 );
@@ -152,7 +152,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     mansfield_f32_keeps_the_contract,
-    || Mansfield::<f32>::new(3).unwrap(),
+    || Mansfield::<f32>::new_generic(3).unwrap(),
     pairs_f32(),
     |out: &f32| (-100.0..=200.0 * (1.0 + 1e-5)).contains(out)
 );
@@ -164,7 +164,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     leadership_f32_keeps_the_contract,
-    || Leadership::<f32>::new(2).unwrap(),
+    || Leadership::<f32>::new_generic(2).unwrap(),
     pairs_f32(),
     leadership_ok
 );
@@ -188,7 +188,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     beta_f32_keeps_the_contract,
-    || Beta::<f32>::new(3).unwrap(),
+    || Beta::<f32>::new_generic(3).unwrap(),
     pairs_f32(),
     |out: &f32| out.is_finite()
 );
@@ -214,13 +214,13 @@ adversarial_contract!(
 );
 adversarial_contract!(
     correlation_f32_keeps_the_contract,
-    || Correlation::<f32>::new(3).unwrap(),
+    || Correlation::<f32>::new_generic(3).unwrap(),
     pairs_f32(),
     correlation_ok_f32
 );
 adversarial_contract!(
     correlation_talib_f32_keeps_the_contract,
-    || Correlation::<f32>::talib(3).unwrap(),
+    || Correlation::<f32>::talib_generic(3).unwrap(),
     pairs_f32(),
     correlation_ok_f32
 );
@@ -271,7 +271,7 @@ serde_fuzz!(
 );
 serde_fuzz!(
     beta_f32_loads_only_safe_states,
-    || Beta::<f32>::new(3).unwrap(),
+    || Beta::<f32>::new_generic(3).unwrap(),
     pairs_f32(),
     |out: &f32| out.is_finite()
 );
@@ -289,7 +289,7 @@ serde_fuzz!(
 );
 serde_fuzz!(
     correlation_f32_loads_only_safe_states,
-    || Correlation::<f32>::talib(3).unwrap(),
+    || Correlation::<f32>::talib_generic(3).unwrap(),
     pairs_f32(),
     correlation_ok_f32
 );

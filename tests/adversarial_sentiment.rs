@@ -108,13 +108,13 @@ adversarial_contract!(
 );
 adversarial_contract!(
     put_call_f32_keeps_the_contract,
-    || PutCall::<f32>::new(2, LOOKBACK).unwrap(),
+    || PutCall::<f32>::new_generic(2, LOOKBACK).unwrap(),
     volumes_f32(),
     reading_ok_f32
 );
 adversarial_contract!(
     put_call_f32_smoothed_keeps_the_contract,
-    || PutCall::<f32>::new(3, LOOKBACK)
+    || PutCall::<f32>::new_generic(3, LOOKBACK)
         .unwrap()
         .with_normalize(Normalize::Smoothed),
     volumes_f32(),
@@ -137,7 +137,7 @@ serde_fuzz!(
 );
 serde_fuzz!(
     put_call_f32_loads_only_safe_states,
-    || PutCall::<f32>::new(2, LOOKBACK).unwrap(),
+    || PutCall::<f32>::new_generic(2, LOOKBACK).unwrap(),
     volumes_f32(),
     reading_ok_f32
 );

@@ -112,8 +112,8 @@ adversarial_contract!(
 adversarial_contract!(
     ma_cross_mixed_f32,
     || MaCross::<f32, Sma<f32>, Ema<f32>>::with_averages(
-        Sma::new(2).unwrap(),
-        Ema::new(4).unwrap()
+        Sma::new_generic(2).unwrap(),
+        Ema::new_generic(4).unwrap()
     ),
     adversarial_f32s(),
     is_ma_cross
@@ -146,7 +146,8 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ma_position_f32,
-    || MaPosition::<f32>::new(&[(MaKind::Sma, 2), (MaKind::Ema, 5), (MaKind::Sma, 9)]).unwrap(),
+    || MaPosition::<f32>::new_generic(&[(MaKind::Sma, 2), (MaKind::Ema, 5), (MaKind::Sma, 9)])
+        .unwrap(),
     adversarial_f32s(),
     |reading: &MaPositionReading<f32>| is_position(reading, F32_AVERAGE_BOUND)
 );
@@ -296,7 +297,7 @@ proptest! {
 
     #[test]
     fn ma_position_f32_fuzz(inputs in adversarial_f32s(), split in 0..1000usize, m in mutations()) {
-        let make = MaPosition::<f32>::new(&[(MaKind::Sma, 2), (MaKind::Ema, 3)]).unwrap();
+        let make = MaPosition::<f32>::new_generic(&[(MaKind::Sma, 2), (MaKind::Ema, 3)]).unwrap();
         fuzz_owned_leaves(make, &inputs, split, &m, ma_position_owned, |reading: &MaPositionReading<f32>| {
             is_position(reading, F32_AVERAGE_BOUND)
         })?;

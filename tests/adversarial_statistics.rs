@@ -32,7 +32,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     linearreg_f32,
-    || LinearRegression::<f32>::new(2).unwrap(),
+    || LinearRegression::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     between(-4.0 * MAX_F32 * (1.0 + 1e-5), 4.0 * MAX_F32 * (1.0 + 1e-5))
 );
@@ -50,7 +50,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     intercept_f32,
-    || RegressionIntercept::<f32>::new(3).unwrap(),
+    || RegressionIntercept::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     between(-4.0 * MAX_F32 * (1.0 + 1e-5), 4.0 * MAX_F32 * (1.0 + 1e-5))
 );
@@ -62,7 +62,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     tsf_f32,
-    || TimeSeriesForecast::<f32>::new(3).unwrap(),
+    || TimeSeriesForecast::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     between(-4.0 * MAX_F32 * (1.0 + 1e-5), 4.0 * MAX_F32 * (1.0 + 1e-5))
 );
@@ -82,7 +82,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     slope_f32,
-    || RegressionSlope::<f32>::new(3).unwrap(),
+    || RegressionSlope::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     between(-2.0 * MAX_F32 * (1.0 + 1e-5), 2.0 * MAX_F32 * (1.0 + 1e-5))
 );
@@ -94,7 +94,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     angle_f32,
-    || RegressionAngle::<f32>::new(2).unwrap(),
+    || RegressionAngle::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     between(-90.0, 90.0)
 );
@@ -114,7 +114,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     fosc_f32,
-    || ForecastOscillator::<f32>::new(3).unwrap(),
+    || ForecastOscillator::<f32>::new_generic(3).unwrap(),
     adversarial_f32s(),
     between(-5e32, 5e32)
 );
@@ -134,7 +134,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     percentile_f32,
-    || Percentile::<f32>::new(4, 90.0).unwrap(),
+    || Percentile::<f32>::new_generic(4, 90.0).unwrap(),
     adversarial_f32s(),
     between(-MAX_F32, MAX_F32)
 );
@@ -152,7 +152,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     percentrank_f32,
-    || PercentRank::<f32>::new(2).unwrap(),
+    || PercentRank::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     between(0.0, 100.0)
 );

@@ -62,7 +62,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     variance_f32,
-    || Variance::<f32>::new(2).unwrap(),
+    || Variance::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     between(0.0, 1.001e30)
 );
@@ -74,7 +74,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     std_dev_sample_f32,
-    || StdDev::<f32>::sample(3).unwrap(),
+    || StdDev::<f32>::sample_generic(3).unwrap(),
     adversarial_f32s(),
     between(0.0, 1.23 * MAX_F32)
 );
@@ -110,7 +110,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     true_range_f32,
-    TrueRange::<f32>::new,
+    TrueRange::<f32>::new_generic,
     adversarial_candles_f32(),
     between(0.0, 2.0 * MAX_F32)
 );
@@ -122,7 +122,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     atr_f32,
-    || Atr::<f32>::new(3).unwrap(),
+    || Atr::<f32>::new_generic(3).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 2.001 * MAX_F32)
 );
@@ -135,7 +135,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     natr_f32,
-    || Natr::<f32>::new(2).unwrap(),
+    || Natr::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(-2.001e32, 2.001e32)
 );
@@ -147,7 +147,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rolling_min_f32,
-    || RollingMin::<f32>::new(2).unwrap(),
+    || RollingMin::<f32>::new_generic(2).unwrap(),
     adversarial_f32s(),
     between(-MAX_F32, MAX_F32)
 );
@@ -175,7 +175,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     realized_volatility_simple_f32,
-    || RealizedVolatility::<f32>::new(2)
+    || RealizedVolatility::<f32>::new_generic(2)
         .unwrap()
         .with_returns(Returns::Simple),
     adversarial_f32s().prop_map(|xs| xs.into_iter().map(f32::abs).collect::<Vec<_>>()),
@@ -192,7 +192,7 @@ serde_fuzz!(
 );
 serde_fuzz!(
     variance_f32_serde_fuzz,
-    || Variance::<f32>::sample(3).unwrap(),
+    || Variance::<f32>::sample_generic(3).unwrap(),
     adversarial_f32s(),
     between(0.0, 3.01e30)
 );
@@ -274,7 +274,7 @@ fn std_dev_at_the_edges_of_the_usable_range_is_finite_and_exact() {
 #[test]
 fn f32_variance_at_the_edge_of_the_usable_range_is_finite_and_exact() {
     // Issue 15: Variance::<f32>::new(2) on [1e19, -1e19] gave Some(inf).
-    let mut variance = Variance::<f32>::new(2).unwrap();
+    let mut variance = Variance::<f32>::new_generic(2).unwrap();
     assert!(variance.try_update(1e19).is_err());
     assert!(variance.try_update(-1e19).is_err());
     let out = variance.batch(&[1e15, -1e15]);

@@ -30,7 +30,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     adr_f32,
-    || AverageDayRange::<f32>::new(2).unwrap(),
+    || AverageDayRange::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 2.0 * MAX_F32 * (1.0 + 1e-6))
 );
@@ -50,7 +50,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     cvi_f32,
-    || ChaikinVolatility::<f32>::new(3, 1).unwrap(),
+    || ChaikinVolatility::<f32>::new_generic(3, 1).unwrap(),
     adversarial_candles_f32(),
     between(-100.0, f32::MAX as f64)
 );
@@ -70,7 +70,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     massi_f32,
-    || MassIndex::<f32>::new(2, 3).unwrap(),
+    || MassIndex::<f32>::new_generic(2, 3).unwrap(),
     adversarial_candles_f32(),
     between(0.0, 6.0 * (1.0 + 1e-6))
 );
@@ -90,7 +90,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rvi_f32,
-    || RelativeVolatility::<f32>::new(2, 2).unwrap(),
+    || RelativeVolatility::<f32>::new_generic(2, 2).unwrap(),
     adversarial_f32s(),
     between(0.0, 100.0)
 );

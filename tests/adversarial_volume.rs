@@ -45,7 +45,7 @@ const MIN_F32: f64 = 1e-15;
 
 // Running totals: any sign, always finite.
 adversarial_contract!(obv_f64, Obv::<f64>::new, pairs(), finite);
-adversarial_contract!(obv_f32, Obv::<f32>::new, pairs_f32(), finite);
+adversarial_contract!(obv_f32, Obv::<f32>::new_generic, pairs_f32(), finite);
 serde_fuzz!(obv_serde_fuzz, Obv::<f64>::new, pairs(), finite);
 
 adversarial_contract!(
@@ -56,7 +56,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     ad_f32,
-    AccumulationDistribution::<f32>::new,
+    AccumulationDistribution::<f32>::new_generic,
     adversarial_candles_f32(),
     finite
 );
@@ -75,7 +75,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     adosc_f32,
-    || ChaikinOscillator::<f32>::new(3, 2).unwrap(),
+    || ChaikinOscillator::<f32>::new_generic(3, 2).unwrap(),
     adversarial_candles_f32(),
     finite
 );
@@ -87,7 +87,12 @@ serde_fuzz!(
 );
 
 adversarial_contract!(pvt_f64, PriceVolumeTrend::<f64>::new, pairs(), finite);
-adversarial_contract!(pvt_f32, PriceVolumeTrend::<f32>::new, pairs_f32(), finite);
+adversarial_contract!(
+    pvt_f32,
+    PriceVolumeTrend::<f32>::new_generic,
+    pairs_f32(),
+    finite
+);
 serde_fuzz!(
     pvt_serde_fuzz,
     PriceVolumeTrend::<f64>::new,
@@ -104,7 +109,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     cmf_f32,
-    || ChaikinMoneyFlow::<f32>::new(2).unwrap(),
+    || ChaikinMoneyFlow::<f32>::new_generic(2).unwrap(),
     adversarial_candles_f32(),
     between(-1.0, 1.0)
 );
@@ -124,7 +129,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     efi_f32,
-    || ForceIndex::<f32>::new(1).unwrap(),
+    || ForceIndex::<f32>::new_generic(1).unwrap(),
     pairs_f32(),
     between(-2.0 * MAX_F32 * MAX_F32, 2.0 * MAX_F32 * MAX_F32)
 );
@@ -144,7 +149,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     marketfi_f32,
-    MarketFacilitation::<f32>::new,
+    MarketFacilitation::<f32>::new_generic,
     adversarial_candles_f32(),
     between(0.0, 2.0 * MAX_F32 / MIN_F32)
 );
@@ -164,7 +169,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     pvi_f32,
-    VolumeIndex::<f32>::positive,
+    VolumeIndex::<f32>::positive_generic,
     pairs_f32(),
     between(0.0, f64::MAX)
 );
@@ -184,7 +189,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     rvol_f32,
-    || RelativeVolume::<f32>::new(1).unwrap(),
+    || RelativeVolume::<f32>::new_generic(1).unwrap(),
     adversarial_candles_f32().prop_map(|cs| cs.iter().map(|c| c.volume).collect::<Vec<f32>>()),
     between(0.0, f32::MAX as f64)
 );
@@ -204,7 +209,7 @@ adversarial_contract!(
 );
 adversarial_contract!(
     vwap_f32,
-    Vwap::<f32>::new,
+    Vwap::<f32>::new_generic,
     adversarial_candles_f32(),
     between(-MAX_F32 * (1.0 + 1e-5), MAX_F32 * (1.0 + 1e-5))
 );

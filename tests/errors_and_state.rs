@@ -32,7 +32,7 @@ fn every_constructor_rejects_period_zero_and_absurd_periods() {
         assert_period_error(Rma::<f64>::new(bad), bad);
         assert_period_error(Wma::<f64>::new(bad), bad);
         assert_period_error(Dema::<f64>::new(bad), bad);
-        assert_period_error(Tema::<f32>::new(bad), bad);
+        assert_period_error(Tema::<f32>::new_generic(bad), bad);
         assert_period_error(Rsi::<f64>::new(bad), bad);
         assert_period_error(RollingSum::<f64>::new(bad), bad);
         assert_period_error(MonotonicDeque::<f64>::new(bad, Extremum::Min), bad);

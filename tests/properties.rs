@@ -270,97 +270,99 @@ proptest! {
 common_properties!(
     sma,
     |n| Sma::<f64>::new(n).unwrap(),
-    |n| Sma::<f32>::new(n).unwrap(),
+    |n| Sma::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     ema,
     |n| Ema::<f64>::new(n).unwrap(),
-    |n| Ema::<f32>::new(n).unwrap(),
+    |n| Ema::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     ema_first_value,
     |n| Ema::<f64>::with_seed(n, Seed::FirstValue).unwrap(),
-    |n| Ema::<f32>::with_seed(n, Seed::FirstValue).unwrap(),
+    |n| Ema::<f32>::with_seed_generic(n, Seed::FirstValue).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     rma,
     |n| Rma::<f64>::new(n).unwrap(),
-    |n| Rma::<f32>::new(n).unwrap(),
+    |n| Rma::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     wma,
     |n| Wma::<f64>::new(n).unwrap(),
-    |n| Wma::<f32>::new(n).unwrap(),
+    |n| Wma::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     trima,
     |n| Trima::<f64>::new(n).unwrap(),
-    |n| Trima::<f32>::new(n).unwrap(),
+    |n| Trima::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     kama,
     |n| Kama::<f64>::new(n).unwrap(),
-    |n| Kama::<f32>::new(n).unwrap(),
+    |n| Kama::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-4
 );
 common_properties!(
     t3,
     |n| T3::<f64>::new(n, 0.7).unwrap(),
-    |n| T3::<f32>::new(n, 0.7).unwrap(),
+    |n| T3::<f32>::new_generic(n, 0.7).unwrap(),
     f32_tolerance = 1e-3
 );
 common_properties!(
     hma,
     |n| Hma::<f64>::new(n).unwrap(),
-    |n| Hma::<f32>::new(n).unwrap(),
+    |n| Hma::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-4
 );
 common_properties!(
     zlema,
     |n| Zlema::<f64>::new(n).unwrap(),
-    |n| Zlema::<f32>::new(n).unwrap(),
+    |n| Zlema::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-4
 );
 common_properties!(
     identity,
     |_n| Identity::<f64>::new(),
-    |_n| Identity::<f32>::new(),
+    |_n| Identity::<f32>::new_generic(),
     f32_tolerance = 1e-6
 );
 common_properties!(
     midpoint,
     |n| MidPoint::<f64>::new(n).unwrap(),
-    |n| MidPoint::<f32>::new(n).unwrap(),
+    |n| MidPoint::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     dema,
     |n| Dema::<f64>::new(n).unwrap(),
-    |n| Dema::<f32>::new(n).unwrap(),
+    |n| Dema::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     tema,
     |n| Tema::<f64>::new(n).unwrap(),
-    |n| Tema::<f32>::new(n).unwrap(),
+    |n| Tema::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     rsi,
     |n| Rsi::<f64>::new(n).unwrap(),
-    |n| Rsi::<f32>::new(n).unwrap(),
+    |n| Rsi::<f32>::new_generic(n).unwrap(),
     f32_tolerance = 1e-5
 );
 common_properties!(
     rsi_talib,
     |n| Rsi::<f64>::new(n).unwrap().with_flat(FlatRsi::TaLib),
-    |n| Rsi::<f32>::new(n).unwrap().with_flat(FlatRsi::TaLib),
+    |n| Rsi::<f32>::new_generic(n)
+        .unwrap()
+        .with_flat(FlatRsi::TaLib),
     f32_tolerance = 1e-5
 );
 

@@ -337,7 +337,7 @@ proptest! {
             })
             .collect();
         let wide = Adx::<f64>::new(5).unwrap().batch(&cs);
-        let narrow = Adx::<f32>::new(5).unwrap().batch(&cs32);
+        let narrow = Adx::<f32>::new_generic(5).unwrap().batch(&cs32);
         for (w, n) in wide.iter().zip(&narrow) {
             prop_assert_eq!(w.is_some(), n.is_some());
             if let (Some(w), Some(n)) = (w, n) {

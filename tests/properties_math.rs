@@ -288,7 +288,7 @@ fn out_of_domain_gives_nothing_and_the_next_input_recovers() {
     assert_eq!(div.update((1.0, 0.0)), None);
     assert_eq!(div.update((0.0, 0.0)), None);
     assert_eq!(div.update((3.0, 2.0)), Some(1.5));
-    let mut f32_exp = MathTransform::<f32>::new(MathFunction::Exp);
+    let mut f32_exp = MathTransform::<f32>::new_generic(MathFunction::Exp);
     assert_eq!(f32_exp.update(89.0), None); // beyond f32::MAX
 }
 

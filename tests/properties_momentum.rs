@@ -235,19 +235,19 @@ proptest! {
         let macd = |n: usize| (n + 1, 2 * n + 1, n);
         let (fast, slow, signal) = macd(period);
         let wide = Macd::<f64>::new(fast, slow, signal).unwrap().batch(&xs);
-        let thin = Macd::<f32>::new(fast, slow, signal).unwrap().batch(&narrow);
+        let thin = Macd::<f32>::new_generic(fast, slow, signal).unwrap().batch(&narrow);
         for (pick, name) in [(0, "macd"), (1, "signal"), (2, "histogram")] {
             let project = |o: (f64, f64, f64)| [o.0, o.1, o.2][pick];
             let w: Vec<Option<f64>> = wide.iter().map(|o| o.map(|o| project((o.macd, o.signal, o.histogram)))).collect();
             let n: Vec<Option<f32>> = thin.iter().map(|o| o.map(|o| [o.macd, o.signal, o.histogram][pick])).collect();
             assert_f32_agrees(&w, &n, price_tolerance).map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
         }
-        assert_f32_agrees(&Momentum::new(period).unwrap().batch(&xs), &Momentum::new(period).unwrap().batch(&narrow), price_tolerance)?;
-        assert_f32_agrees(&RollingMax::new(period).unwrap().batch(&xs), &RollingMax::new(period).unwrap().batch(&narrow), price_tolerance)?;
-        assert_f32_agrees(&RollingMin::new(period).unwrap().batch(&xs), &RollingMin::new(period).unwrap().batch(&narrow), price_tolerance)?;
+        assert_f32_agrees(&Momentum::new_generic(period).unwrap().batch(&xs), &Momentum::new_generic(period).unwrap().batch(&narrow), price_tolerance)?;
+        assert_f32_agrees(&RollingMax::new_generic(period).unwrap().batch(&xs), &RollingMax::new_generic(period).unwrap().batch(&narrow), price_tolerance)?;
+        assert_f32_agrees(&RollingMin::new_generic(period).unwrap().batch(&xs), &RollingMin::new_generic(period).unwrap().batch(&narrow), price_tolerance)?;
         // The relative changes: f32 precision relative to the ratio x/base (ROC = 100·(ratio − 1)).
-        assert_f32_agrees(&Roc::new(period).unwrap().batch(&xs), &Roc::new(period).unwrap().batch(&narrow), |w| 1e-5 * (w.abs() + 100.0))?;
-        assert_f32_agrees(&Rocp::new(period).unwrap().batch(&xs), &Rocp::new(period).unwrap().batch(&narrow), |w| 1e-5 * (w.abs() + 1.0))?;
+        assert_f32_agrees(&Roc::new_generic(period).unwrap().batch(&xs), &Roc::new_generic(period).unwrap().batch(&narrow), |w| 1e-5 * (w.abs() + 100.0))?;
+        assert_f32_agrees(&Rocp::new_generic(period).unwrap().batch(&xs), &Rocp::new_generic(period).unwrap().batch(&narrow), |w| 1e-5 * (w.abs() + 1.0))?;
     }
 
     #[test]
@@ -256,7 +256,7 @@ proptest! {
         let narrow: Vec<Candle<f32>> = bars.iter().map(to_f32).collect();
         let tolerance = |_: f64| 1e-5 * 100.0;
         let wide = Stochastic::<f64>::new(fast_k, smoothing, smoothing).unwrap().batch(&bars);
-        let thin = Stochastic::<f32>::new(fast_k, smoothing, smoothing).unwrap().batch(&narrow);
+        let thin = Stochastic::<f32>::new_generic(fast_k, smoothing, smoothing).unwrap().batch(&narrow);
         let k = |v: &[Option<ta_stream::momentum::StochasticOutput<f64>>]| v.iter().map(|o| o.map(|o| o.k)).collect::<Vec<_>>();
         let d = |v: &[Option<ta_stream::momentum::StochasticOutput<f64>>]| v.iter().map(|o| o.map(|o| o.d)).collect::<Vec<_>>();
         let k32 = |v: &[Option<ta_stream::momentum::StochasticOutput<f32>>]| v.iter().map(|o| o.map(|o| o.k)).collect::<Vec<_>>();
@@ -264,7 +264,7 @@ proptest! {
         assert_f32_agrees(&k(&wide), &k32(&thin), tolerance)?;
         assert_f32_agrees(&d(&wide), &d32(&thin), tolerance)?;
         let wide = FastStochastic::<f64>::new(fast_k, smoothing).unwrap().batch(&bars);
-        let thin = FastStochastic::<f32>::new(fast_k, smoothing).unwrap().batch(&narrow);
+        let thin = FastStochastic::<f32>::new_generic(fast_k, smoothing).unwrap().batch(&narrow);
         assert_f32_agrees(&k(&wide), &k32(&thin), tolerance)?;
         assert_f32_agrees(&d(&wide), &d32(&thin), tolerance)?;
     }

@@ -409,7 +409,7 @@ proptest! {
     fn f32_agrees_with_f64(n in 2..15usize, xs in prices(80)) {
         let xs32: Vec<f32> = xs.iter().map(|&x| x as f32).collect();
         let wide = Cmou::<f64>::new(n).unwrap().batch(&xs32.iter().map(|&x| f64::from(x)).collect::<Vec<_>>());
-        let narrow = Cmou::<f32>::new(n).unwrap().batch(&xs32);
+        let narrow = Cmou::<f32>::new_generic(n).unwrap().batch(&xs32);
         for (a, b) in wide.iter().zip(&narrow) {
             prop_assert_eq!(a.is_some(), b.is_some());
             if let (Some(a), Some(b)) = (a, b) {

@@ -291,7 +291,7 @@ proptest! {
     fn f32_signals_agree_with_f64_on_exact_values(xs in prop::collection::vec(prop::sample::select(vec![1.0, 2.0, 2.5, 3.0]), 0..80)) {
         let pairs: Vec<(f64, f64)> = xs.iter().zip(xs.iter().skip(3)).map(|(&a, &b)| (a, b)).collect();
         let narrow: Vec<(f32, f32)> = pairs.iter().map(|&(a, b)| (a as f32, b as f32)).collect();
-        prop_assert_eq!(Crossover::<f64>::new().batch(&pairs), Crossover::<f32>::new().batch(&narrow));
+        prop_assert_eq!(Crossover::<f64>::new_generic().batch(&pairs), Crossover::<f32>::new_generic().batch(&narrow));
         let xs32: Vec<f32> = xs.iter().map(|&x| x as f32).collect();
         let zones64: Vec<_> = Zones::new(2.5, 1.0).unwrap().batch(&xs);
         let zones32: Vec<_> = Zones::new(2.5_f32, 1.0).unwrap().batch(&xs32);

@@ -493,14 +493,18 @@ fn f32_agrees_with_f64_to_f32_precision() {
         .collect();
     let xs32: Vec<f32> = xs.iter().map(|&x| x as f32).collect();
     let a = LinearRegression::<f64>::new(14).unwrap().batch(&xs);
-    let b = LinearRegression::<f32>::new(14).unwrap().batch(&xs32);
+    let b = LinearRegression::<f32>::new_generic(14)
+        .unwrap()
+        .batch(&xs32);
     for (a, b) in a.iter().zip(&b) {
         if let (Some(a), Some(b)) = (a, b) {
             assert!((a - f64::from(*b)).abs() < 1e-4 * a.abs(), "{a} vs {b}");
         }
     }
     let a = Percentile::<f64>::new(14, 30.0).unwrap().batch(&xs);
-    let b = Percentile::<f32>::new(14, 30.0).unwrap().batch(&xs32);
+    let b = Percentile::<f32>::new_generic(14, 30.0)
+        .unwrap()
+        .batch(&xs32);
     for (a, b) in a.iter().zip(&b) {
         assert_eq!(a.map(|a| a as f32), *b);
     }

@@ -318,8 +318,8 @@ proptest! {
             }
             Ok(())
         };
-        compare(&Variance::new(period).unwrap().batch(&xs), &Variance::<f32>::new(period).unwrap().batch(&narrow), 1e-5 * scale * scale)?;
-        compare(&StdDev::new(period).unwrap().batch(&xs), &StdDev::<f32>::new(period).unwrap().batch(&narrow), 1e-4 * scale)?;
+        compare(&Variance::new_generic(period).unwrap().batch(&xs), &Variance::<f32>::new_generic(period).unwrap().batch(&narrow), 1e-5 * scale * scale)?;
+        compare(&StdDev::new_generic(period).unwrap().batch(&xs), &StdDev::<f32>::new_generic(period).unwrap().batch(&narrow), 1e-4 * scale)?;
         let wide_bands = Bollinger::new(period, 2.0).unwrap().batch(&xs);
         let narrow_bands = Bollinger::<f32>::new(period, 2.0).unwrap().batch(&narrow);
         let upper = |b: &[Option<ta_stream::volatility::Bands<f64>>]| b.iter().map(|b| b.map(|b| b.upper)).collect::<Vec<_>>();
@@ -330,10 +330,10 @@ proptest! {
             open: c.open as f32, high: c.high as f32, low: c.low as f32, close: c.close as f32, volume: 0.0,
         }).collect();
         let bar_scale = bars.iter().fold(1.0_f64, |m, c| m.max(c.high.abs()));
-        compare(&Atr::new(period).unwrap().batch(&bars), &Atr::<f32>::new(period).unwrap().batch(&bars32), 1e-5 * bar_scale)?;
+        compare(&Atr::new_generic(period).unwrap().batch(&bars), &Atr::<f32>::new_generic(period).unwrap().batch(&bars32), 1e-5 * bar_scale)?;
 
         let rv = RealizedVolatility::new(period + 1).unwrap().batch(&xs);
-        let rv32 = RealizedVolatility::<f32>::new(period + 1).unwrap().batch(&narrow);
+        let rv32 = RealizedVolatility::<f32>::new_generic(period + 1).unwrap().batch(&narrow);
         for (w, n) in rv.iter().zip(&rv32) {
             prop_assert_eq!(w.is_some(), n.is_some());
             if let (Some(w), Some(n)) = (w, n) {
@@ -426,7 +426,7 @@ fn invalid_parameters_are_named() {
         assert_parameter_error(StdDev::<f64>::new(bad), "period", &value);
         assert_parameter_error(Bollinger::<f64>::new(bad, 2.0), "period", &value);
         assert_parameter_error(Atr::<f64>::new(bad), "period", &value);
-        assert_parameter_error(Natr::<f32>::new(bad), "period", &value);
+        assert_parameter_error(Natr::<f32>::new_generic(bad), "period", &value);
         assert_parameter_error(RealizedVolatility::<f64>::new(bad), "period", &value);
     }
     assert_parameter_error(Variance::<f64>::sample(1), "period", "1");

@@ -374,7 +374,7 @@ proptest! {
                 volume: c.volume.into(),
             })
             .collect();
-        let a = ChaikinMoneyFlow::<f32>::new(5).unwrap().batch(&cs32);
+        let a = ChaikinMoneyFlow::<f32>::new_generic(5).unwrap().batch(&cs32);
         let b = ChaikinMoneyFlow::<f64>::new(5).unwrap().batch(&cs64);
         for (a, b) in a.iter().zip(&b) {
             prop_assert_eq!(a.is_some(), b.is_some());
@@ -382,7 +382,7 @@ proptest! {
                 prop_assert!((f64::from(*a) - b).abs() < 1e-3);
             }
         }
-        let a = Vwap::<f32>::new().batch(&cs32);
+        let a = Vwap::<f32>::new_generic().batch(&cs32);
         let b = Vwap::<f64>::new().batch(&cs64);
         for (a, b) in a.iter().zip(&b) {
             let (a, b) = (f64::from(a.unwrap()), b.unwrap());

@@ -131,17 +131,17 @@ proptest! {
 
     #[test]
     fn slice_equals_streaming_f32(inputs in values_f32(), period in 1..30usize, split in 0..300usize) {
-        check_slice_equals_streaming(&Sma::<f32>::new(period).unwrap(), &inputs, split);
-        check_slice_equals_streaming(&Ema::<f32>::new(period).unwrap(), &inputs, split);
-        check_slice_equals_streaming(&Rsi::<f32>::new(period).unwrap(), &inputs, split);
-        check_slice_equals_streaming(&Wma::<f32>::new(period).unwrap(), &inputs, split);
-        check_slice_equals_streaming(&RollingMax::<f32>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Sma::<f32>::new_generic(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Ema::<f32>::new_generic(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Rsi::<f32>::new_generic(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Wma::<f32>::new_generic(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&RollingMax::<f32>::new_generic(period).unwrap(), &inputs, split);
     }
 
     #[test]
     fn atr_slice_over_candles_equals_streaming(raw in raw_candles(), period in 1..30usize, split in 0..200usize) {
         check_slice_equals_streaming(&Atr::<f64>::new(period).unwrap(), &candles::<f64>(raw.clone()), split);
-        check_slice_equals_streaming(&Atr::<f32>::new(period).unwrap(), &candles::<f32>(raw), split);
+        check_slice_equals_streaming(&Atr::<f32>::new_generic(period).unwrap(), &candles::<f32>(raw), split);
     }
 }
 

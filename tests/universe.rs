@@ -228,7 +228,7 @@ proptest! {
         let series = series_of(&ticks);
         check_universe(SmaUniverse::<f64>::new(series, period).unwrap(), &Sma::new(period).unwrap(), &ticks, save_at);
         let ticks = to_f32(&ticks);
-        check_universe(SmaUniverse::<f32>::new(series, period).unwrap(), &Sma::new(period).unwrap(), &ticks, save_at);
+        check_universe(SmaUniverse::<f32>::new_generic(series, period).unwrap(), &Sma::new_generic(period).unwrap(), &ticks, save_at);
     }
 
     #[test]
@@ -236,7 +236,7 @@ proptest! {
         let series = series_of(&ticks);
         check_universe(EmaUniverse::<f64>::new(series, period).unwrap(), &Ema::new(period).unwrap(), &ticks, save_at);
         let ticks = to_f32(&ticks);
-        check_universe(EmaUniverse::<f32>::new(series, period).unwrap(), &Ema::new(period).unwrap(), &ticks, save_at);
+        check_universe(EmaUniverse::<f32>::new_generic(series, period).unwrap(), &Ema::new_generic(period).unwrap(), &ticks, save_at);
     }
 
     #[test]
@@ -251,8 +251,8 @@ proptest! {
         );
         let ticks = to_f32(&ticks);
         check_universe(
-            RsiUniverse::<f32>::new(series, period).unwrap().with_flat(flat),
-            &Rsi::new(period).unwrap().with_flat(flat),
+            RsiUniverse::<f32>::new_generic(series, period).unwrap().with_flat(flat),
+            &Rsi::new_generic(period).unwrap().with_flat(flat),
             &ticks,
             save_at,
         );

@@ -43,13 +43,13 @@ pub struct Dema<T: Real = f64> {
     second: Ema<T>,
 }
 
-impl<T: Real> Dema<T> {
+impl Dema {
     /// A DEMA over `period` inputs with TA-Lib's SMA seed.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Self::with_seed(period, Seed::Sma)
+        Self::new_generic(period)
     }
 
     /// A DEMA over `period` inputs with the given seeding of both EMAs.
@@ -57,9 +57,21 @@ impl<T: Real> Dema<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Self::with_seed_generic(period, seed)
+    }
+}
+
+impl<T: Real> Dema<T> {
+    /// [`Dema::new`] in any precision `T` (`f32`, or generic code): `Dema::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Self::with_seed_generic(period, Seed::Sma)
+    }
+
+    /// [`Dema::with_seed`] in any precision `T` (`f32`, or generic code): `Dema::<f32>::with_seed_generic(14, Seed::Sma)`.
+    pub fn with_seed_generic(period: usize, seed: Seed) -> Result<Self, Error> {
         Ok(Self {
-            first: Ema::with_seed(period, seed)?,
-            second: Ema::with_seed(period, seed)?,
+            first: Ema::with_seed_generic(period, seed)?,
+            second: Ema::with_seed_generic(period, seed)?,
         })
     }
 

@@ -50,13 +50,13 @@ pub struct Ema<T: Real = f64> {
     smoother: Smoother<T>,
 }
 
-impl<T: Real> Ema<T> {
+impl Ema {
     /// An EMA over `period` inputs with TA-Lib's SMA seed.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Self::with_seed(period, Seed::Sma)
+        Self::new_generic(period)
     }
 
     /// An EMA over `period` inputs with the given seeding.
@@ -64,6 +64,18 @@ impl<T: Real> Ema<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Self::with_seed_generic(period, seed)
+    }
+}
+
+impl<T: Real> Ema<T> {
+    /// [`Ema::new`] in any precision `T` (`f32`, or generic code): `Ema::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Self::with_seed_generic(period, Seed::Sma)
+    }
+
+    /// [`Ema::with_seed`] in any precision `T` (`f32`, or generic code): `Ema::<f32>::with_seed_generic(3, Seed::FirstValue)`.
+    pub fn with_seed_generic(period: usize, seed: Seed) -> Result<Self, Error> {
         Ok(Self {
             smoother: Smoother::new(period, seed, Rule::Ema)?,
         })

@@ -58,19 +58,26 @@ pub struct Hma<T: Real = f64> {
     smooth: Wma<T>,
 }
 
-impl<T: Real> Hma<T> {
+impl Hma {
     /// A Hull moving average over `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Hma<T> {
+    /// [`Hma::new`] in any precision `T` (`f32`, or generic code): `Hma::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         let (half, smooth) = Self::lengths(period);
         Ok(Self {
             period,
-            half: Wma::new(half)?,
-            full: Wma::new(period)?,
-            smooth: Wma::new(smooth)?,
+            half: Wma::new_generic(half)?,
+            full: Wma::new_generic(period)?,
+            smooth: Wma::new_generic(smooth)?,
         })
     }
 

@@ -124,9 +124,16 @@ pub struct HtTrendline<T: Real = f64> {
     last: T,
 }
 
-impl<T: Real> HtTrendline<T> {
+impl HtTrendline {
     /// The instantaneous trendline, as TA-Lib computes it.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtTrendline<T> {
+    /// [`HtTrendline::new`] in any precision `T` (`f32`, or generic code): `HtTrendline::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Long),
             trend: TrendlineBlock::new(),
@@ -137,7 +144,7 @@ impl<T: Real> HtTrendline<T> {
 
 impl<T: Real> Default for HtTrendline<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -179,7 +186,7 @@ impl<T: Real> Indicator for HtTrendline<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

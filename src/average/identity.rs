@@ -33,9 +33,16 @@ pub struct Identity<T: Real = f64> {
     last: Option<T>,
 }
 
-impl<T: Real> Identity<T> {
+impl Identity {
     /// The identity, before any input.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Identity<T> {
+    /// [`Identity::new`] in any precision `T` (`f32`, or generic code): `Identity::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self { last: None }
     }
 }

@@ -74,12 +74,19 @@ pub struct Kama<T: Real = f64> {
     kama: T,
 }
 
-impl<T: Real> Kama<T> {
+impl Kama {
     /// A KAMA over `period` changes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Kama<T> {
+    /// [`Kama::new`] in any precision `T` (`f32`, or generic code): `Kama::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self {
             period,

@@ -45,13 +45,13 @@ pub struct Rma<T: Real = f64> {
     smoother: Smoother<T>,
 }
 
-impl<T: Real> Rma<T> {
+impl Rma {
     /// Wilder's average over `period` inputs, seeded with their mean.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Self::with_seed(period, Seed::Sma)
+        Self::new_generic(period)
     }
 
     /// Wilder's average over `period` inputs with the given seeding.
@@ -59,6 +59,18 @@ impl<T: Real> Rma<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Self::with_seed_generic(period, seed)
+    }
+}
+
+impl<T: Real> Rma<T> {
+    /// [`Rma::new`] in any precision `T` (`f32`, or generic code): `Rma::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Self::with_seed_generic(period, Seed::Sma)
+    }
+
+    /// [`Rma::with_seed`] in any precision `T` (`f32`, or generic code): `Rma::<f32>::with_seed_generic(14, Seed::Sma)`.
+    pub fn with_seed_generic(period: usize, seed: Seed) -> Result<Self, Error> {
         Ok(Self {
             smoother: Smoother::new(period, seed, Rule::Wilder)?,
         })

@@ -44,14 +44,21 @@ pub struct Sma<T: Real = f64> {
     sum: RollingSum<T>,
 }
 
-impl<T: Real> Sma<T> {
+impl Sma {
     /// A simple moving average over `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Sma<T> {
+    /// [`Sma::new`] in any precision `T` (`f32`, or generic code): `Sma::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            sum: RollingSum::new(period)?,
+            sum: RollingSum::new_generic(period)?,
         })
     }
 

@@ -63,13 +63,20 @@ pub struct T3<T: Real = f64> {
     coefficients: [T; 4],
 }
 
-impl<T: Real> T3<T> {
+impl T3 {
     /// A T3 over `period` inputs per EMA, with volume factor `vfactor`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `vfactor` in
     /// `0..=1`.
     pub fn new(period: usize, vfactor: f64) -> Result<Self, Error> {
+        Self::new_generic(period, vfactor)
+    }
+}
+
+impl<T: Real> T3<T> {
+    /// [`T3::new`] in any precision `T` (`f32`, or generic code): `T3::<f32>::new_generic(2, 0.7)`.
+    pub fn new_generic(period: usize, vfactor: f64) -> Result<Self, Error> {
         if !(0.0..=1.0).contains(&vfactor) {
             return Err(Error::InvalidParameter {
                 name: "vfactor",
@@ -77,7 +84,7 @@ impl<T: Real> T3<T> {
                 expected: "0..=1",
             });
         }
-        let ema = Ema::new(period)?;
+        let ema = Ema::new_generic(period)?;
         Ok(Self {
             emas: [
                 ema.clone(),
@@ -199,7 +206,7 @@ impl<T: Real> TryFrom<T3State<T>> for T3<T> {
     type Error = Error;
 
     fn try_from(state: T3State<T>) -> Result<Self, Error> {
-        let mut t3 = Self::new(1, state.vfactor)?;
+        let mut t3 = Self::new_generic(1, state.vfactor)?;
         let [e1, e2, e3, e4, e5, e6] = &state.emas;
         super::ema::check_chain(&[e1, e2, e3, e4, e5, e6])?;
         if e1.seed() != super::Seed::Sma {

@@ -45,13 +45,13 @@ pub struct Tema<T: Real = f64> {
     third: Ema<T>,
 }
 
-impl<T: Real> Tema<T> {
+impl Tema {
     /// A TEMA over `period` inputs with TA-Lib's SMA seed.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Self::with_seed(period, Seed::Sma)
+        Self::new_generic(period)
     }
 
     /// A TEMA over `period` inputs with the given seeding of the three EMAs.
@@ -59,10 +59,22 @@ impl<T: Real> Tema<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn with_seed(period: usize, seed: Seed) -> Result<Self, Error> {
+        Self::with_seed_generic(period, seed)
+    }
+}
+
+impl<T: Real> Tema<T> {
+    /// [`Tema::new`] in any precision `T` (`f32`, or generic code): `Tema::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Self::with_seed_generic(period, Seed::Sma)
+    }
+
+    /// [`Tema::with_seed`] in any precision `T` (`f32`, or generic code): `Tema::<f32>::with_seed_generic(14, Seed::Sma)`.
+    pub fn with_seed_generic(period: usize, seed: Seed) -> Result<Self, Error> {
         Ok(Self {
-            first: Ema::with_seed(period, seed)?,
-            second: Ema::with_seed(period, seed)?,
-            third: Ema::with_seed(period, seed)?,
+            first: Ema::with_seed_generic(period, seed)?,
+            second: Ema::with_seed_generic(period, seed)?,
+            third: Ema::with_seed_generic(period, seed)?,
         })
     }
 

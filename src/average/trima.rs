@@ -56,18 +56,25 @@ pub struct Trima<T: Real = f64> {
     means: RollingSum<T>,
 }
 
-impl<T: Real> Trima<T> {
+impl Trima {
     /// A triangular moving average over `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Trima<T> {
+    /// [`Trima::new`] in any precision `T` (`f32`, or generic code): `Trima::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         let (a, b) = Self::lengths(period);
         Ok(Self {
             period,
-            inputs: RollingSum::new(a)?,
-            means: RollingSum::new(b)?,
+            inputs: RollingSum::new_generic(a)?,
+            means: RollingSum::new_generic(b)?,
         })
     }
 

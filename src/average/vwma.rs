@@ -64,17 +64,24 @@ pub struct Vwma<T: Real = f64> {
     prices: RollingSum<T>,
 }
 
-impl<T: Real> Vwma<T> {
+impl Vwma {
     /// A VWMA over `period` (price, volume) pairs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Vwma<T> {
+    /// [`Vwma::new`] in any precision `T` (`f32`, or generic code): `Vwma::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self {
-            weighted: RollingSum::new(period)?,
-            volumes: RollingSum::new(period)?,
-            prices: RollingSum::new(period)?,
+            weighted: RollingSum::new_generic(period)?,
+            volumes: RollingSum::new_generic(period)?,
+            prices: RollingSum::new_generic(period)?,
         })
     }
 

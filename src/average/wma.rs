@@ -64,12 +64,19 @@ pub struct Wma<T: Real = f64> {
     divisor: T,
 }
 
-impl<T: Real> Wma<T> {
+impl Wma {
     /// A weighted moving average over `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Wma<T> {
+    /// [`Wma::new`] in any precision `T` (`f32`, or generic code): `Wma::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self::with_valid_period(check_period("period", period)?))
     }
 

@@ -60,12 +60,19 @@ pub struct Zlema<T: Real = f64> {
     ema: Smoother<T>,
 }
 
-impl<T: Real> Zlema<T> {
+impl Zlema {
     /// A ZLEMA over `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Zlema<T> {
+    /// [`Zlema::new`] in any precision `T` (`f32`, or generic code): `Zlema::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self {
             inputs: RingBuffer::new(Self::lag_of(period).max(1))?,
@@ -156,7 +163,7 @@ impl<T: Real> TryFrom<ZlemaState<T>> for Zlema<T> {
     type Error = Error;
 
     fn try_from(state: ZlemaState<T>) -> Result<Self, Error> {
-        let mut zlema = Self::new(state.ema.period())?;
+        let mut zlema = Self::new_generic(state.ema.period())?;
         let lag = zlema.lag();
         let shape_ok = state.inputs.capacity() == lag.max(1)
             && (lag > 0 || state.inputs.is_empty())

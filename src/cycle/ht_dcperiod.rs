@@ -54,9 +54,16 @@ pub struct HtDcPeriod<T: Real = f64> {
     hilbert: Hilbert<T>,
 }
 
-impl<T: Real> HtDcPeriod<T> {
+impl HtDcPeriod {
     /// The dominant cycle period, as TA-Lib computes it.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtDcPeriod<T> {
+    /// [`HtDcPeriod::new`] in any precision `T` (`f32`, or generic code): `HtDcPeriod::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Short),
         }
@@ -65,7 +72,7 @@ impl<T: Real> HtDcPeriod<T> {
 
 impl<T: Real> Default for HtDcPeriod<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -100,7 +107,7 @@ impl<T: Real> Indicator for HtDcPeriod<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

@@ -57,9 +57,16 @@ pub struct HtDcPhase<T: Real = f64> {
     phase: DominantPhase<T>,
 }
 
-impl<T: Real> HtDcPhase<T> {
+impl HtDcPhase {
     /// The dominant cycle phase, as TA-Lib computes it.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtDcPhase<T> {
+    /// [`HtDcPhase::new`] in any precision `T` (`f32`, or generic code): `HtDcPhase::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Long),
             phase: DominantPhase::new(),
@@ -69,7 +76,7 @@ impl<T: Real> HtDcPhase<T> {
 
 impl<T: Real> Default for HtDcPhase<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -109,7 +116,7 @@ impl<T: Real> Indicator for HtDcPhase<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

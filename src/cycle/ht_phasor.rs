@@ -61,9 +61,16 @@ pub struct HtPhasor<T: Real = f64> {
     hilbert: Hilbert<T>,
 }
 
-impl<T: Real> HtPhasor<T> {
+impl HtPhasor {
     /// The phasor components, as TA-Lib computes them.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtPhasor<T> {
+    /// [`HtPhasor::new`] in any precision `T` (`f32`, or generic code): `HtPhasor::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Short),
         }
@@ -72,7 +79,7 @@ impl<T: Real> HtPhasor<T> {
 
 impl<T: Real> Default for HtPhasor<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -114,7 +121,7 @@ impl<T: Real> Indicator for HtPhasor<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

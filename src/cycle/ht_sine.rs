@@ -74,9 +74,16 @@ pub struct HtSine<T: Real = f64> {
     phase: DominantPhase<T>,
 }
 
-impl<T: Real> HtSine<T> {
+impl HtSine {
     /// The sine wave indicator, as TA-Lib computes it.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtSine<T> {
+    /// [`HtSine::new`] in any precision `T` (`f32`, or generic code): `HtSine::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Long),
             phase: DominantPhase::new(),
@@ -86,7 +93,7 @@ impl<T: Real> HtSine<T> {
 
 impl<T: Real> Default for HtSine<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -130,7 +137,7 @@ impl<T: Real> Indicator for HtSine<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

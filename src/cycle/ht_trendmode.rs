@@ -102,9 +102,16 @@ struct ModeStep<T> {
     mode: MarketMode,
 }
 
-impl<T: Real> HtTrendMode<T> {
+impl HtTrendMode {
     /// The trend mode, as TA-Lib computes it.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HtTrendMode<T> {
+    /// [`HtTrendMode::new`] in any precision `T` (`f32`, or generic code): `HtTrendMode::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             hilbert: Hilbert::new(Lookback::Long),
             phase: DominantPhase::new(),
@@ -172,7 +179,7 @@ fn count_below<T: Real>(days: usize, bound: T) -> bool {
 
 impl<T: Real> Default for HtTrendMode<T> {
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -220,7 +227,7 @@ impl<T: Real> Indicator for HtTrendMode<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

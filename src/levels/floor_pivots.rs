@@ -281,7 +281,7 @@ impl<T: Real> PivotLevels<T> {
 ///
 /// let day = |d| Utc.with_ymd_and_hms(2024, 1, d, 0, 0, 0).unwrap();
 /// let bar = |d, o, h, l, c| Candle::new(o, h, l, c, 0.0).map(|candle| Bar::new(day(d), candle));
-/// let mut weekly = FloorPivots::<f64>::new(PivotKind::Classic, PivotPeriod::Week);
+/// let mut weekly = FloorPivots::new(PivotKind::Classic, PivotPeriod::Week);
 /// // Monday 1 .. Friday 5 January 2024, then Monday 8.
 /// assert_eq!(weekly.update(bar(1, 95.0, 100.0, 90.0, 98.0)?), None);
 /// assert_eq!(weekly.update(bar(5, 98.0, 110.0, 97.0, 108.0)?), None); // same week
@@ -313,9 +313,16 @@ pub struct FloorPivots<T: Real = f64> {
     previous: Option<Candle<T>>,
 }
 
-impl<T: Real> FloorPivots<T> {
+impl FloorPivots {
     /// Pivots of `kind` from the previous `period`.
     pub fn new(kind: PivotKind, period: PivotPeriod) -> Self {
+        Self::new_generic(kind, period)
+    }
+}
+
+impl<T: Real> FloorPivots<T> {
+    /// [`FloorPivots::new`] in any precision `T` (`f32`, or generic code): `FloorPivots::<f32>::new_generic(PivotKind::Classic, PivotPeriod::Day)`.
+    pub fn new_generic(kind: PivotKind, period: PivotPeriod) -> Self {
         Self {
             kind,
             period,
@@ -364,7 +371,7 @@ fn is_accumulated_bar<T: Real>(candle: &Candle<T>) -> bool {
 impl<T: Real> Default for FloorPivots<T> {
     /// Classic pivots of the previous UTC day.
     fn default() -> Self {
-        Self::new(PivotKind::Classic, PivotPeriod::Day)
+        Self::new_generic(PivotKind::Classic, PivotPeriod::Day)
     }
 }
 

@@ -81,13 +81,13 @@ pub struct ReactionLow<T: Real = f64> {
 /// Default number of remembered swing lows.
 const DEFAULT_CAPACITY: usize = 64;
 
-impl<T: Real> ReactionLow<T> {
+impl ReactionLow {
     /// Reaction lows from swings of `bars` bars each side, remembering 64 swing lows.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming `bars` unless it is in `1..=100000`.
     pub fn new(bars: usize) -> Result<Self, Error> {
-        Self::with_capacity(bars, DEFAULT_CAPACITY)
+        Self::new_generic(bars)
     }
 
     /// Reaction lows remembering at most `capacity` swing lows.
@@ -95,6 +95,18 @@ impl<T: Real> ReactionLow<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] naming `bars` or `capacity` unless it is in `1..=100000`.
     pub fn with_capacity(bars: usize, capacity: usize) -> Result<Self, Error> {
+        Self::with_capacity_generic(bars, capacity)
+    }
+}
+
+impl<T: Real> ReactionLow<T> {
+    /// [`ReactionLow::new`] in any precision `T` (`f32`, or generic code): `ReactionLow::<f32>::new_generic(1)`.
+    pub fn new_generic(bars: usize) -> Result<Self, Error> {
+        Self::with_capacity_generic(bars, DEFAULT_CAPACITY)
+    }
+
+    /// [`ReactionLow::with_capacity`] in any precision `T` (`f32`, or generic code): `ReactionLow::<f32>::with_capacity_generic(5, 64)`.
+    pub fn with_capacity_generic(bars: usize, capacity: usize) -> Result<Self, Error> {
         let bars = check_period("bars", bars)?;
         let capacity = check_period("capacity", capacity)?;
         Ok(Self::with_valid(bars, capacity))

@@ -286,7 +286,20 @@ impl<T: Real> Default for LevelsConfig<T> {
     }
 }
 
+impl LevelsConfig {
+    /// The conventional parameters ([`Default`]) in `f64`, so that
+    /// `SupportResistance::new(LevelsConfig::new())` needs no type annotation.
+    pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
 impl<T: Real> LevelsConfig<T> {
+    /// [`LevelsConfig::new`] in any precision `T` (`f32`, or generic code): `LevelsConfig::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
+        Self::default()
+    }
+
     /// Sets [`bars`](LevelsConfig::bars), the swing pivot size.
     #[must_use]
     pub fn with_bars(mut self, bars: usize) -> Self {
@@ -514,7 +527,7 @@ impl<T: Real> SupportResistance<T> {
 
     fn with_valid(config: LevelsConfig<T>) -> Self {
         let atr = match config.tolerance {
-            Tolerance::Atr { period, .. } => Atr::new(period).ok(),
+            Tolerance::Atr { period, .. } => Atr::new_generic(period).ok(),
             Tolerance::Percent(_) => None,
         };
         Self {

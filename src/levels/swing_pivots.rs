@@ -78,7 +78,7 @@ impl<T: Real> SwingReading<T> {
 /// assert_eq!((high.kind, high.price, high.index, high.bars_ago), (SwingKind::High, 12.0, 1, 1));
 /// assert_eq!(reading.low, None);
 /// assert_eq!(SwingPivots::<f64>::default().to_string(), "SWING(2)");
-/// assert!(SwingPivots::<f64>::new(0).is_err());
+/// assert!(SwingPivots::new(0).is_err());
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///
@@ -106,14 +106,13 @@ pub struct SwingPivots<T: Real = f64> {
     bars: u64,
 }
 
-impl<T: Real> SwingPivots<T> {
+impl SwingPivots {
     /// Pivots with `bars` bars on each side (2 for Bill Williams' fractals).
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming `bars` unless it is in `1..=100000`.
     pub fn new(bars: usize) -> Result<Self, Error> {
-        let bars = check_period("bars", bars)?;
-        Ok(Self::with_valid_sides(bars, bars))
+        Self::new_generic(bars)
     }
 
     /// Pivots with `left` bars before and `right` bars after (TradingView's
@@ -122,6 +121,19 @@ impl<T: Real> SwingPivots<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] naming `left` or `right` unless it is in `1..=100000`.
     pub fn with_sides(left: usize, right: usize) -> Result<Self, Error> {
+        Self::with_sides_generic(left, right)
+    }
+}
+
+impl<T: Real> SwingPivots<T> {
+    /// [`SwingPivots::new`] in any precision `T` (`f32`, or generic code): `SwingPivots::<f32>::new_generic(1)`.
+    pub fn new_generic(bars: usize) -> Result<Self, Error> {
+        let bars = check_period("bars", bars)?;
+        Ok(Self::with_valid_sides(bars, bars))
+    }
+
+    /// [`SwingPivots::with_sides`] in any precision `T` (`f32`, or generic code): `SwingPivots::<f32>::with_sides_generic(2, 2)`.
+    pub fn with_sides_generic(left: usize, right: usize) -> Result<Self, Error> {
         Ok(Self::with_valid_sides(
             check_period("left", left)?,
             check_period("right", right)?,
@@ -291,7 +303,7 @@ impl<T: Real> TryFrom<SwingPivotsState<T>> for SwingPivots<T> {
     type Error = Error;
 
     fn try_from(state: SwingPivotsState<T>) -> Result<Self, Error> {
-        let mut pivots = Self::with_sides(state.left, state.right)?;
+        let mut pivots = Self::with_sides_generic(state.left, state.right)?;
         if state.bars > crate::levels::MAX_BARS {
             return Err(crate::error::invalid_state(format!(
                 "swing pivots counted {} bars, more than the 2^62 an indicator counts",

@@ -86,9 +86,16 @@ pub struct Arithmetic<T: Real = f64> {
     last: Option<T>,
 }
 
-impl<T: Real> Arithmetic<T> {
+impl Arithmetic {
     /// `a operator b` for each pair `(a, b)`.
     pub fn new(operator: Operator) -> Self {
+        Self::new_generic(operator)
+    }
+}
+
+impl<T: Real> Arithmetic<T> {
+    /// [`Arithmetic::new`] in any precision `T` (`f32`, or generic code): `Arithmetic::<f32>::new_generic(Operator::Sub)`.
+    pub fn new_generic(operator: Operator) -> Self {
         Self {
             operator,
             last: None,

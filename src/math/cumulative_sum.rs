@@ -40,11 +40,18 @@ pub struct CumulativeSum<T: Real = f64> {
     count: u64,
 }
 
-impl<T: Real> CumulativeSum<T> {
+impl CumulativeSum {
     /// A total of no inputs yet.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> CumulativeSum<T> {
+    /// [`CumulativeSum::new`] in any precision `T` (`f32`, or generic code): `CumulativeSum::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
-            sum: CompensatedSum::new(),
+            sum: CompensatedSum::new_generic(),
             count: 0,
         }
     }
@@ -83,7 +90,7 @@ impl<T: Real> Indicator for CumulativeSum<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

@@ -51,15 +51,22 @@ pub struct MinMax<T: Real = f64> {
     max: RollingMax<T>,
 }
 
-impl<T: Real> MinMax<T> {
+impl MinMax {
     /// The lowest and highest of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> MinMax<T> {
+    /// [`MinMax::new`] in any precision `T` (`f32`, or generic code): `MinMax::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            min: RollingMin::new(period)?,
-            max: RollingMax::new(period)?,
+            min: RollingMin::new_generic(period)?,
+            max: RollingMax::new_generic(period)?,
         })
     }
 

@@ -56,12 +56,19 @@ pub struct MinMaxIndex<T: Real = f64> {
     max: Leader<T>,
 }
 
-impl<T: Real> MinMaxIndex<T> {
+impl MinMaxIndex {
     /// The indices of the extremes of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> MinMaxIndex<T> {
+    /// [`MinMaxIndex::new`] in any precision `T` (`f32`, or generic code): `MinMaxIndex::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             window: IndexedWindow::new(period)?,
             min: Leader::new(Extremum::Min),

@@ -36,14 +36,21 @@ pub struct Sum<T: Real = f64> {
     sum: RollingSum<T>,
 }
 
-impl<T: Real> Sum<T> {
+impl Sum {
     /// The sum of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Sum<T> {
+    /// [`Sum::new`] in any precision `T` (`f32`, or generic code): `Sum::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            sum: RollingSum::new(period)?,
+            sum: RollingSum::new_generic(period)?,
         })
     }
 

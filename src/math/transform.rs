@@ -182,9 +182,16 @@ pub struct MathTransform<T: Real = f64> {
     last: Option<T>,
 }
 
-impl<T: Real> MathTransform<T> {
+impl MathTransform {
     /// The transform by `function`.
     pub fn new(function: MathFunction) -> Self {
+        Self::new_generic(function)
+    }
+}
+
+impl<T: Real> MathTransform<T> {
+    /// [`MathTransform::new`] in any precision `T` (`f32`, or generic code): `MathTransform::<f32>::new_generic(MathFunction::Log10)`.
+    pub fn new_generic(function: MathFunction) -> Self {
         Self {
             function,
             last: None,

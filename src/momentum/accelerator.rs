@@ -60,13 +60,20 @@ pub struct Accelerator<T: Real = f64> {
     signal: RollingSum<T>,
 }
 
-impl<T: Real> Accelerator<T> {
+impl Accelerator {
     /// AO(fast, slow) minus its `signal` SMA.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the period unless each is in `2..=100000`.
     pub fn new(fast: usize, slow: usize, signal: usize) -> Result<Self, Error> {
-        let awesome = AwesomeOscillator::new(fast, slow)?;
+        Self::new_generic(fast, slow, signal)
+    }
+}
+
+impl<T: Real> Accelerator<T> {
+    /// [`Accelerator::new`] in any precision `T` (`f32`, or generic code): `Accelerator::<f32>::new_generic(2, 4, 2)`.
+    pub fn new_generic(fast: usize, slow: usize, signal: usize) -> Result<Self, Error> {
+        let awesome = AwesomeOscillator::new_generic(fast, slow)?;
         Ok(Self {
             awesome,
             signal: RollingSum::with_valid_period(at_least_two("signal", signal)?),

@@ -212,12 +212,19 @@ pub struct Aroon<T: Real = f64> {
     window: AroonWindow<T>,
 }
 
-impl<T: Real> Aroon<T> {
+impl Aroon {
     /// Aroon over the last `period + 1` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Aroon<T> {
+    /// [`Aroon::new`] in any precision `T` (`f32`, or generic code): `Aroon::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             window: AroonWindow::new(period)?,
         })

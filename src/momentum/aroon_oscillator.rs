@@ -52,12 +52,19 @@ pub struct AroonOscillator<T: Real = f64> {
     window: AroonWindow<T>,
 }
 
-impl<T: Real> AroonOscillator<T> {
+impl AroonOscillator {
     /// The Aroon oscillator over the last `period + 1` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> AroonOscillator<T> {
+    /// [`AroonOscillator::new`] in any precision `T` (`f32`, or generic code): `AroonOscillator::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             window: AroonWindow::new(period)?,
         })

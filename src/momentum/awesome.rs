@@ -57,12 +57,19 @@ pub struct AwesomeOscillator<T: Real = f64> {
     slow: Sma<T>,
 }
 
-impl<T: Real> AwesomeOscillator<T> {
+impl AwesomeOscillator {
     /// The fast SMA of the median price minus the slow one.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the period unless each is in `2..=100000`.
     pub fn new(fast: usize, slow: usize) -> Result<Self, Error> {
+        Self::new_generic(fast, slow)
+    }
+}
+
+impl<T: Real> AwesomeOscillator<T> {
+    /// [`AwesomeOscillator::new`] in any precision `T` (`f32`, or generic code): `AwesomeOscillator::<f32>::new_generic(2, 4)`.
+    pub fn new_generic(fast: usize, slow: usize) -> Result<Self, Error> {
         Ok(Self {
             fast: Sma::with_valid_period(at_least_two("fast", fast)?),
             slow: Sma::with_valid_period(at_least_two("slow", slow)?),
@@ -189,7 +196,7 @@ impl<T: Real> TryFrom<AwesomeOscillatorState<T>> for AwesomeOscillator<T> {
     /// their periods) and the same latest values.
     fn try_from(state: AwesomeOscillatorState<T>) -> Result<Self, Error> {
         let (fast, slow) = (state.fast, state.slow);
-        Self::new(fast.period(), slow.period())?;
+        Self::new_generic(fast.period(), slow.period())?;
         let (short, long) = if fast.period() <= slow.period() {
             (&fast, &slow)
         } else {

@@ -51,9 +51,16 @@ pub struct Bop<T: Real = f64> {
     value: Option<T>,
 }
 
-impl<T: Real> Bop<T> {
+impl Bop {
     /// The balance of power (no parameter).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Bop<T> {
+    /// [`Bop::new`] in any precision `T` (`f32`, or generic code): `Bop::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self { value: None }
     }
 

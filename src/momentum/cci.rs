@@ -84,14 +84,21 @@ pub struct Cci<T: Real = f64> {
     deviation: AverageDeviation<T>,
 }
 
-impl<T: Real> Cci<T> {
+impl Cci {
     /// The CCI of the last `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Cci<T> {
+    /// [`Cci::new`] in any precision `T` (`f32`, or generic code): `Cci::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            deviation: AverageDeviation::new(period)?,
+            deviation: AverageDeviation::new_generic(period)?,
         })
     }
 

@@ -81,12 +81,19 @@ pub struct Cmo<T: Real = f64> {
     losses: Smoother<T>,
 }
 
-impl<T: Real> Cmo<T> {
+impl Cmo {
     /// The Chande momentum oscillator over `period` changes, Wilder-smoothed.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Cmo<T> {
+    /// [`Cmo::new`] in any precision `T` (`f32`, or generic code): `Cmo::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_at_least_two("period", period)?;
         Ok(Self {
             previous: None,

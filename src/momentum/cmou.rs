@@ -56,12 +56,19 @@ pub struct Cmou<T: Real = f64> {
     sums: UpDown<T>,
 }
 
-impl<T: Real> Cmou<T> {
+impl Cmou {
     /// The unsmoothed Chande momentum oscillator over `period` changes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Cmou<T> {
+    /// [`Cmou::new`] in any precision `T` (`f32`, or generic code): `Cmou::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             previous: None,
             sums: UpDown::new(check_at_least_two("period", period)?)?,

@@ -35,7 +35,7 @@ use super::Roc;
 /// ```
 /// use ta_stream::{momentum::Coppock, Indicator};
 ///
-/// let mut coppock = Coppock::<f64>::new(2, 1, 2)?;
+/// let mut coppock = Coppock::new(2, 1, 2)?;
 /// let out = coppock.batch(&[100.0, 100.0, 110.0, 121.0]);
 /// // ROC1 + ROC2: at 110, 10 + 10 = 20; at 121, 10 + 21 = 31; WMA(2) = (20 + 2·31)/3
 /// assert_eq!(out[..3], [None, None, None]);
@@ -63,13 +63,24 @@ pub struct Coppock<T: Real = f64> {
     smooth: Wma<T>,
 }
 
-impl<T: Real> Coppock<T> {
+impl Coppock {
     /// The Coppock curve: a `wma_period` WMA of the `roc1_period` and `roc2_period` rates of
     /// change.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the parameter unless each is in `1..=100000`.
     pub fn new(wma_period: usize, roc1_period: usize, roc2_period: usize) -> Result<Self, Error> {
+        Self::new_generic(wma_period, roc1_period, roc2_period)
+    }
+}
+
+impl<T: Real> Coppock<T> {
+    /// [`Coppock::new`] in any precision `T` (`f32`, or generic code): `Coppock::<f32>::new_generic(14, 14, 14)`.
+    pub fn new_generic(
+        wma_period: usize,
+        roc1_period: usize,
+        roc2_period: usize,
+    ) -> Result<Self, Error> {
         let renamed = |name: &'static str| {
             move |error: Error| match error {
                 Error::InvalidParameter {
@@ -83,9 +94,9 @@ impl<T: Real> Coppock<T> {
             }
         };
         Ok(Self {
-            smooth: Wma::new(wma_period).map_err(renamed("wma_period"))?,
-            roc1: Roc::new(roc1_period).map_err(renamed("roc1_period"))?,
-            roc2: Roc::new(roc2_period).map_err(renamed("roc2_period"))?,
+            smooth: Wma::new_generic(wma_period).map_err(renamed("wma_period"))?,
+            roc1: Roc::new_generic(roc1_period).map_err(renamed("roc1_period"))?,
+            roc2: Roc::new_generic(roc2_period).map_err(renamed("roc2_period"))?,
         })
     }
 
@@ -130,8 +141,8 @@ impl<T: Real> Default for Coppock<T> {
     /// COPPOCK(10, 11, 14), TA-Lib's defaults.
     fn default() -> Self {
         Self {
-            roc1: Roc::new(11).unwrap_or_default(),
-            roc2: Roc::new(14).unwrap_or_default(),
+            roc1: Roc::new_generic(11).unwrap_or_default(),
+            roc2: Roc::new_generic(14).unwrap_or_default(),
             smooth: Wma::with_valid_period(10),
         }
     }

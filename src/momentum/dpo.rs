@@ -57,15 +57,22 @@ pub struct Dpo<T: Real = f64> {
     inputs: RingBuffer<T>,
 }
 
-impl<T: Real> Dpo<T> {
+impl Dpo {
     /// The detrended price oscillator over a `period`-input SMA.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Dpo<T> {
+    /// [`Dpo::new`] in any precision `T` (`f32`, or generic code): `Dpo::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_at_least_two("period", period)?;
         Ok(Self {
-            average: Sma::new(period)?,
+            average: Sma::new_generic(period)?,
             inputs: RingBuffer::new(Self::lag(period) + 1)?,
         })
     }

@@ -34,7 +34,7 @@ impl<T: Real> EfficiencyWindow<T> {
         let period = check_period("period", period)?;
         Ok(Self {
             inputs: RingBuffer::new(period)?,
-            changes: RollingSum::new(period)?,
+            changes: RollingSum::new_generic(period)?,
         })
     }
 
@@ -221,12 +221,19 @@ pub struct EfficiencyRatio<T: Real = f64> {
     value: Option<T>,
 }
 
-impl<T: Real> EfficiencyRatio<T> {
+impl EfficiencyRatio {
     /// Kaufman's efficiency ratio over `period` changes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> EfficiencyRatio<T> {
+    /// [`EfficiencyRatio::new`] in any precision `T` (`f32`, or generic code): `EfficiencyRatio::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             window: EfficiencyWindow::new(check_at_least_two("period", period)?)?,
             value: None,

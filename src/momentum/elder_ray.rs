@@ -71,12 +71,19 @@ pub struct ElderRay<T: Real = f64> {
     last: Option<(T, T)>,
 }
 
-impl<T: Real> ElderRay<T> {
+impl ElderRay {
     /// Bull and bear power against the `period` EMA of the closes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> ElderRay<T> {
+    /// [`ElderRay::new`] in any precision `T` (`f32`, or generic code): `ElderRay::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             average: Smoother::new(period, Seed::Sma, Rule::Ema)?,
             last: None,
@@ -165,7 +172,7 @@ impl<T: Real> TryFrom<ElderRayState<T>> for ElderRay<T> {
     /// The period in range, the average an SMA-seeded EMA no larger than usable closes make
     /// it, and a usable last high and low exactly when a candle was accepted.
     fn try_from(state: ElderRayState<T>) -> Result<Self, Error> {
-        Self::new(state.average.period())?;
+        Self::new_generic(state.average.period())?;
         let average = &state.average;
         let last = match state.last {
             Some((high, low)) => high.is_usable() && low.is_usable() && average.count() > 0,

@@ -83,13 +83,20 @@ pub struct Fractal<T: Real = f64> {
     lows: MonotonicDeque<T>,
 }
 
-impl<T: Real> Fractal<T> {
+impl Fractal {
     /// Fractals with `left` bars before and `right` bars after.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming `left` or `right` unless it is in `1..=100000`.
     pub fn new(left: usize, right: usize) -> Result<Self, Error> {
-        let pivots = SwingPivots::with_sides(left, right)?;
+        Self::new_generic(left, right)
+    }
+}
+
+impl<T: Real> Fractal<T> {
+    /// [`Fractal::new`] in any precision `T` (`f32`, or generic code): `Fractal::<f32>::new_generic(2, 2)`.
+    pub fn new_generic(left: usize, right: usize) -> Result<Self, Error> {
+        let pivots = SwingPivots::with_sides_generic(left, right)?;
         Ok(Self::around(pivots))
     }
 

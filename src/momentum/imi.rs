@@ -60,12 +60,19 @@ pub struct Imi<T: Real = f64> {
     bodies: UpDown<T>,
 }
 
-impl<T: Real> Imi<T> {
+impl Imi {
     /// The intraday momentum index over `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Imi<T> {
+    /// [`Imi::new`] in any precision `T` (`f32`, or generic code): `Imi::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             bodies: UpDown::new(check_at_least_two("period", period)?)?,
         })

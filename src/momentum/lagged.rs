@@ -24,13 +24,20 @@ macro_rules! lagged_indicator {
             value: Option<T>,
         }
 
-        impl<T: crate::Real> $name<T> {
+        impl $name {
             #[doc = concat!("`", $label, "` over a lag of `period` updates.")]
             ///
             /// # Errors
             /// [`Error::InvalidParameter`](crate::Error::InvalidParameter) unless `period` is
             /// in `1..=100000`.
             pub fn new(period: usize) -> Result<Self, crate::Error> {
+                Self::new_generic(period)
+            }
+        }
+
+        impl<T: crate::Real> $name<T> {
+            #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic(10)`.")]
+            pub fn new_generic(period: usize) -> Result<Self, crate::Error> {
                 Ok(Self {
                     window: crate::window::RingBuffer::new(crate::error::check_period(
                         "period", period,

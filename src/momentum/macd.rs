@@ -108,13 +108,20 @@ fn check_macd_period(name: &'static str, value: usize, minimum: usize) -> Result
     }
 }
 
-impl<T: Real> Macd<T> {
+impl Macd {
     /// A MACD with TA-Lib's seeding. Periods are swapped when `slow < fast`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming `fast` or `slow` unless it is in `2..=100000`, or
     /// `signal` unless it is in `1..=100000`.
     pub fn new(fast: usize, slow: usize, signal: usize) -> Result<Self, Error> {
+        Self::new_generic(fast, slow, signal)
+    }
+}
+
+impl<T: Real> Macd<T> {
+    /// [`Macd::new`] in any precision `T` (`f32`, or generic code): `Macd::<f32>::new_generic(12, 26, 9)`.
+    pub fn new_generic(fast: usize, slow: usize, signal: usize) -> Result<Self, Error> {
         let fast = check_macd_period("fast", fast, 2)?;
         let slow = check_macd_period("slow", slow, 2)?;
         let signal = check_macd_period("signal", signal, 1)?;

@@ -44,7 +44,7 @@ use crate::{Error, Indicator, Real};
 /// use ta_stream::average::{Ema, Sma};
 /// use ta_stream::{momentum::MacdExt, Indicator};
 ///
-/// let mut macd = MacdExt::new(Sma::<f64>::new(2)?, Sma::new(3)?, Ema::new(2)?);
+/// let mut macd = MacdExt::new(Sma::new(2)?, Sma::new(3)?, Ema::new(2)?);
 /// let out = macd.batch(&[1.0, 2.0, 3.0, 5.0]);
 /// assert_eq!(out[..3], [None, None, None]);
 /// // macd: 0.5 (2.5 − 2) then 2/3 (4 − 10/3); signal: their mean, the EMA's seed

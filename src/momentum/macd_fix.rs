@@ -107,12 +107,19 @@ pub struct MacdFix<T: Real = f64> {
     seen: usize,
 }
 
-impl<T: Real> MacdFix<T> {
+impl MacdFix {
     /// `MACDFIX(signal)`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `signal` is in `1..=100000`.
     pub fn new(signal: usize) -> Result<Self, Error> {
+        Self::new_generic(signal)
+    }
+}
+
+impl<T: Real> MacdFix<T> {
+    /// [`MacdFix::new`] in any precision `T` (`f32`, or generic code): `MacdFix::<f32>::new_generic(1)`.
+    pub fn new_generic(signal: usize) -> Result<Self, Error> {
         Ok(Self::with_valid_period(check_period("signal", signal)?))
     }
 

@@ -90,12 +90,19 @@ pub struct Mfi<T: Real = f64> {
     flows: UpDown<T>,
 }
 
-impl<T: Real> Mfi<T> {
+impl Mfi {
     /// The money flow index over `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Mfi<T> {
+    /// [`Mfi::new`] in any precision `T` (`f32`, or generic code): `Mfi::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             previous: None,
             flows: UpDown::new(check_at_least_two("period", period)?)?,

@@ -56,14 +56,21 @@ pub struct Qstick<T: Real = f64> {
     bodies: RollingSum<T>,
 }
 
-impl<T: Real> Qstick<T> {
+impl Qstick {
     /// The mean body of the last `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Qstick<T> {
+    /// [`Qstick::new`] in any precision `T` (`f32`, or generic code): `Qstick::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            bodies: RollingSum::new(check_period("period", period)?)?,
+            bodies: RollingSum::new_generic(check_period("period", period)?)?,
         })
     }
 

@@ -77,12 +77,19 @@ pub struct Rsi<T: Real = f64> {
     warm: bool,
 }
 
-impl<T: Real> Rsi<T> {
+impl Rsi {
     /// Wilder's RSI over `period` price changes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Rsi<T> {
+    /// [`Rsi::new`] in any precision `T` (`f32`, or generic code): `Rsi::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             flat: FlatRsi::default(),
             previous: None,

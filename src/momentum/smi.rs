@@ -81,12 +81,24 @@ pub struct Smi<T: Real = f64> {
     smi: Option<T>,
 }
 
-impl<T: Real> Smi<T> {
+impl Smi {
     /// SMI over `period` candles, smoothed over `slow` then `fast`, its signal over `signal`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the first parameter outside `1..=100000`.
     pub fn new(period: usize, fast: usize, slow: usize, signal: usize) -> Result<Self, Error> {
+        Self::new_generic(period, fast, slow, signal)
+    }
+}
+
+impl<T: Real> Smi<T> {
+    /// [`Smi::new`] in any precision `T` (`f32`, or generic code): `Smi::<f32>::new_generic(1, 1, 1, 1)`.
+    pub fn new_generic(
+        period: usize,
+        fast: usize,
+        slow: usize,
+        signal: usize,
+    ) -> Result<Self, Error> {
         use crate::error::check_period;
         Ok(Self::with_valid_periods(
             check_period("period", period)?,

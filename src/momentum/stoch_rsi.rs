@@ -107,7 +107,8 @@ where
     /// [`Error::InvalidParameter`] naming `period` or `fast_k` unless it is in `1..=100000`.
     pub fn new(period: usize, fast_k: usize, fast_d: D) -> Result<Self, Error> {
         Ok(Self {
-            rsi: Rsi::new(crate::error::check_period("period", period)?)?.with_flat(FlatRsi::TaLib),
+            rsi: Rsi::new_generic(crate::error::check_period("period", period)?)?
+                .with_flat(FlatRsi::TaLib),
             stochastic: MaFastStochastic::new(fast_k, fast_d)?,
         })
     }

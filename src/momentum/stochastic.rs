@@ -295,17 +295,24 @@ pub struct Stochastic<T: Real = f64> {
     warm: bool,
 }
 
-impl<T: Real> Stochastic<T> {
+impl Stochastic {
     /// The slow stochastic over `fast_k` candles, `%K` smoothed over `slow_k` values and `%D`
     /// over `slow_d`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the first parameter outside `1..=100000`.
     pub fn new(fast_k: usize, slow_k: usize, slow_d: usize) -> Result<Self, Error> {
+        Self::new_generic(fast_k, slow_k, slow_d)
+    }
+}
+
+impl<T: Real> Stochastic<T> {
+    /// [`Stochastic::new`] in any precision `T` (`f32`, or generic code): `Stochastic::<f32>::new_generic(2, 2, 1)`.
+    pub fn new_generic(fast_k: usize, slow_k: usize, slow_d: usize) -> Result<Self, Error> {
         Ok(Self {
             range: Range::new(fast_k)?,
-            slow_k: RollingSum::new(check_period("slow_k", slow_k)?)?,
-            slow_d: RollingSum::new(check_period("slow_d", slow_d)?)?,
+            slow_k: RollingSum::new_generic(check_period("slow_k", slow_k)?)?,
+            slow_d: RollingSum::new_generic(check_period("slow_d", slow_d)?)?,
             warm: false,
         })
     }
@@ -497,15 +504,22 @@ pub struct FastStochastic<T: Real = f64> {
     warm: bool,
 }
 
-impl<T: Real> FastStochastic<T> {
+impl FastStochastic {
     /// The fast stochastic over `fast_k` candles, `%D` over `fast_d` values of `%K`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the first parameter outside `1..=100000`.
     pub fn new(fast_k: usize, fast_d: usize) -> Result<Self, Error> {
+        Self::new_generic(fast_k, fast_d)
+    }
+}
+
+impl<T: Real> FastStochastic<T> {
+    /// [`FastStochastic::new`] in any precision `T` (`f32`, or generic code): `FastStochastic::<f32>::new_generic(2, 2)`.
+    pub fn new_generic(fast_k: usize, fast_d: usize) -> Result<Self, Error> {
         Ok(Self {
             range: Range::new(fast_k)?,
-            fast_d: RollingSum::new(check_period("fast_d", fast_d)?)?,
+            fast_d: RollingSum::new_generic(check_period("fast_d", fast_d)?)?,
             warm: false,
         })
     }

@@ -57,13 +57,20 @@ pub struct Trix<T: Real = f64> {
     previous: Option<T>,
 }
 
-impl<T: Real> Trix<T> {
+impl Trix {
     /// TRIX over `period`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        let first = Ema::new(crate::error::check_period("period", period)?)?;
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Trix<T> {
+    /// [`Trix::new`] in any precision `T` (`f32`, or generic code): `Trix::<f32>::new_generic(1)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        let first = Ema::new_generic(crate::error::check_period("period", period)?)?;
         Ok(Self::from_ema(first))
     }
 

@@ -63,12 +63,19 @@ pub struct Tsi<T: Real = f64> {
     size_smoothed: Ema<T>,
 }
 
-impl<T: Real> Tsi<T> {
+impl Tsi {
     /// TSI with the first smoothing over `first` changes and the second over `second`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming `first` or `second` unless it is in `1..=100000`.
     pub fn new(first: usize, second: usize) -> Result<Self, Error> {
+        Self::new_generic(first, second)
+    }
+}
+
+impl<T: Real> Tsi<T> {
+    /// [`Tsi::new`] in any precision `T` (`f32`, or generic code): `Tsi::<f32>::new_generic(2, 1)`.
+    pub fn new_generic(first: usize, second: usize) -> Result<Self, Error> {
         let first = crate::error::check_period("first", first)?;
         let second = crate::error::check_period("second", second)?;
         Ok(Self::with_valid_periods(first, second))

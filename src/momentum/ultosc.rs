@@ -70,12 +70,19 @@ pub struct UltimateOscillator<T: Real = f64> {
     previous: Option<T>,
 }
 
-impl<T: Real> UltimateOscillator<T> {
+impl UltimateOscillator {
     /// The ultimate oscillator over three windows (in any order).
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming the period unless each is in `1..=100000`.
     pub fn new(period1: usize, period2: usize, period3: usize) -> Result<Self, Error> {
+        Self::new_generic(period1, period2, period3)
+    }
+}
+
+impl<T: Real> UltimateOscillator<T> {
+    /// [`UltimateOscillator::new`] in any precision `T` (`f32`, or generic code): `UltimateOscillator::<f32>::new_generic(1, 2, 3)`.
+    pub fn new_generic(period1: usize, period2: usize, period3: usize) -> Result<Self, Error> {
         let periods = [
             check_period("period1", period1)?,
             check_period("period2", period2)?,
@@ -224,7 +231,7 @@ impl<T: Real> TryFrom<UltimateOscillatorState<T>> for UltimateOscillator<T> {
     /// `±2·max_input`, and a usable previous close once any window holds a value.
     fn try_from(state: UltimateOscillatorState<T>) -> Result<Self, Error> {
         let periods = state.range.each_ref().map(RollingSum::period);
-        Self::new(periods[0], periods[1], periods[2])?;
+        Self::new_generic(periods[0], periods[1], periods[2])?;
         let limit = lit::<T>(2.0) * T::max_input();
         let longest = state.range[2].len();
         let shaped = periods[0] <= periods[1]

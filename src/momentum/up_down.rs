@@ -19,8 +19,8 @@ pub(crate) struct UpDown<T: Real> {
 impl<T: Real> UpDown<T> {
     pub(crate) fn new(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            ups: RollingSum::new(period)?,
-            downs: RollingSum::new(period)?,
+            ups: RollingSum::new_generic(period)?,
+            downs: RollingSum::new_generic(period)?,
         })
     }
 

@@ -63,12 +63,19 @@ pub struct VerticalHorizontalFilter<T: Real = f64> {
     previous: Option<T>,
 }
 
-impl<T: Real> VerticalHorizontalFilter<T> {
+impl VerticalHorizontalFilter {
     /// The VHF of the last `period` changes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> VerticalHorizontalFilter<T> {
+    /// [`VerticalHorizontalFilter::new`] in any precision `T` (`f32`, or generic code): `VerticalHorizontalFilter::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -194,7 +201,7 @@ impl<T: Real> TryFrom<VerticalHorizontalFilterState<T>> for VerticalHorizontalFi
     /// previous close present exactly when a close was seen.
     fn try_from(state: VerticalHorizontalFilterState<T>) -> Result<Self, Error> {
         let period = state.path.period();
-        Self::new(period)?;
+        Self::new_generic(period)?;
         let (highest, lowest) = (&state.highest, &state.lowest);
         let closes = highest.pushed();
         let changes = state.path.len() as u64;

@@ -65,12 +65,19 @@ pub struct Wad<T: Real = f64> {
     candles: u64,
 }
 
-impl<T: Real> Wad<T> {
+impl Wad {
     /// Williams' accumulation/distribution line (no parameter).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Wad<T> {
+    /// [`Wad::new`] in any precision `T` (`f32`, or generic code): `Wad::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             previous: None,
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
             candles: 0,
         }
     }
@@ -131,7 +138,7 @@ impl<T: Real> Indicator for Wad<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {
@@ -183,7 +190,7 @@ impl<T: Real> TryFrom<WadState<T>> for Wad<T> {
                     && state.total.parts().0.abs() <= bound
                     && state.total.parts().1.abs() <= bound
             }
-            None => state.candles == 0 && state.total == CompensatedSum::new(),
+            None => state.candles == 0 && state.total == CompensatedSum::new_generic(),
         };
         if !consistent {
             return Err(crate::error::invalid_state(

@@ -91,12 +91,19 @@ pub struct WilliamsR<T: Real = f64> {
     close: Option<T>,
 }
 
-impl<T: Real> WilliamsR<T> {
+impl WilliamsR {
     /// Williams %R over the last `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> WilliamsR<T> {
+    /// [`WilliamsR::new`] in any precision `T` (`f32`, or generic code): `WilliamsR::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -201,7 +208,7 @@ impl<T: Real> TryFrom<WilliamsRState<T>> for WilliamsR<T> {
     /// The period in range, the window checked as the stochastic's, and a usable close
     /// exactly when a candle was accepted.
     fn try_from(state: WilliamsRState<T>) -> Result<Self, Error> {
-        let mut fresh = Self::new(state.range.period())?;
+        let mut fresh = Self::new_generic(state.range.period())?;
         let consistent = match state.close {
             Some(close) => close.is_usable() && state.range.pushed() > 0,
             None => state.range.pushed() == 0,

@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = AbandonedBaby::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(AbandonedBaby::<f64>::new().to_string(), "CDLABANDONEDBABY(0.3)");
+/// assert_eq!(AbandonedBaby::new().to_string(), "CDLABANDONEDBABY(0.3)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLABANDONEDBABY")]

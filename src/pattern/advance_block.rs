@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = AdvanceBlock::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(AdvanceBlock::<f64>::new().to_string(), "CDLADVANCEBLOCK");
+/// assert_eq!(AdvanceBlock::new().to_string(), "CDLADVANCEBLOCK");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLADVANCEBLOCK")]

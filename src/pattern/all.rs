@@ -154,9 +154,24 @@ pub struct CandlePatterns<T: Real = f64> {
     last: Option<PatternSet>,
 }
 
-impl<T: Real> CandlePatterns<T> {
+impl CandlePatterns {
     /// Every pattern with TA-Lib's candle settings and default penetrations.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+
+    /// Every pattern with other candle settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a period above 100000 or a factor outside `0..=1e6`.
+    pub fn with_settings(settings: CandleSettings) -> Result<Self, Error> {
+        Self::with_settings_generic(settings)
+    }
+}
+
+impl<T: Real> CandlePatterns<T> {
+    /// [`CandlePatterns::new`] in any precision `T` (`f32`, or generic code): `CandlePatterns::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self::build(CandleSettings::default())
     }
 
@@ -185,11 +200,8 @@ impl<T: Real> CandlePatterns<T> {
         slots.iter().map(|slot| slot.lookback).max().unwrap_or(0)
     }
 
-    /// Every pattern with other candle settings.
-    ///
-    /// # Errors
-    /// [`Error::InvalidParameter`] for a period above 100000 or a factor outside `0..=1e6`.
-    pub fn with_settings(settings: CandleSettings) -> Result<Self, Error> {
+    /// [`CandlePatterns::with_settings`] in any precision `T` (`f32`, or generic code): `CandlePatterns::<f32>::with_settings_generic(CandleSettings::default())`.
+    pub fn with_settings_generic(settings: CandleSettings) -> Result<Self, Error> {
         settings.validate()?;
         Ok(Self::build(settings))
     }
@@ -251,7 +263,7 @@ impl<T: Real> CandlePatterns<T> {
 impl<T: Real> Default for CandlePatterns<T> {
     /// Every pattern, TA-Lib's settings.
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 

@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = BeltHold::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(BeltHold::<f64>::new().to_string(), "CDLBELTHOLD");
+/// assert_eq!(BeltHold::new().to_string(), "CDLBELTHOLD");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLBELTHOLD")]

@@ -41,7 +41,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Breakaway::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(Breakaway::<f64>::new().to_string(), "CDLBREAKAWAY");
+/// assert_eq!(Breakaway::new().to_string(), "CDLBREAKAWAY");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLBREAKAWAY")]

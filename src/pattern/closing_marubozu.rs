@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ClosingMarubozu::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(ClosingMarubozu::<f64>::new().to_string(), "CDLCLOSINGMARUBOZU");
+/// assert_eq!(ClosingMarubozu::new().to_string(), "CDLCLOSINGMARUBOZU");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLCLOSINGMARUBOZU")]

@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ConcealingBabySwallow::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(ConcealingBabySwallow::<f64>::new().to_string(), "CDLCONCEALBABYSWALL");
+/// assert_eq!(ConcealingBabySwallow::new().to_string(), "CDLCONCEALBABYSWALL");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLCONCEALBABYSWALL")]

@@ -418,9 +418,24 @@ pub struct Candlestick<R: Rule, T: Real = f64> {
     last: Option<Signal>,
 }
 
-impl<R: Rule, T: Real> Candlestick<R, T> {
+impl<R: Rule> Candlestick<R> {
     /// The pattern with TA-Lib's candle settings and its default penetration.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+
+    /// The pattern with other candle settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a period above 100000 or a factor outside `0..=1e6`.
+    pub fn with_settings(settings: CandleSettings) -> Result<Self, Error> {
+        Self::with_settings_generic(settings)
+    }
+}
+
+impl<R: Rule, T: Real> Candlestick<R, T> {
+    /// [`Candlestick::new`] in any precision `T` (`f32`, or generic code): `Candlestick::<DojiRule, f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self::build(CandleSettings::default(), R::PENETRATION.unwrap_or(0.0))
     }
 
@@ -441,11 +456,8 @@ impl<R: Rule, T: Real> Candlestick<R, T> {
         self.ready.then_some(self.last)
     }
 
-    /// The pattern with other candle settings.
-    ///
-    /// # Errors
-    /// [`Error::InvalidParameter`] for a period above 100000 or a factor outside `0..=1e6`.
-    pub fn with_settings(settings: CandleSettings) -> Result<Self, Error> {
+    /// [`Candlestick::with_settings`] in any precision `T` (`f32`, or generic code): `Candlestick::<DojiRule, f32>::with_settings_generic(CandleSettings::default())`.
+    pub fn with_settings_generic(settings: CandleSettings) -> Result<Self, Error> {
         settings.validate()?;
         Ok(Self::build(settings, R::PENETRATION.unwrap_or(0.0)))
     }
@@ -482,7 +494,7 @@ impl<R: Rule, T: Real> Candlestick<R, T> {
 impl<R: Rule, T: Real> Default for Candlestick<R, T> {
     /// TA-Lib's candle settings and default penetration.
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 

@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Counterattack::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(Counterattack::<f64>::new().to_string(), "CDLCOUNTERATTACK");
+/// assert_eq!(Counterattack::new().to_string(), "CDLCOUNTERATTACK");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLCOUNTERATTACK")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = DarkCloudCover::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(DarkCloudCover::<f64>::new().to_string(), "CDLDARKCLOUDCOVER(0.5)");
+/// assert_eq!(DarkCloudCover::new().to_string(), "CDLDARKCLOUDCOVER(0.5)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLDARKCLOUDCOVER")]

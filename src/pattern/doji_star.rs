@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = DojiStar::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(DojiStar::<f64>::new().to_string(), "CDLDOJISTAR");
+/// assert_eq!(DojiStar::new().to_string(), "CDLDOJISTAR");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLDOJISTAR")]

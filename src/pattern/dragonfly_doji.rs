@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = DragonflyDoji::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Neutral))));
-/// assert_eq!(DragonflyDoji::<f64>::new().to_string(), "CDLDRAGONFLYDOJI");
+/// assert_eq!(DragonflyDoji::new().to_string(), "CDLDRAGONFLYDOJI");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLDRAGONFLYDOJI")]

@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = EveningDojiStar::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(EveningDojiStar::<f64>::new().to_string(), "CDLEVENINGDOJISTAR(0.3)");
+/// assert_eq!(EveningDojiStar::new().to_string(), "CDLEVENINGDOJISTAR(0.3)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLEVENINGDOJISTAR")]

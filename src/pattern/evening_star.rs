@@ -28,7 +28,7 @@ use crate::Real;
 /// bars.push(c(12.2, 12.3, 10.4, 10.5)?); // black, deep into the first body
 /// let out = EveningStar::new().batch(&bars);
 /// assert_eq!(out[14], Some(Some(Signal::Bearish)));
-/// assert_eq!(EveningStar::<f64>::new().to_string(), "CDLEVENINGSTAR(0.3)");
+/// assert_eq!(EveningStar::new().to_string(), "CDLEVENINGSTAR(0.3)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLEVENINGSTAR")]

@@ -34,7 +34,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = GapSideBySideWhite::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(GapSideBySideWhite::<f64>::new().to_string(), "CDLGAPSIDESIDEWHITE");
+/// assert_eq!(GapSideBySideWhite::new().to_string(), "CDLGAPSIDESIDEWHITE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLGAPSIDESIDEWHITE")]

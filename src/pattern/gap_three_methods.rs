@@ -34,7 +34,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = GapThreeMethods::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(GapThreeMethods::<f64>::new().to_string(), "CDLXSIDEGAP3METHODS");
+/// assert_eq!(GapThreeMethods::new().to_string(), "CDLXSIDEGAP3METHODS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLXSIDEGAP3METHODS")]

@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = GravestoneDoji::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Neutral))));
-/// assert_eq!(GravestoneDoji::<f64>::new().to_string(), "CDLGRAVESTONEDOJI");
+/// assert_eq!(GravestoneDoji::new().to_string(), "CDLGRAVESTONEDOJI");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLGRAVESTONEDOJI")]

@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = HangingMan::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(HangingMan::<f64>::new().to_string(), "CDLHANGINGMAN");
+/// assert_eq!(HangingMan::new().to_string(), "CDLHANGINGMAN");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHANGINGMAN")]

@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Harami::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::WeakBearish))));
-/// assert_eq!(Harami::<f64>::new().to_string(), "CDLHARAMI");
+/// assert_eq!(Harami::new().to_string(), "CDLHARAMI");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHARAMI")]

@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = HaramiCross::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::WeakBullish))));
-/// assert_eq!(HaramiCross::<f64>::new().to_string(), "CDLHARAMICROSS");
+/// assert_eq!(HaramiCross::new().to_string(), "CDLHARAMICROSS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHARAMICROSS")]

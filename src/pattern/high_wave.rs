@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = HighWave::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(HighWave::<f64>::new().to_string(), "CDLHIGHWAVE");
+/// assert_eq!(HighWave::new().to_string(), "CDLHIGHWAVE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHIGHWAVE")]

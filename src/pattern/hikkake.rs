@@ -32,7 +32,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Hikkake::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(Hikkake::<f64>::new().to_string(), "CDLHIKKAKE");
+/// assert_eq!(Hikkake::new().to_string(), "CDLHIKKAKE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHIKKAKE")]

@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = HikkakeModified::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(HikkakeModified::<f64>::new().to_string(), "CDLHIKKAKEMOD");
+/// assert_eq!(HikkakeModified::new().to_string(), "CDLHIKKAKEMOD");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHIKKAKEMOD")]

@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = HomingPigeon::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(HomingPigeon::<f64>::new().to_string(), "CDLHOMINGPIGEON");
+/// assert_eq!(HomingPigeon::new().to_string(), "CDLHOMINGPIGEON");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLHOMINGPIGEON")]

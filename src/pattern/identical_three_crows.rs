@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = IdenticalThreeCrows::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(IdenticalThreeCrows::<f64>::new().to_string(), "CDLIDENTICAL3CROWS");
+/// assert_eq!(IdenticalThreeCrows::new().to_string(), "CDLIDENTICAL3CROWS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLIDENTICAL3CROWS")]

@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = InNeck::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(InNeck::<f64>::new().to_string(), "CDLINNECK");
+/// assert_eq!(InNeck::new().to_string(), "CDLINNECK");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLINNECK")]

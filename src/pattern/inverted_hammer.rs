@@ -38,7 +38,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = InvertedHammer::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(InvertedHammer::<f64>::new().to_string(), "CDLINVERTEDHAMMER");
+/// assert_eq!(InvertedHammer::new().to_string(), "CDLINVERTEDHAMMER");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLINVERTEDHAMMER")]

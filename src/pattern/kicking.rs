@@ -42,7 +42,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Kicking::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(Kicking::<f64>::new().to_string(), "CDLKICKING");
+/// assert_eq!(Kicking::new().to_string(), "CDLKICKING");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLKICKING")]

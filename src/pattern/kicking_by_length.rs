@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = KickingByLength::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(KickingByLength::<f64>::new().to_string(), "CDLKICKINGBYLENGTH");
+/// assert_eq!(KickingByLength::new().to_string(), "CDLKICKINGBYLENGTH");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLKICKINGBYLENGTH")]

@@ -43,7 +43,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = LadderBottom::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(LadderBottom::<f64>::new().to_string(), "CDLLADDERBOTTOM");
+/// assert_eq!(LadderBottom::new().to_string(), "CDLLADDERBOTTOM");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLLADDERBOTTOM")]

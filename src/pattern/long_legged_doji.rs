@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = LongLeggedDoji::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Neutral))));
-/// assert_eq!(LongLeggedDoji::<f64>::new().to_string(), "CDLLONGLEGGEDDOJI");
+/// assert_eq!(LongLeggedDoji::new().to_string(), "CDLLONGLEGGEDDOJI");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLLONGLEGGEDDOJI")]

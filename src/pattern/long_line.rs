@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = LongLine::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(LongLine::<f64>::new().to_string(), "CDLLONGLINE");
+/// assert_eq!(LongLine::new().to_string(), "CDLLONGLINE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLLONGLINE")]

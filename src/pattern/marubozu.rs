@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Marubozu::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(Marubozu::<f64>::new().to_string(), "CDLMARUBOZU");
+/// assert_eq!(Marubozu::new().to_string(), "CDLMARUBOZU");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLMARUBOZU")]

@@ -47,7 +47,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = MatHold::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(MatHold::<f64>::new().to_string(), "CDLMATHOLD(0.5)");
+/// assert_eq!(MatHold::new().to_string(), "CDLMATHOLD(0.5)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLMATHOLD")]

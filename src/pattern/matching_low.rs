@@ -33,7 +33,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = MatchingLow::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(MatchingLow::<f64>::new().to_string(), "CDLMATCHINGLOW");
+/// assert_eq!(MatchingLow::new().to_string(), "CDLMATCHINGLOW");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLMATCHINGLOW")]

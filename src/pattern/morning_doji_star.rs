@@ -42,7 +42,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = MorningDojiStar::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(MorningDojiStar::<f64>::new().to_string(), "CDLMORNINGDOJISTAR(0.3)");
+/// assert_eq!(MorningDojiStar::new().to_string(), "CDLMORNINGDOJISTAR(0.3)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLMORNINGDOJISTAR")]

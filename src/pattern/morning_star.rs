@@ -43,7 +43,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = MorningStar::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(MorningStar::<f64>::new().to_string(), "CDLMORNINGSTAR(0.3)");
+/// assert_eq!(MorningStar::new().to_string(), "CDLMORNINGSTAR(0.3)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLMORNINGSTAR")]

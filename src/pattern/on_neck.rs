@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = OnNeck::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(OnNeck::<f64>::new().to_string(), "CDLONNECK");
+/// assert_eq!(OnNeck::new().to_string(), "CDLONNECK");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLONNECK")]

@@ -41,7 +41,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Piercing::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(Piercing::<f64>::new().to_string(), "CDLPIERCING");
+/// assert_eq!(Piercing::new().to_string(), "CDLPIERCING");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLPIERCING")]

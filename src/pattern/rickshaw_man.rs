@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = RickshawMan::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Neutral))));
-/// assert_eq!(RickshawMan::<f64>::new().to_string(), "CDLRICKSHAWMAN");
+/// assert_eq!(RickshawMan::new().to_string(), "CDLRICKSHAWMAN");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLRICKSHAWMAN")]

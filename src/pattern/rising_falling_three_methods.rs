@@ -47,7 +47,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = RisingFallingThreeMethods::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(RisingFallingThreeMethods::<f64>::new().to_string(), "CDLRISEFALL3METHODS");
+/// assert_eq!(RisingFallingThreeMethods::new().to_string(), "CDLRISEFALL3METHODS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLRISEFALL3METHODS")]

@@ -43,7 +43,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = SeparatingLines::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(SeparatingLines::<f64>::new().to_string(), "CDLSEPARATINGLINES");
+/// assert_eq!(SeparatingLines::new().to_string(), "CDLSEPARATINGLINES");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLSEPARATINGLINES")]

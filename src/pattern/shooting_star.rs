@@ -42,7 +42,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ShootingStar::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(ShootingStar::<f64>::new().to_string(), "CDLSHOOTINGSTAR");
+/// assert_eq!(ShootingStar::new().to_string(), "CDLSHOOTINGSTAR");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLSHOOTINGSTAR")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ShortLine::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(ShortLine::<f64>::new().to_string(), "CDLSHORTLINE");
+/// assert_eq!(ShortLine::new().to_string(), "CDLSHORTLINE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLSHORTLINE")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = SpinningTop::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(SpinningTop::<f64>::new().to_string(), "CDLSPINNINGTOP");
+/// assert_eq!(SpinningTop::new().to_string(), "CDLSPINNINGTOP");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLSPINNINGTOP")]

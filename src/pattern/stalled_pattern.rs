@@ -44,7 +44,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = StalledPattern::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(StalledPattern::<f64>::new().to_string(), "CDLSTALLEDPATTERN");
+/// assert_eq!(StalledPattern::new().to_string(), "CDLSTALLEDPATTERN");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLSTALLEDPATTERN")]

@@ -37,7 +37,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = StickSandwich::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(StickSandwich::<f64>::new().to_string(), "CDLSTICKSANDWICH");
+/// assert_eq!(StickSandwich::new().to_string(), "CDLSTICKSANDWICH");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLSTICKSANDWICH")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Takuri::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Neutral))));
-/// assert_eq!(Takuri::<f64>::new().to_string(), "CDLTAKURI");
+/// assert_eq!(Takuri::new().to_string(), "CDLTAKURI");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLTAKURI")]

@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = TasukiGap::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(TasukiGap::<f64>::new().to_string(), "CDLTASUKIGAP");
+/// assert_eq!(TasukiGap::new().to_string(), "CDLTASUKIGAP");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLTASUKIGAP")]

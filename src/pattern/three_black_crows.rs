@@ -40,7 +40,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ThreeBlackCrows::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(ThreeBlackCrows::<f64>::new().to_string(), "CDL3BLACKCROWS");
+/// assert_eq!(ThreeBlackCrows::new().to_string(), "CDL3BLACKCROWS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL3BLACKCROWS")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ThreeInside::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(ThreeInside::<f64>::new().to_string(), "CDL3INSIDE");
+/// assert_eq!(ThreeInside::new().to_string(), "CDL3INSIDE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL3INSIDE")]

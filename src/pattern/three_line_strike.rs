@@ -35,7 +35,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ThreeLineStrike::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(ThreeLineStrike::<f64>::new().to_string(), "CDL3LINESTRIKE");
+/// assert_eq!(ThreeLineStrike::new().to_string(), "CDL3LINESTRIKE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL3LINESTRIKE")]

@@ -30,7 +30,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ThreeOutside::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(ThreeOutside::<f64>::new().to_string(), "CDL3OUTSIDE");
+/// assert_eq!(ThreeOutside::new().to_string(), "CDL3OUTSIDE");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL3OUTSIDE")]

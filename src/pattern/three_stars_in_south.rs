@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ThreeStarsInSouth::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(ThreeStarsInSouth::<f64>::new().to_string(), "CDL3STARSINSOUTH");
+/// assert_eq!(ThreeStarsInSouth::new().to_string(), "CDL3STARSINSOUTH");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL3STARSINSOUTH")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = ThreeWhiteSoldiers::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(ThreeWhiteSoldiers::<f64>::new().to_string(), "CDL3WHITESOLDIERS");
+/// assert_eq!(ThreeWhiteSoldiers::new().to_string(), "CDL3WHITESOLDIERS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL3WHITESOLDIERS")]

@@ -43,7 +43,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Thrusting::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(Thrusting::<f64>::new().to_string(), "CDLTHRUSTING");
+/// assert_eq!(Thrusting::new().to_string(), "CDLTHRUSTING");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLTHRUSTING")]

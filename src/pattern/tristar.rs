@@ -43,7 +43,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = Tristar::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(Tristar::<f64>::new().to_string(), "CDLTRISTAR");
+/// assert_eq!(Tristar::new().to_string(), "CDLTRISTAR");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLTRISTAR")]

@@ -39,7 +39,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = TwoCrows::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(TwoCrows::<f64>::new().to_string(), "CDL2CROWS");
+/// assert_eq!(TwoCrows::new().to_string(), "CDL2CROWS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDL2CROWS")]

@@ -45,7 +45,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = UniqueThreeRiver::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bullish))));
-/// assert_eq!(UniqueThreeRiver::<f64>::new().to_string(), "CDLUNIQUE3RIVER");
+/// assert_eq!(UniqueThreeRiver::new().to_string(), "CDLUNIQUE3RIVER");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLUNIQUE3RIVER")]

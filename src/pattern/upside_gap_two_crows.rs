@@ -43,7 +43,7 @@ use crate::Real;
 ///     .collect::<Result<Vec<_>, _>>()?;
 /// let out = UpsideGapTwoCrows::new().batch(&candles);
 /// assert_eq!(out.last(), Some(&Some(Some(Signal::Bearish))));
-/// assert_eq!(UpsideGapTwoCrows::<f64>::new().to_string(), "CDLUPSIDEGAP2CROWS");
+/// assert_eq!(UpsideGapTwoCrows::new().to_string(), "CDLUPSIDEGAP2CROWS");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 #[doc(alias = "CDLUPSIDEGAP2CROWS")]

@@ -62,12 +62,19 @@ pub struct AverageDeviation<T: Real = f64> {
     window: RollingSum<T>,
 }
 
-impl<T: Real> AverageDeviation<T> {
+impl AverageDeviation {
     /// The average deviation of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> AverageDeviation<T> {
+    /// [`AverageDeviation::new`] in any precision `T` (`f32`, or generic code): `AverageDeviation::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -77,7 +84,7 @@ impl<T: Real> AverageDeviation<T> {
             });
         }
         Ok(Self {
-            window: RollingSum::new(period)?,
+            window: RollingSum::new_generic(period)?,
         })
     }
 
@@ -191,7 +198,7 @@ impl<T: Real> TryFrom<AverageDeviationState<T>> for AverageDeviation<T> {
 
     /// The window's length is the period (at least 2), and it holds usable inputs only.
     fn try_from(state: AverageDeviationState<T>) -> Result<Self, Error> {
-        let mut fresh = Self::new(state.window.period())?;
+        let mut fresh = Self::new_generic(state.window.period())?;
         if !state.window.iter().all(|x| x.is_usable()) {
             return Err(invalid_state(
                 "AVGDEV window holds a value outside the usable input range",

@@ -33,9 +33,16 @@ macro_rules! bar_price {
             last: Option<T>,
         }
 
-        impl<T: Real> $name<T> {
+        impl $name {
             /// A transform that has seen no candle (it has no parameters).
             pub fn new() -> Self {
+                Self::new_generic()
+            }
+        }
+
+        impl<T: Real> $name<T> {
+            #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic()`.")]
+            pub fn new_generic() -> Self {
                 Self { last: None }
             }
 

@@ -65,9 +65,16 @@ pub struct HeikinAshi<T: Real = f64> {
     last: Option<Candle<T>>,
 }
 
-impl<T: Real> HeikinAshi<T> {
+impl HeikinAshi {
     /// Heikin-Ashi candles from the next candle on.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> HeikinAshi<T> {
+    /// [`HeikinAshi::new`] in any precision `T` (`f32`, or generic code): `HeikinAshi::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self { last: None }
     }
 

@@ -90,12 +90,28 @@ pub struct Beta<T: Real = f64> {
     moments: CoMoments<T>,
 }
 
-impl<T: Real> Beta<T> {
+impl Beta {
     /// Beta over `period` simple returns.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+
+    /// TA-Lib's `BETA(benchmark, asset, period)`, fed `(asset, benchmark)`: simple returns,
+    /// and 0 when the benchmark's returns are flat over the window.
+    ///
+    /// # Errors
+    /// As [`Beta::new`].
+    pub fn talib(period: usize) -> Result<Self, Error> {
+        Self::talib_generic(period)
+    }
+}
+
+impl<T: Real> Beta<T> {
+    /// [`Beta::new`] in any precision `T` (`f32`, or generic code): `Beta::<f32>::new_generic(5)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         if period < 2 {
             return Err(Error::InvalidParameter {
                 name: "period",
@@ -111,13 +127,9 @@ impl<T: Real> Beta<T> {
         })
     }
 
-    /// TA-Lib's `BETA(benchmark, asset, period)`, fed `(asset, benchmark)`: simple returns,
-    /// and 0 when the benchmark's returns are flat over the window.
-    ///
-    /// # Errors
-    /// As [`Beta::new`].
-    pub fn talib(period: usize) -> Result<Self, Error> {
-        let mut beta = Self::new(period)?;
+    /// [`Beta::talib`] in any precision `T` (`f32`, or generic code): `Beta::<f32>::talib_generic(14)`.
+    pub fn talib_generic(period: usize) -> Result<Self, Error> {
+        let mut beta = Self::new_generic(period)?;
         beta.talib = true;
         Ok(beta)
     }

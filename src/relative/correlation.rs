@@ -70,7 +70,7 @@ enum Basis {
 /// // TA-Lib's CORREL works on the prices: its first value comes one bar earlier.
 /// let prices = Correlation::talib(5)?.batch(&pairs);
 /// assert!(prices[3].is_none() && prices[4].is_some());
-/// assert_eq!(Correlation::<f64>::talib(20)?.to_string(), "CORREL(20)");
+/// assert_eq!(Correlation::talib(20)?.to_string(), "CORREL(20)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///
@@ -103,17 +103,13 @@ fn check_correlation_period(period: usize) -> Result<usize, Error> {
     crate::error::check_period("period", period)
 }
 
-impl<T: Real> Correlation<T> {
+impl Correlation {
     /// Correlation of the last `period` simple returns.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            basis: Basis::Returns(Returns::Simple),
-            previous: None,
-            moments: CoMoments::new(check_correlation_period(period)?)?,
-        })
+        Self::new_generic(period)
     }
 
     /// TA-Lib `CORREL(asset, benchmark, period)`: the correlation of the last `period`
@@ -122,6 +118,22 @@ impl<T: Real> Correlation<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn talib(period: usize) -> Result<Self, Error> {
+        Self::talib_generic(period)
+    }
+}
+
+impl<T: Real> Correlation<T> {
+    /// [`Correlation::new`] in any precision `T` (`f32`, or generic code): `Correlation::<f32>::new_generic(5)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            basis: Basis::Returns(Returns::Simple),
+            previous: None,
+            moments: CoMoments::new(check_correlation_period(period)?)?,
+        })
+    }
+
+    /// [`Correlation::talib`] in any precision `T` (`f32`, or generic code): `Correlation::<f32>::talib_generic(5)`.
+    pub fn talib_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             basis: Basis::Values,
             previous: None,

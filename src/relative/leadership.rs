@@ -105,16 +105,23 @@ pub struct Leadership<T: Real = f64> {
     cross: Crossover<T>,
 }
 
-impl<T: Real> Leadership<T> {
+impl Leadership {
     /// Crossings of the ratio line and its SMA of `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Leadership<T> {
+    /// [`Leadership::new`] in any precision `T` (`f32`, or generic code): `Leadership::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            average: Sma::new(period)?,
+            average: Sma::new_generic(period)?,
             ratio: None,
-            cross: Crossover::new(),
+            cross: Crossover::new_generic(),
         })
     }
 
@@ -176,7 +183,7 @@ impl<T: Real> Default for Leadership<T> {
         Self {
             average: Sma::with_valid_period(50),
             ratio: None,
-            cross: Crossover::new(),
+            cross: Crossover::new_generic(),
         }
     }
 }

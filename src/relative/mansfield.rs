@@ -66,14 +66,21 @@ pub struct Mansfield<T: Real = f64> {
     relative_price: Option<T>,
 }
 
-impl<T: Real> Mansfield<T> {
+impl Mansfield {
     /// Mansfield RS against an SMA of `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Mansfield<T> {
+    /// [`Mansfield::new`] in any precision `T` (`f32`, or generic code): `Mansfield::<f32>::new_generic(5)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            average: Sma::new(period)?,
+            average: Sma::new_generic(period)?,
             relative_price: None,
         })
     }

@@ -90,12 +90,24 @@ pub struct PerformanceSpread<T: Real = f64> {
     last: Option<T>,
 }
 
-impl<T: Real> PerformanceSpread<T> {
+impl PerformanceSpread {
     /// The spread over the last `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+
+    /// The spread since the first input.
+    pub fn anchored() -> Self {
+        Self::anchored_generic()
+    }
+}
+
+impl<T: Real> PerformanceSpread<T> {
+    /// [`PerformanceSpread::new`] in any precision `T` (`f32`, or generic code): `PerformanceSpread::<f32>::new_generic(5)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             base: Base::Window(RingBuffer::new(crate::error::check_period(
                 "period", period,
@@ -105,8 +117,8 @@ impl<T: Real> PerformanceSpread<T> {
         })
     }
 
-    /// The spread since the first input.
-    pub fn anchored() -> Self {
+    /// [`PerformanceSpread::anchored`] in any precision `T` (`f32`, or generic code): `PerformanceSpread::<f32>::anchored_generic()`.
+    pub fn anchored_generic() -> Self {
         Self {
             base: Base::First(None),
             returns: Returns::Simple,
@@ -174,7 +186,7 @@ impl<T: Real> PerformanceSpread<T> {
 impl<T: Real> Default for PerformanceSpread<T> {
     /// [`PerformanceSpread::anchored`].
     fn default() -> Self {
-        Self::anchored()
+        Self::anchored_generic()
     }
 }
 

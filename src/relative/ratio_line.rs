@@ -83,14 +83,10 @@ pub struct RatioLine<T: Real = f64> {
     last: Option<RatioLineOutput<T>>,
 }
 
-impl<T: Real> RatioLine<T> {
+impl RatioLine {
     /// The ratio line and its change since the first input.
     pub fn anchored() -> Self {
-        Self {
-            anchor: None,
-            history: None,
-            last: None,
-        }
+        Self::anchored_generic()
     }
 
     /// The ratio line and its change over the last `period` bars.
@@ -98,6 +94,22 @@ impl<T: Real> RatioLine<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> RatioLine<T> {
+    /// [`RatioLine::anchored`] in any precision `T` (`f32`, or generic code): `RatioLine::<f32>::anchored_generic()`.
+    pub fn anchored_generic() -> Self {
+        Self {
+            anchor: None,
+            history: None,
+            last: None,
+        }
+    }
+
+    /// [`RatioLine::new`] in any precision `T` (`f32`, or generic code): `RatioLine::<f32>::new_generic(5)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             anchor: None,
             history: Some(RingBuffer::new(crate::error::check_period(
@@ -129,7 +141,7 @@ impl<T: Real> RatioLine<T> {
 impl<T: Real> Default for RatioLine<T> {
     /// [`RatioLine::anchored`].
     fn default() -> Self {
-        Self::anchored()
+        Self::anchored_generic()
     }
 }
 

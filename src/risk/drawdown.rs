@@ -74,9 +74,16 @@ pub struct Drawdown<T: Real = f64> {
     peak_index: u64,
 }
 
-impl<T: Real> Drawdown<T> {
+impl Drawdown {
     /// A drawdown tracker that has seen no price.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Drawdown<T> {
+    /// [`Drawdown::new`] in any precision `T` (`f32`, or generic code): `Drawdown::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             peak: None,
             last: T::zero(),
@@ -154,7 +161,7 @@ impl<T: Real> Indicator for Drawdown<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

@@ -57,7 +57,7 @@ pub enum Returns {
 /// // returns +10 %, −10 %: sample sd = sqrt(2·0.1²/1)
 /// let out = vol.batch(&[100.0, 110.0, 99.0]);
 /// assert!((out[2].unwrap() - 0.02f64.sqrt()).abs() < 1e-15);
-/// assert_eq!(RealizedVolatility::<f64>::new(20)?.to_string(), "RV(20,252,log)");
+/// assert_eq!(RealizedVolatility::new(20)?.to_string(), "RV(20,252,log)");
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///
@@ -85,17 +85,24 @@ pub struct RealizedVolatility<T: Real = f64> {
     scale: T,
 }
 
-impl<T: Real> RealizedVolatility<T> {
+impl RealizedVolatility {
     /// Log-return volatility over `period` returns, annualized with 252 periods per year.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> RealizedVolatility<T> {
+    /// [`RealizedVolatility::new`] in any precision `T` (`f32`, or generic code): `RealizedVolatility::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             returns: Returns::Log,
             periods_per_year: 252,
             previous: None,
-            variance: Variance::sample(period)?,
+            variance: Variance::sample_generic(period)?,
             scale: Self::scale(252),
         })
     }

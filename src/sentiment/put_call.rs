@@ -198,6 +198,20 @@ pub struct Thresholds<T = f64> {
     extreme_fear: T,
 }
 
+impl Thresholds {
+    /// Levels for Cboe's total ratio (CPC): complacency at 0.70 and below (0.60 extreme),
+    /// fear at 1.00 and above (1.20 extreme).
+    pub fn total_levels() -> Self {
+        Self::total_levels_generic()
+    }
+
+    /// Levels for Cboe's equity-only ratio (CPCE): complacency at 0.60 and below (0.50
+    /// extreme), fear at 0.80 and above (1.00 extreme).
+    pub fn equity_levels() -> Self {
+        Self::equity_levels_generic()
+    }
+}
+
 impl<T: Real> Thresholds<T> {
     fn checked(scale: ThresholdScale, bounds: [T; 4]) -> Result<Self, Error> {
         let [extreme_complacency, complacency, fear, extreme_fear] = bounds;
@@ -255,15 +269,13 @@ impl<T: Real> Thresholds<T> {
         )
     }
 
-    /// Levels for Cboe's total ratio (CPC): complacency at 0.70 and below (0.60 extreme),
-    /// fear at 1.00 and above (1.20 extreme).
-    pub fn total_levels() -> Self {
+    /// [`Thresholds::total_levels`] in any precision `T` (`f32`, or generic code): `Thresholds::<f32>::total_levels_generic()`.
+    pub fn total_levels_generic() -> Self {
         Self::preset(ThresholdScale::Level, [0.6, 0.7, 1.0, 1.2])
     }
 
-    /// Levels for Cboe's equity-only ratio (CPCE): complacency at 0.60 and below (0.50
-    /// extreme), fear at 0.80 and above (1.00 extreme).
-    pub fn equity_levels() -> Self {
+    /// [`Thresholds::equity_levels`] in any precision `T` (`f32`, or generic code): `Thresholds::<f32>::equity_levels_generic()`.
+    pub fn equity_levels_generic() -> Self {
         Self::preset(ThresholdScale::Level, [0.5, 0.6, 0.8, 1.0])
     }
 
@@ -502,7 +514,7 @@ pub struct PutCall<T: Real = f64> {
     last: Option<PutCallReading<T>>,
 }
 
-impl<T: Real> PutCall<T> {
+impl PutCall {
     /// Smoothing over `smoothing` days, z-score and percentile rank over `lookback` days,
     /// z-score thresholds ±1.5 / ±2.5.
     ///
@@ -510,7 +522,14 @@ impl<T: Real> PutCall<T> {
     /// [`Error::InvalidParameter`] unless `smoothing` is in `1..=100000` and `lookback` in
     /// `2..=100000`.
     pub fn new(smoothing: usize, lookback: usize) -> Result<Self, Error> {
-        let smoothing = Sma::new(crate::error::check_period("smoothing", smoothing)?)?;
+        Self::new_generic(smoothing, lookback)
+    }
+}
+
+impl<T: Real> PutCall<T> {
+    /// [`PutCall::new`] in any precision `T` (`f32`, or generic code): `PutCall::<f32>::new_generic(3, 3)`.
+    pub fn new_generic(smoothing: usize, lookback: usize) -> Result<Self, Error> {
+        let smoothing = Sma::new_generic(crate::error::check_period("smoothing", smoothing)?)?;
         if lookback < 2 {
             return Err(Error::InvalidParameter {
                 name: "lookback",
@@ -521,7 +540,7 @@ impl<T: Real> PutCall<T> {
         let lookback = crate::error::check_period("lookback", lookback)?;
         Ok(Self {
             smoothing,
-            variance: Variance::sample(lookback)?,
+            variance: Variance::sample_generic(lookback)?,
             window: RingBuffer::new(lookback)?,
             sorted: SortedWindow::with_capacity(lookback),
             normalize: Normalize::Ratio,
@@ -659,7 +678,8 @@ impl<T: Real> Default for PutCall<T> {
     fn default() -> Self {
         Self {
             smoothing: Sma::with_valid_period(10),
-            variance: Variance::sample(252).unwrap_or_else(|_| Variance::with_valid_period(252)),
+            variance: Variance::sample_generic(252)
+                .unwrap_or_else(|_| Variance::with_valid_period(252)),
             window: RingBuffer::with_valid_capacity(252),
             sorted: SortedWindow::with_capacity(252),
             normalize: Normalize::Ratio,
@@ -763,7 +783,7 @@ impl<T: Real> TryFrom<PutCallState<T>> for PutCall<T> {
     /// reading must be consistent with the thresholds.
     fn try_from(state: PutCallState<T>) -> Result<Self, Error> {
         let lookback = state.window.capacity();
-        let mut put_call = Self::new(state.smoothing.period(), lookback)?;
+        let mut put_call = Self::new_generic(state.smoothing.period(), lookback)?;
         let bounds = state.thresholds.bounds();
         let [a, b, c, d] = bounds;
         let thresholds = Thresholds::checked(state.thresholds.scale, [a, b, c, d])?;

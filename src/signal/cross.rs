@@ -189,9 +189,16 @@ pub struct Crossover<T: Real = f64> {
     marker: PhantomData<T>,
 }
 
-impl<T: Real> Crossover<T> {
+impl Crossover {
     /// A crossover detector with TradingView's rule.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Crossover<T> {
+    /// [`Crossover::new`] in any precision `T` (`f32`, or generic code): `Crossover::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             rule: CrossRule::TradingView,
             earlier: None,
@@ -244,7 +251,7 @@ impl<T: Real> Crossover<T> {
 impl<T: Real> Default for Crossover<T> {
     /// [`Crossover::new`]: TradingView's rule.
     fn default() -> Self {
-        Self::new()
+        Self::new_generic()
     }
 }
 
@@ -379,7 +386,7 @@ impl<T: Real> CrossLevel<T> {
     pub fn new(level: T) -> Result<Self, Error> {
         Ok(Self {
             level: super::check_level("level", level)?,
-            cross: Crossover::new(),
+            cross: Crossover::new_generic(),
         })
     }
 

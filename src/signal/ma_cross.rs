@@ -80,7 +80,7 @@ impl fmt::Display for MaCrossEvent {
 ///      Some(Some(MaCrossEvent::DeathCross))],
 /// );
 /// assert_eq!(cross.to_string(), "CROSS(SMA(2), SMA(3))");
-/// assert!(MaCross::<f64>::new(200, 50).is_err());
+/// assert!(MaCross::new(200, 50).is_err());
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
 ///
@@ -125,7 +125,7 @@ fn check_periods(fast_period: usize, slow_period: usize) -> Result<(), Error> {
     }
 }
 
-impl<T: Real> MaCross<T, Sma<T>, Sma<T>> {
+impl MaCross {
     /// Crosses of SMA(`fast_period`) and SMA(`slow_period`); `MaCross::new(50, 200)` is the
     /// classic golden / death cross.
     ///
@@ -133,25 +133,37 @@ impl<T: Real> MaCross<T, Sma<T>, Sma<T>> {
     /// [`Error::InvalidParameter`] naming `fast_period` or `slow_period` unless both are in
     /// `1..=100000` and `fast_period < slow_period`.
     pub fn new(fast_period: usize, slow_period: usize) -> Result<Self, Error> {
-        check_periods(fast_period, slow_period)?;
-        Ok(Self::with_averages(
-            Sma::new(fast_period)?,
-            Sma::new(slow_period)?,
-        ))
+        Self::new_generic(fast_period, slow_period)
     }
 
     /// Crosses of EMA(`fast_period`) and EMA(`slow_period`), both seeded like TA-Lib.
     ///
     /// # Errors
     /// As [`MaCross::new`].
-    pub fn ema(
+    pub fn ema(fast_period: usize, slow_period: usize) -> Result<MaCross<f64, Ema, Ema>, Error> {
+        Self::ema_generic(fast_period, slow_period)
+    }
+}
+
+impl<T: Real> MaCross<T, Sma<T>, Sma<T>> {
+    /// [`MaCross::new`] in any precision `T` (`f32`, or generic code): `MaCross::<f32>::new_generic(50, 200)`.
+    pub fn new_generic(fast_period: usize, slow_period: usize) -> Result<Self, Error> {
+        check_periods(fast_period, slow_period)?;
+        Ok(Self::with_averages(
+            Sma::new_generic(fast_period)?,
+            Sma::new_generic(slow_period)?,
+        ))
+    }
+
+    /// [`MaCross::ema`] in any precision `T` (`f32`, or generic code): `MaCross::<f32>::ema_generic(12, 26)`.
+    pub fn ema_generic(
         fast_period: usize,
         slow_period: usize,
     ) -> Result<MaCross<T, Ema<T>, Ema<T>>, Error> {
         check_periods(fast_period, slow_period)?;
         Ok(MaCross::with_averages(
-            Ema::new(fast_period)?,
-            Ema::new(slow_period)?,
+            Ema::new_generic(fast_period)?,
+            Ema::new_generic(slow_period)?,
         ))
     }
 }
@@ -175,7 +187,7 @@ where
         Self {
             fast,
             slow,
-            cross: Crossover::new(),
+            cross: Crossover::new_generic(),
         }
     }
 

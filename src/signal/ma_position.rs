@@ -42,8 +42,8 @@ enum Average<T: Real> {
 impl<T: Real> Average<T> {
     fn new(kind: MaKind, period: usize) -> Result<Self, Error> {
         Ok(match kind {
-            MaKind::Sma => Self::Sma(Sma::new(period)?),
-            MaKind::Ema => Self::Ema(Ema::new(period)?),
+            MaKind::Sma => Self::Sma(Sma::new_generic(period)?),
+            MaKind::Ema => Self::Ema(Ema::new_generic(period)?),
         })
     }
 
@@ -350,7 +350,7 @@ impl<T: Real> MaPositionReading<T> {
 /// assert_eq!(reading.above_all(), Some(true));
 /// assert_eq!(position.to_string(), "MA_POSITION(SMA(2), SMA(4))");
 ///
-/// let key = MaPosition::<f64>::key_averages()?; // SMA 20, 50, 200
+/// let key = MaPosition::key_averages()?; // SMA 20, 50, 200
 /// assert_eq!(key.warmup_period(), 20);
 /// # Ok::<(), ta_stream::Error>(())
 /// ```
@@ -400,14 +400,14 @@ fn check_averages(name: &'static str, averages: &[(MaKind, usize)]) -> Result<()
     }
 }
 
-impl<T: Real> MaPosition<T> {
+impl MaPosition {
     /// Position against the given mix of averages, in this order.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] naming `averages` unless there are 1 to 8 distinct pairs
     /// with periods in `1..=100000`.
     pub fn new(averages: &[(MaKind, usize)]) -> Result<Self, Error> {
-        Self::build("averages", averages)
+        Self::new_generic(averages)
     }
 
     /// Position against SMAs of the given periods.
@@ -416,7 +416,7 @@ impl<T: Real> MaPosition<T> {
     /// [`Error::InvalidParameter`] naming `periods` unless there are 1 to 8 distinct periods
     /// in `1..=100000`.
     pub fn sma(periods: &[usize]) -> Result<Self, Error> {
-        Self::of_kind(MaKind::Sma, periods)
+        Self::sma_generic(periods)
     }
 
     /// Position against TA-Lib-seeded EMAs of the given periods.
@@ -424,7 +424,7 @@ impl<T: Real> MaPosition<T> {
     /// # Errors
     /// As [`MaPosition::sma`].
     pub fn ema(periods: &[usize]) -> Result<Self, Error> {
-        Self::of_kind(MaKind::Ema, periods)
+        Self::ema_generic(periods)
     }
 
     /// The usual key averages: SMA 20, 50 and 200.
@@ -433,7 +433,29 @@ impl<T: Real> MaPosition<T> {
     /// None in practice (the periods are valid); fallible like every constructor built on
     /// [`Sma::new`].
     pub fn key_averages() -> Result<Self, Error> {
-        Self::sma(&[20, 50, 200])
+        Self::key_averages_generic()
+    }
+}
+
+impl<T: Real> MaPosition<T> {
+    /// [`MaPosition::new`] in any precision `T` (`f32`, or generic code): `MaPosition::<f32>::new_generic(&[(MaKind::Sma, 50)])`.
+    pub fn new_generic(averages: &[(MaKind, usize)]) -> Result<Self, Error> {
+        Self::build("averages", averages)
+    }
+
+    /// [`MaPosition::sma`] in any precision `T` (`f32`, or generic code): `MaPosition::<f32>::sma_generic(&[50, 200])`.
+    pub fn sma_generic(periods: &[usize]) -> Result<Self, Error> {
+        Self::of_kind(MaKind::Sma, periods)
+    }
+
+    /// [`MaPosition::ema`] in any precision `T` (`f32`, or generic code): `MaPosition::<f32>::ema_generic(&[50, 200])`.
+    pub fn ema_generic(periods: &[usize]) -> Result<Self, Error> {
+        Self::of_kind(MaKind::Ema, periods)
+    }
+
+    /// [`MaPosition::key_averages`] in any precision `T` (`f32`, or generic code): `MaPosition::<f32>::key_averages_generic()`.
+    pub fn key_averages_generic() -> Result<Self, Error> {
+        Self::sma_generic(&[20, 50, 200])
     }
 
     fn of_kind(kind: MaKind, periods: &[usize]) -> Result<Self, Error> {

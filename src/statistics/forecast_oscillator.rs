@@ -78,12 +78,19 @@ pub struct ForecastOscillator<T: Real = f64> {
     newest: T,
 }
 
-impl<T: Real> ForecastOscillator<T> {
+impl ForecastOscillator {
     /// The forecast oscillator over lines through `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> ForecastOscillator<T> {
+    /// [`ForecastOscillator::new`] in any precision `T` (`f32`, or generic code): `ForecastOscillator::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
             line: RegressionLine::new(period)?,
             forecast: None,

@@ -49,15 +49,22 @@ pub struct MidPoint<T: Real = f64> {
     min: RollingMin<T>,
 }
 
-impl<T: Real> MidPoint<T> {
+impl MidPoint {
     /// The midpoint of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> MidPoint<T> {
+    /// [`MidPoint::new`] in any precision `T` (`f32`, or generic code): `MidPoint::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            max: RollingMax::new(period)?,
-            min: RollingMin::new(period)?,
+            max: RollingMax::new_generic(period)?,
+            min: RollingMin::new_generic(period)?,
         })
     }
 

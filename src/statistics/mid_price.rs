@@ -50,15 +50,22 @@ pub struct MidPrice<T: Real = f64> {
     lows: RollingMin<T>,
 }
 
-impl<T: Real> MidPrice<T> {
+impl MidPrice {
     /// The midprice of the last `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> MidPrice<T> {
+    /// [`MidPrice::new`] in any precision `T` (`f32`, or generic code): `MidPrice::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            highs: RollingMax::new(period)?,
-            lows: RollingMin::new(period)?,
+            highs: RollingMax::new_generic(period)?,
+            lows: RollingMin::new_generic(period)?,
         })
     }
 

@@ -63,12 +63,19 @@ pub struct PercentRank<T: Real = f64> {
     n: T,
 }
 
-impl<T: Real> PercentRank<T> {
+impl PercentRank {
     /// The rank of each input among the `period` inputs before it.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> PercentRank<T> {
+    /// [`PercentRank::new`] in any precision `T` (`f32`, or generic code): `PercentRank::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -176,7 +183,7 @@ impl<T: Real> TryFrom<PercentRankState<T>> for PercentRank<T> {
     /// The period in range; the newest input usable, and present whenever the window holds
     /// earlier ones (the window is checked by itself).
     fn try_from(state: PercentRankState<T>) -> Result<Self, Error> {
-        let fresh = Self::new(state.window.capacity())?;
+        let fresh = Self::new_generic(state.window.capacity())?;
         let consistent = match state.newest {
             Some(newest) => crate::CheckedInput::is_usable(&newest),
             None => state.window.len() == 0,

@@ -67,13 +67,20 @@ pub struct Percentile<T: Real = f64> {
     index: usize,
 }
 
-impl<T: Real> Percentile<T> {
+impl Percentile {
     /// The `percentile`-th percentile (nearest rank) of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000` and `percentile` in
     /// `0..=100`.
     pub fn new(period: usize, percentile: f64) -> Result<Self, Error> {
+        Self::new_generic(period, percentile)
+    }
+}
+
+impl<T: Real> Percentile<T> {
+    /// [`Percentile::new`] in any precision `T` (`f32`, or generic code): `Percentile::<f32>::new_generic(4, 50.0)`.
+    pub fn new_generic(period: usize, percentile: f64) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -191,7 +198,7 @@ impl<T: Real> TryFrom<PercentileState<T>> for Percentile<T> {
 
     /// The parameters in range; the window (usable inputs) is checked by itself.
     fn try_from(state: PercentileState<T>) -> Result<Self, Error> {
-        let fresh = Self::new(state.window.capacity(), state.percentile)?;
+        let fresh = Self::new_generic(state.window.capacity(), state.percentile)?;
         Ok(Self {
             window: state.window,
             ..fresh

@@ -212,12 +212,19 @@ macro_rules! regression_indicator {
             line: RegressionLine<T>,
         }
 
-        impl<T: Real> $name<T> {
+        impl $name {
             #[doc = concat!("The ", $what, " of the least-squares line through the last `period` inputs.")]
             ///
             /// # Errors
             /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
             pub fn new(period: usize) -> Result<Self, Error> {
+                Self::new_generic(period)
+            }
+        }
+
+        impl<T: Real> $name<T> {
+            #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic(14)`.")]
+            pub fn new_generic(period: usize) -> Result<Self, Error> {
                 Ok(Self {
                     line: RegressionLine::new(period)?,
                 })

@@ -22,14 +22,21 @@ macro_rules! rolling_extreme {
             deque: MonotonicDeque<T>,
         }
 
-        impl<T: Real> $name<T> {
+        impl $name {
             #[doc = concat!("The ", $word, " of the last `period` inputs.")]
             ///
             /// # Errors
             /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
             pub fn new(period: usize) -> Result<Self, Error> {
+                Self::new_generic(period)
+            }
+        }
+
+        impl<T: Real> $name<T> {
+            #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic(14)`.")]
+            pub fn new_generic(period: usize) -> Result<Self, Error> {
                 Ok(Self {
-                    deque: MonotonicDeque::new(period, $extremum)?,
+                    deque: MonotonicDeque::new_generic(period, $extremum)?,
                 })
             }
 

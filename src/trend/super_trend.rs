@@ -133,7 +133,7 @@ impl<T: Real> SuperTrend<T> {
         Ok(Self {
             style,
             multiplier: check_multiplier(multiplier)?,
-            true_range: TrueRange::new(),
+            true_range: TrueRange::new_generic(),
             atr: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
             line: None,
         })
@@ -257,7 +257,7 @@ impl<T: Real> Indicator for SuperTrend<T> {
     }
 
     fn reset(&mut self) {
-        self.true_range = TrueRange::new();
+        self.true_range = TrueRange::new_generic();
         self.atr.reset();
         self.line = None;
     }

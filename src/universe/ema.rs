@@ -47,13 +47,20 @@ pub struct EmaUniverse<T: Real = f64> {
     warm: Vec<bool>,
 }
 
-impl<T: Real> EmaUniverse<T> {
+impl EmaUniverse {
     /// `series` EMAs over `period` inputs each.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `series` is at least 1 and `period` is in
     /// `1..=100000`.
     pub fn new(series: usize, period: usize) -> Result<Self, Error> {
+        Self::new_generic(series, period)
+    }
+}
+
+impl<T: Real> EmaUniverse<T> {
+    /// [`EmaUniverse::new`] in any precision `T` (`f32`, or generic code): `EmaUniverse::<f32>::new_generic(2, 3)`.
+    pub fn new_generic(series: usize, period: usize) -> Result<Self, Error> {
         let series = check_series(series)?;
         Ok(Self {
             period: check_period("period", period)?,
@@ -212,7 +219,7 @@ impl<T: Real> TryFrom<EmaUniverseState<T>> for EmaUniverse<T> {
     /// the warm-up and a state no larger than usable inputs can make it.
     fn try_from(state: EmaUniverseState<T>) -> Result<Self, Error> {
         let series = state.count.len();
-        let mut loaded = Self::new(series, state.period)?;
+        let mut loaded = Self::new_generic(series, state.period)?;
         let period = loaded.period;
         let n: T = from_usize(period);
         let bound = T::max_input() * (T::one() + crate::float::lit::<T>(4.0) * n * T::epsilon());

@@ -58,13 +58,20 @@ pub struct RsiUniverse<T: Real = f64> {
     warm: Vec<bool>,
 }
 
-impl<T: Real> RsiUniverse<T> {
+impl RsiUniverse {
     /// `series` RSIs over `period` price changes each, with the default [`FlatRsi`].
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `series` is at least 1 and `period` is in
     /// `1..=100000`.
     pub fn new(series: usize, period: usize) -> Result<Self, Error> {
+        Self::new_generic(series, period)
+    }
+}
+
+impl<T: Real> RsiUniverse<T> {
+    /// [`RsiUniverse::new`] in any precision `T` (`f32`, or generic code): `RsiUniverse::<f32>::new_generic(2, 2)`.
+    pub fn new_generic(series: usize, period: usize) -> Result<Self, Error> {
         let series = check_series(series)?;
         Ok(Self {
             period: check_period("period", period)?,
@@ -332,7 +339,7 @@ impl<T: Real> TryFrom<RsiUniverseState<T>> for RsiUniverse<T> {
     /// losses that are non-negative and no larger than usable inputs can make them.
     fn try_from(state: RsiUniverseState<T>) -> Result<Self, Error> {
         let series = state.count.len();
-        let mut loaded = Self::new(series, state.period)?.with_flat(state.flat);
+        let mut loaded = Self::new_generic(series, state.period)?.with_flat(state.flat);
         let shape_ok = state.previous.len() == series
             && state.gains.len() == series
             && state.losses.len() == series;

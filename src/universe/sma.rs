@@ -68,13 +68,20 @@ pub struct SmaUniverse<T: Real = f64> {
     aligned: Vec<bool>,
 }
 
-impl<T: Real> SmaUniverse<T> {
+impl SmaUniverse {
     /// `series` simple moving averages over `period` inputs each.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `series` is at least 1 and `period` is in
     /// `1..=100000`.
     pub fn new(series: usize, period: usize) -> Result<Self, Error> {
+        Self::new_generic(series, period)
+    }
+}
+
+impl<T: Real> SmaUniverse<T> {
+    /// [`SmaUniverse::new`] in any precision `T` (`f32`, or generic code): `SmaUniverse::<f32>::new_generic(2, 3)`.
+    pub fn new_generic(series: usize, period: usize) -> Result<Self, Error> {
         let series = check_series(series)?;
         let period = check_period("period", period)?;
         let cells = period
@@ -535,7 +542,7 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
     type Error = Error;
 
     fn try_from(state: SmaUniverseState<Vec<T>>) -> Result<Self, Error> {
-        let mut loaded = Self::new(state.series, state.period)?;
+        let mut loaded = Self::new_generic(state.series, state.period)?;
         let period = loaded.period;
         let shape_ok = Some(state.windows.len()) == period.checked_mul(loaded.series)
             && state.next.len() == loaded.series

@@ -38,7 +38,7 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// ```
 /// use ta_stream::{bar::Candle, volatility::AccelerationBands, Indicator};
 ///
-/// let mut bands = AccelerationBands::<f64>::new(1)?;
+/// let mut bands = AccelerationBands::new(1)?;
 /// // r = 4·(12 − 8)/(12 + 8) = 0.8: upper 12·1.8, lower 8·0.2.
 /// let out = bands.update(Candle::new(10.0, 12.0, 8.0, 11.0, 0.0)?).unwrap();
 /// assert!((out.upper - 21.6).abs() < 1e-12 && (out.lower - 1.6).abs() < 1e-12);
@@ -66,16 +66,23 @@ pub struct AccelerationBands<T: Real = f64> {
     close: T,
 }
 
-impl<T: Real> AccelerationBands<T> {
+impl AccelerationBands {
     /// Acceleration bands over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> AccelerationBands<T> {
+    /// [`AccelerationBands::new`] in any precision `T` (`f32`, or generic code): `AccelerationBands::<f32>::new_generic(14)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            upper: Sma::new(period)?,
-            middle: Sma::new(period)?,
-            lower: Sma::new(period)?,
+            upper: Sma::new_generic(period)?,
+            middle: Sma::new_generic(period)?,
+            lower: Sma::new_generic(period)?,
             close: T::zero(),
         })
     }

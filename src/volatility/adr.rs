@@ -74,14 +74,21 @@ pub struct AverageDayRange<T: Real = f64> {
     ranges: RollingSum<T>,
 }
 
-impl<T: Real> AverageDayRange<T> {
+impl AverageDayRange {
     /// The mean range of the last `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> AverageDayRange<T> {
+    /// [`AverageDayRange::new`] in any precision `T` (`f32`, or generic code): `AverageDayRange::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            ranges: RollingSum::new(check_period("period", period)?)?,
+            ranges: RollingSum::new_generic(check_period("period", period)?)?,
         })
     }
 

@@ -54,14 +54,21 @@ pub struct Atr<T: Real = f64> {
     warm: bool,
 }
 
-impl<T: Real> Atr<T> {
+impl Atr {
     /// Wilder's ATR over `period` true ranges.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Atr<T> {
+    /// [`Atr::new`] in any precision `T` (`f32`, or generic code): `Atr::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            true_range: TrueRange::new(),
+            true_range: TrueRange::new_generic(),
             smoother: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
             warm: false,
         })
@@ -82,7 +89,7 @@ impl<T: Real> Default for Atr<T> {
     /// ATR(14), Wilder's period.
     fn default() -> Self {
         Self {
-            true_range: TrueRange::new(),
+            true_range: TrueRange::new_generic(),
             smoother: Smoother::with_valid_period(14, Seed::Sma, Rule::Wilder),
             warm: false,
         }

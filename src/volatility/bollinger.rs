@@ -96,7 +96,7 @@ impl<T: Real> Bollinger<T> {
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `multiplier` is
     /// finite and positive.
     pub fn new(period: usize, multiplier: T) -> Result<Self, Error> {
-        let variance = Variance::new(period)?;
+        let variance = Variance::new_generic(period)?;
         Ok(Self {
             variance,
             multiplier: check_multiplier(multiplier)?,

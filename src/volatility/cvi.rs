@@ -69,7 +69,7 @@ pub struct ChaikinVolatility<T: Real = f64> {
     averages: RingBuffer<T>,
 }
 
-impl<T: Real> ChaikinVolatility<T> {
+impl ChaikinVolatility {
     /// Chaikin's volatility: the `roc_period`-candle rate of change of the `period` EMA of
     /// the ranges.
     ///
@@ -77,6 +77,13 @@ impl<T: Real> ChaikinVolatility<T> {
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000` and `roc_period` in
     /// `1..=100000`.
     pub fn new(period: usize, roc_period: usize) -> Result<Self, Error> {
+        Self::new_generic(period, roc_period)
+    }
+}
+
+impl<T: Real> ChaikinVolatility<T> {
+    /// [`ChaikinVolatility::new`] in any precision `T` (`f32`, or generic code): `ChaikinVolatility::<f32>::new_generic(3, 1)`.
+    pub fn new_generic(period: usize, roc_period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -201,7 +208,7 @@ impl<T: Real> TryFrom<ChaikinVolatilityState<T>> for ChaikinVolatility<T> {
     /// the stored averages within what ranges give, and none before the EMA is seeded.
     fn try_from(state: ChaikinVolatilityState<T>) -> Result<Self, Error> {
         let capacity = state.averages.capacity();
-        Self::new(state.average.period(), capacity.saturating_sub(1))?;
+        Self::new_generic(state.average.period(), capacity.saturating_sub(1))?;
         let average = &state.average;
         let consistent = !average.is_wilder()
             && average.seed() == Seed::Sma

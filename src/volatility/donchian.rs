@@ -57,14 +57,21 @@ pub struct Donchian<T: Real = f64> {
     close: T,
 }
 
-impl<T: Real> Donchian<T> {
+impl Donchian {
     /// A Donchian channel over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Donchian<T> {
+    /// [`Donchian::new`] in any precision `T` (`f32`, or generic code): `Donchian::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            extremes: MidPrice::new(period)?,
+            extremes: MidPrice::new_generic(period)?,
             close: T::zero(),
         })
     }

@@ -141,9 +141,9 @@ impl<T: Real> Keltner<T> {
         Ok(Self {
             source,
             multiplier: check_multiplier(multiplier)?,
-            prices: RollingSum::new(period)?,
-            ranges: RollingSum::new(atr_period)?,
-            true_range: TrueRange::new(),
+            prices: RollingSum::new_generic(period)?,
+            ranges: RollingSum::new_generic(atr_period)?,
+            true_range: TrueRange::new_generic(),
             bars: 0,
             lines: None,
             close: T::zero(),
@@ -251,7 +251,7 @@ impl<T: Real> Indicator for Keltner<T> {
     fn reset(&mut self) {
         self.prices.clear();
         self.ranges.clear();
-        self.true_range = TrueRange::new();
+        self.true_range = TrueRange::new_generic();
         self.bars = 0;
         self.lines = None;
         self.close = T::zero();

@@ -109,7 +109,7 @@ where
         Self::check_multiplier("down", down)?;
         Ok(Self {
             average: build(period)?,
-            deviation: StdDev::new(period)?,
+            deviation: StdDev::new_generic(period)?,
             up,
             down,
         })

@@ -74,18 +74,25 @@ pub struct MassIndex<T: Real = f64> {
     ratios: RollingSum<T>,
 }
 
-impl<T: Real> MassIndex<T> {
+impl MassIndex {
     /// The mass index: `slow` ratios of the `fast` EMA of the ranges to its own `fast` EMA.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `fast` and `slow` are in `2..=100000`.
     pub fn new(fast: usize, slow: usize) -> Result<Self, Error> {
+        Self::new_generic(fast, slow)
+    }
+}
+
+impl<T: Real> MassIndex<T> {
+    /// [`MassIndex::new`] in any precision `T` (`f32`, or generic code): `MassIndex::<f32>::new_generic(3, 2)`.
+    pub fn new_generic(fast: usize, slow: usize) -> Result<Self, Error> {
         let fast = Self::check("fast", fast)?;
         let slow = Self::check("slow", slow)?;
         Ok(Self {
             single: Smoother::new(fast, Seed::Sma, Rule::Ema)?,
             double: Smoother::new(fast, Seed::Sma, Rule::Ema)?,
-            ratios: RollingSum::new(slow)?,
+            ratios: RollingSum::new_generic(slow)?,
         })
     }
 
@@ -210,7 +217,7 @@ impl<T: Real> TryFrom<MassIndexState<T>> for MassIndex<T> {
     /// The parameters in range, both averages SMA-seeded EMAs of one period, never negative,
     /// each fed only once the one before is seeded, and the ratios within `0..=fast`.
     fn try_from(state: MassIndexState<T>) -> Result<Self, Error> {
-        let fresh = Self::new(state.single.period(), state.ratios.period())?;
+        let fresh = Self::new_generic(state.single.period(), state.ratios.period())?;
         let ema = |s: &Smoother<T>| {
             !s.is_wilder()
                 && s.seed() == Seed::Sma

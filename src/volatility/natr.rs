@@ -47,14 +47,21 @@ pub struct Natr<T: Real = f64> {
     atr: Atr<T>,
 }
 
-impl<T: Real> Natr<T> {
+impl Natr {
     /// The ATR over `period` true ranges, as a percentage of the close.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Natr<T> {
+    /// [`Natr::new`] in any precision `T` (`f32`, or generic code): `Natr::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            atr: Atr::new(period)?,
+            atr: Atr::new_generic(period)?,
         })
     }
 

@@ -39,7 +39,7 @@ use crate::{Error, Indicator, Real};
 /// ```
 /// use ta_stream::{volatility::RelativeVolatility, Indicator};
 ///
-/// let mut rvi = RelativeVolatility::<f64>::new(2, 2)?;
+/// let mut rvi = RelativeVolatility::new(2, 2)?;
 /// let out = rvi.batch(&[10.0, 11.0, 12.0, 11.0, 13.0]);
 /// // σ of each pair is 0.5 (1.0 for 11 → 13); U and D are Wilder's means over 2:
 /// // up 0.5, 0.5 → 100; then down 0.5 → U 0.25, D 0.25 → 50; then up 1 → 0.625 / 0.75
@@ -73,7 +73,7 @@ pub struct RelativeVolatility<T: Real = f64> {
     down: Smoother<T>,
 }
 
-impl<T: Real> RelativeVolatility<T> {
+impl RelativeVolatility {
     /// Dorsey's RVI: Wilder's averages over `period` of the `std_period` standard deviation
     /// on rising and on falling closes.
     ///
@@ -81,6 +81,13 @@ impl<T: Real> RelativeVolatility<T> {
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `std_period` in
     /// `2..=100000`.
     pub fn new(period: usize, std_period: usize) -> Result<Self, Error> {
+        Self::new_generic(period, std_period)
+    }
+}
+
+impl<T: Real> RelativeVolatility<T> {
+    /// [`RelativeVolatility::new`] in any precision `T` (`f32`, or generic code): `RelativeVolatility::<f32>::new_generic(14, 14)`.
+    pub fn new_generic(period: usize, std_period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if check_period("std_period", std_period)? < 2 {
             return Err(Error::InvalidParameter {
@@ -90,7 +97,7 @@ impl<T: Real> RelativeVolatility<T> {
             });
         }
         Ok(Self {
-            variance: Variance::new(std_period)?,
+            variance: Variance::new_generic(std_period)?,
             previous: None,
             up: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
             down: Smoother::new(period, Seed::Sma, Rule::Wilder)?,
@@ -214,7 +221,7 @@ impl<T: Real> TryFrom<RelativeVolatilityState<T>> for RelativeVolatility<T> {
     /// input, both averages Wilder's of one period, never negative, fed together and only
     /// once the variance was ready.
     fn try_from(state: RelativeVolatilityState<T>) -> Result<Self, Error> {
-        let fresh = Self::new(state.up.period(), state.variance.period())?;
+        let fresh = Self::new_generic(state.up.period(), state.variance.period())?;
         let wilder = |s: &Smoother<T>| {
             s.is_wilder()
                 && s.seed() == Seed::Sma

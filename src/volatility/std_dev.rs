@@ -45,15 +45,13 @@ pub struct StdDev<T: Real = f64> {
     variance: Variance<T>,
 }
 
-impl<T: Real> StdDev<T> {
+impl StdDev {
     /// The population standard deviation of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            variance: Variance::new(period)?,
-        })
+        Self::new_generic(period)
     }
 
     /// The sample standard deviation (`ddof = 1`) of the last `period` inputs.
@@ -61,9 +59,7 @@ impl<T: Real> StdDev<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn sample(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            variance: Variance::sample(period)?,
-        })
+        Self::sample_generic(period)
     }
 
     /// The standard deviation with divisor `period − ddof`.
@@ -71,8 +67,29 @@ impl<T: Real> StdDev<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `ddof < period`.
     pub fn with_ddof(period: usize, ddof: usize) -> Result<Self, Error> {
+        Self::with_ddof_generic(period, ddof)
+    }
+}
+
+impl<T: Real> StdDev<T> {
+    /// [`StdDev::new`] in any precision `T` (`f32`, or generic code): `StdDev::<f32>::new_generic(8)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self {
-            variance: Variance::with_ddof(period, ddof)?,
+            variance: Variance::new_generic(period)?,
+        })
+    }
+
+    /// [`StdDev::sample`] in any precision `T` (`f32`, or generic code): `StdDev::<f32>::sample_generic(14)`.
+    pub fn sample_generic(period: usize) -> Result<Self, Error> {
+        Ok(Self {
+            variance: Variance::sample_generic(period)?,
+        })
+    }
+
+    /// [`StdDev::with_ddof`] in any precision `T` (`f32`, or generic code): `StdDev::<f32>::with_ddof_generic(14, 1)`.
+    pub fn with_ddof_generic(period: usize, ddof: usize) -> Result<Self, Error> {
+        Ok(Self {
+            variance: Variance::with_ddof_generic(period, ddof)?,
         })
     }
 

@@ -50,9 +50,16 @@ pub struct TrueRange<T: Real = f64> {
     range: Option<T>,
 }
 
-impl<T: Real> TrueRange<T> {
+impl TrueRange {
     /// A true range that has seen no bar.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> TrueRange<T> {
+    /// [`TrueRange::new`] in any precision `T` (`f32`, or generic code): `TrueRange::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             previous_close: None,
             range: None,
@@ -125,7 +132,7 @@ impl<T: Real> Indicator for TrueRange<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {

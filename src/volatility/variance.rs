@@ -96,13 +96,13 @@ pub struct Variance<T: Real = f64> {
     inverse_divisor: T,
 }
 
-impl<T: Real> Variance<T> {
+impl Variance {
     /// The population variance (`ddof = 0`, TA-Lib `VAR`) of the last `period` inputs.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
-        Self::with_ddof(period, 0)
+        Self::new_generic(period)
     }
 
     /// The sample variance (`ddof = 1`, divisor `n − 1`) of the last `period` inputs.
@@ -110,14 +110,7 @@ impl<T: Real> Variance<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn sample(period: usize) -> Result<Self, Error> {
-        if period == 1 {
-            return Err(Error::InvalidParameter {
-                name: "period",
-                value: period.to_string(),
-                expected: "2..=100000 for a sample variance",
-            });
-        }
-        Self::with_ddof(period, 1)
+        Self::sample_generic(period)
     }
 
     /// The variance with divisor `period − ddof`.
@@ -125,6 +118,30 @@ impl<T: Real> Variance<T> {
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000` and `ddof < period`.
     pub fn with_ddof(period: usize, ddof: usize) -> Result<Self, Error> {
+        Self::with_ddof_generic(period, ddof)
+    }
+}
+
+impl<T: Real> Variance<T> {
+    /// [`Variance::new`] in any precision `T` (`f32`, or generic code): `Variance::<f32>::new_generic(4)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
+        Self::with_ddof_generic(period, 0)
+    }
+
+    /// [`Variance::sample`] in any precision `T` (`f32`, or generic code): `Variance::<f32>::sample_generic(4)`.
+    pub fn sample_generic(period: usize) -> Result<Self, Error> {
+        if period == 1 {
+            return Err(Error::InvalidParameter {
+                name: "period",
+                value: period.to_string(),
+                expected: "2..=100000 for a sample variance",
+            });
+        }
+        Self::with_ddof_generic(period, 1)
+    }
+
+    /// [`Variance::with_ddof`] in any precision `T` (`f32`, or generic code): `Variance::<f32>::with_ddof_generic(14, 1)`.
+    pub fn with_ddof_generic(period: usize, ddof: usize) -> Result<Self, Error> {
         let period = crate::error::check_period("period", period)?;
         if ddof >= period {
             return Err(Error::InvalidParameter {
@@ -448,7 +465,7 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
     /// recomputation from the window's values.
     fn try_from(state: VarianceState<T>) -> Result<Self, Error> {
         let period = state.sum.period();
-        let mut variance = Self::with_ddof(period, state.ddof)?;
+        let mut variance = Self::with_ddof_generic(period, state.ddof)?;
         let slots = state.sum.slots();
         let written = state.sum.write_index();
         let full = state.sum.is_full();

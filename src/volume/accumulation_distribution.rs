@@ -58,11 +58,18 @@ pub struct AccumulationDistribution<T: Real = f64> {
     started: bool,
 }
 
-impl<T: Real> AccumulationDistribution<T> {
+impl AccumulationDistribution {
     /// The A/D line (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> AccumulationDistribution<T> {
+    /// [`AccumulationDistribution::new`] in any precision `T` (`f32`, or generic code): `AccumulationDistribution::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
             started: false,
         }
     }
@@ -110,7 +117,7 @@ impl<T: Real> Indicator for AccumulationDistribution<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {
@@ -149,7 +156,7 @@ impl<T: Real> TryFrom<AccumulationDistributionState<T>> for AccumulationDistribu
         let consistent = if state.started {
             is_finite_sum(state.total)
         } else {
-            state.total == CompensatedSum::new()
+            state.total == CompensatedSum::new_generic()
         };
         if !consistent {
             return Err(invalid_state(

@@ -59,16 +59,23 @@ pub struct ChaikinMoneyFlow<T: Real = f64> {
     volumes: RollingSum<T>,
 }
 
-impl<T: Real> ChaikinMoneyFlow<T> {
+impl ChaikinMoneyFlow {
     /// Chaikin money flow over `period` candles.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> ChaikinMoneyFlow<T> {
+    /// [`ChaikinMoneyFlow::new`] in any precision `T` (`f32`, or generic code): `ChaikinMoneyFlow::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = at_least_two("period", period)?;
         Ok(Self {
-            flows: RollingSum::new(period)?,
-            volumes: RollingSum::new(period)?,
+            flows: RollingSum::new_generic(period)?,
+            volumes: RollingSum::new_generic(period)?,
         })
     }
 
@@ -171,7 +178,7 @@ impl<T: Real> TryFrom<ChaikinMoneyFlowState<T>> for ChaikinMoneyFlow<T> {
     /// A period in range, both windows in step, usable volumes `≥ 0`, and each flow within
     /// `±` its bar's volume.
     fn try_from(state: ChaikinMoneyFlowState<T>) -> Result<Self, Error> {
-        Self::new(state.volumes.period())?;
+        Self::new_generic(state.volumes.period())?;
         let consistent = state.flows.period() == state.volumes.period()
             && state.flows.len() == state.volumes.len()
             && state.flows.write_index() == state.volumes.write_index()

@@ -35,7 +35,7 @@ use super::AccumulationDistribution;
 /// ```
 /// use ta_stream::{bar::Candle, volume::ChaikinOscillator, Indicator};
 ///
-/// let mut adosc = ChaikinOscillator::<f64>::new(2, 3)?; // k = 2/3 and 1/2
+/// let mut adosc = ChaikinOscillator::new(2, 3)?; // k = 2/3 and 1/2
 /// let at_high = Candle::new(10.0, 12.0, 10.0, 12.0, 300.0)?; // A/D +300 each bar
 /// let out = adosc.batch(&[at_high, at_high, at_high]);
 /// // A/D 300, 600, 900; fast EMA 300, 500, 766.67; slow 300, 450, 675
@@ -70,12 +70,19 @@ type Step<T> = (
     ExpAverage<T>,
 );
 
-impl<T: Real> ChaikinOscillator<T> {
+impl ChaikinOscillator {
     /// The oscillator of the `fast` and `slow` averages of the A/D line.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless both periods are in `2..=100000`.
     pub fn new(fast: usize, slow: usize) -> Result<Self, Error> {
+        Self::new_generic(fast, slow)
+    }
+}
+
+impl<T: Real> ChaikinOscillator<T> {
+    /// [`ChaikinOscillator::new`] in any precision `T` (`f32`, or generic code): `ChaikinOscillator::<f32>::new_generic(12, 26)`.
+    pub fn new_generic(fast: usize, slow: usize) -> Result<Self, Error> {
         let fast = at_least_two("fast", fast)?;
         let slow = at_least_two("slow", slow)?;
         Ok(Self::with_valid_periods(fast, slow))
@@ -83,7 +90,7 @@ impl<T: Real> ChaikinOscillator<T> {
 
     fn with_valid_periods(fast: usize, slow: usize) -> Self {
         Self {
-            line: AccumulationDistribution::new(),
+            line: AccumulationDistribution::new_generic(),
             fast: ExpAverage::new(fast, Start::First),
             slow: ExpAverage::new(slow, Start::First),
             count: 0,
@@ -217,7 +224,7 @@ impl<T: Real> TryFrom<ChaikinOscillatorState<T>> for ChaikinOscillator<T> {
     /// Periods in range, averages seeded with the first value, as many candles counted as
     /// the averages saw (up to the warm-up), and the A/D line started iff any was.
     fn try_from(state: ChaikinOscillatorState<T>) -> Result<Self, Error> {
-        let fresh = Self::new(state.fast.period(), state.slow.period())?;
+        let fresh = Self::new_generic(state.fast.period(), state.slow.period())?;
         let fed = state.fast.count() > 0;
         let consistent = state.fast.is_consistent(fresh.fast(), Start::First)
             && state.slow.is_consistent(fresh.slow(), Start::First)

@@ -29,7 +29,7 @@ use super::is_close_volume;
 /// ```
 /// use ta_stream::{volume::ForceIndex, Indicator};
 ///
-/// let mut efi = ForceIndex::<f64>::new(2)?; // k = 2/3
+/// let mut efi = ForceIndex::new(2)?; // k = 2/3
 /// let out = efi.batch(&[(10.0, 0.0), (11.0, 100.0), (10.0, 50.0), (13.0, 100.0)]);
 /// // forces +100, −50, +300: seed 25, then 25 + (300 − 25)·2/3
 /// assert_eq!(out[..3], [None, None, Some(25.0)]);
@@ -56,12 +56,19 @@ pub struct ForceIndex<T: Real = f64> {
     average: ExpAverage<T>,
 }
 
-impl<T: Real> ForceIndex<T> {
+impl ForceIndex {
     /// The force index averaged over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> ForceIndex<T> {
+    /// [`ForceIndex::new`] in any precision `T` (`f32`, or generic code): `ForceIndex::<f32>::new_generic(14)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self::with_valid_period(period))
     }
@@ -168,7 +175,7 @@ impl<T: Real> TryFrom<ForceIndexState<T>> for ForceIndex<T> {
     /// and nothing averaged before the first close.
     fn try_from(state: ForceIndexState<T>) -> Result<Self, Error> {
         let period = state.average.period();
-        Self::new(period)?;
+        Self::new_generic(period)?;
         let limit = crate::float::lit::<T>(2.0) * T::max_input() * T::max_input();
         let bounded = state.average.within(limit);
         let consistent = state.average.is_consistent(period, Start::Mean)

@@ -47,9 +47,16 @@ pub struct MarketFacilitation<T: Real = f64> {
     last: Option<T>,
 }
 
-impl<T: Real> MarketFacilitation<T> {
+impl MarketFacilitation {
     /// The market facilitation index (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> MarketFacilitation<T> {
+    /// [`MarketFacilitation::new`] in any precision `T` (`f32`, or generic code): `MarketFacilitation::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self { last: None }
     }
 

@@ -55,12 +55,19 @@ pub struct Obv<T: Real = f64> {
     total: CompensatedSum<T>,
 }
 
-impl<T: Real> Obv<T> {
+impl Obv {
     /// On-balance volume (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Obv<T> {
+    /// [`Obv::new`] in any precision `T` (`f32`, or generic code): `Obv::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             previous: None,
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
         }
     }
 
@@ -108,7 +115,7 @@ impl<T: Real> Indicator for Obv<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {
@@ -146,7 +153,7 @@ impl<T: Real> TryFrom<ObvState<T>> for Obv<T> {
     fn try_from(state: ObvState<T>) -> Result<Self, Error> {
         let consistent = match state.previous {
             Some(close) => close.is_usable() && is_finite_sum(state.total),
-            None => state.total == CompensatedSum::new(),
+            None => state.total == CompensatedSum::new_generic(),
         };
         if !consistent {
             return Err(invalid_state(

@@ -53,12 +53,19 @@ pub struct PriceVolumeTrend<T: Real = f64> {
     total: CompensatedSum<T>,
 }
 
-impl<T: Real> PriceVolumeTrend<T> {
+impl PriceVolumeTrend {
     /// The price-volume trend (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> PriceVolumeTrend<T> {
+    /// [`PriceVolumeTrend::new`] in any precision `T` (`f32`, or generic code): `PriceVolumeTrend::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             previous: None,
-            total: CompensatedSum::new(),
+            total: CompensatedSum::new_generic(),
         }
     }
 
@@ -103,7 +110,7 @@ impl<T: Real> Indicator for PriceVolumeTrend<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {
@@ -144,7 +151,7 @@ impl<T: Real> TryFrom<PriceVolumeTrendState<T>> for PriceVolumeTrend<T> {
             Some(close) => {
                 is_positive_close_volume((close, T::zero())) && is_finite_sum(state.total)
             }
-            None => state.total == CompensatedSum::new(),
+            None => state.total == CompensatedSum::new_generic(),
         };
         if !consistent {
             return Err(invalid_state(

@@ -60,15 +60,22 @@ pub struct RelativeVolume<T: Real = f64> {
     last: Option<T>,
 }
 
-impl<T: Real> RelativeVolume<T> {
+impl RelativeVolume {
     /// Relative volume against the mean of the previous `period` volumes.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> RelativeVolume<T> {
+    /// [`RelativeVolume::new`] in any precision `T` (`f32`, or generic code): `RelativeVolume::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         Ok(Self {
-            volumes: RollingSum::new(period)?,
+            volumes: RollingSum::new_generic(period)?,
             last: None,
         })
     }
@@ -174,7 +181,7 @@ impl<T: Real> TryFrom<RelativeVolumeState<T>> for RelativeVolume<T> {
 
     /// A period in range, usable volumes `≥ 0`, and no window before a last volume.
     fn try_from(state: RelativeVolumeState<T>) -> Result<Self, Error> {
-        Self::new(state.volumes.period())?;
+        Self::new_generic(state.volumes.period())?;
         let consistent = state.volumes.iter().all(is_volume)
             && match state.last {
                 Some(last) => is_volume(last),

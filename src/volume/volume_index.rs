@@ -71,9 +71,26 @@ pub struct VolumeIndex<T: Real = f64> {
     index: T,
 }
 
-impl<T: Real> VolumeIndex<T> {
+impl VolumeIndex {
     /// The index that moves on `side`'s days.
     pub fn new(side: VolumeSide) -> Self {
+        Self::new_generic(side)
+    }
+
+    /// The negative volume index, TA-Lib `NVI`.
+    pub fn negative() -> Self {
+        Self::negative_generic()
+    }
+
+    /// The positive volume index, TA-Lib `PVI`.
+    pub fn positive() -> Self {
+        Self::positive_generic()
+    }
+}
+
+impl<T: Real> VolumeIndex<T> {
+    /// [`VolumeIndex::new`] in any precision `T` (`f32`, or generic code): `VolumeIndex::<f32>::new_generic(VolumeSide::Falling)`.
+    pub fn new_generic(side: VolumeSide) -> Self {
         Self {
             side,
             previous: None,
@@ -81,14 +98,14 @@ impl<T: Real> VolumeIndex<T> {
         }
     }
 
-    /// The negative volume index, TA-Lib `NVI`.
-    pub fn negative() -> Self {
-        Self::new(VolumeSide::Falling)
+    /// [`VolumeIndex::negative`] in any precision `T` (`f32`, or generic code): `VolumeIndex::<f32>::negative_generic()`.
+    pub fn negative_generic() -> Self {
+        Self::new_generic(VolumeSide::Falling)
     }
 
-    /// The positive volume index, TA-Lib `PVI`.
-    pub fn positive() -> Self {
-        Self::new(VolumeSide::Rising)
+    /// [`VolumeIndex::positive`] in any precision `T` (`f32`, or generic code): `VolumeIndex::<f32>::positive_generic()`.
+    pub fn positive_generic() -> Self {
+        Self::new_generic(VolumeSide::Rising)
     }
 
     /// Which volume changes move the index.
@@ -146,7 +163,7 @@ impl<T: Real> Indicator for VolumeIndex<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new(self.side);
+        *self = Self::new_generic(self.side);
     }
 
     fn warmup_period(&self) -> usize {

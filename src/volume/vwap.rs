@@ -70,12 +70,19 @@ pub(crate) fn typical_price<T: Real>(candle: &Candle<T>) -> T {
     (candle.high + candle.low + candle.close) / lit::<T>(3.0)
 }
 
-impl<T: Real> Vwap<T> {
+impl Vwap {
     /// The cumulative VWAP (no parameters).
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> Vwap<T> {
+    /// [`Vwap::new`] in any precision `T` (`f32`, or generic code): `Vwap::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
-            weighted: CompensatedSum::new(),
-            volume: CompensatedSum::new(),
+            weighted: CompensatedSum::new_generic(),
+            volume: CompensatedSum::new_generic(),
             started: false,
         }
     }
@@ -130,7 +137,7 @@ impl<T: Real> Indicator for Vwap<T> {
     }
 
     fn reset(&mut self) {
-        *self = Self::new();
+        *self = Self::new_generic();
     }
 
     fn warmup_period(&self) -> usize {
@@ -177,7 +184,8 @@ impl<T: Real> TryFrom<VwapState<T>> for Vwap<T> {
                 && weighted.abs() <= T::max_input() * slack * volume
                 && (volume > T::zero() || weighted == T::zero())
         } else {
-            state.weighted == CompensatedSum::new() && state.volume == CompensatedSum::new()
+            state.weighted == CompensatedSum::new_generic()
+                && state.volume == CompensatedSum::new_generic()
         };
         if !consistent {
             return Err(invalid_state(

@@ -31,9 +31,16 @@ pub struct CompensatedSum<T> {
     compensation: T,
 }
 
-impl<T: Real> CompensatedSum<T> {
+impl CompensatedSum<f64> {
     /// The empty sum, zero.
     pub fn new() -> Self {
+        Self::new_generic()
+    }
+}
+
+impl<T: Real> CompensatedSum<T> {
+    /// [`CompensatedSum::new`] in any precision `T` (`f32`, or generic code): `CompensatedSum::<f32>::new_generic()`.
+    pub fn new_generic() -> Self {
         Self {
             sum: T::zero(),
             compensation: T::zero(),

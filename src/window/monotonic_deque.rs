@@ -92,12 +92,19 @@ pub struct MonotonicDeque<T: Real> {
     pushed: u64,
 }
 
-impl<T: Real> MonotonicDeque<T> {
+impl MonotonicDeque<f64> {
     /// An empty deque over the last `period` values.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize, extremum: Extremum) -> Result<Self, Error> {
+        Self::new_generic(period, extremum)
+    }
+}
+
+impl<T: Real> MonotonicDeque<T> {
+    /// [`MonotonicDeque::new`] in any precision `T` (`f32`, or generic code): `MonotonicDeque::<f32>::new_generic(3, Extremum::Max)`.
+    pub fn new_generic(period: usize, extremum: Extremum) -> Result<Self, Error> {
         Ok(Self::with_valid_period(
             check_period("period", period)?,
             extremum,
@@ -356,7 +363,7 @@ impl<T: Real> TryFrom<MonotonicDequeState<T>> for MonotonicDeque<T> {
     type Error = Error;
 
     fn try_from(state: MonotonicDequeState<T>) -> Result<Self, Error> {
-        let mut deque = Self::new(state.period, state.extremum)?;
+        let mut deque = Self::new_generic(state.period, state.extremum)?;
         if state.slots.len() != state.period || state.head >= state.period {
             return Err(crate::error::invalid_state(format!(
                 "monotonic deque has {} slots and head {} for period {}",

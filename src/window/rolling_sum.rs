@@ -99,12 +99,19 @@ impl<T: Real> PartialEq for RollingSum<T> {
     }
 }
 
-impl<T: Real> RollingSum<T> {
+impl RollingSum<f64> {
     /// An empty rolling sum over the last `period` values.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> RollingSum<T> {
+    /// [`RollingSum::new`] in any precision `T` (`f32`, or generic code): `RollingSum::<f32>::new_generic(3)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self::with_valid_period(check_period("period", period)?))
     }
 

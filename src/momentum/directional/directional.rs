@@ -92,12 +92,19 @@ pub struct Directional<T: Real = f64> {
     core: Rating<T>,
 }
 
-impl<T: Real> Directional<T> {
+impl Directional {
     /// Every directional line over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `2..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Directional<T> {
+    /// [`Directional::new`] in any precision `T` (`f32`, or generic code): `Directional::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         let period = check_period("period", period)?;
         if period < 2 {
             return Err(Error::InvalidParameter {
@@ -204,7 +211,7 @@ impl<T: Real> TryFrom<DirectionalState<T>> for Directional<T> {
 
     /// The period in range, then the core's own checks.
     fn try_from(state: DirectionalState<T>) -> Result<Self, Error> {
-        Self::new(state.core.period())?;
+        Self::new_generic(state.core.period())?;
         state.core.check(false)?;
         Ok(Self { core: state.core })
     }

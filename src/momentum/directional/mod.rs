@@ -129,12 +129,19 @@ macro_rules! directional_line {
             core: super::core::$core<T>,
         }
 
-        impl<T: crate::Real> $name<T> {
+        impl $name {
             #[doc = concat!("The ", $label, " line over `period` bars.")]
             ///
             /// # Errors
             #[doc = concat!("[`Error::InvalidParameter`](crate::Error::InvalidParameter) unless `period` is in `", $expected, "`.")]
             pub fn new(period: usize) -> Result<Self, crate::Error> {
+                Self::new_generic(period)
+            }
+        }
+
+        impl<T: crate::Real> $name<T> {
+            #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic(14)`.")]
+            pub fn new_generic(period: usize) -> Result<Self, crate::Error> {
                 let period = crate::error::check_period("period", period)?;
                 if period < $min {
                     return Err(crate::Error::InvalidParameter {
@@ -240,7 +247,7 @@ macro_rules! directional_line {
 
             /// The period in range, then the core's own checks.
             fn try_from(state: State<T>) -> Result<Self, crate::Error> {
-                Self::new(state.core.period())?;
+                Self::new_generic(state.core.period())?;
                 state.core.check($range_only)?;
                 Ok(Self { core: state.core })
             }

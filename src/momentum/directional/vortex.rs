@@ -74,12 +74,19 @@ pub struct Vortex<T: Real = f64> {
     range: RollingSum<T>,
 }
 
-impl<T: Real> Vortex<T> {
+impl Vortex {
     /// The vortex lines over `period` bars.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] unless `period` is in `1..=100000`.
     pub fn new(period: usize) -> Result<Self, Error> {
+        Self::new_generic(period)
+    }
+}
+
+impl<T: Real> Vortex<T> {
+    /// [`Vortex::new`] in any precision `T` (`f32`, or generic code): `Vortex::<f32>::new_generic(2)`.
+    pub fn new_generic(period: usize) -> Result<Self, Error> {
         Ok(Self::with_valid_period(check_period("period", period)?))
     }
 
@@ -219,7 +226,7 @@ impl<T: Real> TryFrom<VortexState<T>> for Vortex<T> {
     /// first bar; every stored movement within `0..=2·max_input`; a valid previous bar.
     fn try_from(state: VortexState<T>) -> Result<Self, Error> {
         let period = state.range.period();
-        Self::new(period)?;
+        Self::new_generic(period)?;
         let largest = crate::float::lit::<T>(2.0) * T::max_input();
         let windows = [&state.plus, &state.minus, &state.range];
         let consistent = windows
