@@ -403,7 +403,7 @@ fn load_returns_the_indicator_and_a_catalog_indicator_checkpoints_too() {
     assert_eq!(loaded, rsi);
     // f32 indicators save and load the same way.
     let small = fed(
-        Rsi::<f32>::new(5).unwrap(),
+        Rsi::<f32>::new_generic(5).unwrap(),
         &[1.0, 2.0, 1.5, 3.0, 2.5, 2.75, 4.0],
     );
     let text = serde_json::to_string(&Checkpoint::new(&small)).unwrap();
