@@ -243,7 +243,7 @@ async fn minutes(dir: &Path, symbols: usize, bars: usize) -> Result<()> {
         .map(|f| f.metadata().map(|m| m.len()).unwrap_or(0))
         .sum();
     println!(
-        "Wrote {:.0} MB of Parquet (2 files sorted by symbol, ts) in {:.1} s\n",
+        "Wrote {:.1} MB of Parquet (2 files sorted by symbol, ts) in {:.1} s\n",
         bytes as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );

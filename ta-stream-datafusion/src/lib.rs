@@ -27,7 +27,7 @@
 //! row allocates (one output array per partition). The window frame is ignored (an indicator
 //! always sees every earlier row of its partition), so always give an `ORDER BY`: without
 //! one the rows arrive in an unspecified order. Each row's value is what
-//! [`Indicator::try_update`](ta_stream::Indicator::try_update) returns for that row's input,
+//! [`Indicator::try_update`] returns for that row's input,
 //! bit for bit, and it is `NULL`:
 //! - during warm-up (where the streaming API returns `None`, TA-Lib's NaN);
 //! - for an unusable input: a `NULL`, NaN or infinite argument, or a value the indicator
