@@ -145,11 +145,9 @@ async fn query(ctx: &SessionContext, call: &str) -> Result<Vec<(String, i64, Opt
     );
     let mut out = Vec::new();
     for batch in ctx.sql(&sql).await?.collect().await? {
-        let symbols = batch
-            .column(0)
-            .as_any()
-            .downcast_ref::<StringArray>()
-            .unwrap();
+        // Parquet strings come back as string views.
+        let symbols = datafusion::arrow::compute::cast(batch.column(0), &DataType::Utf8)?;
+        let symbols = symbols.as_any().downcast_ref::<StringArray>().unwrap();
         let ts = batch
             .column(1)
             .as_any()
@@ -383,13 +381,10 @@ fn assert_contains(message: &str, parts: &[&str]) {
 
 #[tokio::test]
 async fn malformed_spec_is_a_planning_error() {
-    let message = plan_error("ta('RSI(timeperiod=1)', close)").await;
-    assert_contains(
-        &message,
-        &["ta('RSI(timeperiod=1)', ...)", "timeperiod", "2"],
-    );
+    let message = plan_error("ta('RSI(timeperiod=0)', close)").await;
+    assert_contains(&message, &["ta('RSI(timeperiod=0)', ...)", "timeperiod"]);
     let message = plan_error("ta('RSI(14', close)").await;
-    assert_contains(&message, &["ta('RSI(14', ...)"]);
+    assert_contains(&message, &["ta('RSI(14', ...)", "malformed spec"]);
 }
 
 #[tokio::test]
