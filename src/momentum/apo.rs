@@ -58,7 +58,7 @@ use crate::{Error, Indicator, Real};
         try_from = "ApoState<M>",
         bound(
             serialize = "M: serde::Serialize",
-            deserialize = "M: serde::Deserialize<'de> + Indicator<Output = <M as Indicator>::Input>, \
+            deserialize = "M: serde::Deserialize<'de> + Clone + Indicator<Output = <M as Indicator>::Input>, \
                            <M as Indicator>::Input: Real"
         )
     )
@@ -176,7 +176,7 @@ struct ApoState<M> {
 #[cfg(feature = "serde")]
 impl<M> TryFrom<ApoState<M>> for Apo<M>
 where
-    M: Indicator<Output = <M as Indicator>::Input>,
+    M: Indicator<Output = <M as Indicator>::Input> + Clone,
     M::Input: Real,
 {
     type Error = Error;

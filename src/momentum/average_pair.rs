@@ -100,15 +100,31 @@ where
     }
 
     /// A loaded pair: periods in range and ordered, and no slow value without a fast one
-    /// (both are fed every input; the fast one never warms up later).
+    /// (both are fed every input; the fast one never warms up later), now and for the rest
+    /// of the warm-up: a copy is fed until both are ready (at most the slow warm-up), so a
+    /// fast average left behind the slow one is refused now rather than after a few updates.
     #[cfg(feature = "serde")]
-    pub(crate) fn check(self, what: &str) -> Result<Self, Error> {
+    pub(crate) fn check(self, what: &str) -> Result<Self, Error>
+    where
+        M: Clone,
+    {
         check_oscillator_period("fast", self.fast_period)?;
         check_oscillator_period("slow", self.slow_period)?;
         let ordered = self.fast_period <= self.slow_period
             && self.fast.warmup_period() <= self.slow.warmup_period();
-        let in_step = self.slow.value().is_none() || self.fast.value().is_some();
-        if !ordered || !in_step {
+        let in_step = |pair: &Self| pair.slow.value().is_none() || pair.fast.value().is_some();
+        let mut stays_in_step = in_step(&self);
+        let mut probe = (self.value().is_none() && ordered).then(|| self.clone());
+        for _ in 0..self.slow.warmup_period() {
+            let Some(pair) = probe.as_mut() else { break };
+            pair.fast.update(T::one());
+            pair.slow.update(T::one());
+            stays_in_step &= in_step(pair);
+            if !stays_in_step || pair.value().is_some() {
+                break;
+            }
+        }
+        if !ordered || !stays_in_step {
             return Err(crate::error::invalid_state(format!(
                 "{what}: the fast average must be the shorter one and ready no later than the slow one"
             )));

@@ -74,7 +74,7 @@ use crate::{Error, Indicator, Real};
         try_from = "PpoState<M>",
         bound(
             serialize = "M: serde::Serialize",
-            deserialize = "M: serde::Deserialize<'de> + Indicator<Output = <M as Indicator>::Input>, \
+            deserialize = "M: serde::Deserialize<'de> + Clone + Indicator<Output = <M as Indicator>::Input>, \
                            <M as Indicator>::Input: Real"
         )
     )
@@ -200,7 +200,7 @@ struct PpoState<M> {
 #[cfg(feature = "serde")]
 impl<M> TryFrom<PpoState<M>> for Ppo<M>
 where
-    M: Indicator<Output = <M as Indicator>::Input>,
+    M: Indicator<Output = <M as Indicator>::Input> + Clone,
     M::Input: Real,
 {
     type Error = Error;
