@@ -7,6 +7,7 @@
 //! The samples are written by `write_samples` below (ignored: the tests never rewrite
 //! them), run on purpose with
 //! `cargo test --all-features --test checkpoints -- --ignored write_samples`.
+#![cfg(feature = "serde")]
 
 use std::fmt::{Debug, Display};
 use std::path::PathBuf;
