@@ -63,7 +63,8 @@ pub struct RollingSum<T: Real> {
     slots: Vec<T>,
     /// The slot the next push writes.
     next: usize,
-    /// Values pushed, saturating at the period.
+    /// 0 until the window first fills, then the period (the length is `max(len, next)`,
+    /// so that a push does not count).
     len: usize,
     /// Slots per chunk (about `√period`, at least 2).
     chunk: usize,
@@ -75,16 +76,28 @@ pub struct RollingSum<T: Real> {
     cached: Vec<T>,
     /// The first slot of the cached chunk (a multiple of `chunk`).
     cached_start: usize,
+    /// The value of `next` at which a push refreshes the cache or rebuilds (one comparison
+    /// per push).
+    refresh_at: usize,
     /// Sum of the values pushed since the last rebuild (`slots[..next]`).
     recent: T,
     /// The current window sum.
     sum: T,
     /// `1 / period`, computed once.
     inverse_period: T,
-    /// `next` as a float (counted, never converted).
-    written: T,
     /// The period as a float.
     period_real: T,
+}
+
+/// The fields of a [`RollingSum`] that every push updates.
+#[derive(Debug, Clone, Copy)]
+struct Hot<T> {
+    next: usize,
+    len: usize,
+    cached_start: usize,
+    refresh_at: usize,
+    recent: T,
+    sum: T,
 }
 
 /// Equal windows with equal sums: every partial sum still in use is a function of the window
@@ -129,10 +142,10 @@ impl<T: Real> RollingSum<T> {
             boundaries: vec![T::zero(); period.div_ceil(chunk)],
             cached: vec![T::zero(); chunk],
             cached_start: 0,
+            refresh_at: (chunk - 1).min(period),
             recent: T::zero(),
             sum: T::zero(),
             inverse_period: T::one() / crate::float::from_usize(period),
-            written: T::zero(),
             period_real: crate::float::from_usize(period),
         }
     }
@@ -158,57 +171,101 @@ impl<T: Real> RollingSum<T> {
     /// Adds `x`, evicting the oldest value once `period` values are held.
     #[inline]
     pub fn push(&mut self, x: T) {
-        (self.recent, self.sum) = self.next_sums(x);
-        if let Some(slot) = self.slots.get_mut(self.next) {
+        let mut hot = self.hot();
+        self.push_hot(&mut hot, x);
+        self.set_hot(hot);
+    }
+
+    /// The scalars a push updates, copied out so that a loop of pushes (the slice path)
+    /// keeps them in registers and writes them back once.
+    #[inline]
+    fn hot(&self) -> Hot<T> {
+        Hot {
+            next: self.next,
+            len: self.len,
+            cached_start: self.cached_start,
+            refresh_at: self.refresh_at,
+            recent: self.recent,
+            sum: self.sum,
+        }
+    }
+
+    #[inline]
+    fn set_hot(&mut self, hot: Hot<T>) {
+        self.next = hot.next;
+        self.len = hot.len;
+        self.cached_start = hot.cached_start;
+        self.refresh_at = hot.refresh_at;
+        self.recent = hot.recent;
+        self.sum = hot.sum;
+    }
+
+    /// One push on `hot` (the only push there is): `self` provides the arrays, and only
+    /// their contents and plain values cross the call of the rare step, never `hot`.
+    #[inline]
+    fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
+        hot.recent = hot.recent + x;
+        let old = self
+            .cached
+            .get((hot.next + 1).wrapping_sub(hot.cached_start))
+            .copied()
+            .unwrap_or_else(T::zero);
+        hot.sum = old + hot.recent;
+        if let Some(slot) = self.slots.get_mut(hot.next) {
             *slot = x;
         }
-        self.next += 1;
-        self.written = self.written + T::one();
-        if self.len < self.slots.len() {
-            self.len += 1;
-        }
-        if self.next == self.slots.len() {
-            self.rebuild();
-        } else if self.next + 1 == self.cached_start + self.chunk {
-            // The next push reads the next chunk's first suffix sum.
-            self.cache_chunk(self.next + 1);
-        }
-    }
-
-    /// The window is now exactly one block in chronological order: start a new one.
-    fn rebuild(&mut self) {
-        let chunk = self.chunk;
-        let mut running = T::zero();
-        let chunks = self.slots.chunks(chunk).zip(self.boundaries.iter_mut());
-        for (values, boundary) in chunks.rev() {
-            for &x in values.iter().rev() {
-                running = running + x;
+        hot.next += 1;
+        if hot.next == hot.refresh_at {
+            let period = self.slots.len();
+            let start = refresh(
+                &self.slots,
+                &mut self.boundaries,
+                &mut self.cached,
+                self.chunk,
+                hot.next,
+            );
+            if start == 0 {
+                // Rebuilt: the window is the old block now.
+                hot.len = period;
+                hot.recent = T::zero();
+                hot.next = 0;
             }
-            *boundary = running;
+            hot.cached_start = start;
+            hot.refresh_at = (start + self.chunk - 1).min(period);
         }
-        self.recent = T::zero();
-        self.next = 0;
-        self.written = T::zero();
-        self.cache_chunk(0);
     }
 
-    /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`), from
-    /// the next chunk's stored one and the old values of its slots, with the additions of
-    /// the rebuild.
-    fn cache_chunk(&mut self, start: usize) {
+    /// The slice path of a moving average: pushes each usable value of `inputs` (others are
+    /// skipped, as the streaming indicators skip them) and writes the window mean after it
+    /// into `out`, NaN until the window is full. The pushes of [`push`](Self::push), so bit
+    /// for bit the streaming means. `out` must be as long as `inputs` (extra slots of either
+    /// are left alone).
+    pub(crate) fn means_into(&mut self, inputs: &[T], out: &mut [T]) {
+        let mut hot = self.hot();
+        let period = self.slots.len();
+        for (slot, &x) in out.iter_mut().zip(inputs) {
+            if x.is_usable() {
+                self.push_hot(&mut hot, x);
+            }
+            *slot = if hot.len == period {
+                hot.sum / self.period_real
+            } else {
+                T::nan()
+            };
+        }
+        self.set_hot(hot);
+    }
+
+    /// Moves the cache to the chunk starting at `start`, and the next refresh to its end.
+    fn set_cached_start(&mut self, start: usize) {
         self.cached_start = start;
-        let mut running = self.boundary_after(start);
-        let values = self.slots.get(start..).unwrap_or_default();
-        // Zeros past the end of the window (only in the last chunk).
-        if values.len() < self.chunk {
-            if let Some(past_the_end) = self.cached.get_mut(values.len()..) {
-                past_the_end.fill(T::zero());
-            }
-        }
-        for (cached, &x) in self.cached.iter_mut().zip(values).rev() {
-            running = running + x;
-            *cached = running;
-        }
+        self.refresh_at = (start + self.chunk - 1).min(self.slots.len());
+    }
+
+    /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`).
+    fn cache_chunk(&mut self, start: usize) {
+        self.set_cached_start(start);
+        fill_cache(&self.slots, &self.boundaries, &mut self.cached, self.chunk, start);
     }
 
     /// `suffix[j]` for the first chunk start `j` after `slot` (0 past the end).
@@ -263,7 +320,7 @@ impl<T: Real> RollingSum<T> {
         if self.len == period && start < period {
             self.cache_chunk(start);
         } else {
-            self.cached_start = start;
+            self.set_cached_start(start);
         }
         let add = |sum: T, &x: &T| sum + x;
         self.recent = self
@@ -353,7 +410,7 @@ impl<T: Real> RollingSum<T> {
     /// [`write_index`](Self::write_index) as a float, kept without a conversion.
     #[inline]
     pub(crate) fn written(&self) -> T {
-        self.written
+        crate::float::from_usize(self.next)
     }
 
     /// The period as a float (computed once).
@@ -384,12 +441,12 @@ impl<T: Real> RollingSum<T> {
 
     /// Number of values in the window (at most `period`).
     pub fn len(&self) -> usize {
-        self.len
+        self.len.max(self.next)
     }
 
     /// `true` before the first push.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
     /// `true` once `period` values have been pushed.
@@ -408,12 +465,64 @@ impl<T: Real> RollingSum<T> {
         self.slots.fill(T::zero());
         self.boundaries.fill(T::zero());
         self.cached.fill(T::zero());
-        self.cached_start = 0;
+        self.set_cached_start(0);
         self.next = 0;
-        self.written = T::zero();
         self.len = 0;
         self.recent = T::zero();
         self.sum = T::zero();
+    }
+}
+
+/// The push's rare step, out of its hot path: once the block is complete (`next` is the
+/// period), the chunk boundaries' suffix sums are rebuilt; then the suffix sums of the chunk
+/// the next push reads are cached. Returns that chunk's first slot (0 after a rebuild).
+#[cold]
+#[inline(never)]
+fn refresh<T: Real>(
+    slots: &[T],
+    boundaries: &mut [T],
+    cached: &mut [T],
+    chunk: usize,
+    next: usize,
+) -> usize {
+    let start = if next == slots.len() {
+        rebuild_boundaries(slots, boundaries, chunk);
+        0
+    } else {
+        next + 1
+    };
+    fill_cache(slots, boundaries, cached, chunk, start);
+    start
+}
+
+/// `boundaries[c]` = sum of `slots[c·chunk..]`, added newest first (one running sum).
+fn rebuild_boundaries<T: Real>(slots: &[T], boundaries: &mut [T], chunk: usize) {
+    let mut running = T::zero();
+    for (values, boundary) in slots.chunks(chunk).zip(boundaries.iter_mut()).rev() {
+        for &x in values.iter().rev() {
+            running = running + x;
+        }
+        *boundary = running;
+    }
+}
+
+/// `cached[j]` = sum of `slots[start + j..]` for the chunk starting at `start` (a multiple
+/// of `chunk`), from the next chunk's boundary and the old values of the chunk's slots, with
+/// the additions of the rebuild; zeros past the end of the window.
+fn fill_cache<T: Real>(slots: &[T], boundaries: &[T], cached: &mut [T], chunk: usize, start: usize) {
+    let mut running = boundaries
+        .get(start / chunk + 1)
+        .copied()
+        .unwrap_or_else(T::zero);
+    let values = slots.get(start..).unwrap_or_default();
+    if values.len() < chunk {
+        if let Some(past_the_end) = cached.get_mut(values.len()..) {
+            past_the_end.fill(T::zero());
+        }
+    }
+    for (cached, &x) in cached.iter_mut().zip(values).rev() {
+        running = running + x;
+        *cached = running;
     }
 }
 
@@ -447,7 +556,7 @@ impl<T: Real + serde::Serialize> serde::Serialize for RollingSum<T> {
         RollingSumState {
             slots: self.slots.clone(),
             next: self.next,
-            len: self.len,
+            len: self.len(),
             suffix,
             recent: self.recent,
             sum: self.sum,
@@ -530,8 +639,7 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
         let mut loaded = Self::with_valid_period(period);
         loaded.slots = state.slots;
         loaded.next = state.next;
-        loaded.len = state.len;
-        loaded.written = crate::float::from_usize(state.next);
+        loaded.len = if state.len == period { period } else { 0 };
         loaded.resync();
         let finite = loaded.sum.is_finite()
             && loaded.recent.is_finite()
