@@ -178,14 +178,14 @@ fn streaming(spec: &str, input: impl Fn(&Row) -> DynInput) -> Values {
     let mut rows = rows();
     rows.sort_by_key(|r| (r.symbol, r.ts));
     let mut out = Vec::with_capacity(rows.len());
-    for symbol in 0..SYMBOLS.len() {
+    for (symbol, name) in SYMBOLS.iter().enumerate() {
         let mut indicator = DynIndicator::parse(spec).expect("a catalog spec");
         for row in rows.iter().filter(|r| r.symbol == symbol) {
             let value = match indicator.try_update(input(row)) {
                 Ok(Some(output)) => Some(output.as_slice()[0]).filter(|v| !v.is_nan()),
                 Ok(None) | Err(_) => None,
             };
-            out.push((SYMBOLS[symbol].to_owned(), row.ts, value));
+            out.push(((*name).to_owned(), row.ts, value));
         }
     }
     out
