@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ballista::prelude::{SessionConfigExt, SessionContextExt};
+use ballista_core::serde::protobuf::scheduler_grpc_client::SchedulerGrpcClient;
 use datafusion::arrow::array::{Array, Float64Array, Int64Array, RecordBatch, StringArray};
 use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use datafusion::error::Result;
@@ -334,6 +335,44 @@ async fn a_cluster_without_the_function_refuses_the_query() -> Result<()> {
         message.contains("Could not parse plan") && message.contains("window function ta"),
         "{message}"
     );
+    Ok(())
+}
+
+/// The executor decodes each stage's plan with its own function registry: a scheduler that
+/// knows `ta` plans the query, and an executor that does not cannot run it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_executor_without_the_function_cannot_run_the_stage() -> Result<()> {
+    let dir = write_parquet("executor");
+    let config = SessionConfig::new_with_ballista().with_target_partitions(2);
+    let with_ta = SessionContext::new_with_config(config.clone());
+    ta_stream_datafusion::register(&with_ta);
+    let without_ta = SessionContext::new_with_config(config);
+    let address =
+        ballista_scheduler::standalone::new_standalone_scheduler_from_state(&with_ta.state())
+            .await
+            .expect("a scheduler");
+    let scheduler = SchedulerGrpcClient::connect(format!("http://localhost:{}", address.port()))
+        .await
+        .expect("a connection to the scheduler");
+    ballista_executor::new_standalone_executor_from_state(scheduler, 2, &without_ta.state())
+        .await
+        .expect("an executor");
+    let url = format!("df://localhost:{}", address.port());
+    let ctx = SessionContext::remote_with_state(&url, with_ta.state()).await?;
+    ta_stream_datafusion::register(&ctx);
+    ctx.register_parquet("bars", &format!("{}/", dir.display()), Default::default())
+        .await?;
+    let query = ctx
+        .sql("SELECT ta('RSI(14)', close) OVER (PARTITION BY symbol ORDER BY ts) FROM bars")
+        .await?
+        .collect();
+    let result = tokio::time::timeout(std::time::Duration::from_secs(60), query)
+        .await
+        .expect("the job ends");
+    std::fs::remove_dir_all(&dir)?;
+    let message = result.expect_err("an unknown function").to_string();
+    println!("{message}");
+    assert!(message.contains("window function ta"), "{message}");
     Ok(())
 }
 
