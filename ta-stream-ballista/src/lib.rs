@@ -45,7 +45,7 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 /// `target_partitions` is the number of partitions of each shuffle, and
 /// `ballista.standalone.parallelism` (see [`SessionConfigExt`]) the executor's task slots.
 ///
-/// Must be called within a multi-threaded Tokio runtime: the servers are spawned on it.
+/// Needs a Tokio runtime: the servers are spawned on it (the tests use a multi-threaded one).
 pub async fn standalone(config: SessionConfig) -> Result<SessionContext> {
     let local = SessionContext::new_with_config(config.upgrade_for_ballista());
     ta_stream_datafusion::register(&local);
