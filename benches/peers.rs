@@ -411,6 +411,20 @@ fn stream<X: Copy, O>(
     });
 }
 
+/// Times the crate's slice path (`update_slice` into a caller-provided buffer) over the whole
+/// series, warmed up as the streaming rows are.
+fn slice_path<I>(group: &mut BenchmarkGroup<'_, Clock>, mut indicator: I, data: &[I::Input])
+where
+    I: Indicator<Output = f64>,
+{
+    let mut warm = vec![0.0; 1000];
+    indicator.update_slice(&data[..1000], &mut warm).unwrap();
+    let mut out = vec![0.0; data.len()];
+    batch(group, "ta_stream_slice", || {
+        indicator.update_slice(black_box(data), &mut out).unwrap()
+    });
+}
+
 /// Times one batch call over the whole series.
 fn batch(group: &mut BenchmarkGroup<'_, Clock>, id: &str, mut call: impl FnMut()) {
     group.bench_function(id, |b| b.iter(&mut call));
@@ -775,6 +789,7 @@ fn sma(c: &mut Criterion) {
     let mut ours = Sma::new(period).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    slice_path(&mut g, Sma::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_sma(period));
     let mut t = ta::indicators::SimpleMovingAverage::new(period).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
@@ -812,6 +827,7 @@ fn ema(c: &mut Criterion) {
     let mut ours = Ema::new(period).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    slice_path(&mut g, Ema::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_ema(period));
     let mut t = ta::indicators::ExponentialMovingAverage::new(period).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
@@ -862,6 +878,7 @@ fn rsi(c: &mut Criterion) {
     let mut ours = Rsi::new(period).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    slice_path(&mut g, Rsi::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_rsi(period));
     let mut t = ta::indicators::RelativeStrengthIndex::new(2 * period - 1).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
@@ -1054,6 +1071,7 @@ fn atr(c: &mut Criterion) {
     let mut ours = Atr::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    slice_path(&mut g, Atr::new(period).unwrap(), &bars);
     stream(&mut g, "hand_loop", &bars, loop_atr(period));
     let mut t = ta::indicators::AverageTrueRange::new(2 * period - 1).unwrap();
     stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
@@ -1183,6 +1201,7 @@ fn max(c: &mut Criterion) {
     let mut ours = RollingMax::new(period).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    slice_path(&mut g, RollingMax::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_max(period));
     let mut t = ta::indicators::Maximum::new(period).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
@@ -1227,6 +1246,7 @@ fn stddev(c: &mut Criterion) {
     let mut ours = StdDev::new(period).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    slice_path(&mut g, StdDev::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_stddev(period));
     let mut t = ta::indicators::StandardDeviation::new(period).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
@@ -1264,6 +1284,7 @@ fn wma(c: &mut Criterion) {
     let mut ours = Wma::new(period).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    slice_path(&mut g, Wma::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_wma(period));
     let mut y = yata::methods::WMA::new(period as u8, &walk[0]).unwrap();
     stream(&mut g, "yata", &walk, move |x| y.next(&x));

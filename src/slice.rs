@@ -26,6 +26,32 @@ where
     Ok(())
 }
 
+/// [`update_slice`] for indicators without heap storage, whose clone is a plain copy: the
+/// loop runs on a local copy, so that the state stays in registers instead of going through
+/// memory at every input (a caller's `out` could alias it as far as the optimiser knows),
+/// and the copy is written back at the end. The same `update` calls, so the same outputs
+/// bit for bit.
+#[inline]
+pub(crate) fn update_slice_by_value<I>(
+    indicator: &mut I,
+    inputs: &[I::Input],
+    out: &mut [I::Output],
+) -> Result<(), Error>
+where
+    I: Indicator + Clone,
+    I::Output: Real,
+{
+    check_lengths("out", inputs.len(), out.len())?;
+    let mut local = indicator.clone();
+    for (slot, &input) in out.iter_mut().zip(inputs) {
+        *slot = local
+            .update(input)
+            .unwrap_or_else(<I::Output as num_traits::Float>::nan);
+    }
+    *indicator = local;
+    Ok(())
+}
+
 /// `Ok` when a slice named `name` holds `found` slots where `expected` are needed.
 pub(crate) fn check_lengths(
     name: &'static str,
