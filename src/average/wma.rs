@@ -144,7 +144,9 @@ impl<T: Real> Wma<T> {
         self.average = self.weighted / self.divisor;
         self.sum.push(x);
         if self.sum.write_index() == 0 {
-            self.rebuild_weighted();
+            // Only the arrays cross the call, never `self` (see `RollingSum::push`).
+            rebuild_weighted_suffixes(&mut self.weighted_suffix, self.sum.slots(), 0);
+            self.recent_weighted = T::zero();
         }
         self.value()
     }
@@ -177,26 +179,6 @@ impl<T: Real> Wma<T> {
         (self.sum.len() + 1 >= self.period()).then(|| (self.sum.peek_sum(x), self.next(x).1))
     }
 
-    /// After a rebuild of the plain sums: rebuild the weighted ones from the same block.
-    fn rebuild_weighted(&mut self) {
-        self.rebuild_suffixes(0);
-        self.recent_weighted = T::zero();
-    }
-
-    /// Recomputes the weighted suffix sums of storage slots `from..`, newest first (the
-    /// rebuild's loop, also used on load for the sums still in use).
-    fn rebuild_suffixes(&mut self, from: usize) {
-        let mut running = T::zero();
-        // The weight `index + 1`, counted down from `n` (no conversion per value).
-        let mut weight = self.sum.period_real();
-        let slots = self.sum.slots();
-        let pairs = self.weighted_suffix.iter_mut().zip(slots).enumerate().rev();
-        for (_, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
-            running = running + weight * x;
-            *suffix = running;
-            weight = weight - T::one();
-        }
-    }
 
     /// Sets every derived sum still in use from the window (already resynchronised by
     /// [`RollingSum`]), with exactly the operations of the pushes that produced them: a
@@ -207,7 +189,7 @@ impl<T: Real> Wma<T> {
         let written = self.sum.write_index();
         let full = self.sum.is_full();
         if full {
-            self.rebuild_suffixes(written);
+            rebuild_weighted_suffixes(&mut self.weighted_suffix, self.sum.slots(), written);
         } else {
             // Never rebuilt: the zeros of construction.
             self.weighted_suffix.fill(T::zero());
@@ -250,6 +232,23 @@ impl<T: Real> Wma<T> {
         } else {
             recent_weighted
         };
+    }
+}
+
+/// Recomputes the weighted suffix sums `Σ_{i≥k} (i+1)·slot_i` of storage slots `from..`,
+/// newest first: after a rebuild of the plain sums (from slot 0), and on load for the sums
+/// still in use. Out of line, and given only the arrays.
+#[cold]
+#[inline(never)]
+fn rebuild_weighted_suffixes<T: Real>(weighted_suffix: &mut [T], slots: &[T], from: usize) {
+    let mut running = T::zero();
+    // The weight `index + 1`, counted down from `n` (no conversion per value).
+    let mut weight: T = from_usize(slots.len());
+    let pairs = weighted_suffix.iter_mut().zip(slots).enumerate().rev();
+    for (_, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
+        running = running + weight * x;
+        *suffix = running;
+        weight = weight - T::one();
     }
 }
 
