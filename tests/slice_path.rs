@@ -7,11 +7,11 @@ mod common;
 use common::{assert_matches, Fixture, PERIODS, SINGLE_SERIES};
 use num_traits::Float;
 use proptest::prelude::*;
-use ta_stream::average::{Ema, Sma, Wma};
+use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FlatRsi, Rsi};
-use ta_stream::statistics::RollingMax;
-use ta_stream::volatility::Atr;
+use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::volatility::{Atr, Natr, TrueRange};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -127,6 +127,11 @@ proptest! {
         );
         check_slice_equals_streaming(&Wma::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMax::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&RollingMin::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Rma::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Dema::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Tema::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&T3::<f64>::new(period, 0.7).unwrap(), &inputs, split);
     }
 
     #[test]
@@ -136,12 +141,16 @@ proptest! {
         check_slice_equals_streaming(&Rsi::<f32>::new_generic(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Wma::<f32>::new_generic(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMax::<f32>::new_generic(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&RollingMin::<f32>::new_generic(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Rma::<f32>::new_generic(period).unwrap(), &inputs, split);
     }
 
     #[test]
     fn atr_slice_over_candles_equals_streaming(raw in raw_candles(), period in 1..30usize, split in 0..200usize) {
         check_slice_equals_streaming(&Atr::<f64>::new(period).unwrap(), &candles::<f64>(raw.clone()), split);
-        check_slice_equals_streaming(&Atr::<f32>::new_generic(period).unwrap(), &candles::<f32>(raw), split);
+        check_slice_equals_streaming(&Atr::<f32>::new_generic(period).unwrap(), &candles::<f32>(raw.clone()), split);
+        check_slice_equals_streaming(&Natr::<f64>::new(period).unwrap(), &candles::<f64>(raw.clone()), split);
+        check_slice_equals_streaming(&TrueRange::<f64>::default(), &candles::<f64>(raw), split);
     }
 }
 

@@ -179,7 +179,6 @@ impl<T: Real> Wma<T> {
         (self.sum.len() + 1 >= self.period()).then(|| (self.sum.peek_sum(x), self.next(x).1))
     }
 
-
     /// Sets every derived sum still in use from the window (already resynchronised by
     /// [`RollingSum`]), with exactly the operations of the pushes that produced them: a
     /// state reached by pushes is left bit for bit as it was.

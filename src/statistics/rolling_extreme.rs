@@ -101,6 +101,14 @@ macro_rules! rolling_extreme {
                 self.deque.clear();
             }
 
+            /// The streaming loop with the window's counters held in registers: the same
+            /// outputs bit for bit.
+            fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+                crate::slice::check_lengths("out", inputs.len(), out.len())?;
+                self.deque.extremes_into(inputs, out);
+                Ok(())
+            }
+
             fn warmup_period(&self) -> usize {
                 self.deque.period()
             }

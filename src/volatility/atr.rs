@@ -110,7 +110,7 @@ impl<T: Real> Indicator for Atr<T> {
         crate::slice::update_slice_by_value(self, inputs, out)
     }
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if !candle.is_usable() {
             return self.value();

@@ -142,43 +142,76 @@ impl<T: Real> MonotonicDeque<T> {
     /// Adds `x`; values older than `period` pushes leave the window.
     #[inline]
     pub fn push(&mut self, x: T) {
+        let mut hot = self.hot();
+        self.push_hot(&mut hot, x);
+        self.set_hot(hot);
+    }
+
+    /// The scalars a push updates, copied out so that a loop of pushes (the slice path)
+    /// keeps them in registers and writes them back once.
+    #[inline]
+    fn hot(&self) -> Hot<T> {
+        Hot {
+            next: self.next,
+            prefix: self.prefix,
+            prefix_position: self.prefix_position,
+            pushed: self.pushed,
+        }
+    }
+
+    #[inline]
+    fn set_hot(&mut self, hot: Hot<T>) {
+        self.next = hot.next;
+        self.prefix = hot.prefix;
+        self.prefix_position = hot.prefix_position;
+        self.pushed = hot.pushed;
+    }
+
+    /// One push on `hot` (the only push there is); `self` provides the arrays.
+    #[inline]
+    fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
         let value = x * self.sign;
-        let slot = self.next;
+        let slot = hot.next;
         if let Some(stored) = self.slots.get_mut(slot) {
             *stored = value;
         }
         // Ties: the newer value wins.
-        let newer = value >= self.prefix;
-        self.prefix = if newer { value } else { self.prefix };
-        self.prefix_position = if newer {
+        let newer = value >= hot.prefix;
+        hot.prefix = if newer { value } else { hot.prefix };
+        hot.prefix_position = if newer {
             slot as u32
         } else {
-            self.prefix_position
+            hot.prefix_position
         };
-        self.next = slot + 1;
-        self.pushed = self.pushed.saturating_add(1);
-        if self.next == self.period {
-            self.end_block();
+        hot.next = slot + 1;
+        hot.pushed = hot.pushed.saturating_add(1);
+        if hot.next == self.period {
+            end_block(&mut self.slots, &mut self.positions, self.period);
+            hot.next = 0;
+            hot.prefix = T::neg_infinity();
+            hot.prefix_position = 0;
         }
     }
 
-    /// The block just ended fills every slot, in chronological order: replace its values by
-    /// their suffix maxima, newest first (ties keep the newer position). O(`period`), once
-    /// every `period` pushes.
-    fn end_block(&mut self) {
-        let period = self.period;
-        let (mut best, mut at) = (T::neg_infinity(), 0_u32);
-        let slots = self.slots.iter_mut().zip(self.positions.iter_mut());
-        for (index, (slot, position)) in slots.take(period).enumerate().rev() {
-            let better = *slot > best;
-            best = if better { *slot } else { best };
-            at = if better { index as u32 } else { at };
-            *slot = best;
-            *position = at;
+    /// The slice path of a rolling extreme: pushes each usable value of `inputs` (others
+    /// are skipped, as the streaming indicators skip them) and writes the extreme of the
+    /// window after it into `out`, NaN until `period` values have been pushed. The pushes of
+    /// [`push`](Self::push), with the counters in registers: bit for bit the streaming
+    /// outputs. Extra slots of the longer slice are left alone.
+    pub(crate) fn extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
+        let mut hot = self.hot();
+        let period = self.period as u64;
+        for (slot, &x) in out.iter_mut().zip(inputs) {
+            if x.is_usable() {
+                self.push_hot(&mut hot, x);
+            }
+            *slot = if hot.pushed >= period {
+                self.suffix(hot.next).max(hot.prefix) * self.sign
+            } else {
+                T::nan()
+            };
         }
-        self.next = 0;
-        self.prefix = T::neg_infinity();
-        self.prefix_position = 0;
+        self.set_hot(hot);
     }
 
     /// The extreme of the values in the window after pushing `x`, without pushing it.
@@ -299,6 +332,30 @@ impl<T: Real> MonotonicDeque<T> {
     pub fn heap_bytes(&self) -> usize {
         self.slots.capacity() * core::mem::size_of::<T>()
             + self.positions.capacity() * core::mem::size_of::<u32>()
+    }
+}
+
+/// The fields of a [`MonotonicDeque`] that every push updates.
+#[derive(Debug, Clone, Copy)]
+struct Hot<T> {
+    next: usize,
+    prefix: T,
+    prefix_position: u32,
+    pushed: u64,
+}
+
+/// The block just ended fills every slot, in chronological order: replace its values by
+/// their suffix maxima, newest first (ties keep the newer position). O(`period`), once every
+/// `period` pushes.
+fn end_block<T: Real>(slots: &mut [T], positions: &mut [u32], period: usize) {
+    let (mut best, mut at) = (T::neg_infinity(), 0_u32);
+    let pairs = slots.iter_mut().zip(positions.iter_mut());
+    for (index, (slot, position)) in pairs.take(period).enumerate().rev() {
+        let better = *slot > best;
+        best = if better { *slot } else { best };
+        at = if better { index as u32 } else { at };
+        *slot = best;
+        *position = at;
     }
 }
 

@@ -265,7 +265,13 @@ impl<T: Real> RollingSum<T> {
     /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`).
     fn cache_chunk(&mut self, start: usize) {
         self.set_cached_start(start);
-        fill_cache(&self.slots, &self.boundaries, &mut self.cached, self.chunk, start);
+        fill_cache(
+            &self.slots,
+            &self.boundaries,
+            &mut self.cached,
+            self.chunk,
+            start,
+        );
     }
 
     /// `suffix[j]` for the first chunk start `j` after `slot` (0 past the end).
@@ -509,7 +515,13 @@ fn rebuild_boundaries<T: Real>(slots: &[T], boundaries: &mut [T], chunk: usize) 
 /// `cached[j]` = sum of `slots[start + j..]` for the chunk starting at `start` (a multiple
 /// of `chunk`), from the next chunk's boundary and the old values of the chunk's slots, with
 /// the additions of the rebuild; zeros past the end of the window.
-fn fill_cache<T: Real>(slots: &[T], boundaries: &[T], cached: &mut [T], chunk: usize, start: usize) {
+fn fill_cache<T: Real>(
+    slots: &[T],
+    boundaries: &[T],
+    cached: &mut [T],
+    chunk: usize,
+    start: usize,
+) {
     let mut running = boundaries
         .get(start / chunk + 1)
         .copied()
