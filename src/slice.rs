@@ -52,6 +52,24 @@ where
     Ok(())
 }
 
+/// In the `Indicator` impl of an indicator without heap storage: its `update_slice` runs
+/// [`update_slice_by_value`].
+macro_rules! update_slice_on_a_copy {
+    () => {
+        /// The streaming loop on a copy of the state held in registers (see
+        /// [`Indicator::update_slice`](crate::Indicator::update_slice)): the same outputs bit
+        /// for bit.
+        fn update_slice(
+            &mut self,
+            inputs: &[Self::Input],
+            out: &mut [Self::Output],
+        ) -> Result<(), crate::Error> {
+            crate::slice::update_slice_by_value(self, inputs, out)
+        }
+    };
+}
+pub(crate) use update_slice_on_a_copy;
+
 /// `Ok` when a slice named `name` holds `found` slots where `expected` are needed.
 pub(crate) fn check_lengths(
     name: &'static str,

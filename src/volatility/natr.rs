@@ -84,15 +84,7 @@ impl<T: Real> Indicator for Natr<T> {
     type Input = Candle<T>;
     type Output = T;
 
-    /// The streaming loop on a copy of the state held in registers (see
-    /// [`Indicator::update_slice`]): the same outputs bit for bit.
-    fn update_slice(
-        &mut self,
-        inputs: &[Self::Input],
-        out: &mut [Self::Output],
-    ) -> Result<(), crate::Error> {
-        crate::slice::update_slice_by_value(self, inputs, out)
-    }
+    crate::slice::update_slice_on_a_copy!();
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
