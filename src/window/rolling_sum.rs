@@ -263,6 +263,7 @@ impl<T: Real> RollingSum<T> {
     }
 
     /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`).
+    #[cfg(feature = "serde")]
     fn cache_chunk(&mut self, start: usize) {
         self.set_cached_start(start);
         fill_cache(
