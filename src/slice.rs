@@ -27,8 +27,7 @@ where
 }
 
 /// [`update_slice`] for indicators without heap storage, whose clone is a plain copy: the
-/// loop runs on a local copy, so that the state stays in registers instead of going through
-/// memory at every input (a caller's `out` could alias it as far as the optimiser knows),
+/// loop runs on a local copy, which the compiler can keep in registers for the whole loop,
 /// and the copy is written back at the end. The same `update` calls, so the same outputs
 /// bit for bit.
 #[inline]

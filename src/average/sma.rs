@@ -119,7 +119,7 @@ impl<T: Real> Indicator for Sma<T> {
     }
 
     /// The streaming loop with the window's counters held in registers: the same outputs
-    /// bit for bit, at the speed of a hand-written loop.
+    /// bit for bit, faster than calling `update` in a loop.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
         crate::slice::check_lengths("out", inputs.len(), out.len())?;
         self.sum.means_into(inputs, out);

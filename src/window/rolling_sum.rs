@@ -414,7 +414,7 @@ impl<T: Real> RollingSum<T> {
         self.peek_sum(x) / self.period_real
     }
 
-    /// [`write_index`](Self::write_index) as a float, kept without a conversion.
+    /// [`write_index`](Self::write_index) as a float.
     #[inline]
     pub(crate) fn written(&self) -> T {
         crate::float::from_usize(self.next)
