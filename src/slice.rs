@@ -40,13 +40,8 @@ where
     I: Indicator + Clone,
     I::Output: Real,
 {
-    check_lengths("out", inputs.len(), out.len())?;
     let mut local = indicator.clone();
-    for (slot, &input) in out.iter_mut().zip(inputs) {
-        *slot = local
-            .update(input)
-            .unwrap_or_else(<I::Output as num_traits::Float>::nan);
-    }
+    update_slice(&mut local, inputs, out)?;
     *indicator = local;
     Ok(())
 }
