@@ -302,3 +302,25 @@ serde_fuzz!(
     adversarial_candles(),
     smi_bounds()
 );
+
+/// Found by `tsi_serde_fuzz`: a saved TSI whose second average of sizes is still seeding
+/// (no value yet) with a negative running sum loaded, and the next update gave a negative
+/// average, so the next checkpoint was refused. The seed sum is checked on load now.
+#[test]
+fn tsi_refuses_a_negative_seed_sum_of_sizes() {
+    let mut tsi = Tsi::<f64>::new(2, 2).unwrap();
+    for x in [1.0, 2.0, 1.5] {
+        tsi.update(x);
+    }
+    let mut state = serde_json::to_value(&tsi).unwrap();
+    assert_eq!(
+        state["size_smoothed"]["smoother"]["count"], 1,
+        "still seeding"
+    );
+    let good: Result<Tsi<f64>, _> = serde_json::from_value(state.clone());
+    assert_eq!(good.unwrap(), tsi);
+    state["size_smoothed"]["smoother"]["state"] = serde_json::json!(-0.5);
+    let loaded: Result<Tsi<f64>, _> = serde_json::from_value(state);
+    let error = loaded.unwrap_err().to_string();
+    assert!(error.contains("no input could give"), "{error}");
+}

@@ -86,33 +86,59 @@ proptest! {
         xs in wide_values(),
         split in 0..1000usize,
     ) {
-        let mut sum = RollingSum::new(period).unwrap();
-        let mut reference = FullSuffixSum::new(period);
-        let split = split % (xs.len() + 1);
-        for (index, &x) in xs.iter().enumerate() {
-            if index == split {
-                // Resuming from a saved state changes nothing either.
-                let json = serde_json::to_string(&sum).unwrap();
-                let loaded: RollingSum<f64> = serde_json::from_str(&json).unwrap();
-                prop_assert_eq!(&loaded, &sum);
-                sum = loaded;
-            }
-            prop_assert_eq!(sum.peek_sum(x).to_bits(), reference.peek(x).to_bits());
-            sum.push(x);
-            reference.push(x);
-            prop_assert_eq!(sum.sum().to_bits(), reference.sum.to_bits());
-        }
-        // The saved partial sums still in use are the full array's.
-        let state = serde_json::to_value(&sum).unwrap();
-        let next = state["next"].as_u64().unwrap() as usize;
-        if sum.is_full() {
-            for slot in next..=period {
-                let saved = state["suffix"][slot].as_f64().unwrap();
-                prop_assert_eq!(saved.to_bits(), reference.suffix[slot].to_bits(), "slot {}", slot);
-            }
-        }
+        same_as_full_suffix_sum(period, &xs, split)?;
     }
 
+    /// Windows of at most 8 values add their old block up on each push instead of caching it;
+    /// 9 and 10 are the first cached ones.
+    #[test]
+    fn short_rolling_sums_are_bit_for_bit_the_full_suffix_scheme(
+        period in 1..=10usize,
+        xs in wide_values(),
+        split in 0..1000usize,
+    ) {
+        same_as_full_suffix_sum(period, &xs, split)?;
+    }
+}
+
+/// Pushes `xs` through a `RollingSum` and the reference, saving and loading the sum before
+/// push number `split`: every peeked and pushed sum, and the saved partial sums still in use,
+/// equal bit for bit.
+fn same_as_full_suffix_sum(period: usize, xs: &[f64], split: usize) -> Result<(), TestCaseError> {
+    let mut sum = RollingSum::new(period).unwrap();
+    let mut reference = FullSuffixSum::new(period);
+    let split = split % (xs.len() + 1);
+    for (index, &x) in xs.iter().enumerate() {
+        if index == split {
+            // Resuming from a saved state changes nothing either.
+            let json = serde_json::to_string(&sum).unwrap();
+            let loaded: RollingSum<f64> = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&loaded, &sum);
+            sum = loaded;
+        }
+        prop_assert_eq!(sum.peek_sum(x).to_bits(), reference.peek(x).to_bits());
+        sum.push(x);
+        reference.push(x);
+        prop_assert_eq!(sum.sum().to_bits(), reference.sum.to_bits());
+    }
+    // The saved partial sums still in use are the full array's.
+    let state = serde_json::to_value(&sum).unwrap();
+    let next = state["next"].as_u64().unwrap() as usize;
+    if sum.is_full() {
+        for slot in next..=period {
+            let saved = state["suffix"][slot].as_f64().unwrap();
+            prop_assert_eq!(
+                saved.to_bits(),
+                reference.suffix[slot].to_bits(),
+                "slot {}",
+                slot
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
     #[test]
     fn block_extremes_are_the_extremes_of_their_window_with_the_newest_age(
         period in 1..40usize,

@@ -117,6 +117,13 @@ impl<T: Real> Ema<T> {
     pub(crate) fn is_untouched(&self) -> bool {
         self.smoother.count() == 0
     }
+
+    /// The running seed sum while warming up, the average after: for a loader's checks on
+    /// states that have no value yet.
+    #[cfg(feature = "serde")]
+    pub(crate) fn state(&self) -> T {
+        self.smoother.state()
+    }
 }
 
 /// Checks that a chain of EMAs fed into one another (DEMA, TEMA) is consistent: same period

@@ -209,8 +209,9 @@ impl<T: Real> TryFrom<TsiState<T>> for Tsi<T> {
 
     /// The previous input usable; the EMAs of changes and of their sizes in step (same
     /// periods, same progress), none fed before an input was seen, the second of each pair
-    /// not before the first has a value; the averages of sizes never negative; each EMA
-    /// validates itself (a change is at most `2·max_input`, within what it accepts).
+    /// not before the first has a value; the averages of sizes, and their running seed sums,
+    /// never negative; each EMA validates itself (a change is at most `2·max_input`, within
+    /// what it accepts).
     fn try_from(state: TsiState<T>) -> Result<Self, Error> {
         let pairs_match = state.change.period() == state.size.period()
             && state.change_smoothed.period() == state.size_smoothed.period()
@@ -223,9 +224,11 @@ impl<T: Real> TryFrom<TsiState<T>> for Tsi<T> {
         let chained = (state.change_smoothed.is_untouched() || state.change.is_ready())
             && (state.change.is_untouched() || state.previous.is_some());
         let previous_ok = state.previous.is_none_or(|p| p.is_usable());
+        // The running seed sums too, not only the values: a negative seed sum would give a
+        // negative average a few inputs later.
         let sizes_ok = [&state.size, &state.size_smoothed]
             .iter()
-            .all(|e| e.value().is_none_or(|v| v >= T::zero()));
+            .all(|e| e.state() >= T::zero());
         if !(pairs_match && chained && previous_ok && sizes_ok) {
             return Err(crate::error::invalid_state(
                 "TSI averages of changes and of their sizes out of step, or a stored value no \

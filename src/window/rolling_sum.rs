@@ -27,6 +27,11 @@ use crate::Error;
 /// the rebuild, once every `c` pushes. So each `suffix[k]` is bit for bit the one a full
 /// array would hold, for about one extra addition per push.
 ///
+/// A window of at most 8 values stores no partial sums: each push adds up the old block's
+/// remaining values itself (at most 7 additions, newest first, exactly as the rebuild would),
+/// so that a short window, such as a stochastic's 3-bar smoothing, does not refresh stored
+/// sums every push or two.
+///
 /// Values are expected to be finite (the indicators check their inputs before pushing); a NaN
 /// would stay in the sum until the next rebuild after it leaves the window.
 ///
@@ -72,7 +77,8 @@ pub struct RollingSum<T: Real> {
     /// where `suffix[i]` is the sum of `slots[i..]` added newest first, and `suffix[period]`
     /// is 0. Only the chunks not yet overwritten are read.
     boundaries: Vec<T>,
-    /// `suffix[cached_start + j]` for `j < chunk`: the chunk that holds `next + 1`.
+    /// `suffix[cached_start + j]` for `j < chunk`: the chunk that holds `next + 1`. Empty for
+    /// a window of at most [`DIRECT_UP_TO`] values, whose pushes add the suffix up.
     cached: Vec<T>,
     /// The first slot of the cached chunk (a multiple of `chunk`).
     cached_start: usize,
@@ -140,9 +146,13 @@ impl<T: Real> RollingSum<T> {
             len: 0,
             chunk,
             boundaries: vec![T::zero(); period.div_ceil(chunk)],
-            cached: vec![T::zero(); chunk],
+            cached: if period <= DIRECT_UP_TO {
+                Vec::new()
+            } else {
+                vec![T::zero(); chunk]
+            },
             cached_start: 0,
-            refresh_at: (chunk - 1).min(period),
+            refresh_at: refresh_point(period, chunk, 0),
             recent: T::zero(),
             sum: T::zero(),
             inverse_period: T::one() / crate::float::from_usize(period),
@@ -205,18 +215,29 @@ impl<T: Real> RollingSum<T> {
     #[inline]
     fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
         hot.recent = hot.recent + x;
-        let old = self
+        let period = self.slots.len();
+        // A short window has no cache (see `DIRECT_UP_TO`); a longer one's always holds the
+        // slot.
+        let old = match self
             .cached
             .get((hot.next + 1).wrapping_sub(hot.cached_start))
-            .copied()
-            .unwrap_or_else(T::zero);
+        {
+            Some(&cached) => cached,
+            None => direct_suffix(&self.slots, hot.next + 1),
+        };
         hot.sum = old + hot.recent;
         if let Some(slot) = self.slots.get_mut(hot.next) {
             *slot = x;
         }
         hot.next += 1;
         if hot.next == hot.refresh_at {
-            let period = self.slots.len();
+            if self.cached.is_empty() {
+                // A short window has no stored partial sums: the block is complete.
+                hot.len = period;
+                hot.recent = T::zero();
+                hot.next = 0;
+                return;
+            }
             let start = refresh(
                 &self.slots,
                 &mut self.boundaries,
@@ -231,7 +252,7 @@ impl<T: Real> RollingSum<T> {
                 hot.next = 0;
             }
             hot.cached_start = start;
-            hot.refresh_at = (start + self.chunk - 1).min(period);
+            hot.refresh_at = refresh_point(period, self.chunk, start);
         }
     }
 
@@ -259,7 +280,7 @@ impl<T: Real> RollingSum<T> {
     /// Moves the cache to the chunk starting at `start`, and the next refresh to its end.
     fn set_cached_start(&mut self, start: usize) {
         self.cached_start = start;
-        self.refresh_at = (start + self.chunk - 1).min(self.slots.len());
+        self.refresh_at = refresh_point(self.slots.len(), self.chunk, start);
     }
 
     /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`).
@@ -392,6 +413,9 @@ impl<T: Real> RollingSum<T> {
         if slot >= self.slots.len() || !self.is_full() {
             return T::zero();
         }
+        if self.slots.len() <= DIRECT_UP_TO {
+            return direct_suffix(&self.slots, slot);
+        }
         match self.cached.get(slot.wrapping_sub(self.cached_start)) {
             Some(&cached) => cached,
             None => self.suffix_from_boundary(slot),
@@ -477,6 +501,34 @@ impl<T: Real> RollingSum<T> {
         self.len = 0;
         self.recent = T::zero();
         self.sum = T::zero();
+    }
+}
+
+/// The longest window whose old-block sums are added up by each push (at most 7 additions,
+/// none of them waited for by the next push) instead of being stored: a short window would
+/// otherwise refresh its stored sums every push or two, at the cost of a call each time.
+const DIRECT_UP_TO: usize = 8;
+
+/// `suffix[slot]` added up directly, newest first from 0, as the rebuild adds it (so bit for
+/// bit the stored one); 0 past the end of the window, and before the first rebuild (the
+/// slots not pushed yet are zeros).
+#[inline(always)]
+fn direct_suffix<T: Real>(slots: &[T], slot: usize) -> T {
+    slots
+        .get(slot..)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .fold(T::zero(), |sum, &x| sum + x)
+}
+
+/// The value of `next` at which a push refreshes the chunk starting at `start`, or, for a
+/// short window, completes the block.
+fn refresh_point(period: usize, chunk: usize, start: usize) -> usize {
+    if period <= DIRECT_UP_TO {
+        period
+    } else {
+        (start + chunk - 1).min(period)
     }
 }
 
