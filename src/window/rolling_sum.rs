@@ -214,30 +214,23 @@ impl<T: Real> RollingSum<T> {
     /// their contents and plain values cross the call of the rare step, never `hot`.
     #[inline]
     fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
+        if self.cached.is_empty() {
+            self.push_short(hot, x);
+            return;
+        }
         hot.recent = hot.recent + x;
-        let period = self.slots.len();
-        // A short window has no cache (see `DIRECT_UP_TO`); a longer one's always holds the
-        // slot.
-        let old = match self
+        let old = self
             .cached
             .get((hot.next + 1).wrapping_sub(hot.cached_start))
-        {
-            Some(&cached) => cached,
-            None => direct_suffix(&self.slots, hot.next + 1),
-        };
+            .copied()
+            .unwrap_or_else(T::zero);
         hot.sum = old + hot.recent;
         if let Some(slot) = self.slots.get_mut(hot.next) {
             *slot = x;
         }
         hot.next += 1;
         if hot.next == hot.refresh_at {
-            if self.cached.is_empty() {
-                // A short window has no stored partial sums: the block is complete.
-                hot.len = period;
-                hot.recent = T::zero();
-                hot.next = 0;
-                return;
-            }
+            let period = self.slots.len();
             let start = refresh(
                 &self.slots,
                 &mut self.boundaries,
@@ -252,7 +245,25 @@ impl<T: Real> RollingSum<T> {
                 hot.next = 0;
             }
             hot.cached_start = start;
-            hot.refresh_at = refresh_point(period, self.chunk, start);
+            hot.refresh_at = (start + self.chunk - 1).min(period);
+        }
+    }
+
+    /// [`push_hot`](Self::push_hot) for a window of at most [`DIRECT_UP_TO`] values, which
+    /// stores no partial sums: the old block's remaining values are added up here.
+    #[inline]
+    fn push_short(&mut self, hot: &mut Hot<T>, x: T) {
+        hot.recent = hot.recent + x;
+        hot.sum = direct_suffix(&self.slots, hot.next + 1) + hot.recent;
+        if let Some(slot) = self.slots.get_mut(hot.next) {
+            *slot = x;
+        }
+        hot.next += 1;
+        if hot.next == self.slots.len() {
+            // The block is complete.
+            hot.len = hot.next;
+            hot.recent = T::zero();
+            hot.next = 0;
         }
     }
 
