@@ -145,14 +145,19 @@ impl<T: Real> RollingSum<T> {
             next: 0,
             len: 0,
             chunk,
-            boundaries: vec![T::zero(); period.div_ceil(chunk)],
+            // A short window stores no partial sums (see `DIRECT_UP_TO`).
+            boundaries: if period <= DIRECT_UP_TO {
+                Vec::new()
+            } else {
+                vec![T::zero(); period.div_ceil(chunk)]
+            },
             cached: if period <= DIRECT_UP_TO {
                 Vec::new()
             } else {
                 vec![T::zero(); chunk]
             },
             cached_start: 0,
-            refresh_at: refresh_point(period, chunk, 0),
+            refresh_at: (chunk - 1).min(period),
             recent: T::zero(),
             sum: T::zero(),
             inverse_period: T::one() / crate::float::from_usize(period),
@@ -291,7 +296,7 @@ impl<T: Real> RollingSum<T> {
     /// Moves the cache to the chunk starting at `start`, and the next refresh to its end.
     fn set_cached_start(&mut self, start: usize) {
         self.cached_start = start;
-        self.refresh_at = refresh_point(self.slots.len(), self.chunk, start);
+        self.refresh_at = (start + self.chunk - 1).min(self.slots.len());
     }
 
     /// Caches the suffix sums of the chunk starting at `start` (a multiple of `chunk`).
@@ -424,7 +429,7 @@ impl<T: Real> RollingSum<T> {
         if slot >= self.slots.len() || !self.is_full() {
             return T::zero();
         }
-        if self.slots.len() <= DIRECT_UP_TO {
+        if self.cached.is_empty() {
             return direct_suffix(&self.slots, slot);
         }
         match self.cached.get(slot.wrapping_sub(self.cached_start)) {
@@ -531,16 +536,6 @@ fn direct_suffix<T: Real>(slots: &[T], slot: usize) -> T {
         .iter()
         .rev()
         .fold(T::zero(), |sum, &x| sum + x)
-}
-
-/// The value of `next` at which a push refreshes the chunk starting at `start`, or, for a
-/// short window, completes the block.
-fn refresh_point(period: usize, chunk: usize, start: usize) -> usize {
-    if period <= DIRECT_UP_TO {
-        period
-    } else {
-        (start + chunk - 1).min(period)
-    }
 }
 
 /// The push's rare step, out of its hot path: once the block is complete (`next` is the
