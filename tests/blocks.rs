@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use ta_stream::average::{Sma, Wma};
-use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::statistics::{MidPoint, RollingMax, RollingMin};
 use ta_stream::volatility::{StdDev, Variance};
 use ta_stream::window::{Extremum, MonotonicDeque, RollingSum};
 use ta_stream::Indicator;
@@ -65,18 +65,23 @@ fn wide_values() -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(value, 0..400)
 }
 
-/// Few distinct values, so that ties are frequent.
+/// Few distinct values, so that ties are frequent (`0.0` and `-0.0` among them: equal, but
+/// told apart by their bits).
 fn tied_values() -> impl Strategy<Value = Vec<f64>> {
-    prop::collection::vec(prop::sample::select(vec![1.0, 2.0, 2.0, 3.0, -0.5]), 0..200)
+    prop::collection::vec(
+        prop::sample::select(vec![1.0, 2.0, 2.0, 3.0, -0.5, 0.0, -0.0]),
+        0..200,
+    )
 }
 
+/// The extreme of `window` and its age: of equal values, the newest one, with its bits.
 fn naive_extreme(window: &[f64], extremum: Extremum) -> (f64, u64) {
     let best = match extremum {
         Extremum::Max => window.iter().copied().fold(f64::MIN, f64::max),
         Extremum::Min => window.iter().copied().fold(f64::MAX, f64::min),
     };
     let newest = window.iter().rposition(|&v| v == best).unwrap();
-    (best, (window.len() - 1 - newest) as u64)
+    (window[newest], (window.len() - 1 - newest) as u64)
 }
 
 proptest! {
@@ -159,9 +164,9 @@ proptest! {
                 }
                 let window = &xs[(index + 1).saturating_sub(period)..=index];
                 let (best, age) = naive_extreme(window, extremum);
-                prop_assert_eq!(deque.peek(x), Some(best));
+                prop_assert_eq!(deque.peek(x).map(f64::to_bits), Some(best.to_bits()));
                 deque.push(x);
-                prop_assert_eq!(deque.extreme(), Some(best));
+                prop_assert_eq!(deque.extreme().map(f64::to_bits), Some(best.to_bits()));
                 prop_assert_eq!(deque.extreme_age(), Some(age));
             }
         }
@@ -288,4 +293,38 @@ fn heap_bytes_do_not_grow_with_updates() {
     );
     assert_eq!(before, after);
     assert!(before.0 > 0 && before.1 > 0 && before.2 > 0 && before.3 > 0);
+}
+
+/// `0.0 == -0.0`, so a window holding both has two equal extremes; the newest one is the
+/// extreme, with its sign, whether peeked, pushed or read from a slice.
+#[test]
+fn of_equal_signed_zeros_the_newest_is_the_extreme() {
+    let xs = [0.0, 0.0, 0.0, -0.0, 0.0, -0.0, -0.0, 0.0];
+    for period in 1..=4 {
+        let mut mid = MidPoint::new(period).unwrap();
+        let mut sliced = MidPoint::new(period).unwrap();
+        let mut out = vec![f64::NAN; xs.len()];
+        sliced.update_slice(&xs, &mut out).unwrap();
+        for (index, &x) in xs.iter().enumerate() {
+            let peeked = mid.peek(x);
+            let updated = mid.update(x);
+            assert_eq!(
+                peeked.map(f64::to_bits),
+                updated.map(f64::to_bits),
+                "period {period}, input {index}"
+            );
+            if index + 1 >= period {
+                assert_eq!(
+                    updated.map(f64::to_bits),
+                    Some(x.to_bits()),
+                    "period {period}, input {index}"
+                );
+                assert_eq!(
+                    out[index].to_bits(),
+                    x.to_bits(),
+                    "slice, period {period}, input {index}"
+                );
+            }
+        }
+    }
 }

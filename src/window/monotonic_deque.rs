@@ -206,7 +206,7 @@ impl<T: Real> MonotonicDeque<T> {
                 self.push_hot(&mut hot, x);
             }
             *slot = if hot.pushed >= period {
-                self.suffix(hot.next).max(hot.prefix) * self.sign
+                newest_best(self.suffix(hot.next), hot.prefix) * self.sign
             } else {
                 T::nan()
             };
@@ -217,14 +217,14 @@ impl<T: Real> MonotonicDeque<T> {
     /// The extreme of the values in the window after pushing `x`, without pushing it.
     #[inline]
     pub fn peek(&self, x: T) -> Option<T> {
-        let kept = self.suffix(self.next + 1).max(self.prefix);
-        Some(kept.max(x * self.sign) * self.sign)
+        let kept = newest_best(self.suffix(self.next + 1), self.prefix);
+        Some(newest_best(kept, x * self.sign) * self.sign)
     }
 
     /// The extreme of the values in the window (`None` before the first push).
     #[inline]
     pub fn extreme(&self) -> Option<T> {
-        (self.pushed > 0).then(|| self.suffix(self.next).max(self.prefix) * self.sign)
+        (self.pushed > 0).then(|| newest_best(self.suffix(self.next), self.prefix) * self.sign)
     }
 
     /// How many pushes ago the extreme was pushed (0 = the latest value).
@@ -250,7 +250,7 @@ impl<T: Real> MonotonicDeque<T> {
     pub fn peek_age(&self, x: T) -> u64 {
         // After the push the window keeps the previous block from slot `next + 1` on.
         let kept = self.suffix(self.next + 1);
-        let best = kept.max(self.prefix);
+        let best = newest_best(kept, self.prefix);
         let age = if x * self.sign >= best {
             0
         } else if self.prefix >= kept {
@@ -342,6 +342,17 @@ struct Hot<T> {
     prefix: T,
     prefix_position: u32,
     pushed: u64,
+}
+
+/// The larger of an older and a newer (signed) value; the newer one on a tie, as in a push.
+/// Ties matter for their bits: `0.0 == -0.0`, and `max` may return either.
+#[inline]
+fn newest_best<T: Real>(older: T, newer: T) -> T {
+    if older > newer {
+        older
+    } else {
+        newer
+    }
 }
 
 /// The block just ended fills every slot, in chronological order: replace its values by
