@@ -45,9 +45,10 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Throughput};
 use ta_stream::average::{Ema, Sma, Wma};
 use ta_stream::bar::Candle;
-use ta_stream::momentum::{FlatRsi, Macd, Rsi, Stochastic};
+use ta_stream::momentum::{Cci, FlatRsi, Macd, Mfi, Rsi, Stochastic, WilliamsR};
 use ta_stream::statistics::RollingMax;
 use ta_stream::volatility::{Atr, Bollinger, StdDev};
+use ta_stream::volume::Obv;
 use ta_stream::Indicator;
 
 use ta::Next as _;
@@ -307,6 +308,13 @@ struct TaBar {
     high: f64,
     low: f64,
     close: f64,
+    volume: f64,
+}
+
+impl ta::Volume for TaBar {
+    fn volume(&self) -> f64 {
+        self.volume
+    }
 }
 
 impl ta::High for TaBar {
@@ -332,6 +340,7 @@ fn ta_bar(bar: &Candle) -> TaBar {
         high: bar.high,
         low: bar.low,
         close: bar.close,
+        volume: bar.volume,
     }
 }
 
@@ -340,6 +349,7 @@ struct Columns {
     high: Vec<f64>,
     low: Vec<f64>,
     close: Vec<f64>,
+    volume: Vec<f64>,
 }
 
 fn columns(bars: &[Candle]) -> Columns {
@@ -347,6 +357,7 @@ fn columns(bars: &[Candle]) -> Columns {
         high: bars.iter().map(|b| b.high).collect(),
         low: bars.iter().map(|b| b.low).collect(),
         close: bars.iter().map(|b| b.close).collect(),
+        volume: bars.iter().map(|b| b.volume).collect(),
     }
 }
 
@@ -696,6 +707,94 @@ fn loop_atr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
             f64::NAN
         } else {
             smoother.push(range)
+        }]
+    }
+}
+
+/// On-balance volume, starting at the first bar's volume (TA-Lib's start); the sign by two
+/// selects, not a branch that a random walk's closes mispredict half the time.
+fn loop_obv() -> impl FnMut((f64, f64)) -> [f64; 1] {
+    let (mut obv, mut previous) = (0.0, f64::NAN);
+    move |(close, volume)| {
+        if previous.is_nan() {
+            obv = volume;
+        } else {
+            let rising = if close > previous { volume } else { 0.0 };
+            let falling = if close < previous { volume } else { 0.0 };
+            obv += rising - falling;
+        }
+        previous = close;
+        [obv]
+    }
+}
+
+/// Typical price, as TA-Lib adds it up.
+#[inline(always)]
+fn typical(bar: &Candle) -> f64 {
+    (bar.high + bar.low + bar.close) / 3.0
+}
+
+/// CCI as TA-Lib computes it: a rolling sum for the mean, a scan for the mean deviation.
+fn loop_cci(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
+    let mut sum = RingSum::new(period);
+    let n = period as f64;
+    move |bar| {
+        let tp = typical(&bar);
+        let (total, _) = sum.push(tp);
+        if !sum.full() {
+            return [f64::NAN];
+        }
+        let mean = total / n;
+        let deviation = sum.ring.iter().map(|&v| (v - mean).abs()).sum::<f64>() / n;
+        let distance = tp - mean;
+        [if distance == 0.0 || deviation == 0.0 {
+            0.0
+        } else {
+            distance / (0.015 * deviation)
+        }]
+    }
+}
+
+/// Williams %R: block max/min, TA-Lib's flat-window rule.
+fn loop_willr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
+    let (mut highest, mut lowest) = (BlockMax::new(period, 1.0), BlockMax::new(period, -1.0));
+    move |bar| {
+        let hh = highest.push(bar.high);
+        let ll = lowest.push(bar.low);
+        if highest.seen < period {
+            return [f64::NAN];
+        }
+        let range = hh - ll;
+        [if range.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
+            0.0
+        } else {
+            (hh - bar.close) / (range / -100.0)
+        }]
+    }
+}
+
+/// Money flow index: two rolling sums of the flows on rising and falling typical prices.
+fn loop_mfi(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
+    let (mut positive, mut negative) = (RingSum::new(period), RingSum::new(period));
+    let mut previous = f64::NAN;
+    move |bar| {
+        let tp = typical(&bar);
+        if previous.is_nan() {
+            previous = tp;
+            return [f64::NAN];
+        }
+        let flow = tp * bar.volume;
+        let (up, _) = positive.push(if tp > previous { flow } else { 0.0 });
+        let (down, _) = negative.push(if tp < previous { flow } else { 0.0 });
+        previous = tp;
+        if !positive.full() {
+            return [f64::NAN];
+        }
+        let total = up + down;
+        [if total == 0.0 {
+            0.0
+        } else {
+            100.0 * up / total
         }]
     }
 }
@@ -1295,9 +1394,232 @@ fn wma(c: &mut Criterion) {
     g.finish();
 }
 
+fn obv(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let pairs: Vec<(f64, f64)> = bars.iter().map(|b| (b.close, b.volume)).collect();
+    let prefix = &pairs[..CHECKED];
+    let reference = {
+        let mut obv = Obv::new();
+        outputs(prefix, |p| [nan_if_none(obv.update(p))])
+    };
+    agree("OBV hand loop", &reference, &outputs(prefix, loop_obv()));
+    let ta_bars: Vec<_> = bars.iter().map(ta_bar).collect();
+    let mut t = ta::indicators::OnBalanceVolume::new();
+    agree(
+        "OBV ta",
+        &reference,
+        &outputs(&ta_bars[..CHECKED], |b| [t.next(&b)]),
+    );
+    // yata 0.7 has no OBV method.
+    let columns = columns(&bars);
+    let mut out = vec![0.0; CHECKED];
+    kand::ohlcv::obv::obv(
+        &columns.close[..CHECKED],
+        &columns.volume[..CHECKED],
+        &mut out,
+    )
+    .unwrap();
+    agree("OBV kand", &reference, &ones(&out));
+
+    let mut g = group(c, "obv");
+    let mut ours = Obv::new();
+    ours.warm_up(pairs[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &pairs, move |p| ours.update(p));
+    slice_path(&mut g, Obv::new(), &pairs);
+    stream(&mut g, "hand_loop", &pairs, loop_obv());
+    let mut t = ta::indicators::OnBalanceVolume::new();
+    stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "kand", || {
+        kand::ohlcv::obv::obv(black_box(&columns.close), &columns.volume, &mut out).unwrap()
+    });
+    g.finish();
+}
+
+fn cci(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let prefix = &bars[..CHECKED];
+    let period = 20;
+    let reference = {
+        let mut cci = Cci::new(period).unwrap();
+        outputs(prefix, |b| [nan_if_none(cci.update(b))])
+    };
+    agree(
+        "CCI hand loop",
+        &reference,
+        &outputs(prefix, loop_cci(period)),
+    );
+    // ta's CCI takes the mean deviation of the closes, not of the typical prices (left out).
+    // yata's CCI is `(TP − mean)/deviation`, without the 1/0.015: compared after scaling.
+    let mut y = yata::methods::CCI::new(period as u8, &typical(&prefix[0])).unwrap();
+    agree(
+        "CCI yata",
+        &reference,
+        &outputs(prefix, |b| [y.next(&typical(&b)) / 0.015]),
+    );
+    let columns = columns(&bars);
+    let mut o: [Vec<f64>; 4] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [out, tp, sma, deviation] = &mut o;
+    kand::ohlcv::cci::cci(
+        &columns.high[..CHECKED],
+        &columns.low[..CHECKED],
+        &columns.close[..CHECKED],
+        period,
+        out,
+        tp,
+        sma,
+        deviation,
+    )
+    .unwrap();
+    agree("CCI kand", &reference, &ones(out));
+
+    let mut g = group(c, "cci20");
+    let mut ours = Cci::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    slice_path(&mut g, Cci::new(period).unwrap(), &bars);
+    stream(&mut g, "hand_loop", &bars, loop_cci(period));
+    let mut y = yata::methods::CCI::new(period as u8, &typical(&bars[0])).unwrap();
+    stream(&mut g, "yata", &bars, move |b| y.next(&typical(&b)));
+    let mut o: [Vec<f64>; 4] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [out, tp, sma, deviation] = &mut o;
+        kand::ohlcv::cci::cci(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            period,
+            out,
+            tp,
+            sma,
+            deviation,
+        )
+        .unwrap()
+    });
+    g.finish();
+}
+
+fn willr(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let prefix = &bars[..CHECKED];
+    let period = 14;
+    let reference = {
+        let mut willr = WilliamsR::new(period).unwrap();
+        outputs(prefix, |b| [nan_if_none(willr.update(b))])
+    };
+    agree(
+        "WILLR hand loop",
+        &reference,
+        &outputs(prefix, loop_willr(period)),
+    );
+    // Neither ta 0.5 nor yata 0.7 has Williams %R.
+    let columns = columns(&bars);
+    let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [out, highest, lowest] = &mut o;
+    kand::ohlcv::willr::willr(
+        &columns.high[..CHECKED],
+        &columns.low[..CHECKED],
+        &columns.close[..CHECKED],
+        period,
+        out,
+        highest,
+        lowest,
+    )
+    .unwrap();
+    agree("WILLR kand", &reference, &ones(out));
+
+    let mut g = group(c, "willr14");
+    let mut ours = WilliamsR::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    slice_path(&mut g, WilliamsR::new(period).unwrap(), &bars);
+    stream(&mut g, "hand_loop", &bars, loop_willr(period));
+    let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [out, highest, lowest] = &mut o;
+        kand::ohlcv::willr::willr(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            period,
+            out,
+            highest,
+            lowest,
+        )
+        .unwrap()
+    });
+    g.finish();
+}
+
+fn mfi(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let prefix = &bars[..CHECKED];
+    let period = 14;
+    let reference = {
+        let mut mfi = Mfi::new(period).unwrap();
+        outputs(prefix, |b| [nan_if_none(mfi.update(b))])
+    };
+    agree(
+        "MFI hand loop",
+        &reference,
+        &outputs(prefix, loop_mfi(period)),
+    );
+    let ta_bars: Vec<_> = bars.iter().map(ta_bar).collect();
+    let mut t = ta::indicators::MoneyFlowIndex::new(period).unwrap();
+    agree(
+        "MFI ta",
+        &reference,
+        &outputs(&ta_bars[..CHECKED], |b| [t.next(&b)]),
+    );
+    let columns = columns(&bars);
+    let mut o: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [out, tp, flow, up, down] = &mut o;
+    kand::ohlcv::mfi::mfi(
+        &columns.high[..CHECKED],
+        &columns.low[..CHECKED],
+        &columns.close[..CHECKED],
+        &columns.volume[..CHECKED],
+        period,
+        out,
+        tp,
+        flow,
+        up,
+        down,
+    )
+    .unwrap();
+    agree("MFI kand", &reference, &ones(out));
+
+    let mut g = group(c, "mfi14");
+    let mut ours = Mfi::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    slice_path(&mut g, Mfi::new(period).unwrap(), &bars);
+    stream(&mut g, "hand_loop", &bars, loop_mfi(period));
+    let mut t = ta::indicators::MoneyFlowIndex::new(period).unwrap();
+    stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
+    let mut o: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [out, tp, flow, up, down] = &mut o;
+        kand::ohlcv::mfi::mfi(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            &columns.volume,
+            period,
+            out,
+            tp,
+            flow,
+            up,
+            down,
+        )
+        .unwrap()
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = criterion::Criterion::default().with_measurement(Clock::from_env());
-    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma
+    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma, obv, cci, willr, mfi
 }
 criterion_main!(benches);

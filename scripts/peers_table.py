@@ -39,6 +39,10 @@ ROWS = [
     ("max20", "MAX(20)"),
     ("stddev20", "STDDEV(20)"),
     ("wma20", "WMA(20)"),
+    ("obv", "OBV"),
+    ("cci20", "CCI(20)"),
+    ("willr14", "WILLR(14)"),
+    ("mfi14", "MFI(14)"),
 ]
 PEERS = ["ta", "yata", "kand"]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""TA-Lib's batch time per element for the ten rows of benches/peers.rs, as JSON, for the
+"""TA-Lib's batch time per element for the rows of benches/peers.rs, as JSON, for the
 TA-Lib column of scripts/peers_table.py.
 
 Usage (from the repository's root, after `pip install ta-lib numpy`):
@@ -30,7 +30,7 @@ def main():
     talib.set_compatibility(0)
     talib.set_unstable_period("ALL", 0)
     data = bars(random_walk(POINTS))
-    close, high, low = data["close"], data["high"], data["low"]
+    close, high, low, volume = data["close"], data["high"], data["low"], data["volume"]
     calls = {
         "SMA(50)": lambda: talib.SMA(close, 50),
         "EMA(50)": lambda: talib.EMA(close, 50),
@@ -42,6 +42,10 @@ def main():
         "MAX(20)": lambda: talib.MAX(close, 20),
         "STDDEV(20)": lambda: talib.STDDEV(close, 20, 1.0),
         "WMA(20)": lambda: talib.WMA(close, 20),
+        "OBV": lambda: talib.OBV(close, volume),
+        "CCI(20)": lambda: talib.CCI(high, low, close, 20),
+        "WILLR(14)": lambda: talib.WILLR(high, low, close, 14),
+        "MFI(14)": lambda: talib.MFI(high, low, close, volume, 14),
     }
     result = {}
     for name, call in calls.items():

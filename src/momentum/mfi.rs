@@ -125,14 +125,10 @@ impl<T: Real> Mfi<T> {
     fn flow(previous: T, candle: &Candle<T>) -> (T, (T, T)) {
         let typical = (candle.high + candle.low + candle.close) / lit(3.0);
         let money = typical * candle.volume;
-        let flow = if typical > previous {
-            (money, T::zero())
-        } else if typical < previous {
-            (T::zero(), money)
-        } else {
-            (T::zero(), T::zero())
-        };
-        (typical, flow)
+        // Two selects, not a branch: a rising or falling typical price is a coin toss.
+        let positive = if typical > previous { money } else { T::zero() };
+        let negative = if typical < previous { money } else { T::zero() };
+        (typical, (positive, negative))
     }
 
     #[inline]

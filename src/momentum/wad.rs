@@ -91,13 +91,13 @@ impl<T: Real> Wad<T> {
     #[inline]
     fn term(previous: T, candle: &Candle<T>) -> T {
         let close = candle.close;
-        if close > previous {
-            close - candle.low.min(previous)
-        } else if close < previous {
-            close - candle.high.max(previous)
-        } else {
-            T::zero()
-        }
+        // Both terms and two selects, not a branch: a rising or falling close is a coin
+        // toss. At most one is nonzero (a rising term is positive, a falling one negative).
+        let rising = close - candle.low.min(previous);
+        let falling = close - candle.high.max(previous);
+        let up = if close > previous { rising } else { T::zero() };
+        let down = if close < previous { falling } else { T::zero() };
+        up + down
     }
 
     #[inline]

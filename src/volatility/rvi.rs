@@ -117,14 +117,10 @@ impl<T: Real> RelativeVolatility<T> {
     /// `(up, down)` for a close `x` after `previous`, with deviation `sigma`.
     #[inline]
     fn split(x: T, previous: T, sigma: T) -> (T, T) {
-        let zero = T::zero();
-        if x > previous {
-            (sigma, zero)
-        } else if x < previous {
-            (zero, sigma)
-        } else {
-            (zero, zero)
-        }
+        // Two selects, not a branch: a rising or falling close is a coin toss.
+        let up = if x > previous { sigma } else { T::zero() };
+        let down = if x < previous { sigma } else { T::zero() };
+        (up, down)
     }
 
     /// `100·U/(U + D)`, 50 when both are 0, within `0..=100`.
