@@ -56,6 +56,30 @@ pub(crate) fn in_input_range<T: Float>(x: T, min: T, max: T) -> bool {
     magnitude <= max && (magnitude >= min || magnitude == T::zero())
 }
 
+/// The larger of `a` and `b`, neither NaN (`b` on a tie): one comparison and one select,
+/// where `max`'s NaN handling takes six instructions on x86-64.
+#[inline]
+pub(crate) fn larger<T: Real>(a: T, b: T) -> T {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// `x` clamped to `low..=high` (`low <= high`) by comparisons: `x.max(low).min(high)`, NaN
+/// included (it gives `low`), but for the sign of a zero on a tie, without the NaN handling
+/// of `max` and `min`.
+#[inline]
+pub(crate) fn clamp<T: Real>(x: T, low: T, high: T) -> T {
+    let at_least_low = larger(x, low);
+    if at_least_low < high {
+        at_least_low
+    } else {
+        high
+    }
+}
+
 /// `n` as a float. Exact for every period the crate accepts (at most 100000 < 2^24).
 #[inline]
 pub(crate) fn from_usize<T: Real>(n: usize) -> T {
@@ -82,6 +106,46 @@ pub(crate) fn two_sum<T: Real>(a: T, b: T) -> (T, T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamp_and_larger_are_max_and_min_without_their_nan_handling() {
+        let values = [
+            f64::NAN,
+            f64::NEG_INFINITY,
+            -1e300,
+            -100.0,
+            -100.5,
+            -99.5,
+            -1.0,
+            -5e-324,
+            0.0,
+            5e-324,
+            0.5,
+            99.9,
+            100.0,
+            100.1,
+            1e300,
+            f64::INFINITY,
+        ];
+        for &x in &values {
+            for (low, high) in [(0.0, 100.0), (-100.0, 0.0), (-1.0, 1.0), (3.0, 3.0)] {
+                let expected = x.max(low).min(high);
+                assert_eq!(
+                    clamp(x, low, high).to_bits(),
+                    expected.to_bits(),
+                    "{x} in {low}..={high}"
+                );
+            }
+            for &y in &values {
+                if !x.is_nan() && !y.is_nan() && x != y {
+                    assert_eq!(larger(x, y), x.max(y), "{x}, {y}");
+                }
+            }
+        }
+        // A tie gives the second number.
+        assert_eq!(larger(-0.0_f64, 0.0).to_bits(), 0.0_f64.to_bits());
+        assert_eq!(larger(0.0_f64, -0.0).to_bits(), (-0.0_f64).to_bits());
+    }
 
     #[test]
     fn two_sum_recovers_the_bits_lost_to_rounding() {

@@ -2,7 +2,7 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::error::check_period;
-use crate::float::{from_usize, lit};
+use crate::float::{clamp, from_usize, lit};
 use crate::window::{Extremum, MonotonicDeque, RollingSum};
 use crate::{CheckedInput, Error, Indicator, Real};
 
@@ -194,7 +194,7 @@ pub(super) const FLAT_RANGE: f64 = 1e-14;
 /// range reads 0 or 100).
 #[inline]
 fn percent<T: Real>(x: T) -> T {
-    x.max(T::zero()).min(lit(100.0))
+    clamp(x, T::zero(), lit(100.0))
 }
 
 /// Pushes `x` into a rolling mean; the mean once full.

@@ -2,7 +2,7 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::error::check_period;
-use crate::float::lit;
+use crate::float::{clamp, lit};
 use crate::{CheckedInput, Error, Indicator, Real};
 
 use super::stochastic::{Range, FLAT_RANGE};
@@ -132,7 +132,7 @@ impl<T: Real> WilliamsR<T> {
             return T::zero();
         }
         let r = (highest - close) / (spread / lit(-100.0));
-        r.max(lit(-100.0)).min(T::zero())
+        clamp(r, lit(-100.0), T::zero())
     }
 }
 

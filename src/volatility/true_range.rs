@@ -1,6 +1,7 @@
 use core::fmt;
 
 use crate::bar::Candle;
+use crate::float::larger;
 use crate::{CheckedInput, Indicator, Real};
 
 /// True range: the bar's range, extended to the previous close when the bar gapped away
@@ -96,7 +97,8 @@ impl<T: Real> TrueRange<T> {
         let range = candle.high - candle.low;
         let above = (previous - candle.high).abs();
         let below = (candle.low - previous).abs();
-        range.max(above).max(below)
+        // Never NaN (usable inputs): comparisons, without `max`'s NaN handling.
+        larger(larger(range, above), below)
     }
 
     /// The true range `candle` would give (`None` for the first bar).
