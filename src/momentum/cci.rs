@@ -1,7 +1,7 @@
 use core::fmt;
 
 use crate::bar::Candle;
-use crate::float::{from_usize, lit};
+use crate::float::{clamp, from_usize, lit};
 use crate::price::{AverageDeviation, TypicalPrice};
 use crate::{CheckedInput, Error, Indicator, Real};
 
@@ -122,9 +122,7 @@ impl<T: Real> Cci<T> {
             return T::zero();
         }
         let bound = from_usize::<T>(self.period()) / lit(0.03);
-        (above / (lit::<T>(0.015) * deviation))
-            .max(-bound)
-            .min(bound)
+        clamp(above / (lit::<T>(0.015) * deviation), -bound, bound)
     }
 }
 

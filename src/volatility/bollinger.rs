@@ -1,6 +1,6 @@
 use core::fmt;
 
-use crate::float::lit;
+use crate::float::{clamp, lit};
 use crate::volatility::Variance;
 use crate::{Error, Indicator, Real};
 
@@ -125,11 +125,11 @@ impl<T: Real> Bollinger<T> {
         } else {
             let reach = self.percent_b_reach();
             let half: T = lit(0.5);
-            let percent_b = ((x - lower) / width).max(half - reach).min(half + reach);
+            let percent_b = clamp((x - lower) / width, half - reach, half + reach);
             let bandwidth = if middle == T::zero() {
                 T::zero()
             } else {
-                (width / middle).max(T::min_value()).min(T::max_value())
+                clamp(width / middle, T::min_value(), T::max_value())
             };
             (percent_b, bandwidth)
         };

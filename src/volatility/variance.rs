@@ -1,6 +1,6 @@
 use core::fmt;
 
-use crate::float::from_usize;
+use crate::float::{from_usize, larger};
 use crate::window::RollingSum;
 use crate::{Error, Indicator, Real};
 
@@ -252,7 +252,7 @@ impl<T: Real> Variance<T> {
         shift: T,
     ) -> T {
         let recent_mean = deviation / recent_count;
-        let recent_m2 = (square - deviation * recent_mean).max(T::zero());
+        let recent_m2 = larger(square - deviation * recent_mean, T::zero());
         if old == 0 {
             return recent_m2;
         }
@@ -299,7 +299,7 @@ impl<T: Real> Variance<T> {
             count = count + T::one();
             let suffix_mean = sum / count;
             *mean = suffix_mean;
-            *m2 = (square - sum * suffix_mean).max(T::zero());
+            *m2 = larger(square - sum * suffix_mean, T::zero());
         }
     }
 
