@@ -17,6 +17,9 @@
 //!   compared after scaling by `sqrt((n − 1)/n)` (a constant; the timing is of the same work),
 //!   and its Bollinger bands get `σ = 2·sqrt((n − 1)/n)`; its RSI and stochastic are in
 //!   `0..=1` and are compared after scaling by 100; its RSI uses Wilder's RMA (`MA::RMA`);
+//! - `ta`'s CCI takes the mean deviation of the closes, not of the typical prices (left out);
+//!   `yata`'s CCI is `(TP − mean)/deviation`, without TA-Lib's `1/0.015`, and is compared after
+//!   scaling; neither has Williams %R, and `yata` has no OBV;
 //! - `kand` is a batch library (its `*_inc` functions make the caller carry the state): its
 //!   figures are one batch call over the whole series, divided by the number of points.
 //!
