@@ -1,3 +1,4 @@
+use crate::float::larger;
 use crate::Real;
 
 use crate::error::check_period;
@@ -344,15 +345,12 @@ struct Hot<T> {
     pushed: u64,
 }
 
-/// The larger of an older and a newer (signed) value; the newer one on a tie, as in a push.
-/// Ties matter for their bits: `0.0 == -0.0`, and `max` may return either.
+/// The larger of an older and a newer (signed) value; the newer one on a tie, as in a push
+/// ([`larger`] returns its second argument on a tie). Ties matter for their bits:
+/// `0.0 == -0.0`, and `max` may return either.
 #[inline]
 fn newest_best<T: Real>(older: T, newer: T) -> T {
-    if older > newer {
-        older
-    } else {
-        newer
-    }
+    larger(older, newer)
 }
 
 /// The block just ended fills every slot, in chronological order: replace its values by
