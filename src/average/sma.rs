@@ -96,7 +96,7 @@ impl<T: Real> Indicator for Sma<T> {
         if !x.is_usable() {
             return self.value();
         }
-        self.sum.push(x);
+        self.sum.push_inlined(x);
         self.value()
     }
 
