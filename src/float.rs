@@ -82,15 +82,14 @@ pub(crate) fn clamp<T: Real>(x: T, low: T, high: T) -> T {
 
 /// `n` as a float. Exact for every period the crate accepts (at most 100000 < 2^24).
 ///
-/// Through `u32` when `n` fits, as every count in an update does: x86-64 converts a 32-bit
-/// integer in one instruction, a 64-bit unsigned one in a sequence of five (the same value).
+/// Through `i64`: x86-64 converts a signed integer in one instruction, an unsigned 64-bit
+/// one in a sequence of five, and a branch to the exact unsigned conversion above `i64::MAX`
+/// is merged back into that sequence by the compiler. So a count above `i64::MAX` (never
+/// reached: the crate's counts are periods and numbers of updates) reads as `i64::MAX`.
 #[inline]
 pub(crate) fn from_usize<T: Real>(n: usize) -> T {
-    match u32::try_from(n) {
-        Ok(small) => T::from(small),
-        Err(_) => T::from(n),
-    }
-    .unwrap_or_else(T::infinity)
+    let signed = i64::try_from(n).unwrap_or(i64::MAX);
+    T::from(signed).unwrap_or_else(T::infinity)
 }
 
 /// A small literal as a float (`0.5`, `100.0`): exact in both `f32` and `f64`.
@@ -115,8 +114,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn from_usize_is_the_rounded_conversion_on_both_sides_of_u32() {
-        let big = u32::MAX as usize;
+    fn from_usize_is_the_rounded_conversion_up_to_i64_max() {
+        let big = i64::MAX as usize;
         let counts = [
             0,
             1,
@@ -124,14 +123,18 @@ mod tests {
             100_000,
             (1 << 24) + 1,
             (1 << 53) + 1,
+            u32::MAX as usize + 1,
             big - 1,
             big,
-            big + 1,
-            usize::MAX,
         ];
         for n in counts {
             assert_eq!(from_usize::<f64>(n).to_bits(), (n as f64).to_bits(), "{n}");
             assert_eq!(from_usize::<f32>(n).to_bits(), (n as f32).to_bits(), "{n}");
+        }
+        // Above it, saturated (never reached by a count).
+        for n in [big + 1, usize::MAX] {
+            assert_eq!(from_usize::<f64>(n), i64::MAX as f64, "{n}");
+            assert_eq!(from_usize::<f32>(n), i64::MAX as f32, "{n}");
         }
     }
 

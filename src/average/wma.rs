@@ -142,7 +142,7 @@ impl<T: Real> Wma<T> {
         // A division, not a product with `1/divisor`: the average is the correctly rounded
         // quotient (e.g. exactly 14/6 for 1, 2, 3), as TA-Lib's.
         self.average = self.weighted / self.divisor;
-        self.sum.push(x);
+        self.sum.push_inlined(x);
         if self.sum.write_index() == 0 {
             // Only the arrays cross the call, never `self` (see `RollingSum::push`).
             rebuild_weighted_suffixes(&mut self.weighted_suffix, self.sum.slots(), 0);
