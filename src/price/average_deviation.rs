@@ -150,7 +150,7 @@ impl<T: Real> Indicator for AverageDeviation<T> {
         if !x.is_usable() {
             return self.value();
         }
-        self.window.push(x);
+        self.window.push_inlined(x);
         self.value()
     }
 

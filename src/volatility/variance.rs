@@ -270,7 +270,7 @@ impl<T: Real> Variance<T> {
     #[inline]
     pub(crate) fn push(&mut self, x: T) {
         (self.recent_deviation, self.recent_square, self.m2) = self.next(x);
-        self.sum.push(x);
+        self.sum.push_inlined(x);
         if self.sum.write_index() == 0 {
             self.rebuild();
         }
