@@ -231,8 +231,8 @@ impl<T: Real> RollingSum<T> {
     /// `recent` in memory for a whole loop of updates, since no float register survives a
     /// call: each push's addition then waits for a store and a reload. Inlined, the step's
     /// loops make the push too large for the callers' own inlining: the slice loop, and the
-    /// update of some indicators that do more than push (inlined for all of them, WMA's
-    /// slice went 6.7 → 18.7 ns per update). So the updates inline it where the peers bench
+    /// update of some indicators that do more than push (MFI's, whose slice loop went 4.8 →
+    /// 6.0 ns per update with it inlined). So the updates inline it where the peers bench
     /// measured a gain, A/B best of 3 in ns per update: [`Sma`](crate::average::Sma) (SMA(50)
     /// 3.9 → 3.0), [`Wma`](crate::average::Wma) (WMA(20) 7.7 → 5.4),
     /// [`Variance`](crate::volatility::Variance) (STDDEV(20) 9.6 → 7.9, Bollinger(20,2) 14.7
