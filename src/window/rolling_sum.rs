@@ -230,13 +230,14 @@ impl<T: Real> RollingSum<T> {
     /// `INLINE_REFRESH` places the rare step. Out of line (a call), the compiler may keep
     /// `recent` in memory for a whole loop of updates, since no float register survives a
     /// call: each push's addition then waits for a store and a reload. Inlined, the step's
-    /// loops make the push too large for the callers' own inlining: the slice loop, and the
-    /// update of some indicators that do more than push (MFI's, whose slice loop went 4.8 →
-    /// 6.0 ns per update with it inlined). So the updates inline it where the peers bench
-    /// measured a gain, A/B best of 3 in ns per update: [`Sma`](crate::average::Sma) (SMA(50)
-    /// 3.9 → 3.0), [`Wma`](crate::average::Wma) (WMA(20) 7.7 → 5.4),
-    /// [`Variance`](crate::volatility::Variance) (STDDEV(20) 9.6 → 7.9, Bollinger(20,2) 14.7
-    /// → 13.5) and [`AverageDeviation`](crate::price::AverageDeviation) (CCI(20) 21.7 → 17.9).
+    /// loops enlarge the code around it: the slice loop below was slower with it (SMA(50)
+    /// 2.8 → 5.2 ns per update), and so was the slice loop of some indicators whose update
+    /// the compiler then stopped inlining (MFI(14) 4.8 → 6.0). So the updates inline it where
+    /// the peers bench measured a gain, A/B best of 3 in ns per update:
+    /// [`Sma`](crate::average::Sma) (SMA(50) 3.9 → 3.0), [`Wma`](crate::average::Wma)
+    /// (WMA(20) 7.7 → 5.4), [`Variance`](crate::volatility::Variance) (STDDEV(20) 9.6 → 7.9,
+    /// Bollinger(20,2) 14.7 → 13.5) and
+    /// [`AverageDeviation`](crate::price::AverageDeviation) (CCI(20) 21.7 → 17.9).
     #[inline]
     fn push_hot<const INLINE_REFRESH: bool>(&mut self, hot: &mut Hot<T>, x: T) {
         if self.cached.is_empty() {
