@@ -33,8 +33,8 @@
 //! ratios to the hand loop and to the fastest peer).
 //!
 //! The bench also prints the memory of one instance (its `size_of` plus the heap it holds,
-//! counted by a global allocator wrapper) for SMA(200) and Bollinger(20), the crate next to
-//! the peers, and writes it to `target/criterion/peers-memory.json`.
+//! counted by a global allocator wrapper) for SMA(200), Bollinger(20), STDDEV(200) and
+//! WMA(200), the crate next to the peers, and writes it to `target/criterion/peers-memory.json`.
 //!
 //! Run with `cargo bench --bench peers` (a few minutes); `-- sma` for one group.
 #![allow(unsafe_code)] // the counting allocator below; the library itself forbids unsafe code
@@ -224,6 +224,31 @@ fn memory(_: &mut Criterion) {
             "Bollinger(20,2)",
             "yata",
             footprint(|| yata_bollinger().init(&yata_candle(100.0)).unwrap()),
+        ),
+        (
+            "STDDEV(200)",
+            "ta_stream",
+            footprint(|| StdDev::<f64>::new(200).unwrap()),
+        ),
+        (
+            "STDDEV(200)",
+            "ta",
+            footprint(|| ta::indicators::StandardDeviation::new(200).unwrap()),
+        ),
+        (
+            "STDDEV(200)",
+            "yata",
+            footprint(|| yata::methods::StDev::new(200, &100.0).unwrap()),
+        ),
+        (
+            "WMA(200)",
+            "ta_stream",
+            footprint(|| Wma::<f64>::new(200).unwrap()),
+        ),
+        (
+            "WMA(200)",
+            "yata",
+            footprint(|| yata::methods::WMA::new(200, &100.0).unwrap()),
         ),
     ];
     println!("\nMemory per instance (size_of + heap bytes):");

@@ -328,3 +328,129 @@ fn of_equal_signed_zeros_the_newest_is_the_extreme() {
         }
     }
 }
+
+/// Two-pass `M2` of a window: the mean first, then the squared deviations from it.
+fn two_pass_m2(window: &[f64]) -> f64 {
+    let mean = window.iter().sum::<f64>() / window.len() as f64;
+    window.iter().map(|x| (x - mean) * (x - mean)).sum()
+}
+
+/// `Σ (i + 1)·x_i / (n(n + 1)/2)` over a window, oldest first.
+fn naive_wma(window: &[f64]) -> f64 {
+    let n = window.len() as f64;
+    let weighted: f64 = window
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (i as f64 + 1.0) * x)
+        .sum();
+    weighted / (n * (n + 1.0) / 2.0)
+}
+
+/// A deterministic series around 100 with spikes of 1e13 and −1e15, so that a wrong stored
+/// suffix (one that still holds a spike, or misses a value) shows at every later output.
+fn spiky_walk(length: usize) -> Vec<f64> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    (0..length)
+        .map(|i| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            match i % 331 {
+                17 => std::f64::consts::PI * 1e13,
+                190 => -std::f64::consts::E * 1e15,
+                _ => 100.0 + (state >> 11) as f64 / (1u64 << 53) as f64,
+            }
+        })
+        .collect()
+}
+
+/// Windows long enough that the variance and the WMA store their old block's suffix
+/// statistics every `√n` slots (above 32 values): chunks that divide the period and chunks
+/// that do not, a spike in and out of every chunk. Every output equals the naive one on the
+/// window, within rounding relative to the window's own spread.
+#[test]
+fn long_windows_with_chunked_suffixes_match_the_naive_window() {
+    let xs = spiky_walk(1500);
+    for period in [33, 36, 47, 64, 100, 200] {
+        let variances = Variance::new(period).unwrap().batch(&xs);
+        let wmas = Wma::new(period).unwrap().batch(&xs);
+        for index in period - 1..xs.len() {
+            let window = &xs[index + 1 - period..=index];
+            let expected = two_pass_m2(window) / period as f64;
+            let variance = variances[index].unwrap();
+            assert!(
+                (variance - expected).abs() <= 1e-12 * expected,
+                "VAR({period}) at {index}: {variance} vs {expected}"
+            );
+            let scale = window.iter().map(|x| x.abs()).fold(0.0, f64::max);
+            let wma = wmas[index].unwrap();
+            assert!(
+                (wma - naive_wma(window)).abs() <= 1e-12 * scale,
+                "WMA({period}) at {index}: {wma} vs {}",
+                naive_wma(window)
+            );
+        }
+    }
+}
+
+/// Saved and loaded at every write position of a block (in each chunk, at its edges, and past
+/// a refill), the variance and the WMA compare equal to the originals and continue bit for
+/// bit as they would have.
+#[test]
+fn long_windows_resume_bit_for_bit_from_any_write_position() {
+    let xs = spiky_walk(400);
+    for period in [33, 47, 49] {
+        let mut variance = Variance::new(period).unwrap();
+        let mut wma = Wma::new(period).unwrap();
+        let continued_variance = Variance::new(period).unwrap().batch(&xs);
+        let continued_wma = Wma::new(period).unwrap().batch(&xs);
+        for (split, &x) in xs.iter().enumerate().take(3 * period + 1) {
+            let loaded_variance: Variance =
+                serde_json::from_str(&serde_json::to_string(&variance).unwrap()).unwrap();
+            let loaded_wma: Wma =
+                serde_json::from_str(&serde_json::to_string(&wma).unwrap()).unwrap();
+            assert_eq!(
+                loaded_variance, variance,
+                "VAR({period}) saved after {split}"
+            );
+            assert_eq!(loaded_wma, wma, "WMA({period}) saved after {split}");
+            let (mut resumed_variance, mut resumed_wma) = (loaded_variance, loaded_wma);
+            for (index, &y) in xs.iter().enumerate().skip(split) {
+                let (v, w) = (resumed_variance.update(y), resumed_wma.update(y));
+                assert_eq!(
+                    v.map(f64::to_bits),
+                    continued_variance[index].map(f64::to_bits),
+                    "VAR({period}) saved after {split}, at {index}"
+                );
+                assert_eq!(
+                    w.map(f64::to_bits),
+                    continued_wma[index].map(f64::to_bits),
+                    "WMA({period}) saved after {split}, at {index}"
+                );
+            }
+            variance.update(x);
+            wma.update(x);
+        }
+    }
+}
+
+#[test]
+fn long_variance_and_wma_windows_cost_about_n_values() {
+    // 200 values, the plain sums' 2·√200 partial sums, 2·14 + 2·15 suffix moments and the
+    // fields: 2,536 bytes (was 5,264 with two full arrays of suffix moments).
+    let sd = StdDev::<f64>::new(200).unwrap();
+    assert_about_n_values(
+        "STDDEV(200)",
+        size_of::<StdDev<f64>>() + sd.heap_bytes(),
+        200,
+        1.6,
+    );
+    // 200 values, 2·√200 plain and 2·√200 weighted partial sums: 2,304 bytes (was 3,640).
+    let wma = Wma::<f64>::new(200).unwrap();
+    assert_about_n_values(
+        "WMA(200)",
+        size_of::<Wma<f64>>() + wma.heap_bytes(),
+        200,
+        1.45,
+    );
+}
