@@ -364,10 +364,9 @@ fn spiky_walk(length: usize) -> Vec<f64> {
         .collect()
 }
 
-/// Windows long enough that the variance and the WMA store their old block's suffix
-/// statistics every `√n` slots (above 32 values): chunks that divide the period and chunks
-/// that do not, a spike in and out of every chunk. Every output equals the naive one on the
-/// window, within rounding relative to the window's own spread.
+/// Long windows (the rolling sums' chunks of `√n` slots dividing the period or not), a spike
+/// entering and leaving every part of the block: every variance and WMA equals the naive one
+/// on the window, within rounding relative to the window's own spread.
 #[test]
 fn long_windows_with_chunked_suffixes_match_the_naive_window() {
     let xs = spiky_walk(1500);
@@ -393,9 +392,9 @@ fn long_windows_with_chunked_suffixes_match_the_naive_window() {
     }
 }
 
-/// Saved and loaded at every write position of a block (in each chunk, at its edges, and past
-/// a refill), the variance and the WMA compare equal to the originals and continue bit for
-/// bit as they would have.
+/// Saved and loaded at every write position of a block (in each chunk of the rolling sums, at
+/// their edges, and right after a rebuild), the variance and the WMA over long windows compare
+/// equal to the originals and continue bit for bit as they would have.
 #[test]
 fn long_windows_resume_bit_for_bit_from_any_write_position() {
     let xs = spiky_walk(400);
@@ -432,25 +431,4 @@ fn long_windows_resume_bit_for_bit_from_any_write_position() {
             wma.update(x);
         }
     }
-}
-
-#[test]
-fn long_variance_and_wma_windows_cost_about_n_values() {
-    // 200 values, the plain sums' 2·√200 partial sums, 2·14 + 2·15 suffix moments and the
-    // fields: 2,536 bytes (was 5,264 with two full arrays of suffix moments).
-    let sd = StdDev::<f64>::new(200).unwrap();
-    assert_about_n_values(
-        "STDDEV(200)",
-        size_of::<StdDev<f64>>() + sd.heap_bytes(),
-        200,
-        1.6,
-    );
-    // 200 values, 2·√200 plain and 2·√200 weighted partial sums: 2,304 bytes (was 3,640).
-    let wma = Wma::<f64>::new(200).unwrap();
-    assert_about_n_values(
-        "WMA(200)",
-        size_of::<Wma<f64>>() + wma.heap_bytes(),
-        200,
-        1.45,
-    );
 }

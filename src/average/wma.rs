@@ -2,7 +2,7 @@ use core::fmt;
 
 use crate::error::check_period;
 use crate::float::from_usize;
-use crate::window::{ChunkedSuffixes, RollingSum, WeightedSuffix};
+use crate::window::RollingSum;
 use crate::{Error, Indicator, Real};
 
 /// Linearly weighted moving average: the newest input weighs `n`, the oldest `1`.
@@ -19,9 +19,7 @@ use crate::{Error, Indicator, Real};
 /// `n(n+1)/2 · WMA = WS[k] − k·S[k] + RW + (n−k)·R`.
 ///
 /// Every term holds only values still in the window, so nothing that left it (a spike of
-/// 1e15 included) leaves a trace. Over more than 32 values, `S` and `WS` are stored every
-/// `√n` slots and recomputed for the `√n` slots being read every `√n` updates: the window
-/// costs `n` values and about `4·√n` more.
+/// 1e15 included) leaves a trace.
 ///
 /// # Parameters
 ///
@@ -42,18 +40,17 @@ use crate::{Error, Indicator, Real};
 ///
 /// TA-Lib `WMA`; matches it at every index.
 #[doc(alias = "WMA")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Deserialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "WmaState<T>")
 )]
 pub struct Wma<T: Real = f64> {
     /// The window, its suffix sums `S` and the recent plain sum `R`.
     sum: RollingSum<T>,
-    /// `Σ_{i≥k} (i+1)·slot_i` at the last rebuild, for the old-block slots `k` still read
-    /// (stored every `√n` slots, like the plain suffix sums); 0 past the end.
-    weighted_suffix: ChunkedSuffixes<T, T>,
+    /// `weighted_suffix[k] = Σ_{i≥k} (i+1)·slot_i` at the last rebuild; 0 past the end.
+    weighted_suffix: Vec<T>,
     /// `RW`: the weighted sum of the values pushed since the last rebuild.
     recent_weighted: T,
     /// The current average (meaningful once the window is full).
@@ -65,17 +62,6 @@ pub struct Wma<T: Real = f64> {
     /// `n(n+1)/2`, computed once.
     #[cfg_attr(feature = "serde", serde(skip))]
     divisor: T,
-}
-
-/// Equal windows with equal sums: every weighted suffix sum still in use is a function of the
-/// window, so the stored ones are not compared.
-impl<T: Real> PartialEq for Wma<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.sum == other.sum
-            && self.recent_weighted == other.recent_weighted
-            && self.average == other.average
-            && self.weighted == other.weighted
-    }
 }
 
 impl Wma {
@@ -98,7 +84,7 @@ impl<T: Real> Wma<T> {
     pub(crate) fn with_valid_period(period: usize) -> Self {
         Self {
             sum: RollingSum::with_valid_period(period),
-            weighted_suffix: ChunkedSuffixes::new(period, &WeightedSuffix),
+            weighted_suffix: vec![T::zero(); period + 1],
             recent_weighted: T::zero(),
             average: T::zero(),
             weighted: T::zero(),
@@ -120,7 +106,7 @@ impl<T: Real> Wma<T> {
     /// Heap memory held, in bytes (its `size_of` is the rest).
     #[doc(hidden)]
     pub fn heap_bytes(&self) -> usize {
-        self.sum.heap_bytes() + self.weighted_suffix.heap_bytes()
+        self.sum.heap_bytes() + self.weighted_suffix.capacity() * size_of::<T>()
     }
 
     /// `(RW, n(n+1)/2 · WMA)` after pushing `x`; shared by `update` and `peek`.
@@ -131,7 +117,11 @@ impl<T: Real> Wma<T> {
         let k = self.sum.written() + T::one();
         let recent_weighted = self.recent_weighted + k * x;
         let recent = self.sum.recent() + x;
-        let old_weighted = self.weighted_suffix.cached(pushed).unwrap_or_else(T::zero);
+        let old_weighted = self
+            .weighted_suffix
+            .get(pushed)
+            .copied()
+            .unwrap_or_else(T::zero);
         let old = self.sum.next_old_block_sum();
         let weighted =
             (old_weighted - k * old) + (recent_weighted + (self.sum.period_real() - k) * recent);
@@ -153,13 +143,10 @@ impl<T: Real> Wma<T> {
         // quotient (e.g. exactly 14/6 for 1, 2, 3), as TA-Lib's.
         self.average = self.weighted / self.divisor;
         self.sum.push_inlined(x);
-        let written = self.sum.write_index();
-        if self.weighted_suffix.needs_refresh(written) {
-            self.weighted_suffix
-                .refresh(self.sum.slots(), &WeightedSuffix, written);
-            if written == 0 {
-                self.recent_weighted = T::zero();
-            }
+        if self.sum.write_index() == 0 {
+            // Only the arrays cross the call, never `self` (see `RollingSum::push`).
+            rebuild_weighted_suffixes(&mut self.weighted_suffix, self.sum.slots(), 0);
+            self.recent_weighted = T::zero();
         }
         self.value()
     }
@@ -200,8 +187,15 @@ impl<T: Real> Wma<T> {
         let period = self.period();
         let written = self.sum.write_index();
         let full = self.sum.is_full();
-        self.weighted_suffix
-            .resync(self.sum.slots(), &WeightedSuffix, written, full);
+        if full {
+            rebuild_weighted_suffixes(&mut self.weighted_suffix, self.sum.slots(), written);
+        } else {
+            // Never rebuilt: the zeros of construction.
+            self.weighted_suffix.fill(T::zero());
+        }
+        if let Some(last) = self.weighted_suffix.last_mut() {
+            *last = T::zero();
+        }
         // The values the last push saw as recent: all of them right after a rebuild.
         let count = if full && written == 0 {
             period
@@ -219,13 +213,11 @@ impl<T: Real> Wma<T> {
             T::zero()
         } else {
             let k: T = from_usize(count);
-            // What the last push read, which the cache may have moved past.
-            let old_weighted = if full {
-                self.weighted_suffix
-                    .value_at(self.sum.slots(), &WeightedSuffix, count)
-            } else {
-                T::zero()
-            };
+            let old_weighted = self
+                .weighted_suffix
+                .get(count)
+                .copied()
+                .unwrap_or_else(T::zero);
             let old = if count == period {
                 T::zero()
             } else {
@@ -239,6 +231,23 @@ impl<T: Real> Wma<T> {
         } else {
             recent_weighted
         };
+    }
+}
+
+/// Recomputes the weighted suffix sums `Σ_{i≥k} (i+1)·slot_i` of storage slots `from..`,
+/// newest first: after a rebuild of the plain sums (from slot 0), and on load for the sums
+/// still in use. Out of line, and given only the arrays.
+#[cold]
+#[inline(never)]
+fn rebuild_weighted_suffixes<T: Real>(weighted_suffix: &mut [T], slots: &[T], from: usize) {
+    let mut running = T::zero();
+    // The weight `index + 1`, counted down from `n` (no conversion per value).
+    let mut weight: T = from_usize(slots.len());
+    let pairs = weighted_suffix.iter_mut().zip(slots).enumerate().rev();
+    for (_, (suffix, &x)) in pairs.take_while(|&(index, _)| index >= from) {
+        running = running + weight * x;
+        *suffix = running;
+        weight = weight - T::one();
     }
 }
 
@@ -269,7 +278,7 @@ impl<T: Real> Indicator for Wma<T> {
 
     fn reset(&mut self) {
         self.sum.clear();
-        self.weighted_suffix.clear(&WeightedSuffix);
+        self.weighted_suffix.fill(T::zero());
         self.recent_weighted = T::zero();
         self.average = T::zero();
         self.weighted = T::zero();
@@ -283,41 +292,6 @@ impl<T: Real> Indicator for Wma<T> {
 impl<T: Real> fmt::Display for Wma<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "WMA({})", self.period())
-    }
-}
-
-/// The saved form: the weighted suffix sums as a full array (the values of the slots still
-/// in use, zeros for the others), as loaded by [`WmaState`].
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize)]
-struct WmaSaved<'a, T: Real> {
-    sum: &'a RollingSum<T>,
-    weighted_suffix: Vec<T>,
-    recent_weighted: T,
-    average: T,
-}
-
-#[cfg(feature = "serde")]
-impl<T: Real + serde::Serialize> serde::Serialize for Wma<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let slots = self.sum.slots();
-        let written = self.sum.write_index();
-        let weighted_suffix = (0..=slots.len())
-            .map(|slot| {
-                if self.sum.is_full() && slot >= written {
-                    self.weighted_suffix.value_at(slots, &WeightedSuffix, slot)
-                } else {
-                    T::zero()
-                }
-            })
-            .collect();
-        WmaSaved {
-            sum: &self.sum,
-            weighted_suffix,
-            recent_weighted: self.recent_weighted,
-            average: self.average,
-        }
-        .serialize(serializer)
     }
 }
 
@@ -392,21 +366,19 @@ impl<T: Real> Wma<T> {
                 "WMA weighted sums do not match the values in its window",
             ));
         }
-        let mut loaded = Self::with_valid_period(period);
-        loaded.sum = state.sum;
-        loaded.recent_weighted = state.recent_weighted;
-        loaded.average = state.average;
+        let mut loaded = Self {
+            sum: state.sum,
+            weighted_suffix: state.weighted_suffix,
+            recent_weighted: state.recent_weighted,
+            average: state.average,
+            weighted: T::zero(),
+            divisor: Self::divisor(period),
+        };
         loaded.resync();
-        let slots = loaded.sum.slots();
         let finite = loaded.average.is_finite()
             && loaded.weighted.is_finite()
             && loaded.recent_weighted.is_finite()
-            && (pushed..period).all(|slot| {
-                loaded
-                    .weighted_suffix
-                    .value_at(slots, &WeightedSuffix, slot)
-                    .is_finite()
-            });
+            && loaded.weighted_suffix.iter().all(|x| x.is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
                 "WMA weighted sums of its window overflow",

@@ -1,7 +1,7 @@
 use core::fmt;
 
 use crate::float::{from_usize, larger};
-use crate::window::{ChunkedSuffixes, RollingSum, SuffixScan};
+use crate::window::RollingSum;
 use crate::{Error, Indicator, Real};
 
 /// Rolling variance of the last `n` inputs: population (`ddof = 0`, TA-Lib's `VAR`) by
@@ -22,11 +22,6 @@ use crate::{Error, Indicator, Real};
 /// - the two groups are merged with Chan et al.'s pairwise formula
 ///   `M2 = M2_a + M2_b + δ²·n_a·n_b/n` (`δ` the difference of their means): a sum of
 ///   non-negative terms.
-///
-/// Over more than 32 values, the old block's suffix sums are stored like [`RollingSum`]'s
-/// partial sums: at every `√n`-th slot, and for the `√n` slots being read, recomputed every
-/// `√n` updates with the rebuild's operations. The window then costs `n` values and about
-/// `6·√n` more (its plain sums' and these), not `3n`.
 ///
 /// Every shift is a value inside the group it is applied to, so rounding errors are
 /// bounded by about `n` ulps of the window's own `M2`, whatever the price level
@@ -74,19 +69,20 @@ use crate::{Error, Indicator, Real};
 /// Chan, Golub and LeVeque (1979), *Updating formulae and a pairwise algorithm for
 /// computing sample variances*.
 #[doc(alias = "VAR")]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Deserialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "VarianceState<T>")
 )]
 pub struct Variance<T: Real = f64> {
     /// The window and its drift-free plain sum.
     sum: RollingSum<T>,
-    /// At the last rebuild, for the old-block slots `i` still read: `Σ d` and `Σ d²` over
-    /// `slots[i..]`, with `d = slot_j − anchor` and `anchor` the last slot (the newest value
-    /// of the block). Zeros before the first one.
-    old: ChunkedSuffixes<(T, T), (T, T)>,
+    /// At the last rebuild: `old_mean[i]` = mean of `slot_j − anchor` over `j ≥ i`, where
+    /// `anchor` is the last slot (the newest value of the block). Zeros before the first one.
+    old_mean: Vec<T>,
+    /// At the last rebuild: `old_m2[i]` = `M2` of `slots[i..]`.
+    old_m2: Vec<T>,
     /// `Σ (x − slots[0])` over the values pushed since the last rebuild.
     recent_deviation: T,
     /// `Σ (x − slots[0])²` over the values pushed since the last rebuild.
@@ -98,56 +94,6 @@ pub struct Variance<T: Real = f64> {
     /// `1 / (n − ddof)`, computed once.
     #[cfg_attr(feature = "serde", serde(skip))]
     inverse_divisor: T,
-}
-
-/// Equal windows with equal moments: every suffix statistic still in use is a function of
-/// the window (the old block's values still in their slots), so the stored ones are not
-/// compared.
-impl<T: Real> PartialEq for Variance<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.sum == other.sum
-            && self.recent_deviation == other.recent_deviation
-            && self.recent_square == other.recent_square
-            && self.m2 == other.m2
-            && self.ddof == other.ddof
-    }
-}
-
-/// `(Σ d, Σ d²)` over every suffix of the old block, with `d = x − anchor` the deviation from
-/// its newest value, added newest first. The updates divide them by the suffix's length
-/// ([`mean_and_m2`]): a division per update, which measured faster than one per cached slot.
-struct SuffixMoments<T> {
-    anchor: T,
-}
-
-impl<T: Real> SuffixScan<T> for SuffixMoments<T> {
-    type State = (T, T);
-    type Value = (T, T);
-
-    fn empty(&self) -> (T, T) {
-        (T::zero(), T::zero())
-    }
-
-    #[inline]
-    fn step(&self, moments: (T, T), _: usize, x: T) -> (T, T) {
-        accumulate(moments, x, self.anchor)
-    }
-
-    #[inline]
-    fn value(&self, sums: (T, T), _: usize) -> (T, T) {
-        sums
-    }
-
-    fn empty_value(&self) -> (T, T) {
-        (T::zero(), T::zero())
-    }
-}
-
-/// The mean and `M2` of `count` deviations, from their sums `(Σ d, Σ d²)`.
-#[inline]
-fn mean_and_m2<T: Real>((sum, square): (T, T), count: T) -> (T, T) {
-    let mean = sum / count;
-    (mean, larger(square - sum * mean, T::zero()))
 }
 
 impl Variance {
@@ -213,7 +159,8 @@ impl<T: Real> Variance<T> {
         let period = sum.period();
         Self {
             sum,
-            old: ChunkedSuffixes::new(period, &SuffixMoments { anchor: T::zero() }),
+            old_mean: vec![T::zero(); period],
+            old_m2: vec![T::zero(); period],
             recent_deviation: T::zero(),
             recent_square: T::zero(),
             m2: T::zero(),
@@ -236,7 +183,7 @@ impl<T: Real> Variance<T> {
     /// Heap memory held, in bytes (its `size_of` is the rest).
     #[doc(hidden)]
     pub fn heap_bytes(&self) -> usize {
-        self.sum.heap_bytes() + self.old.heap_bytes()
+        self.sum.heap_bytes() + (self.old_mean.capacity() + self.old_m2.capacity()) * size_of::<T>()
     }
 
     /// The values in the window (for composite indicators that validate a loaded state).
@@ -284,7 +231,7 @@ impl<T: Real> Variance<T> {
             deviation,
             square,
             self.merged_m2(
-                self.old.cached(pushed).unwrap_or((T::zero(), T::zero())),
+                pushed,
                 self.sum.written() + T::one(),
                 old,
                 (deviation, square),
@@ -293,13 +240,12 @@ impl<T: Real> Variance<T> {
         )
     }
 
-    /// `M2` of the window made of the recent values (`recent_count` of them, as a float;
-    /// deviations `Σ d`, `Σ d²` from `shift`) and the `old` old-block values still in it,
-    /// whose deviations from the old block's newest value sum to `old_sums` (`Σ d`, `Σ d²`).
+    /// `M2` of the window made of the `pushed` recent values (`recent_count` as a float;
+    /// deviations `Σ d`, `Σ d²` from `shift`) and the `old` old-block values still in it.
     #[inline]
     fn merged_m2(
         &self,
-        old_sums: (T, T),
+        pushed: usize,
         recent_count: T,
         old: usize,
         (deviation, square): (T, T),
@@ -311,10 +257,11 @@ impl<T: Real> Variance<T> {
             return recent_m2;
         }
         let anchor = self.sum.slots().last().copied().unwrap_or(shift);
+        let old_mean = self.old_mean.get(pushed).copied().unwrap_or_else(T::zero);
+        let old_m2 = self.old_m2.get(pushed).copied().unwrap_or_else(T::zero);
+        let delta = (shift - anchor) + (recent_mean - old_mean);
         // `old` as a float, from counts kept as floats: `n − recent_count`.
         let old_count = self.sum.period_real() - recent_count;
-        let (old_mean, old_m2) = mean_and_m2(old_sums, old_count);
-        let delta = (shift - anchor) + (recent_mean - old_mean);
         let weight = old_count * (recent_count * self.sum.inverse_period());
         old_m2 + recent_m2 + delta * delta * weight
     }
@@ -324,32 +271,35 @@ impl<T: Real> Variance<T> {
     pub(crate) fn push(&mut self, x: T) {
         (self.recent_deviation, self.recent_square, self.m2) = self.next(x);
         self.sum.push_inlined(x);
-        let written = self.sum.write_index();
-        if self.old.needs_refresh(written) {
-            self.refresh(written);
+        if self.sum.write_index() == 0 {
+            self.rebuild();
         }
     }
 
-    /// The rare step of a push that left the write index at `written` (see
-    /// [`ChunkedSuffixes::refresh`]); at 0 the values pushed since the rebuild start over.
-    /// Out of line: inlined, it made the update too large to be inlined in turn (STDDEV(20)
-    /// 9.8 → 22.9 ns per update).
-    #[cold]
-    #[inline(never)]
-    fn refresh(&mut self, written: usize) {
-        let scan = self.scan();
-        self.old.refresh(self.sum.slots(), &scan, written);
-        if written == 0 {
-            self.recent_deviation = T::zero();
-            self.recent_square = T::zero();
-        }
+    /// The window is exactly one block, in chronological order: rebuild the suffix
+    /// statistics, as deviations from its newest value. O(n), once every `n` pushes.
+    fn rebuild(&mut self) {
+        self.rebuild_suffixes(0);
+        self.recent_deviation = T::zero();
+        self.recent_square = T::zero();
     }
 
-    /// The scan of the old block's suffixes: deviations from its newest value, the last
-    /// slot (overwritten only by the push that completes the next block).
-    fn scan(&self) -> SuffixMoments<T> {
-        SuffixMoments {
-            anchor: self.sum.slots().last().copied().unwrap_or_else(T::zero),
+    /// Recomputes the suffix statistics of storage slots `from..`, newest first (the
+    /// rebuild's loop, also used on load for the suffixes still in use).
+    fn rebuild_suffixes(&mut self, from: usize) {
+        let slots = self.sum.slots();
+        let anchor = slots.last().copied().unwrap_or_else(T::zero);
+        let (mut sum, mut square, mut count) = (T::zero(), T::zero(), T::zero());
+        let suffixes = self.old_mean.iter_mut().zip(self.old_m2.iter_mut());
+        let newest_first = suffixes.zip(slots).enumerate().rev();
+        for (_, ((mean, m2), &x)) in newest_first.take_while(|&(index, _)| index >= from) {
+            let d = x - anchor;
+            sum = sum + d;
+            square = square + d * d;
+            count = count + T::one();
+            let suffix_mean = sum / count;
+            *mean = suffix_mean;
+            *m2 = larger(square - sum * suffix_mean, T::zero());
         }
     }
 
@@ -361,8 +311,9 @@ impl<T: Real> Variance<T> {
         let period = self.sum.period();
         let written = self.sum.write_index();
         let full = self.sum.is_full();
-        let scan = self.scan();
-        self.old.resync(self.sum.slots(), &scan, written, full);
+        if full {
+            self.rebuild_suffixes(written);
+        }
         // The values the last push saw as recent: all of them right after a rebuild.
         let count = if full && written == 0 {
             period
@@ -386,10 +337,7 @@ impl<T: Real> Variance<T> {
         self.m2 = if count == 0 {
             T::zero()
         } else {
-            // The last push read the suffix at `count`, which the cache, already moved on
-            // to what the next push reads, may no longer hold.
-            let old_sums = self.old.value_at(slots, &self.scan(), count);
-            self.merged_m2(old_sums, from_usize(count), old, moments, shift)
+            self.merged_m2(count, from_usize(count), old, moments, shift)
         };
         (self.recent_deviation, self.recent_square) = if written == 0 {
             (T::zero(), T::zero())
@@ -424,8 +372,8 @@ impl<T: Real> Variance<T> {
     /// Back to the freshly constructed state.
     pub(crate) fn clear(&mut self) {
         self.sum.clear();
-        let scan = self.scan();
-        self.old.clear(&scan);
+        self.old_mean.fill(T::zero());
+        self.old_m2.fill(T::zero());
         self.recent_deviation = T::zero();
         self.recent_square = T::zero();
         self.m2 = T::zero();
@@ -480,51 +428,6 @@ impl<T: Real> fmt::Display for Variance<T> {
             0 => write!(f, "VAR({})", self.period()),
             ddof => write!(f, "VAR({},ddof={ddof})", self.period()),
         }
-    }
-}
-
-/// The saved form: the old block's suffix statistics as full arrays (the values of the
-/// slots still in use, zeros for the others), as loaded by [`VarianceState`].
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize)]
-struct VarianceSaved<'a, T: Real> {
-    sum: &'a RollingSum<T>,
-    old_mean: Vec<T>,
-    old_m2: Vec<T>,
-    recent_deviation: T,
-    recent_square: T,
-    m2: T,
-    ddof: usize,
-}
-
-#[cfg(feature = "serde")]
-impl<T: Real + serde::Serialize> serde::Serialize for Variance<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let scan = self.scan();
-        let slots = self.sum.slots();
-        let written = self.sum.write_index();
-        let (old_mean, old_m2) = (0..slots.len())
-            .map(|slot| {
-                if self.sum.is_full() && slot >= written {
-                    mean_and_m2(
-                        self.old.value_at(slots, &scan, slot),
-                        from_usize(slots.len() - slot),
-                    )
-                } else {
-                    (T::zero(), T::zero())
-                }
-            })
-            .unzip();
-        VarianceSaved {
-            sum: &self.sum,
-            old_mean,
-            old_m2,
-            recent_deviation: self.recent_deviation,
-            recent_square: self.recent_square,
-            m2: self.m2,
-            ddof: self.ddof,
-        }
-        .serialize(serializer)
     }
 }
 
@@ -627,15 +530,16 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
             ));
         }
         variance.sum = state.sum;
+        variance.old_mean = state.old_mean;
+        variance.old_m2 = state.old_m2;
         variance.resync();
-        let scan = variance.scan();
-        let slots = variance.sum.slots();
         let finite = variance.m2.is_finite()
             && variance.recent_square.is_finite()
-            && (written..period).all(|slot| {
-                let (sum, square) = variance.old.value_at(slots, &scan, slot);
-                sum.is_finite() && square.is_finite()
-            });
+            && variance
+                .old_mean
+                .iter()
+                .chain(&variance.old_m2)
+                .all(|x| x.is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
                 "variance moments of its window overflow",

@@ -13,13 +13,11 @@
 //! The blocks accept any finite value; the indicators built on them also check that the
 //! values are ones they could have pushed (usable inputs, percentages, ...).
 
-mod chunked_suffixes;
 mod compensated_sum;
 mod monotonic_deque;
 mod ring_buffer;
 mod rolling_sum;
 
-pub(crate) use chunked_suffixes::{chunk_length, ChunkedSuffixes, SuffixScan, WeightedSuffix};
 pub use compensated_sum::CompensatedSum;
 pub use monotonic_deque::{Extremum, MonotonicDeque};
 pub use ring_buffer::RingBuffer;

@@ -137,7 +137,9 @@ impl<T: Real> RollingSum<T> {
     /// For periods known to be valid (constants); anything else is clamped into range.
     pub(crate) fn with_valid_period(period: usize) -> Self {
         let period = crate::error::clamp_period(period);
-        let chunk = super::chunk_length(period);
+        // The smallest chunk with chunk² ≥ period (at least 2, so that right after a rebuild
+        // the first chunk holds slot 1).
+        let chunk = (2..=period.max(2)).find(|c| c * c >= period).unwrap_or(2);
         Self {
             slots: vec![T::zero(); period],
             next: 0,
