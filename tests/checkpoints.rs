@@ -168,8 +168,11 @@ fn write_samples() {
 
 /// A committed checkpoint loads, has the label it records, and resumes exactly: the next
 /// outputs are bit for bit those of a fresh indicator fed the whole history. The writer of
-/// this version also still writes that very checkpoint (the `crate` field aside): a change
-/// of any state layout fails here, and needs a new format (see `STATE_FORMAT`).
+/// this version also still writes that checkpoint (the `crate` field aside): the same
+/// fields, array lengths, integers and strings, and the same floats up to rounding (a
+/// moment computed by other, as exact, operations may move by a few ulps; the loader checks
+/// floats within a tolerance and recomputes them from the window). A change of any state
+/// layout fails here, and needs a new format (see `STATE_FORMAT`).
 #[track_caller]
 fn resumes_exactly<I>(name: &str, label: &str, fresh: I, inputs: &[I::Input])
 where
@@ -194,11 +197,13 @@ where
     let mut committed: Value = serde_json::from_str(&text).unwrap();
     saved_now.as_object_mut().unwrap().remove("crate");
     committed.as_object_mut().unwrap().remove("crate");
-    assert!(
-        saved_now == committed,
-        "{name}: this version saves {label} differently from the committed format-1 sample; \
-         a changed state layout is a new STATE_FORMAT (and a CHANGELOG entry)"
-    );
+    if let Err(difference) = same_layout(&saved_now, &committed, "") {
+        panic!(
+            "{name}: this version saves {label} differently from the committed format-1 \
+             sample ({difference}); a changed state layout is a new STATE_FORMAT (and a \
+             CHANGELOG entry)"
+        );
+    }
 
     let mut compared = 0;
     for &input in &inputs[HISTORY..] {
@@ -210,6 +215,53 @@ where
         compared > RESUME / 2,
         "{name}: only {compared} outputs compared"
     );
+}
+
+/// `Ok` when `saved` and `committed` have the same fields, array lengths, strings, integers
+/// and booleans, and floats equal within 1e-12 relative (rounding, not layout); otherwise
+/// where they differ.
+fn same_layout(saved: &Value, committed: &Value, at: &str) -> Result<(), String> {
+    match (saved, committed) {
+        (Value::Object(a), Value::Object(b)) => {
+            let (keys_a, keys_b): (Vec<_>, Vec<_>) = (a.keys().collect(), b.keys().collect());
+            if keys_a != keys_b {
+                return Err(format!("{at}: fields {keys_a:?} against {keys_b:?}"));
+            }
+            a.iter()
+                .try_for_each(|(key, value)| same_layout(value, &b[key], &format!("{at}.{key}")))
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .try_for_each(|(index, (x, y))| same_layout(x, y, &format!("{at}[{index}]"))),
+        (Value::Number(a), Value::Number(b)) if a.is_f64() && b.is_f64() => {
+            let (x, y) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            if (x - y).abs() <= 1e-12 * x.abs().max(y.abs()) {
+                Ok(())
+            } else {
+                Err(format!("{at}: {x} against {y}"))
+            }
+        }
+        (a, b) if a == b => Ok(()),
+        (a, b) => Err(format!("{at}: {a} against {b}")),
+    }
+}
+
+#[test]
+fn same_layout_allows_rounding_and_nothing_else() {
+    let committed = serde_json::json!({"n": 3, "xs": [1.0, 6220601.891546274], "s": "a"});
+    let rounded = serde_json::json!({"n": 3, "xs": [1.0, 6220601.891546272], "s": "a"});
+    assert_eq!(same_layout(&rounded, &committed, ""), Ok(()));
+    for changed in [
+        serde_json::json!({"n": 4, "xs": [1.0, 6220601.891546274], "s": "a"}),
+        serde_json::json!({"n": 3, "xs": [1.0], "s": "a"}),
+        serde_json::json!({"n": 3, "xs": [1.0, 6220601.9], "s": "a"}),
+        serde_json::json!({"n": 3, "ys": [1.0, 6220601.891546274], "s": "a"}),
+        serde_json::json!({"n": 3, "xs": [1.0, 6220601.891546274], "s": "b"}),
+    ] {
+        assert!(same_layout(&changed, &committed, "").is_err(), "{changed}");
+    }
 }
 
 #[test]

@@ -13,20 +13,22 @@ use crate::{Error, Indicator, Real};
 /// `VAR = M2 / (n − ddof)`; first output after `n` inputs. The mean is the drift-free
 /// [`RollingSum`] over `n` (bit-identical to [`Sma`](crate::average::Sma)).
 ///
-/// `M2` is never obtained as `E[x²] − E[x]²` of raw prices, and nothing is ever subtracted
-/// from a running total. The window is split like [`RollingSum`]'s: an *old block* whose
-/// suffix statistics are rebuilt exactly every `n` updates, and the values pushed since.
-/// - old block: at each rebuild, for every suffix, the mean and `M2` of the deviations from
-///   the block's newest value (which stays in the window as long as any suffix is used);
-/// - recent values: `Σ d` and `Σ d²` with `d = x − (first recent value)`;
-/// - the two groups are merged with Chan et al.'s pairwise formula
-///   `M2 = M2_a + M2_b + δ²·n_a·n_b/n` (`δ` the difference of their means): a sum of
-///   non-negative terms.
+/// `M2 = Σ d² − (Σ d)²/n` with `d = x − a`, where the shift `a` is a value *inside the
+/// window*; nothing is ever subtracted from a running total. The window is split like
+/// [`RollingSum`]'s: an *old block* whose suffix sums are rebuilt exactly every `n` updates,
+/// and the values pushed since.
+/// - the shift `a` is the old block's newest value, which stays in the window as long as any
+///   old value does; on the update that completes a block, the newest value;
+/// - old block: at each rebuild, for every suffix, `Σ d` and `Σ d²` (added newest first);
+/// - recent values: `Σ d` and `Σ d²` since the rebuild;
+/// - per update: the two groups' sums added, `M2` from them with `1/n` computed once. No
+///   division, so the update runs at the speed of its additions.
 ///
-/// Every shift is a value inside the group it is applied to, so rounding errors are
-/// bounded by about `n` ulps of the window's own `M2`, whatever the price level
-/// (1e12 or 1e-8) and whatever left the window before (a spike of 1e15 leaves no trace). A
-/// flat window gives exactly 0.
+/// Since `a` is in the window, `Σ d² = M2 + n·(m − a)² ≤ (n + 1)·M2`: the subtraction
+/// cancels at most a factor `n + 1`, and rounding errors are bounded by a few `n` ulps of
+/// `Σ d²`, whatever the price level (1e12 or 1e-8) and whatever left the window before (a
+/// spike of 1e15 leaves no trace). A flat window gives exactly 0. (A shift that is not in
+/// the window, such as 0 for raw prices, is what makes `E[x²] − E[x]²` lose every digit.)
 ///
 /// # Range
 ///
@@ -66,26 +68,27 @@ use crate::{Error, Indicator, Real};
 /// # Links
 ///
 /// TA-Lib `VAR` (population); matched at every index by `tests/talib_volatility.rs`.
-/// Chan, Golub and LeVeque (1979), *Updating formulae and a pairwise algorithm for
-/// computing sample variances*.
+/// Chan, Golub and LeVeque (1983), *Algorithms for computing the sample variance: analysis
+/// and recommendations* (the shifted sums and their error bound).
 #[doc(alias = "VAR")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "VarianceState<T>")
+    serde(try_from = "VarianceState<T>", into = "VarianceState<T>")
 )]
 pub struct Variance<T: Real = f64> {
     /// The window and its drift-free plain sum.
     sum: RollingSum<T>,
-    /// At the last rebuild: `old_mean[i]` = mean of `slot_j − anchor` over `j ≥ i`, where
-    /// `anchor` is the last slot (the newest value of the block). Zeros before the first one.
-    old_mean: Vec<T>,
-    /// At the last rebuild: `old_m2[i]` = `M2` of `slots[i..]`.
-    old_m2: Vec<T>,
-    /// `Σ (x − slots[0])` over the values pushed since the last rebuild.
-    recent_deviation: T,
-    /// `Σ (x − slots[0])²` over the values pushed since the last rebuild.
+    /// At the last rebuild: `old_sum[i]` = Σ (slot_j − anchor) over `j ≥ i`, added newest
+    /// first, where the anchor is the last slot (the newest value of the block). Zeros
+    /// before the first rebuild; entries of overwritten slots are never read again.
+    old_sum: Vec<T>,
+    /// At the last rebuild: `old_square[i]` = Σ (slot_j − anchor)² over `j ≥ i`.
+    old_square: Vec<T>,
+    /// `Σ (x − anchor)` over the values pushed since the last rebuild.
+    recent_sum: T,
+    /// `Σ (x − anchor)²` over the values pushed since the last rebuild.
     recent_square: T,
     /// `M2` of the values in the window after the last update.
     m2: T,
@@ -159,9 +162,9 @@ impl<T: Real> Variance<T> {
         let period = sum.period();
         Self {
             sum,
-            old_mean: vec![T::zero(); period],
-            old_m2: vec![T::zero(); period],
-            recent_deviation: T::zero(),
+            old_sum: vec![T::zero(); period],
+            old_square: vec![T::zero(); period],
+            recent_sum: T::zero(),
             recent_square: T::zero(),
             m2: T::zero(),
             ddof: ddof.min(period - 1),
@@ -183,7 +186,8 @@ impl<T: Real> Variance<T> {
     /// Heap memory held, in bytes (its `size_of` is the rest).
     #[doc(hidden)]
     pub fn heap_bytes(&self) -> usize {
-        self.sum.heap_bytes() + (self.old_mean.capacity() + self.old_m2.capacity()) * size_of::<T>()
+        self.sum.heap_bytes()
+            + (self.old_sum.capacity() + self.old_square.capacity()) * size_of::<T>()
     }
 
     /// The values in the window (for composite indicators that validate a loaded state).
@@ -209,140 +213,110 @@ impl<T: Real> Variance<T> {
         self.ddof
     }
 
-    /// `(recent_deviation, recent_square, M2)` after pushing `x`; shared by `push` and `peek`.
+    /// The shift of every deviation: the last slot, the old block's newest value (0 before
+    /// the window first fills: the `M2` of those updates is not the window's, and no output
+    /// reads it).
     #[inline]
-    fn next(&self, x: T) -> (T, T, T) {
-        let written = self.sum.write_index();
-        let pushed = written + 1;
-        // The first value pushed since the rebuild: `x` itself if it is that value.
-        let shift = if written == 0 {
-            x
-        } else {
-            self.sum.slots().first().copied().unwrap_or(x)
-        };
-        let (deviation, square) = accumulate((self.recent_deviation, self.recent_square), x, shift);
-        // Old-block values still in the window (none before the first rebuild).
-        let old = if self.sum.is_full() {
-            self.sum.period() - pushed
-        } else {
-            0
-        };
-        (
-            deviation,
-            square,
-            self.merged_m2(
-                pushed,
-                self.sum.written() + T::one(),
-                old,
-                (deviation, square),
-                shift,
-            ),
-        )
+    fn anchor(&self) -> T {
+        self.sum.slots().last().copied().unwrap_or_else(T::zero)
     }
 
-    /// `M2` of the window made of the `pushed` recent values (`recent_count` as a float;
-    /// deviations `Σ d`, `Σ d²` from `shift`) and the `old` old-block values still in it.
+    /// `M2` of the window whose old-block values are the storage slots `from..` and whose
+    /// recent values have the sums `(recent_sum, recent_square)`.
     #[inline]
-    fn merged_m2(
-        &self,
-        pushed: usize,
-        recent_count: T,
-        old: usize,
-        (deviation, square): (T, T),
-        shift: T,
-    ) -> T {
-        let recent_mean = deviation / recent_count;
-        let recent_m2 = larger(square - deviation * recent_mean, T::zero());
-        if old == 0 {
-            return recent_m2;
+    fn merged_m2(&self, from: usize, (recent_sum, recent_square): (T, T)) -> T {
+        let sum = self.old_sum.get(from).copied().unwrap_or_else(T::zero) + recent_sum;
+        let square = self.old_square.get(from).copied().unwrap_or_else(T::zero) + recent_square;
+        m2_of(sum, square, self.sum.inverse_period())
+    }
+
+    /// `M2` after pushing `x`, without committing: the update's arithmetic, bit for bit.
+    #[inline]
+    fn next_m2(&self, x: T) -> T {
+        let pushed = self.sum.write_index() + 1;
+        if pushed < self.sum.period() {
+            let recent = accumulate((self.recent_sum, self.recent_square), x, self.anchor());
+            return self.merged_m2(pushed, recent);
         }
-        let anchor = self.sum.slots().last().copied().unwrap_or(shift);
-        let old_mean = self.old_mean.get(pushed).copied().unwrap_or_else(T::zero);
-        let old_m2 = self.old_m2.get(pushed).copied().unwrap_or_else(T::zero);
-        let delta = (shift - anchor) + (recent_mean - old_mean);
-        // `old` as a float, from counts kept as floats: `n − recent_count`.
-        let old_count = self.sum.period_real() - recent_count;
-        let weight = old_count * (recent_count * self.sum.inverse_period());
-        old_m2 + recent_m2 + delta * delta * weight
+        // `x` completes the block: the rebuild's sums of the whole window about `x`, newest
+        // first (O(n), once every `n` peeks).
+        let older = self.sum.slots().get(..pushed - 1).unwrap_or_default();
+        let whole = older
+            .iter()
+            .rev()
+            .fold(accumulate((T::zero(), T::zero()), x, x), |moments, &value| {
+                accumulate(moments, value, x)
+            });
+        m2_of(whole.0, whole.1, self.sum.inverse_period())
     }
 
     /// Pushes a usable `x`.
     #[inline]
     pub(crate) fn push(&mut self, x: T) {
-        (self.recent_deviation, self.recent_square, self.m2) = self.next(x);
         self.sum.push_inlined(x);
-        if self.sum.write_index() == 0 {
+        let written = self.sum.write_index();
+        if written == 0 {
             self.rebuild();
+        } else {
+            let recent = accumulate((self.recent_sum, self.recent_square), x, self.anchor());
+            (self.recent_sum, self.recent_square) = recent;
+            self.m2 = self.merged_m2(written, recent);
         }
     }
 
-    /// The window is exactly one block, in chronological order: rebuild the suffix
-    /// statistics, as deviations from its newest value. O(n), once every `n` pushes.
+    /// The window is exactly one block, in chronological order: rebuild the suffix sums
+    /// about its newest value, O(n) once every `n` pushes; the window's `M2` is the first.
     fn rebuild(&mut self) {
         self.rebuild_suffixes(0);
-        self.recent_deviation = T::zero();
+        self.recent_sum = T::zero();
         self.recent_square = T::zero();
+        let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
+        self.m2 = m2_of(first(&self.old_sum), first(&self.old_square), self.sum.inverse_period());
     }
 
-    /// Recomputes the suffix statistics of storage slots `from..`, newest first (the
-    /// rebuild's loop, also used on load for the suffixes still in use).
+    /// Recomputes the suffix sums of storage slots `from..`, newest first (the rebuild's
+    /// loop, also used on load for the suffixes still in use).
     fn rebuild_suffixes(&mut self, from: usize) {
         let slots = self.sum.slots();
         let anchor = slots.last().copied().unwrap_or_else(T::zero);
-        let (mut sum, mut square, mut count) = (T::zero(), T::zero(), T::zero());
-        let suffixes = self.old_mean.iter_mut().zip(self.old_m2.iter_mut());
-        let newest_first = suffixes.zip(slots).enumerate().rev();
-        for (_, ((mean, m2), &x)) in newest_first.take_while(|&(index, _)| index >= from) {
-            let d = x - anchor;
-            sum = sum + d;
-            square = square + d * d;
-            count = count + T::one();
-            let suffix_mean = sum / count;
-            *mean = suffix_mean;
-            *m2 = larger(square - sum * suffix_mean, T::zero());
+        let suffixes = self.old_sum.iter_mut().zip(self.old_square.iter_mut());
+        let mut moments = (T::zero(), T::zero());
+        for ((sum, square), &x) in suffixes.zip(slots).skip(from).rev() {
+            moments = accumulate(moments, x, anchor);
+            (*sum, *square) = moments;
         }
     }
 
-    /// Sets every derived moment still in use from the window, with exactly the operations
-    /// of the pushes that produced them (see `RollingSum`'s load): a state reached by pushes
-    /// is left bit for bit as it was, and no stored moment can disagree with the window.
+    /// Sets every derived sum still in use from the window, with exactly the operations of
+    /// the pushes that produced them (see `RollingSum`'s load): a state reached by pushes is
+    /// left as it was (see `PartialEq`), and no stored sum can disagree with the window.
     #[cfg(feature = "serde")]
     fn resync(&mut self) {
-        let period = self.sum.period();
         let written = self.sum.write_index();
         let full = self.sum.is_full();
+        self.old_sum.fill(T::zero());
+        self.old_square.fill(T::zero());
         if full {
             self.rebuild_suffixes(written);
         }
-        // The values the last push saw as recent: all of them right after a rebuild.
-        let count = if full && written == 0 {
-            period
-        } else {
-            written
-        };
-        let slots = self.sum.slots();
-        let shift = slots.first().copied().unwrap_or_else(T::zero);
-        let moments = slots
-            .get(..count)
+        let anchor = self.anchor();
+        let recent = self
+            .sum
+            .slots()
+            .get(..written)
             .unwrap_or_default()
             .iter()
             .fold((T::zero(), T::zero()), |moments, &x| {
-                accumulate(moments, x, shift)
+                accumulate(moments, x, anchor)
             });
-        let old = if full && written > 0 {
-            period - written
+        (self.recent_sum, self.recent_square) = recent;
+        self.m2 = if written > 0 {
+            self.merged_m2(written, recent)
+        } else if full {
+            let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
+            m2_of(first(&self.old_sum), first(&self.old_square), self.sum.inverse_period())
         } else {
-            0
-        };
-        self.m2 = if count == 0 {
             T::zero()
-        } else {
-            self.merged_m2(count, from_usize(count), old, moments, shift)
-        };
-        (self.recent_deviation, self.recent_square) = if written == 0 {
-            (T::zero(), T::zero())
-        } else {
-            moments
         };
     }
 
@@ -358,7 +332,7 @@ impl<T: Real> Variance<T> {
     #[inline]
     pub(crate) fn peek_moments(&self, x: T) -> Option<(T, T)> {
         (self.sum.len() + 1 >= self.sum.period())
-            .then(|| self.divide(self.sum.peek_sum(x), self.next(x).2))
+            .then(|| self.divide(self.sum.peek_sum(x), self.next_m2(x)))
     }
 
     /// `(mean, variance)` of the window, `None` while warming up.
@@ -369,12 +343,26 @@ impl<T: Real> Variance<T> {
             .then(|| self.divide(self.sum.sum(), self.m2))
     }
 
+    /// The suffix sums a later push may read: those of the old block's slots still in the
+    /// window (none before the first rebuild).
+    fn suffixes_in_use(&self) -> (&[T], &[T]) {
+        let from = if self.sum.is_full() {
+            self.sum.write_index()
+        } else {
+            self.sum.period()
+        };
+        (
+            self.old_sum.get(from..).unwrap_or_default(),
+            self.old_square.get(from..).unwrap_or_default(),
+        )
+    }
+
     /// Back to the freshly constructed state.
     pub(crate) fn clear(&mut self) {
         self.sum.clear();
-        self.old_mean.fill(T::zero());
-        self.old_m2.fill(T::zero());
-        self.recent_deviation = T::zero();
+        self.old_sum.fill(T::zero());
+        self.old_square.fill(T::zero());
+        self.recent_sum = T::zero();
         self.recent_square = T::zero();
         self.m2 = T::zero();
     }
@@ -385,6 +373,27 @@ impl<T: Real> Variance<T> {
 fn accumulate<T: Real>((deviation, square): (T, T), x: T, shift: T) -> (T, T) {
     let d = x - shift;
     (deviation + d, square + d * d)
+}
+
+/// `M2 = Σ d² − (Σ d)²/n` from `sum = Σ d` and `square = Σ d²` over `n` values, floored at
+/// 0 (rounding may leave a flat window's `M2` a hair below). `(Σ d)·(Σ d / n)`, not
+/// `(Σ d)²/n`: the square of a sum of 100000 deviations of `2e150` would overflow.
+#[inline]
+fn m2_of<T: Real>(sum: T, square: T, inverse_period: T) -> T {
+    larger(square - sum * (sum * inverse_period), T::zero())
+}
+
+/// Equal windows with equal moments: every suffix sum still in use is a function of the
+/// window (the old block's values still in their slots), so the others are not compared.
+impl<T: Real> PartialEq for Variance<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.sum == other.sum
+            && self.ddof == other.ddof
+            && self.recent_sum == other.recent_sum
+            && self.recent_square == other.recent_square
+            && self.m2 == other.m2
+            && self.suffixes_in_use() == other.suffixes_in_use()
+    }
 }
 
 impl<T: Real> Indicator for Variance<T> {
@@ -431,17 +440,70 @@ impl<T: Real> fmt::Display for Variance<T> {
     }
 }
 
+/// The saved form (the first release's, kept so that saved states load in either
+/// direction): the old block's suffix means and `M2`s about its newest value, and the recent
+/// values' sums about the first of them. They are derived from the window on saving and
+/// checked against it on loading; the sums in use are then recomputed from the window.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VarianceState<T: Real> {
     sum: RollingSum<T>,
+    /// `old_mean[i]`: mean of `slot_j − anchor` over `j ≥ i` (0 where not in use).
     old_mean: Vec<T>,
+    /// `old_m2[i]`: `M2` of `slots[i..]` (0 where not in use).
     old_m2: Vec<T>,
+    /// `Σ (x − slots[0])` over the values pushed since the last rebuild.
     recent_deviation: T,
+    /// `Σ (x − slots[0])²` over the values pushed since the last rebuild.
     recent_square: T,
     m2: T,
     ddof: usize,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> From<Variance<T>> for VarianceState<T> {
+    fn from(variance: Variance<T>) -> Self {
+        let period = variance.sum.period();
+        let written = variance.sum.write_index();
+        let (mut old_mean, mut old_m2) = (vec![T::zero(); period], vec![T::zero(); period]);
+        if variance.sum.is_full() {
+            let in_use = old_mean.iter_mut().zip(old_m2.iter_mut()).enumerate().skip(written);
+            for (index, (mean, m2)) in in_use {
+                let sum = variance.old_sum.get(index).copied().unwrap_or_else(T::zero);
+                let square = variance.old_square.get(index).copied().unwrap_or_else(T::zero);
+                *mean = sum / from_usize(period - index);
+                *m2 = larger(square - sum * *mean, T::zero());
+            }
+        }
+        let slots = variance.sum.slots();
+        let shift = slots.first().copied().unwrap_or_else(T::zero);
+        let (recent_deviation, recent_square) = slots
+            .get(..written)
+            .unwrap_or_default()
+            .iter()
+            .fold((T::zero(), T::zero()), |moments, &x| {
+                accumulate(moments, x, shift)
+            });
+        // Before the window first fills, the updates' `M2` is not the window's (no output
+        // reads it, and the anchor is not in the window yet): the saved one is, from the
+        // recent sums.
+        let m2 = if variance.sum.is_full() || written == 0 {
+            variance.m2
+        } else {
+            let mean = recent_deviation / from_usize(written);
+            larger(recent_square - recent_deviation * mean, T::zero())
+        };
+        Self {
+            old_mean,
+            old_m2,
+            recent_deviation,
+            recent_square,
+            m2,
+            ddof: variance.ddof,
+            sum: variance.sum,
+        }
+    }
 }
 
 /// Exact-as-possible mean and `M2` of `values` (two passes).
@@ -530,15 +592,13 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
             ));
         }
         variance.sum = state.sum;
-        variance.old_mean = state.old_mean;
-        variance.old_m2 = state.old_m2;
         variance.resync();
         let finite = variance.m2.is_finite()
             && variance.recent_square.is_finite()
             && variance
-                .old_mean
+                .old_sum
                 .iter()
-                .chain(&variance.old_m2)
+                .chain(&variance.old_square)
                 .all(|x| x.is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
