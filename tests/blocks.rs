@@ -428,7 +428,10 @@ fn a_variance_shifted_by_an_outlier_keeps_its_digits() {
         let expected = exact_m2(&xs[index + 1 - period..=index]) / period as f64;
         let error = (variances[index].unwrap() - expected).abs() / expected;
         // Measured at most 1.7e-12.
-        assert!(error <= 1e-11, "VAR({period}) at {index}: relative error {error:e}");
+        assert!(
+            error <= 1e-11,
+            "VAR({period}) at {index}: relative error {error:e}"
+        );
     }
 }
 

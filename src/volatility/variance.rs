@@ -241,12 +241,10 @@ impl<T: Real> Variance<T> {
         // `x` completes the block: the rebuild's sums of the whole window about `x`, newest
         // first (O(n), once every `n` peeks).
         let older = self.sum.slots().get(..pushed - 1).unwrap_or_default();
-        let whole = older
-            .iter()
-            .rev()
-            .fold(accumulate((T::zero(), T::zero()), x, x), |moments, &value| {
-                accumulate(moments, value, x)
-            });
+        let whole = older.iter().rev().fold(
+            accumulate((T::zero(), T::zero()), x, x),
+            |moments, &value| accumulate(moments, value, x),
+        );
         m2_of(whole.0, whole.1, self.sum.inverse_period())
     }
 
@@ -271,7 +269,11 @@ impl<T: Real> Variance<T> {
         self.recent_sum = T::zero();
         self.recent_square = T::zero();
         let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
-        self.m2 = m2_of(first(&self.old_sum), first(&self.old_square), self.sum.inverse_period());
+        self.m2 = m2_of(
+            first(&self.old_sum),
+            first(&self.old_square),
+            self.sum.inverse_period(),
+        );
     }
 
     /// Recomputes the suffix sums of storage slots `from..`, newest first (the rebuild's
@@ -314,7 +316,11 @@ impl<T: Real> Variance<T> {
             self.merged_m2(written, recent)
         } else if full {
             let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
-            m2_of(first(&self.old_sum), first(&self.old_square), self.sum.inverse_period())
+            m2_of(
+                first(&self.old_sum),
+                first(&self.old_square),
+                self.sum.inverse_period(),
+            )
         } else {
             T::zero()
         };
@@ -468,10 +474,18 @@ impl<T: Real> From<Variance<T>> for VarianceState<T> {
         let written = variance.sum.write_index();
         let (mut old_mean, mut old_m2) = (vec![T::zero(); period], vec![T::zero(); period]);
         if variance.sum.is_full() {
-            let in_use = old_mean.iter_mut().zip(old_m2.iter_mut()).enumerate().skip(written);
+            let in_use = old_mean
+                .iter_mut()
+                .zip(old_m2.iter_mut())
+                .enumerate()
+                .skip(written);
             for (index, (mean, m2)) in in_use {
                 let sum = variance.old_sum.get(index).copied().unwrap_or_else(T::zero);
-                let square = variance.old_square.get(index).copied().unwrap_or_else(T::zero);
+                let square = variance
+                    .old_square
+                    .get(index)
+                    .copied()
+                    .unwrap_or_else(T::zero);
                 *mean = sum / from_usize(period - index);
                 *m2 = larger(square - sum * *mean, T::zero());
             }
