@@ -142,7 +142,9 @@ impl<T: Real> Indicator for Cci<T> {
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if let Some(typical) = Self::typical(&candle) {
-            self.deviation.update(typical);
+            // A push, not `update`: the deviation `update` returns is the O(n) pass that
+            // `value` makes.
+            self.deviation.push(typical);
         }
         self.value()
     }

@@ -109,6 +109,12 @@ impl<T: Real> AverageDeviation<T> {
         values.fold(T::zero(), |total, x| total + (x - mean).abs()) / n
     }
 
+    /// Pushes a usable `x`, without computing the deviation (O(1)).
+    #[inline]
+    pub(crate) fn push(&mut self, x: T) {
+        self.window.push_inlined(x);
+    }
+
     /// `(newest value, mean, mean absolute deviation)` of the full window, O(n): the three
     /// numbers of the commodity channel index.
     #[inline]
@@ -150,7 +156,7 @@ impl<T: Real> Indicator for AverageDeviation<T> {
         if !x.is_usable() {
             return self.value();
         }
-        self.window.push_inlined(x);
+        self.push(x);
         self.value()
     }
 

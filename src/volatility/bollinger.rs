@@ -87,6 +87,10 @@ pub struct Bollinger<T: Real = f64> {
     multiplier: T,
     /// The last input, for `%B` (0 before the first).
     last: T,
+    /// `sqrt(n − 1)/(2k)`, how far from 0.5 `%B` can be for an input in the window: a
+    /// square root and a division, computed once.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    percent_b_reach: T,
 }
 
 impl<T: Real> Bollinger<T> {
@@ -97,11 +101,11 @@ impl<T: Real> Bollinger<T> {
     /// finite and positive.
     pub fn new(period: usize, multiplier: T) -> Result<Self, Error> {
         let variance = Variance::new_generic(period)?;
-        Ok(Self {
+        Ok(Self::assemble(
             variance,
-            multiplier: check_multiplier(multiplier)?,
-            last: T::zero(),
-        })
+            check_multiplier(multiplier)?,
+            T::zero(),
+        ))
     }
 
     /// The window length `n`.
@@ -123,7 +127,7 @@ impl<T: Real> Bollinger<T> {
         let (percent_b, bandwidth) = if width == T::zero() {
             (lit(0.5), T::zero())
         } else {
-            let reach = self.percent_b_reach();
+            let reach = self.percent_b_reach;
             let half: T = lit(0.5);
             let percent_b = clamp((x - lower) / width, half - reach, half + reach);
             let bandwidth = if middle == T::zero() {
@@ -142,11 +146,15 @@ impl<T: Real> Bollinger<T> {
         }
     }
 
-    /// `sqrt(n − 1)/(2k)`: how far from 0.5 `%B` can be for an input in the window.
-    #[inline]
-    fn percent_b_reach(&self) -> T {
-        let spread = crate::float::from_usize::<T>(self.period() - 1).sqrt();
-        spread / (lit::<T>(2.0) * self.multiplier)
+    /// The indicator, with its constant `%B` reach computed from `n` and `k`.
+    fn assemble(variance: Variance<T>, multiplier: T, last: T) -> Self {
+        let spread = crate::float::from_usize::<T>(variance.period() - 1).sqrt();
+        Self {
+            variance,
+            multiplier,
+            last,
+            percent_b_reach: spread / (lit::<T>(2.0) * multiplier),
+        }
     }
 }
 
@@ -169,11 +177,7 @@ fn check_multiplier<T: Real>(multiplier: T) -> Result<T, Error> {
 impl<T: Real> Default for Bollinger<T> {
     /// `BB(20, 2)`, Bollinger's own defaults.
     fn default() -> Self {
-        Self {
-            variance: Variance::with_valid_period(20),
-            multiplier: lit(2.0),
-            last: T::zero(),
-        }
+        Self::assemble(Variance::with_valid_period(20), lit(2.0), T::zero())
     }
 }
 
@@ -245,10 +249,6 @@ impl<T: Real> TryFrom<BollingerState<T>> for Bollinger<T> {
                 "Bollinger last input is not the newest value of its window",
             ));
         }
-        Ok(Self {
-            variance: state.variance,
-            multiplier,
-            last: state.last,
-        })
+        Ok(Self::assemble(state.variance, multiplier, state.last))
     }
 }
