@@ -16,8 +16,8 @@ use crate::{Error, Indicator, Real};
 ///
 /// The same `ddof` divides numerator and denominator, so it cancels. The first output needs
 /// `n` returns, so `n + 1` pairs. The co-moments are kept with the drift-free block scheme
-/// of [`Variance`](crate::volatility::Variance) (deviations from values inside the window,
-/// merged pairwise), never as `Σxy/n − x̄ȳ`.
+/// of [`Variance`](crate::volatility::Variance) (sums of deviations from a pair inside the
+/// window), never as `Σxy/n − x̄ȳ` of raw returns.
 ///
 /// A benchmark that did not move over the window (`var(r_B) = 0`) gives **0**, like TA-Lib.
 /// "Did not move" is exact: benchmark returns of 1e-9 are a move (TA-Lib 0.8.1 agrees, its

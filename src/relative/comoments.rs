@@ -19,24 +19,12 @@ pub(crate) struct Moments<T> {
     pub(crate) xy: T,
 }
 
-/// Statistics of one suffix of the old block, as deviations from the block's newest pair.
+/// Plain sums of deviations `dx = x − ax`, `dy = y − ay` from a shift `(ax, ay)`:
+/// `Σdx`, `Σdy`, `Σdx²`, `Σdy²`, `Σdx·dy`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct Suffix<T> {
-    mean_x: T,
-    mean_y: T,
-    xx: T,
-    yy: T,
-    xy: T,
-}
-
-/// Plain sums of the deviations of the pairs pushed since the last rebuild from the first of
-/// them.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-struct Recent<T> {
+struct Sums<T> {
     x: T,
     y: T,
     xx: T,
@@ -44,18 +32,60 @@ struct Recent<T> {
     xy: T,
 }
 
+impl<T: Real> Sums<T> {
+    /// The sums with the pair `(x, y)` added, as deviations from `(ax, ay)`.
+    #[inline]
+    fn with(self, (x, y): (T, T), (ax, ay): (T, T)) -> Self {
+        let (dx, dy) = (x - ax, y - ay);
+        Self {
+            x: self.x + dx,
+            y: self.y + dy,
+            xx: self.xx + dx * dx,
+            yy: self.yy + dy * dy,
+            xy: self.xy + dx * dy,
+        }
+    }
+
+    /// Field by field `self + other`.
+    #[inline]
+    fn plus(self, other: Self) -> Self {
+        Self {
+            x: self.x + other.x,
+            y: self.y + other.y,
+            xx: self.xx + other.xx,
+            yy: self.yy + other.yy,
+            xy: self.xy + other.xy,
+        }
+    }
+
+    /// The centred moments of the `n` pairs summed, `1/n` given: `Σdx² − Σdx·(Σdx/n)`, ...
+    /// (the squares floored at 0 against rounding).
+    #[inline]
+    fn moments(self, inverse_count: T) -> Moments<T> {
+        let (mean_x, mean_y) = (self.x * inverse_count, self.y * inverse_count);
+        Moments {
+            xx: (self.xx - self.x * mean_x).max(T::zero()),
+            yy: (self.yy - self.y * mean_y).max(T::zero()),
+            xy: self.xy - self.x * mean_y,
+        }
+    }
+}
+
 /// The co-moments of the last `period` pairs in O(1) amortized, without drift.
 ///
-/// The window is split into an old block, whose suffix statistics are rebuilt exactly every
-/// `period` pushes, and the pairs pushed since; the two groups are merged with Chan et al.'s
-/// pairwise formula `C = C_a + C_b + δx·δy·n_a·n_b/n`. Every deviation is taken from a value
-/// inside its own group, so nothing is ever subtracted from a running total and
-/// `E[xy] − E[x]E[y]` of raw prices never appears.
-#[derive(Debug, Clone, PartialEq)]
+/// The window is split into an old block, whose suffix sums are rebuilt exactly every
+/// `period` pushes, and the pairs pushed since. Both groups are summed as deviations from
+/// one shift inside the window, the old block's newest pair (on the push that completes a
+/// block, the newest pair), and the moments are `Σdx² − Σdx·Σdx/n` and so on, with `1/n`
+/// computed once: no division per push. Since the shift is in the window,
+/// `Σdx² ≤ (n + 1)·Σ(x − x̄)²` bounds the cancellation (see
+/// [`Variance`](crate::volatility::Variance)); nothing is ever subtracted from a running
+/// total, and `E[xy] − E[x]E[y]` of raw prices never appears.
+#[derive(Debug, Clone)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "CoMomentsState<T>")
+    serde(try_from = "CoMomentsState<T>", into = "CoMomentsState<T>")
 )]
 pub(crate) struct CoMoments<T: Real> {
     /// `x` values in storage order (zeros for slots not written yet).
@@ -66,12 +96,17 @@ pub(crate) struct CoMoments<T: Real> {
     next: usize,
     /// Pairs in the window, saturating at the period.
     len: usize,
-    /// `old[i]`: statistics of slots `i..` at the last rebuild (zeros before the first).
-    old: Vec<Suffix<T>>,
-    /// Sums over the pairs pushed since the last rebuild.
-    recent: Recent<T>,
-    /// Co-moments of the window after the last push.
+    /// `old[i]`: sums over slots `i..` at the last rebuild, as deviations from the anchor
+    /// (the last slot), added newest first. Zeros before the first rebuild; entries of
+    /// overwritten slots are never read again.
+    old: Vec<Sums<T>>,
+    /// Sums over the pairs pushed since the last rebuild, from the anchor.
+    recent: Sums<T>,
+    /// Co-moments of the window after the last push (not the window's before it first
+    /// fills, when the anchor is not in it yet and nothing reads them).
     current: Moments<T>,
+    /// `1 / period`, computed once.
+    inverse_period: T,
 }
 
 impl<T: Real> CoMoments<T> {
@@ -83,9 +118,10 @@ impl<T: Real> CoMoments<T> {
             ys: vec![T::zero(); period],
             next: 0,
             len: 0,
-            old: vec![Suffix::default(); period],
-            recent: Recent::default(),
+            old: vec![Sums::default(); period],
+            recent: Sums::default(),
             current: Moments::default(),
+            inverse_period: T::one() / from_usize(period),
         })
     }
 
@@ -104,57 +140,41 @@ impl<T: Real> CoMoments<T> {
         self.len == self.xs.len()
     }
 
-    /// `(recent sums, co-moments)` after pushing `(x, y)`; shared by `push` and `peek`.
+    /// The shift of every deviation: the last slot (zeros before the window first fills).
     #[inline]
-    fn next(&self, x: T, y: T) -> (Recent<T>, Moments<T>) {
-        let period = self.xs.len();
+    fn anchor(&self) -> (T, T) {
+        (
+            self.xs.last().copied().unwrap_or_else(T::zero),
+            self.ys.last().copied().unwrap_or_else(T::zero),
+        )
+    }
+
+    /// The moments of the old block's slots `from..` and the recent pairs summed in `recent`.
+    #[inline]
+    fn merged(&self, from: usize, recent: Sums<T>) -> Moments<T> {
+        let old = self.old.get(from).copied().unwrap_or_default();
+        old.plus(recent).moments(self.inverse_period)
+    }
+
+    /// The co-moments after pushing `(x, y)`, without committing: the push's arithmetic.
+    #[inline]
+    fn next_moments(&self, x: T, y: T) -> Moments<T> {
         let pushed = self.next + 1;
-        let (shift_x, shift_y) = if self.next == 0 {
-            (x, y)
-        } else {
-            (
-                self.xs.first().copied().unwrap_or(x),
-                self.ys.first().copied().unwrap_or(y),
-            )
-        };
-        let (dx, dy) = (x - shift_x, y - shift_y);
-        let r = self.recent;
-        let recent = Recent {
-            x: r.x + dx,
-            y: r.y + dy,
-            xx: r.xx + dx * dx,
-            yy: r.yy + dy * dy,
-            xy: r.xy + dx * dy,
-        };
-        let count: T = from_usize(pushed);
-        let (mean_x, mean_y) = (recent.x / count, recent.y / count);
-        let own = Moments {
-            xx: (recent.xx - recent.x * mean_x).max(T::zero()),
-            yy: (recent.yy - recent.y * mean_y).max(T::zero()),
-            xy: recent.xy - recent.x * mean_y,
-        };
-        let old = if self.is_full() { period - pushed } else { 0 };
-        if old == 0 {
-            return (recent, own);
+        if pushed < self.xs.len() {
+            return self.merged(pushed, self.recent.with((x, y), self.anchor()));
         }
-        let anchor_x = self.xs.last().copied().unwrap_or(shift_x);
-        let anchor_y = self.ys.last().copied().unwrap_or(shift_y);
-        let suffix = self.old.get(pushed).copied().unwrap_or_default();
-        let delta_x = (shift_x - anchor_x) + (mean_x - suffix.mean_x);
-        let delta_y = (shift_y - anchor_y) + (mean_y - suffix.mean_y);
-        let weight = from_usize::<T>(old) * (count / from_usize(period));
-        let moments = Moments {
-            xx: suffix.xx + own.xx + delta_x * delta_x * weight,
-            yy: suffix.yy + own.yy + delta_y * delta_y * weight,
-            xy: suffix.xy + own.xy + delta_x * delta_y * weight,
-        };
-        (recent, moments)
+        // `(x, y)` completes the block: the rebuild's sums of the whole window about it,
+        // newest first (O(n), once every `n` peeks).
+        let older = self.xs.iter().zip(&self.ys).take(pushed - 1).rev();
+        let first = Sums::default().with((x, y), (x, y));
+        older
+            .fold(first, |sums, (&ox, &oy)| sums.with((ox, oy), (x, y)))
+            .moments(self.inverse_period)
     }
 
     /// Pushes a usable pair, evicting the oldest once full.
     #[inline]
     pub(crate) fn push(&mut self, x: T, y: T) {
-        (self.recent, self.current) = self.next(x, y);
         if let Some(slot) = self.xs.get_mut(self.next) {
             *slot = x;
         }
@@ -167,41 +187,41 @@ impl<T: Real> CoMoments<T> {
         }
         if self.next == self.xs.len() {
             self.rebuild();
+        } else {
+            self.recent = self.recent.with((x, y), self.anchor());
+            self.current = self.merged(self.next, self.recent);
         }
     }
 
-    /// The window is exactly one block in chronological order: rebuild its suffix
-    /// statistics as deviations from its newest pair. O(n), once every `n` pushes.
+    /// The window is exactly one block in chronological order: rebuild its suffix sums as
+    /// deviations from its newest pair, O(n) once every `n` pushes; the window's moments
+    /// are the first suffix's. Out of line: inlined, its loop made the push too large for
+    /// `Beta`'s update to inline it.
+    #[inline(never)]
     fn rebuild(&mut self) {
-        let anchor_x = self.xs.last().copied().unwrap_or_else(T::zero);
-        let anchor_y = self.ys.last().copied().unwrap_or_else(T::zero);
-        let mut sums = Recent::<T>::default();
-        let pairs = self.xs.iter().zip(&self.ys);
-        for (count, (suffix, (&x, &y))) in self.old.iter_mut().zip(pairs).rev().enumerate() {
-            let (dx, dy) = (x - anchor_x, y - anchor_y);
-            sums.x = sums.x + dx;
-            sums.y = sums.y + dy;
-            sums.xx = sums.xx + dx * dx;
-            sums.yy = sums.yy + dy * dy;
-            sums.xy = sums.xy + dx * dy;
-            let k: T = from_usize(count + 1);
-            let (mean_x, mean_y) = (sums.x / k, sums.y / k);
-            *suffix = Suffix {
-                mean_x,
-                mean_y,
-                xx: (sums.xx - sums.x * mean_x).max(T::zero()),
-                yy: (sums.yy - sums.y * mean_y).max(T::zero()),
-                xy: sums.xy - sums.x * mean_y,
-            };
-        }
-        self.recent = Recent::default();
+        self.rebuild_suffixes(0);
+        self.recent = Sums::default();
         self.next = 0;
+        let whole = self.old.first().copied().unwrap_or_default();
+        self.current = whole.moments(self.inverse_period);
+    }
+
+    /// Recomputes the suffix sums of slots `from..`, newest first (the rebuild's loop, also
+    /// used on load for the suffixes still in use).
+    fn rebuild_suffixes(&mut self, from: usize) {
+        let anchor = self.anchor();
+        let pairs = self.xs.iter().zip(&self.ys);
+        let mut sums = Sums::default();
+        for (suffix, (&x, &y)) in self.old.iter_mut().zip(pairs).skip(from).rev() {
+            sums = sums.with((x, y), anchor);
+            *suffix = sums;
+        }
     }
 
     /// The co-moments after pushing `(x, y)`, `None` if the window would not be full.
     #[inline]
     pub(crate) fn peek(&self, x: T, y: T) -> Option<Moments<T>> {
-        (self.len + 1 >= self.xs.len()).then(|| self.next(x, y).1)
+        (self.len + 1 >= self.xs.len()).then(|| self.next_moments(x, y))
     }
 
     /// The co-moments of the window, `None` until it is full.
@@ -210,29 +230,146 @@ impl<T: Real> CoMoments<T> {
         self.is_full().then_some(self.current)
     }
 
+    /// The suffix sums a later push may read: those of the old block's slots still in the
+    /// window (none before the first rebuild).
+    fn suffixes_in_use(&self) -> &[Sums<T>] {
+        let from = if self.is_full() {
+            self.next
+        } else {
+            self.xs.len()
+        };
+        self.old.get(from..).unwrap_or_default()
+    }
+
+    /// Sets every sum still in use and the moments from the window, with exactly the
+    /// operations of the pushes that produced them: a state reached by pushes is left as it
+    /// was (see `PartialEq`).
+    #[cfg(feature = "serde")]
+    fn resync(&mut self) {
+        let full = self.is_full();
+        self.old.fill(Sums::default());
+        if full {
+            self.rebuild_suffixes(self.next);
+        }
+        let anchor = self.anchor();
+        let pairs = self.xs.iter().copied().zip(self.ys.iter().copied());
+        self.recent = pairs
+            .take(self.next)
+            .fold(Sums::default(), |sums, pair| sums.with(pair, anchor));
+        self.current = if self.next > 0 {
+            self.merged(self.next, self.recent)
+        } else if full {
+            let whole = self.old.first().copied().unwrap_or_default();
+            whole.moments(self.inverse_period)
+        } else {
+            Moments::default()
+        };
+    }
+
     /// Empties the window.
     pub(crate) fn clear(&mut self) {
         self.xs.fill(T::zero());
         self.ys.fill(T::zero());
-        self.old.fill(Suffix::default());
+        self.old.fill(Sums::default());
         self.next = 0;
         self.len = 0;
-        self.recent = Recent::default();
+        self.recent = Sums::default();
         self.current = Moments::default();
     }
 }
 
+/// Equal windows with equal sums and moments: every suffix sum still in use is a function of
+/// the window, so the others are not compared.
+impl<T: Real> PartialEq for CoMoments<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.xs == other.xs
+            && self.ys == other.ys
+            && self.next == other.next
+            && self.len == other.len
+            && self.recent == other.recent
+            && self.current == other.current
+            && self.suffixes_in_use() == other.suffixes_in_use()
+    }
+}
+
+/// Statistics of one suffix of the old block in the saved form: means and centred moments
+/// of its deviations from the block's newest pair.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Suffix<T> {
+    mean_x: T,
+    mean_y: T,
+    xx: T,
+    yy: T,
+    xy: T,
+}
+
+/// The saved form (the first release's, kept so that saved states load in either
+/// direction): the old block's suffix means and moments about its newest pair, the recent
+/// pairs' sums about the first of them, and the window's moments. They are derived from the
+/// window on saving and checked against it on loading; the sums in use are then recomputed
+/// from the window.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CoMomentsState<T: Real> {
     xs: Vec<T>,
     ys: Vec<T>,
     next: usize,
     len: usize,
+    /// `old[i]` for the slots still in use (zeros elsewhere).
     old: Vec<Suffix<T>>,
-    recent: Recent<T>,
+    /// Sums over `slots[..next]`, as deviations from `slots[0]`.
+    recent: Sums<T>,
     current: Moments<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> From<CoMoments<T>> for CoMomentsState<T> {
+    fn from(moments: CoMoments<T>) -> Self {
+        let period = moments.period();
+        let mut old = vec![Suffix::default(); period];
+        if moments.is_full() {
+            let in_use = old
+                .iter_mut()
+                .zip(&moments.old)
+                .enumerate()
+                .skip(moments.next);
+            for (index, (suffix, sums)) in in_use {
+                let count: T = from_usize(period - index);
+                let (mean_x, mean_y) = (sums.x / count, sums.y / count);
+                *suffix = Suffix {
+                    mean_x,
+                    mean_y,
+                    xx: (sums.xx - sums.x * mean_x).max(T::zero()),
+                    yy: (sums.yy - sums.y * mean_y).max(T::zero()),
+                    xy: sums.xy - sums.x * mean_y,
+                };
+            }
+        }
+        let pairs = moments.xs.iter().copied().zip(moments.ys.iter().copied());
+        let first = pairs.clone().next().unwrap_or_default();
+        let recent = pairs
+            .take(moments.next)
+            .fold(Sums::default(), |sums, pair| sums.with(pair, first));
+        // Before the window first fills, the pushes' moments are not the window's (nothing
+        // reads them); the saved ones are, from the recent sums.
+        let current = if moments.is_full() || moments.next == 0 {
+            moments.current
+        } else {
+            recent.moments(T::one() / from_usize(moments.next))
+        };
+        Self {
+            xs: moments.xs,
+            ys: moments.ys,
+            next: moments.next,
+            len: moments.len,
+            old,
+            recent,
+            current,
+        }
+    }
 }
 
 /// Two-pass means and centred moments of `pairs`, as deviations from `(ax, ay)`.
@@ -330,7 +467,7 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
         // The sums of the values pushed since the rebuild, from the first of them.
         let (fx, fy) = pairs.first().copied().unwrap_or_default();
         let recent_pairs = pairs.get(..state.next).unwrap_or_default();
-        let mut sums = Recent::<T>::default();
+        let mut sums = Sums::<T>::default();
         let mut magnitude = (T::zero(), T::zero());
         for &(x, y) in recent_pairs {
             let (dx, dy) = (x - fx, y - fy);
@@ -379,15 +516,13 @@ impl<T: Real> TryFrom<CoMomentsState<T>> for CoMoments<T> {
                 "co-moments do not match the pairs in their window",
             ));
         }
-        Ok(Self {
-            xs: state.xs,
-            ys: state.ys,
-            next: state.next,
-            len: state.len,
-            old: state.old,
-            recent: state.recent,
-            current: state.current,
-        })
+        let mut moments = Self::new(period)?;
+        moments.xs = state.xs;
+        moments.ys = state.ys;
+        moments.next = state.next;
+        moments.len = state.len;
+        moments.resync();
+        Ok(moments)
     }
 }
 
@@ -437,6 +572,77 @@ mod tests {
                     assert!(moments.moments().is_none());
                 }
             }
+        }
+    }
+
+    /// `(n·Σab − Σa·Σb)/n`, exactly in `i128`, rounded once.
+    fn exact_comoment(a: &[i64], b: &[i64]) -> f64 {
+        let n = a.len() as i128;
+        let (sa, sb): (i128, i128) = (
+            a.iter().map(|&v| i128::from(v)).sum(),
+            b.iter().map(|&v| i128::from(v)).sum(),
+        );
+        let sab: i128 = a
+            .iter()
+            .zip(b)
+            .map(|(&u, &v)| i128::from(u) * i128::from(v))
+            .sum();
+        (n * sab - sa * sb) as f64 / n as f64
+    }
+
+    /// The shift is the old block's newest pair: the worst case is an outlier there (1e12
+    /// among values of 1e8 ± 500, a window of 500). Every window's moments against exact
+    /// integer arithmetic, while the outlier is the shift and after it has left.
+    #[test]
+    fn an_outlier_as_the_shift_keeps_the_digits() {
+        let period = 500;
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            100_000_000 + (state % 1001) as i64 - 500
+        };
+        let pairs: Vec<(i64, i64)> = (0..4 * period)
+            .map(|i| {
+                let y = next();
+                let x = if i == 2 * period - 1 {
+                    1_000_000_000_000
+                } else {
+                    (next() + y) / 2
+                };
+                (x, y)
+            })
+            .collect();
+        let mut moments = CoMoments::new(period).unwrap();
+        for (index, &(x, y)) in pairs.iter().enumerate() {
+            moments.push(x as f64, y as f64);
+            let Some(got) = moments.moments() else {
+                continue;
+            };
+            let window = &pairs[index + 1 - period..=index];
+            let xs: Vec<i64> = window.iter().map(|p| p.0).collect();
+            let ys: Vec<i64> = window.iter().map(|p| p.1).collect();
+            let (xx, yy, xy) = (
+                exact_comoment(&xs, &xs),
+                exact_comoment(&ys, &ys),
+                exact_comoment(&xs, &ys),
+            );
+            assert!(
+                (got.xx - xx).abs() <= 1e-11 * xx,
+                "xx at {index}: {} vs {xx}",
+                got.xx
+            );
+            assert!(
+                (got.yy - yy).abs() <= 1e-11 * yy,
+                "yy at {index}: {} vs {yy}",
+                got.yy
+            );
+            assert!(
+                (got.xy - xy).abs() <= 1e-11 * (xx * yy).sqrt(),
+                "xy at {index}: {} vs {xy}",
+                got.xy
+            );
         }
     }
 
