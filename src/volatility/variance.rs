@@ -21,8 +21,8 @@ use crate::{Error, Indicator, Real};
 ///   old value does; on the update that completes a block, the newest value;
 /// - old block: at each rebuild, for every suffix, `Σ d` and `Σ d²` (added newest first);
 /// - recent values: `Σ d` and `Σ d²` since the rebuild;
-/// - per update: the two groups' sums added, `M2` from them with `1/n` computed once. No
-///   division, so the update runs at the speed of its additions.
+/// - per update: the two groups' sums added, `M2` from them with `1/n` computed once: no
+///   division (the mean's, for Bollinger's middle band, aside).
 ///
 /// Since `a` is in the window, `Σ d² = M2 + n·(m − a)² ≤ (n + 1)·M2`: the subtraction
 /// cancels at most a factor `n + 1`, and rounding errors are bounded by a few `n` ulps of
