@@ -202,8 +202,14 @@ impl<T: Real> CoMoments<T> {
         self.rebuild_suffixes(0);
         self.recent = Sums::default();
         self.next = 0;
+        self.current = self.whole_block_moments();
+    }
+
+    /// The moments of the whole old block, from its first suffix sums: the window's right
+    /// after a rebuild.
+    fn whole_block_moments(&self) -> Moments<T> {
         let whole = self.old.first().copied().unwrap_or_default();
-        self.current = whole.moments(self.inverse_period);
+        whole.moments(self.inverse_period)
     }
 
     /// Recomputes the suffix sums of slots `from..`, newest first (the rebuild's loop, also
@@ -259,8 +265,7 @@ impl<T: Real> CoMoments<T> {
         self.current = if self.next > 0 {
             self.merged(self.next, self.recent)
         } else if full {
-            let whole = self.old.first().copied().unwrap_or_default();
-            whole.moments(self.inverse_period)
+            self.whole_block_moments()
         } else {
             Moments::default()
         };

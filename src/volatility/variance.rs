@@ -268,12 +268,18 @@ impl<T: Real> Variance<T> {
         self.rebuild_suffixes(0);
         self.recent_sum = T::zero();
         self.recent_square = T::zero();
+        self.m2 = self.whole_block_m2();
+    }
+
+    /// `M2` of the whole old block, from its first suffix sums: the window's right after a
+    /// rebuild.
+    fn whole_block_m2(&self) -> T {
         let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
-        self.m2 = m2_of(
+        m2_of(
             first(&self.old_sum),
             first(&self.old_square),
             self.sum.inverse_period(),
-        );
+        )
     }
 
     /// Recomputes the suffix sums of storage slots `from..`, newest first (the rebuild's
@@ -315,12 +321,7 @@ impl<T: Real> Variance<T> {
         self.m2 = if written > 0 {
             self.merged_m2(written, recent)
         } else if full {
-            let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
-            m2_of(
-                first(&self.old_sum),
-                first(&self.old_square),
-                self.sum.inverse_period(),
-            )
+            self.whole_block_m2()
         } else {
             T::zero()
         };
