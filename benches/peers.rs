@@ -8,8 +8,12 @@
 //! 20,000 points, after 2,000 points of warm-up (the peers seed their averages differently,
 //! and a seed's influence decays geometrically), every output agrees within `1e-9` relative
 //! to `max(|a|, |b|, 1)` (the prices are about 100, so this is stricter than relative to the
-//! price). Where a peer's definition differs, it is given the parameter that makes it compute
-//! the same numbers, or left out:
+//! price). For SMA, WMA, STDDEV and Bollinger a second hand loop, `drift_free_loop`, writes
+//! the crate's own drift-free formula plainly (block suffix sums, nothing subtracted from a
+//! running total): the plain `hand_loop` subtracts evicted values and so drifts, and the gap
+//! between the two loops is the price of drift-freedom, the gap between the crate and
+//! `drift_free_loop` the crate's own overhead. Where a peer's definition differs, it is
+//! given the parameter that makes it compute the same numbers, or left out:
 //! - `ta`'s EMA-based smoothing uses `α = 2/(n + 1)`: its RSI and ATR get period `2n − 1`
 //!   (`α = 1/n`, Wilder's); `ta` has no WMA, and its slow stochastic smooths `%K` with an
 //!   EMA and has no `%D` line (left out);
@@ -701,20 +705,24 @@ fn loop_moments(period: usize) -> impl FnMut(f64) -> Option<(f64, f64)> {
 /// Upper, middle, lower, %B, bandwidth.
 fn loop_bollinger(period: usize, k: f64) -> impl FnMut(f64) -> [f64; 5] {
     let mut moments = loop_moments(period);
-    move |x| {
-        let Some((middle, variance)) = moments(x) else {
-            return [f64::NAN; 5];
-        };
-        let offset = k * variance.sqrt();
-        let (upper, lower) = (middle + offset, middle - offset);
-        let width = upper - lower;
-        let percent_b = if width == 0.0 {
-            0.5
-        } else {
-            (x - lower) / width
-        };
-        [upper, middle, lower, percent_b, width / middle]
-    }
+    move |x| bands(moments(x), x, k)
+}
+
+/// Upper, middle, lower, %B, bandwidth of `x` from the window's `(mean, variance)`.
+#[inline(always)]
+fn bands(moments: Option<(f64, f64)>, x: f64, k: f64) -> [f64; 5] {
+    let Some((middle, variance)) = moments else {
+        return [f64::NAN; 5];
+    };
+    let offset = k * variance.sqrt();
+    let (upper, lower) = (middle + offset, middle - offset);
+    let width = upper - lower;
+    let percent_b = if width == 0.0 {
+        0.5
+    } else {
+        (x - lower) / width
+    };
+    [upper, middle, lower, percent_b, width / middle]
 }
 
 fn loop_stddev(period: usize) -> impl FnMut(f64) -> [f64; 1] {
@@ -889,6 +897,137 @@ fn loop_wma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
 }
 
 // ---------------------------------------------------------------------------------------
+// Drift-free hand-written loops: the crate's formulas for the windowed sums written plainly
+// (one full suffix array per sum, no input checks, no chunking, no saved state), to show what
+// drift-freedom itself costs next to the running sums above, which subtract the evicted value
+// and so carry every rounding error forward.
+
+/// Suffix sums of the previous block of `n` values, rebuilt once every `n` pushes, plus the
+/// running sums of the current block: nothing is ever subtracted from a running total. `F`
+/// maps a value to the `K` quantities summed (`x`; `x − a, (x − a)²`; ...).
+struct BlockSums<const K: usize> {
+    ring: Vec<f64>,
+    /// `suffix[i]`: the sums over the previous block's slots `i..n` (`suffix[n]` is zero).
+    suffix: Vec<[f64; K]>,
+    recent: [f64; K],
+    next: usize,
+    full: bool,
+}
+
+impl<const K: usize> BlockSums<K> {
+    fn new(period: usize) -> Self {
+        Self {
+            ring: vec![0.0; period],
+            suffix: vec![[0.0; K]; period + 1],
+            recent: [0.0; K],
+            next: 0,
+            full: false,
+        }
+    }
+}
+
+/// Drift-free rolling mean: the old block's suffix sum plus the current block's sum.
+fn drift_free_sma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut b = BlockSums::<1>::new(period);
+    let n = period as f64;
+    move |x| {
+        b.ring[b.next] = x;
+        b.recent[0] += x;
+        let sum = b.suffix[b.next + 1][0] + b.recent[0];
+        b.next += 1;
+        if b.next == period {
+            let mut running = 0.0;
+            for (suffix, &x) in b.suffix.iter_mut().zip(&b.ring).rev() {
+                running += x;
+                suffix[0] = running;
+            }
+            (b.next, b.recent, b.full) = (0, [0.0], true);
+        }
+        [if b.full { sum / n } else { f64::NAN }]
+    }
+}
+
+/// Drift-free rolling `(mean, population variance)`: sums of `d = x − a` and `d²` about `a`,
+/// the previous block's newest value (in the window while any of that block is), so that
+/// `M2 = Σd² − Σd·Σd/n` cancels little; when a block completes, the sums are rebuilt about
+/// its newest value.
+fn drift_free_moments(period: usize) -> impl FnMut(f64) -> Option<(f64, f64)> {
+    let mut b = BlockSums::<2>::new(period);
+    let inverse = 1.0 / period as f64;
+    let mut anchor = 0.0;
+    move |x| {
+        b.ring[b.next] = x;
+        let d = x - anchor;
+        b.recent[0] += d;
+        b.recent[1] += d * d;
+        let [old, old_square] = b.suffix[b.next + 1];
+        let (sum, square) = (old + b.recent[0], old_square + b.recent[1]);
+        let mut moments = (
+            anchor + sum * inverse,
+            (square - sum * (sum * inverse)) * inverse,
+        );
+        b.next += 1;
+        if b.next == period {
+            anchor = x;
+            let mut running = [0.0; 2];
+            for (suffix, &x) in b.suffix.iter_mut().zip(&b.ring).rev() {
+                let d = x - anchor;
+                running = [running[0] + d, running[1] + d * d];
+                *suffix = running;
+            }
+            let [sum, square] = running;
+            moments = (
+                anchor + sum * inverse,
+                (square - sum * (sum * inverse)) * inverse,
+            );
+            (b.next, b.recent, b.full) = (0, [0.0; 2], true);
+        }
+        b.full.then_some((moments.0, moments.1.max(0.0)))
+    }
+}
+
+fn drift_free_stddev(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut moments = drift_free_moments(period);
+    move |x| [moments(x).map_or(f64::NAN, |(_, v)| v.sqrt())]
+}
+
+/// Upper, middle, lower, %B, bandwidth, from the drift-free moments.
+fn drift_free_bollinger(period: usize, k: f64) -> impl FnMut(f64) -> [f64; 5] {
+    let mut moments = drift_free_moments(period);
+    move |x| bands(moments(x), x, k)
+}
+
+/// Drift-free WMA: with `k` values in the current block, the previous block's slots `k..n`
+/// weigh `j + 1 − k` and the current block's `i + 1 + n − k`, so
+/// `W = (WS[k] − k·S[k]) + (RW + (n − k)·R)` from the old block's suffix sums `S`, `WS`
+/// (plain and weighted by `j + 1`) and the current block's `R`, `RW`.
+fn drift_free_wma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
+    let mut b = BlockSums::<2>::new(period);
+    let n = period as f64;
+    let divisor = n * (n + 1.0) / 2.0;
+    let mut k = 0.0;
+    move |x| {
+        b.ring[b.next] = x;
+        k += 1.0;
+        b.recent[0] += x;
+        b.recent[1] += k * x;
+        let [old, old_weighted] = b.suffix[b.next + 1];
+        let weighted = (old_weighted - k * old) + (b.recent[1] + (n - k) * b.recent[0]);
+        b.next += 1;
+        if b.next == period {
+            let (mut running, mut weight) = ([0.0; 2], n);
+            for (suffix, &x) in b.suffix.iter_mut().zip(&b.ring).rev() {
+                running = [running[0] + x, running[1] + weight * x];
+                *suffix = running;
+                weight -= 1.0;
+            }
+            (b.next, b.recent, b.full, k) = (0, [0.0; 2], true, 0.0);
+        }
+        [if b.full { weighted / divisor } else { f64::NAN }]
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // The rows.
 
 fn sma(c: &mut Criterion) {
@@ -904,6 +1043,11 @@ fn sma(c: &mut Criterion) {
         &reference,
         &outputs(prefix, loop_sma(period)),
     );
+    agree(
+        "SMA drift-free loop",
+        &reference,
+        &outputs(prefix, drift_free_sma(period)),
+    );
     let mut t = ta::indicators::SimpleMovingAverage::new(period).unwrap();
     agree("SMA ta", &reference, &outputs(prefix, |x| [t.next(x)]));
     let mut y = yata::methods::SMA::new(period as u8, &prefix[0]).unwrap();
@@ -918,6 +1062,7 @@ fn sma(c: &mut Criterion) {
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
     slice_path(&mut g, Sma::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_sma(period));
+    stream(&mut g, "drift_free_loop", &walk, drift_free_sma(period));
     let mut t = ta::indicators::SimpleMovingAverage::new(period).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
     let mut y = yata::methods::SMA::new(period as u8, &walk[0]).unwrap();
@@ -1110,6 +1255,11 @@ fn bollinger(c: &mut Criterion) {
         &ours_all,
         &outputs(prefix, loop_bollinger(period, k)),
     );
+    agree(
+        "Bollinger drift-free loop",
+        &ours_all,
+        &outputs(prefix, drift_free_bollinger(period, k)),
+    );
     let reference: Vec<[f64; 3]> = ours_all.iter().map(|b| [b[0], b[1], b[2]]).collect();
     let mut t = ta::indicators::BollingerBands::new(period, k).unwrap();
     agree(
@@ -1139,6 +1289,12 @@ fn bollinger(c: &mut Criterion) {
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
     stream(&mut g, "hand_loop", &walk, loop_bollinger(period, k));
+    stream(
+        &mut g,
+        "drift_free_loop",
+        &walk,
+        drift_free_bollinger(period, k),
+    );
     let mut t = ta::indicators::BollingerBands::new(period, k).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
     let mut y = yata_bollinger().init(&yata_candle(walk[0])).unwrap();
@@ -1354,6 +1510,11 @@ fn stddev(c: &mut Criterion) {
         &reference,
         &outputs(prefix, loop_stddev(period)),
     );
+    agree(
+        "STDDEV drift-free loop",
+        &reference,
+        &outputs(prefix, drift_free_stddev(period)),
+    );
     let mut t = ta::indicators::StandardDeviation::new(period).unwrap();
     agree("STDDEV ta", &reference, &outputs(prefix, |x| [t.next(x)]));
     // yata's is the sample deviation: the same work, scaled by a constant to compare.
@@ -1375,6 +1536,7 @@ fn stddev(c: &mut Criterion) {
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
     slice_path(&mut g, StdDev::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_stddev(period));
+    stream(&mut g, "drift_free_loop", &walk, drift_free_stddev(period));
     let mut t = ta::indicators::StandardDeviation::new(period).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
     let mut y = yata::methods::StDev::new(period as u8, &walk[0]).unwrap();
@@ -1400,6 +1562,11 @@ fn wma(c: &mut Criterion) {
         &reference,
         &outputs(prefix, loop_wma(period)),
     );
+    agree(
+        "WMA drift-free loop",
+        &reference,
+        &outputs(prefix, drift_free_wma(period)),
+    );
     // ta 0.5 has no WMA.
     let mut y = yata::methods::WMA::new(period as u8, &prefix[0]).unwrap();
     agree("WMA yata", &reference, &outputs(prefix, |x| [y.next(&x)]));
@@ -1413,6 +1580,7 @@ fn wma(c: &mut Criterion) {
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
     slice_path(&mut g, Wma::new(period).unwrap(), &walk);
     stream(&mut g, "hand_loop", &walk, loop_wma(period));
+    stream(&mut g, "drift_free_loop", &walk, drift_free_wma(period));
     let mut y = yata::methods::WMA::new(period as u8, &walk[0]).unwrap();
     stream(&mut g, "yata", &walk, move |x| y.next(&x));
     let mut out = vec![0.0; POINTS];

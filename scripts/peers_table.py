@@ -10,8 +10,11 @@ Usage (from the repository's root):
 Reads target/criterion/peers-*/<library>/new/sample.json (criterion's samples: iterations
 and total time of each) and benchmark.json (the number of elements of a pass), prints ns per
 update of the best sample (the least disturbed by the rest of a shared machine; `--median`
-for criterion's median estimate instead; `--base` reads criterion's previous run, `base/`) for the crate, the hand-written loop and each peer, with the crate's ratio to the hand
-loop and to the fastest peer that computes the same numbers, and the slice path's
+for criterion's median estimate instead; `--base` reads criterion's previous run, `base/`)
+for the crate, the hand-written loop (a running sum where the indicator has one), the
+drift-free hand loop (the crate's block sums written plainly, for SMA, WMA, STDDEV and
+Bollinger) and each peer, with the crate's ratio to both loops and to the fastest peer that
+computes the same numbers, and the slice path's
 (`update_slice`, where the bench times it) ratio to TA-Lib's batch call (the bench checks that before
 timing), then the memory table the bench wrote (target/criterion/peers-memory.json).
 A TA-Lib batch column is added when target/criterion/peers-talib.json exists; TA-Lib counts as
@@ -104,18 +107,20 @@ def main():
           "one run of `cargo bench --bench peers` ("
           + ("criterion's median" if args.median else "best") + " of 10 samples, "
           "2,000,000 updates a pass)\n")
-    header = ["indicator", "ta-stream", "ta-stream slice", "hand loop", "ta 0.5", "yata 0.7", "kand 0.2 (batch)"]
+    header = ["indicator", "ta-stream", "ta-stream slice", "hand loop", "drift-free loop",
+              "ta 0.5", "yata 0.7", "kand 0.2 (batch)"]
     if talib:
         header.append("TA-Lib batch")
-    header += ["vs hand loop", "vs fastest peer", "slice vs TA-Lib"]
+    header += ["vs hand loop", "vs drift-free loop", "vs fastest peer", "slice vs TA-Lib"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for group, name in ROWS:
         ours = ns_per_update(group, "ta_stream", run, args.median)
         loop = ns_per_update(group, "hand_loop", run, args.median)
+        drift_free = ns_per_update(group, "drift_free_loop", run, args.median)
         peers = [ns_per_update(group, peer, run, args.median) for peer in PEERS]
         sliced = ns_per_update(group, "ta_stream_slice", run, args.median)
-        cells = [name, fmt(ours), fmt(sliced), fmt(loop)] + [fmt(p) for p in peers]
+        cells = [name, fmt(ours), fmt(sliced), fmt(loop), fmt(drift_free)] + [fmt(p) for p in peers]
         known = [p for p in peers if p is not None]
         if talib:
             t = talib.get(name)
@@ -124,6 +129,7 @@ def main():
                 known.append(t)
         fastest = min(known) if known else None
         cells.append(f"{ours / loop:.2f}x" if ours and loop else "—")
+        cells.append(f"{ours / drift_free:.2f}x" if ours and drift_free else "—")
         cells.append(f"{ours / fastest:.2f}x" if ours and fastest else "—")
         t = talib.get(name)
         cells.append(f"{sliced / t:.2f}x" if sliced and t else "—")
