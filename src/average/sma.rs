@@ -91,7 +91,7 @@ impl<T: Real> Indicator for Sma<T> {
     type Input = T;
     type Output = T;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: T) -> Option<T> {
         if !x.is_usable() {
             return self.value();

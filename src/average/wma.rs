@@ -136,7 +136,7 @@ impl<T: Real> Wma<T> {
 
     /// Updates with a value computed from usable inputs (inside a HMA: `2·WMA − WMA`, which
     /// may exceed `max_input` or fall below `min_input`): no usability check.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn feed(&mut self, x: T) -> Option<T> {
         (self.recent_weighted, self.weighted) = self.next(x);
         // A division, not a product with `1/divisor`: the average is the correctly rounded
@@ -255,7 +255,7 @@ impl<T: Real> Indicator for Wma<T> {
     type Input = T;
     type Output = T;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: T) -> Option<T> {
         if !x.is_usable() {
             return self.value();

@@ -185,7 +185,7 @@ impl<T: Real> Indicator for Bollinger<T> {
     type Input = T;
     type Output = Bands<T>;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: T) -> Option<Bands<T>> {
         if !x.is_usable() {
             return self.value();

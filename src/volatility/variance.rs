@@ -249,7 +249,7 @@ impl<T: Real> Variance<T> {
     }
 
     /// Pushes a usable `x`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, x: T) {
         self.sum.push_inlined(x);
         let written = self.sum.write_index();
@@ -407,7 +407,7 @@ impl<T: Real> Indicator for Variance<T> {
     type Input = T;
     type Output = T;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: T) -> Option<T> {
         if !x.is_usable() {
             return self.value();

@@ -193,7 +193,7 @@ impl<T: Real> RollingSum<T> {
 
     /// [`push`](Self::push) with its rare step inlined, for an indicator whose update is
     /// little more than the push (see [`push_hot`](Self::push_hot)).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_inlined(&mut self, x: T) {
         let mut hot = self.hot();
         self.push_hot::<true>(&mut hot, x);
@@ -238,7 +238,12 @@ impl<T: Real> RollingSum<T> {
     /// (WMA(20) 7.7 → 5.4), [`Variance`](crate::volatility::Variance) (STDDEV(20) 9.6 → 7.9,
     /// Bollinger(20,2) 14.7 → 13.5) and
     /// [`AverageDeviation`](crate::price::AverageDeviation) (CCI(20) 21.7 → 17.9).
-    #[inline]
+    ///
+    /// Always inlined, and so are those updates down to it: with a mere hint, a program
+    /// that instantiates it twice (say WMA and STDDEV) got it as a call, and so a state in
+    /// memory: a plain loop of `Wma::update` ran at 18.7 ns per update, 6.6 inlined (STDDEV
+    /// 12.6 → 5.1), and the peers bench's WMA(20) slice at 19.2, 6.0 inlined.
+    #[inline(always)]
     fn push_hot<const INLINE_REFRESH: bool>(&mut self, hot: &mut Hot<T>, x: T) {
         if self.cached.is_empty() {
             self.push_short(hot, x);
