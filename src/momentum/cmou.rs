@@ -95,7 +95,7 @@ impl<T: Real> Indicator for Cmou<T> {
     type Input = T;
     type Output = T;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, x: T) -> Option<T> {
         if !x.is_usable() {
             return self.value();

@@ -109,7 +109,7 @@ impl<T: Real> Indicator for Imi<T> {
     type Input = Candle<T>;
     type Output = T;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if !candle.is_usable() {
             return self.value();

@@ -156,7 +156,7 @@ impl<T: Real> Indicator for Mfi<T> {
     type Input = Candle<T>;
     type Output = T;
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if !Self::accepts(&candle) {
             return self.value();

@@ -242,7 +242,11 @@ impl<T: Real> RollingSum<T> {
     /// Always inlined, and so are those updates down to it: with a mere hint, a program
     /// that instantiates it twice (say WMA and STDDEV) got it as a call, and so a state in
     /// memory: a plain loop of `Wma::update` ran at 18.7 ns per update, 6.6 inlined (STDDEV
-    /// 12.6 → 5.1), and the peers bench's WMA(20) slice at 19.2, 6.0 inlined.
+    /// 12.6 → 5.1), and the peers bench's WMA(20) slice at 19.2, 6.0 inlined. Always inlined
+    /// down to it, the two sums of [`Mfi`](crate::momentum::Mfi),
+    /// [`Cmou`](crate::momentum::Cmou) and [`Imi`](crate::momentum::Imi) inline the step too
+    /// (MFI(14) slice 10.4 → 6.4 ns in the peers bench; in a plain loop CMOU(14) 10.1 → 8.0,
+    /// IMI(14) 11.3 → 9.5).
     #[inline(always)]
     fn push_hot<const INLINE_REFRESH: bool>(&mut self, hot: &mut Hot<T>, x: T) {
         if self.cached.is_empty() {
