@@ -519,6 +519,59 @@ mod saved_states {
         refuse(&|v| v["windows"][3] = json!(5.0)); // series 1 never pushed: its slots are 0
         refuse(&|v| v["next"].as_array_mut().unwrap().push(json!(0)));
         refuse(&|v| v["len"] = json!([3, 0]));
+        // Series 0 pushed 0..5 with period 3: slots [3, 4, 2], the last the old block's
+        // suffix sum (its value 2), bounded by one usable value.
+        assert_eq!(
+            edited(&sma, |_| {})["windows"],
+            json!([3.0, 4.0, 2.0, 0.0, 0.0, 0.0, 6.0, 8.0, 4.0])
+        );
+        refuse(&|v| v["windows"][2] = json!(1e300));
+        refuse(&|v| v["windows"][2] = json!(null));
+        // Only a series whose block just completed has a block sum.
+        refuse(&|v| v["block_sums"][0] = json!(1.0));
+        refuse(&|v| {
+            v["block_sums"]
+                .as_array_mut()
+                .unwrap()
+                .pop()
+                .map(drop)
+                .unwrap_or(())
+        });
+    }
+
+    /// Right after a block completes, the window is all suffix sums, and the window sum the
+    /// push computed (oldest first) is saved with them: the state resumes bit for bit, and a
+    /// block sum that no rounding of those values explains is refused.
+    #[test]
+    fn a_state_saved_as_a_block_completes_resumes_bit_for_bit() {
+        let inputs = [0.1, 0.7, 1e-3, 0.3, 0.9, 0.2];
+        let mut sma = SmaUniverse::new(1, 3).unwrap();
+        let mut single = Sma::new(3).unwrap();
+        let mut out = [0.0];
+        for &x in &inputs[..3] {
+            sma.update(&[x], &mut out).unwrap();
+            single.update(x);
+        }
+        let saved = serde_json::to_value(&sma).unwrap();
+        assert_eq!(saved["next"], json!([0]));
+        // The suffix sums newest first, the block sum oldest first.
+        assert_eq!(
+            saved["windows"],
+            json!([1e-3 + 0.7 + 0.1, 1e-3 + 0.7, 1e-3])
+        );
+        assert_eq!(saved["block_sums"], json!([0.0 + (0.1 + 0.7 + 1e-3)]));
+        let mut loaded: SmaUniverse<f64> = serde_json::from_value(saved.clone()).unwrap();
+        assert_eq!(loaded, sma);
+        for &x in &inputs[3..] {
+            loaded.update(&[x], &mut out).unwrap();
+            assert_eq!(Some(out[0]), single.update(x));
+        }
+        let mut wrong = saved.clone();
+        wrong["block_sums"][0] = json!(0.9);
+        assert!(refused::<SmaUniverse<f64>>(wrong));
+        let mut infinite = saved;
+        infinite["block_sums"][0] = json!(null);
+        assert!(refused::<SmaUniverse<f64>>(infinite));
     }
 
     #[test]

@@ -18,12 +18,19 @@ use crate::{Error, Real};
 /// # Layout
 ///
 /// The series are stored in blocks of 64, each block's windows slot-major (`slot × 64`)
-/// and contiguous. While the series of a block are full and at the same place in their
-/// windows, which is always the case unless some of them ignored an input the others
-/// accepted, one tick reads and writes one contiguous row per array for the block, the loop
-/// over the series vectorises, and the block's suffix sums are rebuilt together, a row at a
-/// time. A block whose series are out of step is updated series by series (same results,
-/// slower).
+/// and contiguous. A window costs `period` numbers and no more: when a block of inputs
+/// completes, its values are replaced in place by their suffix sums (the sum of each slot
+/// and the slots after it, added newest first), which is all the sum needs of them from
+/// then on; each new input overwrites the oldest suffix sum, no longer needed either. So a
+/// slot holds either an input pushed since the series' last rebuild or a partial sum of the
+/// block before (5,000 series of SMA(200): 8 MB, half of a window plus a suffix array).
+///
+/// While the series of a block are full and at the same place in their windows, which is
+/// always the case unless some of them ignored an input the others accepted, one tick reads
+/// one contiguous row of the block (the old block's sums) and writes the row before it, the
+/// loop over the series vectorises, and the block's suffix sums are rebuilt together, a row
+/// at a time. A block whose series are out of step is updated series by series (same
+/// results, slower).
 ///
 /// # Example
 ///
@@ -48,12 +55,11 @@ pub struct SmaUniverse<T: Real = f64> {
     period: usize,
     series: usize,
     /// The windows, at [`cell`](Self::cell)`(slot, s)` for series `s`'s slot `slot`, in
-    /// storage order as in [`RollingSum`](crate::window::RollingSum); zeros for values not
-    /// pushed yet.
+    /// storage order as in [`RollingSum`](crate::window::RollingSum): slots `..next` hold
+    /// the values pushed since the series' last rebuild, slots `next..` the sums of the
+    /// previous block's values from that slot on, added newest first (zeros before the
+    /// first rebuild); the sum past the last slot is 0 and not stored.
     slots: Vec<T>,
-    /// At `cell(slot, s)`: the sum of series `s`'s slots `slot..` at its last rebuild (zeros
-    /// before the first); the sum past the last slot is 0 and not stored.
-    suffix: Vec<T>,
     /// Sum of the values each series pushed since its last rebuild.
     recent: Vec<T>,
     /// Each series' window sum as the push that completed its last block computed it: the
@@ -95,7 +101,6 @@ impl<T: Real> SmaUniverse<T> {
             period,
             series,
             slots: vec![T::zero(); cells],
-            suffix: vec![T::zero(); cells],
             recent: vec![T::zero(); series],
             block_sum: vec![T::zero(); series],
             next: vec![0; series],
@@ -136,7 +141,6 @@ impl<T: Real> SmaUniverse<T> {
     /// Back to the freshly constructed state; period and number of series are kept.
     pub fn reset(&mut self) {
         self.slots.fill(T::zero());
-        self.suffix.fill(T::zero());
         self.recent.fill(T::zero());
         self.block_sum.fill(T::zero());
         self.next.fill(0);
@@ -218,7 +222,7 @@ impl<T: Real> SmaUniverse<T> {
     #[inline]
     fn old_block_sum(&self, slot: usize, series: usize) -> T {
         if slot < self.period {
-            self.suffix
+            self.slots
                 .get(self.cell(slot, series))
                 .copied()
                 .unwrap_or_else(T::zero)
@@ -268,7 +272,8 @@ impl<T: Real> SmaUniverse<T> {
     }
 
     /// The series' window is one block in storage order: its sum as the push computed it
-    /// (`0 + recent`), its suffix sums newest first, and `recent` back to 0.
+    /// (`0 + recent`), its values replaced by their suffix sums newest first, and `recent`
+    /// back to 0.
     fn rebuild_one(&mut self, series: usize) {
         if let (Some(recent), Some(block_sum)) =
             (self.recent.get_mut(series), self.block_sum.get_mut(series))
@@ -279,9 +284,9 @@ impl<T: Real> SmaUniverse<T> {
         let mut running = T::zero();
         for slot in (0..self.period).rev() {
             let cell = self.cell(slot, series);
-            running = running + self.slots.get(cell).copied().unwrap_or_else(T::zero);
-            if let Some(suffix) = self.suffix.get_mut(cell) {
-                *suffix = running;
+            if let Some(value) = self.slots.get_mut(cell) {
+                running = running + *value;
+                *value = running;
             }
         }
     }
@@ -305,18 +310,19 @@ impl<T: Real> SmaUniverse<T> {
             return false;
         };
         let row = self.cell(next, start);
-        let old_row = self.cell(next + 1, start);
         let n: T = from_usize(self.period);
         let zeros = [T::zero(); CHUNK];
+        // The row written and, one row on, the old block's sums read (its last row: none).
+        let Some((written_rows, later_rows)) = self.slots.split_at_mut_checked(row + CHUNK) else {
+            return false;
+        };
         let old: &[T] = if next + 1 < self.period {
-            self.suffix
-                .get(old_row..old_row + width)
-                .unwrap_or_default()
+            later_rows.get(..width).unwrap_or_default()
         } else {
             zeros.get(..width).unwrap_or_default()
         };
         let (Some(slots), Some(recent)) = (
-            self.slots.get_mut(row..row + width),
+            written_rows.get_mut(row..row + width),
             self.recent.get_mut(start..end),
         ) else {
             return false;
@@ -357,17 +363,12 @@ impl<T: Real> SmaUniverse<T> {
             let mut running = [T::zero(); LANES];
             for slot in (0..self.period).rev() {
                 let cells = self.cell(slot, group)..self.cell(slot, group) + width;
-                let (Some(values), Some(suffix)) =
-                    (self.slots.get(cells.clone()), self.suffix.get_mut(cells))
-                else {
+                let Some(values) = self.slots.get_mut(cells) else {
                     continue;
                 };
-                match (
-                    <&[T; LANES]>::try_from(values),
-                    <&mut [T; LANES]>::try_from(&mut *suffix),
-                ) {
-                    (Ok(values), Ok(suffix)) => accumulate(&mut running, values, suffix),
-                    _ => accumulate(&mut running, values, suffix),
+                match <&mut [T; LANES]>::try_from(&mut *values) {
+                    Ok(values) => accumulate(&mut running, values),
+                    _ => accumulate(&mut running, values),
                 }
             }
         }
@@ -382,59 +383,24 @@ impl<T: Real> SmaUniverse<T> {
         }
     }
 
-    /// Recomputes every derived sum from the slots, `next` and `len` with the operations the
-    /// pushes performed (so a state reached by updates is left bit for bit as it was), and
-    /// the blocks' alignment.
+    /// Recomputes each series' `recent` sum from the values it pushed since its last
+    /// rebuild, with the additions the pushes performed (so a state reached by updates is
+    /// left bit for bit as it was), and the blocks' alignment. The suffix sums are the slots
+    /// themselves, and `block_sum` is loaded as saved.
     #[cfg(feature = "serde")]
     fn resync(&mut self) {
         for series in 0..self.series {
             let next = self.next.get(series).copied().unwrap_or(0);
-            let (period, base, lane) = (
-                self.period,
-                (series / CHUNK) * self.period * CHUNK,
-                series % CHUNK,
-            );
-            let column = move |slot: usize| {
-                debug_assert!(slot < period);
-                base + slot * CHUNK + lane
-            };
-            if self.len.get(series).copied() == Some(self.period) {
-                // The old block's slots still in the window; the partial sums of the slots
-                // overwritten since the last rebuild are never read again.
-                let mut running = T::zero();
-                for slot in (next..self.period).rev() {
-                    running = running
-                        + self
-                            .slots
-                            .get(column(slot))
-                            .copied()
-                            .unwrap_or_else(T::zero);
-                    if let Some(suffix) = self.suffix.get_mut(column(slot)) {
-                        *suffix = running;
-                    }
-                }
-            }
-            let add = |total: T, slot: usize| {
+            let recent = (0..next).fold(T::zero(), |total, slot| {
                 total
                     + self
                         .slots
-                        .get(column(slot))
+                        .get(self.cell(slot, series))
                         .copied()
                         .unwrap_or_else(T::zero)
-            };
-            let recent = (0..next).fold(T::zero(), add);
-            // Right after a rebuild (or before any push): the last push added the whole
-            // window to an empty old block. Otherwise not read.
-            let block_sum = if next == 0 {
-                T::zero() + (0..self.period).fold(T::zero(), add)
-            } else {
-                T::zero()
-            };
+            });
             if let Some(stored) = self.recent.get_mut(series) {
                 *stored = recent;
-            }
-            if let Some(stored) = self.block_sum.get_mut(series) {
-                *stored = block_sum;
             }
         }
         for (block, range) in chunk_ranges(self.series).enumerate() {
@@ -445,32 +411,30 @@ impl<T: Real> SmaUniverse<T> {
         }
     }
 
-    /// The partial sums in use (those of each full series' old-block slots still in its
-    /// window) are equal in `self` and `other`.
-    fn same_suffixes_in_use(&self, other: &Self) -> bool {
-        (0..self.series).all(|series| {
-            let next = self.next.get(series).copied().unwrap_or(0);
-            (next..self.period).all(|slot| {
-                let cell = self.cell(slot, series);
-                self.suffix.get(cell) == other.suffix.get(cell)
-            })
-        })
+    /// `block_sum` as saved: read only for a full series right after a rebuild, 0 for the
+    /// others.
+    #[cfg(feature = "serde")]
+    fn saved_block_sum(&self, series: usize) -> T {
+        let full = self.len.get(series) == Some(&self.period);
+        match (full, self.next.get(series), self.block_sum.get(series)) {
+            (true, Some(0), Some(&sum)) => sum,
+            _ => T::zero(),
+        }
     }
 }
 
-/// `running += values; suffix = running`, lane by lane (one row of a rebuild).
+/// `running += value; value = running`, lane by lane (one row of a rebuild, in place).
 #[inline(always)]
-fn accumulate<T: Real>(running: &mut [T], values: &[T], suffix: &mut [T]) {
-    for ((running, &x), suffix) in running.iter_mut().zip(values).zip(suffix) {
-        *running = *running + x;
-        *suffix = *running;
+fn accumulate<T: Real>(running: &mut [T], values: &mut [T]) {
+    for (running, value) in running.iter_mut().zip(values) {
+        *running = *running + *value;
+        *value = *running;
     }
 }
 
 impl<T: Real> PartialEq for SmaUniverse<T> {
-    /// Same parameters and same state: the windows, positions, sums, and the partial sums
-    /// still in use (a partial sum of a slot overwritten since the last rebuild, or the sum of
-    /// a block already left, is never read again, and not saved).
+    /// Same parameters and same state: the slots (values and partial sums), positions and
+    /// sums (the sum of a block already left is never read again, and not saved).
     fn eq(&self, other: &Self) -> bool {
         self.period == other.period
             && self.series == other.series
@@ -479,7 +443,6 @@ impl<T: Real> PartialEq for SmaUniverse<T> {
             && self.len == other.len
             && self.recent == other.recent
             && (0..self.series).all(|series| self.window_sum(series) == other.window_sum(series))
-            && self.same_suffixes_in_use(other)
     }
 }
 
@@ -496,13 +459,19 @@ impl<T: Real> fmt::Display for SmaUniverse<T> {
 struct SmaUniverseState<S> {
     period: usize,
     series: usize,
-    /// Series by series, each window in storage order (`series × period`).
+    /// Series by series, each window's slots in storage order (`series × period`): the
+    /// values pushed since the series' last rebuild (`..next`), then the suffix sums of the
+    /// block before (zeros for slots not pushed yet).
     windows: S,
     next: Vec<usize>,
     len: Vec<usize>,
+    /// Each series' window sum as the push that completed its last block computed it, for
+    /// a full series whose `next` is 0; 0 for the others.
+    block_sums: S,
 }
 
-/// Saves the windows and positions; the sums are derived from them on load.
+/// Saves the slots, positions and the sums of just-completed blocks; `recent` is derived
+/// from the slots on load.
 #[cfg(feature = "serde")]
 impl<T: Real + serde::Serialize> serde::Serialize for SmaUniverse<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -521,14 +490,18 @@ impl<T: Real + serde::Serialize> serde::Serialize for SmaUniverse<T> {
             windows,
             next: self.next.clone(),
             len: self.len.clone(),
+            block_sums: (0..self.series)
+                .map(|series| self.saved_block_sum(series))
+                .collect(),
         }
         .serialize(serializer)
     }
 }
 
-/// Checks the shape, the positions and every window value (each was an accepted input),
-/// then recomputes the sums with the operations the updates performed: a saved state loads
-/// back bit for bit.
+/// Checks the shape, the positions, every pushed value (each was an accepted input), every
+/// suffix sum (finite, within what the values after it could sum to) and every saved block
+/// sum (within rounding of the suffix sums it was computed with), then derives `recent` with
+/// the operations the updates performed: a saved state loads back bit for bit.
 #[cfg(feature = "serde")]
 impl<'de, T: Real + serde::Deserialize<'de>> serde::Deserialize<'de> for SmaUniverse<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -546,11 +519,12 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
         let period = loaded.period;
         let shape_ok = Some(state.windows.len()) == period.checked_mul(loaded.series)
             && state.next.len() == loaded.series
-            && state.len.len() == loaded.series;
+            && state.len.len() == loaded.series
+            && state.block_sums.len() == loaded.series;
         if !shape_ok {
             return Err(crate::error::invalid_state(format!(
                 "SMA universe of {} series of period {period} needs {} window values and one \
-                 position and length per series",
+                 position, length and block sum per series",
                 loaded.series,
                 period * loaded.series
             )));
@@ -565,15 +539,27 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
                  most the period and equal to the write slot until full)",
             ));
         }
-        let values_ok = state.windows.iter().enumerate().all(|(index, &x)| {
-            let (column, slot) = (index / period, index % period);
-            let pushed = state.len.get(column).is_some_and(|&len| slot < len);
-            if pushed {
-                x.is_usable()
-            } else {
-                x == T::zero()
-            }
-        });
+        let columns = state
+            .windows
+            .chunks(period)
+            .zip(&state.next)
+            .zip(&state.len);
+        let values_ok =
+            columns
+                .zip(&state.block_sums)
+                .all(|(((column, &next), &len), &block_sum)| {
+                    column_ok(column, next, len == period) && {
+                        // The block sum the last push computed, oldest first, against the
+                        // block's first suffix sum, newest first: a few roundings apart.
+                        let first = column.first().copied().unwrap_or_else(T::zero);
+                        if len == period && next == 0 {
+                            block_sum.is_finite()
+                                && (block_sum - first).abs() <= rounding_bound(column)
+                        } else {
+                            block_sum == T::zero()
+                        }
+                    }
+                });
         if !values_ok {
             return Err(crate::error::invalid_state(
                 "SMA universe window holds a value no update could have accepted",
@@ -587,13 +573,9 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
         }
         loaded.next = state.next;
         loaded.len = state.len;
+        loaded.block_sum = state.block_sums;
         loaded.resync();
-        let finite = loaded
-            .block_sum
-            .iter()
-            .chain(&loaded.recent)
-            .chain(&loaded.suffix)
-            .all(|x| x.is_finite())
+        let finite = loaded.recent.iter().all(|x| x.is_finite())
             && (0..loaded.series).all(|series| loaded.window_sum(series).is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
@@ -602,4 +584,33 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
         }
         Ok(loaded)
     }
+}
+
+/// One series' saved slots: the values pushed since its last rebuild (`..next`) usable; the
+/// rest, once full, suffix sums of as many usable values (finite, at most that many times
+/// the largest usable magnitude); before that, zeros.
+#[cfg(feature = "serde")]
+fn column_ok<T: Real>(column: &[T], next: usize, full: bool) -> bool {
+    let period = column.len();
+    column.iter().enumerate().all(|(slot, &x)| {
+        if slot < next {
+            x.is_usable()
+        } else if full {
+            x.is_finite() && x.abs() <= from_usize::<T>(period - slot) * T::max_input()
+        } else {
+            x == T::zero()
+        }
+    })
+}
+
+/// How far two sums of a block's values in different orders may be apart: a few roundings
+/// of the sum of their magnitudes, each value recovered from the suffix sums as the
+/// difference of two neighbours.
+#[cfg(feature = "serde")]
+fn rounding_bound<T: Real>(suffixes: &[T]) -> T {
+    let magnitude = suffixes
+        .iter()
+        .zip(suffixes.iter().skip(1).chain(core::iter::once(&T::zero())))
+        .fold(T::zero(), |sum, (&from, &after)| sum + (from - after).abs());
+    magnitude * T::epsilon() * crate::float::lit(4.0) * from_usize::<T>(suffixes.len() + 1)
 }
