@@ -562,7 +562,8 @@ impl<T: Real> TryFrom<SmaUniverseState<Vec<T>>> for SmaUniverse<T> {
                 });
         if !values_ok {
             return Err(crate::error::invalid_state(
-                "SMA universe window holds a value no update could have accepted",
+                "SMA universe window holds a value, partial sum or block sum no update could \
+                 have produced",
             ));
         }
         for (index, &x) in state.windows.iter().enumerate() {
