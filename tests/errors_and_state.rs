@@ -208,21 +208,67 @@ fn rsi_state_with_mismatched_averages_is_refused() {
 }
 
 #[test]
+fn wma_state_holds_one_array_of_the_window() {
+    // After 1, 2, 3 the block's values are replaced by U[i] = Σ_{j≥i} (j−i+1)·v_j:
+    // U[2] = 3, U[1] = 3 + (2 + 3) = 8, U[0] = 8 + (1 + 2 + 3) = 14. Then 4 overwrites
+    // slot 0 and W = U[1] + (1·4 + 2·4) = 20 = 1·2 + 2·3 + 3·4.
+    let mut wma = Wma::new(3).unwrap();
+    let outputs = wma.batch(&[1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(outputs[3], Some(20.0 / 6.0));
+    let state = serde_json::to_value(&wma).unwrap();
+    assert_eq!(
+        state,
+        json!({"sums": {"slots": [4.0, 8.0, 3.0], "next": 1, "full": true, "weighted": 20.0}})
+    );
+    // A state saved as a block completes keeps W (the values are gone) and resumes.
+    let mut at_block = Wma::new(3).unwrap();
+    at_block.batch(&[1.0, 2.0, 3.0]);
+    let saved = serde_json::to_value(&at_block).unwrap();
+    assert_eq!(
+        saved,
+        json!({"sums": {"slots": [14.0, 8.0, 3.0], "next": 0, "full": true, "weighted": 14.0}})
+    );
+    let mut loaded: Wma = serde_json::from_value(saved).unwrap();
+    assert_eq!(loaded.value(), Some(14.0 / 6.0));
+    assert_eq!(loaded.update(4.0), Some(20.0 / 6.0));
+}
+
+#[test]
 fn wma_state_with_a_wrong_weighted_sum_is_refused() {
     let mut state = saved(Wma::new(3).unwrap(), &PRICES);
-    state["weighted_suffix"][1] = json!(0.0);
-    let message = refused::<Wma>(state.clone());
-    assert!(
-        message.contains("WMA weighted sums do not match"),
-        "{message}"
-    );
-    let mut state = saved(Wma::new(3).unwrap(), &PRICES);
-    state["average"] = json!(99.0);
+    state["sums"]["weighted"] = json!(99.0);
     let message = refused::<Wma>(state);
     assert!(
-        message.contains("WMA weighted sums do not match"),
+        message.contains("WMA weighted sum does not match"),
         "{message}"
     );
+    // Saved as a block completes, W is checked against U[0].
+    let mut state = saved(Wma::new(3).unwrap(), &PRICES);
+    assert_eq!(state["sums"]["next"], json!(0));
+    state["sums"]["weighted"] = json!(70.0);
+    let message = refused::<Wma>(state);
+    assert!(
+        message.contains("WMA weighted sum does not match"),
+        "{message}"
+    );
+    // After 5 inputs slots 0 and 1 hold inputs, slot 2 a weighted suffix: one larger than
+    // its value could sum to, an input beyond the usable range, a stray write slot.
+    for (index, value) in [(2, 1e300), (0, 1e200)] {
+        let mut state = saved(Wma::new(3).unwrap(), &PRICES[..5]);
+        state["sums"]["slots"][index] = json!(value);
+        let message = refused::<Wma>(state);
+        assert!(
+            message.contains("no update could have produced"),
+            "{message}"
+        );
+    }
+    let mut state = saved(Wma::new(3).unwrap(), &PRICES);
+    state["sums"]["next"] = json!(3);
+    assert!(refused::<Wma>(state).contains("write slot 3"));
+    // Before the window fills, the slots past the write slot are zeros.
+    let mut state = saved(Wma::new(3).unwrap(), &PRICES[..1]);
+    state["sums"]["slots"][2] = json!(1.0);
+    assert!(refused::<Wma>(state).contains("no update could have produced"));
 }
 
 #[test]

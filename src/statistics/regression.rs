@@ -9,14 +9,14 @@
 //! [`TimeSeriesForecast`]: super::TimeSeriesForecast
 //! [`ForecastOscillator`]: super::ForecastOscillator
 
-use crate::average::Wma;
 use crate::error::check_period;
 use crate::float::{from_usize, lit};
+use crate::window::{RollingSum, RollingWeightedSum};
 use crate::{Error, Real};
 
-/// The window's least-squares line, from two drift-free sums kept by a [`Wma`]: the plain
-/// sum `S = Σ y_j` and the weighted sum `W = Σ (j+1)·y_j` (`j = 0` the oldest input, the
-/// newest weighing `n`). With `x_j = j`,
+/// The window's least-squares line, from two drift-free sums: the plain sum `S = Σ y_j` of a
+/// [`RollingSum`] and the weighted sum `W = Σ (j+1)·y_j` (`j = 0` the oldest input, the
+/// newest weighing `n`) of a [`Wma`](crate::average::Wma)'s kind. With `x_j = j`,
 ///
 /// `slope = (W − (n+1)/2 · S) / (n(n²−1)/12)`, `mean = S/n`,
 ///
@@ -28,8 +28,11 @@ use crate::{Error, Real};
     serde(try_from = "RegressionLineState<T>")
 )]
 pub(crate) struct RegressionLine<T: Real> {
-    /// The window and its plain and weighted sums.
-    sums: Wma<T>,
+    /// The window and its plain sum.
+    window: RollingSum<T>,
+    /// Its weighted sum: a function of the window, so not saved.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    weighted: RollingWeightedSum<T>,
     /// `n`, `(n−1)/2`, `(n+1)/2` and `n(n²−1)/12`, computed once.
     #[cfg_attr(feature = "serde", serde(skip))]
     constants: Constants<T>,
@@ -85,32 +88,38 @@ impl<T: Real> RegressionLine<T> {
     /// For a period known to be in `2..=100000`.
     pub(crate) fn with_valid_period(period: usize) -> Self {
         Self {
-            sums: Wma::with_valid_period(period),
+            window: RollingSum::with_valid_period(period),
+            weighted: RollingWeightedSum::with_valid_period(period),
             constants: Constants::of(period),
         }
     }
 
     /// The window length `n`.
     pub(crate) fn period(&self) -> usize {
-        self.sums.period()
+        self.window.period()
     }
 
     /// Pushes a usable input.
     #[inline]
     pub(crate) fn push(&mut self, y: T) {
-        self.sums.feed(y);
+        self.window.push_inlined(y);
+        self.weighted.push(y);
     }
 
     /// The line through the window, once it is full.
     #[inline]
     pub(crate) fn fit(&self) -> Option<Fit<T>> {
-        self.sums.sums().map(|(s, w)| self.fit_of(s, w))
+        self.window
+            .is_full()
+            .then(|| self.fit_of(self.window.sum(), self.weighted.weighted()))
     }
 
     /// The line [`fit`](Self::fit) would give after pushing `y`.
     #[inline]
     pub(crate) fn peek_fit(&self, y: T) -> Option<Fit<T>> {
-        self.sums.peek_sums(y).map(|(s, w)| self.fit_of(s, w))
+        self.weighted
+            .fills_with_next()
+            .then(|| self.fit_of(self.window.peek_sum(y), self.weighted.peek_weighted(y)))
     }
 
     #[inline]
@@ -157,25 +166,26 @@ impl<T: Real> RegressionLine<T> {
 
     /// Empties the window.
     pub(crate) fn reset(&mut self) {
-        crate::Indicator::reset(&mut self.sums);
+        self.window.clear();
+        self.weighted.clear();
     }
 
     /// `true` before the first input.
     #[cfg(feature = "serde")]
     pub(crate) fn is_empty(&self) -> bool {
-        self.sums.is_empty()
+        self.window.is_empty()
     }
 
     /// `true` once the window is full.
     #[cfg(feature = "serde")]
     pub(crate) fn is_full(&self) -> bool {
-        self.sums.sums().is_some()
+        self.window.is_full()
     }
 
     /// The newest input (O(n): for checks on load).
     #[cfg(feature = "serde")]
     pub(crate) fn newest(&self) -> Option<T> {
-        self.sums.window().last()
+        self.window.iter().last()
     }
 }
 
@@ -183,19 +193,30 @@ impl<T: Real> RegressionLine<T> {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RegressionLineState<T: Real> {
-    sums: Wma<T>,
+    window: RollingSum<T>,
 }
 
 #[cfg(feature = "serde")]
 impl<T: Real> TryFrom<RegressionLineState<T>> for RegressionLine<T> {
     type Error = Error;
 
-    /// The period in `2..=100000`; the window (usable inputs) and its sums are checked and
-    /// recomputed by [`Wma`].
+    /// The period in `2..=100000`, the window of usable inputs (its sum checked and
+    /// recomputed by [`RollingSum`]); the weighted sum is recomputed from it.
     fn try_from(state: RegressionLineState<T>) -> Result<Self, Error> {
-        let period = Self::new(state.sums.period())?.period();
+        let period = Self::new(state.window.period())?.period();
+        if !state.window.iter().all(|y| y.is_usable()) {
+            return Err(crate::error::invalid_state(
+                "regression window holds a value no update could have produced",
+            ));
+        }
+        let weighted = RollingWeightedSum::from_window(
+            state.window.slots(),
+            state.window.write_index(),
+            state.window.is_full(),
+        );
         Ok(Self {
-            sums: state.sums,
+            window: state.window,
+            weighted,
             constants: Constants::of(period),
         })
     }

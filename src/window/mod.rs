@@ -17,8 +17,12 @@ mod compensated_sum;
 mod monotonic_deque;
 mod ring_buffer;
 mod rolling_sum;
+mod rolling_weighted_sum;
 
 pub use compensated_sum::CompensatedSum;
 pub use monotonic_deque::{Extremum, MonotonicDeque};
 pub use ring_buffer::RingBuffer;
 pub use rolling_sum::RollingSum;
+pub(crate) use rolling_weighted_sum::RollingWeightedSum;
+#[cfg(feature = "serde")]
+pub(crate) use rolling_weighted_sum::RollingWeightedSumState;

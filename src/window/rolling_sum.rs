@@ -450,12 +450,6 @@ impl<T: Real> RollingSum<T> {
         &self.slots
     }
 
-    /// Sum of the values pushed since the last rebuild.
-    #[inline]
-    pub(crate) fn recent(&self) -> T {
-        self.recent
-    }
-
     /// Sum of storage slots `slot..` at the last rebuild (0 for `slot >= period`, and
     /// before the first rebuild), for slots not overwritten since: O(1) for `write_index()
     /// + 1` (what a push reads), O(√period) otherwise.
@@ -487,12 +481,6 @@ impl<T: Real> RollingSum<T> {
     #[inline]
     pub(crate) fn peek_mean(&self, x: T) -> T {
         self.peek_sum(x) / self.period_real
-    }
-
-    /// [`write_index`](Self::write_index) as a float.
-    #[inline]
-    pub(crate) fn written(&self) -> T {
-        crate::float::from_usize(self.next)
     }
 
     /// The period as a float (computed once).
