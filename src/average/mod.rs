@@ -22,7 +22,10 @@
 //! A window average ([`Sma`], [`Wma`]) recomputes its running sums from the window on load,
 //! with exactly the operations the updates performed, so a saved state loads back bit for
 //! bit and an edited one loads as the state its window produces (or is refused, if its
-//! sums are far off its window or a window value is not usable). An exponential average
+//! sums are far off its window or a window value is not usable). [`Wma`] keeps its window's
+//! older values only as the weighted suffix sums they were replaced by: those are checked
+//! against the most its `m` values could sum to, and the sums of the newer values
+//! recomputed. An exponential average
 //! refuses a state larger than its inputs can make it (`max_input`, or `count` times it
 //! during the seed), so that every later update stays finite.
 

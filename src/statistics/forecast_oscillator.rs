@@ -13,7 +13,8 @@ use crate::{Error, Indicator, Real};
 /// through `y_{t−n} … y_{t−1}` extended one input ahead (the forecast of `y_t`), and `0`
 /// when `y_t = 0` (as TA-Lib). First output after `n + 1` inputs.
 ///
-/// O(1) per update, from the drift-free sums of [`Wma`](crate::average::Wma).
+/// O(1) per update, from a drift-free plain sum ([`RollingSum`](crate::window::RollingSum))
+/// and weighted sum (as [`Wma`](crate::average::Wma)'s).
 ///
 /// # Parameters
 ///

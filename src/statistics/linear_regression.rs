@@ -14,8 +14,8 @@ regression_indicator!(
 /// `b = (W − (n+1)/2 · S) / (n(n²−1)/12)` and `a = S/n − b·(n−1)/2`, where `S = Σ y_j` and
 /// `W = Σ (j+1)·y_j`; then `LINEARREG_t = a + b·(n−1)`. First output after `n` inputs.
 ///
-/// `S` and `W` are the drift-free plain and weighted sums of [`Wma`](crate::average::Wma)
-/// (the weighted sum is the WMA's numerator): O(1) per update, whatever the period, and
+/// `S` and `W` are drift-free: the plain sum of a [`RollingSum`](crate::window::RollingSum)
+/// and the weighted sum of a [`Wma`](crate::average::Wma) (its numerator): O(1) per update, whatever the period, and
 /// nothing that has left the window leaves a trace in them.
 ///
 /// # Parameters

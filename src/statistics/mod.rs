@@ -12,8 +12,8 @@
 //! [`LinearRegression`] (its end), [`RegressionSlope`], [`RegressionIntercept`] (its start),
 //! [`RegressionAngle`] (the slope in degrees) and [`TimeSeriesForecast`] (one input ahead),
 //! and [`ForecastOscillator`] (each input against the forecast made before it). One shared
-//! core keeps the window's plain and weighted sums, drift-free, with the block scheme of
-//! [`Wma`](crate::average::Wma): O(1) per update. They refuse nothing beyond the usable range.
+//! core keeps the window's plain sum (a [`RollingSum`](crate::window::RollingSum)) and its
+//! weighted sum (as [`Wma`](crate::average::Wma) does), drift-free: O(1) per update. They refuse nothing beyond the usable range.
 //!
 //! Order statistics of the window: [`Percentile`] (nearest rank) and [`PercentRank`], over a
 //! sorted copy of the window (O(log n) search plus one `memmove` per update; see each).

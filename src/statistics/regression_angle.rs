@@ -14,7 +14,8 @@ regression_indicator!(
 /// price one unit of `y`, as in TA-Lib: the angle depends on the price's scale). First output
 /// after `n` inputs.
 ///
-/// O(1) per update, from the drift-free sums of [`Wma`](crate::average::Wma).
+/// O(1) per update, from a drift-free plain sum ([`RollingSum`](crate::window::RollingSum))
+/// and weighted sum (as [`Wma`](crate::average::Wma)'s).
 ///
 /// # Parameters
 ///

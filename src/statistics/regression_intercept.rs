@@ -14,7 +14,8 @@ regression_indicator!(
 /// `LINEARREG_INTERCEPT_t = S/n − b·(n−1)/2` (`S = Σ y_j`): the line's value at `x = 0`,
 /// the window's oldest input, as in TA-Lib. First output after `n` inputs.
 ///
-/// O(1) per update, from the drift-free sums of [`Wma`](crate::average::Wma).
+/// O(1) per update, from a drift-free plain sum ([`RollingSum`](crate::window::RollingSum))
+/// and weighted sum (as [`Wma`](crate::average::Wma)'s).
 ///
 /// # Parameters
 ///

@@ -14,7 +14,8 @@ regression_indicator!(
 /// `W = Σ (j+1)·y_j` (the same as `Σ (x_j − x̄)(y_j − ȳ) / Σ (x_j − x̄)²`). First output after
 /// `n` inputs.
 ///
-/// `S` and `W` are the drift-free sums of [`Wma`](crate::average::Wma): O(1) per update.
+/// `S` and `W` are drift-free: the plain sum of a [`RollingSum`](crate::window::RollingSum)
+/// and the weighted sum of a [`Wma`](crate::average::Wma): O(1) per update.
 ///
 /// # Parameters
 ///
