@@ -92,6 +92,17 @@ pub(crate) fn from_usize<T: Real>(n: usize) -> T {
     T::from(signed).unwrap_or_else(T::infinity)
 }
 
+/// How far a stored sum of values of total magnitude `magnitude` (`Σ|x|`, or `Σ w·|x|` for
+/// a weighted sum) may sit from a recomputation, each carrying at most `period` roundings:
+/// `4·(period + 1)·ε·magnitude`, the slack with which a loaded state's sums are checked
+/// against its window (a lossy format may move a float by an ulp, and the two summation
+/// orders differ).
+#[cfg(feature = "serde")]
+#[inline]
+pub(crate) fn sum_rounding<T: Real>(magnitude: T, period: usize) -> T {
+    magnitude * T::epsilon() * lit::<T>(4.0) * from_usize::<T>(period + 1)
+}
+
 /// A small literal as a float (`0.5`, `100.0`): exact in both `f32` and `f64`.
 #[inline]
 pub(crate) fn lit<T: Real>(x: f64) -> T {

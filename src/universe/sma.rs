@@ -613,5 +613,5 @@ fn rounding_bound<T: Real>(suffixes: &[T]) -> T {
         .iter()
         .zip(suffixes.iter().skip(1).chain(core::iter::once(&T::zero())))
         .fold(T::zero(), |sum, (&from, &after)| sum + (from - after).abs());
-    magnitude * T::epsilon() * crate::float::lit(4.0) * from_usize::<T>(suffixes.len() + 1)
+    crate::float::sum_rounding(magnitude, suffixes.len())
 }

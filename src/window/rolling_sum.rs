@@ -693,10 +693,7 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
         }
         let slots = &state.slots;
         let magnitude = slots.iter().fold(T::zero(), |m, x| m + x.abs());
-        let tolerance = magnitude
-            * T::epsilon()
-            * crate::float::lit(4.0)
-            * crate::float::from_usize::<T>(period + 1);
+        let tolerance = crate::float::sum_rounding(magnitude, period);
         let near = |stored: T, exact: T| stored.is_finite() && (stored - exact).abs() <= tolerance;
         let sum_of = |part: &[T]| part.iter().fold(T::zero(), |sum, &x| sum + x);
 
@@ -707,10 +704,10 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
                 // `recent` carries its rounding until the next rebuild, while older slots
                 // leave: bounded by the recent slots alone.
                 let recent_slots = slots.get(..state.next).unwrap_or_default();
-                let own = recent_slots.iter().fold(T::zero(), |m, x| m + x.abs())
-                    * T::epsilon()
-                    * crate::float::lit(4.0)
-                    * crate::float::from_usize::<T>(period + 1);
+                let own = crate::float::sum_rounding(
+                    recent_slots.iter().fold(T::zero(), |m, x| m + x.abs()),
+                    period,
+                );
                 state.recent.is_finite() && (state.recent - sum_of(recent_slots)).abs() <= own
             }
             && near(state.sum, sum_of(slots));
@@ -724,14 +721,14 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
             };
             // A partial sum stays in use after the other slots are overwritten: its
             // rounding is bounded by its own slots, not by the whole window.
-            let own = slots
-                .get(slot..)
-                .unwrap_or_default()
-                .iter()
-                .fold(T::zero(), |m, x| m + x.abs())
-                * T::epsilon()
-                * crate::float::lit(4.0)
-                * crate::float::from_usize::<T>(period + 1);
+            let own = crate::float::sum_rounding(
+                slots
+                    .get(slot..)
+                    .unwrap_or_default()
+                    .iter()
+                    .fold(T::zero(), |m, x| m + x.abs()),
+                period,
+            );
             consistent &= stored.is_finite() && (stored - exact).abs() <= own;
         }
         if !consistent {

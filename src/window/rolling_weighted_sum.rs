@@ -286,8 +286,8 @@ impl<T: Real> RollingWeightedSum<T> {
         } else {
             loaded.weighted
         };
-        let tolerance = magnitude(&loaded.slots, loaded.next) * T::epsilon() * slack;
-        let consistent = (state.weighted - expected).abs() <= tolerance * from_usize(period + 1)
+        let tolerance = crate::float::sum_rounding(magnitude(&loaded.slots, loaded.next), period);
+        let consistent = (state.weighted - expected).abs() <= tolerance
             && loaded.weighted.is_finite()
             && loaded.recent.is_finite()
             && loaded.recent_weighted.is_finite();
