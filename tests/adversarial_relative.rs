@@ -524,10 +524,16 @@ fn loaded_co_moment_suffixes_are_checked_against_their_own_pairs() {
             "{field}"
         );
     }
-    // And a rolling sum's partial sums, here Leadership's average of ratios.
+    // And an SMA's suffix sums, here Leadership's average of ratios: the block of four
+    // has just completed, so its slots hold [1e100 + 3, 3, 2, 1]. The last is the newest
+    // ratio; a middle one edited makes a recovered ratio negative.
     let mut leadership = Leadership::<f64>::new(4).unwrap();
     leadership.batch(&[(1e100, 1.0), (1.0, 1.0), (1.0, 1.0), (1.0, 1.0)]);
-    let mut state = serde_json::to_value(&leadership).unwrap();
-    state["average"]["sum"]["suffix"][3] = serde_json::json!(2.0);
-    assert!(serde_json::from_value::<Leadership>(state).is_err());
+    let state = serde_json::to_value(&leadership).unwrap();
+    assert!(serde_json::from_value::<Leadership>(state.clone()).is_ok());
+    for (slot, value) in [(3, 2.0), (2, 5.0)] {
+        let mut bad = state.clone();
+        bad["average"]["sum"]["slots"][slot] = serde_json::json!(value);
+        assert!(serde_json::from_value::<Leadership>(bad).is_err(), "{slot}");
+    }
 }

@@ -501,13 +501,14 @@ fn a_window_slot_edited_within_rounding_of_a_huge_value_cannot_poison_later_chec
     let inputs = [1.0, 1e149, 1.0, 2.0, 3.0];
     let mean = |w: &[f64]| w.iter().sum::<f64>() / w.len() as f64;
 
-    // A plain rolling sum: editing 2 into 2.5 is within rounding of 1e149 but not of the
-    // partial sums that hold it: refused, or loaded as the edited window.
+    // An SMA: editing its newest input 3 into 3.5 is within rounding of 1e149 (the window
+    // sum): refused, or loaded as the edited window. Its slots hold [3, then the suffix sums
+    // 1e149 + 3, 3, 2 of the last block].
     let mut sma = ta_stream::average::Sma::new(4).unwrap();
     sma.batch(&inputs);
     let mut state = serde_json::to_value(&sma).unwrap();
-    state["sum"]["slots"][3] = serde_json::json!(2.5); // storage order: [3, 1e149, 1, 2]
-    loads_as_its_window::<ta_stream::average::Sma>(state, vec![1e149, 1.0, 2.5, 3.0], mean);
+    state["sum"]["slots"][0] = serde_json::json!(3.5);
+    loads_as_its_window::<ta_stream::average::Sma>(state, vec![1e149, 1.0, 2.0, 3.5], mean);
 
     // A standard deviation whose newest slot (3) is edited into 1e149: refused, or loaded as
     // the edited window.

@@ -66,14 +66,24 @@ fn refused<T: serde::de::DeserializeOwned>(state: Value) -> String {
 const PRICES: [f64; 6] = [10.0, 11.0, 12.5, 12.0, 13.0, 12.0];
 
 #[test]
-fn sma_state_with_a_window_longer_than_its_period_is_refused() {
-    let mut state = saved(Sma::new(3).unwrap(), &PRICES);
-    state["sum"]["slots"] = json!([1.0, 2.0, 3.0, 4.0]);
-    let message = refused::<Sma>(state);
-    assert!(
-        message.contains("rolling sum of period 4 has 4 partial sums"),
-        "{message}"
+fn sma_state_holds_one_array_of_the_window() {
+    // A block of three completes at the 3rd and 6th inputs: its values are replaced by their
+    // suffix sums, added newest first ([12, 13, 12] -> [37, 25, 12]).
+    let state = saved(Sma::new(3).unwrap(), &PRICES);
+    assert_eq!(
+        state,
+        json!({"sum": {"slots": [37.0, 25.0, 12.0], "next": 0, "full": true, "sum": 37.0}})
     );
+    // Four: [10, 11, 12.5, 12] -> [45.5, 35.5, 24.5, 12], then 13 and 12 overwrite slots 0
+    // and 1, and the sum is 24.5 + (13 + 12) = 12.5 + 12 + 13 + 12.
+    let state = saved(Sma::new(4).unwrap(), &PRICES);
+    assert_eq!(
+        state,
+        json!({"sum": {"slots": [13.0, 12.0, 24.5, 12.0], "next": 2, "full": true, "sum": 49.5}})
+    );
+    let mut loaded: Sma = serde_json::from_value(state).unwrap();
+    assert_eq!(loaded.value(), Some(49.5 / 4.0));
+    assert_eq!(loaded.update(14.0), Some((12.0 + 13.0 + 12.0 + 14.0) / 4.0));
 }
 
 #[test]
@@ -97,18 +107,33 @@ fn sma_state_whose_sum_does_not_match_its_window_is_refused() {
 
 #[test]
 fn sma_state_with_a_corrupt_partial_sum_is_refused() {
-    // After 6 pushes into a window of 4, slots 2 and 3 hold the old block: its suffix sums
-    // are checked against them.
+    // After 6 inputs into a window of 4, slots 2 and 3 hold suffix sums of the old block
+    // (24.5, 12): one edited no longer gives the stored window sum.
     let mut state = saved(Sma::new(4).unwrap(), &PRICES);
-    state["sum"]["suffix"][3] = json!(99.0);
-    let message = refused::<Sma>(state.clone());
+    state["sum"]["slots"][2] = json!(99.0);
+    let message = refused::<Sma>(state);
     assert!(
         message.contains("does not match the values in its window"),
         "{message}"
     );
-    state["sum"]["suffix"] = json!([0.0, 0.0]);
+    // A suffix sum larger than its values could make, an input beyond the usable range.
+    for (slot, value) in [(3, 1e300), (0, 1e200)] {
+        let mut state = saved(Sma::new(4).unwrap(), &PRICES);
+        state["sum"]["slots"][slot] = json!(value);
+        let message = refused::<Sma>(state);
+        assert!(
+            message.contains("no update could have produced"),
+            "{message}"
+        );
+    }
+    // Before the window fills, the slots past the write slot are zeros.
+    let mut state = saved(Sma::new(4).unwrap(), &PRICES[..2]);
+    state["sum"]["slots"][3] = json!(1.0);
     let message = refused::<Sma>(state);
-    assert!(message.contains("period 4 has 2 partial sums"), "{message}");
+    assert!(
+        message.contains("no update could have produced"),
+        "{message}"
+    );
 }
 
 #[test]

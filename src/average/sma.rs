@@ -2,7 +2,7 @@ use core::fmt;
 
 use crate::Real;
 
-use crate::window::RollingSum;
+use crate::window::InPlaceSum;
 use crate::{Error, Indicator};
 
 /// Simple moving average: the mean of the last `n` inputs.
@@ -11,10 +11,13 @@ use crate::{Error, Indicator};
 ///
 /// `SMA_t = (x_t + x_{t−1} + … + x_{t−n+1}) / n`, first output after `n` inputs.
 ///
-/// The window sum is a drift-free [`RollingSum`]: exact to about one rounding after any
-/// number of updates, even after a value of 1e15 has passed through the window. The sum is
-/// multiplied by `1/n`, computed once (one more rounding than a division, within an ulp of
-/// it).
+/// The window sum is drift-free, the sum of a [`RollingSum`](crate::window::RollingSum) bit
+/// for bit: exact to about one rounding after any number of updates, even after a value of
+/// 1e15 has passed through the window. It is kept in one array of `n` values: every `n`
+/// updates the window is one block, whose values are replaced in place by their suffix sums
+/// `S[i] = Σ_{j≥i} x_j` (newest first); the `k` inputs since overwrite the slots whose `S` is
+/// no longer read, and the window sum is `S[k] + (x_1 + … + x_k)`. The mean is the sum
+/// divided by `n` (the correctly rounded quotient).
 ///
 /// # Parameters
 ///
@@ -41,7 +44,7 @@ use crate::{Error, Indicator};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Sma<T: Real = f64> {
-    sum: RollingSum<T>,
+    sum: InPlaceSum<T>,
 }
 
 impl Sma {
@@ -57,15 +60,15 @@ impl Sma {
 impl<T: Real> Sma<T> {
     /// [`Sma::new`] in any precision `T` (`f32`, or generic code): `Sma::<f32>::new_generic(3)`.
     pub fn new_generic(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            sum: RollingSum::new_generic(period)?,
-        })
+        Ok(Self::with_valid_period(crate::error::check_period(
+            "period", period,
+        )?))
     }
 
     /// For periods known to be valid (constants); anything else is clamped into range.
     pub(crate) fn with_valid_period(period: usize) -> Self {
         Self {
-            sum: RollingSum::with_valid_period(period),
+            sum: InPlaceSum::with_valid_period(period),
         }
     }
 
@@ -80,10 +83,18 @@ impl<T: Real> Sma<T> {
         self.sum.heap_bytes()
     }
 
-    /// The values averaged (for composite indicators that validate a loaded state).
+    /// The values averaged, oldest first, each with a bound on its error (0 for the newest
+    /// and for those pushed since the last block completed; the older ones are recovered
+    /// from suffix sums): for composite indicators that validate a loaded state.
     #[cfg(feature = "serde")]
-    pub(crate) fn window(&self) -> &RollingSum<T> {
-        &self.sum
+    pub(crate) fn window_values(&self) -> Vec<(T, T)> {
+        self.sum.window_values()
+    }
+
+    /// The newest value averaged (`None` before the first): exact.
+    #[cfg(feature = "serde")]
+    pub(crate) fn newest(&self) -> Option<T> {
+        self.sum.newest()
     }
 }
 
@@ -96,7 +107,7 @@ impl<T: Real> Indicator for Sma<T> {
         if !x.is_usable() {
             return self.value();
         }
-        self.sum.push_inlined(x);
+        self.sum.push(x);
         self.value()
     }
 
@@ -105,13 +116,16 @@ impl<T: Real> Indicator for Sma<T> {
         if !x.is_usable() {
             return self.value();
         }
-        let full_after = self.sum.len() + 1 >= self.sum.period();
-        full_after.then(|| self.sum.peek_mean(x))
+        self.sum
+            .fills_with_next()
+            .then(|| self.sum.peek_sum(x) / crate::float::from_usize(self.period()))
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        self.sum.is_full().then(|| self.sum.mean())
+        self.sum
+            .is_full()
+            .then(|| self.sum.sum() / crate::float::from_usize(self.period()))
     }
 
     fn reset(&mut self) {

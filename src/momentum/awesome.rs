@@ -202,14 +202,16 @@ impl<T: Real> TryFrom<AwesomeOscillatorState<T>> for AwesomeOscillator<T> {
         } else {
             (&slow, &fast)
         };
-        let (short, long) = (short.window(), long.window());
+        let short_period = short.period();
+        let (short, long) = (short.window_values(), long.window_values());
         let skipped = long.len().saturating_sub(short.len());
-        let in_step = short.len() == long.len().min(short.period())
+        // Each keeps its older values as suffix sums: recovered values agree within their
+        // error bounds (the newest exactly). The values themselves are checked by `Sma`.
+        let in_step = short.len() == long.len().min(short_period)
             && short
                 .iter()
                 .zip(long.iter().skip(skipped))
-                .all(|(a, b)| a == b)
-            && long.iter().all(|x| x.is_usable());
+                .all(|(&(a, a_error), &(b, b_error))| (a - b).abs() <= a_error + b_error);
         if !in_step {
             return Err(crate::error::invalid_state(
                 "AO averages out of step (not fed the same median prices) or holding a value \

@@ -173,7 +173,7 @@ impl<T: Real> TryFrom<DpoState<T>> for Dpo<T> {
     /// in each as one count of updates gives, and the same newest inputs in both.
     fn try_from(state: DpoState<T>) -> Result<Self, Error> {
         let period = check_at_least_two("period", state.average.period())?;
-        let window = state.average.window();
+        let window = state.average.window_values();
         let (held, averaged) = (state.inputs.len(), window.len());
         let capacity = state.inputs.capacity();
         let counts_ok = match (held < capacity, averaged < period) {
@@ -183,13 +183,18 @@ impl<T: Real> TryFrom<DpoState<T>> for Dpo<T> {
             (false, false) => true,
         };
         let shared = held.min(averaged);
-        let newest_inputs: Vec<T> = state.inputs.iter().skip(held - shared).collect();
-        let newest_averaged: Vec<T> = window.iter().skip(averaged - shared).collect();
+        // The average keeps its older values as suffix sums: each recovered value matches
+        // the input within its error bound (the newest ones exactly).
+        let same_newest = state
+            .inputs
+            .iter()
+            .skip(held - shared)
+            .zip(window.iter().skip(averaged - shared))
+            .all(|(input, &(value, error))| (input - value).abs() <= error);
         let consistent = capacity == Self::lag(period) + 1
             && counts_ok
-            && newest_inputs == newest_averaged
-            && state.inputs.iter().all(|x| x.is_usable())
-            && window.iter().all(|x| x.is_usable());
+            && same_newest
+            && state.inputs.iter().all(|x| x.is_usable());
         if !consistent {
             return Err(crate::error::invalid_state(
                 "DPO windows do not match each other or its period",

@@ -268,8 +268,14 @@ impl<T: Real> TryFrom<LeadershipState<T>> for Leadership<T> {
     fn try_from(state: LeadershipState<T>) -> Result<Self, Error> {
         let usable = |r: T| r.is_usable() && r > T::zero();
         let ratio_ok = state.ratio.is_none_or(usable)
-            && state.average.window().iter().all(usable)
-            && state.average.window().iter().last() == state.ratio;
+            // The average's values are usable (checked by `Sma`) and positive, the older
+            // ones within the error of their recovery from suffix sums.
+            && state
+                .average
+                .window_values()
+                .iter()
+                .all(|&(value, error)| value + error > T::zero())
+            && state.average.newest() == state.ratio;
         let consistent = match (state.ratio, state.average.value()) {
             (Some(ratio), Some(average)) => {
                 state.cross.relation() == Some(Relation::between(ratio, average))

@@ -196,8 +196,14 @@ impl<T: Real> TryFrom<MansfieldState<T>> for Mansfield<T> {
     fn try_from(state: MansfieldState<T>) -> Result<Self, Error> {
         let usable = |rp: T| rp.is_usable() && rp > T::zero();
         let rp_ok = state.relative_price.is_none_or(usable)
-            && state.average.window().iter().all(usable)
-            && state.average.window().iter().last() == state.relative_price;
+            // The average's values are usable (checked by `Sma`) and positive, the older
+            // ones within the error of their recovery from suffix sums.
+            && state
+                .average
+                .window_values()
+                .iter()
+                .all(|&(value, error)| value + error > T::zero())
+            && state.average.newest() == state.relative_price;
         let average_ok = state
             .average
             .value()

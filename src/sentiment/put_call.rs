@@ -798,7 +798,13 @@ impl<T: Real> TryFrom<PutCallState<T>> for PutCall<T> {
             && variance_values.len() == state.window.len()
             && variance_values.iter().eq(state.window.iter())
             && state.window.iter().all(normalized_ok)
-            && state.smoothing.window().iter().all(ratio_ok);
+            // The smoothed ratios are usable (checked by `Sma`) and non-negative, the older
+            // ones within the error of their recovery from suffix sums.
+            && state
+                .smoothing
+                .window_values()
+                .iter()
+                .all(|&(value, error)| value + error >= T::zero());
         let z_bound = put_call.z_bound();
         let last_ok = state.last.is_none_or(|reading| {
             let value = match thresholds.scale {

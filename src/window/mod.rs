@@ -14,12 +14,14 @@
 //! values are ones they could have pushed (usable inputs, percentages, ...).
 
 mod compensated_sum;
+mod in_place_sum;
 mod monotonic_deque;
 mod ring_buffer;
 mod rolling_sum;
 mod rolling_weighted_sum;
 
 pub use compensated_sum::CompensatedSum;
+pub(crate) use in_place_sum::InPlaceSum;
 pub use monotonic_deque::{Extremum, MonotonicDeque};
 pub use ring_buffer::RingBuffer;
 pub use rolling_sum::RollingSum;

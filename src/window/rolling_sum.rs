@@ -230,14 +230,14 @@ impl<T: Real> RollingSum<T> {
     /// `INLINE_REFRESH` places the rare step. Out of line (a call), the compiler may keep
     /// `recent` in memory for a whole loop of updates, since no float register survives a
     /// call: each push's addition then waits for a store and a reload. Inlined, the step's
-    /// loops enlarge the code around it: the slice loop below was slower with it (SMA(50)
-    /// 2.8 → 5.2 ns per update), and so was the slice loop of some indicators whose update
-    /// the compiler then stopped inlining (MFI(14) 4.8 → 6.0). So the updates inline it where
-    /// the peers bench measured a gain, A/B best of 3 in ns per update:
-    /// [`Sma`](crate::average::Sma) (SMA(50) 3.9 → 3.0), [`Wma`](crate::average::Wma)
-    /// (WMA(20) 7.7 → 5.4), [`Variance`](crate::volatility::Variance) (STDDEV(20) 9.6 → 7.9,
-    /// Bollinger(20,2) 14.7 → 13.5) and
-    /// [`AverageDeviation`](crate::price::AverageDeviation) (CCI(20) 21.7 → 17.9).
+    /// loops enlarge the code around it: the SMA's slice loop was slower with it (SMA(50)
+    /// 2.8 → 5.2 ns per update, when the SMA was built on this sum), and so was the slice
+    /// loop of some indicators whose update the compiler then stopped inlining (MFI(14) 4.8
+    /// → 6.0). So the updates inline it where the peers bench measured a gain, A/B best of 3
+    /// in ns per update: the SMA then (SMA(50) 3.9 → 3.0), the WMA then (WMA(20) 7.7 → 5.4),
+    /// [`Variance`](crate::volatility::Variance) (STDDEV(20) 9.6 → 7.9, Bollinger(20,2) 14.7
+    /// → 13.5), [`AverageDeviation`](crate::price::AverageDeviation) (CCI(20) 21.7 → 17.9)
+    /// and the linear regressions.
     ///
     /// Always inlined, and so are those updates down to it: with a mere hint, a program
     /// that instantiates it twice (say WMA and STDDEV) got it as a call, and so a state in
@@ -305,27 +305,6 @@ impl<T: Real> RollingSum<T> {
             hot.recent = T::zero();
             hot.next = 0;
         }
-    }
-
-    /// The slice path of a moving average: pushes each usable value of `inputs` (others are
-    /// skipped, as the streaming indicators skip them) and writes the window mean after it
-    /// into `out`, NaN until the window is full. The pushes of [`push`](Self::push), so bit
-    /// for bit the streaming means. `out` must be as long as `inputs` (extra slots of either
-    /// are left alone).
-    pub(crate) fn means_into(&mut self, inputs: &[T], out: &mut [T]) {
-        let mut hot = self.hot();
-        let period = self.slots.len();
-        for (slot, &x) in out.iter_mut().zip(inputs) {
-            if x.is_usable() {
-                self.push_hot::<false>(&mut hot, x);
-            }
-            *slot = if hot.len == period {
-                hot.sum / self.period_real
-            } else {
-                T::nan()
-            };
-        }
-        self.set_hot(hot);
     }
 
     /// Moves the cache to the chunk starting at `start`, and the next refresh to its end.

@@ -1,0 +1,316 @@
+use crate::float::from_usize;
+use crate::Real;
+
+/// The sum of the last `period` values, drift-free like [`RollingSum`], in one array of
+/// `period` values.
+///
+/// # How
+///
+/// Every `n` pushes the window is one block `v_0 … v_{n−1}` (oldest first), and a rebuild
+/// replaces its values in place by their suffix sums `S[i] = Σ_{j≥i} v_j`, added newest
+/// first: all the sum needs of them from then on. The `k` values pushed since (sum `R`)
+/// overwrite slots `0..k`, whose `S` is never read again, and the window sum is
+/// `S[k] + R` (`S[n] = 0`): the additions of [`RollingSum`], so the same sums bit for bit.
+/// The window's older values are not kept one by one: only their suffix sums, and the newest
+/// value (`S[n−1] = v_{n−1}` exactly).
+///
+/// [`RollingSum`]: super::RollingSum
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub(crate) struct InPlaceSum<T: Real> {
+    /// `slots[..next]`: the values pushed since the last rebuild, oldest first;
+    /// `slots[next..]`: `S` of the old block (zeros before the first rebuild).
+    slots: Box<[T]>,
+    /// The slot the next push writes (`k`); `u32`, as a period is at most 100000.
+    next: u32,
+    /// `true` once `period` values have been pushed.
+    full: bool,
+    /// The window sum after the last push.
+    sum: T,
+    /// `R`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    recent: T,
+}
+
+impl<T: Real> InPlaceSum<T> {
+    /// For a period known to be in `1..=100000`.
+    pub(crate) fn with_valid_period(period: usize) -> Self {
+        let period = crate::error::clamp_period(period);
+        Self {
+            slots: vec![T::zero(); period].into_boxed_slice(),
+            next: 0,
+            full: false,
+            sum: T::zero(),
+            recent: T::zero(),
+        }
+    }
+
+    /// The window length `n`.
+    #[inline]
+    pub(crate) fn period(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Heap memory held, in bytes.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.slots.len() * size_of::<T>()
+    }
+
+    /// The window sum after the last push.
+    #[inline]
+    pub(crate) fn sum(&self) -> T {
+        self.sum
+    }
+
+    /// `true` once `period` values have been pushed.
+    #[inline]
+    pub(crate) fn is_full(&self) -> bool {
+        self.full
+    }
+
+    /// `true` once the next push fills the window (or it is full).
+    #[inline]
+    pub(crate) fn fills_with_next(&self) -> bool {
+        self.full || self.next as usize + 1 == self.slots.len()
+    }
+
+    /// `(R, sum)` after pushing `x`, without committing.
+    #[inline]
+    fn next_sums(&self, x: T) -> (T, T) {
+        let recent = self.recent + x;
+        let old = self
+            .slots
+            .get(self.next as usize + 1)
+            .copied()
+            .unwrap_or_else(T::zero);
+        (recent, old + recent)
+    }
+
+    /// What [`sum`](Self::sum) would be after pushing `x`.
+    #[inline]
+    pub(crate) fn peek_sum(&self, x: T) -> T {
+        self.next_sums(x).1
+    }
+
+    /// Adds `x`, evicting the oldest value once `period` values are held.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, x: T) {
+        let mut hot = self.hot();
+        self.push_hot(&mut hot, x);
+        self.set_hot(hot);
+    }
+
+    /// The scalars a push updates, copied out so that a loop of pushes (the slice path)
+    /// keeps them in registers.
+    #[inline(always)]
+    fn hot(&self) -> Hot<T> {
+        Hot {
+            next: self.next as usize,
+            full: self.full,
+            recent: self.recent,
+            sum: self.sum,
+        }
+    }
+
+    #[inline(always)]
+    fn set_hot(&mut self, hot: Hot<T>) {
+        // `next < period <= 100000`.
+        self.next = u32::try_from(hot.next).unwrap_or(0);
+        self.full = hot.full;
+        self.recent = hot.recent;
+        self.sum = hot.sum;
+    }
+
+    #[inline(always)]
+    fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
+        let pushed = hot.next + 1;
+        hot.recent = hot.recent + x;
+        let old = self.slots.get(pushed).copied().unwrap_or_else(T::zero);
+        hot.sum = old + hot.recent;
+        if let Some(slot) = self.slots.get_mut(hot.next) {
+            *slot = x;
+        }
+        hot.next = pushed;
+        if pushed == self.slots.len() {
+            // Only the array crosses the call, so the sums stay in registers.
+            rebuild(&mut self.slots, 0);
+            hot.next = 0;
+            hot.full = true;
+            hot.recent = T::zero();
+        }
+    }
+
+    /// The slice path of a moving average: pushes each usable value of `inputs` (others are
+    /// skipped, as the streaming indicators skip them) and writes the window mean after it
+    /// into `out`, NaN until the window is full; bit for bit the streaming means.
+    pub(crate) fn means_into(&mut self, inputs: &[T], out: &mut [T]) {
+        let mut hot = self.hot();
+        let period: T = from_usize(self.slots.len());
+        for (slot, &x) in out.iter_mut().zip(inputs) {
+            if x.is_usable() {
+                self.push_hot(&mut hot, x);
+            }
+            *slot = if hot.full { hot.sum / period } else { T::nan() };
+        }
+        self.set_hot(hot);
+    }
+
+    /// Empties the window.
+    pub(crate) fn clear(&mut self) {
+        self.slots.fill(T::zero());
+        self.next = 0;
+        self.full = false;
+        self.sum = T::zero();
+        self.recent = T::zero();
+    }
+}
+
+/// The fields of an [`InPlaceSum`] that every push updates.
+#[derive(Clone, Copy)]
+struct Hot<T> {
+    next: usize,
+    full: bool,
+    recent: T,
+    sum: T,
+}
+
+/// Replaces the values of `slots[from..]` by their suffix sums, newest first. Out of line,
+/// and given only the array.
+#[cold]
+#[inline(never)]
+fn rebuild<T: Real>(slots: &mut [T], from: usize) {
+    let mut running = T::zero();
+    for slot in slots.iter_mut().skip(from).rev() {
+        running = running + *slot;
+        *slot = running;
+    }
+}
+
+/// The saved form: the slots as stored, the write slot, whether the window has filled, and
+/// the window sum (which, right after a block completes, the suffix sums alone cannot give
+/// bit for bit).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InPlaceSumState<T: Real> {
+    slots: Box<[T]>,
+    next: u32,
+    full: bool,
+    sum: T,
+}
+
+#[cfg(feature = "serde")]
+impl<'de, T: Real + serde::Deserialize<'de>> serde::Deserialize<'de> for InPlaceSum<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let state = InPlaceSumState::deserialize(deserializer)?;
+        Self::load(state).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> InPlaceSum<T> {
+    /// Checks a saved state: a period in range, usable values since the rebuild, suffix
+    /// sums that usable values could make (finite, at most their count times `max_input`),
+    /// zeros before the first rebuild, and a window sum within rounding of the stored values;
+    /// then recomputes `R` and the window sum with the pushes' additions.
+    fn load(state: InPlaceSumState<T>) -> Result<Self, crate::Error> {
+        let period = state.slots.len();
+        crate::error::check_period("period", period)?;
+        let next = state.next as usize;
+        if next >= period {
+            return Err(crate::error::invalid_state(format!(
+                "rolling sum of period {period} has write slot {next}"
+            )));
+        }
+        let slots = &state.slots;
+        let slack = T::one() + crate::float::sum_rounding(T::one(), period);
+        let values_ok = slots.iter().enumerate().all(|(slot, &x)| {
+            if slot < next {
+                x.is_usable()
+            } else if !state.full {
+                x == T::zero()
+            } else {
+                let held: T = from_usize(period - slot);
+                x.is_finite() && x.abs() <= held * T::max_input() * slack
+            }
+        });
+        if !values_ok
+            || !state.sum.is_finite()
+            || (!state.full && next == 0 && state.sum != T::zero())
+        {
+            return Err(crate::error::invalid_state(
+                "rolling sum holds a value, suffix sum or sum no update could have produced",
+            ));
+        }
+        let mut loaded = Self::with_valid_period(period);
+        loaded.slots = state.slots;
+        loaded.next = state.next;
+        loaded.full = state.full;
+        loaded.recent = loaded
+            .slots
+            .iter()
+            .take(next)
+            .fold(T::zero(), |sum, &x| sum + x);
+        let expected = if next == 0 {
+            // Right after a block completed: its sum, which its first suffix sum gives
+            // within rounding (0 for an empty window).
+            loaded.slots.first().copied().unwrap_or_else(T::zero)
+        } else {
+            let old = loaded.slots.get(next).copied().unwrap_or_else(T::zero);
+            old + loaded.recent
+        };
+        let magnitude = loaded
+            .window_values()
+            .iter()
+            .fold(T::zero(), |sum, &(x, error)| sum + x.abs() + error);
+        if (state.sum - expected).abs() > crate::float::sum_rounding(magnitude, period) {
+            return Err(crate::error::invalid_state(
+                "rolling sum does not match the values in its window",
+            ));
+        }
+        loaded.sum = if next == 0 { state.sum } else { expected };
+        Ok(loaded)
+    }
+
+    /// The values in the window, oldest first, each with a bound on its error: the values
+    /// pushed since the last rebuild as they are (error 0), the older ones recovered from
+    /// the suffix sums as `S[i] − S[i+1]`, within the rounding of those sums (the newest,
+    /// `S[n−1]`, exactly). For composite indicators that check a loaded state against
+    /// values they hold themselves.
+    pub(crate) fn window_values(&self) -> Vec<(T, T)> {
+        let period = self.slots.len();
+        let next = self.next as usize;
+        let at = |i: usize| self.slots.get(i).copied().unwrap_or_else(T::zero);
+        let mut old = Vec::new();
+        if self.full {
+            // Newest first, so that each error bound can use the magnitudes after it.
+            let mut magnitude = T::zero();
+            for slot in (next..period).rev() {
+                let value = if slot + 1 == period {
+                    at(slot)
+                } else {
+                    at(slot) - at(slot + 1)
+                };
+                magnitude = magnitude + value.abs() + at(slot).abs();
+                let error = if slot + 1 == period {
+                    T::zero()
+                } else {
+                    crate::float::sum_rounding(magnitude, period)
+                };
+                old.push((value, error));
+            }
+            old.reverse();
+        }
+        old.extend(self.slots.iter().take(next).map(|&x| (x, T::zero())));
+        old
+    }
+
+    /// The newest value (`None` before the first push): always exact.
+    pub(crate) fn newest(&self) -> Option<T> {
+        match (self.next as usize).checked_sub(1) {
+            Some(slot) => self.slots.get(slot).copied(),
+            None if self.full => self.slots.last().copied(),
+            None => None,
+        }
+    }
+}
