@@ -19,13 +19,13 @@
 //!
 //! # Loading a state
 //!
-//! A window average ([`Sma`], [`Wma`]) recomputes its running sums from the window on load,
-//! with exactly the operations the updates performed, so a saved state loads back bit for
-//! bit and an edited one loads as the state its window produces (or is refused, if its
-//! sums are far off its window or a window value is not usable). [`Wma`] keeps its window's
-//! older values only as the weighted suffix sums they were replaced by: those are checked
-//! against the most its `m` values could sum to, and the sums of the newer values
-//! recomputed. An exponential average
+//! A window average ([`Sma`], [`Wma`]) keeps its window's older values only as the suffix
+//! sums (plain or weighted) they were replaced by when their block completed: those are
+//! checked against the most their `m` usable values could sum to, the newer values must be
+//! usable, and the running sums of the newer values are recomputed with exactly the
+//! operations the updates performed. So a saved state loads back bit for bit, and an edited
+//! one loads as the state its stored values produce, or is refused if its stored window sum
+//! is far off them. An exponential average
 //! refuses a state larger than its inputs can make it (`max_input`, or `count` times it
 //! during the seed), so that every later update stays finite.
 
