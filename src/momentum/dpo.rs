@@ -169,8 +169,9 @@ struct DpoState<T: Real> {
 impl<T: Real> TryFrom<DpoState<T>> for Dpo<T> {
     type Error = Error;
 
-    /// The lag window of length `⌊n/2⌋ + 2`, usable inputs in both windows, as many inputs
-    /// in each as one count of updates gives, and the same newest inputs in both.
+    /// The lag window of length `⌊n/2⌋ + 2` holding usable inputs (the average's are checked
+    /// by `Sma`), as many inputs in each as one count of updates gives, and the same newest
+    /// inputs in both (within rounding where the average keeps them as suffix sums).
     fn try_from(state: DpoState<T>) -> Result<Self, Error> {
         let period = check_at_least_two("period", state.average.period())?;
         let window = state.average.window_values();
