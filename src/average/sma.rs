@@ -96,6 +96,16 @@ impl<T: Real> Sma<T> {
     pub(crate) fn newest(&self) -> Option<T> {
         self.sum.newest()
     }
+
+    /// `true` when every value averaged may be positive: each above zero within the error
+    /// of its recovery (see [`window_values`](Self::window_values)). For composites that
+    /// average positive ratios and validate a loaded state.
+    #[cfg(feature = "serde")]
+    pub(crate) fn values_may_be_positive(&self) -> bool {
+        self.window_values()
+            .iter()
+            .all(|&(value, error)| value + error > T::zero())
+    }
 }
 
 impl<T: Real> Indicator for Sma<T> {

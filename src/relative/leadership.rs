@@ -263,18 +263,14 @@ impl<T: Real> TryFrom<LeadershipState<T>> for Leadership<T> {
     type Error = Error;
 
     /// Every ratio (the last one and those averaged) is positive and usable, as the inputs
-    /// that made them were, and the last one is the newest averaged; the crossover has been fed exactly when the average has a value,
-    /// and its last relation is that of the last ratio and the average.
+    /// that made them were, and the last one is the newest averaged; the crossover has been
+    /// fed exactly when the average has a value, and its last relation is that of the last
+    /// ratio and the average.
     fn try_from(state: LeadershipState<T>) -> Result<Self, Error> {
         let usable = |r: T| r.is_usable() && r > T::zero();
         let ratio_ok = state.ratio.is_none_or(usable)
-            // The average's values are usable (checked by `Sma`) and positive, the older
-            // ones within the error of their recovery from suffix sums.
-            && state
-                .average
-                .window_values()
-                .iter()
-                .all(|&(value, error)| value + error > T::zero())
+            // The average's values are usable (checked by `Sma`) and positive.
+            && state.average.values_may_be_positive()
             && state.average.newest() == state.ratio;
         let consistent = match (state.ratio, state.average.value()) {
             (Some(ratio), Some(average)) => {

@@ -196,13 +196,8 @@ impl<T: Real> TryFrom<MansfieldState<T>> for Mansfield<T> {
     fn try_from(state: MansfieldState<T>) -> Result<Self, Error> {
         let usable = |rp: T| rp.is_usable() && rp > T::zero();
         let rp_ok = state.relative_price.is_none_or(usable)
-            // The average's values are usable (checked by `Sma`) and positive, the older
-            // ones within the error of their recovery from suffix sums.
-            && state
-                .average
-                .window_values()
-                .iter()
-                .all(|&(value, error)| value + error > T::zero())
+            // The average's values are usable (checked by `Sma`) and positive.
+            && state.average.values_may_be_positive()
             && state.average.newest() == state.relative_price;
         let average_ok = state
             .average
