@@ -172,6 +172,40 @@ proptest! {
         }
     }
 
+    /// A deque without ages is the deque with them minus the ages: the same extremes and
+    /// peeks bit for bit, the same saved form, and a state saved by either loads into the
+    /// other and resumes identically.
+    #[test]
+    fn a_deque_without_ages_matches_one_with_them(
+        period in 1..40usize,
+        xs in tied_values(),
+        split in 0..1000usize,
+    ) {
+        let split = split % (xs.len() + 1);
+        for extremum in [Extremum::Max, Extremum::Min] {
+            let mut with = MonotonicDeque::new(period, extremum).unwrap();
+            let mut without = MonotonicDeque::<f64, false>::without_ages(period, extremum).unwrap();
+            for (index, &x) in xs.iter().enumerate() {
+                if index == split {
+                    let saved_with = serde_json::to_string(&with).unwrap();
+                    let saved_without = serde_json::to_string(&without).unwrap();
+                    prop_assert_eq!(&saved_without, &saved_with);
+                    // Crossed: each loads the other's state.
+                    with = serde_json::from_str(&saved_without).unwrap();
+                    without = serde_json::from_str(&saved_with).unwrap();
+                }
+                let bits = |value: Option<f64>| value.map(f64::to_bits);
+                prop_assert_eq!(bits(without.peek(x)), bits(with.peek(x)));
+                with.push(x);
+                without.push(x);
+                prop_assert_eq!(bits(without.extreme()), bits(with.extreme()));
+                let window = &xs[(index + 1).saturating_sub(period)..=index];
+                prop_assert_eq!(bits(without.extreme()), Some(naive_extreme(window, extremum).0.to_bits()));
+            }
+            prop_assert!(without.heap_bytes() < with.heap_bytes());
+        }
+    }
+
     #[test]
     fn rolling_max_and_min_ages_survive_a_round_trip(
         period in 1..30usize,

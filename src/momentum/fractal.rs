@@ -78,9 +78,9 @@ pub struct Fractal<T: Real = f64> {
     /// Bars above the `left` before and not below the `right` after (lows mirrored).
     pivots: SwingPivots<T>,
     /// Highest high of the last `right` bars.
-    highs: MonotonicDeque<T>,
+    highs: MonotonicDeque<T, false>,
     /// Lowest low of the last `right` bars.
-    lows: MonotonicDeque<T>,
+    lows: MonotonicDeque<T, false>,
 }
 
 impl Fractal {
@@ -208,8 +208,8 @@ impl<T: Real> fmt::Display for Fractal<T> {
 #[serde(deny_unknown_fields)]
 struct FractalState<T: Real> {
     pivots: SwingPivots<T>,
-    highs: MonotonicDeque<T>,
-    lows: MonotonicDeque<T>,
+    highs: MonotonicDeque<T, false>,
+    lows: MonotonicDeque<T, false>,
 }
 
 #[cfg(feature = "serde")]

@@ -70,8 +70,8 @@ pub struct SmiOutput<T = f64> {
     serde(try_from = "SmiState<T>")
 )]
 pub struct Smi<T: Real = f64> {
-    highest: MonotonicDeque<T>,
-    lowest: MonotonicDeque<T>,
+    highest: MonotonicDeque<T, false>,
+    lowest: MonotonicDeque<T, false>,
     middle: Ema<T>,
     middle_smoothed: Ema<T>,
     range: Ema<T>,
@@ -267,8 +267,8 @@ impl<T: Real> fmt::Display for Smi<T> {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SmiState<T: Real> {
-    highest: MonotonicDeque<T>,
-    lowest: MonotonicDeque<T>,
+    highest: MonotonicDeque<T, false>,
+    lowest: MonotonicDeque<T, false>,
     middle: Ema<T>,
     middle_smoothed: Ema<T>,
     range: Ema<T>,

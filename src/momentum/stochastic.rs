@@ -30,8 +30,8 @@ pub struct StochasticOutput<T = f64> {
     serde(try_from = "RangeState<T>")
 )]
 pub(super) struct Range<T: Real> {
-    highest: MonotonicDeque<T>,
-    lowest: MonotonicDeque<T>,
+    highest: MonotonicDeque<T, false>,
+    lowest: MonotonicDeque<T, false>,
 }
 
 impl<T: Real> Range<T> {
@@ -153,8 +153,8 @@ impl<T: Real> Range<T> {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RangeState<T: Real> {
-    highest: MonotonicDeque<T>,
-    lowest: MonotonicDeque<T>,
+    highest: MonotonicDeque<T, false>,
+    lowest: MonotonicDeque<T, false>,
 }
 
 #[cfg(feature = "serde")]

@@ -54,9 +54,9 @@ use crate::{Error, Indicator, Real};
 )]
 pub struct VerticalHorizontalFilter<T: Real = f64> {
     /// Highest of the last `n` closes.
-    highest: MonotonicDeque<T>,
+    highest: MonotonicDeque<T, false>,
     /// Lowest of the last `n` closes.
-    lowest: MonotonicDeque<T>,
+    lowest: MonotonicDeque<T, false>,
     /// The last `n` absolute changes.
     path: RollingSum<T>,
     /// The last close.
@@ -186,8 +186,8 @@ impl<T: Real> fmt::Display for VerticalHorizontalFilter<T> {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VerticalHorizontalFilterState<T: Real> {
-    highest: MonotonicDeque<T>,
-    lowest: MonotonicDeque<T>,
+    highest: MonotonicDeque<T, false>,
+    lowest: MonotonicDeque<T, false>,
     path: RollingSum<T>,
     previous: Option<T>,
 }
