@@ -205,13 +205,13 @@ impl<T: Real> Indicator for RealizedVolatility<T> {
             return self.value();
         }
         let r = self.period_return(self.previous?, x);
-        let (_, variance) = self.variance.peek_moments(r)?;
+        let variance = self.variance.peek_variance(r)?;
         Some(variance.sqrt() * self.scale)
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        let (_, variance) = self.variance.moments()?;
+        let variance = self.variance.variance()?;
         Some(variance.sqrt() * self.scale)
     }
 

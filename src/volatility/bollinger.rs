@@ -146,11 +146,12 @@ impl<T: Real> Bollinger<T> {
         }
     }
 
-    /// The indicator, with its constant `%B` reach computed from `n` and `k`.
+    /// The indicator, with its constant `%B` reach computed from `n` and `k`, and the
+    /// variance keeping the window sum for the middle band.
     fn assemble(variance: Variance<T>, multiplier: T, last: T) -> Self {
         let spread = crate::float::from_usize::<T>(variance.period() - 1).sqrt();
         Self {
-            variance,
+            variance: variance.tracking_mean(),
             multiplier,
             last,
             percent_b_reach: spread / (lit::<T>(2.0) * multiplier),

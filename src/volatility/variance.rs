@@ -10,8 +10,10 @@ use crate::{Error, Indicator, Real};
 /// # Formula
 ///
 /// With `m` the window mean and `M2 = Σ (x_i − m)²` over the window,
-/// `VAR = M2 / (n − ddof)`; first output after `n` inputs. The mean is the drift-free
-/// [`RollingSum`] over `n` (bit-identical to [`Sma`](crate::average::Sma)).
+/// `VAR = M2 / (n − ddof)`; first output after `n` inputs. The window is kept in a
+/// [`RollingSum`], whose sum (bit-identical to [`Sma`](crate::average::Sma)'s) is kept up to
+/// date only where a mean is read (Bollinger's middle band): the variance itself needs only
+/// `M2`, and skipping the sum makes an update about 1.6 times faster.
 ///
 /// `M2 = Σ d² − (Σ d)²/n` with `d = x − a`, where the shift `a` is a value *inside the
 /// window*; nothing is ever subtracted from a running total. The window is split like
@@ -78,7 +80,8 @@ use crate::{Error, Indicator, Real};
     serde(try_from = "VarianceState<T>", into = "VarianceState<T>")
 )]
 pub struct Variance<T: Real = f64> {
-    /// The window and its drift-free plain sum.
+    /// The window, and its drift-free plain sum when `tracks_mean` (stale otherwise: only
+    /// the values are stored, and the sums are resynchronised before saving).
     sum: RollingSum<T>,
     /// At the last rebuild: `old_sum[i]` = Σ (slot_j − anchor) over `j ≥ i`, added newest
     /// first, where the anchor is the last slot (the newest value of the block). Zeros
@@ -97,6 +100,10 @@ pub struct Variance<T: Real = f64> {
     /// `1 / (n − ddof)`, computed once.
     #[cfg_attr(feature = "serde", serde(skip))]
     inverse_divisor: T,
+    /// `true` when the window's plain sum is kept up to date for [`moments`](Self::moments)'
+    /// mean (set by the composites that read it, again after they load).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    tracks_mean: bool,
 }
 
 impl Variance {
@@ -169,7 +176,16 @@ impl<T: Real> Variance<T> {
             m2: T::zero(),
             ddof: ddof.min(period - 1),
             inverse_divisor: T::one() / from_usize(period - ddof.min(period - 1)),
+            tracks_mean: false,
         }
+    }
+
+    /// The same variance, keeping the window's plain sum up to date so that
+    /// [`moments`](Self::moments) and [`peek_moments`](Self::peek_moments) can give the mean
+    /// (for composites that read it; a loaded variance's sum is up to date).
+    pub(crate) fn tracking_mean(mut self) -> Self {
+        self.tracks_mean = true;
+        self
     }
 
     /// The population variance for a period known to be valid (a constant such as
@@ -251,7 +267,11 @@ impl<T: Real> Variance<T> {
     /// Pushes a usable `x`.
     #[inline(always)]
     pub(crate) fn push(&mut self, x: T) {
-        self.sum.push_inlined(x);
+        if self.tracks_mean {
+            self.sum.push_inlined(x);
+        } else {
+            self.sum.store(x);
+        }
         let written = self.sum.write_index();
         if written == 0 {
             self.rebuild();
@@ -327,27 +347,42 @@ impl<T: Real> Variance<T> {
         };
     }
 
-    /// `(mean, variance)` from the window sum and `M2`: the mean divided by the period, as
-    /// [`Sma`](crate::average::Sma) (so that Bollinger's middle band is the SMA bit for bit),
-    /// the variance `M2` times `1 / (n − ddof)` computed once.
+    /// The mean from the window sum: divided by the period, as [`Sma`](crate::average::Sma)
+    /// (so that Bollinger's middle band is the SMA bit for bit). Only with
+    /// [`tracking_mean`](Self::tracking_mean).
     #[inline]
-    fn divide(&self, sum: T, m2: T) -> (T, T) {
-        (sum / self.sum.period_real(), m2 * self.inverse_divisor)
+    fn mean_of(&self, sum: T) -> T {
+        debug_assert!(self.tracks_mean, "the mean of a variance that keeps no sum");
+        sum / self.sum.period_real()
     }
 
     /// `(mean, variance)` that pushing `x` would give, `None` if still warming up after it.
+    /// Only with [`tracking_mean`](Self::tracking_mean).
     #[inline]
     pub(crate) fn peek_moments(&self, x: T) -> Option<(T, T)> {
-        (self.sum.len() + 1 >= self.sum.period())
-            .then(|| self.divide(self.sum.peek_sum(x), self.next_m2(x)))
+        let variance = self.peek_variance(x)?;
+        Some((self.mean_of(self.sum.peek_sum(x)), variance))
     }
 
-    /// `(mean, variance)` of the window, `None` while warming up.
+    /// `(mean, variance)` of the window, `None` while warming up. Only with
+    /// [`tracking_mean`](Self::tracking_mean).
     #[inline]
     pub(crate) fn moments(&self) -> Option<(T, T)> {
-        self.sum
-            .is_full()
-            .then(|| self.divide(self.sum.sum(), self.m2))
+        let variance = self.variance()?;
+        Some((self.mean_of(self.sum.sum()), variance))
+    }
+
+    /// The variance that pushing `x` would give (`M2` times `1 / (n − ddof)` computed
+    /// once), `None` if still warming up after it.
+    #[inline]
+    pub(crate) fn peek_variance(&self, x: T) -> Option<T> {
+        (self.sum.len() + 1 >= self.sum.period()).then(|| self.next_m2(x) * self.inverse_divisor)
+    }
+
+    /// The variance of the window, `None` while warming up.
+    #[inline]
+    pub(crate) fn variance(&self) -> Option<T> {
+        self.sum.is_full().then(|| self.m2 * self.inverse_divisor)
     }
 
     /// The suffix sums a later push may read: those of the old block's slots still in the
@@ -391,10 +426,12 @@ fn m2_of<T: Real>(sum: T, square: T, inverse_period: T) -> T {
 }
 
 /// Equal windows with equal moments: every suffix sum still in use is a function of the
-/// window (the old block's values still in their slots), so the others are not compared.
+/// window (the old block's values still in their slots), so the others are not compared,
+/// and neither is the window's plain sum (also a function of it, and stale unless the mean
+/// is tracked).
 impl<T: Real> PartialEq for Variance<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.sum == other.sum
+        self.sum.same_window(&other.sum)
             && self.ddof == other.ddof
             && self.recent_sum == other.recent_sum
             && self.recent_square == other.recent_square
@@ -421,12 +458,12 @@ impl<T: Real> Indicator for Variance<T> {
         if !x.is_usable() {
             return self.value();
         }
-        self.peek_moments(x).map(|(_, variance)| variance)
+        self.peek_variance(x)
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        self.moments().map(|(_, variance)| variance)
+        self.variance()
     }
 
     fn reset(&mut self) {
@@ -470,7 +507,12 @@ struct VarianceState<T: Real> {
 
 #[cfg(feature = "serde")]
 impl<T: Real> From<Variance<T>> for VarianceState<T> {
-    fn from(variance: Variance<T>) -> Self {
+    fn from(mut variance: Variance<T>) -> Self {
+        if !variance.tracks_mean {
+            // The window's sums as the pushes would have left them: the saved form is the
+            // same whether or not they were kept up to date.
+            variance.sum.resync();
+        }
         let period = variance.sum.period();
         let written = variance.sum.write_index();
         let (mut old_mean, mut old_m2) = (vec![T::zero(); period], vec![T::zero(); period]);
@@ -621,5 +663,61 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
             ));
         }
         Ok(variance)
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::*;
+
+    /// A variance that keeps no mean saves exactly what one that keeps it saves, at every
+    /// point of a stream and for windows of every layout (short ones without partial sums,
+    /// chunked ones), and its saved state resumes bit for bit.
+    #[test]
+    fn a_variance_without_its_mean_saves_and_resumes_as_one_with_it() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let inputs: Vec<f64> = (0..400)
+            .map(|index| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+                // Spikes and repeats among the noise.
+                match index % 37 {
+                    0 => 1e12,
+                    5..=8 => 42.0,
+                    _ => 100.0 + noise,
+                }
+            })
+            .collect();
+        for period in [1, 2, 3, 7, 8, 9, 20, 64] {
+            let mut plain = Variance::<f64>::new_generic(period).unwrap();
+            let mut tracked = Variance::<f64>::new_generic(period)
+                .unwrap()
+                .tracking_mean();
+            for (index, &x) in inputs.iter().enumerate() {
+                assert_eq!(
+                    plain.peek(x),
+                    tracked.peek(x),
+                    "period {period}, input {index}"
+                );
+                assert_eq!(
+                    plain.update(x),
+                    tracked.update(x),
+                    "period {period}, input {index}"
+                );
+                let saved = serde_json::to_string(&plain).unwrap();
+                assert_eq!(
+                    saved,
+                    serde_json::to_string(&tracked).unwrap(),
+                    "period {period}"
+                );
+                let loaded: Variance<f64> = serde_json::from_str(&saved).unwrap();
+                assert_eq!(loaded, plain, "period {period}, input {index}");
+                if index % 50 == 0 {
+                    plain = loaded;
+                }
+            }
+        }
     }
 }

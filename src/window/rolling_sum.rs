@@ -193,6 +193,29 @@ impl<T: Real> RollingSum<T> {
 
     /// [`push`](Self::push) with its rare step inlined, for an indicator whose update is
     /// little more than the push (see [`push_hot`](Self::push_hot)).
+    /// Stores `x` in the window without updating any sum: for an owner that reads only the
+    /// window's values (the variance without its mean). The sums, the partial sums and their
+    /// cache go stale; [`resync`](Self::resync) restores them, bit for bit what the pushes
+    /// would have left, before the state is saved. An owner never mixes `store` and `push`.
+    #[inline(always)]
+    pub(crate) fn store(&mut self, x: T) {
+        if let Some(slot) = self.slots.get_mut(self.next) {
+            *slot = x;
+        }
+        self.next += 1;
+        if self.next == self.slots.len() {
+            // The block is complete: the window is the old block now.
+            self.len = self.next;
+            self.next = 0;
+        }
+    }
+
+    /// `true` when both hold the same values in the same slots: the same window, whatever
+    /// their sums (stale after [`store`](Self::store)).
+    pub(crate) fn same_window(&self, other: &Self) -> bool {
+        self.slots == other.slots && self.next == other.next && self.len == other.len
+    }
+
     #[inline(always)]
     pub(crate) fn push_inlined(&mut self, x: T) {
         let mut hot = self.hot();
@@ -352,7 +375,7 @@ impl<T: Real> RollingSum<T> {
     /// bit for bit as it was. Partial sums of slots overwritten since the last rebuild are
     /// never read again and are kept.
     #[cfg(feature = "serde")]
-    fn resync(&mut self) {
+    pub(crate) fn resync(&mut self) {
         let period = self.slots.len();
         self.boundaries.fill(T::zero());
         self.cached.fill(T::zero());
