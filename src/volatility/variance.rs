@@ -206,7 +206,8 @@ impl<T: Real> Variance<T> {
             + (self.old_sum.capacity() + self.old_square.capacity()) * size_of::<T>()
     }
 
-    /// The values in the window (for composite indicators that validate a loaded state).
+    /// The values in the window (for composite indicators that validate a loaded state;
+    /// its sums are up to date only when the mean is tracked or right after loading).
     #[cfg(feature = "serde")]
     pub(crate) fn window(&self) -> &RollingSum<T> {
         &self.sum

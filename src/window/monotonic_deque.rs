@@ -35,7 +35,8 @@ pub enum Extremum {
 /// [`extreme_age`](Self::extreme_age) reports the most recent occurrence. A minimum is kept
 /// as the maximum of the negated values (negation is exact).
 ///
-/// Memory: one value and one 32-bit position per slot, plus one slot.
+/// Memory: one value and one 32-bit position per slot (no position without ages, below),
+/// plus one slot.
 ///
 /// # Without ages
 ///
@@ -165,6 +166,7 @@ impl<T: Real> MonotonicDeque<T, false> {
 }
 
 impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
+    /// An empty deque, `period` checked (the constructors of both kinds).
     fn checked(period: usize, extremum: Extremum) -> Result<Self, Error> {
         Ok(Self::with_valid_period(
             check_period("period", period)?,
