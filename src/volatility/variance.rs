@@ -13,7 +13,8 @@ use crate::{Error, Indicator, Real};
 /// `VAR = M2 / (n − ddof)`; first output after `n` inputs. The window is kept in a
 /// [`RollingSum`], whose sum (bit-identical to [`Sma`](crate::average::Sma)'s) is kept up to
 /// date only where a mean is read (Bollinger's middle band): the variance itself needs only
-/// `M2`, and skipping the sum makes an update about 1.6 times faster.
+/// `M2`, and skipping the sum makes an update about 1.4 times faster (STDDEV(20), 5.3 →
+/// 3.8 ns in a plain loop).
 ///
 /// `M2 = Σ d² − (Σ d)²/n` with `d = x − a`, where the shift `a` is a value *inside the
 /// window*; nothing is ever subtracted from a running total. The window is split like
