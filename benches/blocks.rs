@@ -1,6 +1,7 @@
 //! The windowed building blocks against hand-written loops of the same formulas, in one run:
 //! `MAX(20)` (the crate's block scheme next to a hand-written van Herk / Gil-Werman block loop
-//! and a textbook monotonic deque), `SMA(50)`, `STDDEV(20)` and `WMA(20)` (next to the
+//! and a textbook monotonic deque; the crate's `MonotonicDeque` with and without ages),
+//! `SMA(50)`, `STDDEV(20)` and `WMA(20)` (next to the
 //! add-and-subtract loops, which drift; the crate's do not). Each measurement streams the
 //! 2,000,000-point random walk of the other benches through a warmed-up indicator.
 //!
@@ -13,6 +14,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use ta_stream::average::{Sma, Wma};
 use ta_stream::statistics::RollingMax;
 use ta_stream::volatility::StdDev;
+use ta_stream::window::{Extremum, MonotonicDeque};
 use ta_stream::Indicator;
 
 const POINTS: usize = 2_000_000;
@@ -121,6 +123,19 @@ fn rolling_max(c: &mut Criterion) {
     bench_indicator(c, "max", period, &data, RollingMax::new(period).unwrap());
     bench_loop(c, "max", "hand_block", period, &data, block_max(period));
     bench_loop(c, "max", "hand_deque", period, &data, deque_max(period));
+    // The block itself, with and without the ages of its extremes (the indicators that
+    // never report an age use the second).
+    let mut with_ages = MonotonicDeque::new(period, Extremum::Max).unwrap();
+    bench_loop(c, "max", "deque_with_ages", period, &data, move |x| {
+        with_ages.push(x);
+        with_ages.extreme().unwrap_or(x)
+    });
+    let mut without_ages =
+        MonotonicDeque::<f64, false>::without_ages(period, Extremum::Max).unwrap();
+    bench_loop(c, "max", "deque_without_ages", period, &data, move |x| {
+        without_ages.push(x);
+        without_ages.extreme().unwrap_or(x)
+    });
 }
 
 fn sma(c: &mut Criterion) {
