@@ -191,8 +191,6 @@ impl<T: Real> RollingSum<T> {
         self.set_hot(hot);
     }
 
-    /// [`push`](Self::push) with its rare step inlined, for an indicator whose update is
-    /// little more than the push (see [`push_hot`](Self::push_hot)).
     /// Stores `x` in the window without updating any sum: for an owner that reads only the
     /// window's values (the variance without its mean). The sums, the partial sums and their
     /// cache go stale; [`resync`](Self::resync) restores them, bit for bit what the pushes
@@ -216,6 +214,8 @@ impl<T: Real> RollingSum<T> {
         self.slots == other.slots && self.next == other.next && self.len == other.len
     }
 
+    /// [`push`](Self::push) with its rare step inlined, for an indicator whose update is
+    /// little more than the push (see [`push_hot`](Self::push_hot)).
     #[inline(always)]
     pub(crate) fn push_inlined(&mut self, x: T) {
         let mut hot = self.hot();
