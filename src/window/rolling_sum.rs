@@ -372,8 +372,8 @@ impl<T: Real> RollingSum<T> {
 
     /// Sets every derived sum still in use from the slots, `next` and `len`, with exactly the
     /// operations the pushes that produced them performed: a state reached by pushes is left
-    /// bit for bit as it was. Partial sums of slots overwritten since the last rebuild are
-    /// never read again and are kept.
+    /// bit for bit as it was (every sum that is read or saved). Partial sums of chunks
+    /// overwritten since the last rebuild are never read again: they are set to zero.
     #[cfg(feature = "serde")]
     pub(crate) fn resync(&mut self) {
         let period = self.slots.len();
