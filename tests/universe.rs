@@ -311,6 +311,37 @@ fn generic_universe_over_candles() {
 
 /// An independent reference: after a 1e15 spike has left every window, each series' SMA is
 /// the exact mean of small integers (exactly representable), whatever phase the series is at.
+/// Many series in step (the fast path over whole blocks of 64) until one input of one
+/// series is refused mid-window, saved while every block is in step: each series still
+/// equals its single indicator (the proptests above rarely keep 64 series in step).
+#[test]
+fn blocks_in_step_then_one_refused_input() {
+    let series = 150;
+    let ticks: Vec<Vec<f64>> = (0..60)
+        .map(|tick| {
+            (0..series)
+                .map(|s| {
+                    let refused = (tick == 23 && s == 70) || (tick == 41 && s == 149);
+                    if refused {
+                        f64::NAN
+                    } else {
+                        100.0 + ((tick * 7 + s * 13) % 17) as f64 - 0.25 * s as f64
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    for period in [1, 5, 14] {
+        let sma = Sma::new(period).unwrap();
+        check_universe(SmaUniverse::new(series, period).unwrap(), &sma, &ticks, 19);
+        check_universe(SmaUniverse::new(series, period).unwrap(), &sma, &ticks, 30);
+        let rsi = Rsi::new(period).unwrap();
+        check_universe(RsiUniverse::new(series, period).unwrap(), &rsi, &ticks, 30);
+        let ema = Ema::new(period).unwrap();
+        check_universe(EmaUniverse::new(series, period).unwrap(), &ema, &ticks, 30);
+    }
+}
+
 #[test]
 fn sma_universe_sums_do_not_drift() {
     let (series, period) = (130, 7);

@@ -292,10 +292,14 @@ impl<T: Real> RsiUniverse<T> {
         for ((((&x, previous), gains), losses), out) in lanes {
             let change = x - *previous;
             let (gain, loss) = (change.max(T::zero()), (-change).max(T::zero()));
-            *gains = *gains * weight + gain * inverse_n;
-            *losses = *losses * weight + loss * inverse_n;
+            let (new_gains, new_losses) = (
+                *gains * weight + gain * inverse_n,
+                *losses * weight + loss * inverse_n,
+            );
+            *gains = new_gains;
+            *losses = new_losses;
             *previous = x;
-            *out = index(*gains, *losses, flat);
+            *out = index(new_gains, new_losses, flat);
         }
     }
 }

@@ -66,7 +66,10 @@ pub struct SmaUniverse<T: Real = f64> {
     /// window sum while `next` is 0 (otherwise the sum is the old block's partial sum plus
     /// `recent`, exactly as the last push computed it, and this is not read).
     block_sum: Vec<T>,
-    /// The slot each series writes next (its accepted inputs since its last rebuild).
+    /// The slot each series writes next (its accepted inputs since its last rebuild). In an
+    /// aligned block only the first series' entry is kept current (the others move with it
+    /// and are written back when the block leaves the fast path): read it with
+    /// [`next_of`](Self::next_of).
     next: Vec<usize>,
     /// Values in each window, saturating at `period`.
     len: Vec<usize>,
@@ -165,6 +168,12 @@ impl<T: Real> SmaUniverse<T> {
             };
             let aligned = self.aligned.get(block).copied().unwrap_or(false);
             if !(aligned && all_usable(inputs) && self.update_block(range.start, inputs, out)) {
+                if aligned {
+                    self.spread_next(range.clone());
+                    if let Some(flag) = self.aligned.get_mut(block) {
+                        *flag = false;
+                    }
+                }
                 for (offset, (&x, slot)) in inputs.iter().zip(out.iter_mut()).enumerate() {
                     *slot = self.update_one(range.start + offset, x);
                 }
@@ -200,12 +209,38 @@ impl<T: Real> SmaUniverse<T> {
         (series / CHUNK) * self.period * CHUNK + slot * CHUNK + series % CHUNK
     }
 
+    /// The slot series `series` writes next (`None` past the last series): its own entry,
+    /// or its block's first series' while the block is aligned.
+    #[inline]
+    fn next_of(&self, series: usize) -> Option<usize> {
+        if series >= self.series {
+            return None;
+        }
+        let aligned = self.aligned.get(series / CHUNK).copied().unwrap_or(false);
+        let owner = if aligned {
+            series - series % CHUNK
+        } else {
+            series
+        };
+        self.next.get(owner).copied()
+    }
+
+    /// Writes an aligned block's position (its first series' entry) back to every series
+    /// of the block, before they are updated one by one.
+    fn spread_next(&mut self, range: core::ops::Range<usize>) {
+        if let Some(next) = self.next.get_mut(range) {
+            if let Some((&mut first, rest)) = next.split_first_mut() {
+                rest.fill(first);
+            }
+        }
+    }
+
     /// Series `series`' window sum, bit for bit the one its last push computed.
     #[inline]
     fn window_sum(&self, series: usize) -> T {
-        match self.next.get(series) {
+        match self.next_of(series) {
             Some(0) => self.block_sum.get(series).copied().unwrap_or_else(T::nan),
-            Some(&next) => {
+            Some(next) => {
                 self.old_block_sum(next, series)
                     + self.recent.get(series).copied().unwrap_or_else(T::nan)
             }
@@ -236,14 +271,15 @@ impl<T: Real> SmaUniverse<T> {
             return self.value(series);
         }
         let len = *self.len.get(series)?;
-        let next = *self.next.get(series)?;
+        let next = self.next_of(series)?;
         let recent = *self.recent.get(series)? + x;
         let full_after = len + 1 >= self.period;
         full_after.then(|| self.mean(self.old_block_sum(next + 1, series) + recent))
     }
 
     /// One series, one input: [`RollingSum::push`](crate::window::RollingSum::push) on the
-    /// series' column, then its output (NaN while warming up).
+    /// series' column, then its output (NaN while warming up). Its block is not aligned,
+    /// so its own `next` entry is current.
     fn update_one(&mut self, series: usize, x: T) -> T {
         if x.is_usable() {
             if let (Some(&next), Some(&recent)) = (self.next.get(series), self.recent.get(series)) {
@@ -347,8 +383,9 @@ impl<T: Real> SmaUniverse<T> {
         if written == self.period {
             self.rebuild_block(start, end);
         }
-        if let Some(next) = self.next.get_mut(start..end) {
-            next.fill(if written == self.period { 0 } else { written });
+        // The block's position, kept in its first series' entry (see `next_of`).
+        if let Some(next) = self.next.get_mut(start) {
+            *next = if written == self.period { 0 } else { written };
         }
         true
     }
@@ -416,7 +453,7 @@ impl<T: Real> SmaUniverse<T> {
     #[cfg(feature = "serde")]
     fn saved_block_sum(&self, series: usize) -> T {
         let full = self.len.get(series) == Some(&self.period);
-        match (full, self.next.get(series), self.block_sum.get(series)) {
+        match (full, self.next_of(series), self.block_sum.get(series)) {
             (true, Some(0), Some(&sum)) => sum,
             _ => T::zero(),
         }
@@ -439,7 +476,7 @@ impl<T: Real> PartialEq for SmaUniverse<T> {
         self.period == other.period
             && self.series == other.series
             && self.slots == other.slots
-            && self.next == other.next
+            && (0..self.series).all(|series| self.next_of(series) == other.next_of(series))
             && self.len == other.len
             && self.recent == other.recent
             && (0..self.series).all(|series| self.window_sum(series) == other.window_sum(series))
@@ -488,7 +525,9 @@ impl<T: Real + serde::Serialize> serde::Serialize for SmaUniverse<T> {
             period: self.period,
             series: self.series,
             windows,
-            next: self.next.clone(),
+            next: (0..self.series)
+                .map(|series| self.next_of(series).unwrap_or(0))
+                .collect(),
             len: self.len.clone(),
             block_sums: (0..self.series)
                 .map(|series| self.saved_block_sum(series))
