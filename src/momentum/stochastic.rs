@@ -357,9 +357,9 @@ impl<T: Real> Indicator for Stochastic<T> {
         if self.warm {
             // The steady state: exactly the steps below, without their warm-up checks.
             let fast_k = self.range.update_full(&candle);
-            self.slow_k.push(fast_k);
+            self.slow_k.push_inlined(fast_k);
             let k = full_mean(&self.slow_k);
-            self.slow_d.push(k);
+            self.slow_d.push_inlined(k);
             let d = full_mean(&self.slow_d);
             return Some(StochasticOutput { k, d });
         }
@@ -557,7 +557,7 @@ impl<T: Real> Indicator for FastStochastic<T> {
         }
         if self.warm {
             let k = self.range.update_full(&candle);
-            self.fast_d.push(k);
+            self.fast_d.push_inlined(k);
             let d = full_mean(&self.fast_d);
             return Some(StochasticOutput { k, d });
         }
