@@ -103,9 +103,10 @@ impl<T: Real> Indicator for Trima<T> {
         if !x.is_usable() {
             return self.value();
         }
-        self.inputs.push(x);
+        self.inputs.push_inlined(x);
         if self.inputs.is_full() {
-            self.means.push(Self::mean(&self.inputs, self.inputs.sum()));
+            self.means
+                .push_inlined(Self::mean(&self.inputs, self.inputs.sum()));
         }
         self.value()
     }

@@ -115,9 +115,9 @@ impl<T: Real> Indicator for Vwma<T> {
             return self.value();
         }
         let (price, volume) = input;
-        self.weighted.push(price * volume);
-        self.volumes.push(volume);
-        self.prices.push(price);
+        self.weighted.push_inlined(price * volume);
+        self.volumes.push_inlined(volume);
+        self.prices.push_inlined(price);
         self.value()
     }
 

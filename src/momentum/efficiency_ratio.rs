@@ -94,7 +94,7 @@ impl<T: Real> EfficiencyWindow<T> {
     #[inline]
     pub(crate) fn commit(&mut self, x: T, change: Option<T>) {
         if let Some(change) = change {
-            self.changes.push(change);
+            self.changes.push_inlined(change);
         }
         self.inputs.push(x);
     }

@@ -96,7 +96,7 @@ impl<T: Real> Indicator for Qstick<T> {
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if candle.is_usable() {
-            self.bodies.push(candle.close - candle.open);
+            self.bodies.push_inlined(candle.close - candle.open);
         }
         self.value()
     }

@@ -157,8 +157,8 @@ impl<T: Real> Indicator for UltimateOscillator<T> {
         if let Some(previous) = self.previous {
             let (pressure, range) = Self::pressure_range(&candle, previous);
             for (p, r) in self.pressure.iter_mut().zip(self.range.iter_mut()) {
-                p.push(pressure);
-                r.push(range);
+                p.push_inlined(pressure);
+                r.push_inlined(range);
             }
         }
         self.previous = Some(candle.close);

@@ -119,7 +119,7 @@ impl<T: Real> Indicator for AverageDayRange<T> {
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if let Some(range) = day_range(&candle) {
-            self.ranges.push(range);
+            self.ranges.push_inlined(range);
         }
         self.value()
     }

@@ -222,9 +222,9 @@ impl<T: Real> Indicator for Keltner<T> {
         let range = self.true_range.push(candle);
         let next = self.next_lines(price, range);
         if self.lines.is_none() {
-            self.prices.push(price);
+            self.prices.push_inlined(price);
             if let Some(range) = range {
-                self.ranges.push(range);
+                self.ranges.push_inlined(range);
             }
             self.bars += 1;
         }

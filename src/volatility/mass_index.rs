@@ -154,7 +154,7 @@ impl<T: Real> Indicator for MassIndex<T> {
         if let Some(single) = day_range(&candle).and_then(|r| self.single.update(r)) {
             if let Some(double) = self.double.update(single) {
                 let ratio = self.ratio(single, double);
-                self.ratios.push(ratio);
+                self.ratios.push_inlined(ratio);
             }
         }
         self.value()

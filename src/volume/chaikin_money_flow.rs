@@ -112,8 +112,8 @@ impl<T: Real> Indicator for ChaikinMoneyFlow<T> {
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if is_valid_bar(&candle) {
-            self.flows.push(money_flow_volume(&candle));
-            self.volumes.push(candle.volume);
+            self.flows.push_inlined(money_flow_volume(&candle));
+            self.volumes.push_inlined(candle.volume);
         }
         self.value()
     }

@@ -149,9 +149,9 @@ impl<T: Real> Indicator for Vortex<T> {
         }
         if let Some(previous) = &self.previous {
             let (plus, minus, range) = Self::movements(previous, &candle);
-            self.plus.push(plus);
-            self.minus.push(minus);
-            self.range.push(range);
+            self.plus.push_inlined(plus);
+            self.minus.push_inlined(minus);
+            self.range.push_inlined(range);
         }
         self.previous = Some(Previous::of(&candle));
         self.value()
