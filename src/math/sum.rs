@@ -76,7 +76,7 @@ impl<T: Real> Indicator for Sum<T> {
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
         if x.is_usable() {
-            self.sum.push(x);
+            self.sum.push_inlined(x);
         }
         self.value()
     }

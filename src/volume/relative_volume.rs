@@ -117,7 +117,7 @@ impl<T: Real> Indicator for RelativeVolume<T> {
     fn update(&mut self, volume: T) -> Option<T> {
         if is_volume(volume) {
             if let Some(last) = self.last {
-                self.volumes.push(last);
+                self.volumes.push_inlined(last);
             }
             self.last = Some(volume);
         }
