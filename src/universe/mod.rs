@@ -87,7 +87,8 @@ pub(crate) fn chunk_ranges(series: usize) -> impl Iterator<Item = core::ops::Ran
 /// magnitudes is at least each magnitude (adding non-negative numbers never rounds below a
 /// term) and is NaN or infinite if any input is, so a sum within the usable range and a
 /// smallest magnitude at or above the usable minimum prove every input usable. Only when
-/// that proof fails (an input of 0, a NaN, a sum past the range) does the exact pass decide.
+/// that proof fails (an input of 0, an unusable input, or usable inputs whose sum is past
+/// the range) does the exact pass decide.
 #[inline]
 pub(crate) fn all_usable<T: crate::Real>(inputs: &[T]) -> bool {
     const LANES: usize = 8;
