@@ -169,10 +169,7 @@ impl<T: Real> SmaUniverse<T> {
             let aligned = self.aligned.get(block).copied().unwrap_or(false);
             if !(aligned && all_usable(inputs) && self.update_block(range.start, inputs, out)) {
                 if aligned {
-                    self.spread_next(range.clone());
-                    if let Some(flag) = self.aligned.get_mut(block) {
-                        *flag = false;
-                    }
+                    self.leave_step(block, range.clone());
                 }
                 for (offset, (&x, slot)) in inputs.iter().zip(out.iter_mut()).enumerate() {
                     *slot = self.update_one(range.start + offset, x);
@@ -225,13 +222,17 @@ impl<T: Real> SmaUniverse<T> {
         self.next.get(owner).copied()
     }
 
-    /// Writes an aligned block's position (its first series' entry) back to every series
-    /// of the block, before they are updated one by one.
-    fn spread_next(&mut self, range: core::ops::Range<usize>) {
+    /// Takes aligned block `block` (series `range`) off the fast path before its series are
+    /// updated one by one: its position (the first series' entry) is written back to every
+    /// series, and the block is no longer flagged aligned, so each series' own entry is read.
+    fn leave_step(&mut self, block: usize, range: core::ops::Range<usize>) {
         if let Some(next) = self.next.get_mut(range) {
             if let Some((&mut first, rest)) = next.split_first_mut() {
                 rest.fill(first);
             }
+        }
+        if let Some(flag) = self.aligned.get_mut(block) {
+            *flag = false;
         }
     }
 

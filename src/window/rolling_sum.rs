@@ -214,8 +214,9 @@ impl<T: Real> RollingSum<T> {
         self.slots == other.slots && self.next == other.next && self.len == other.len
     }
 
-    /// [`push`](Self::push) with its rare step inlined: what the crate's indicators call
-    /// (see [`push_hot`](Self::push_hot)).
+    /// [`push`](Self::push) with its rare step inlined: what the crate's indicators call in
+    /// their updates (the stochastics' warm-up keeps `push`; see
+    /// [`push_hot`](Self::push_hot)).
     #[inline(always)]
     pub(crate) fn push_inlined(&mut self, x: T) {
         let mut hot = self.hot();
