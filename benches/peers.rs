@@ -27,7 +27,9 @@
 //! - `kand` is a batch library (its `*_inc` functions make the caller carry the state): its
 //!   figures are one batch call over the whole series, divided by the number of points.
 //!
-//! Each measurement streams the whole series through an instance warmed up beforehand;
+//! Each measurement streams the whole series through an instance warmed up beforehand (the
+//! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, and for
+//! Bollinger `bands_into`, TA-Lib's three `BBANDS` columns, without `%B` and bandwidth);
 //! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
 //! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
 //! (two cores, other processes building) wall-clock figures include the time the thread
@@ -1283,11 +1285,23 @@ fn bollinger(c: &mut Criterion) {
     let [u, m, l, a, v, s, q] = &mut o;
     kand::ohlcv::bbands::bbands(prefix, period, k, k, u, m, l, a, v, s, q).unwrap();
     agree("Bollinger kand", &reference, &zip3(u, m, l));
+    let mut columns: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [u, m, l] = &mut columns;
+    let mut ours = Bollinger::new(period, k).unwrap();
+    ours.bands_into(prefix, u, m, l).unwrap();
+    agree("Bollinger slice", &reference, &zip3(u, m, l));
 
     let mut g = group(c, "bollinger");
     let mut ours = Bollinger::new(period, k).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    let mut ours = Bollinger::new(period, k).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    let mut columns: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "ta_stream_slice", || {
+        let [u, m, l] = &mut columns;
+        ours.bands_into(black_box(&walk), u, m, l).unwrap()
+    });
     stream(&mut g, "hand_loop", &walk, loop_bollinger(period, k));
     stream(
         &mut g,

@@ -143,7 +143,8 @@ pub trait Indicator {
     /// `Option` per value (twice the memory). An unusable input is ignored as `update`
     /// ignores it, so its slot repeats the last output (NaN while warming up). For
     /// indicators with a number as output; those with several outputs run over columns with
-    /// [`DynIndicator::run_columns`](crate::catalog::DynIndicator::run_columns).
+    /// [`DynIndicator::run_columns`](crate::catalog::DynIndicator::run_columns) (Bollinger's
+    /// bands also with [`bands_into`](crate::volatility::Bollinger::bands_into)).
     ///
     /// ```
     /// use ta_stream::{average::Sma, Indicator};

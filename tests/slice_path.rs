@@ -1,6 +1,7 @@
 //! The slice path (`Indicator::update_slice`): bit for bit the outputs of `update` called in
 //! a loop (NaN where `update` returns `None`), the same final state, whatever the inputs
 //! (unusable ones included), in `f64` and `f32`; and TA-Lib's own outputs on the fixtures.
+//! Likewise `Bollinger::bands_into`, TA-Lib's three `BBANDS` columns.
 
 mod common;
 
@@ -11,7 +12,7 @@ use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{FlatRsi, Rsi};
 use ta_stream::statistics::{RollingMax, RollingMin};
-use ta_stream::volatility::{Atr, Natr, TrueRange};
+use ta_stream::volatility::{Atr, Bollinger, Natr, TrueRange};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -112,8 +113,65 @@ fn raw_candles() -> impl Strategy<Value = Vec<(f64, f64, f64, u8)>> {
     prop::collection::vec((-5.0..5.0_f64, 0.0..3.0_f64, 0.0..3.0_f64, 0..40u8), 0..200)
 }
 
+/// [`check_slice_equals_streaming`] for `Bollinger::bands_into`: each column bit for bit the
+/// streaming band (NaN for `None`), the same final state.
+fn check_bands_into_equals_streaming<T: Real>(
+    bollinger: &Bollinger<T>,
+    inputs: &[T],
+    split: usize,
+) {
+    let mut streaming = bollinger.clone();
+    let expected: Vec<_> = inputs.iter().map(|&x| streaming.update(x)).collect();
+
+    let mut sliced = bollinger.clone();
+    let unwritten = T::neg_infinity();
+    let mut columns = [(); 3].map(|()| vec![unwritten; inputs.len()]);
+    let split = split.min(inputs.len());
+    let [upper, middle, lower] = &mut columns;
+    let (upper_first, upper_second) = upper.split_at_mut(split);
+    let (middle_first, middle_second) = middle.split_at_mut(split);
+    let (lower_first, lower_second) = lower.split_at_mut(split);
+    let (first, second) = inputs.split_at(split);
+    sliced
+        .bands_into(first, upper_first, middle_first, lower_first)
+        .unwrap();
+    sliced
+        .bands_into(second, upper_second, middle_second, lower_second)
+        .unwrap();
+
+    for (index, want) in expected.iter().enumerate() {
+        let got = columns.each_ref().map(|column| column[index]);
+        match want {
+            Some(bands) => {
+                let want = [bands.upper, bands.middle, bands.lower];
+                assert!(
+                    got.iter().zip(&want).all(|(&g, &w)| g.to_bits_like(w)),
+                    "index {index}: columns {got:?}, streaming {want:?}"
+                );
+            }
+            None => assert!(
+                got.iter().all(|g| g.is_nan()),
+                "index {index}: columns {got:?}, streaming None"
+            ),
+        }
+    }
+    assert_eq!(sliced, streaming, "final states differ");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn bands_into_equals_streaming(
+        inputs in values_f64(),
+        narrow in values_f32(),
+        period in 1..30usize,
+        multiplier in 0.001..1000.0_f64,
+        split in 0..300usize,
+    ) {
+        check_bands_into_equals_streaming(&Bollinger::new(period, multiplier).unwrap(), &inputs, split);
+        check_bands_into_equals_streaming(&Bollinger::new(period, multiplier as f32).unwrap(), &narrow, split);
+    }
 
     #[test]
     fn slice_equals_streaming_f64(inputs in values_f64(), period in 1..30usize, split in 0..300usize) {
@@ -173,6 +231,37 @@ fn a_slice_of_the_wrong_length_is_refused_and_consumes_nothing() {
 }
 
 #[test]
+fn bands_into_refuses_a_column_of_the_wrong_length_and_consumes_nothing() {
+    let mut bollinger = Bollinger::new(2, 2.0).unwrap();
+    bollinger.update(1.0);
+    let before = bollinger.clone();
+    let inputs = [1.0, 2.0, 3.0];
+    let (mut right, mut also_right, mut short) = ([0.0; 3], [0.0; 3], [0.0; 2]);
+    for (name, result) in [
+        (
+            "upper",
+            bollinger.bands_into(&inputs, &mut short, &mut right, &mut also_right),
+        ),
+        (
+            "middle",
+            bollinger.bands_into(&inputs, &mut right, &mut short, &mut also_right),
+        ),
+        (
+            "lower",
+            bollinger.bands_into(&inputs, &mut right, &mut also_right, &mut short),
+        ),
+    ] {
+        let err = result.unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidParameter { name: found, .. } if found == name),
+            "{name}: {err}"
+        );
+    }
+    assert_eq!(bollinger, before);
+    assert_eq!((right, also_right, short), ([0.0; 3], [0.0; 3], [0.0; 2]));
+}
+
+#[test]
 fn boxed_indicators_have_the_slice_path() {
     let mut boxed: Box<dyn Indicator<Input = f64, Output = f64>> = Box::new(Sma::new(2).unwrap());
     let mut out = [0.0; 4];
@@ -202,6 +291,30 @@ where
                 &format!("{series} {column}"),
                 &as_options,
                 fixture.column(&column),
+                1e-9,
+            );
+        }
+    }
+}
+
+#[test]
+fn bands_into_matches_talib_bbands() {
+    for series in SINGLE_SERIES {
+        let fixture = Fixture::load(&format!("talib/single_{series}.csv"));
+        let input = fixture.values("input");
+        let mut columns = [(); 3].map(|()| vec![0.0; input.len()]);
+        let [upper, middle, lower] = &mut columns;
+        Bollinger::new(20, 2.0)
+            .unwrap()
+            .bands_into(&input, upper, middle, lower)
+            .unwrap();
+        for (column, name) in columns.iter().zip(["bb_upper", "bb_middle", "bb_lower"]) {
+            let as_options: Vec<Option<f64>> =
+                column.iter().map(|&x| (!x.is_nan()).then_some(x)).collect();
+            assert_matches(
+                &format!("{series} {name}"),
+                &as_options,
+                fixture.column(name),
                 1e-9,
             );
         }

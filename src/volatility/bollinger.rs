@@ -118,11 +118,16 @@ impl<T: Real> Bollinger<T> {
         self.multiplier
     }
 
-    #[inline]
-    fn bands(&self, (middle, variance): (T, T), x: T) -> Bands<T> {
+    /// `(upper, middle, lower)` from the window's mean and variance.
+    #[inline(always)]
+    fn three_bands(&self, (middle, variance): (T, T)) -> (T, T, T) {
         let offset = self.multiplier * variance.sqrt();
-        let upper = middle + offset;
-        let lower = middle - offset;
+        (middle + offset, middle, middle - offset)
+    }
+
+    #[inline]
+    fn bands(&self, moments: (T, T), x: T) -> Bands<T> {
+        let (upper, middle, lower) = self.three_bands(moments);
         let width = upper - lower;
         let (percent_b, bandwidth) = if width == T::zero() {
             (lit(0.5), T::zero())
@@ -144,6 +149,55 @@ impl<T: Real> Bollinger<T> {
             percent_b,
             bandwidth,
         }
+    }
+
+    /// The slice path in TA-Lib's `BBANDS` shape: runs the indicator over `inputs` and
+    /// writes the three bands of each update into `upper`, `middle` and `lower`, NaN while
+    /// warming up. The bands are bit for bit those of [`update`](Indicator::update); `%B`
+    /// and the bandwidth, which these columns do not hold, are not computed. An unusable
+    /// input is ignored as `update` ignores it (its row repeats the previous bands).
+    ///
+    /// ```
+    /// use ta_stream::volatility::Bollinger;
+    ///
+    /// let closes = [2.0, 4.0, 4.0, 6.0];
+    /// let (mut upper, mut middle, mut lower) = ([0.0_f64; 4], [0.0; 4], [0.0; 4]);
+    /// Bollinger::new(4, 2.0)?.bands_into(&closes, &mut upper, &mut middle, &mut lower)?;
+    /// assert!(middle[2].is_nan());
+    /// assert_eq!(middle[3], 4.0); // mean 4, σ = sqrt(2)
+    /// assert_eq!(upper[3], 4.0 + 2.0 * 2f64.sqrt());
+    /// assert_eq!(lower[3], 4.0 - 2.0 * 2f64.sqrt());
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the slice) when `upper`, `middle` or `lower`
+    /// differs in length from `inputs`; nothing is consumed then.
+    pub fn bands_into(
+        &mut self,
+        inputs: &[T],
+        upper: &mut [T],
+        middle: &mut [T],
+        lower: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::check_lengths("upper", inputs.len(), upper.len())?;
+        crate::slice::check_lengths("middle", inputs.len(), middle.len())?;
+        crate::slice::check_lengths("lower", inputs.len(), lower.len())?;
+        let rows = upper
+            .iter_mut()
+            .zip(middle.iter_mut())
+            .zip(lower.iter_mut());
+        for (((upper, middle), lower), &x) in rows.zip(inputs) {
+            if x.is_usable() {
+                self.variance.push(x);
+                self.last = x;
+            }
+            (*upper, *middle, *lower) = match self.variance.moments() {
+                Some(moments) => self.three_bands(moments),
+                None => (T::nan(), T::nan(), T::nan()),
+            };
+        }
+        Ok(())
     }
 
     /// The indicator, with its constant `%B` reach computed from `n` and `k`, and the
