@@ -28,8 +28,9 @@
 //!   figures are one batch call over the whole series, divided by the number of points.
 //!
 //! Each measurement streams the whole series through an instance warmed up beforehand (the
-//! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, and for
-//! Bollinger `bands_into`, TA-Lib's three `BBANDS` columns, without `%B` and bandwidth);
+//! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, for Bollinger
+//! `bands_into` (TA-Lib's three `BBANDS` columns, without `%B` and bandwidth), for MACD and
+//! the stochastic `lines_into`);
 //! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
 //! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
 //! (two cores, other processes building) wall-clock figures include the time the thread
@@ -1212,11 +1213,23 @@ fn macd(c: &mut Criterion) {
     let [m, s, h, f, sl] = &mut o;
     kand::ohlcv::macd::macd(prefix, 12, 26, 9, m, s, h, f, sl).unwrap();
     agree("MACD kand", &reference, &zip3(m, s, h));
+    let mut columns: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [m, s, h] = &mut columns;
+    let mut ours = Macd::new(12, 26, 9).unwrap();
+    ours.lines_into(prefix, m, s, h).unwrap();
+    agree("MACD slice", &reference, &zip3(m, s, h));
 
     let mut g = group(c, "macd");
     let mut ours = Macd::new(12, 26, 9).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
+    let mut ours = Macd::new(12, 26, 9).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
+    let mut columns: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "ta_stream_slice", || {
+        let [m, s, h] = &mut columns;
+        ours.lines_into(black_box(&walk), m, s, h).unwrap()
+    });
     stream(&mut g, "hand_loop", &walk, loop_macd(12, 26, 9));
     let mut t = ta::indicators::MovingAverageConvergenceDivergence::new(12, 26, 9).unwrap();
     stream(&mut g, "ta", &walk, move |x| t.next(x));
@@ -1407,6 +1420,11 @@ fn stochastic(c: &mut Criterion) {
             stochastic.update(b).map_or([f64::NAN; 2], |s| [s.k, s.d])
         })
     };
+    let (mut k, mut d) = (vec![0.0; CHECKED], vec![0.0; CHECKED]);
+    let mut ours = Stochastic::new(14, 3, 3).unwrap();
+    ours.lines_into(prefix, &mut k, &mut d).unwrap();
+    let sliced: Vec<[f64; 2]> = k.iter().zip(&d).map(|(&k, &d)| [k, d]).collect();
+    agree("Stochastic slice", &reference, &sliced);
     agree(
         "Stochastic hand loop",
         &reference,
@@ -1451,6 +1469,12 @@ fn stochastic(c: &mut Criterion) {
     let mut ours = Stochastic::new(14, 3, 3).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    let mut ours = Stochastic::new(14, 3, 3).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    let (mut k, mut d) = (vec![0.0; POINTS], vec![0.0; POINTS]);
+    batch(&mut g, "ta_stream_slice", || {
+        ours.lines_into(black_box(&bars), &mut k, &mut d).unwrap()
+    });
     stream(&mut g, "hand_loop", &bars, loop_stochastic(14, 3, 3));
     let mut y = yata_stochastic().init(&yata_bars[0]).unwrap();
     stream(&mut g, "yata", &yata_bars, move |b| y.next(&b));

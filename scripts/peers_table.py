@@ -15,7 +15,7 @@ for the crate, the hand-written loop (a running sum where the indicator has one)
 drift-free hand loop (the crate's block sums written plainly, for SMA, WMA, STDDEV and
 Bollinger) and each peer, with the crate's ratio to both loops and to the fastest peer that
 computes the same numbers, and the slice path's
-(`update_slice`, or Bollinger's `bands_into`, where the bench times it) ratio to TA-Lib's batch call (the bench checks that before
+(`update_slice`, or the column paths `bands_into` and `lines_into`, where the bench times it) ratio to TA-Lib's batch call (the bench checks that before
 timing), then the memory table the bench wrote (target/criterion/peers-memory.json).
 A TA-Lib batch column is added when target/criterion/peers-talib.json exists; TA-Lib counts as
 a peer for the "fastest peer" ratio.

@@ -143,8 +143,11 @@ pub trait Indicator {
     /// `Option` per value (twice the memory). An unusable input is ignored as `update`
     /// ignores it, so its slot repeats the last output (NaN while warming up). For
     /// indicators with a number as output; those with several outputs run over columns with
-    /// [`DynIndicator::run_columns`](crate::catalog::DynIndicator::run_columns) (Bollinger's
-    /// bands also with [`bands_into`](crate::volatility::Bollinger::bands_into)).
+    /// [`DynIndicator::run_columns`](crate::catalog::DynIndicator::run_columns), the most used
+    /// also with typed column paths
+    /// ([`Bollinger::bands_into`](crate::volatility::Bollinger::bands_into),
+    /// [`Macd::lines_into`](crate::momentum::Macd::lines_into),
+    /// [`Stochastic::lines_into`](crate::momentum::Stochastic::lines_into)).
     ///
     /// ```
     /// use ta_stream::{average::Sma, Indicator};

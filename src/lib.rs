@@ -219,9 +219,10 @@
 //! runs a whole input slice into an output slice you provide, TA-Lib style (NaN during
 //! warm-up), bit-identical to `update` and without allocating (the fast way through a
 //! history; the catalog's [`run_columns`](catalog::DynIndicator::run_columns) does the same
-//! for indicators with several outputs, and
-//! [`Bollinger::bands_into`](volatility::Bollinger::bands_into) for TA-Lib's three `BBANDS`
-//! columns); and [`universe`] updates many series of one
+//! for indicators with several outputs, and typed column paths in TA-Lib's shape do it for
+//! the most used of them: [`Bollinger::bands_into`](volatility::Bollinger::bands_into),
+//! [`Macd::lines_into`](momentum::Macd::lines_into),
+//! [`Stochastic::lines_into`](momentum::Stochastic::lines_into)); and [`universe`] updates many series of one
 //! indicator at once (a screener over thousands of stocks), one input per series per tick,
 //! with the series' states stored as structure of arrays.
 //!

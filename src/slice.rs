@@ -64,6 +64,39 @@ macro_rules! update_slice_on_a_copy {
 }
 pub(crate) use update_slice_on_a_copy;
 
+/// The slice path of an indicator with several outputs, in TA-Lib's shape: one
+/// caller-provided column per output. Checks every column's length against the inputs'
+/// (naming the first that differs, before anything is consumed), then runs `row` over the
+/// inputs and writes its `K` numbers into each column, NaN where it gives `None`. `row` is
+/// the indicator's update (or the part of it the columns hold), so the columns are bit for bit
+/// the streaming outputs; nothing is allocated.
+#[inline]
+pub(crate) fn update_columns<I, X, T, const K: usize>(
+    indicator: &mut I,
+    inputs: &[X],
+    columns: [(&'static str, &mut [T]); K],
+    mut row: impl FnMut(&mut I, X) -> Option<[T; K]>,
+) -> Result<(), Error>
+where
+    I: ?Sized,
+    X: Copy,
+    T: Real,
+{
+    for (name, column) in &columns {
+        check_lengths(name, inputs.len(), column.len())?;
+    }
+    let mut columns = columns.map(|(_, column)| column);
+    for (index, &input) in inputs.iter().enumerate() {
+        let values = row(indicator, input).unwrap_or([T::nan(); K]);
+        for (column, value) in columns.iter_mut().zip(values) {
+            if let Some(slot) = column.get_mut(index) {
+                *slot = value;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `Ok` when a slice named `name` holds `found` slots where `expected` are needed.
 pub(crate) fn check_lengths(
     name: &'static str,

@@ -1,7 +1,8 @@
 //! The slice path (`Indicator::update_slice`): bit for bit the outputs of `update` called in
 //! a loop (NaN where `update` returns `None`), the same final state, whatever the inputs
 //! (unusable ones included), in `f64` and `f32`; and TA-Lib's own outputs on the fixtures.
-//! Likewise `Bollinger::bands_into`, TA-Lib's three `BBANDS` columns.
+//! Likewise the column paths of the indicators with several outputs (`Bollinger::bands_into`,
+//! `Macd::lines_into`, the stochastics' `lines_into`).
 
 mod common;
 
@@ -10,9 +11,11 @@ use num_traits::Float;
 use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
-use ta_stream::momentum::{FlatRsi, Rsi};
+use ta_stream::momentum::{
+    FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput,
+};
 use ta_stream::statistics::{RollingMax, RollingMin};
-use ta_stream::volatility::{Atr, Bollinger, Natr, TrueRange};
+use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, TrueRange};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -113,37 +116,45 @@ fn raw_candles() -> impl Strategy<Value = Vec<(f64, f64, f64, u8)>> {
     prop::collection::vec((-5.0..5.0_f64, 0.0..3.0_f64, 0.0..3.0_f64, 0..40u8), 0..200)
 }
 
-/// [`check_slice_equals_streaming`] for `Bollinger::bands_into`: each column bit for bit the
-/// streaming band (NaN for `None`), the same final state.
-fn check_bands_into_equals_streaming<T: Real>(
-    bollinger: &Bollinger<T>,
-    inputs: &[T],
+/// [`check_slice_equals_streaming`] for a slice path with `K` columns (`run`, over a part of
+/// the inputs into the same part of each column): each column bit for bit the streaming
+/// output's field that `fields` picks (NaN for `None`), the same final state.
+fn check_columns_equal_streaming<I, T, const K: usize>(
+    indicator: &I,
+    inputs: &[I::Input],
     split: usize,
-) {
-    let mut streaming = bollinger.clone();
+    run: impl Fn(&mut I, &[I::Input], [&mut [T]; K]) -> Result<(), Error>,
+    fields: impl Fn(&I::Output) -> [T; K],
+) where
+    I: Indicator + Clone + PartialEq + std::fmt::Debug,
+    T: Real,
+{
+    let mut streaming = indicator.clone();
     let expected: Vec<_> = inputs.iter().map(|&x| streaming.update(x)).collect();
 
-    let mut sliced = bollinger.clone();
-    let unwritten = T::neg_infinity();
-    let mut columns = [(); 3].map(|()| vec![unwritten; inputs.len()]);
+    let mut sliced = indicator.clone();
+    let mut columns = [(); K].map(|()| vec![T::neg_infinity(); inputs.len()]);
     let split = split.min(inputs.len());
-    let [upper, middle, lower] = &mut columns;
-    let (upper_first, upper_second) = upper.split_at_mut(split);
-    let (middle_first, middle_second) = middle.split_at_mut(split);
-    let (lower_first, lower_second) = lower.split_at_mut(split);
     let (first, second) = inputs.split_at(split);
-    sliced
-        .bands_into(first, upper_first, middle_first, lower_first)
-        .unwrap();
-    sliced
-        .bands_into(second, upper_second, middle_second, lower_second)
-        .unwrap();
+    let mut halves = columns.each_mut().map(|column| column.split_at_mut(split));
+    run(
+        &mut sliced,
+        first,
+        halves.each_mut().map(|(first, _)| &mut **first),
+    )
+    .unwrap();
+    run(
+        &mut sliced,
+        second,
+        halves.each_mut().map(|(_, second)| &mut **second),
+    )
+    .unwrap();
 
     for (index, want) in expected.iter().enumerate() {
         let got = columns.each_ref().map(|column| column[index]);
         match want {
-            Some(bands) => {
-                let want = [bands.upper, bands.middle, bands.lower];
+            Some(output) => {
+                let want = fields(output);
                 assert!(
                     got.iter().zip(&want).all(|(&g, &w)| g.to_bits_like(w)),
                     "index {index}: columns {got:?}, streaming {want:?}"
@@ -158,19 +169,60 @@ fn check_bands_into_equals_streaming<T: Real>(
     assert_eq!(sliced, streaming, "final states differ");
 }
 
+fn bands_into<T: Real>(
+    b: &mut Bollinger<T>,
+    x: &[T],
+    [u, m, l]: [&mut [T]; 3],
+) -> Result<(), Error> {
+    b.bands_into(x, u, m, l)
+}
+
+fn bands<T: Real>(b: &Bands<T>) -> [T; 3] {
+    [b.upper, b.middle, b.lower]
+}
+
+fn macd_lines_into<T: Real>(
+    macd: &mut Macd<T>,
+    x: &[T],
+    [m, s, h]: [&mut [T]; 3],
+) -> Result<(), Error> {
+    macd.lines_into(x, m, s, h)
+}
+
+fn macd_lines<T: Real>(out: &MacdOutput<T>) -> [T; 3] {
+    [out.macd, out.signal, out.histogram]
+}
+
+fn stochastic_lines<T: Real>(out: &StochasticOutput<T>) -> [T; 2] {
+    [out.k, out.d]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn bands_into_equals_streaming(
+    fn columns_equal_streaming(
         inputs in values_f64(),
         narrow in values_f32(),
         period in 1..30usize,
         multiplier in 0.001..1000.0_f64,
         split in 0..300usize,
     ) {
-        check_bands_into_equals_streaming(&Bollinger::new(period, multiplier).unwrap(), &inputs, split);
-        check_bands_into_equals_streaming(&Bollinger::new(period, multiplier as f32).unwrap(), &narrow, split);
+        check_columns_equal_streaming(&Bollinger::new(period, multiplier).unwrap(), &inputs, split, bands_into, bands);
+        check_columns_equal_streaming(&Bollinger::new(period, multiplier as f32).unwrap(), &narrow, split, bands_into, bands);
+        let (fast, slow, signal) = (period.max(2), period + 3, period / 2 + 1);
+        check_columns_equal_streaming(&Macd::new(fast, slow, signal).unwrap(), &inputs, split, macd_lines_into, macd_lines);
+        check_columns_equal_streaming(&Macd::<f32>::new_generic(fast, slow, signal).unwrap(), &narrow, split, macd_lines_into, macd_lines);
+    }
+
+    #[test]
+    fn stochastic_columns_equal_streaming(raw in raw_candles(), period in 1..20usize, smoothing in 1..5usize, split in 0..200usize) {
+        let lines_into = |s: &mut Stochastic<f64>, x: &[Candle<f64>], [k, d]: [&mut [f64]; 2]| s.lines_into(x, k, d);
+        check_columns_equal_streaming(&Stochastic::new(period, smoothing, 3).unwrap(), &candles::<f64>(raw.clone()), split, lines_into, stochastic_lines);
+        let lines_into = |s: &mut Stochastic<f32>, x: &[Candle<f32>], [k, d]: [&mut [f32]; 2]| s.lines_into(x, k, d);
+        check_columns_equal_streaming(&Stochastic::new_generic(period, 3, smoothing).unwrap(), &candles::<f32>(raw.clone()), split, lines_into, stochastic_lines);
+        let lines_into = |s: &mut FastStochastic<f64>, x: &[Candle<f64>], [k, d]: [&mut [f64]; 2]| s.lines_into(x, k, d);
+        check_columns_equal_streaming(&FastStochastic::new(period, smoothing).unwrap(), &candles::<f64>(raw), split, lines_into, stochastic_lines);
     }
 
     #[test]
@@ -230,35 +282,69 @@ fn a_slice_of_the_wrong_length_is_refused_and_consumes_nothing() {
     assert_eq!(sma, before);
 }
 
+/// `result` is the error naming `name`.
+fn assert_names(result: Result<(), Error>, name: &str) {
+    let err = result.unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidParameter { name: found, .. } if found == name),
+        "{name}: {err}"
+    );
+}
+
 #[test]
-fn bands_into_refuses_a_column_of_the_wrong_length_and_consumes_nothing() {
+fn column_paths_refuse_a_column_of_the_wrong_length_and_consume_nothing() {
+    let inputs = [1.0, 2.0, 3.0];
+    let (mut a, mut b, mut short) = ([0.0; 3], [0.0; 3], [0.0; 2]);
+
     let mut bollinger = Bollinger::new(2, 2.0).unwrap();
     bollinger.update(1.0);
     let before = bollinger.clone();
-    let inputs = [1.0, 2.0, 3.0];
-    let (mut right, mut also_right, mut short) = ([0.0; 3], [0.0; 3], [0.0; 2]);
-    for (name, result) in [
-        (
-            "upper",
-            bollinger.bands_into(&inputs, &mut short, &mut right, &mut also_right),
-        ),
-        (
-            "middle",
-            bollinger.bands_into(&inputs, &mut right, &mut short, &mut also_right),
-        ),
-        (
-            "lower",
-            bollinger.bands_into(&inputs, &mut right, &mut also_right, &mut short),
-        ),
-    ] {
-        let err = result.unwrap_err();
-        assert!(
-            matches!(err, Error::InvalidParameter { name: found, .. } if found == name),
-            "{name}: {err}"
-        );
-    }
+    assert_names(
+        bollinger.bands_into(&inputs, &mut short, &mut a, &mut b),
+        "upper",
+    );
+    assert_names(
+        bollinger.bands_into(&inputs, &mut a, &mut short, &mut b),
+        "middle",
+    );
+    assert_names(
+        bollinger.bands_into(&inputs, &mut a, &mut b, &mut short),
+        "lower",
+    );
     assert_eq!(bollinger, before);
-    assert_eq!((right, also_right, short), ([0.0; 3], [0.0; 3], [0.0; 2]));
+
+    let mut macd = Macd::new(2, 3, 2).unwrap();
+    macd.update(1.0);
+    let before = macd.clone();
+    assert_names(macd.lines_into(&inputs, &mut short, &mut a, &mut b), "macd");
+    assert_names(
+        macd.lines_into(&inputs, &mut a, &mut short, &mut b),
+        "signal",
+    );
+    assert_names(
+        macd.lines_into(&inputs, &mut a, &mut b, &mut short),
+        "histogram",
+    );
+    assert_eq!(macd, before);
+
+    let bars = candles::<f64>(vec![(0.0, 1.0, 1.0, 5); 3]);
+    let mut stochastic = Stochastic::new(2, 2, 2).unwrap();
+    stochastic.update(bars[0]);
+    let before = stochastic.clone();
+    assert_names(stochastic.lines_into(&bars, &mut short, &mut a), "k");
+    assert_names(stochastic.lines_into(&bars, &mut a, &mut short), "d");
+    assert_eq!(stochastic, before);
+    let mut fast = FastStochastic::new(2, 2).unwrap();
+    let before = fast.clone();
+    assert_names(fast.lines_into(&bars, &mut short, &mut a), "k");
+    assert_names(fast.lines_into(&bars, &mut a, &mut short), "d");
+    assert_eq!(fast, before);
+
+    assert_eq!(
+        (a, b, short),
+        ([0.0; 3], [0.0; 3], [0.0; 2]),
+        "a column was written"
+    );
 }
 
 #[test]
@@ -298,26 +384,31 @@ where
 }
 
 #[test]
-fn bands_into_matches_talib_bbands() {
+fn column_paths_match_talib() {
     for series in SINGLE_SERIES {
         let fixture = Fixture::load(&format!("talib/single_{series}.csv"));
         let input = fixture.values("input");
+        let check = |names: [&str; 3], columns: &[Vec<f64>; 3]| {
+            for (column, name) in columns.iter().zip(names) {
+                let as_options: Vec<Option<f64>> =
+                    column.iter().map(|&x| (!x.is_nan()).then_some(x)).collect();
+                assert_matches(
+                    &format!("{series} {name}"),
+                    &as_options,
+                    fixture.column(name),
+                    1e-9,
+                );
+            }
+        };
         let mut columns = [(); 3].map(|()| vec![0.0; input.len()]);
         let [upper, middle, lower] = &mut columns;
-        Bollinger::new(20, 2.0)
-            .unwrap()
-            .bands_into(&input, upper, middle, lower)
-            .unwrap();
-        for (column, name) in columns.iter().zip(["bb_upper", "bb_middle", "bb_lower"]) {
-            let as_options: Vec<Option<f64>> =
-                column.iter().map(|&x| (!x.is_nan()).then_some(x)).collect();
-            assert_matches(
-                &format!("{series} {name}"),
-                &as_options,
-                fixture.column(name),
-                1e-9,
-            );
-        }
+        let mut bollinger = Bollinger::new(20, 2.0).unwrap();
+        bollinger.bands_into(&input, upper, middle, lower).unwrap();
+        check(["bb_upper", "bb_middle", "bb_lower"], &columns);
+        let [macd, signal, histogram] = &mut columns;
+        let mut appel = Macd::new(12, 26, 9).unwrap();
+        appel.lines_into(&input, macd, signal, histogram).unwrap();
+        check(["macd", "macdsignal", "macdhist"], &columns);
     }
 }
 

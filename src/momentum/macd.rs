@@ -193,6 +193,44 @@ impl<T: Real> Macd<T> {
     }
 }
 
+impl<T: Real> Macd<T> {
+    /// The slice path in TA-Lib's `MACD` shape: runs the indicator over `inputs` and writes
+    /// the MACD line, the signal line and the histogram of each update into `macd`, `signal`
+    /// and `histogram`, NaN while warming up; bit for bit [`update`](Indicator::update)'s
+    /// outputs. An unusable input is ignored as `update` ignores it (its row repeats the
+    /// previous one).
+    ///
+    /// ```
+    /// use ta_stream::momentum::Macd;
+    ///
+    /// // On a ramp each EMA lags it by (n − 1)/2 from its seed on, so MACD(3, 7, 3) is 3 − 1.
+    /// let closes: Vec<f64> = (0..12).map(f64::from).collect();
+    /// let (mut macd, mut signal, mut histogram) = ([0.0_f64; 12], [0.0; 12], [0.0; 12]);
+    /// Macd::new(3, 7, 3)?.lines_into(&closes, &mut macd, &mut signal, &mut histogram)?;
+    /// assert!(macd[7].is_nan() && signal[7].is_nan()); // 7 + 3 − 1 inputs to warm up
+    /// assert_eq!((macd[8], signal[8], histogram[8]), (2.0, 2.0, 0.0));
+    /// assert_eq!((macd[11], signal[11], histogram[11]), (2.0, 2.0, 0.0));
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `macd`, `signal` or `histogram`
+    /// differs in length from `inputs`; nothing is consumed then.
+    pub fn lines_into(
+        &mut self,
+        inputs: &[T],
+        macd: &mut [T],
+        signal: &mut [T],
+        histogram: &mut [T],
+    ) -> Result<(), Error> {
+        let columns = [("macd", macd), ("signal", signal), ("histogram", histogram)];
+        crate::slice::update_columns(self, inputs, columns, |indicator, x| {
+            let out = indicator.update(x)?;
+            Some([out.macd, out.signal, out.histogram])
+        })
+    }
+}
+
 impl<T: Real> Default for Macd<T> {
     /// MACD(12, 26, 9), Appel's periods.
     fn default() -> Self {

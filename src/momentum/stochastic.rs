@@ -331,6 +331,42 @@ impl<T: Real> Stochastic<T> {
     pub fn slow_d_period(&self) -> usize {
         self.slow_d.period()
     }
+
+    /// The slice path in TA-Lib's `STOCH` shape: runs the indicator over `candles` and writes
+    /// `%K` and `%D` of each update into `k` and `d`, NaN while warming up; bit for bit
+    /// [`update`](Indicator::update)'s outputs. An unusable candle is ignored as `update`
+    /// ignores it (its row repeats the previous one).
+    ///
+    /// ```
+    /// use ta_stream::{bar::Candle, momentum::Stochastic};
+    ///
+    /// // Each close is its window's high: `%K` is 100, and so are its averages.
+    /// let bars: Vec<Candle> = (0..8)
+    ///     .map(|i| f64::from(i))
+    ///     .map(|x| Candle::new(x, x + 1.0, x - 1.0, x + 1.0, 100.0))
+    ///     .collect::<Result<_, _>>()?;
+    /// let (mut k, mut d) = ([0.0_f64; 8], [0.0; 8]);
+    /// Stochastic::new(3, 2, 2)?.lines_into(&bars, &mut k, &mut d)?;
+    /// assert!(k[3].is_nan() && d[3].is_nan());
+    /// assert_eq!((k[4], d[4]), (100.0, 100.0));
+    /// assert_eq!((k[7], d[7]), (100.0, 100.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `k` or `d` differs in length
+    /// from `candles`; nothing is consumed then.
+    pub fn lines_into(
+        &mut self,
+        candles: &[Candle<T>],
+        k: &mut [T],
+        d: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::update_columns(self, candles, [("k", k), ("d", d)], |indicator, candle| {
+            let out = indicator.update(candle)?;
+            Some([out.k, out.d])
+        })
+    }
 }
 
 impl<T: Real> Default for Stochastic<T> {
@@ -532,6 +568,42 @@ impl<T: Real> FastStochastic<T> {
     /// The smoothing of `%D`.
     pub fn fast_d_period(&self) -> usize {
         self.fast_d.period()
+    }
+
+    /// The slice path in TA-Lib's `STOCHF` shape: runs the indicator over `candles` and writes
+    /// `%K` and `%D` of each update into `k` and `d`, NaN while warming up; bit for bit
+    /// [`update`](Indicator::update)'s outputs. An unusable candle is ignored as `update`
+    /// ignores it (its row repeats the previous one).
+    ///
+    /// ```
+    /// use ta_stream::{bar::Candle, momentum::FastStochastic};
+    ///
+    /// // Each close is its window's high: `%K` is 100, and so are its averages.
+    /// let bars: Vec<Candle> = (0..8)
+    ///     .map(|i| f64::from(i))
+    ///     .map(|x| Candle::new(x, x + 1.0, x - 1.0, x + 1.0, 100.0))
+    ///     .collect::<Result<_, _>>()?;
+    /// let (mut k, mut d) = ([0.0_f64; 8], [0.0; 8]);
+    /// FastStochastic::new(3, 2)?.lines_into(&bars, &mut k, &mut d)?;
+    /// assert!(k[2].is_nan() && d[2].is_nan());
+    /// assert_eq!((k[3], d[3]), (100.0, 100.0));
+    /// assert_eq!((k[7], d[7]), (100.0, 100.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `k` or `d` differs in length
+    /// from `candles`; nothing is consumed then.
+    pub fn lines_into(
+        &mut self,
+        candles: &[Candle<T>],
+        k: &mut [T],
+        d: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::update_columns(self, candles, [("k", k), ("d", d)], |indicator, candle| {
+            let out = indicator.update(candle)?;
+            Some([out.k, out.d])
+        })
     }
 }
 

@@ -180,24 +180,15 @@ impl<T: Real> Bollinger<T> {
         middle: &mut [T],
         lower: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::check_lengths("upper", inputs.len(), upper.len())?;
-        crate::slice::check_lengths("middle", inputs.len(), middle.len())?;
-        crate::slice::check_lengths("lower", inputs.len(), lower.len())?;
-        let rows = upper
-            .iter_mut()
-            .zip(middle.iter_mut())
-            .zip(lower.iter_mut());
-        for (((upper, middle), lower), &x) in rows.zip(inputs) {
+        let columns = [("upper", upper), ("middle", middle), ("lower", lower)];
+        crate::slice::update_columns(self, inputs, columns, |bollinger, x| {
             if x.is_usable() {
-                self.variance.push(x);
-                self.last = x;
+                bollinger.variance.push(x);
+                bollinger.last = x;
             }
-            (*upper, *middle, *lower) = match self.variance.moments() {
-                Some(moments) => self.three_bands(moments),
-                None => (T::nan(), T::nan(), T::nan()),
-            };
-        }
-        Ok(())
+            let (upper, middle, lower) = bollinger.three_bands(bollinger.variance.moments()?);
+            Some([upper, middle, lower])
+        })
     }
 
     /// The indicator, with its constant `%B` reach computed from `n` and `k`, and the
