@@ -183,6 +183,23 @@ impl<T: Real> Macd<T> {
         Some((macd, signal))
     }
 
+    /// [`update`](Indicator::update)'s body, always inlined (also into the column path's
+    /// loop, where an out-of-line call per input costs more than the update itself).
+    #[inline(always)]
+    fn step(&mut self, x: T) -> Option<MacdOutput<T>> {
+        if !x.is_usable() {
+            return self.value();
+        }
+        let (macd, signal) = if self.warm {
+            // The steady state: exactly the steps `warming_update` would take.
+            let macd = self.fast.ema_step(x) - self.slow.ema_step(x);
+            (macd, self.signal.ema_step(macd))
+        } else {
+            self.warming_update(x)?
+        };
+        Some(Self::output(macd, signal))
+    }
+
     #[inline]
     fn output(macd: T, signal: T) -> MacdOutput<T> {
         MacdOutput {
@@ -224,10 +241,15 @@ impl<T: Real> Macd<T> {
         histogram: &mut [T],
     ) -> Result<(), Error> {
         let columns = [("macd", macd), ("signal", signal), ("histogram", histogram)];
-        crate::slice::update_columns(self, inputs, columns, |indicator, x| {
-            let out = indicator.update(x)?;
+        // On a copy, which the compiler keeps in registers for the whole loop (the state
+        // has no heap storage), written back at the end.
+        let mut local = self.clone();
+        crate::slice::update_columns(&mut local, inputs, columns, |indicator, x| {
+            let out = indicator.step(x)?;
             Some([out.macd, out.signal, out.histogram])
-        })
+        })?;
+        *self = local;
+        Ok(())
     }
 }
 
@@ -244,17 +266,7 @@ impl<T: Real> Indicator for Macd<T> {
 
     #[inline]
     fn update(&mut self, x: T) -> Option<MacdOutput<T>> {
-        if !x.is_usable() {
-            return self.value();
-        }
-        let (macd, signal) = if self.warm {
-            // The steady state: exactly the steps `warming_update` would take.
-            let macd = self.fast.ema_step(x) - self.slow.ema_step(x);
-            (macd, self.signal.ema_step(macd))
-        } else {
-            self.warming_update(x)?
-        };
-        Some(Self::output(macd, signal))
+        self.step(x)
     }
 
     #[inline]
