@@ -362,11 +362,25 @@ impl<T: Real> Stochastic<T> {
         k: &mut [T],
         d: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::update_columns(self, candles, [("k", k), ("d", d)], |indicator, candle| {
-            let out = indicator.update(candle)?;
-            Some([out.k, out.d])
-        })
+        write_lines(self, candles, k, d)
     }
+}
+
+/// The column path of both stochastics: `%K` and `%D` of each update into `k` and `d`.
+fn write_lines<T: Real, I>(
+    indicator: &mut I,
+    candles: &[Candle<T>],
+    k: &mut [T],
+    d: &mut [T],
+) -> Result<(), Error>
+where
+    I: Indicator<Input = Candle<T>, Output = StochasticOutput<T>>,
+{
+    let columns = [("k", k), ("d", d)];
+    crate::slice::update_columns(indicator, candles, columns, |indicator, candle| {
+        let out = indicator.update(candle)?;
+        Some([out.k, out.d])
+    })
 }
 
 impl<T: Real> Default for Stochastic<T> {
@@ -600,10 +614,7 @@ impl<T: Real> FastStochastic<T> {
         k: &mut [T],
         d: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::update_columns(self, candles, [("k", k), ("d", d)], |indicator, candle| {
-            let out = indicator.update(candle)?;
-            Some([out.k, out.d])
-        })
+        write_lines(self, candles, k, d)
     }
 }
 
