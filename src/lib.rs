@@ -222,9 +222,9 @@
 //! for indicators with several outputs, and typed column paths in TA-Lib's shape do it for
 //! the most used of them: [`Bollinger::bands_into`](volatility::Bollinger::bands_into),
 //! [`Macd::lines_into`](momentum::Macd::lines_into),
-//! [`Stochastic::lines_into`](momentum::Stochastic::lines_into)); and [`universe`] updates many series of one
-//! indicator at once (a screener over thousands of stocks), one input per series per tick,
-//! with the series' states stored as structure of arrays.
+//! [`Stochastic::lines_into`](momentum::Stochastic::lines_into)); and [`universe`] updates
+//! many series of one indicator at once (a screener over thousands of stocks), one input per
+//! series per tick, with the series' states stored as structure of arrays.
 //!
 //! ## Precision: f64 by default, f32 on request
 //!

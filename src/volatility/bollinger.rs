@@ -171,7 +171,7 @@ impl<T: Real> Bollinger<T> {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] (naming the slice) when `upper`, `middle` or `lower`
+    /// [`Error::InvalidParameter`] (naming the column) when `upper`, `middle` or `lower`
     /// differs in length from `inputs`; nothing is consumed then.
     pub fn bands_into(
         &mut self,
