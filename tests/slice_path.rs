@@ -197,6 +197,72 @@ fn stochastic_lines<T: Real>(out: &StochasticOutput<T>) -> [T; 2] {
     [out.k, out.d]
 }
 
+/// Series that exercise the rolling extremes' slice path over long slices: a walk of small
+/// integer steps (plateaus of equal values, `0.0` and `-0.0` mixed), steady falls and rises
+/// (a maximum that leaves the window at every input), and unusable values.
+fn extreme_walk<T: Real>(steps: &[(u8, bool)]) -> Vec<T> {
+    let mut level = 0.0_f64;
+    let mut values = Vec::new();
+    for &(kind, negative_zero) in steps {
+        let run = match kind {
+            0..=59 => {
+                level += f64::from(kind % 3) - 1.0;
+                vec![level]
+            }
+            60..=69 => (0..25).map(|k| level - f64::from(k)).collect(),
+            70..=79 => (0..25).map(|k| level + f64::from(k)).collect(),
+            80 => vec![f64::NAN],
+            81 => vec![f64::NEG_INFINITY],
+            _ => vec![0.0],
+        };
+        for x in run {
+            let x = if x == 0.0 && negative_zero { -0.0 } else { x };
+            values.push(T::from(x).unwrap());
+        }
+    }
+    values
+}
+
+/// `update_slice` of a rolling extreme (in two slices, split at `split`) against `update`, then
+/// both go on with `update` and agree on the outputs and on `age()` (where the newest of tied
+/// values was reached: the state's equality does not compare it).
+fn check_extreme_slice<I>(
+    indicator: &I,
+    inputs: &[I::Input],
+    split: usize,
+    age: fn(&I) -> Option<u64>,
+) where
+    I: Indicator + Clone + PartialEq + std::fmt::Debug,
+    I::Input: Real,
+    I::Output: Real,
+{
+    check_slice_equals_streaming(indicator, inputs, split);
+    let mut streaming = indicator.clone();
+    let mut sliced = indicator.clone();
+    let mut out = vec![<I::Output as Float>::nan(); inputs.len()];
+    for &x in inputs {
+        streaming.update(x);
+    }
+    let split = split.min(inputs.len());
+    let (first_out, second_out) = out.split_at_mut(split);
+    sliced.update_slice(&inputs[..split], first_out).unwrap();
+    sliced.update_slice(&inputs[split..], second_out).unwrap();
+    assert_eq!(age(&sliced), age(&streaming), "ages after the slices");
+    for &x in inputs.iter().rev().take(60) {
+        let (a, b) = (sliced.update(x), streaming.update(x));
+        let same = match (a, b) {
+            (Some(a), Some(b)) => a.to_bits_like(b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        assert!(same, "after the slice: {a:?} against {b:?}");
+        assert_eq!(
+            age(&sliced),
+            age(&streaming),
+            "ages after the slice and updates"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -223,6 +289,16 @@ proptest! {
         check_columns_equal_streaming(&Stochastic::new_generic(period, 3, smoothing).unwrap(), &candles::<f32>(raw.clone()), split, lines_into, stochastic_lines);
         let lines_into = |s: &mut FastStochastic<f64>, x: &[Candle<f64>], [k, d]: [&mut [f64]; 2]| s.lines_into(x, k, d);
         check_columns_equal_streaming(&FastStochastic::new(period, smoothing).unwrap(), &candles::<f64>(raw), split, lines_into, stochastic_lines);
+    }
+
+    #[test]
+    fn extremes_slice_equals_streaming(steps in prop::collection::vec((0..100u8, any::<bool>()), 0..200), period in 1..16usize, split in 0..400usize) {
+        let wide = extreme_walk::<f64>(&steps);
+        check_extreme_slice(&RollingMax::<f64>::new(period).unwrap(), &wide, split, RollingMax::age);
+        check_extreme_slice(&RollingMin::<f64>::new(period).unwrap(), &wide, split, RollingMin::age);
+        let narrow = extreme_walk::<f32>(&steps);
+        check_extreme_slice(&RollingMax::<f32>::new_generic(period).unwrap(), &narrow, split, RollingMax::age);
+        check_extreme_slice(&RollingMin::<f32>::new_generic(period).unwrap(), &narrow, split, RollingMin::age);
     }
 
     #[test]

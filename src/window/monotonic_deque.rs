@@ -1,3 +1,5 @@
+use core::cell::Cell;
+
 use crate::float::larger;
 use crate::Real;
 
@@ -260,23 +262,85 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
 
     /// The slice path of a rolling extreme: pushes each usable value of `inputs` (others
     /// are skipped, as the streaming indicators skip them) and writes the extreme of the
-    /// window after it into `out`, NaN until `period` values have been pushed. The pushes of
-    /// [`push`](Self::push), with the counters in registers: bit for bit the streaming
-    /// outputs. Extra slots of the longer slice are left alone.
+    /// window after it into `out`, NaN until `period` values have been pushed: bit for bit
+    /// the streaming outputs, and the same state. Extra slots of the longer slice are left
+    /// alone. Once the window is full, the usable inputs go in runs up to the end of the
+    /// current block ([`push_run`](Self::push_run)); warm-up and unusable inputs one by one.
     pub(crate) fn extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
-        let mut hot = self.hot();
-        let period = self.period as u64;
-        for (slot, &x) in out.iter_mut().zip(inputs) {
-            if x.is_usable() {
-                self.push_hot(&mut hot, x);
-            }
-            *slot = if hot.pushed >= period {
-                newest_best(self.suffix(hot.next), hot.prefix) * self.sign
+        let len = inputs.len().min(out.len());
+        let mut start = 0;
+        while start < len {
+            let rest = inputs.get(start..len).unwrap_or_default();
+            let rest_out = out.get_mut(start..len).unwrap_or_default();
+            let full = self.pushed >= self.period as u64;
+            let done = if full {
+                self.push_run(rest, rest_out)
             } else {
-                T::nan()
+                0
             };
+            if done == 0 {
+                let mut hot = self.hot();
+                if let (Some(&x), Some(slot)) = (rest.first(), rest_out.first_mut()) {
+                    if x.is_usable() {
+                        self.push_hot(&mut hot, x);
+                    }
+                    *slot = if hot.pushed >= self.period as u64 {
+                        newest_best(self.suffix(hot.next), hot.prefix) * self.sign
+                    } else {
+                        T::nan()
+                    };
+                }
+                self.set_hot(hot);
+            }
+            start += done.max(1);
         }
-        self.set_hot(hot);
+    }
+
+    /// Pushes the leading usable `inputs`, up to the end of the current block, into a full
+    /// window, writes the extreme after each into `out`, and returns how many it pushed:
+    /// [`push`](Self::push)'s steps, without its per-push bookkeeping (the slot, the count
+    /// and the block's end are known for the whole run).
+    fn push_run(&mut self, inputs: &[T], out: &mut [T]) -> usize {
+        let next = self.next;
+        let run = inputs.len().min(self.period - next);
+        let sign = self.sign;
+        let mut prefix = self.prefix;
+        let mut prefix_position = self.prefix_position;
+        let mut done = 0;
+        // Slot `next + k` takes the k-th input; the slot after it still holds the suffix
+        // extreme of the previous block that the window keeps (`−∞` in the last slot).
+        let slots = self.slots.get_mut(next..=next + run).unwrap_or_default();
+        let slots = Cell::from_mut(slots).as_slice_of_cells();
+        for ((pair, &x), slot_out) in slots.windows(2).zip(inputs).zip(out.iter_mut()) {
+            let ([slot, suffix], true) = (pair, x.is_usable()) else {
+                break;
+            };
+            let value = x * sign;
+            slot.set(value);
+            // Ties: the newer value wins.
+            let newer = value >= prefix;
+            prefix = if newer { value } else { prefix };
+            if AGES {
+                prefix_position = if newer {
+                    (next + done) as u32
+                } else {
+                    prefix_position
+                };
+            }
+            *slot_out = newest_best(suffix.get(), prefix) * sign;
+            done += 1;
+        }
+        self.next = next + done;
+        self.prefix = prefix;
+        self.prefix_position = prefix_position;
+        self.pushed = self.pushed.saturating_add(done as u64);
+        if self.next == self.period {
+            end_block::<T, AGES>(&mut self.slots, &mut self.positions, self.period);
+            self.next = 0;
+            self.prefix = T::neg_infinity();
+            self.prefix_position = 0;
+        }
+        done
     }
 
     /// The extreme of the values in the window after pushing `x`, without pushing it.
