@@ -30,7 +30,8 @@
 //! Each measurement streams the whole series through an instance warmed up beforehand (the
 //! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, for Bollinger
 //! `bands_into` (TA-Lib's three `BBANDS` columns, without `%B` and bandwidth), for MACD and
-//! the stochastic `lines_into`);
+//! the stochastic `lines_into`, for Williams %R `hlc_into` over the high, low and close
+//! columns, as TA-Lib's `WILLR` reads them);
 //! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
 //! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
 //! (two cores, other processes building) wall-clock figures include the time the thread
@@ -1761,12 +1762,34 @@ fn willr(c: &mut Criterion) {
     )
     .unwrap();
     agree("WILLR kand", &reference, &ones(out));
+    let mut sliced = vec![0.0; CHECKED];
+    WilliamsR::new(period)
+        .unwrap()
+        .hlc_into(
+            &columns.high[..CHECKED],
+            &columns.low[..CHECKED],
+            &columns.close[..CHECKED],
+            &mut sliced,
+        )
+        .unwrap();
+    agree("WILLR columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "willr14");
     let mut ours = WilliamsR::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    slice_path(&mut g, WilliamsR::new(period).unwrap(), &bars);
+    let mut ours = WilliamsR::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "ta_stream_slice", || {
+        ours.hlc_into(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            &mut out,
+        )
+        .unwrap()
+    });
     stream(&mut g, "hand_loop", &bars, loop_willr(period));
     let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
     batch(&mut g, "kand", || {

@@ -113,3 +113,105 @@ pub(crate) fn check_lengths(
         })
     }
 }
+
+/// `true` when every input is usable ([`CheckedInput::is_usable`](crate::CheckedInput)), as
+/// branch-free passes (the compiler vectorises them) instead of a branch per input.
+///
+/// A first pass decides most ticks in three operations per input: the sum of the
+/// magnitudes is at least each magnitude (adding non-negative numbers never rounds below a
+/// term) and is NaN or infinite if any input is, so a sum within the usable range and a
+/// smallest magnitude at or above the usable minimum prove every input usable. Only when
+/// that proof fails (an input of 0, an unusable input, or usable inputs whose sum is past
+/// the range) does the exact pass decide.
+#[inline]
+pub(crate) fn all_usable<T: crate::Real>(inputs: &[T]) -> bool {
+    const LANES: usize = 8;
+    let (min, max) = (T::min_input(), T::max_input());
+    let mut sums = [T::zero(); LANES];
+    let mut least = [max; LANES];
+    let chunks = inputs.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let Ok(chunk) = <&[T; LANES]>::try_from(chunk) else {
+            continue;
+        };
+        for ((sum, least), &x) in sums.iter_mut().zip(&mut least).zip(chunk) {
+            let magnitude = x.abs();
+            *sum = *sum + magnitude;
+            // Not `min`: a NaN may be dropped here, the sum keeps it.
+            *least = if magnitude < *least {
+                magnitude
+            } else {
+                *least
+            };
+        }
+    }
+    // Pairwise across the lanes (as vector operations), not one lane after the other.
+    let pairwise = |[a, b, c, d, e, f, g, h]: [T; LANES], op: fn(T, T) -> T| {
+        op(op(op(a, e), op(c, g)), op(op(b, f), op(d, h)))
+    };
+    let total = pairwise(sums, |a, b| a + b);
+    let smallest = pairwise(least, |a, b| if a < b { a } else { b });
+    let proven = total <= max && smallest >= min && rest.iter().all(|&x| x.is_usable());
+    proven || exactly_usable(inputs)
+}
+
+/// [`all_usable`]'s exact pass: each input's own check, without a branch per input.
+fn exactly_usable<T: crate::Real>(inputs: &[T]) -> bool {
+    let (min, max) = (T::min_input(), T::max_input());
+    inputs.iter().fold(true, |all, &x| {
+        let magnitude = x.abs();
+        all & (magnitude <= max) & ((magnitude >= min) | (magnitude == T::zero()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_usable;
+    use crate::CheckedInput;
+
+    /// The fast proof and the exact pass together answer exactly what checking each input
+    /// answers, whatever the length (lanes of 8 and a remainder) and wherever the odd input
+    /// sits: zeros (usable, but they defeat the proof), the range's edges and just past
+    /// them, NaN, infinities, subnormals, and sums past the range of inputs each in it.
+    #[test]
+    fn all_usable_is_every_input_usable() {
+        let odd = [
+            0.0,
+            -0.0,
+            1e-150,
+            -1e-150,
+            1e-150 * (1.0 - f64::EPSILON),
+            1e150,
+            -1e150,
+            1e150 * (1.0 + f64::EPSILON),
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE / 4.0,
+            1e-300,
+            f64::MAX,
+        ];
+        for length in [1, 7, 8, 9, 16, 63, 64] {
+            for at in [0, length / 2, length - 1] {
+                for &x in &odd {
+                    for background in [100.0, 1e150, 0.0] {
+                        let mut inputs = vec![background; length];
+                        if let Some(slot) = inputs.get_mut(at) {
+                            *slot = x;
+                        }
+                        let want = inputs.iter().all(|&v| v.is_usable());
+                        assert_eq!(
+                            all_usable(&inputs),
+                            want,
+                            "{x:e} at {at} of {length} among {background:e}"
+                        );
+                        let narrow: Vec<f32> = inputs.iter().map(|&v| v as f32).collect();
+                        let want = narrow.iter().all(|&v| v.is_usable());
+                        assert_eq!(all_usable(&narrow), want, "f32 {x:e} at {at} of {length}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -2,7 +2,8 @@
 //! a loop (NaN where `update` returns `None`), the same final state, whatever the inputs
 //! (unusable ones included), in `f64` and `f32`; and TA-Lib's own outputs on the fixtures.
 //! Likewise the column paths of the indicators with several outputs (`Bollinger::bands_into`,
-//! `Macd::lines_into`, the stochastics' `lines_into`).
+//! `Macd::lines_into`, the stochastics' `lines_into`), and the paths over high, low and close
+//! columns (`WilliamsR::hlc_into`).
 
 mod common;
 
@@ -12,7 +13,7 @@ use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{
-    FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput,
+    FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput, WilliamsR,
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, TrueRange};
@@ -263,8 +264,74 @@ fn check_extreme_slice<I>(
     }
 }
 
+/// Candles for the column paths: long enough for many chunks of rows, mostly usable (a
+/// chunk of usable rows takes the fast path, one with a refused row the row-by-row path).
+fn raw_long_candles() -> impl Strategy<Value = Vec<(f64, f64, f64, u8)>> {
+    let poison = prop_oneof![20 => 3..40u8, 1 => 0..3u8];
+    prop::collection::vec((-5.0..5.0_f64, 0.0..3.0_f64, 0.0..3.0_f64, poison), 0..700)
+}
+
+/// The high, low and close columns of `candles`.
+fn hlc<T: Real>(candles: &[Candle<T>]) -> [Vec<T>; 3] {
+    [
+        candles.iter().map(|c| c.high).collect(),
+        candles.iter().map(|c| c.low).collect(),
+        candles.iter().map(|c| c.close).collect(),
+    ]
+}
+
+/// `WilliamsR::hlc_into` over the columns of `candles` (whose open is their close and
+/// volume 0), in two parts split at `split`, against `update` over the candles: every output
+/// bit for bit, the same final state.
+fn check_willr_columns<T: Real>(period: usize, candles: &[Candle<T>], split: usize) {
+    let mut streaming = WilliamsR::<T>::new_generic(period).unwrap();
+    let expected: Vec<Option<T>> = candles.iter().map(|&c| streaming.update(c)).collect();
+    let [high, low, close] = hlc(candles);
+    let mut sliced = WilliamsR::<T>::new_generic(period).unwrap();
+    let mut out = vec![T::neg_infinity(); candles.len()];
+    let split = split.min(candles.len());
+    let (first, second) = out.split_at_mut(split);
+    sliced
+        .hlc_into(&high[..split], &low[..split], &close[..split], first)
+        .unwrap();
+    sliced
+        .hlc_into(&high[split..], &low[split..], &close[split..], second)
+        .unwrap();
+    for (index, (&got, want)) in out.iter().zip(&expected).enumerate() {
+        match want {
+            Some(want) => assert!(
+                got.to_bits_like(*want),
+                "index {index}: columns {got:?}, streaming {want:?}"
+            ),
+            None => assert!(
+                got.is_nan(),
+                "index {index}: columns {got:?}, streaming None"
+            ),
+        }
+    }
+    assert_eq!(sliced, streaming, "final states differ");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn willr_columns_equal_streaming(raw in raw_long_candles(), period in 2..40usize, split in 0..700usize) {
+        check_willr_columns::<f64>(period, &candles::<f64>(raw.clone()), split);
+        check_willr_columns::<f32>(period, &candles::<f32>(raw), split);
+    }
+
+    #[test]
+    fn willr_columns_over_plateaus_equal_streaming(steps in prop::collection::vec((0..100u8, any::<bool>()), 0..300), period in 2..30usize, split in 0..700usize) {
+        // Candles whose highs and lows are the extremes' walks (ties, ±0, unusable values).
+        let walk = extreme_walk::<f64>(&steps);
+        let candles: Vec<Candle<f64>> = walk
+            .iter()
+            .zip(walk.iter().rev())
+            .map(|(&high, &low)| Candle { open: high, high, low, close: high, volume: 0.0 })
+            .collect();
+        check_willr_columns::<f64>(period, &candles, split);
+    }
 
     #[test]
     fn columns_equal_streaming(
@@ -416,6 +483,16 @@ fn column_paths_refuse_a_column_of_the_wrong_length_and_consume_nothing() {
     assert_names(fast.lines_into(&bars, &mut a, &mut short), "d");
     assert_eq!(fast, before);
 
+    let [high, low, close] = hlc(&bars);
+    let mut willr = WilliamsR::new(2).unwrap();
+    willr.update(bars[0]);
+    let before = willr.clone();
+    assert_names(willr.hlc_into(&high, &low[..2], &close, &mut a), "low");
+    assert_names(willr.hlc_into(&high, &low, &close[..2], &mut a), "close");
+    assert_names(willr.hlc_into(&high, &low, &close, &mut short), "out");
+    assert_names(willr.hlc_into(&high[..2], &low, &close, &mut short), "low");
+    assert_eq!(willr, before);
+
     assert_eq!(
         (a, b, short),
         ([0.0; 3], [0.0; 3], [0.0; 2]),
@@ -494,4 +571,75 @@ fn slices_match_talib() {
     check_against_talib("ema", |n| Ema::new(n).unwrap());
     check_against_talib("wma", |n| Wma::new(n).unwrap());
     check_against_talib("rsi", |n| Rsi::new(n).unwrap().with_flat(FlatRsi::TaLib));
+}
+
+/// TA-Lib's `WILLR` outputs (`tests/data/talib/coverage/WILLR.csv`, over the series of
+/// `inputs.csv`) from `hlc_into`, within 1e-9 relative, NaN exactly in TA-Lib's lookback.
+#[test]
+fn willr_columns_match_talib() {
+    let read = |file: &str| {
+        let path = format!(
+            "{}/tests/data/talib/coverage/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let number = |cell: &str| {
+        if cell.is_empty() {
+            f64::NAN
+        } else {
+            cell.parse::<f64>().unwrap()
+        }
+    };
+    let inputs = read("inputs.csv");
+    let expected = read("WILLR.csv");
+    let header: Vec<&str> = expected.lines().next().unwrap().split(',').collect();
+    let mut checked = 0;
+    for (column, name) in header.iter().enumerate().skip(1) {
+        let period: usize = name
+            .trim_start_matches("WILLR(")
+            .trim_end_matches(')')
+            .parse()
+            .unwrap();
+        let series: Vec<&str> = inputs
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        let mut start = 0;
+        while start < series.len() {
+            let end = start
+                + series[start..]
+                    .iter()
+                    .take_while(|&&s| s == series[start])
+                    .count();
+            let rows: Vec<Vec<f64>> = inputs
+                .lines()
+                .skip(1 + start)
+                .take(end - start)
+                .map(|l| l.split(',').skip(1).map(number).collect())
+                .collect();
+            let (high, low, close): (Vec<f64>, Vec<f64>, Vec<f64>) = (
+                rows.iter().map(|r| r[1]).collect(),
+                rows.iter().map(|r| r[2]).collect(),
+                rows.iter().map(|r| r[3]).collect(),
+            );
+            let mut out = vec![0.0; rows.len()];
+            WilliamsR::new(period)
+                .unwrap()
+                .hlc_into(&high, &low, &close, &mut out)
+                .unwrap();
+            let want: Vec<Option<f64>> = expected
+                .lines()
+                .skip(1 + start)
+                .take(end - start)
+                .map(|l| Some(number(l.split(',').nth(column).unwrap())).filter(|x| !x.is_nan()))
+                .collect();
+            let got: Vec<Option<f64>> = out.iter().map(|&x| (!x.is_nan()).then_some(x)).collect();
+            assert_matches(&format!("{} {name}", series[start]), &got, &want, 1e-9);
+            checked += got.iter().flatten().count();
+            start = end;
+        }
+    }
+    assert!(checked > 2000, "only {checked} values compared");
 }

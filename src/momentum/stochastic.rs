@@ -3,6 +3,7 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::error::check_period;
 use crate::float::{clamp, from_usize, lit};
+use crate::slice::all_usable;
 use crate::window::{Extremum, MonotonicDeque, RollingSum};
 use crate::{CheckedInput, Error, Indicator, Real};
 
@@ -123,6 +124,61 @@ impl<T: Real> Range<T> {
         Self::fast_k(highest, lowest, candle.close)
     }
 
+    /// The column path over `(high, low, close)` rows: each row whose three numbers are
+    /// usable is pushed (as [`push`](Self::push) pushes a candle of them) and `last_close`
+    /// becomes its close; every row then gets `value((HH, LL), last_close)` in `out`, NaN
+    /// while warming up. A refused row thus repeats the previous output, as the streaming
+    /// indicators' [`value`](Indicator::value) does. Rows go in chunks of [`CHUNK`]: a chunk
+    /// of usable rows through both deques' slice paths (runs up to a block's end, the
+    /// extremes into buffers on the stack), any other chunk row by row. The caller checks
+    /// the lengths; the shortest column bounds the rows.
+    pub(super) fn columns_into(
+        &mut self,
+        [high, low, close]: [&[T]; 3],
+        out: &mut [T],
+        last_close: &mut Option<T>,
+        value: impl Fn((T, T), T) -> T,
+    ) {
+        let usable = |h: T, l: T, c: T| h.is_usable() & l.is_usable() & c.is_usable();
+        let (mut highest, mut lowest) = ([T::nan(); CHUNK], [T::nan(); CHUNK]);
+        let rows = high
+            .chunks(CHUNK)
+            .zip(low.chunks(CHUNK))
+            .zip(close.chunks(CHUNK))
+            .zip(out.chunks_mut(CHUNK));
+        for (((high, low), close), out) in rows {
+            if !(all_usable(high) && all_usable(low) && all_usable(close)) {
+                let rows = high.iter().zip(low).zip(close).zip(out.iter_mut());
+                for (((&h, &l), &c), slot) in rows {
+                    if usable(h, l, c) {
+                        self.highest.push(h);
+                        self.lowest.push(l);
+                        *last_close = Some(c);
+                    }
+                    *slot = match (self.extremes(), *last_close) {
+                        (Some(window), Some(close)) => value(window, close),
+                        _ => T::nan(),
+                    };
+                }
+                continue;
+            }
+            let highest = highest.get_mut(..high.len()).unwrap_or_default();
+            let lowest = lowest.get_mut(..low.len()).unwrap_or_default();
+            self.highest.extremes_into(high, highest);
+            self.lowest.extremes_into(low, lowest);
+            // Both deques hold the same count: NaN in one is warm-up in both.
+            let extremes = highest.iter().zip(&*lowest);
+            for (((&highest, &lowest), &close), slot) in extremes.zip(close).zip(out.iter_mut()) {
+                *slot = if highest.is_nan() {
+                    T::nan()
+                } else {
+                    value((highest, lowest), close)
+                };
+            }
+            *last_close = close.last().copied().or(*last_close);
+        }
+    }
+
     /// What [`update`](Self::update) would return.
     #[inline]
     pub(super) fn peek(&self, candle: &Candle<T>) -> Option<T> {
@@ -184,6 +240,10 @@ impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
         Ok(Self { highest, lowest })
     }
 }
+
+/// Rows per chunk of [`Range::columns_into`]: long enough for the deques' runs, short
+/// enough for the extremes' buffers to stay in the first-level cache.
+const CHUNK: usize = 64;
 
 /// The relative width below which TA-Lib 0.8.1 treats the `HH − LL` range as zero:
 /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a window flat but for rounding.

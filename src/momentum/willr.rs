@@ -3,6 +3,7 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::error::check_period;
 use crate::float::{clamp, lit};
+use crate::slice::check_lengths;
 use crate::{CheckedInput, Error, Indicator, Real};
 
 use super::stochastic::{Range, FLAT_RANGE};
@@ -121,6 +122,45 @@ impl<T: Real> WilliamsR<T> {
     /// The window length `n`.
     pub fn period(&self) -> usize {
         self.range.period()
+    }
+
+    /// The slice path in TA-Lib's `WILLR` shape: `high`, `low` and `close` columns in, `%R`
+    /// of each row into `out`, NaN while warming up. Each row is the candle
+    /// `(open: close, high, low, close, volume: 0)`, so the outputs and the final state are
+    /// bit for bit those of [`update`](Indicator::update) over those candles: a row with an
+    /// unusable number is ignored (its output repeats the previous one). Reads 24 bytes a
+    /// row where a [`Candle`] holds 40, and takes a chunk of usable rows through the
+    /// window's slice path.
+    ///
+    /// ```
+    /// use ta_stream::momentum::WilliamsR;
+    ///
+    /// let (high, low, close) = ([12.0, 14.0, 13.0, 13.0], [9.0, 10.0, 10.0, 11.0], [11.0, 13.0, 12.0, 11.0]);
+    /// let mut willr = [0.0_f64; 4];
+    /// WilliamsR::new(3)?.hlc_into(&high, &low, &close, &mut willr)?;
+    /// assert!(willr[1].is_nan());
+    /// assert_eq!(willr[2], -40.0); // HH 14, LL 9, close 12: −100·(14 − 12)/(14 − 9)
+    /// assert_eq!(willr[3], -75.0); // HH 14, LL 10, close 11
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close` or `out` differs
+    /// in length from `high`; nothing is consumed then.
+    pub fn hlc_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        let rows = high.len();
+        check_lengths("low", rows, low.len())?;
+        check_lengths("close", rows, close.len())?;
+        check_lengths("out", rows, out.len())?;
+        self.range
+            .columns_into([high, low, close], out, &mut self.close, Self::percent_r);
+        Ok(())
     }
 
     /// `%R` of `close` in the window `(HH, LL)`.

@@ -1,9 +1,10 @@
 use core::fmt;
 
-use super::{all_usable, check_series, chunk_ranges};
+use super::{check_series, chunk_ranges};
 use crate::error::check_period;
 use crate::float::{from_usize, lit};
 use crate::momentum::FlatRsi;
+use crate::slice::all_usable;
 use crate::slice::check_lengths;
 use crate::{Error, Real};
 

@@ -1,8 +1,9 @@
 use core::fmt;
 
-use super::{all_usable, check_series, chunk_ranges, CHUNK};
+use super::{check_series, chunk_ranges, CHUNK};
 use crate::error::check_period;
 use crate::float::from_usize;
+use crate::slice::all_usable;
 use crate::slice::check_lengths;
 use crate::{Error, Real};
 
