@@ -29,9 +29,9 @@
 //!
 //! Each measurement streams the whole series through an instance warmed up beforehand (the
 //! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, for Bollinger
-//! `bands_into` (TA-Lib's three `BBANDS` columns, without `%B` and bandwidth), for MACD and
-//! the stochastic `lines_into`, for Williams %R `hlc_into` over the high, low and close
-//! columns, as TA-Lib's `WILLR` reads them);
+//! `bands_into` (TA-Lib's three `BBANDS` columns, without `%B` and bandwidth), for MACD
+//! `lines_into`, for the stochastic `hlc_lines_into` and for Williams %R `hlc_into`, over
+//! the high, low and close columns, as TA-Lib's `STOCH` and `WILLR` read them);
 //! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
 //! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
 //! (two cores, other processes building) wall-clock figures include the time the thread
@@ -1426,6 +1426,13 @@ fn stochastic(c: &mut Criterion) {
     ours.lines_into(prefix, &mut k, &mut d).unwrap();
     let sliced: Vec<[f64; 2]> = k.iter().zip(&d).map(|(&k, &d)| [k, d]).collect();
     agree("Stochastic slice", &reference, &sliced);
+    let columns = columns(&bars);
+    let mut ours = Stochastic::new(14, 3, 3).unwrap();
+    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
+    ours.hlc_lines_into(high, low, close, &mut k, &mut d)
+        .unwrap();
+    let sliced: Vec<[f64; 2]> = k.iter().zip(&d).map(|(&k, &d)| [k, d]).collect();
+    agree("Stochastic columns", &reference, &sliced);
     agree(
         "Stochastic hand loop",
         &reference,
@@ -1442,7 +1449,6 @@ fn stochastic(c: &mut Criterion) {
             [100.0 * r.value(0), 100.0 * r.value(1)]
         }),
     );
-    let columns = columns(&bars);
     let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; CHECKED]);
     let [f, k, d] = &mut o;
     kand::ohlcv::stoch::stoch(
@@ -1474,7 +1480,9 @@ fn stochastic(c: &mut Criterion) {
     ours.warm_up(bars[..1000].iter().copied());
     let (mut k, mut d) = (vec![0.0; POINTS], vec![0.0; POINTS]);
     batch(&mut g, "ta_stream_slice", || {
-        ours.lines_into(black_box(&bars), &mut k, &mut d).unwrap()
+        let high = black_box(&columns.high);
+        ours.hlc_lines_into(high, &columns.low, &columns.close, &mut k, &mut d)
+            .unwrap()
     });
     stream(&mut g, "hand_loop", &bars, loop_stochastic(14, 3, 3));
     let mut y = yata_stochastic().init(&yata_bars[0]).unwrap();

@@ -2,6 +2,7 @@
 //! slice ([`Indicator::update_slice`]), written once for every indicator whose output is a
 //! number.
 
+use crate::bar::Candle;
 use crate::{Error, Indicator, Real};
 
 /// Checks that `out` has one slot per input, then runs `update` over `inputs`, writing each
@@ -91,6 +92,62 @@ where
         for (column, value) in columns.iter_mut().zip(values) {
             if let Some(slot) = column.get_mut(index) {
                 *slot = value;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rows per chunk of [`hlc_rows`]: long enough for the rolling windows' runs, short enough
+/// for a chunk's buffers to stay in the first-level cache.
+pub(crate) const CHUNK: usize = 64;
+
+/// The column paths over high, low and close columns (TA-Lib's shape for bar indicators):
+/// checks the columns' lengths (naming the first that differs from `high`'s), then runs
+/// the rows in chunks of [`CHUNK`]. A chunk whose numbers are all usable goes to `chunk`
+/// (the indicator's fast path over the chunk's columns into the chunk's outputs), which
+/// returns `false` to decline it (a state still warming up); a declined chunk, and any
+/// chunk with an unusable number, goes row by row through `row`, the streaming update of
+/// the candle `(open: close, high, low, close, volume: 0)`. The fast path must give what
+/// `row` gives on those rows, bit for bit.
+pub(crate) fn hlc_rows<S, T: Real, const K: usize>(
+    state: &mut S,
+    [high, low, close]: [&[T]; 3],
+    outputs: [(&'static str, &mut [T]); K],
+    chunk: impl Fn(&mut S, [&[T]; 3], [&mut [T]; K]) -> bool,
+    row: impl Fn(&mut S, Candle<T>) -> [T; K],
+) -> Result<(), Error> {
+    let rows = high.len();
+    check_lengths("low", rows, low.len())?;
+    check_lengths("close", rows, close.len())?;
+    for (name, output) in &outputs {
+        check_lengths(name, rows, output.len())?;
+    }
+    let mut outputs = outputs.map(|(_, output)| output);
+    for start in (0..rows).step_by(CHUNK) {
+        let end = (start + CHUNK).min(rows);
+        let columns = [high, low, close].map(|column| column.get(start..end).unwrap_or_default());
+        let usable = columns.iter().all(|column| all_usable(column));
+        let outs = outputs
+            .each_mut()
+            .map(|output| output.get_mut(start..end).unwrap_or_default());
+        if usable && chunk(state, columns, outs) {
+            continue;
+        }
+        let [high, low, close] = columns;
+        for (index, ((&high, &low), &close)) in high.iter().zip(low).zip(close).enumerate() {
+            let candle = Candle {
+                open: close,
+                high,
+                low,
+                close,
+                volume: T::zero(),
+            };
+            let values = row(state, candle);
+            for (output, value) in outputs.iter_mut().zip(values) {
+                if let Some(slot) = output.get_mut(start + index) {
+                    *slot = value;
+                }
             }
         }
     }

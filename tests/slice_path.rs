@@ -280,49 +280,71 @@ fn hlc<T: Real>(candles: &[Candle<T>]) -> [Vec<T>; 3] {
     ]
 }
 
-/// `WilliamsR::hlc_into` over the columns of `candles` (whose open is their close and
-/// volume 0), in two parts split at `split`, against `update` over the candles: every output
-/// bit for bit, the same final state.
-fn check_willr_columns<T: Real>(period: usize, candles: &[Candle<T>], split: usize) {
-    let mut streaming = WilliamsR::<T>::new_generic(period).unwrap();
-    let expected: Vec<Option<T>> = candles.iter().map(|&c| streaming.update(c)).collect();
-    let [high, low, close] = hlc(candles);
-    let mut sliced = WilliamsR::<T>::new_generic(period).unwrap();
-    let mut out = vec![T::neg_infinity(); candles.len()];
-    let split = split.min(candles.len());
-    let (first, second) = out.split_at_mut(split);
-    sliced
-        .hlc_into(&high[..split], &low[..split], &close[..split], first)
-        .unwrap();
-    sliced
-        .hlc_into(&high[split..], &low[split..], &close[split..], second)
-        .unwrap();
-    for (index, (&got, want)) in out.iter().zip(&expected).enumerate() {
-        match want {
-            Some(want) => assert!(
-                got.to_bits_like(*want),
-                "index {index}: columns {got:?}, streaming {want:?}"
-            ),
-            None => assert!(
-                got.is_nan(),
-                "index {index}: columns {got:?}, streaming None"
-            ),
-        }
-    }
-    assert_eq!(sliced, streaming, "final states differ");
+/// The column paths over high, low and close (`hlc_into`, `hlc_lines_into`), run on the
+/// columns of `candles` (whose open is their close and volume 0, the candles those paths
+/// stand for) by [`check_columns_equal_streaming`]: every output bit for bit, the same state.
+fn willr_hlc<T: Real>(
+    w: &mut WilliamsR<T>,
+    x: &[Candle<T>],
+    [out]: [&mut [T]; 1],
+) -> Result<(), Error> {
+    let [high, low, close] = hlc(x);
+    w.hlc_into(&high, &low, &close, out)
+}
+
+fn stochastic_hlc<T: Real>(
+    s: &mut Stochastic<T>,
+    x: &[Candle<T>],
+    [k, d]: [&mut [T]; 2],
+) -> Result<(), Error> {
+    let [high, low, close] = hlc(x);
+    s.hlc_lines_into(&high, &low, &close, k, d)
+}
+
+fn fast_stochastic_hlc<T: Real>(
+    s: &mut FastStochastic<T>,
+    x: &[Candle<T>],
+    [k, d]: [&mut [T]; 2],
+) -> Result<(), Error> {
+    let [high, low, close] = hlc(x);
+    s.hlc_lines_into(&high, &low, &close, k, d)
+}
+
+fn check_hlc_paths<T: Real>(period: usize, smoothing: usize, candles: &[Candle<T>], split: usize) {
+    check_columns_equal_streaming(
+        &WilliamsR::<T>::new_generic(period).unwrap(),
+        candles,
+        split,
+        willr_hlc,
+        |&r| [r],
+    );
+    check_columns_equal_streaming(
+        &Stochastic::<T>::new_generic(period, smoothing, 3).unwrap(),
+        candles,
+        split,
+        stochastic_hlc,
+        stochastic_lines,
+    );
+    check_columns_equal_streaming(
+        &FastStochastic::<T>::new_generic(period, smoothing).unwrap(),
+        candles,
+        split,
+        fast_stochastic_hlc,
+        stochastic_lines,
+    );
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn willr_columns_equal_streaming(raw in raw_long_candles(), period in 2..40usize, split in 0..700usize) {
-        check_willr_columns::<f64>(period, &candles::<f64>(raw.clone()), split);
-        check_willr_columns::<f32>(period, &candles::<f32>(raw), split);
+    fn hlc_columns_equal_streaming(raw in raw_long_candles(), period in 2..40usize, smoothing in 1..5usize, split in 0..700usize) {
+        check_hlc_paths::<f64>(period, smoothing, &candles::<f64>(raw.clone()), split);
+        check_hlc_paths::<f32>(period, smoothing, &candles::<f32>(raw), split);
     }
 
     #[test]
-    fn willr_columns_over_plateaus_equal_streaming(steps in prop::collection::vec((0..100u8, any::<bool>()), 0..300), period in 2..30usize, split in 0..700usize) {
+    fn hlc_columns_over_plateaus_equal_streaming(steps in prop::collection::vec((0..100u8, any::<bool>()), 0..300), period in 2..30usize, split in 0..700usize) {
         // Candles whose highs and lows are the extremes' walks (ties, ±0, unusable values).
         let walk = extreme_walk::<f64>(&steps);
         let candles: Vec<Candle<f64>> = walk
@@ -330,7 +352,7 @@ proptest! {
             .zip(walk.iter().rev())
             .map(|(&high, &low)| Candle { open: high, high, low, close: high, volume: 0.0 })
             .collect();
-        check_willr_columns::<f64>(period, &candles, split);
+        check_hlc_paths::<f64>(period, 3, &candles, split);
     }
 
     #[test]
@@ -492,6 +514,33 @@ fn column_paths_refuse_a_column_of_the_wrong_length_and_consume_nothing() {
     assert_names(willr.hlc_into(&high, &low, &close, &mut short), "out");
     assert_names(willr.hlc_into(&high[..2], &low, &close, &mut short), "low");
     assert_eq!(willr, before);
+    let mut stochastic = Stochastic::new(2, 2, 2).unwrap();
+    stochastic.update(bars[0]);
+    let before = stochastic.clone();
+    assert_names(
+        stochastic.hlc_lines_into(&high, &low, &close[..2], &mut a, &mut b),
+        "close",
+    );
+    assert_names(
+        stochastic.hlc_lines_into(&high, &low, &close, &mut short, &mut b),
+        "k",
+    );
+    assert_names(
+        stochastic.hlc_lines_into(&high, &low, &close, &mut a, &mut short),
+        "d",
+    );
+    assert_eq!(stochastic, before);
+    let mut fast = FastStochastic::new(2, 2).unwrap();
+    let before = fast.clone();
+    assert_names(
+        fast.hlc_lines_into(&high, &low[..2], &close, &mut a, &mut b),
+        "low",
+    );
+    assert_names(
+        fast.hlc_lines_into(&high, &low, &close, &mut a, &mut short),
+        "d",
+    );
+    assert_eq!(fast, before);
 
     assert_eq!(
         (a, b, short),
@@ -573,10 +622,16 @@ fn slices_match_talib() {
     check_against_talib("rsi", |n| Rsi::new(n).unwrap().with_flat(FlatRsi::TaLib));
 }
 
-/// TA-Lib's `WILLR` outputs (`tests/data/talib/coverage/WILLR.csv`, over the series of
-/// `inputs.csv`) from `hlc_into`, within 1e-9 relative, NaN exactly in TA-Lib's lookback.
-#[test]
-fn willr_columns_match_talib() {
+/// TA-Lib's outputs in `tests/data/talib/coverage/<file>` (over the series of `inputs.csv`)
+/// against `run`'s, within 1e-9 relative (absolute below 1) and NaN exactly in TA-Lib's
+/// lookback, as `tests/talib_coverage.rs` compares them. A column is
+/// named `FUNCTION(p1,p2,...)` or `FUNCTION(p1,...):output`; `run` gets its parameters, its
+/// output's name and a series' high, low and close columns, and gives the crate's column,
+/// or `None` to skip it (parameters the path does not take). Returns the values compared.
+fn hlc_columns_match_talib(
+    file: &str,
+    run: impl Fn(&[f64], &str, [&[f64]; 3]) -> Option<Vec<f64>>,
+) -> usize {
     let read = |file: &str| {
         let path = format!(
             "{}/tests/data/talib/coverage/{file}",
@@ -591,21 +646,27 @@ fn willr_columns_match_talib() {
             cell.parse::<f64>().unwrap()
         }
     };
-    let inputs = read("inputs.csv");
-    let expected = read("WILLR.csv");
-    let header: Vec<&str> = expected.lines().next().unwrap().split(',').collect();
+    let (inputs, expected) = (read("inputs.csv"), read(file));
+    // Column names hold commas inside their parentheses.
+    let mut header = vec![String::new()];
+    let mut depth = 0;
+    for c in expected.lines().next().unwrap().chars() {
+        depth += i32::from(c == '(') - i32::from(c == ')');
+        match c {
+            ',' if depth == 0 => header.push(String::new()),
+            c => header.last_mut().unwrap().push(c),
+        }
+    }
+    let series: Vec<&str> = inputs
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
     let mut checked = 0;
     for (column, name) in header.iter().enumerate().skip(1) {
-        let period: usize = name
-            .trim_start_matches("WILLR(")
-            .trim_end_matches(')')
-            .parse()
-            .unwrap();
-        let series: Vec<&str> = inputs
-            .lines()
-            .skip(1)
-            .map(|l| l.split(',').next().unwrap())
-            .collect();
+        let (call, output) = name.split_once(':').unwrap_or((name, ""));
+        let inside = call.split_once('(').unwrap().1.trim_end_matches(')');
+        let parameters: Vec<f64> = inside.split(',').map(number).collect();
         let mut start = 0;
         while start < series.len() {
             let end = start
@@ -619,27 +680,72 @@ fn willr_columns_match_talib() {
                 .take(end - start)
                 .map(|l| l.split(',').skip(1).map(number).collect())
                 .collect();
-            let (high, low, close): (Vec<f64>, Vec<f64>, Vec<f64>) = (
-                rows.iter().map(|r| r[1]).collect(),
-                rows.iter().map(|r| r[2]).collect(),
-                rows.iter().map(|r| r[3]).collect(),
-            );
-            let mut out = vec![0.0; rows.len()];
-            WilliamsR::new(period)
-                .unwrap()
-                .hlc_into(&high, &low, &close, &mut out)
-                .unwrap();
+            let [high, low, close] =
+                [1, 2, 3].map(|i| rows.iter().map(|r| r[i]).collect::<Vec<f64>>());
+            let Some(out) = run(&parameters, output, [&high, &low, &close]) else {
+                break;
+            };
             let want: Vec<Option<f64>> = expected
                 .lines()
                 .skip(1 + start)
                 .take(end - start)
                 .map(|l| Some(number(l.split(',').nth(column).unwrap())).filter(|x| !x.is_nan()))
                 .collect();
-            let got: Vec<Option<f64>> = out.iter().map(|&x| (!x.is_nan()).then_some(x)).collect();
-            assert_matches(&format!("{} {name}", series[start]), &got, &want, 1e-9);
-            checked += got.iter().flatten().count();
+            assert_eq!(out.len(), want.len());
+            for (index, (&got, want)) in out.iter().zip(&want).enumerate() {
+                let close = match *want {
+                    None => got.is_nan(),
+                    Some(want) => (got - want).abs() <= 1e-9 * want.abs().max(got.abs()).max(1.0),
+                };
+                assert!(
+                    close,
+                    "{} {name}: index {index}: got {got:?}, TA-Lib {want:?}",
+                    series[start]
+                );
+            }
+            checked += want.iter().flatten().count();
             start = end;
         }
     }
-    assert!(checked > 2000, "only {checked} values compared");
+    checked
+}
+
+#[test]
+fn hlc_columns_match_talib_willr_stoch_stochf() {
+    let willr = hlc_columns_match_talib("WILLR.csv", |p, _, [high, low, close]| {
+        let mut out = vec![0.0; high.len()];
+        WilliamsR::new(p[0] as usize)
+            .unwrap()
+            .hlc_into(high, low, close, &mut out)
+            .unwrap();
+        Some(out)
+    });
+    // The stochastics' column paths smooth with SMAs (`matype` 0).
+    let stoch = hlc_columns_match_talib("STOCH.csv", |p, output, [high, low, close]| {
+        let &[fast_k, slow_k, 0.0, slow_d, 0.0] = p else {
+            return None;
+        };
+        let (mut k, mut d) = (vec![0.0; high.len()], vec![0.0; high.len()]);
+        let mut stochastic =
+            Stochastic::new(fast_k as usize, slow_k as usize, slow_d as usize).unwrap();
+        stochastic
+            .hlc_lines_into(high, low, close, &mut k, &mut d)
+            .unwrap();
+        Some(if output == "slowk" { k } else { d })
+    });
+    let stochf = hlc_columns_match_talib("STOCHF.csv", |p, output, [high, low, close]| {
+        let &[fast_k, fast_d, 0.0] = p else {
+            return None;
+        };
+        let (mut k, mut d) = (vec![0.0; high.len()], vec![0.0; high.len()]);
+        FastStochastic::new(fast_k as usize, fast_d as usize)
+            .unwrap()
+            .hlc_lines_into(high, low, close, &mut k, &mut d)
+            .unwrap();
+        Some(if output == "fastk" { k } else { d })
+    });
+    assert!(
+        willr > 2000 && stoch > 2000 && stochf > 2000,
+        "compared {willr}, {stoch}, {stochf}"
+    );
 }

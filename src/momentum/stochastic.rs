@@ -3,7 +3,7 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::error::check_period;
 use crate::float::{clamp, from_usize, lit};
-use crate::slice::all_usable;
+use crate::slice::CHUNK;
 use crate::window::{Extremum, MonotonicDeque, RollingSum};
 use crate::{CheckedInput, Error, Indicator, Real};
 
@@ -124,58 +124,33 @@ impl<T: Real> Range<T> {
         Self::fast_k(highest, lowest, candle.close)
     }
 
-    /// The column path over `(high, low, close)` rows: each row whose three numbers are
-    /// usable is pushed (as [`push`](Self::push) pushes a candle of them) and `last_close`
-    /// becomes its close; every row then gets `value((HH, LL), last_close)` in `out`, NaN
-    /// while warming up. A refused row thus repeats the previous output, as the streaming
-    /// indicators' [`value`](Indicator::value) does. Rows go in chunks of [`CHUNK`]: a chunk
-    /// of usable rows through both deques' slice paths (runs up to a block's end, the
-    /// extremes into buffers on the stack), any other chunk row by row. The caller checks
-    /// the lengths; the shortest column bounds the rows.
-    pub(super) fn columns_into(
+    /// `true` once `n` candles have been seen.
+    #[inline]
+    pub(super) fn full(&self) -> bool {
+        self.highest.pushed() >= self.period() as u64
+    }
+
+    /// The fast chunk of the column paths ([`hlc_rows`](crate::slice::hlc_rows)): pushes every row of a chunk of
+    /// usable `(high, low, close)` rows into a full window, through both deques' slice paths
+    /// (runs up to a block's end, the extremes into buffers on the stack), and writes
+    /// `value((HH, LL), close)` of each row into `out`: bit for bit what pushing candles of
+    /// them and reading [`extremes`](Self::extremes) gives. The formula's loop is apart
+    /// from the deques', so that the compiler can vectorise it. At most [`CHUNK`] rows.
+    #[inline]
+    pub(super) fn full_chunk_into(
         &mut self,
         [high, low, close]: [&[T]; 3],
         out: &mut [T],
-        last_close: &mut Option<T>,
         value: impl Fn((T, T), T) -> T,
     ) {
-        let usable = |h: T, l: T, c: T| h.is_usable() & l.is_usable() & c.is_usable();
         let (mut highest, mut lowest) = ([T::nan(); CHUNK], [T::nan(); CHUNK]);
-        let rows = high
-            .chunks(CHUNK)
-            .zip(low.chunks(CHUNK))
-            .zip(close.chunks(CHUNK))
-            .zip(out.chunks_mut(CHUNK));
-        for (((high, low), close), out) in rows {
-            if !(all_usable(high) && all_usable(low) && all_usable(close)) {
-                let rows = high.iter().zip(low).zip(close).zip(out.iter_mut());
-                for (((&h, &l), &c), slot) in rows {
-                    if usable(h, l, c) {
-                        self.highest.push(h);
-                        self.lowest.push(l);
-                        *last_close = Some(c);
-                    }
-                    *slot = match (self.extremes(), *last_close) {
-                        (Some(window), Some(close)) => value(window, close),
-                        _ => T::nan(),
-                    };
-                }
-                continue;
-            }
-            let highest = highest.get_mut(..high.len()).unwrap_or_default();
-            let lowest = lowest.get_mut(..low.len()).unwrap_or_default();
-            self.highest.extremes_into(high, highest);
-            self.lowest.extremes_into(low, lowest);
-            // Both deques hold the same count: NaN in one is warm-up in both.
-            let extremes = highest.iter().zip(&*lowest);
-            for (((&highest, &lowest), &close), slot) in extremes.zip(close).zip(out.iter_mut()) {
-                *slot = if highest.is_nan() {
-                    T::nan()
-                } else {
-                    value((highest, lowest), close)
-                };
-            }
-            *last_close = close.last().copied().or(*last_close);
+        let highest = highest.get_mut(..high.len()).unwrap_or_default();
+        let lowest = lowest.get_mut(..low.len()).unwrap_or_default();
+        self.highest.extremes_into(high, highest);
+        self.lowest.extremes_into(low, lowest);
+        let extremes = highest.iter().zip(&*lowest);
+        for (((&highest, &lowest), &close), slot) in extremes.zip(close).zip(out.iter_mut()) {
+            *slot = value((highest, lowest), close);
         }
     }
 
@@ -240,10 +215,6 @@ impl<T: Real> TryFrom<RangeState<T>> for Range<T> {
         Ok(Self { highest, lowest })
     }
 }
-
-/// Rows per chunk of [`Range::columns_into`]: long enough for the deques' runs, short
-/// enough for the extremes' buffers to stay in the first-level cache.
-const CHUNK: usize = 64;
 
 /// The relative width below which TA-Lib 0.8.1 treats the `HH − LL` range as zero:
 /// `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`, a window flat but for rounding.
@@ -423,6 +394,74 @@ impl<T: Real> Stochastic<T> {
         d: &mut [T],
     ) -> Result<(), Error> {
         write_lines(self, candles, k, d)
+    }
+
+    /// [`lines_into`](Self::lines_into) over columns, TA-Lib's `STOCH` shape: `high`, `low`
+    /// and `close` in, `%K` and `%D` of each row into `k` and `d`, NaN while warming up.
+    /// Each row is the candle `(open: close, high, low, close, volume: 0)`: the lines and
+    /// the final state are bit for bit those of [`update`](Indicator::update) over those
+    /// candles (a row with an unusable number is ignored, its lines repeat the previous
+    /// ones). Reads 24 bytes a row where a [`Candle`] holds 40, and takes a chunk of usable
+    /// rows through the window's slice path once warm.
+    ///
+    /// ```
+    /// use ta_stream::momentum::Stochastic;
+    ///
+    /// // Each close is its window's high: `%K` is 100, and so are its averages.
+    /// let close: Vec<f64> = (1..=8).map(f64::from).collect();
+    /// let low: Vec<f64> = close.iter().map(|c| c - 2.0).collect();
+    /// let (mut k, mut d) = ([0.0_f64; 8], [0.0; 8]);
+    /// Stochastic::new(3, 2, 2)?.hlc_lines_into(&close, &low, &close, &mut k, &mut d)?;
+    /// assert!(k[3].is_nan() && d[3].is_nan());
+    /// assert_eq!((k[4], d[4]), (100.0, 100.0));
+    /// assert_eq!((k[7], d[7]), (100.0, 100.0));
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close`, `k` or `d`
+    /// differs in length from `high`; nothing is consumed then.
+    pub fn hlc_lines_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        k: &mut [T],
+        d: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::hlc_rows(
+            self,
+            [high, low, close],
+            [("k", k), ("d", d)],
+            Self::steady_chunk,
+            |stochastic, candle| {
+                let out = stochastic.update(candle);
+                [
+                    out.map_or_else(T::nan, |out| out.k),
+                    out.map_or_else(T::nan, |out| out.d),
+                ]
+            },
+        )
+    }
+
+    /// [`hlc_lines_into`](Self::hlc_lines_into)'s chunk of usable rows once warm: the raw
+    /// `%K` of every row from the window's slice path (into `k`), then the steady updates'
+    /// smoothing, row by row.
+    fn steady_chunk(&mut self, columns: [&[T]; 3], [k, d]: [&mut [T]; 2]) -> bool {
+        if !self.warm {
+            return false;
+        }
+        self.range
+            .full_chunk_into(columns, k, |(highest, lowest), close| {
+                Range::fast_k(highest, lowest, close)
+            });
+        for (k, d) in k.iter_mut().zip(d.iter_mut()) {
+            self.slow_k.push_inlined(*k);
+            *k = full_mean(&self.slow_k);
+            self.slow_d.push_inlined(*k);
+            *d = full_mean(&self.slow_d);
+        }
+        true
     }
 }
 
@@ -675,6 +714,71 @@ impl<T: Real> FastStochastic<T> {
         d: &mut [T],
     ) -> Result<(), Error> {
         write_lines(self, candles, k, d)
+    }
+
+    /// [`lines_into`](Self::lines_into) over columns, TA-Lib's `STOCHF` shape: `high`, `low`
+    /// and `close` in, `%K` and `%D` of each row into `k` and `d`, NaN while warming up.
+    /// Each row is the candle `(open: close, high, low, close, volume: 0)`: the lines and
+    /// the final state are bit for bit those of [`update`](Indicator::update) over those
+    /// candles (a row with an unusable number is ignored, its lines repeat the previous
+    /// ones). Reads 24 bytes a row where a [`Candle`] holds 40, and takes a chunk of usable
+    /// rows through the window's slice path once warm.
+    ///
+    /// ```
+    /// use ta_stream::momentum::FastStochastic;
+    ///
+    /// // Each close is its window's high: `%K` is 100, and so are its averages.
+    /// let close: Vec<f64> = (1..=8).map(f64::from).collect();
+    /// let low: Vec<f64> = close.iter().map(|c| c - 2.0).collect();
+    /// let (mut k, mut d) = ([0.0_f64; 8], [0.0; 8]);
+    /// FastStochastic::new(3, 2)?.hlc_lines_into(&close, &low, &close, &mut k, &mut d)?;
+    /// assert!(k[2].is_nan() && d[2].is_nan());
+    /// assert_eq!((k[3], d[3]), (100.0, 100.0));
+    /// assert_eq!((k[7], d[7]), (100.0, 100.0));
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close`, `k` or `d`
+    /// differs in length from `high`; nothing is consumed then.
+    pub fn hlc_lines_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        k: &mut [T],
+        d: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::hlc_rows(
+            self,
+            [high, low, close],
+            [("k", k), ("d", d)],
+            Self::steady_chunk,
+            |stochastic, candle| {
+                let out = stochastic.update(candle);
+                [
+                    out.map_or_else(T::nan, |out| out.k),
+                    out.map_or_else(T::nan, |out| out.d),
+                ]
+            },
+        )
+    }
+
+    /// [`hlc_lines_into`](Self::hlc_lines_into)'s chunk of usable rows once warm: `%K` of
+    /// every row from the window's slice path, then `%D`, row by row.
+    fn steady_chunk(&mut self, columns: [&[T]; 3], [k, d]: [&mut [T]; 2]) -> bool {
+        if !self.warm {
+            return false;
+        }
+        self.range
+            .full_chunk_into(columns, k, |(highest, lowest), close| {
+                Range::fast_k(highest, lowest, close)
+            });
+        for (&k, d) in k.iter().zip(d.iter_mut()) {
+            self.fast_d.push_inlined(k);
+            *d = full_mean(&self.fast_d);
+        }
+        true
     }
 }
 

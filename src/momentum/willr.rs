@@ -3,7 +3,6 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::error::check_period;
 use crate::float::{clamp, lit};
-use crate::slice::check_lengths;
 use crate::{CheckedInput, Error, Indicator, Real};
 
 use super::stochastic::{Range, FLAT_RANGE};
@@ -154,25 +153,40 @@ impl<T: Real> WilliamsR<T> {
         close: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        let rows = high.len();
-        check_lengths("low", rows, low.len())?;
-        check_lengths("close", rows, close.len())?;
-        check_lengths("out", rows, out.len())?;
-        self.range
-            .columns_into([high, low, close], out, &mut self.close, Self::percent_r);
-        Ok(())
+        crate::slice::hlc_rows(
+            self,
+            [high, low, close],
+            [("out", out)],
+            |willr, columns, [out]| {
+                if !willr.range.full() {
+                    return false;
+                }
+                willr.range.full_chunk_into(columns, out, Self::percent_r);
+                let [_, _, close] = columns;
+                willr.close = close.last().copied().or(willr.close);
+                true
+            },
+            |willr, candle| [willr.update(candle).unwrap_or_else(T::nan)],
+        )
     }
 
     /// `%R` of `close` in the window `(HH, LL)`.
+    /// Both sides are computed and one is selected, without a branch, so that the column
+    /// path's loop can be vectorised (a flat window's quotient, ±∞ or NaN, is discarded).
     #[inline]
     fn percent_r((highest, lowest): (T, T), close: T) -> T {
         let spread = highest - lowest;
         let flat = spread.abs() <= lit::<T>(FLAT_RANGE) * (highest.abs() + lowest.abs());
+        let r = clamp(
+            (highest - close) / (spread / lit(-100.0)),
+            lit(-100.0),
+            T::zero(),
+        );
         if flat {
-            return T::zero();
+            T::zero()
+        } else {
+            r
         }
-        let r = (highest - close) / (spread / lit(-100.0));
-        clamp(r, lit(-100.0), T::zero())
     }
 }
 
