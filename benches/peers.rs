@@ -30,8 +30,9 @@
 //! Each measurement streams the whole series through an instance warmed up beforehand (the
 //! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, for Bollinger
 //! `bands_into` (TA-Lib's three `BBANDS` columns, without `%B` and bandwidth), for MACD
-//! `lines_into`, for the stochastic `hlc_lines_into` and for Williams %R `hlc_into`, over
-//! the high, low and close columns, as TA-Lib's `STOCH` and `WILLR` read them);
+//! `lines_into`, for the stochastic `hlc_lines_into` and for ATR and Williams %R
+//! `hlc_into`, over the high, low and close columns, as TA-Lib's `STOCH`, `ATR` and `WILLR`
+//! read them);
 //! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
 //! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
 //! (two cores, other processes building) wall-clock figures include the time the thread
@@ -1377,12 +1378,30 @@ fn atr(c: &mut Criterion) {
     )
     .unwrap();
     agree("ATR kand", &reference, &ones(&out));
+    let mut sliced = vec![0.0; CHECKED];
+    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
+    Atr::new(period)
+        .unwrap()
+        .hlc_into(high, low, close, &mut sliced)
+        .unwrap();
+    agree("ATR columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "atr14");
     let mut ours = Atr::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    slice_path(&mut g, Atr::new(period).unwrap(), &bars);
+    let mut ours = Atr::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "ta_stream_slice", || {
+        ours.hlc_into(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            &mut out,
+        )
+        .unwrap()
+    });
     stream(&mut g, "hand_loop", &bars, loop_atr(period));
     let mut t = ta::indicators::AverageTrueRange::new(2 * period - 1).unwrap();
     stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));

@@ -83,6 +83,19 @@ impl<T: Real> Candle<T> {
     pub fn range(&self) -> T {
         self.high - self.low
     }
+
+    /// The candle a row of high, low and close columns stands for in the column paths
+    /// (TA-Lib's shape): `(open: close, high, low, close, volume: 0)`, unchecked.
+    #[inline]
+    pub(crate) fn from_hlc(high: T, low: T, close: T) -> Self {
+        Self {
+            open: close,
+            high,
+            low,
+            close,
+            volume: T::zero(),
+        }
+    }
 }
 
 impl<T: Real> CheckedInput for Candle<T> {

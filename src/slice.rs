@@ -136,14 +136,7 @@ pub(crate) fn hlc_rows<S, T: Real, const K: usize>(
         }
         let [high, low, close] = columns;
         for (index, ((&high, &low), &close)) in high.iter().zip(low).zip(close).enumerate() {
-            let candle = Candle {
-                open: close,
-                high,
-                low,
-                close,
-                volume: T::zero(),
-            };
-            let values = row(state, candle);
+            let values = row(state, Candle::from_hlc(high, low, close));
             for (output, value) in outputs.iter_mut().zip(values) {
                 if let Some(slot) = output.get_mut(start + index) {
                     *slot = value;

@@ -3,7 +3,7 @@
 //! (unusable ones included), in `f64` and `f32`; and TA-Lib's own outputs on the fixtures.
 //! Likewise the column paths of the indicators with several outputs (`Bollinger::bands_into`,
 //! `Macd::lines_into`, the stochastics' `lines_into`), and the paths over high, low and close
-//! columns (`WilliamsR::hlc_into`).
+//! columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the stochastics' `hlc_lines_into`).
 
 mod common;
 
@@ -280,17 +280,27 @@ fn hlc<T: Real>(candles: &[Candle<T>]) -> [Vec<T>; 3] {
     ]
 }
 
-/// The column paths over high, low and close (`hlc_into`, `hlc_lines_into`), run on the
-/// columns of `candles` (whose open is their close and volume 0, the candles those paths
-/// stand for) by [`check_columns_equal_streaming`]: every output bit for bit, the same state.
-fn willr_hlc<T: Real>(
-    w: &mut WilliamsR<T>,
-    x: &[Candle<T>],
-    [out]: [&mut [T]; 1],
-) -> Result<(), Error> {
-    let [high, low, close] = hlc(x);
-    w.hlc_into(&high, &low, &close, out)
+/// The one-output column paths over high, low and close (`hlc_into`).
+macro_rules! hlc_into {
+    ($name:ident, $type:ident) => {
+        fn $name<T: Real>(
+            i: &mut $type<T>,
+            x: &[Candle<T>],
+            [out]: [&mut [T]; 1],
+        ) -> Result<(), Error> {
+            let [high, low, close] = hlc(x);
+            i.hlc_into(&high, &low, &close, out)
+        }
+    };
 }
+
+// The column paths over high, low and close (`hlc_into`, `hlc_lines_into`), run on the
+// columns of `candles` (whose open is their close and volume 0, the candles those paths
+// stand for) by [`check_columns_equal_streaming`]: every output bit for bit, the same state.
+hlc_into!(willr_hlc, WilliamsR);
+hlc_into!(atr_hlc, Atr);
+hlc_into!(natr_hlc, Natr);
+hlc_into!(true_range_hlc, TrueRange);
 
 fn stochastic_hlc<T: Real>(
     s: &mut Stochastic<T>,
@@ -311,6 +321,27 @@ fn fast_stochastic_hlc<T: Real>(
 }
 
 fn check_hlc_paths<T: Real>(period: usize, smoothing: usize, candles: &[Candle<T>], split: usize) {
+    check_columns_equal_streaming(
+        &Atr::<T>::new_generic(period).unwrap(),
+        candles,
+        split,
+        atr_hlc,
+        |&r| [r],
+    );
+    check_columns_equal_streaming(
+        &Natr::<T>::new_generic(period).unwrap(),
+        candles,
+        split,
+        natr_hlc,
+        |&r| [r],
+    );
+    check_columns_equal_streaming(
+        &TrueRange::<T>::new_generic(),
+        candles,
+        split,
+        true_range_hlc,
+        |&r| [r],
+    );
     check_columns_equal_streaming(
         &WilliamsR::<T>::new_generic(period).unwrap(),
         candles,
@@ -530,6 +561,20 @@ fn column_paths_refuse_a_column_of_the_wrong_length_and_consume_nothing() {
         "d",
     );
     assert_eq!(stochastic, before);
+    let mut atr = Atr::new(2).unwrap();
+    atr.update(bars[0]);
+    let before = atr.clone();
+    assert_names(atr.hlc_into(&high, &low, &close, &mut short), "out");
+    assert_eq!(atr, before);
+    let mut natr = Natr::new(2).unwrap();
+    assert_names(natr.hlc_into(&high, &low[..2], &close, &mut a), "low");
+    assert_eq!(natr, Natr::new(2).unwrap());
+    let mut true_range = TrueRange::new();
+    assert_names(
+        true_range.hlc_into(&high, &low, &close[..2], &mut a),
+        "close",
+    );
+    assert_eq!(true_range, TrueRange::new());
     let mut fast = FastStochastic::new(2, 2).unwrap();
     let before = fast.clone();
     assert_names(
@@ -711,7 +756,7 @@ fn hlc_columns_match_talib(
 }
 
 #[test]
-fn hlc_columns_match_talib_willr_stoch_stochf() {
+fn hlc_columns_match_talib_coverage_fixtures() {
     let willr = hlc_columns_match_talib("WILLR.csv", |p, _, [high, low, close]| {
         let mut out = vec![0.0; high.len()];
         WilliamsR::new(p[0] as usize)
@@ -748,4 +793,37 @@ fn hlc_columns_match_talib_willr_stoch_stochf() {
         willr > 2000 && stoch > 2000 && stochf > 2000,
         "compared {willr}, {stoch}, {stochf}"
     );
+}
+
+/// ATR, NATR and TRANGE over the bar fixtures' columns: TA-Lib's outputs, NaN in its lookback.
+#[test]
+fn atr_columns_match_talib() {
+    for series in ["ndx", "flat_bars", "gaps", "zero_range"] {
+        let fixture = Fixture::load(&format!("talib/bars_{series}.csv"));
+        let [high, low, close] = ["high", "low", "close"].map(|name| fixture.values(name));
+        let check = |name: &str, out: &[f64]| {
+            let got: Vec<Option<f64>> = out.iter().map(|&x| (!x.is_nan()).then_some(x)).collect();
+            assert_matches(
+                &format!("{series} {name}"),
+                &got,
+                fixture.column(name),
+                1e-9,
+            );
+        };
+        let mut out = vec![0.0; high.len()];
+        Atr::new(14)
+            .unwrap()
+            .hlc_into(&high, &low, &close, &mut out)
+            .unwrap();
+        check("atr_14", &out);
+        Natr::new(14)
+            .unwrap()
+            .hlc_into(&high, &low, &close, &mut out)
+            .unwrap();
+        check("natr_14", &out);
+        TrueRange::new()
+            .hlc_into(&high, &low, &close, &mut out)
+            .unwrap();
+        check("trange", &out);
+    }
 }

@@ -79,6 +79,59 @@ impl<T: Real> Atr<T> {
         self.smoother.period()
     }
 
+    /// The slice path in TA-Lib's `ATR` shape: `high`, `low` and `close` columns in, the
+    /// ATR of each row into `out`, NaN while warming up. Each row is the candle
+    /// `(open: close, high, low, close, volume: 0)`: the outputs and the final state are bit
+    /// for bit those of [`update`](Indicator::update) over those candles (a row with an
+    /// unusable number is ignored, its output repeats the previous one). Reads 24 bytes a
+    /// row where a [`Candle`] holds 40; once warm, a chunk of rows proven usable runs the
+    /// steady updates without checking each row.
+    ///
+    /// ```
+    /// use ta_stream::volatility::Atr;
+    ///
+    /// let (high, low, close) = ([11.0, 12.0, 15.0, 15.0], [9.0, 10.0, 13.0, 14.0], [10.0, 11.0, 14.0, 14.5]);
+    /// let mut atr = [0.0_f64; 4];
+    /// Atr::new(2)?.hlc_into(&high, &low, &close, &mut atr)?;
+    /// assert!(atr[0].is_nan() && atr[1].is_nan());
+    /// assert_eq!(atr[2..], [3.0, 2.0]); // true ranges 2, 4, 1: (2 + 4)/2, then (3·1 + 1)/2
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close` or `out` differs
+    /// in length from `high`; nothing is consumed then.
+    pub fn hlc_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::hlc_rows(
+            self,
+            [high, low, close],
+            [("out", out)],
+            |atr, columns, [out]| atr.steady_chunk(columns, out),
+            |atr, candle| [atr.update(candle).unwrap_or_else(T::nan)],
+        )
+    }
+
+    /// Once warm, the steady updates over a chunk of usable rows (`false`, nothing done,
+    /// before): the ATR of each into `out`, bit for bit [`update`](Indicator::update)'s.
+    #[inline]
+    pub(crate) fn steady_chunk(&mut self, [high, low, close]: [&[T]; 3], out: &mut [T]) -> bool {
+        if !self.warm {
+            return false;
+        }
+        for (((&high, &low), &close), slot) in high.iter().zip(low).zip(close).zip(out) {
+            let candle = Candle::from_hlc(high, low, close);
+            let range = self.true_range.push_after_first(candle);
+            *slot = self.smoother.wilder_step(range);
+        }
+        true
+    }
+
     /// The close of the last committed bar (for [`Natr`](crate::volatility::Natr)).
     pub(crate) fn last_close(&self) -> Option<T> {
         self.true_range.last_close()

@@ -70,6 +70,50 @@ impl<T: Real> Natr<T> {
         self.atr.period()
     }
 
+    /// The slice path in TA-Lib's `NATR` shape: `high`, `low` and `close` columns in, the
+    /// NATR of each row into `out`, NaN while warming up; bit for bit
+    /// [`update`](Indicator::update) over the candles `(open: close, high, low, close,
+    /// volume: 0)`, as [`Atr::hlc_into`] (which it runs, then scales by each close).
+    ///
+    /// ```
+    /// use ta_stream::volatility::Natr;
+    ///
+    /// let (high, low, close) = ([11.0, 12.0, 15.0, 15.0], [9.0, 10.0, 13.0, 14.0], [10.0, 11.0, 15.0, 10.0]);
+    /// let mut natr = [0.0_f64; 4];
+    /// Natr::new(2)?.hlc_into(&high, &low, &close, &mut natr)?;
+    /// assert!(natr[1].is_nan());
+    /// assert_eq!(natr[2], 20.0); // true ranges 2, 4: ATR 3, 3/15 of the close
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close` or `out` differs
+    /// in length from `high`; nothing is consumed then.
+    pub fn hlc_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::hlc_rows(
+            self,
+            [high, low, close],
+            [("out", out)],
+            |natr, columns, [out]| {
+                if !natr.atr.steady_chunk(columns, out) {
+                    return false;
+                }
+                let [_, _, close] = columns;
+                for (slot, &close) in out.iter_mut().zip(close) {
+                    *slot = Self::normalize(*slot, close);
+                }
+                true
+            },
+            |natr, candle| [natr.update(candle).unwrap_or_else(T::nan)],
+        )
+    }
+
     #[inline]
     fn normalize(atr: T, close: T) -> T {
         if close == T::zero() {

@@ -2,7 +2,7 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::float::larger;
-use crate::{CheckedInput, Indicator, Real};
+use crate::{CheckedInput, Error, Indicator, Real};
 
 /// True range: the bar's range, extended to the previous close when the bar gapped away
 /// from it.
@@ -65,6 +65,51 @@ impl<T: Real> TrueRange<T> {
             previous_close: None,
             range: None,
         }
+    }
+
+    /// The slice path in TA-Lib's `TRANGE` shape: `high`, `low` and `close` columns in, the
+    /// true range of each row into `out`, NaN for the first; bit for bit
+    /// [`update`](Indicator::update) over the candles `(open: close, high, low, close,
+    /// volume: 0)` (a row with an unusable number is ignored, its output repeats the
+    /// previous one). Once a close is known, a chunk of rows proven usable runs without
+    /// checking each row.
+    ///
+    /// ```
+    /// use ta_stream::volatility::TrueRange;
+    ///
+    /// let (high, low, close) = ([11.0, 12.0, 15.0], [9.0, 10.0, 13.0], [10.0, 11.0, 14.0]);
+    /// let mut range = [0.0_f64; 3];
+    /// TrueRange::new().hlc_into(&high, &low, &close, &mut range)?;
+    /// assert!(range[0].is_nan());
+    /// assert_eq!(range[1..], [2.0, 4.0]); // the second gaps up from the close of 11
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close` or `out` differs
+    /// in length from `high`; nothing is consumed then.
+    pub fn hlc_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::hlc_rows(
+            self,
+            [high, low, close],
+            [("out", out)],
+            |true_range, [high, low, close], [out]| {
+                if true_range.previous_close.is_none() {
+                    return false;
+                }
+                for (((&high, &low), &close), slot) in high.iter().zip(low).zip(close).zip(out) {
+                    *slot = true_range.push_after_first(Candle::from_hlc(high, low, close));
+                }
+                true
+            },
+            |true_range, candle| [true_range.update(candle).unwrap_or_else(T::nan)],
+        )
     }
 
     /// The close of the last committed bar.
