@@ -147,7 +147,11 @@ pub trait Indicator {
     /// also with typed column paths
     /// ([`Bollinger::bands_into`](crate::volatility::Bollinger::bands_into),
     /// [`Macd::lines_into`](crate::momentum::Macd::lines_into),
-    /// [`Stochastic::lines_into`](crate::momentum::Stochastic::lines_into)).
+    /// [`Stochastic::lines_into`](crate::momentum::Stochastic::lines_into)). Bar indicators
+    /// also run over high, low and close columns, as TA-Lib's functions read them
+    /// ([`WilliamsR::hlc_into`](crate::momentum::WilliamsR::hlc_into),
+    /// [`Atr::hlc_into`](crate::volatility::Atr::hlc_into),
+    /// [`Stochastic::hlc_lines_into`](crate::momentum::Stochastic::hlc_lines_into), ...).
     ///
     /// ```
     /// use ta_stream::{average::Sma, Indicator};

@@ -222,7 +222,10 @@
 //! for indicators with several outputs, and typed column paths in TA-Lib's shape do it for
 //! the most used of them: [`Bollinger::bands_into`](volatility::Bollinger::bands_into),
 //! [`Macd::lines_into`](momentum::Macd::lines_into),
-//! [`Stochastic::lines_into`](momentum::Stochastic::lines_into)); and [`universe`] updates
+//! [`Stochastic::lines_into`](momentum::Stochastic::lines_into), and over high, low and
+//! close columns [`Stochastic::hlc_lines_into`](momentum::Stochastic::hlc_lines_into),
+//! [`WilliamsR::hlc_into`](momentum::WilliamsR::hlc_into) and
+//! [`Atr::hlc_into`](volatility::Atr::hlc_into)); and [`universe`] updates
 //! many series of one indicator at once (a screener over thousands of stocks), one input per
 //! series per tick, with the series' states stored as structure of arrays.
 //!

@@ -60,7 +60,7 @@
 //!
 //! [`DynIndicator::run_columns`] runs over whole [`Columns`] into caller-provided output
 //! slices, TA-Lib style (NaN during warm-up), bit-identical to streaming and without
-//! allocating.
+//! allocating; the most used functions through their typed column paths.
 //!
 //! # State
 //!
@@ -240,6 +240,7 @@ mod error;
 mod info;
 mod spec;
 mod table;
+mod typed_columns;
 
 pub use columns::Columns;
 pub use dynamic::{DynIndicator, DynInput, DynOutput, MAX_OUTPUTS, STATE_VERSION};
