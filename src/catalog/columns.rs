@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{CatalogError, DynInput, FunctionInfo, InputKind, Price};
+use crate::bar::Candle;
 
 /// Input columns, TA-Lib style: the ones a function reads must be present and of equal
 /// length; the others may be `None` (they are then filled with a placeholder the function
@@ -160,6 +161,28 @@ impl<'a> Columns<'a> {
             }
         }
         Ok(rows.unwrap_or(0))
+    }
+
+    /// The close of `row`: [`row`](Self::row)'s, without the other columns.
+    #[inline]
+    pub(crate) fn close_at(&self, row: usize) -> f64 {
+        self.close
+            .and_then(|values| values.get(row).copied())
+            .unwrap_or(0.0)
+    }
+
+    /// The candle of `row`: [`row`](Self::row)'s, without the second series and the time.
+    #[inline]
+    pub(crate) fn candle_at(&self, row: usize) -> Candle<f64> {
+        let at = |column: Option<&[f64]>| column.and_then(|values| values.get(row).copied());
+        let close = self.close_at(row);
+        Candle {
+            open: at(self.open).unwrap_or(close),
+            high: at(self.high).unwrap_or(close),
+            low: at(self.low).unwrap_or(close),
+            close,
+            volume: at(self.volume).unwrap_or(0.0),
+        }
     }
 
     /// Row `row` as one input (placeholders for absent columns).

@@ -147,12 +147,24 @@ impl CheckedInput for DynInput {
 /// How a typed input is read from a [`DynInput`] (one implementation per input type).
 pub(crate) trait FromDyn: Sized {
     fn from_dyn(input: &DynInput) -> Self;
+
+    /// The input of `row` of `columns`: `from_dyn` of that row's [`DynInput`], read from the
+    /// columns this input type uses only.
+    #[inline]
+    fn from_columns(columns: &super::Columns<'_>, row: usize) -> Self {
+        Self::from_dyn(&columns.row(row))
+    }
 }
 
 impl FromDyn for f64 {
     #[inline]
     fn from_dyn(input: &DynInput) -> Self {
         input.close
+    }
+
+    #[inline]
+    fn from_columns(columns: &super::Columns<'_>, row: usize) -> Self {
+        columns.close_at(row)
     }
 }
 
@@ -167,6 +179,11 @@ impl FromDyn for Candle<f64> {
     #[inline]
     fn from_dyn(input: &DynInput) -> Self {
         input.to_candle()
+    }
+
+    #[inline]
+    fn from_columns(columns: &super::Columns<'_>, row: usize) -> Self {
+        columns.candle_at(row)
     }
 }
 
@@ -312,6 +329,10 @@ pub(crate) trait Erased: fmt::Debug + Send + Sync {
     fn clone_box(&self) -> Box<dyn Erased>;
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
+    /// [`DynIndicator::run_columns`]'s row loop, in the typed indicator's own code (one
+    /// call for the whole run, not one per row): `update` on each row of `columns`, its
+    /// outputs into `outputs` (NaN in warm-up). The columns and outputs are checked.
+    fn run_rows(&mut self, columns: &super::Columns<'_>, rows: usize, outputs: &mut [&mut [f64]]);
     fn eq_dyn(&self, other: &dyn Erased) -> bool;
     #[cfg(feature = "serde")]
     fn state(&self) -> &dyn erased_serde::Serialize;
@@ -384,6 +405,20 @@ where
 
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
+    }
+
+    fn run_rows(&mut self, columns: &super::Columns<'_>, rows: usize, outputs: &mut [&mut [f64]]) {
+        for row in 0..rows {
+            let mut values = [f64::NAN; MAX_OUTPUTS];
+            if let Some(output) = self.0.update(I::Input::from_columns(columns, row)) {
+                output.write(&mut values);
+            }
+            for (out, &value) in outputs.iter_mut().zip(&values) {
+                if let Some(slot) = out.get_mut(row) {
+                    *slot = value;
+                }
+            }
+        }
     }
 
     fn eq_dyn(&self, other: &dyn Erased) -> bool {
@@ -504,9 +539,10 @@ impl DynIndicator {
     /// functions run their typed column paths (SMA, EMA, WMA, DEMA, TEMA, T3, RMA, RSI,
     /// MAX and MIN through [`update_slice`](Indicator::update_slice), BBANDS and MACD through
     /// their columns, and over high, low and close WILLR, ATR, NATR, TRANGE, STOCH and STOCHF
-    /// with SMAs), three to five times faster than the row loop the others take; the
+    /// with SMAs), three to five times faster than the catalog's row-by-row updates; the
     /// paths over high, low and close are taken when every open and volume given is usable
-    /// (an unusable one refuses its row in the row loop).
+    /// (an unusable one refuses its row). The other functions run their typed indicator's
+    /// `update` row by row, in its own code (one dynamic call for the whole run).
     ///
     /// ```
     /// use ta_stream::catalog::{Columns, DynIndicator};
@@ -545,15 +581,7 @@ impl DynIndicator {
                 message: error.to_string(),
             });
         }
-        let mut values = [f64::NAN; MAX_OUTPUTS];
-        for row in 0..rows {
-            let ready = self.inner.update(&columns.row(row), &mut values);
-            for (out, &value) in outputs.iter_mut().zip(&values) {
-                if let Some(slot) = out.get_mut(row) {
-                    *slot = if ready { value } else { f64::NAN };
-                }
-            }
-        }
+        self.inner.run_rows(columns, rows, outputs);
         Ok(())
     }
 }
