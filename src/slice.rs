@@ -167,7 +167,7 @@ pub(crate) fn check_lengths(
 /// `true` when every input is usable ([`CheckedInput::is_usable`](crate::CheckedInput)), as
 /// branch-free passes (the compiler vectorises them) instead of a branch per input.
 ///
-/// A first pass decides most ticks in three operations per input: the sum of the
+/// A first pass decides most slices in three operations per input: the sum of the
 /// magnitudes is at least each magnitude (adding non-negative numbers never rounds below a
 /// term) and is NaN or infinite if any input is, so a sum within the usable range and a
 /// smallest magnitude at or above the usable minimum prove every input usable. Only when

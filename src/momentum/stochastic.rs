@@ -130,12 +130,13 @@ impl<T: Real> Range<T> {
         self.highest.pushed() >= self.period() as u64
     }
 
-    /// The fast chunk of the column paths ([`hlc_rows`](crate::slice::hlc_rows)): pushes every row of a chunk of
-    /// usable `(high, low, close)` rows into a full window, through both deques' slice paths
-    /// (runs up to a block's end, the extremes into buffers on the stack), and writes
-    /// `value((HH, LL), close)` of each row into `out`: bit for bit what pushing candles of
-    /// them and reading [`extremes`](Self::extremes) gives. The formula's loop is apart
-    /// from the deques', so that the compiler can vectorise it. At most [`CHUNK`] rows.
+    /// The fast chunk of the column paths ([`hlc_rows`](crate::slice::hlc_rows)): pushes
+    /// every row of a chunk of usable `(high, low, close)` rows into a full window, through
+    /// both deques' slice paths (runs up to a block's end, the extremes into buffers on the
+    /// stack), and writes `value((HH, LL), close)` of each row into `out`: bit for bit what
+    /// pushing candles of them and reading [`extremes`](Self::extremes) gives. The
+    /// formula's loop is apart from the deques', so that the compiler can vectorise it. At
+    /// most [`CHUNK`] rows.
     #[inline]
     pub(super) fn full_chunk_into(
         &mut self,

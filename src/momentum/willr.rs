@@ -170,9 +170,9 @@ impl<T: Real> WilliamsR<T> {
         )
     }
 
-    /// `%R` of `close` in the window `(HH, LL)`.
-    /// Both sides are computed and one is selected, without a branch, so that the column
-    /// path's loop can be vectorised (a flat window's quotient, ±∞ or NaN, is discarded).
+    /// `%R` of `close` in the window `(HH, LL)`. Both sides are computed and one is
+    /// selected, without a branch, so that the column path's loop can be vectorised (a
+    /// flat window's quotient, ±∞ or NaN, is discarded).
     #[inline]
     fn percent_r((highest, lowest): (T, T), close: T) -> T {
         let spread = highest - lowest;
