@@ -147,6 +147,27 @@ pub(crate) fn hlc_rows<S, T: Real, const K: usize>(
     Ok(())
 }
 
+/// [`hlc_rows`] for an indicator of candles whose output is a number, into one column
+/// named `out`: `chunk` is its fast path, the row path its `update` (NaN for `None`).
+pub(crate) fn hlc_values<I, T>(
+    indicator: &mut I,
+    columns: [&[T]; 3],
+    out: &mut [T],
+    chunk: impl Fn(&mut I, [&[T]; 3], &mut [T]) -> bool,
+) -> Result<(), Error>
+where
+    I: Indicator<Input = Candle<T>, Output = T>,
+    T: Real,
+{
+    hlc_rows(
+        indicator,
+        columns,
+        [("out", out)],
+        |indicator, columns, [out]| chunk(indicator, columns, out),
+        |indicator, candle| [indicator.update(candle).unwrap_or_else(T::nan)],
+    )
+}
+
 /// `Ok` when a slice named `name` holds `found` slots where `expected` are needed.
 pub(crate) fn check_lengths(
     name: &'static str,

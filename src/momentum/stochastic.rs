@@ -430,19 +430,7 @@ impl<T: Real> Stochastic<T> {
         k: &mut [T],
         d: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::hlc_rows(
-            self,
-            [high, low, close],
-            [("k", k), ("d", d)],
-            Self::steady_chunk,
-            |stochastic, candle| {
-                let out = stochastic.update(candle);
-                [
-                    out.map_or_else(T::nan, |out| out.k),
-                    out.map_or_else(T::nan, |out| out.d),
-                ]
-            },
-        )
+        hlc_lines(self, [high, low, close], k, d, Self::steady_chunk)
     }
 
     /// [`hlc_lines_into`](Self::hlc_lines_into)'s chunk of usable rows once warm: the raw
@@ -481,6 +469,28 @@ where
         let out = indicator.update(candle)?;
         Some([out.k, out.d])
     })
+}
+
+/// The column path of both stochastics over high, low and close: `steady_chunk` on chunks
+/// of usable rows, `update` row by row otherwise.
+fn hlc_lines<T: Real, I>(
+    indicator: &mut I,
+    columns: [&[T]; 3],
+    k: &mut [T],
+    d: &mut [T],
+    steady_chunk: impl Fn(&mut I, [&[T]; 3], [&mut [T]; 2]) -> bool,
+) -> Result<(), Error>
+where
+    I: Indicator<Input = Candle<T>, Output = StochasticOutput<T>>,
+{
+    let lines = |out: Option<StochasticOutput<T>>| out.map_or([T::nan(); 2], |out| [out.k, out.d]);
+    crate::slice::hlc_rows(
+        indicator,
+        columns,
+        [("k", k), ("d", d)],
+        steady_chunk,
+        |indicator, candle| lines(indicator.update(candle)),
+    )
 }
 
 impl<T: Real> Default for Stochastic<T> {
@@ -750,19 +760,7 @@ impl<T: Real> FastStochastic<T> {
         k: &mut [T],
         d: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::hlc_rows(
-            self,
-            [high, low, close],
-            [("k", k), ("d", d)],
-            Self::steady_chunk,
-            |stochastic, candle| {
-                let out = stochastic.update(candle);
-                [
-                    out.map_or_else(T::nan, |out| out.k),
-                    out.map_or_else(T::nan, |out| out.d),
-                ]
-            },
-        )
+        hlc_lines(self, [high, low, close], k, d, Self::steady_chunk)
     }
 
     /// [`hlc_lines_into`](Self::hlc_lines_into)'s chunk of usable rows once warm: `%K` of

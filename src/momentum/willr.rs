@@ -153,21 +153,15 @@ impl<T: Real> WilliamsR<T> {
         close: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::hlc_rows(
-            self,
-            [high, low, close],
-            [("out", out)],
-            |willr, columns, [out]| {
-                if !willr.range.full() {
-                    return false;
-                }
-                willr.range.full_chunk_into(columns, out, Self::percent_r);
-                let [_, _, close] = columns;
-                willr.close = close.last().copied().or(willr.close);
-                true
-            },
-            |willr, candle| [willr.update(candle).unwrap_or_else(T::nan)],
-        )
+        crate::slice::hlc_values(self, [high, low, close], out, |willr, columns, out| {
+            if !willr.range.full() {
+                return false;
+            }
+            willr.range.full_chunk_into(columns, out, Self::percent_r);
+            let [_, _, close] = columns;
+            willr.close = close.last().copied().or(willr.close);
+            true
+        })
     }
 
     /// `%R` of `close` in the window `(HH, LL)`. Both sides are computed and one is

@@ -108,13 +108,7 @@ impl<T: Real> Atr<T> {
         close: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::hlc_rows(
-            self,
-            [high, low, close],
-            [("out", out)],
-            |atr, columns, [out]| atr.steady_chunk(columns, out),
-            |atr, candle| [atr.update(candle).unwrap_or_else(T::nan)],
-        )
+        crate::slice::hlc_values(self, [high, low, close], out, Self::steady_chunk)
     }
 
     /// Once warm, the steady updates over a chunk of usable rows (`false`, nothing done,

@@ -96,22 +96,16 @@ impl<T: Real> Natr<T> {
         close: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::hlc_rows(
-            self,
-            [high, low, close],
-            [("out", out)],
-            |natr, columns, [out]| {
-                if !natr.atr.steady_chunk(columns, out) {
-                    return false;
-                }
-                let [_, _, close] = columns;
-                for (slot, &close) in out.iter_mut().zip(close) {
-                    *slot = Self::normalize(*slot, close);
-                }
-                true
-            },
-            |natr, candle| [natr.update(candle).unwrap_or_else(T::nan)],
-        )
+        crate::slice::hlc_values(self, [high, low, close], out, |natr, columns, out| {
+            if !natr.atr.steady_chunk(columns, out) {
+                return false;
+            }
+            let [_, _, close] = columns;
+            for (slot, &close) in out.iter_mut().zip(close) {
+                *slot = Self::normalize(*slot, close);
+            }
+            true
+        })
     }
 
     #[inline]

@@ -95,21 +95,16 @@ impl<T: Real> TrueRange<T> {
         close: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        crate::slice::hlc_rows(
-            self,
-            [high, low, close],
-            [("out", out)],
-            |true_range, [high, low, close], [out]| {
-                if true_range.previous_close.is_none() {
-                    return false;
-                }
-                for (((&high, &low), &close), slot) in high.iter().zip(low).zip(close).zip(out) {
-                    *slot = true_range.push_after_first(Candle::from_hlc(high, low, close));
-                }
-                true
-            },
-            |true_range, candle| [true_range.update(candle).unwrap_or_else(T::nan)],
-        )
+        crate::slice::hlc_values(self, [high, low, close], out, |true_range, columns, out| {
+            if true_range.previous_close.is_none() {
+                return false;
+            }
+            let [high, low, close] = columns;
+            for (((&high, &low), &close), slot) in high.iter().zip(low).zip(close).zip(out) {
+                *slot = true_range.push_after_first(Candle::from_hlc(high, low, close));
+            }
+            true
+        })
     }
 
     /// The close of the last committed bar.
