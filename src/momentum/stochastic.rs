@@ -147,8 +147,8 @@ impl<T: Real> Range<T> {
         let (mut highest, mut lowest) = ([T::nan(); CHUNK], [T::nan(); CHUNK]);
         let highest = highest.get_mut(..high.len()).unwrap_or_default();
         let lowest = lowest.get_mut(..low.len()).unwrap_or_default();
-        self.highest.extremes_into(high, highest);
-        self.lowest.extremes_into(low, lowest);
+        self.highest.usable_extremes_into(high, highest);
+        self.lowest.usable_extremes_into(low, lowest);
         let extremes = highest.iter().zip(&*lowest);
         for (((&highest, &lowest), &close), slot) in extremes.zip(close).zip(out.iter_mut()) {
             *slot = value((highest, lowest), close);

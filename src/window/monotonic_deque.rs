@@ -267,6 +267,18 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
     /// alone. Once the window is full, the usable inputs go in runs up to the end of the
     /// current block ([`push_run`](Self::push_run)); warm-up and unusable inputs one by one.
     pub(crate) fn extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
+        self.extremes_of::<true>(inputs, out);
+    }
+
+    /// [`extremes_into`](Self::extremes_into) for inputs the caller has proven usable (the
+    /// column paths' chunks): the runs do not check them again.
+    pub(crate) fn usable_extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
+        self.extremes_of::<false>(inputs, out);
+    }
+
+    /// The slice path's loop, its runs checking each input (`CHECKED`) or not (for inputs
+    /// proven usable).
+    fn extremes_of<const CHECKED: bool>(&mut self, inputs: &[T], out: &mut [T]) {
         let len = inputs.len().min(out.len());
         let mut start = 0;
         while start < len {
@@ -274,7 +286,7 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
             let rest_out = out.get_mut(start..len).unwrap_or_default();
             let full = self.pushed >= self.period as u64;
             let done = if full {
-                self.push_run(rest, rest_out)
+                self.push_run::<CHECKED>(rest, rest_out)
             } else {
                 0
             };
@@ -299,8 +311,9 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
     /// Pushes the leading usable `inputs`, up to the end of the current block, into a full
     /// window, writes the extreme after each into `out`, and returns how many it pushed:
     /// [`push`](Self::push)'s steps, without its per-push bookkeeping (the slot, the count
-    /// and the block's end are known for the whole run).
-    fn push_run(&mut self, inputs: &[T], out: &mut [T]) -> usize {
+    /// and the block's end are known for the whole run). Without `CHECKED`, every input is
+    /// taken as usable (the caller has proven it).
+    fn push_run<const CHECKED: bool>(&mut self, inputs: &[T], out: &mut [T]) -> usize {
         let next = self.next;
         let run = inputs.len().min(self.period - next);
         let sign = self.sign;
@@ -312,7 +325,7 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
         let slots = self.slots.get_mut(next..=next + run).unwrap_or_default();
         let slots = Cell::from_mut(slots).as_slice_of_cells();
         for ((pair, &x), slot_out) in slots.windows(2).zip(inputs).zip(out.iter_mut()) {
-            let ([slot, suffix], true) = (pair, x.is_usable()) else {
+            let ([slot, suffix], true) = (pair, !CHECKED || x.is_usable()) else {
                 break;
             };
             let value = x * sign;
