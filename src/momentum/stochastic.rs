@@ -155,6 +155,14 @@ impl<T: Real> Range<T> {
         }
     }
 
+    /// [`full_chunk_into`](Self::full_chunk_into) with the raw `%K` of each row.
+    #[inline]
+    fn fast_k_chunk_into(&mut self, columns: [&[T]; 3], k: &mut [T]) {
+        self.full_chunk_into(columns, k, |(highest, lowest), close| {
+            Self::fast_k(highest, lowest, close)
+        });
+    }
+
     /// What [`update`](Self::update) would return.
     #[inline]
     pub(super) fn peek(&self, candle: &Candle<T>) -> Option<T> {
@@ -440,10 +448,7 @@ impl<T: Real> Stochastic<T> {
         if !self.warm {
             return false;
         }
-        self.range
-            .full_chunk_into(columns, k, |(highest, lowest), close| {
-                Range::fast_k(highest, lowest, close)
-            });
+        self.range.fast_k_chunk_into(columns, k);
         for (k, d) in k.iter_mut().zip(d.iter_mut()) {
             self.slow_k.push_inlined(*k);
             *k = full_mean(&self.slow_k);
@@ -769,10 +774,7 @@ impl<T: Real> FastStochastic<T> {
         if !self.warm {
             return false;
         }
-        self.range
-            .full_chunk_into(columns, k, |(highest, lowest), close| {
-                Range::fast_k(highest, lowest, close)
-            });
+        self.range.fast_k_chunk_into(columns, k);
         for (&k, d) in k.iter().zip(d.iter_mut()) {
             self.fast_d.push_inlined(k);
             *d = full_mean(&self.fast_d);
