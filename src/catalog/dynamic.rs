@@ -328,7 +328,8 @@ pub(crate) trait Erased: fmt::Debug + Send + Sync {
     fn warmup_period(&self) -> usize;
     fn clone_box(&self) -> Box<dyn Erased>;
     fn as_any(&self) -> &dyn Any;
-    fn as_any_mut(&mut self) -> &mut dyn Any;
+    /// The typed indicator inside, for [`DynIndicator::run_columns`]'s typed column paths.
+    fn indicator_mut(&mut self) -> &mut dyn Any;
     /// [`DynIndicator::run_columns`]'s row loop, in the typed indicator's own code (one
     /// call for the whole run, not one per row): `update` on each row of `columns`, its
     /// outputs into `outputs` (NaN in warm-up). The columns and outputs are checked.
@@ -403,8 +404,8 @@ where
         self
     }
 
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
+    fn indicator_mut(&mut self) -> &mut dyn Any {
+        &mut self.0
     }
 
     fn run_rows(&mut self, columns: &super::Columns<'_>, rows: usize, outputs: &mut [&mut [f64]]) {
@@ -575,7 +576,9 @@ impl DynIndicator {
                 ),
             });
         }
-        if let Some(result) = super::typed_columns::run(&mut *self.inner, columns, outputs) {
+        if let Some(result) =
+            super::typed_columns::run(self.inner.indicator_mut(), columns, outputs)
+        {
             return result.map_err(|error| CatalogError::Columns {
                 function: info.name,
                 message: error.to_string(),

@@ -5,7 +5,8 @@
 //! its typed indicator's streaming loop, or proven equal to it), without a dynamic call and
 //! a [`DynInput`](super::DynInput) per row.
 
-use super::dynamic::{Erased, Typed};
+use std::any::Any;
+
 use super::Columns;
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use crate::momentum::{FastStochastic, Macd, Rsi, Stochastic, WilliamsR};
@@ -14,19 +15,19 @@ use crate::statistics::{RollingMax, RollingMin};
 use crate::volatility::{Atr, Bollinger, Natr, TrueRange};
 use crate::{Error, Indicator};
 
-/// Runs `inner` over `columns` into `outputs` (already checked: the columns it reads present,
-/// one output slice per output, every length the same) through its typed column path:
-/// `Some` with the result, or `None` when it has none and the row-by-row loop must run.
+/// Runs `indicator` (the catalog's typed indicator) over `columns` into `outputs` (already
+/// checked: the columns it reads present, one output slice per output, every length the
+/// same) through its typed column path: `Some` with the result, or `None` when it has none
+/// and the row-by-row loop must run.
 pub(super) fn run(
-    inner: &mut dyn Erased,
+    indicator: &mut dyn Any,
     columns: &Columns<'_>,
     outputs: &mut [&mut [f64]],
 ) -> Option<Result<(), Error>> {
-    let inner = inner.as_any_mut();
     if let (Some(close), [out]) = (columns.close, &mut *outputs) {
         macro_rules! real {
             ($($typ:ty),*) => {$(
-                if let Some(Typed(indicator)) = inner.downcast_mut::<Typed<$typ>>() {
+                if let Some(indicator) = indicator.downcast_mut::<$typ>() {
                     return Some(indicator.update_slice(close, out));
                 }
             )*};
@@ -34,10 +35,10 @@ pub(super) fn run(
         real!(Sma, Ema, Wma, Dema, Tema, T3, Rma, Rsi, RollingMax, RollingMin);
     }
     if let (Some(close), [upper, middle, lower]) = (columns.close, &mut *outputs) {
-        if let Some(Typed(bollinger)) = inner.downcast_mut::<Typed<Bollinger>>() {
+        if let Some(bollinger) = indicator.downcast_mut::<Bollinger>() {
             return Some(bollinger.bands_into(close, upper, middle, lower));
         }
-        if let Some(Typed(macd)) = inner.downcast_mut::<Typed<Macd>>() {
+        if let Some(macd) = indicator.downcast_mut::<Macd>() {
             return Some(macd.lines_into(close, upper, middle, lower));
         }
     }
@@ -54,7 +55,7 @@ pub(super) fn run(
     if let [out] = &mut *outputs {
         macro_rules! hlc {
             ($($typ:ty),*) => {$(
-                if let Some(Typed(indicator)) = inner.downcast_mut::<Typed<$typ>>() {
+                if let Some(indicator) = indicator.downcast_mut::<$typ>() {
                     return Some(indicator.hlc_into(high, low, close, out));
                 }
             )*};
@@ -62,10 +63,10 @@ pub(super) fn run(
         hlc!(WilliamsR, Atr, Natr, TrueRange);
     }
     if let [k, d] = outputs {
-        if let Some(Typed(stochastic)) = inner.downcast_mut::<Typed<Stochastic>>() {
+        if let Some(stochastic) = indicator.downcast_mut::<Stochastic>() {
             return Some(stochastic.hlc_lines_into(high, low, close, k, d));
         }
-        if let Some(Typed(stochastic)) = inner.downcast_mut::<Typed<FastStochastic>>() {
+        if let Some(stochastic) = indicator.downcast_mut::<FastStochastic>() {
             return Some(stochastic.hlc_lines_into(high, low, close, k, d));
         }
     }
