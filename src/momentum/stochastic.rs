@@ -68,7 +68,7 @@ impl<T: Real> Range<T> {
     /// `(HH, LL)` once `n` candles have been seen.
     #[inline]
     pub(super) fn extremes(&self) -> Option<(T, T)> {
-        if self.highest.pushed() < self.period() as u64 {
+        if !self.full() {
             return None;
         }
         Some((self.highest.extreme()?, self.lowest.extreme()?))
@@ -106,7 +106,7 @@ impl<T: Real> Range<T> {
     pub(super) fn update(&mut self, candle: &Candle<T>) -> Option<T> {
         self.highest.push(candle.high);
         self.lowest.push(candle.low);
-        if self.highest.pushed() < self.period() as u64 {
+        if !self.full() {
             return None;
         }
         let (highest, lowest) = (self.highest.extreme()?, self.lowest.extreme()?);
