@@ -517,3 +517,69 @@ fn long_windows_resume_bit_for_bit_from_any_write_position() {
         }
     }
 }
+
+/// A pair of rolling extremes is loaded only if both halves took the same number of inputs:
+/// halves spliced from states 3 and 4 inputs long (window 5, so neither has a value yet) are
+/// refused by name, before a later update could give one half a value and not the other.
+#[test]
+fn extreme_pairs_with_halves_of_different_lengths_are_refused() {
+    use ta_stream::bar::Candle;
+    use ta_stream::math::MinMax;
+    use ta_stream::statistics::MidPrice;
+
+    fn spliced<I: Indicator + serde::Serialize>(
+        mut build: impl FnMut() -> I,
+        input: I::Input,
+        fields: [&str; 2],
+    ) -> serde_json::Value
+    where
+        I::Input: Copy,
+    {
+        let (mut short, mut long) = (build(), build());
+        for _ in 0..3 {
+            short.update(input);
+            long.update(input);
+        }
+        long.update(input);
+        let mut state = serde_json::to_value(&short).unwrap();
+        state[fields[1]] = serde_json::to_value(&long).unwrap()[fields[1]].clone();
+        state
+    }
+
+    let minmax = spliced(|| MinMax::new(5).unwrap(), 1.0, ["min", "max"]);
+    let err = serde_json::from_value::<MinMax>(minmax)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("MINMAX") && (err.contains("3 and 4") || err.contains("4 and 3")),
+        "{err}"
+    );
+
+    let midpoint = spliced(|| MidPoint::new(5).unwrap(), 1.0, ["max", "min"]);
+    let err = serde_json::from_value::<MidPoint>(midpoint)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("MIDPOINT") && err.contains("different numbers of inputs"),
+        "{err}"
+    );
+
+    let bar = Candle::new(1.0, 2.0, 0.5, 1.5, 10.0).unwrap();
+    let midprice = spliced(|| MidPrice::new(5).unwrap(), bar, ["highs", "lows"]);
+    let err = serde_json::from_value::<MidPrice>(midprice)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("MIDPRICE") && err.contains("different numbers of inputs"),
+        "{err}"
+    );
+
+    // Halves of equal lengths still load.
+    let whole = serde_json::to_value({
+        let mut m = MinMax::new(5).unwrap();
+        m.batch(&[1.0, 2.0, 3.0]);
+        m
+    })
+    .unwrap();
+    assert!(serde_json::from_value::<MinMax>(whole).is_ok());
+}

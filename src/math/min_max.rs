@@ -146,16 +146,13 @@ impl<T: Real> TryFrom<MinMaxState<T>> for MinMax<T> {
     /// Both halves valid (their own checks), over the same period and the same number of
     /// inputs (so both have a value or neither), the minimum not above the maximum.
     fn try_from(state: MinMaxState<T>) -> Result<Self, Error> {
-        let same_period = state.min.period() == state.max.period();
-        let consistent = match (state.min.value(), state.max.value()) {
-            (Some(min), Some(max)) => min <= max,
-            (None, None) => true,
-            _ => false,
-        };
-        if !same_period || !consistent {
-            return Err(crate::error::invalid_state(
-                "MINMAX halves of different periods or lengths, or a minimum above the maximum",
-            ));
+        crate::statistics::check_pair(&state.max, &state.min, "MINMAX")?;
+        if let (Some(min), Some(max)) = (state.min.value(), state.max.value()) {
+            if min > max {
+                return Err(crate::error::invalid_state(
+                    "MINMAX: its minimum is above its maximum",
+                ));
+            }
         }
         Ok(Self {
             min: state.min,

@@ -144,10 +144,10 @@ impl<T: Real> TryFrom<MidPointState<T>> for MidPoint<T> {
     }
 }
 
-/// Checks that a rolling maximum and minimum fed the same inputs have the same period (the
-/// windows' values are checked by their own deserialization; a state whose two windows
-/// disagree in how many inputs they saw outputs nothing until both are full, never a
-/// non-finite value).
+/// Checks that a rolling maximum and minimum fed the same inputs agree: the same period and
+/// the same number of inputs taken (the windows' values are checked by their own
+/// deserialization). A pair that disagrees could never have come from one indicator, and one
+/// half would have a value while the other has none.
 #[cfg(feature = "serde")]
 pub(crate) fn check_pair<T: Real>(
     max: &RollingMax<T>,
@@ -157,6 +157,13 @@ pub(crate) fn check_pair<T: Real>(
     if max.period() != min.period() {
         return Err(crate::error::invalid_state(format!(
             "{name}: its maximum and minimum windows differ in length"
+        )));
+    }
+    if max.pushed() != min.pushed() {
+        return Err(crate::error::invalid_state(format!(
+            "{name}: its maximum and minimum windows took different numbers of inputs ({} and {})",
+            max.pushed(),
+            min.pushed()
         )));
     }
     Ok(())

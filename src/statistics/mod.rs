@@ -34,6 +34,8 @@ mod time_series_forecast;
 
 pub use forecast_oscillator::ForecastOscillator;
 pub use linear_regression::LinearRegression;
+#[cfg(feature = "serde")]
+pub(crate) use mid_point::check_pair;
 pub(crate) use mid_point::midpoint;
 pub use mid_point::MidPoint;
 pub use mid_price::MidPrice;

@@ -64,6 +64,12 @@ macro_rules! rolling_extreme {
                 self.deque.heap_bytes()
             }
 
+            /// How many inputs the window has taken since it was built or reset.
+            #[cfg(feature = "serde")]
+            pub(crate) fn pushed(&self) -> u64 {
+                self.deque.pushed()
+            }
+
             #[inline]
             fn is_full(&self) -> bool {
                 self.deque.pushed() >= self.deque.period() as u64
