@@ -84,12 +84,14 @@ pub struct Variance<T: Real = f64> {
     /// The window, and its drift-free plain sum when `tracks_mean` (stale otherwise: only
     /// the values are stored, and the sums are resynchronised before saving).
     sum: RollingSum<T>,
-    /// At the last rebuild: `old_sum[i]` = Σ (slot_j − anchor) over `j ≥ i`, added newest
-    /// first, where the anchor is the last slot (the newest value of the block). Zeros
-    /// before the first rebuild; entries of overwritten slots are never read again.
-    old_sum: Vec<T>,
-    /// At the last rebuild: `old_square[i]` = Σ (slot_j − anchor)² over `j ≥ i`.
-    old_square: Vec<T>,
+    /// At the last rebuild: `old[i]` = `[Σ (slot_j − anchor), Σ (slot_j − anchor)²]` over
+    /// `j ≥ i`, added newest first, where the anchor is the last slot (the newest value of
+    /// the block). Zeros before the first rebuild; entries of overwritten slots are never
+    /// read again. The two sums side by side: a push reads both with one load.
+    old: Vec<[T; 2]>,
+    /// The anchor of `old`: the last slot, kept here so that a push reads it without
+    /// reaching into the window (0 before the first rebuild).
+    anchor: T,
     /// `Σ (x − anchor)` over the values pushed since the last rebuild.
     recent_sum: T,
     /// `Σ (x − anchor)²` over the values pushed since the last rebuild.
@@ -170,8 +172,8 @@ impl<T: Real> Variance<T> {
         let period = sum.period();
         Self {
             sum,
-            old_sum: vec![T::zero(); period],
-            old_square: vec![T::zero(); period],
+            old: vec![[T::zero(); 2]; period],
+            anchor: T::zero(),
             recent_sum: T::zero(),
             recent_square: T::zero(),
             m2: T::zero(),
@@ -203,8 +205,7 @@ impl<T: Real> Variance<T> {
     /// Heap memory held, in bytes (its `size_of` is the rest).
     #[doc(hidden)]
     pub fn heap_bytes(&self) -> usize {
-        self.sum.heap_bytes()
-            + (self.old_sum.capacity() + self.old_square.capacity()) * size_of::<T>()
+        self.sum.heap_bytes() + self.old.capacity() * size_of::<[T; 2]>()
     }
 
     /// The values in the window (for composite indicators that validate a loaded state;
@@ -233,9 +234,8 @@ impl<T: Real> Variance<T> {
 
     /// The shift of every deviation: the last slot, the old block's newest value (0 before
     /// the window first fills: the `M2` of those updates is not the window's, and no output
-    /// reads it).
-    #[inline]
-    fn anchor(&self) -> T {
+    /// reads it). Read from the window; pushes read its copy in `anchor`.
+    fn last_slot(&self) -> T {
         self.sum.slots().last().copied().unwrap_or_else(T::zero)
     }
 
@@ -243,8 +243,8 @@ impl<T: Real> Variance<T> {
     /// recent values have the sums `(recent_sum, recent_square)`.
     #[inline]
     fn merged_m2(&self, from: usize, (recent_sum, recent_square): (T, T)) -> T {
-        let sum = self.old_sum.get(from).copied().unwrap_or_else(T::zero) + recent_sum;
-        let square = self.old_square.get(from).copied().unwrap_or_else(T::zero) + recent_square;
+        let [old_sum, old_square] = self.old.get(from).copied().unwrap_or([T::zero(); 2]);
+        let (sum, square) = (old_sum + recent_sum, old_square + recent_square);
         m2_of(sum, square, self.sum.inverse_period())
     }
 
@@ -253,7 +253,7 @@ impl<T: Real> Variance<T> {
     fn next_m2(&self, x: T) -> T {
         let pushed = self.sum.write_index() + 1;
         if pushed < self.sum.period() {
-            let recent = accumulate((self.recent_sum, self.recent_square), x, self.anchor());
+            let recent = accumulate((self.recent_sum, self.recent_square), x, self.anchor);
             return self.merged_m2(pushed, recent);
         }
         // `x` completes the block: the rebuild's sums of the whole window about `x`, newest
@@ -278,7 +278,7 @@ impl<T: Real> Variance<T> {
         if written == 0 {
             self.rebuild();
         } else {
-            let recent = accumulate((self.recent_sum, self.recent_square), x, self.anchor());
+            let recent = accumulate((self.recent_sum, self.recent_square), x, self.anchor);
             (self.recent_sum, self.recent_square) = recent;
             self.m2 = self.merged_m2(written, recent);
         }
@@ -296,24 +296,20 @@ impl<T: Real> Variance<T> {
     /// `M2` of the whole old block, from its first suffix sums: the window's right after a
     /// rebuild.
     fn whole_block_m2(&self) -> T {
-        let first = |values: &[T]| values.first().copied().unwrap_or_else(T::zero);
-        m2_of(
-            first(&self.old_sum),
-            first(&self.old_square),
-            self.sum.inverse_period(),
-        )
+        let [sum, square] = self.old.first().copied().unwrap_or([T::zero(); 2]);
+        m2_of(sum, square, self.sum.inverse_period())
     }
 
-    /// Recomputes the suffix sums of storage slots `from..`, newest first (the rebuild's
-    /// loop, also used on load for the suffixes still in use).
+    /// Recomputes the suffix sums of storage slots `from..` about the last slot (the new
+    /// anchor), newest first (the rebuild's loop, also used on load for the suffixes still
+    /// in use).
     fn rebuild_suffixes(&mut self, from: usize) {
-        let slots = self.sum.slots();
-        let anchor = slots.last().copied().unwrap_or_else(T::zero);
-        let suffixes = self.old_sum.iter_mut().zip(self.old_square.iter_mut());
+        self.anchor = self.last_slot();
+        let anchor = self.anchor;
         let mut moments = (T::zero(), T::zero());
-        for ((sum, square), &x) in suffixes.zip(slots).skip(from).rev() {
+        for (suffix, &x) in self.old.iter_mut().zip(self.sum.slots()).skip(from).rev() {
             moments = accumulate(moments, x, anchor);
-            (*sum, *square) = moments;
+            *suffix = [moments.0, moments.1];
         }
     }
 
@@ -324,12 +320,12 @@ impl<T: Real> Variance<T> {
     fn resync(&mut self) {
         let written = self.sum.write_index();
         let full = self.sum.is_full();
-        self.old_sum.fill(T::zero());
-        self.old_square.fill(T::zero());
+        self.old.fill([T::zero(); 2]);
         if full {
             self.rebuild_suffixes(written);
         }
-        let anchor = self.anchor();
+        self.anchor = self.last_slot();
+        let anchor = self.anchor;
         let recent = self
             .sum
             .slots()
@@ -389,23 +385,20 @@ impl<T: Real> Variance<T> {
 
     /// The suffix sums a later push may read: those of the old block's slots still in the
     /// window (none before the first rebuild).
-    fn suffixes_in_use(&self) -> (&[T], &[T]) {
+    fn suffixes_in_use(&self) -> &[[T; 2]] {
         let from = if self.sum.is_full() {
             self.sum.write_index()
         } else {
             self.sum.period()
         };
-        (
-            self.old_sum.get(from..).unwrap_or_default(),
-            self.old_square.get(from..).unwrap_or_default(),
-        )
+        self.old.get(from..).unwrap_or_default()
     }
 
     /// Back to the freshly constructed state.
     pub(crate) fn clear(&mut self) {
         self.sum.clear();
-        self.old_sum.fill(T::zero());
-        self.old_square.fill(T::zero());
+        self.old.fill([T::zero(); 2]);
+        self.anchor = T::zero();
         self.recent_sum = T::zero();
         self.recent_square = T::zero();
         self.m2 = T::zero();
@@ -525,12 +518,7 @@ impl<T: Real> From<Variance<T>> for VarianceState<T> {
                 .enumerate()
                 .skip(written);
             for (index, (mean, m2)) in in_use {
-                let sum = variance.old_sum.get(index).copied().unwrap_or_else(T::zero);
-                let square = variance
-                    .old_square
-                    .get(index)
-                    .copied()
-                    .unwrap_or_else(T::zero);
+                let [sum, square] = variance.old.get(index).copied().unwrap_or([T::zero(); 2]);
                 *mean = sum / from_usize(period - index);
                 *m2 = larger(square - sum * *mean, T::zero());
             }
@@ -654,11 +642,7 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
         variance.resync();
         let finite = variance.m2.is_finite()
             && variance.recent_square.is_finite()
-            && variance
-                .old_sum
-                .iter()
-                .chain(&variance.old_square)
-                .all(|x| x.is_finite());
+            && variance.old.iter().flatten().all(|x| x.is_finite());
         if !finite {
             return Err(crate::error::invalid_state(
                 "variance moments of its window overflow",
