@@ -285,3 +285,49 @@ impl<T: Real> TryFrom<AverageDeviationState<T>> for AverageDeviation<T> {
         Ok(fresh)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::LaneSum;
+
+    fn lane_sum(mean: f64, pieces: &[&[f64]]) -> f64 {
+        let mut sum = LaneSum::around(mean);
+        for piece in pieces {
+            sum.add(piece);
+        }
+        sum.total()
+    }
+
+    /// The same values give the same bits however they are split into pieces (what makes
+    /// `peek` equal `update`), and the sum is the plain one within rounding.
+    #[test]
+    fn a_lane_sum_does_not_depend_on_where_the_values_are_split() {
+        let values: Vec<f64> = (0..23)
+            .map(|i| {
+                let i = f64::from(i);
+                (i * 0.37).sin() * 1e3 + if i % 7.0 == 0.0 { 1e9 } else { 0.1 * i }
+            })
+            .collect();
+        for length in 0..=values.len() {
+            let window = values.get(..length).unwrap();
+            let mean = window.iter().sum::<f64>() / length.max(1) as f64;
+            let whole = lane_sum(mean, &[window]);
+            let plain: f64 = window.iter().map(|x| (x - mean).abs()).sum();
+            assert!(
+                (whole - plain).abs() <= 1e-12 * plain.max(1.0),
+                "length {length}: {whole} against {plain}"
+            );
+            for first in 0..=length {
+                for second in first..=length {
+                    let (a, rest) = window.split_at(first);
+                    let (b, c) = rest.split_at(second - first);
+                    assert_eq!(
+                        lane_sum(mean, &[a, b, c]).to_bits(),
+                        whole.to_bits(),
+                        "length {length}, split at {first} and {second}"
+                    );
+                }
+            }
+        }
+    }
+}
