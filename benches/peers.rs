@@ -24,6 +24,8 @@
 //! - `ta`'s CCI takes the mean deviation of the closes, not of the typical prices (left out);
 //!   `yata`'s CCI is `(TP − mean)/deviation`, without TA-Lib's `1/0.015`, and is compared after
 //!   scaling; neither has Williams %R, and `yata` has no OBV;
+//! - neither `ta` nor `yata` has Wilder's ADX as TA-Lib computes it (the ADX row has the
+//!   hand loop, `kand` and TA-Lib);
 //! - `kand` is a batch library (its `*_inc` functions make the caller carry the state): its
 //!   figures are one batch call over the whole series, divided by the number of points.
 //!
@@ -57,6 +59,7 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Throughput};
 use ta_stream::average::{Ema, Sma, Wma};
 use ta_stream::bar::Candle;
+use ta_stream::momentum::directional::Adx;
 use ta_stream::momentum::{Cci, FlatRsi, Macd, Mfi, Rsi, Stochastic, WilliamsR};
 use ta_stream::statistics::RollingMax;
 use ta_stream::volatility::{Atr, Bollinger, StdDev};
@@ -811,6 +814,52 @@ fn loop_willr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
         } else {
             (hh - bar.close) / (range / -100.0)
         }]
+    }
+}
+
+/// Wilder's ADX: the directional movements and the true range smoothed by Wilder's sums
+/// (`S ← S − S/n + x`, seeded with the sum of the first `n − 1`), DX from the two DIs, and
+/// the ADX as the mean of the first `n` DXs, then `(ADX·(n − 1) + DX)/n`.
+fn loop_adx(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
+    let n = period as f64;
+    let mut previous: Option<Candle> = None;
+    let (mut plus, mut minus, mut range) = (0.0, 0.0, 0.0);
+    let (mut movements, mut dxs, mut adx) = (0usize, 0usize, 0.0);
+    move |bar| {
+        let Some(before) = previous.replace(bar) else {
+            return [f64::NAN];
+        };
+        let up = bar.high - before.high;
+        let down = before.low - bar.low;
+        let plus_dm = if up > down && up > 0.0 { up } else { 0.0 };
+        let minus_dm = if down > up && down > 0.0 { down } else { 0.0 };
+        let true_range = bar.high.max(before.close) - bar.low.min(before.close);
+        movements += 1;
+        if movements < period {
+            (plus, minus, range) = (plus + plus_dm, minus + minus_dm, range + true_range);
+            return [f64::NAN];
+        }
+        plus = plus - plus / n + plus_dm;
+        minus = minus - minus / n + minus_dm;
+        range = range - range / n + true_range;
+        let (plus_di, minus_di) = (100.0 * plus / range, 100.0 * minus / range);
+        let total = plus_di + minus_di;
+        let dx = if total == 0.0 {
+            0.0
+        } else {
+            100.0 * (plus_di - minus_di).abs() / total
+        };
+        dxs += 1;
+        if dxs < period {
+            adx += dx;
+            return [f64::NAN];
+        }
+        adx = if dxs == period {
+            (adx + dx) / n
+        } else {
+            (adx * (n - 1.0) + dx) / n
+        };
+        [adx]
     }
 }
 
@@ -1835,6 +1884,60 @@ fn willr(c: &mut Criterion) {
     g.finish();
 }
 
+fn adx(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let prefix = &bars[..CHECKED];
+    let period = 14;
+    let reference = {
+        let mut adx = Adx::new(period).unwrap();
+        outputs(prefix, |b| [nan_if_none(adx.update(b))])
+    };
+    agree(
+        "ADX hand loop",
+        &reference,
+        &outputs(prefix, loop_adx(period)),
+    );
+    // Neither ta 0.5 nor yata 0.7 has Wilder's ADX as TA-Lib computes it.
+    let columns = columns(&bars);
+    let mut o: [Vec<f64>; 4] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    let [out, plus, minus, range] = &mut o;
+    kand::ohlcv::adx::adx(
+        &columns.high[..CHECKED],
+        &columns.low[..CHECKED],
+        &columns.close[..CHECKED],
+        period,
+        out,
+        plus,
+        minus,
+        range,
+    )
+    .unwrap();
+    agree("ADX kand", &reference, &ones(out));
+
+    let mut g = group(c, "adx14");
+    let mut ours = Adx::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    slice_path(&mut g, Adx::new(period).unwrap(), &bars);
+    stream(&mut g, "hand_loop", &bars, loop_adx(period));
+    let mut o: [Vec<f64>; 4] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || {
+        let [out, plus, minus, range] = &mut o;
+        kand::ohlcv::adx::adx(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            period,
+            out,
+            plus,
+            minus,
+            range,
+        )
+        .unwrap()
+    });
+    g.finish();
+}
+
 fn mfi(c: &mut Criterion) {
     let bars = bars(&random_walk(POINTS));
     let prefix = &bars[..CHECKED];
@@ -1904,6 +2007,6 @@ fn mfi(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = criterion::Criterion::default().with_measurement(Clock::from_env());
-    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma, obv, cci, willr, mfi
+    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma, obv, cci, willr, mfi, adx
 }
 criterion_main!(benches);

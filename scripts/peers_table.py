@@ -46,6 +46,7 @@ ROWS = [
     ("cci20", "CCI(20)"),
     ("willr14", "WILLR(14)"),
     ("mfi14", "MFI(14)"),
+    ("adx14", "ADX(14)"),
 ]
 PEERS = ["ta", "yata", "kand"]
 

@@ -46,6 +46,7 @@ def main():
         "CCI(20)": lambda: talib.CCI(high, low, close, 20),
         "WILLR(14)": lambda: talib.WILLR(high, low, close, 14),
         "MFI(14)": lambda: talib.MFI(high, low, close, volume, 14),
+        "ADX(14)": lambda: talib.ADX(high, low, close, 14),
     }
     result = {}
     for name, call in calls.items():
