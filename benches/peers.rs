@@ -818,10 +818,13 @@ fn loop_willr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
 }
 
 /// Wilder's ADX: the directional movements and the true range smoothed by Wilder's sums
-/// (`S ← S − S/n + x`, seeded with the sum of the first `n − 1`), DX from the two DIs, and
-/// the ADX as the mean of the first `n` DXs, then `(ADX·(n − 1) + DX)/n`.
+/// (`S ← S·(1 − 1/n) + x`, seeded with the sum of the first `n − 1`), DX from the two
+/// smoothed movements (`100·|−DM − +DM| / (+DM + −DM)`, the DIs' ratio with the true range
+/// cancelled), and the ADX as the mean of the first `n` DXs, then `ADX·(1 − 1/n) + DX/n`:
+/// TA-Lib's formula with its divisions by `n` as products, as the crate computes it.
 fn loop_adx(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
-    let n = period as f64;
+    let share = 1.0 / period as f64;
+    let keep = 1.0 - share;
     let mut previous: Option<Candle> = None;
     let (mut plus, mut minus, mut range) = (0.0, 0.0, 0.0);
     let (mut movements, mut dxs, mut adx) = (0usize, 0usize, 0.0);
@@ -831,23 +834,23 @@ fn loop_adx(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
         };
         let up = bar.high - before.high;
         let down = before.low - bar.low;
-        let plus_dm = if up > down && up > 0.0 { up } else { 0.0 };
-        let minus_dm = if down > up && down > 0.0 { down } else { 0.0 };
+        let (up_wins, down_wins) = ((up > down) & (up > 0.0), (down > up) & (down > 0.0));
+        let plus_dm = if up_wins { up } else { 0.0 };
+        let minus_dm = if down_wins { down } else { 0.0 };
         let true_range = bar.high.max(before.close) - bar.low.min(before.close);
         movements += 1;
         if movements < period {
             (plus, minus, range) = (plus + plus_dm, minus + minus_dm, range + true_range);
             return [f64::NAN];
         }
-        plus = plus - plus / n + plus_dm;
-        minus = minus - minus / n + minus_dm;
-        range = range - range / n + true_range;
-        let (plus_di, minus_di) = (100.0 * plus / range, 100.0 * minus / range);
-        let total = plus_di + minus_di;
-        let dx = if total == 0.0 {
+        plus = plus * keep + plus_dm;
+        minus = minus * keep + minus_dm;
+        range = range * keep + true_range;
+        let total = plus + minus;
+        let dx = if range == 0.0 || total == 0.0 {
             0.0
         } else {
-            100.0 * (plus_di - minus_di).abs() / total
+            100.0 * ((plus - minus).abs() / total)
         };
         dxs += 1;
         if dxs < period {
@@ -855,9 +858,9 @@ fn loop_adx(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
             return [f64::NAN];
         }
         adx = if dxs == period {
-            (adx + dx) / n
+            (adx + dx) / period as f64
         } else {
-            (adx * (n - 1.0) + dx) / n
+            adx * keep + dx * share
         };
         [adx]
     }

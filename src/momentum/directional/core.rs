@@ -64,8 +64,12 @@ impl<T: Real> Previous<T> {
         let up = candle.high - self.high;
         let down = self.low - candle.low;
         let zero = T::zero();
-        let plus = if up > zero && up > down { up } else { zero };
-        let minus = if down > zero && down > up { down } else { zero };
+        // `&`, not `&&`: one condition each, so a select rather than a branch on the data
+        // (which way a bar moves is close to a coin toss, which no branch predictor learns).
+        let up_wins = (up > zero) & (up > down);
+        let down_wins = (down > zero) & (down > up);
+        let plus = if up_wins { up } else { zero };
+        let minus = if down_wins { down } else { zero };
         (plus, minus)
     }
 }
@@ -90,8 +94,9 @@ pub(crate) fn ratio<T: Real>(part: T, whole: T, scale: T) -> T {
 /// TA-Lib's directional movement: the Wilder sums of +DM, −DM and the true range.
 ///
 /// Move `k` (the bar after `k` others) is added to a plain sum while `k < n`; from move `n`
-/// on, each sum is `S − S/n + x`. ±DM are read from move `max(n − 1, 1)` on, ±DI from move
-/// `n` on: `100 · DM / TR` (the fraction `DM / TR` at `n = 1`, as TA-Lib).
+/// on, each sum is `S − S/n + x` (computed as `S·(1 − 1/n) + x`). ±DM are read from move
+/// `max(n − 1, 1)` on, ±DI from move `n` on: `100 · DM / TR` (the fraction `DM / TR` at
+/// `n = 1`, as TA-Lib).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -133,10 +138,12 @@ impl<T: Real> Movement<T> {
                 self.minus = self.minus + minus;
                 self.range = self.range + range;
             } else {
-                let n = from_usize::<T>(self.period);
-                self.plus = self.plus - self.plus / n + plus;
-                self.minus = self.minus - self.minus / n + minus;
-                self.range = self.range - self.range / n + range;
+                // `S − S/n + x` as `S·(1 − 1/n) + x`: a multiplication, not a division, on
+                // each sum's chain from one update to the next (the same value to an ulp).
+                let keep = T::one() - from_usize::<T>(self.period).recip();
+                self.plus = self.plus * keep + plus;
+                self.minus = self.minus * keep + minus;
+                self.range = self.range * keep + range;
             }
             self.moves = (self.moves + 1).min(self.period);
         }
@@ -154,6 +161,12 @@ impl<T: Real> Movement<T> {
     #[inline]
     pub(crate) fn dm(&self) -> Option<(T, T)> {
         (self.moves >= (self.period - 1).max(1)).then_some((self.plus, self.minus))
+    }
+
+    /// Smoothed `(+DM, −DM)` from move `n` on, when the DIs exist.
+    #[inline]
+    pub(crate) fn dm_once_di(&self) -> Option<(T, T)> {
+        (self.moves >= self.period).then_some((self.plus, self.minus))
     }
 
     /// `(+DI, −DI)`, from move `n` on: percentages, or fractions at `n = 1` (as TA-Lib).
@@ -212,10 +225,12 @@ impl<T: Real> Movement<T> {
 
 /// DX and ADX on top of the [`Movement`] (period `n ≥ 2`), as TA-Lib.
 ///
-/// `DX = 100 · |+DI − −DI| / (+DI + −DI)`, from move `n` on. A flat bar (smoothed true
-/// range 0, or `+DI + −DI = 0`) has no DX: the DX line repeats its last value (0 for the
+/// `DX = 100 · |+DI − −DI| / (+DI + −DI)`, from move `n` on, computed from the smoothed
+/// moves (`100 · |+DM − −DM| / (+DM + −DM)`). A flat bar (smoothed true range 0, or
+/// `+DM + −DM = 0`) has no DX: the DX line repeats its last value (0 for the
 /// first), the ADX is left as it is. The first ADX is the sum of the first `n` DX (flat ones
-/// counting 0) over `n`, at move `2n − 1`; then `ADX = (ADX · (n − 1) + DX) / n`.
+/// counting 0) over `n`, at move `2n − 1`; then `ADX = (ADX · (n − 1) + DX) / n`, computed
+/// as `ADX·(1 − 1/n) + DX/n`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -251,10 +266,13 @@ impl<T: Real> Strength<T> {
     }
 
     /// Commits an accepted candle.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, candle: &Candle<T>) {
         self.movement.push(candle);
-        let Some((plus, minus)) = self.movement.di() else {
+        // DX from the smoothed moves: `100·|−DI − +DI| / (+DI + −DI)` is
+        // `100·|−DM − +DM| / (+DM + −DM)` (the true range cancels), one division fewer
+        // between the sums and the ADX.
+        let Some((plus, minus)) = self.movement.dm_once_di() else {
             return;
         };
         let total = plus + minus;
@@ -269,8 +287,10 @@ impl<T: Real> Strength<T> {
                 self.adx = Some((self.sum / from_usize(n)).min(lit(100.0)));
             }
         } else if let (Some(dx), Some(adx)) = (dx, self.adx) {
-            let n = from_usize::<T>(n);
-            self.adx = Some(((adx * (n - T::one()) + dx) / n).min(lit(100.0)));
+            // `(ADX·(n − 1) + DX)/n` as `ADX·(1 − 1/n) + DX/n`: a multiplication and an
+            // addition on the ADX's chain from one update to the next.
+            let share = from_usize::<T>(n).recip();
+            self.adx = Some((adx * (T::one() - share) + dx * share).min(lit(100.0)));
         }
     }
 

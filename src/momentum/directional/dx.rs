@@ -9,9 +9,10 @@ directional_line! {
     /// # Formula
     ///
     /// `DX = 100 · |+DI − −DI| / (+DI + −DI)` with the DIs of [`PlusDi`](super::PlusDi) and
-    /// [`MinusDi`](super::MinusDi); first output at bar `n + 1`. A bar without direction
-    /// (smoothed true range 0, or `+DI + −DI = 0`) repeats the last DX (0 if it is the
-    /// first), as TA-Lib. See the [module docs](super).
+    /// [`MinusDi`](super::MinusDi) (computed as `100 · |+DM − −DM| / (+DM + −DM)`, the true
+    /// range cancelled); first output at bar `n + 1`. A bar without direction (smoothed
+    /// true range 0, or both DIs 0) repeats the last DX (0 if it is the first), as TA-Lib.
+    /// See the [module docs](super).
     ///
     /// # Parameters
     ///

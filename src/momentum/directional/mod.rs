@@ -26,8 +26,15 @@
 //! case: no smoothing, and `PLUS_DI(1)`, `MINUS_DI(1)` are the *fractions* `DM / TR` of
 //! each bar, not percentages (TA-Lib's output, kept for parity).
 //!
+//! How it is computed: each Wilder step as `S·(1 − 1/n) + x`, DX as
+//! `100 · |+DM − −DM| / (+DM + −DM)` over the smoothed moves (the DIs' ratio, with the true
+//! range cancelled) and each ADX step as `ADX·(1 − 1/n) + DX/n`. These are TA-Lib's values
+//! to within a few ulps (far inside the 1e-9 of the parity tests), with a multiplication
+//! where TA-Lib divides on the chain from one update to the next.
+//!
 //! Flat cases, as TA-Lib (exact zero tests, at every price scale): a smoothed true range of
-//! 0 gives both DIs 0; a bar with no direction (TR 0 or `+DI + −DI = 0`) has no DX, so
+//! 0 gives both DIs 0; a bar with no direction (smoothed TR 0, or `+DM + −DM = 0` so that
+//! both DIs are 0) has no DX, so
 //! [`Dx`] repeats its last value (0 if it is the first) and [`Adx`] keeps its value; the
 //! first ADX is the sum of the first `n` DX values, such bars counting 0, divided by `n`.
 //!
