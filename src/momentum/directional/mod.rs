@@ -190,7 +190,11 @@ macro_rules! directional_line {
             type Input = crate::bar::Candle<T>;
             type Output = T;
 
-            #[inline]
+            crate::slice::update_slice_on_a_copy!();
+
+            // Always: the slice path's loop and a caller's keep the state in registers only
+            // when the update is inlined into them.
+            #[inline(always)]
             fn update(&mut self, candle: crate::bar::Candle<T>) -> Option<T> {
                 if Self::accepts(&candle) {
                     self.core.push(&candle);
