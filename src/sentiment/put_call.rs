@@ -540,7 +540,7 @@ impl<T: Real> PutCall<T> {
         let lookback = crate::error::check_period("lookback", lookback)?;
         Ok(Self {
             smoothing,
-            variance: Variance::sample_generic(lookback)?.tracking_mean(),
+            variance: Variance::sample_generic(lookback)?,
             window: RingBuffer::new(lookback)?,
             sorted: SortedWindow::with_capacity(lookback),
             normalize: Normalize::Ratio,
@@ -679,8 +679,7 @@ impl<T: Real> Default for PutCall<T> {
         Self {
             smoothing: Sma::with_valid_period(10),
             variance: Variance::sample_generic(252)
-                .unwrap_or_else(|_| Variance::with_valid_period(252))
-                .tracking_mean(),
+                .unwrap_or_else(|_| Variance::with_valid_period(252)),
             window: RingBuffer::with_valid_capacity(252),
             sorted: SortedWindow::with_capacity(252),
             normalize: Normalize::Ratio,
@@ -832,7 +831,7 @@ impl<T: Real> TryFrom<PutCallState<T>> for PutCall<T> {
             put_call.sorted.replace(None, x);
         }
         put_call.smoothing = state.smoothing;
-        put_call.variance = state.variance.tracking_mean();
+        put_call.variance = state.variance;
         put_call.window = state.window;
         put_call.normalize = state.normalize;
         put_call.last = state.last;

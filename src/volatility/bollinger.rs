@@ -37,7 +37,9 @@ pub struct Bands<T = f64> {
 ///
 /// Over the last `n` inputs, with `SMA` their mean and `σ` their **population** standard
 /// deviation (as TA-Lib and Bollinger himself; see [`Variance`] for the numerics):
-/// - `middle = SMA_n`, `upper = middle + k·σ`, `lower = middle − k·σ`;
+/// - `middle = SMA_n`, `upper = middle + k·σ`, `lower = middle − k·σ` (the mean is read
+///   from the variance's sums as `a + Σ(x − a)/n`, `a` a value of the window: the SMA to
+///   about an ulp of the values, not always its last bit);
 /// - `%B = (x − lower)/(upper − lower)`, 0.5 if `upper = lower`;
 /// - `bandwidth = (upper − lower)/middle`, 0 if `upper = lower` or `middle = 0`.
 ///
@@ -191,12 +193,11 @@ impl<T: Real> Bollinger<T> {
         })
     }
 
-    /// The indicator, with its constant `%B` reach computed from `n` and `k`, and the
-    /// variance keeping the window sum for the middle band.
+    /// The indicator, with its constant `%B` reach computed from `n` and `k`.
     fn assemble(variance: Variance<T>, multiplier: T, last: T) -> Self {
         let spread = crate::float::from_usize::<T>(variance.period() - 1).sqrt();
         Self {
-            variance: variance.tracking_mean(),
+            variance,
             multiplier,
             last,
             percent_b_reach: spread / (lit::<T>(2.0) * multiplier),

@@ -488,12 +488,6 @@ impl<T: Real> RollingSum<T> {
         self.peek_sum(x) / self.period_real
     }
 
-    /// The period as a float (computed once).
-    #[inline]
-    pub(crate) fn period_real(&self) -> T {
-        self.period_real
-    }
-
     /// `1 / period`.
     #[inline]
     pub(crate) fn inverse_period(&self) -> T {
