@@ -655,28 +655,34 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
 mod tests {
     use super::*;
 
-    /// The mean read from the shifted sums (`a + Σ d / n`) is the window's mean within the
-    /// rounding of a sum of `n` terms of the values' magnitude, whatever left the window before (spikes of 1e12 among values
-    /// near 100, repeats), and `peek_moments` gives exactly what the update then gives, at
-    /// every point of a stream and for windows of every layout.
-    #[test]
-    fn the_mean_from_the_shifted_sums_is_the_window_mean_and_peeks_exactly() {
+    /// Noise around 100 with spikes of 1e12 and repeats of 42.
+    fn spiky_inputs() -> Vec<f64> {
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let inputs: Vec<f64> = (0..400)
+        (0..400)
             .map(|index| {
                 state ^= state << 13;
                 state ^= state >> 7;
                 state ^= state << 17;
                 let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
-                // Spikes and repeats among the noise.
                 match index % 37 {
                     0 => 1e12,
                     5..=8 => 42.0,
                     _ => 100.0 + noise,
                 }
             })
-            .collect();
-        for period in [1, 2, 3, 7, 8, 9, 20, 64] {
+            .collect()
+    }
+
+    /// Windows of every layout: short ones without partial sums, chunked ones.
+    const PERIODS: [usize; 8] = [1, 2, 3, 7, 8, 9, 20, 64];
+
+    /// The mean read from the shifted sums (`a + Σ d / n`) is the window's mean within the
+    /// rounding of a sum of `n` terms of the values' magnitude, whatever left the window
+    /// before, and `peek_moments` gives exactly what the update then gives, at every point.
+    #[test]
+    fn the_mean_from_the_shifted_sums_is_the_window_mean_and_peeks_exactly() {
+        let inputs = spiky_inputs();
+        for period in PERIODS {
             let mut variance = Variance::<f64>::new_generic(period).unwrap();
             for (index, &x) in inputs.iter().enumerate() {
                 let peeked = variance.peek_moments(x);
@@ -694,6 +700,36 @@ mod tests {
                     (mean - naive).abs() <= 4.0 * period as f64 * f64::EPSILON * scale,
                     "period {period}, input {index}: {mean} against {naive}"
                 );
+            }
+        }
+    }
+
+    /// A state saved at any point loads back equal, with the same mean and variance to the
+    /// bit, and a stream resumed from loaded states goes on as the original would.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_saved_variance_loads_as_it_was_and_resumes() {
+        let inputs = spiky_inputs();
+        for period in PERIODS {
+            let mut variance = Variance::<f64>::new_generic(period).unwrap();
+            let mut resumed = variance.clone();
+            for (index, &x) in inputs.iter().enumerate() {
+                assert_eq!(
+                    variance.update(x),
+                    resumed.update(x),
+                    "period {period}, input {index}"
+                );
+                let saved = serde_json::to_string(&variance).unwrap();
+                let loaded: Variance<f64> = serde_json::from_str(&saved).unwrap();
+                assert_eq!(loaded, variance, "period {period}, input {index}");
+                assert_eq!(
+                    loaded.moments(),
+                    variance.moments(),
+                    "period {period}, input {index}"
+                );
+                if index % 50 == 0 {
+                    resumed = loaded;
+                }
             }
         }
     }
