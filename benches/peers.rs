@@ -446,7 +446,7 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, Clock> {
 /// the series as a feed's would be: passed by value, `black_box` stores a 40-byte candle to
 /// the stack and the step reads it back across two of those stores, a failed store-to-load
 /// forward that cost some loops more than their own work (the ADX hand loop ran at 22 ns a
-/// bar that way, 5.5 from the series).
+/// bar that way, 5.9 from the series).
 fn stream<X: Copy, O>(
     group: &mut BenchmarkGroup<'_, Clock>,
     id: &str,
