@@ -1104,3 +1104,66 @@ fn warm_up_allocates_nothing_and_equals_an_update_loop() {
         None
     );
 }
+
+/// Allocations made by `Indicator::update_slice` over `inputs`, after checking that its
+/// outputs and final state are bit for bit those of an `update` loop over the same inputs.
+fn slice_allocations<I>(indicator: &I, inputs: &[I::Input]) -> usize
+where
+    I: Indicator<Output = f64> + Clone + PartialEq + std::fmt::Debug,
+{
+    let mut looped = indicator.clone();
+    let expected: Vec<u64> = inputs
+        .iter()
+        .map(|&x| looped.update(x).unwrap_or(f64::NAN).to_bits())
+        .collect();
+    let mut sliced = indicator.clone();
+    let mut out = vec![0.0; inputs.len()];
+    let before = allocations();
+    sliced.update_slice(inputs, &mut out).unwrap();
+    let allocations = allocations() - before;
+    let outputs: Vec<u64> = out.iter().map(|x| x.to_bits()).collect();
+    assert_eq!(
+        outputs, expected,
+        "update_slice gives the update loop's outputs"
+    );
+    assert_eq!(
+        sliced, looped,
+        "update_slice leaves the state of an update loop"
+    );
+    allocations
+}
+
+#[test]
+fn slice_paths_of_the_directional_lines_allocate_nothing() {
+    COUNTED.with(|counted| counted.set(true));
+    let candles: Vec<Candle<f64>> = (0..300)
+        .map(|i| {
+            let close = 100.0 + (f64::from(i) / 5.0).sin() * 8.0 + f64::from(i % 7);
+            Candle::new(close, close + 1.0, close - 1.5, close, 10.0).unwrap()
+        })
+        .collect();
+    let counts = [
+        (
+            "+DM",
+            slice_allocations(&PlusDm::new(14).unwrap(), &candles),
+        ),
+        (
+            "-DM",
+            slice_allocations(&MinusDm::new(14).unwrap(), &candles),
+        ),
+        (
+            "+DI",
+            slice_allocations(&PlusDi::new(14).unwrap(), &candles),
+        ),
+        (
+            "-DI",
+            slice_allocations(&MinusDi::new(14).unwrap(), &candles),
+        ),
+        ("DX", slice_allocations(&Dx::new(14).unwrap(), &candles)),
+        ("ADX", slice_allocations(&Adx::new(14).unwrap(), &candles)),
+        ("ADXR", slice_allocations(&Adxr::new(14).unwrap(), &candles)),
+    ];
+    for (name, count) in counts {
+        assert_eq!(count, 0, "{name} allocated {count} times in update_slice");
+    }
+}

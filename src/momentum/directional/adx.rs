@@ -47,6 +47,7 @@ directional_line! {
     #[doc(alias = "average directional index")]
     Adx, Strength, 2, "2..=100000", "ADX",
     range_only = false,
+    copy = true,
     read = |core: &Strength<T>| core.adx(),
     peek = |core: &Strength<T>, candle: &Candle<T>| core.pushed(candle).adx(),
     warmup = |n: usize| 2 * n,

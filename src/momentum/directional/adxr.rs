@@ -43,6 +43,7 @@ directional_line! {
     #[doc(alias = "ADXR")]
     Adxr, Rating, 2, "2..=100000", "ADXR",
     range_only = false,
+    copy = false,
     read = |core: &Rating<T>| core.adxr(),
     peek = |core: &Rating<T>, candle: &Candle<T>| core.pushed(candle).1,
     warmup = |n: usize| 3 * n - 1,

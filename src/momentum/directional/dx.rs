@@ -45,6 +45,7 @@ directional_line! {
     #[doc(alias = "DX")]
     Dx, Strength, 2, "2..=100000", "DX",
     range_only = false,
+    copy = true,
     read = |core: &Strength<T>| core.dx(),
     peek = |core: &Strength<T>, candle: &Candle<T>| core.pushed(candle).dx(),
     warmup = |n: usize| n + 1,

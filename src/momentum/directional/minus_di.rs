@@ -46,6 +46,7 @@ directional_line! {
     #[doc(alias = "-DI")]
     MinusDi, Movement, 1, "1..=100000", "-DI",
     range_only = false,
+    copy = true,
     read = |core: &Movement<T>| core.di().map(|(_, minus)| minus),
     peek = |core: &Movement<T>, candle: &Candle<T>| core.pushed(candle).di().map(|(_, minus)| minus),
     warmup = |n: usize| n + 1,

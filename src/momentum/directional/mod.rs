@@ -114,16 +114,18 @@ pub use vortex::{Vortex, VortexOutput};
 /// One line of the family over a shared core: the struct, its constructor, `Default`
 /// (TA-Lib's 14), `Indicator`, `Display` and the validated serde state.
 ///
-/// `$core` is [`core::Movement`] or [`core::Strength`]; `$min` the smallest period;
-/// `$range_only` whether the line reads only the high and low (which candles it accepts);
+/// `$core` is [`core::Movement`], [`core::Strength`] or [`core::Rating`]; `$min` the
+/// smallest period; `$range_only` whether the line reads only the high and low (which
+/// candles it accepts); `$copy` whether the core is a plain copy (no heap storage: its slice
+/// path then runs on a copy held in registers; `Rating` holds a ring buffer);
 /// `$read` the output from a core; `$peek` the output from a core and a candle not
 /// committed; `$warmup` the bars up to the first output, from `n`.
 macro_rules! directional_line {
     (
         $(#[$meta:meta])*
         $name:ident, $core:ident, $min:literal, $expected:literal, $label:literal,
-        range_only = $range_only:literal, read = $read:expr, peek = $peek:expr,
-        warmup = $warmup:expr $(,)?
+        range_only = $range_only:literal, copy = $copy:literal, read = $read:expr,
+        peek = $peek:expr, warmup = $warmup:expr $(,)?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq)]
@@ -190,7 +192,19 @@ macro_rules! directional_line {
             type Input = crate::bar::Candle<T>;
             type Output = T;
 
-            crate::slice::update_slice_on_a_copy!();
+            /// The streaming loop, on a copy of the state held in registers when the core
+            /// has no heap storage: the same outputs bit for bit.
+            fn update_slice(
+                &mut self,
+                inputs: &[Self::Input],
+                out: &mut [Self::Output],
+            ) -> Result<(), crate::Error> {
+                if $copy {
+                    crate::slice::update_slice_by_value(self, inputs, out)
+                } else {
+                    crate::slice::update_slice(self, inputs, out)
+                }
+            }
 
             // Always: the slice path's loop and a caller's keep the state in registers only
             // when the update is inlined into them.

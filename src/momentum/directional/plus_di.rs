@@ -46,6 +46,7 @@ directional_line! {
     #[doc(alias = "+DI")]
     PlusDi, Movement, 1, "1..=100000", "+DI",
     range_only = false,
+    copy = true,
     read = |core: &Movement<T>| core.di().map(|(plus, _)| plus),
     peek = |core: &Movement<T>, candle: &Candle<T>| core.pushed(candle).di().map(|(plus, _)| plus),
     warmup = |n: usize| n + 1,

@@ -45,6 +45,7 @@ directional_line! {
     #[doc(alias = "+DM")]
     PlusDm, Movement, 1, "1..=100000", "+DM",
     range_only = true,
+    copy = true,
     read = |core: &Movement<T>| core.dm().map(|(plus, _)| plus),
     peek = |core: &Movement<T>, candle: &Candle<T>| core.pushed(candle).dm().map(|(plus, _)| plus),
     warmup = |n: usize| n.max(2),
