@@ -140,7 +140,7 @@ impl<T: Real> Movement<T> {
             } else {
                 // `S − S/n + x` as `S·(1 − 1/n) + x`: a multiplication, not a division, on
                 // each sum's chain from one update to the next (the same value to an ulp).
-                let keep = T::one() - from_usize::<T>(self.period).recip();
+                let (keep, _) = self.weights();
                 self.plus = self.plus * keep + plus;
                 self.minus = self.minus * keep + minus;
                 self.range = self.range * keep + range;
@@ -161,6 +161,13 @@ impl<T: Real> Movement<T> {
     #[inline]
     pub(crate) fn dm(&self) -> Option<(T, T)> {
         (self.moves >= (self.period - 1).max(1)).then_some((self.plus, self.minus))
+    }
+
+    /// Wilder's weights `(1 − 1/n, 1/n)`: of the smoothed value and of the new one.
+    #[inline]
+    pub(crate) fn weights(&self) -> (T, T) {
+        let share = from_usize::<T>(self.period).recip();
+        (T::one() - share, share)
     }
 
     /// Smoothed `(+DM, −DM)` from move `n` on, when the DIs exist.
@@ -289,8 +296,8 @@ impl<T: Real> Strength<T> {
         } else if let (Some(dx), Some(adx)) = (dx, self.adx) {
             // `(ADX·(n − 1) + DX)/n` as `ADX·(1 − 1/n) + DX/n`: a multiplication and an
             // addition on the ADX's chain from one update to the next.
-            let share = from_usize::<T>(n).recip();
-            self.adx = Some((adx * (T::one() - share) + dx * share).min(lit(100.0)));
+            let (keep, share) = self.movement.weights();
+            self.adx = Some((adx * keep + dx * share).min(lit(100.0)));
         }
     }
 
