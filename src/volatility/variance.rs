@@ -80,8 +80,8 @@ use crate::{Error, Indicator, Real};
     serde(try_from = "VarianceState<T>", into = "VarianceState<T>")
 )]
 pub struct Variance<T: Real = f64> {
-    /// The window (only the values are stored: its sums are stale, resynchronised before
-    /// saving).
+    /// The window (only the values are stored: it holds no partial sums, and its sums are
+    /// stale, resynchronised before saving).
     sum: RollingSum<T>,
     /// At the last rebuild: `old[i]` = `[Σ (slot_j − anchor), Σ (slot_j − anchor)²]` over
     /// `j ≥ i`, added newest first, where the anchor is the last slot (the newest value of
@@ -163,7 +163,7 @@ impl<T: Real> Variance<T> {
 
     /// For parameters known to be valid: `period` is clamped into range, `ddof` below it.
     fn with_valid_parameters(period: usize, ddof: usize) -> Self {
-        let sum = RollingSum::with_valid_period(period);
+        let sum = RollingSum::for_storing(period);
         let period = sum.period();
         Self {
             sum,
@@ -638,6 +638,7 @@ impl<T: Real> TryFrom<VarianceState<T>> for Variance<T> {
             ));
         }
         variance.sum = state.sum;
+        variance.sum.release_partial_sums();
         variance.resync();
         let finite = variance.m2.is_finite()
             && variance.recent_square.is_finite()
@@ -700,6 +701,25 @@ mod tests {
                     (mean - naive).abs() <= 4.0 * period as f64 * f64::EPSILON * scale,
                     "period {period}, input {index}: {mean} against {naive}"
                 );
+            }
+        }
+    }
+
+    /// The window holds only its values (the variance keeps its own sums): `n` values and
+    /// `n` pairs of suffix sums, before and after a save and load.
+    #[test]
+    fn the_window_holds_no_partial_sums() {
+        for period in [1, 8, 9, 20, 200] {
+            let mut variance = Variance::<f64>::new_generic(period).unwrap();
+            let expected = period * size_of::<f64>() + period * size_of::<[f64; 2]>();
+            assert_eq!(variance.heap_bytes(), expected, "period {period}");
+            variance.warm_up(spiky_inputs().into_iter().take(period * 3 / 2 + 1));
+            #[cfg(feature = "serde")]
+            {
+                let saved = serde_json::to_string(&variance).unwrap();
+                let loaded: Variance<f64> = serde_json::from_str(&saved).unwrap();
+                assert_eq!(loaded.heap_bytes(), expected, "period {period}");
+                assert_eq!(loaded, variance, "period {period}");
             }
         }
     }

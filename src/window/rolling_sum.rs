@@ -140,28 +140,31 @@ impl<T: Real> RollingSum<T> {
         // The smallest chunk with chunk² ≥ period (at least 2, so that right after a rebuild
         // the first chunk holds slot 1).
         let chunk = (2..=period.max(2)).find(|c| c * c >= period).unwrap_or(2);
-        Self {
+        let mut sum = Self {
             slots: vec![T::zero(); period],
             next: 0,
             len: 0,
             chunk,
-            // A short window stores no partial sums (see `DIRECT_UP_TO`).
-            boundaries: if period <= DIRECT_UP_TO {
-                Vec::new()
-            } else {
-                vec![T::zero(); period.div_ceil(chunk)]
-            },
-            cached: if period <= DIRECT_UP_TO {
-                Vec::new()
-            } else {
-                vec![T::zero(); chunk]
-            },
+            boundaries: Vec::new(),
+            cached: Vec::new(),
             cached_start: 0,
             refresh_at: (chunk - 1).min(period),
             recent: T::zero(),
             sum: T::zero(),
             inverse_period: T::one() / crate::float::from_usize(period),
             period_real: crate::float::from_usize(period),
+        };
+        sum.allocate_partial_sums();
+        sum
+    }
+
+    /// Allocates the partial sums (zeros) if the window has none: none for a short window
+    /// (see [`DIRECT_UP_TO`]), which adds them up in each push.
+    fn allocate_partial_sums(&mut self) {
+        let period = self.slots.len();
+        if period > DIRECT_UP_TO && self.cached.is_empty() {
+            self.boundaries = vec![T::zero(); period.div_ceil(self.chunk)];
+            self.cached = vec![T::zero(); self.chunk];
         }
     }
 
@@ -206,6 +209,22 @@ impl<T: Real> RollingSum<T> {
             self.len = self.next;
             self.next = 0;
         }
+    }
+
+    /// A window for an owner that only [`store`](Self::store)s into it (the variance,
+    /// which keeps its own sums): it holds no partial sums; [`resync`](Self::resync)
+    /// allocates them when the state is saved.
+    pub(crate) fn for_storing(period: usize) -> Self {
+        let mut window = Self::with_valid_period(period);
+        window.release_partial_sums();
+        window
+    }
+
+    /// Frees the partial sums of a window that is only [`store`](Self::store)d into (see
+    /// [`for_storing`](Self::for_storing)), such as one just loaded.
+    pub(crate) fn release_partial_sums(&mut self) {
+        self.boundaries = Vec::new();
+        self.cached = Vec::new();
     }
 
     /// `true` when both hold the same values in the same slots: the same window, whatever
@@ -380,6 +399,8 @@ impl<T: Real> RollingSum<T> {
     #[cfg(feature = "serde")]
     pub(crate) fn resync(&mut self) {
         let period = self.slots.len();
+        // A window that was only stored into has none (see `for_storing`).
+        self.allocate_partial_sums();
         self.boundaries.fill(T::zero());
         self.cached.fill(T::zero());
         if self.len == period {
@@ -740,6 +761,8 @@ impl<T: Real> TryFrom<RollingSumState<T>> for RollingSum<T> {
         // can outlive the values it came with and later fail that check.
         let mut loaded = Self::with_valid_period(period);
         loaded.slots = state.slots;
+        // A deserialized `Vec` may hold more than it needs (growth by doubling).
+        loaded.slots.shrink_to_fit();
         loaded.next = state.next;
         loaded.len = if state.len == period { period } else { 0 };
         loaded.resync();
