@@ -99,14 +99,11 @@ impl<T: Real> Candle<T> {
 }
 
 impl<T: Real> CheckedInput for Candle<T> {
-    /// Branch-free: the five checks are combined with `&`, not `&&`.
+    /// The five numbers checked side by side, without a branch (see
+    /// `float::all_usable`).
     #[inline]
     fn is_usable(&self) -> bool {
-        self.open.is_usable()
-            & self.high.is_usable()
-            & self.low.is_usable()
-            & self.close.is_usable()
-            & self.volume.is_usable()
+        crate::float::all_usable([self.open, self.high, self.low, self.close, self.volume])
     }
 }
 

@@ -56,6 +56,19 @@ pub(crate) fn in_input_range<T: Float>(x: T, min: T, max: T) -> bool {
     magnitude <= max && (magnitude >= min || magnitude == T::zero())
 }
 
+/// `true` when every one of `values` is in the usable range (see [`in_input_range`]),
+/// checked without a branch: the same three comparisons on each value, combined with `&`,
+/// which the compiler runs two values at a time in vector registers (a candle's five
+/// numbers, a pair's two).
+#[inline]
+pub(crate) fn all_usable<T: Real, const N: usize>(values: [T; N]) -> bool {
+    let (min, max) = (T::min_input(), T::max_input());
+    values.iter().fold(true, |usable, x| {
+        let magnitude = x.abs();
+        usable & (magnitude <= max) & ((magnitude >= min) | (magnitude == T::zero()))
+    })
+}
+
 /// The larger of `a` and `b`, neither NaN (`b` on a tie): one comparison and one select,
 /// where `max`'s NaN handling takes six instructions on x86-64.
 #[inline]
@@ -197,5 +210,48 @@ mod tests {
         let (sum, error) = two_sum(0.1_f64, 0.2);
         assert_eq!(sum, 0.30000000000000004);
         assert_eq!(error, -2.7755575615628914e-17);
+    }
+
+    /// The branch-free check of several numbers agrees with the scalar one on each, for
+    /// every edge of the usable range in every position (a candle's five, a pair's two),
+    /// in both precisions.
+    #[test]
+    fn all_usable_is_every_number_in_the_input_range() {
+        fn check<T: Real>(edges: &[T]) {
+            let scalar = |x: T| in_input_range(x, T::min_input(), T::max_input());
+            let usable = T::one();
+            for &edge in edges {
+                for position in 0..5 {
+                    let mut values = [usable; 5];
+                    if let Some(value) = values.get_mut(position) {
+                        *value = edge;
+                    }
+                    assert_eq!(all_usable(values), scalar(edge), "{edge:?} at {position}");
+                }
+                assert_eq!(all_usable([edge, usable]), scalar(edge), "{edge:?} first");
+                assert_eq!(all_usable([usable, edge]), scalar(edge), "{edge:?} second");
+                assert_eq!(all_usable([edge]), scalar(edge), "{edge:?} alone");
+            }
+        }
+        let wide = |x: f64| [x, -x, x * (1.0 + f64::EPSILON), x * (1.0 - f64::EPSILON)];
+        let mut edges: Vec<f64> = vec![0.0, -0.0, f64::NAN, f64::INFINITY, -f64::INFINITY];
+        edges.extend(wide(1e150));
+        edges.extend(wide(1e-150));
+        edges.extend([f64::MIN_POSITIVE, 5e-324, f64::MAX, 1.0, -42.5]);
+        check(&edges);
+        let narrow = |x: f32| [x, -x, x * (1.0 + f32::EPSILON), x * (1.0 - f32::EPSILON)];
+        let mut edges: Vec<f32> = vec![0.0, -0.0, f32::NAN, f32::INFINITY, -f32::INFINITY];
+        edges.extend(narrow(1e15));
+        edges.extend(narrow(1e-15));
+        edges.extend([f32::MIN_POSITIVE, 1e-45, f32::MAX, 1.0, -42.5]);
+        check(&edges);
+        // The scalar check itself at the edges.
+        assert!(in_input_range(1e150, 1e-150, 1e150) && in_input_range(-1e-150, 1e-150, 1e150));
+        assert!(!in_input_range(1e150 * (1.0 + f64::EPSILON), 1e-150, 1e150));
+        assert!(!in_input_range(
+            1e-150 * (1.0 - f64::EPSILON),
+            1e-150,
+            1e150
+        ));
     }
 }

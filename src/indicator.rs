@@ -26,9 +26,10 @@ impl CheckedInput for f32 {
 }
 
 impl<T: Real> CheckedInput for (T, T) {
+    /// Both numbers checked side by side, without a branch (see `float::all_usable`).
     #[inline]
     fn is_usable(&self) -> bool {
-        self.0.is_usable() && self.1.is_usable()
+        crate::float::all_usable([self.0, self.1])
     }
 }
 
