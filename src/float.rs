@@ -58,8 +58,8 @@ pub(crate) fn in_input_range<T: Float>(x: T, min: T, max: T) -> bool {
 
 /// `true` when every one of `values` is in the usable range (see [`in_input_range`]),
 /// checked without a branch: the same three comparisons on each value, combined with `&`,
-/// which the compiler runs two values at a time in vector registers (a candle's five
-/// numbers, a pair's two).
+/// which on x86-64 the compiler runs two values at a time in SSE2 registers (a candle's
+/// five numbers, a pair's two).
 #[inline]
 pub(crate) fn all_usable<T: Real, const N: usize>(values: [T; N]) -> bool {
     let (min, max) = (T::min_input(), T::max_input());

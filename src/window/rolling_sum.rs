@@ -136,11 +136,20 @@ impl<T: Real> RollingSum<T> {
 
     /// For periods known to be valid (constants); anything else is clamped into range.
     pub(crate) fn with_valid_period(period: usize) -> Self {
+        let mut sum = Self::for_storing(period);
+        sum.allocate_partial_sums();
+        sum
+    }
+
+    /// A window for an owner that only [`store`](Self::store)s into it (the variance,
+    /// which keeps its own sums): it holds no partial sums; [`resync`](Self::resync)
+    /// allocates them when the state is saved. The period is clamped into range.
+    pub(crate) fn for_storing(period: usize) -> Self {
         let period = crate::error::clamp_period(period);
         // The smallest chunk with chunk² ≥ period (at least 2, so that right after a rebuild
         // the first chunk holds slot 1).
         let chunk = (2..=period.max(2)).find(|c| c * c >= period).unwrap_or(2);
-        let mut sum = Self {
+        Self {
             slots: vec![T::zero(); period],
             next: 0,
             len: 0,
@@ -153,9 +162,7 @@ impl<T: Real> RollingSum<T> {
             sum: T::zero(),
             inverse_period: T::one() / crate::float::from_usize(period),
             period_real: crate::float::from_usize(period),
-        };
-        sum.allocate_partial_sums();
-        sum
+        }
     }
 
     /// Allocates the partial sums (zeros) if the window has none: none for a short window
@@ -211,17 +218,9 @@ impl<T: Real> RollingSum<T> {
         }
     }
 
-    /// A window for an owner that only [`store`](Self::store)s into it (the variance,
-    /// which keeps its own sums): it holds no partial sums; [`resync`](Self::resync)
-    /// allocates them when the state is saved.
-    pub(crate) fn for_storing(period: usize) -> Self {
-        let mut window = Self::with_valid_period(period);
-        window.release_partial_sums();
-        window
-    }
-
     /// Frees the partial sums of a window that is only [`store`](Self::store)d into (see
     /// [`for_storing`](Self::for_storing)), such as one just loaded.
+    #[cfg(feature = "serde")]
     pub(crate) fn release_partial_sums(&mut self) {
         self.boundaries = Vec::new();
         self.cached = Vec::new();
