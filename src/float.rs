@@ -217,34 +217,33 @@ mod tests {
     /// in both precisions.
     #[test]
     fn all_usable_is_every_number_in_the_input_range() {
-        fn check<T: Real>(edges: &[T]) {
+        fn check<T: Real>() {
             let scalar = |x: T| in_input_range(x, T::min_input(), T::max_input());
-            let usable = T::one();
-            for &edge in edges {
+            let (one, epsilon) = (T::one(), T::epsilon());
+            let around = |x: T| [x, -x, x * (one + epsilon), x * (one - epsilon)];
+            let mut edges = vec![T::zero(), -T::zero(), T::nan(), T::infinity()];
+            edges.extend([-T::infinity(), T::max_value(), one, lit(-42.5)]);
+            edges.extend(around(T::max_input()));
+            edges.extend(around(T::min_input()));
+            // The smallest normal and the smallest subnormal.
+            edges.extend([T::min_positive_value(), T::min_positive_value() * epsilon]);
+            for edge in edges {
                 for position in 0..5 {
-                    let mut values = [usable; 5];
+                    let mut values = [one; 5];
                     if let Some(value) = values.get_mut(position) {
                         *value = edge;
                     }
                     assert_eq!(all_usable(values), scalar(edge), "{edge:?} at {position}");
                 }
-                assert_eq!(all_usable([edge, usable]), scalar(edge), "{edge:?} first");
-                assert_eq!(all_usable([usable, edge]), scalar(edge), "{edge:?} second");
+                assert_eq!(all_usable([edge, one]), scalar(edge), "{edge:?} first");
+                assert_eq!(all_usable([one, edge]), scalar(edge), "{edge:?} second");
                 assert_eq!(all_usable([edge]), scalar(edge), "{edge:?} alone");
             }
         }
-        let wide = |x: f64| [x, -x, x * (1.0 + f64::EPSILON), x * (1.0 - f64::EPSILON)];
-        let mut edges: Vec<f64> = vec![0.0, -0.0, f64::NAN, f64::INFINITY, -f64::INFINITY];
-        edges.extend(wide(1e150));
-        edges.extend(wide(1e-150));
-        edges.extend([f64::MIN_POSITIVE, 5e-324, f64::MAX, 1.0, -42.5]);
-        check(&edges);
-        let narrow = |x: f32| [x, -x, x * (1.0 + f32::EPSILON), x * (1.0 - f32::EPSILON)];
-        let mut edges: Vec<f32> = vec![0.0, -0.0, f32::NAN, f32::INFINITY, -f32::INFINITY];
-        edges.extend(narrow(1e15));
-        edges.extend(narrow(1e-15));
-        edges.extend([f32::MIN_POSITIVE, 1e-45, f32::MAX, 1.0, -42.5]);
-        check(&edges);
+        check::<f64>();
+        check::<f32>();
+        assert_eq!(f64::MIN_POSITIVE * f64::EPSILON, 5e-324);
+        assert_eq!(f32::MIN_POSITIVE * f32::EPSILON, 1e-45);
         // The scalar check itself at the edges.
         assert!(in_input_range(1e150, 1e-150, 1e150) && in_input_range(-1e-150, 1e-150, 1e150));
         assert!(!in_input_range(1e150 * (1.0 + f64::EPSILON), 1e-150, 1e150));
