@@ -1,5 +1,3 @@
-use core::cell::Cell;
-
 use crate::float::larger;
 use crate::Real;
 
@@ -264,8 +262,7 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
     /// are skipped, as the streaming indicators skip them) and writes the extreme of the
     /// window after it into `out`, NaN until `period` values have been pushed: bit for bit
     /// the streaming outputs, and the same state. Extra slots of the longer slice are left
-    /// alone. Once the window is full, the usable inputs go in runs up to the end of the
-    /// current block ([`push_run`](Self::push_run)); warm-up and unusable inputs one by one.
+    /// alone (see [`extremes_of`](Self::extremes_of) for how).
     pub(crate) fn extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
         self.extremes_of::<true>(inputs, out);
     }
@@ -276,84 +273,161 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
         self.extremes_of::<false>(inputs, out);
     }
 
-    /// The slice path's loop, its runs checking each input (`CHECKED`) or not (for inputs
-    /// proven usable).
+    /// The slice path's loop. While the window warms up, one input at a time through
+    /// [`push`](Self::push)'s steps. Once it is full, the inputs are checked ahead in pieces
+    /// of at least [`AHEAD`] (with `CHECKED`; without, the caller has proven them usable),
+    /// and a stretch of usable inputs goes through [`push_usable`](Self::push_usable), which
+    /// keeps no ages; the inputs up to the end of a block holding an unusable one go one at
+    /// a time. With `AGES`, the positions that `push_usable`'s block ends skipped are
+    /// rebuilt once, at the end ([`rebuild_positions`](Self::rebuild_positions)).
     fn extremes_of<const CHECKED: bool>(&mut self, inputs: &[T], out: &mut [T]) {
         let len = inputs.len().min(out.len());
-        let mut start = 0;
+        let (mut start, mut positions_stale) = (0, false);
+        // `inputs[..proven]` are known usable.
+        let mut proven = if CHECKED { 0 } else { len };
         while start < len {
-            let rest = inputs.get(start..len).unwrap_or_default();
-            let rest_out = out.get_mut(start..len).unwrap_or_default();
             let full = self.pushed >= self.period as u64;
-            let done = if full {
-                self.push_run::<CHECKED>(rest, rest_out)
+            // To the end of the current block, or one input while warming up.
+            let run = if full {
+                (len - start).min(self.period - self.next)
             } else {
-                0
+                1
             };
-            if done == 0 {
-                let mut hot = self.hot();
-                if let (Some(&x), Some(slot)) = (rest.first(), rest_out.first_mut()) {
-                    if x.is_usable() {
-                        self.push_hot(&mut hot, x);
-                    }
-                    *slot = if hot.pushed >= self.period as u64 {
-                        newest_best(self.suffix(hot.next), hot.prefix) * self.sign
-                    } else {
-                        T::nan()
-                    };
+            if full && start >= proven {
+                let usable = |end: usize| {
+                    crate::slice::all_usable(inputs.get(start..end).unwrap_or_default())
+                };
+                let ahead = (start + run.max(AHEAD)).min(len);
+                if usable(ahead) {
+                    proven = ahead;
+                } else if usable(start + run) {
+                    proven = start + run;
                 }
-                self.set_hot(hot);
             }
-            start += done.max(1);
+            if full && start < proven {
+                let inputs = inputs.get(start..proven).unwrap_or_default();
+                let out = out.get_mut(start..proven).unwrap_or_default();
+                positions_stale |= self.push_usable(inputs, out);
+                start = proven;
+                continue;
+            }
+            let inputs = inputs.get(start..start + run).unwrap_or_default();
+            let out = out.get_mut(start..start + run).unwrap_or_default();
+            let mut hot = self.hot();
+            for (&x, slot) in inputs.iter().zip(out) {
+                if x.is_usable() {
+                    self.push_hot(&mut hot, x);
+                    // A block that ends here records its positions.
+                    positions_stale &= hot.next != 0;
+                }
+                *slot = if hot.pushed >= self.period as u64 {
+                    newest_best(self.suffix(hot.next), hot.prefix) * self.sign
+                } else {
+                    T::nan()
+                };
+            }
+            self.set_hot(hot);
+            start += run;
+        }
+        if AGES && positions_stale {
+            self.rebuild_positions();
         }
     }
 
-    /// Pushes the leading usable `inputs`, up to the end of the current block, into a full
-    /// window, writes the extreme after each into `out`, and returns how many it pushed:
-    /// [`push`](Self::push)'s steps, without its per-push bookkeeping (the slot, the count
-    /// and the block's end are known for the whole run). Without `CHECKED`, every input is
-    /// taken as usable (the caller has proven it).
-    fn push_run<const CHECKED: bool>(&mut self, inputs: &[T], out: &mut [T]) -> usize {
-        let next = self.next;
-        let run = inputs.len().min(self.period - next);
-        let sign = self.sign;
-        let mut prefix = self.prefix;
-        let mut prefix_position = self.prefix_position;
+    /// Pushes `inputs`, every one usable, into a full window and writes the extreme after
+    /// each into `out`; returns `true` if a block ended. [`push`](Self::push)'s steps, a
+    /// block at a time, without their per-push bookkeeping (the slots, the count and the
+    /// block's end are known for the whole run) and without ages: with `AGES`, the prefix's
+    /// position is found at the end (the newest slot of the last run holding the prefix, if
+    /// any), and the ended blocks' positions are left to
+    /// [`rebuild_positions`](Self::rebuild_positions).
+    fn push_usable(&mut self, inputs: &[T], out: &mut [T]) -> bool {
+        match self.extremum {
+            Extremum::Max => self.push_usable_signed::<false>(inputs, out),
+            Extremum::Min => self.push_usable_signed::<true>(inputs, out),
+        }
+    }
+
+    /// [`push_usable`](Self::push_usable) with the sign known at compile time: a value is
+    /// stored as itself (`NEGATED` false, a maximum) or negated (a minimum), which is what
+    /// multiplying by `sign` gives, bit for bit, without the multiplications.
+    #[inline]
+    fn push_usable_signed<const NEGATED: bool>(&mut self, inputs: &[T], out: &mut [T]) -> bool {
+        let period = self.period;
+        let sign = |x: T| if NEGATED { -x } else { x };
+        let len = inputs.len().min(out.len());
+        let (mut next, mut prefix, mut ended) = (self.next, self.prefix, false);
         let mut done = 0;
-        // Slot `next + k` takes the k-th input; the slot after it still holds the suffix
-        // extreme of the previous block that the window keeps (`−∞` in the last slot).
-        let slots = self.slots.get_mut(next..=next + run).unwrap_or_default();
-        let slots = Cell::from_mut(slots).as_slice_of_cells();
-        for ((pair, &x), slot_out) in slots.windows(2).zip(inputs).zip(out.iter_mut()) {
-            let ([slot, suffix], true) = (pair, !CHECKED || x.is_usable()) else {
-                break;
-            };
-            let value = x * sign;
-            slot.set(value);
-            // Ties: the newer value wins.
-            let newer = value >= prefix;
-            prefix = if newer { value } else { prefix };
-            if AGES {
-                prefix_position = if newer {
-                    (next + done) as u32
+        while done < len {
+            // Up to the end of the block: input `k` goes to slot `next + k`, and the slot
+            // after it still holds the suffix extreme of the previous block that the
+            // window keeps (`−∞` in the last slot).
+            let run = (len - done).min(period - next);
+            let inputs = inputs.get(done..done + run).unwrap_or_default();
+            let out = out.get_mut(done..done + run).unwrap_or_default();
+            let kept = self.slots.get(next + 1..=next + run).unwrap_or_default();
+            for ((&x, &suffix), slot) in inputs.iter().zip(kept).zip(out) {
+                // Ties: the newer value wins.
+                prefix = larger(prefix, sign(x));
+                *slot = sign(newest_best(suffix, prefix));
+            }
+            let stored = self.slots.get_mut(next..next + run).unwrap_or_default();
+            done += run;
+            if next + run == period {
+                if next == 0 {
+                    // A whole block: its suffix extremes straight from the inputs.
+                    let mut best = T::neg_infinity();
+                    for (slot, &x) in stored.iter_mut().zip(inputs).rev() {
+                        best = larger(sign(x), best);
+                        *slot = best;
+                    }
                 } else {
-                    prefix_position
+                    for (slot, &x) in stored.iter_mut().zip(inputs) {
+                        *slot = sign(x);
+                    }
+                    end_block::<T, false>(&mut self.slots, &mut self.positions, period);
+                }
+                (next, prefix, ended) = (0, T::neg_infinity(), true);
+                self.prefix_position = 0;
+            } else {
+                for (slot, &x) in stored.iter_mut().zip(inputs) {
+                    *slot = sign(x);
+                }
+                if AGES {
+                    if let Some(at) = stored.iter().rposition(|&value| value == prefix) {
+                        self.prefix_position = (next + at) as u32;
+                    }
+                }
+                next += run;
+            }
+        }
+        self.next = next;
+        self.prefix = prefix;
+        self.pushed = self.pushed.saturating_add(len as u64);
+        ended
+    }
+
+    /// The positions of the previous block's suffix extremes still in the window (slots
+    /// `next..period`), from the extremes alone: the newest slot holding a suffix extreme
+    /// is the last of its run of equal suffix extremes (the one after differs, so the value
+    /// there is the extreme itself). What [`end_block`] records with ages, in one pass.
+    fn rebuild_positions(&mut self) {
+        let slots = self.slots.get(self.next..=self.period).unwrap_or_default();
+        let positions = self
+            .positions
+            .get_mut(self.next..self.period)
+            .unwrap_or_default();
+        let mut at = self.period;
+        for (offset, (pair, position)) in slots.windows(2).zip(positions).enumerate().rev() {
+            if let [value, after] = pair {
+                at = if value == after {
+                    at
+                } else {
+                    self.next + offset
                 };
             }
-            *slot_out = newest_best(suffix.get(), prefix) * sign;
-            done += 1;
+            *position = at as u32;
         }
-        self.next = next + done;
-        self.prefix = prefix;
-        self.prefix_position = prefix_position;
-        self.pushed = self.pushed.saturating_add(done as u64);
-        if self.next == self.period {
-            end_block::<T, AGES>(&mut self.slots, &mut self.positions, self.period);
-            self.next = 0;
-            self.prefix = T::neg_infinity();
-            self.prefix_position = 0;
-        }
-        done
     }
 
     /// The extreme of the values in the window after pushing `x`, without pushing it.
@@ -441,6 +515,10 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
             + self.positions.capacity() * core::mem::size_of::<u32>()
     }
 }
+
+/// How many inputs the slice path checks at once, at least: short runs (a block's worth)
+/// share one check.
+const AHEAD: usize = 256;
 
 /// The fields of a [`MonotonicDeque`] that every push updates.
 #[derive(Debug, Clone, Copy)]
