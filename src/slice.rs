@@ -98,6 +98,39 @@ where
     Ok(())
 }
 
+/// Inputs per chunk of [`value_chunks`]: enough for one usability check to cost little per
+/// input, few enough for a chunk's inputs and outputs to stay in the first-level cache.
+pub(crate) const VALUE_CHUNK: usize = 256;
+
+/// The slice path of an indicator of numbers whose output is a number, with a fast path:
+/// checks `out`'s length, then runs the inputs in chunks of [`VALUE_CHUNK`]. A chunk whose
+/// inputs are all usable goes to `chunk` (the indicator's steady-state path over the chunk
+/// into its outputs), which returns `false` to decline it (a state still warming up); a
+/// declined chunk, and any chunk with an unusable input, goes input by input through
+/// `update` (NaN for `None`). The fast path must give what `update` gives on those inputs,
+/// bit for bit, and leave the same state.
+pub(crate) fn value_chunks<I, T>(
+    indicator: &mut I,
+    inputs: &[T],
+    out: &mut [T],
+    chunk: impl Fn(&mut I, &[T], &mut [T]) -> bool,
+) -> Result<(), Error>
+where
+    I: Indicator<Input = T, Output = T> + ?Sized,
+    T: Real,
+{
+    check_lengths("out", inputs.len(), out.len())?;
+    for (inputs, out) in inputs.chunks(VALUE_CHUNK).zip(out.chunks_mut(VALUE_CHUNK)) {
+        if all_usable(inputs) && chunk(indicator, inputs, out) {
+            continue;
+        }
+        for (slot, &input) in out.iter_mut().zip(inputs) {
+            *slot = indicator.update(input).unwrap_or_else(T::nan);
+        }
+    }
+    Ok(())
+}
+
 /// Rows per chunk of [`hlc_rows`]: long enough for the rolling windows' runs, short enough
 /// for a chunk's buffers to stay in the first-level cache.
 pub(crate) const CHUNK: usize = 64;

@@ -1,7 +1,8 @@
 //! The slice path (`Indicator::update_slice`): bit for bit the outputs of `update` called in
 //! a loop (NaN where `update` returns `None`), the same final state, whatever the inputs
 //! (unusable ones included), in `f64` and `f32`; and TA-Lib's own outputs on the fixtures.
-//! Likewise the column paths of the indicators with several outputs (`Bollinger::bands_into`,
+//! Long stretches of usable inputs (the fast paths that check a chunk of inputs at once) as
+//! well. Likewise the column paths of the indicators with several outputs (`Bollinger::bands_into`,
 //! `Macd::lines_into`, the stochastics' `lines_into`), and the paths over high, low and close
 //! columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the stochastics' `hlc_lines_into`).
 
@@ -16,7 +17,7 @@ use ta_stream::momentum::{
     FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput, WilliamsR,
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
-use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, TrueRange};
+use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -73,6 +74,17 @@ fn values_f64() -> impl Strategy<Value = Vec<f64>> {
         ]),
     ];
     prop::collection::vec(value, 0..300)
+}
+
+/// Long stretches of prices (several chunks of the slice paths that check their inputs a
+/// chunk at a time) with a rare unusable value or zero, so that most chunks take the fast
+/// path and some do not.
+fn long_values_f64() -> impl Strategy<Value = Vec<f64>> {
+    let value = prop_oneof![
+        400 => 1.0..1000.0_f64,
+        1 => prop::sample::select(vec![f64::NAN, f64::INFINITY, 1e151, 0.0, -0.0]),
+    ];
+    prop::collection::vec(value, 0..1500)
 }
 
 fn values_f32() -> impl Strategy<Value = Vec<f32>> {
@@ -438,6 +450,22 @@ proptest! {
         check_slice_equals_streaming(&Dema::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Tema::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&T3::<f64>::new(period, 0.7).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Variance::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&StdDev::<f64>::new(period).unwrap(), &inputs, split);
+    }
+
+    #[test]
+    fn slice_over_long_usable_stretches_equals_streaming(inputs in long_values_f64(), period in 1..300usize, split in 0..1500usize) {
+        check_slice_equals_streaming(&Wma::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&RollingMax::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&RollingMin::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Sma::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Variance::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&StdDev::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&StdDev::<f64>::sample(period.max(2)).unwrap(), &inputs, split);
+        let narrow: Vec<f32> = inputs.iter().map(|&x| x as f32).collect();
+        check_slice_equals_streaming(&Wma::<f32>::new_generic(period).unwrap(), &narrow, split);
+        check_slice_equals_streaming(&StdDev::<f32>::new_generic(period).unwrap(), &narrow, split);
     }
 
     #[test]

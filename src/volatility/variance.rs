@@ -282,6 +282,79 @@ impl<T: Real> Variance<T> {
         }
     }
 
+    /// Pushes `inputs` into a full window and writes `output` of the variance after each
+    /// into `out`: [`push`](Self::push)'s steps a block at a time, without their per-push
+    /// bookkeeping (the slots are known for the whole run, and the values are stored with
+    /// one copy per run), so the outputs and the state are `push`'s bit for bit. Every input
+    /// must be usable; the window must be full.
+    pub(crate) fn push_usable_into(
+        &mut self,
+        inputs: &[T],
+        out: &mut [T],
+        output: impl Fn(T) -> T,
+    ) {
+        let period = self.sum.period();
+        let (inverse_period, inverse_divisor) = (self.sum.inverse_period(), self.inverse_divisor);
+        let len = inputs.len().min(out.len());
+        let mut done = 0;
+        while done < len {
+            let next = self.sum.write_index();
+            let run = (len - done).min(period - next);
+            let inputs = inputs.get(done..done + run).unwrap_or_default();
+            let out = out.get_mut(done..done + run).unwrap_or_default();
+            // The pushes before the block's last read the suffix sums of the slot after
+            // their own.
+            let completes = next + run == period;
+            let steady = run - usize::from(completes);
+            let (anchor, mut recent, mut m2) =
+                (self.anchor, (self.recent_sum, self.recent_square), self.m2);
+            let suffixes = self
+                .old
+                .get(next + 1..next + 1 + steady)
+                .unwrap_or_default();
+            for ((&x, &[old_sum, old_square]), slot) in inputs.iter().zip(suffixes).zip(&mut *out) {
+                recent = accumulate(recent, x, anchor);
+                m2 = m2_of(old_sum + recent.0, old_square + recent.1, inverse_period);
+                *slot = output(m2 * inverse_divisor);
+            }
+            self.sum.store_run(inputs);
+            if completes {
+                self.rebuild();
+                if let Some(last) = out.last_mut() {
+                    *last = output(self.m2 * inverse_divisor);
+                }
+            } else {
+                (self.recent_sum, self.recent_square) = recent;
+                self.m2 = m2;
+            }
+            done += run;
+        }
+    }
+
+    /// The slice path of the variance and of what is computed from it alone (`output`):
+    /// in chunks of usable inputs through [`push_usable_into`](Self::push_usable_into) once
+    /// the window is full, others through `update` (see
+    /// [`value_chunks`](crate::slice::value_chunks)).
+    pub(crate) fn outputs_into<I>(
+        indicator: &mut I,
+        inputs: &[T],
+        out: &mut [T],
+        variance: impl Fn(&mut I) -> &mut Self,
+        output: impl Fn(T) -> T + Copy,
+    ) -> Result<(), Error>
+    where
+        I: Indicator<Input = T, Output = T>,
+    {
+        crate::slice::value_chunks(indicator, inputs, out, |indicator, inputs, out| {
+            let variance = variance(indicator);
+            let full = variance.sum.is_full();
+            if full {
+                variance.push_usable_into(inputs, out, output);
+            }
+            full
+        })
+    }
+
     /// The window is exactly one block, in chronological order: rebuild the suffix sums
     /// about its newest value, O(n) once every `n` pushes; the window's `M2` is the first.
     fn rebuild(&mut self) {
@@ -460,6 +533,12 @@ impl<T: Real> Indicator for Variance<T> {
     #[inline]
     fn value(&self) -> Option<T> {
         self.variance()
+    }
+
+    /// The steady state a block at a time, in chunks of usable inputs: the same outputs and
+    /// state as `update`, bit for bit.
+    fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+        Self::outputs_into(self, inputs, out, |variance| variance, |variance| variance)
     }
 
     fn reset(&mut self) {

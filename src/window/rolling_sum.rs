@@ -218,6 +218,21 @@ impl<T: Real> RollingSum<T> {
         }
     }
 
+    /// [`store`](Self::store) of each of `values`, which must not go past the end of the
+    /// current block (at most `period − write_index()` of them): one copy.
+    pub(crate) fn store_run(&mut self, values: &[T]) {
+        let next = self.next;
+        let run = values.len().min(self.slots.len() - next);
+        if let Some(slots) = self.slots.get_mut(next..next + run) {
+            slots.copy_from_slice(values.get(..run).unwrap_or_default());
+        }
+        self.next += run;
+        if self.next == self.slots.len() {
+            self.len = self.next;
+            self.next = 0;
+        }
+    }
+
     /// Frees the partial sums of a window that is only [`store`](Self::store)d into (see
     /// [`for_storing`](Self::for_storing)), such as one just loaded.
     #[cfg(feature = "serde")]

@@ -141,6 +141,51 @@ impl<T: Real> RollingWeightedSum<T> {
     }
 
     /// Empties the window.
+    /// Pushes `inputs` into a full window and writes `W / divisor` after each into `out`:
+    /// [`push`](Self::push)'s steps a block at a time, without their per-push bookkeeping
+    /// (the slot, the weight `k` and `n − k` are known for the whole run; `k` is counted up
+    /// in `T`, exact for every period), so the outputs and the state are `push`'s bit for
+    /// bit. Every input must be usable; the window must be full.
+    pub(crate) fn push_usable_quotients(&mut self, inputs: &[T], out: &mut [T], divisor: T) {
+        let period = self.slots.len();
+        let n = from_usize::<T>(period);
+        let len = inputs.len().min(out.len());
+        let mut done = 0;
+        while done < len {
+            let next = self.next;
+            let run = (len - done).min(period - next);
+            let inputs = inputs.get(done..done + run).unwrap_or_default();
+            let out = out.get_mut(done..done + run).unwrap_or_default();
+            let (mut recent, mut recent_weighted) = (self.recent, self.recent_weighted);
+            let (mut k, mut weighted) = (from_usize::<T>(next), self.weighted);
+            // Push `j` of the run reads `U` of the slot after its own (0 past the last).
+            let kept = self.slots.get(next + 1..).unwrap_or_default();
+            let kept = kept.iter().copied().chain(core::iter::once(T::zero()));
+            for ((&x, old), slot) in inputs.iter().zip(kept).zip(out) {
+                k = k + T::one();
+                recent = recent + x;
+                recent_weighted = recent_weighted + k * x;
+                weighted = combine(old, recent_weighted, recent, n - k);
+                *slot = weighted / divisor;
+            }
+            self.weighted = weighted;
+            let stored = self.slots.get_mut(next..next + run).unwrap_or_default();
+            stored.copy_from_slice(inputs);
+            done += run;
+            if next + run == period {
+                rebuild(&mut self.slots, 0);
+                self.next = 0;
+                self.full = true;
+                self.recent = T::zero();
+                self.recent_weighted = T::zero();
+            } else {
+                self.next = next + run;
+                self.recent = recent;
+                self.recent_weighted = recent_weighted;
+            }
+        }
+    }
+
     pub(crate) fn clear(&mut self) {
         self.slots.fill(T::zero());
         self.next = 0;
