@@ -1715,11 +1715,11 @@ proptest! {
     fn run_columns_equals_updates_row_by_row(rows in odd_columns(), all_five in any::<bool>()) {
         let specs = [
             "SMA(5)", "EMA(5)", "WMA(5)", "DEMA(5)", "TEMA(5)", "T3(5)", "RMA(5)", "RSI(5)", "MAX(5)",
-            "MIN(5)", "BBANDS(5)", "MACD(3, 6, 2)", "STOCH(5, 3, 0, 3, 0)", "STOCHF(5, 3, 0)",
-            "WILLR(5)", "ATR(5)", "NATR(5)", "TRANGE",
+            "MIN(5)", "VAR(5)", "STDDEV(5)", "BBANDS(5)", "MACD(3, 6, 2)", "STOCH(5, 3, 0, 3, 0)",
+            "STOCHF(5, 3, 0)", "WILLR(5)", "ATR(5)", "NATR(5)", "TRANGE",
             // Through the typed indicators' own row loops.
             "CCI(5)", "MFI(5)", "OBV", "KAMA(5)", "ADX(5)", "CDLHAMMER", "MOM(3)", "TRIMA(5)",
-            "CORREL(5)", "BETA(5)", "STOCH(5, 3, 1, 3, 2)", "SAR",
+            "CORREL(5)", "BETA(5)", "STOCH(5, 3, 1, 3, 2)", "SAR", "STDDEV(5, 2)",
         ];
         let column = |k: usize| rows.iter().map(|row| row[k]).collect::<Vec<f64>>();
         let [open, high, low, close, volume] = [0, 1, 2, 3, 4].map(column);

@@ -538,7 +538,8 @@ impl DynIndicator {
     /// output, NaN where the output is absent (warm-up). Bit-identical to calling
     /// [`update`](Indicator::update) row by row, and allocates nothing. The most used
     /// functions run their typed column paths (SMA, EMA, WMA, DEMA, TEMA, T3, RMA, RSI,
-    /// MAX and MIN through [`update_slice`](Indicator::update_slice), BBANDS and MACD through
+    /// MAX, MIN, VAR and STDDEV (with `nbdev` 1) through
+    /// [`update_slice`](Indicator::update_slice), BBANDS and MACD through
     /// their columns, and over high, low and close WILLR, ATR, NATR, TRANGE, STOCH and STOCHF
     /// with SMAs), three to five times faster than the catalog's row-by-row updates; the
     /// paths over high, low and close are taken when every open and volume given is usable

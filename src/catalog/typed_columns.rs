@@ -1,6 +1,6 @@
 //! The typed column paths that [`DynIndicator::run_columns`](super::DynIndicator::run_columns)
-//! takes for the indicators that have one: the slice paths of the averages, RSI and the
-//! rolling extremes, `bands_into`, MACD's `lines_into`, and the paths over high, low and
+//! takes for the indicators that have one: the slice paths of the averages, RSI, the
+//! rolling extremes, the variance and the standard deviation, `bands_into`, MACD's `lines_into`, and the paths over high, low and
 //! close columns. They give what the catalog's row-by-row loop gives, bit for bit (each is
 //! its typed indicator's streaming loop, or proven equal to it), without a dynamic call and
 //! a [`DynInput`](super::DynInput) per row.
@@ -12,7 +12,7 @@ use crate::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use crate::momentum::{FastStochastic, Macd, Rsi, Stochastic, WilliamsR};
 use crate::slice::all_usable;
 use crate::statistics::{RollingMax, RollingMin};
-use crate::volatility::{Atr, Bollinger, Natr, TrueRange};
+use crate::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
 use crate::{Error, Indicator};
 
 /// Runs `indicator` (the catalog's typed indicator) over `columns` into `outputs` (already
@@ -32,7 +32,7 @@ pub(super) fn run(
                 }
             )*};
         }
-        real!(Sma, Ema, Wma, Dema, Tema, T3, Rma, Rsi, RollingMax, RollingMin);
+        real!(Sma, Ema, Wma, Dema, Tema, T3, Rma, Rsi, RollingMax, RollingMin, Variance, StdDev);
     }
     if let (Some(close), [upper, middle, lower]) = (columns.close, &mut *outputs) {
         if let Some(bollinger) = indicator.downcast_mut::<Bollinger>() {
