@@ -1,10 +1,11 @@
 //! The slice path (`Indicator::update_slice`): bit for bit the outputs of `update` called in
 //! a loop (NaN where `update` returns `None`), the same final state, whatever the inputs
 //! (unusable ones included), in `f64` and `f32`; and TA-Lib's own outputs on the fixtures.
-//! Long stretches of usable inputs (the fast paths that check a chunk of inputs at once) as
-//! well. Likewise the column paths of the indicators with several outputs (`Bollinger::bands_into`,
-//! `Macd::lines_into`, the stochastics' `lines_into`), and the paths over high, low and close
-//! columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the stochastics' `hlc_lines_into`).
+//! Long stretches of usable inputs as well (where the fast paths, which check a chunk of
+//! inputs at once, run). Likewise the column paths of the indicators with several outputs
+//! (`Bollinger::bands_into`, `Macd::lines_into`, the stochastics' `lines_into`), and the
+//! paths over high, low and close columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the
+//! stochastics' `hlc_lines_into`).
 
 mod common;
 

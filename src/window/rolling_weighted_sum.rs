@@ -140,7 +140,6 @@ impl<T: Real> RollingWeightedSum<T> {
         }
     }
 
-    /// Empties the window.
     /// Pushes `inputs` into a full window and writes `W / divisor` after each into `out`:
     /// [`push`](Self::push)'s steps a block at a time, without their per-push bookkeeping
     /// (the slot, the weight `k` and `n − k` are known for the whole run; `k` is counted up
@@ -186,6 +185,7 @@ impl<T: Real> RollingWeightedSum<T> {
         }
     }
 
+    /// Empties the window.
     pub(crate) fn clear(&mut self) {
         self.slots.fill(T::zero());
         self.next = 0;
