@@ -121,11 +121,8 @@ where
 {
     check_lengths("out", inputs.len(), out.len())?;
     for (inputs, out) in inputs.chunks(VALUE_CHUNK).zip(out.chunks_mut(VALUE_CHUNK)) {
-        if all_usable(inputs) && chunk(indicator, inputs, out) {
-            continue;
-        }
-        for (slot, &input) in out.iter_mut().zip(inputs) {
-            *slot = indicator.update(input).unwrap_or_else(T::nan);
+        if !(all_usable(inputs) && chunk(indicator, inputs, out)) {
+            update_slice(indicator, inputs, out)?;
         }
     }
     Ok(())

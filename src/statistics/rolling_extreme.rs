@@ -107,12 +107,17 @@ macro_rules! rolling_extreme {
                 self.deque.clear();
             }
 
-            /// The streaming loop with the window's counters held in registers: the same
-            /// outputs bit for bit.
+            /// Chunks of usable inputs on a full window through the window's slice path (a
+            /// block at a time, without ages), others through `update`: the same outputs
+            /// and state, `age()` included, bit for bit.
             fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
-                crate::slice::check_lengths("out", inputs.len(), out.len())?;
-                self.deque.extremes_into(inputs, out);
-                Ok(())
+                crate::slice::value_chunks(self, inputs, out, |extreme, inputs, out| {
+                    let full = extreme.is_full();
+                    if full {
+                        extreme.deque.usable_extremes_into(inputs, out);
+                    }
+                    full
+                })
             }
 
             fn warmup_period(&self) -> usize {

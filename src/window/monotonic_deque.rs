@@ -258,78 +258,38 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
         }
     }
 
-    /// The slice path of a rolling extreme: pushes each usable value of `inputs` (others
-    /// are skipped, as the streaming indicators skip them) and writes the extreme of the
-    /// window after it into `out`, NaN until `period` values have been pushed: bit for bit
-    /// the streaming outputs, and the same state. Extra slots of the longer slice are left
-    /// alone (see [`extremes_of`](Self::extremes_of) for how).
-    pub(crate) fn extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
-        self.extremes_of::<true>(inputs, out);
-    }
-
-    /// [`extremes_into`](Self::extremes_into) for inputs the caller has proven usable (the
-    /// column paths' chunks): the runs do not check them again.
+    /// The slice path of a rolling extreme over inputs the caller has proven usable (a
+    /// chunk of [`value_chunks`](crate::slice::value_chunks) or of the column paths): pushes
+    /// each and writes the extreme of the window after it into `out` (NaN until `period`
+    /// values have been pushed), bit for bit the streaming outputs, and the same state. Extra
+    /// slots of the longer slice are left alone. While the window warms up, one input at a
+    /// time through [`push`](Self::push)'s steps (the callers only pass full windows; this
+    /// keeps any other call right); then the rest through
+    /// [`push_usable`](Self::push_usable), which keeps no ages: with `AGES`, the positions
+    /// its block ends skipped are rebuilt at the end
+    /// ([`rebuild_positions`](Self::rebuild_positions)).
     pub(crate) fn usable_extremes_into(&mut self, inputs: &[T], out: &mut [T]) {
-        self.extremes_of::<false>(inputs, out);
-    }
-
-    /// The slice path's loop. While the window warms up, one input at a time through
-    /// [`push`](Self::push)'s steps. Once it is full, the inputs are checked ahead in pieces
-    /// of at least [`AHEAD`] (with `CHECKED`; without, the caller has proven them usable),
-    /// and a stretch of usable inputs goes through [`push_usable`](Self::push_usable), which
-    /// keeps no ages; the inputs up to the end of a block holding an unusable one go one at
-    /// a time. With `AGES`, the positions that `push_usable`'s block ends skipped are
-    /// rebuilt once, at the end ([`rebuild_positions`](Self::rebuild_positions)).
-    fn extremes_of<const CHECKED: bool>(&mut self, inputs: &[T], out: &mut [T]) {
         let len = inputs.len().min(out.len());
-        let (mut start, mut positions_stale) = (0, false);
-        // `inputs[..proven]` are known usable.
-        let mut proven = if CHECKED { 0 } else { len };
-        while start < len {
-            let full = self.pushed >= self.period as u64;
-            // To the end of the current block, or one input while warming up.
-            let run = if full {
-                (len - start).min(self.period - self.next)
+        let mut warming = 0;
+        let mut hot = self.hot();
+        for (&x, slot) in inputs.iter().zip(out.iter_mut()).take(len) {
+            if hot.pushed >= self.period as u64 {
+                break;
+            }
+            if x.is_usable() {
+                self.push_hot(&mut hot, x);
+            }
+            *slot = if hot.pushed >= self.period as u64 {
+                newest_best(self.suffix(hot.next), hot.prefix) * self.sign
             } else {
-                1
+                T::nan()
             };
-            if full && start >= proven {
-                let usable = |end: usize| {
-                    crate::slice::all_usable(inputs.get(start..end).unwrap_or_default())
-                };
-                let ahead = (start + run.max(AHEAD)).min(len);
-                if usable(ahead) {
-                    proven = ahead;
-                } else if usable(start + run) {
-                    proven = start + run;
-                }
-            }
-            if full && start < proven {
-                let inputs = inputs.get(start..proven).unwrap_or_default();
-                let out = out.get_mut(start..proven).unwrap_or_default();
-                positions_stale |= self.push_usable(inputs, out);
-                start = proven;
-                continue;
-            }
-            let inputs = inputs.get(start..start + run).unwrap_or_default();
-            let out = out.get_mut(start..start + run).unwrap_or_default();
-            let mut hot = self.hot();
-            for (&x, slot) in inputs.iter().zip(out) {
-                if x.is_usable() {
-                    self.push_hot(&mut hot, x);
-                    // A block that ends here records its positions.
-                    positions_stale &= hot.next != 0;
-                }
-                *slot = if hot.pushed >= self.period as u64 {
-                    newest_best(self.suffix(hot.next), hot.prefix) * self.sign
-                } else {
-                    T::nan()
-                };
-            }
-            self.set_hot(hot);
-            start += run;
+            warming += 1;
         }
-        if AGES && positions_stale {
+        self.set_hot(hot);
+        let inputs = inputs.get(warming..len).unwrap_or_default();
+        let out = out.get_mut(warming..len).unwrap_or_default();
+        if self.push_usable(inputs, out) && AGES {
             self.rebuild_positions();
         }
     }
@@ -373,27 +333,28 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
             }
             let stored = self.slots.get_mut(next..next + run).unwrap_or_default();
             done += run;
-            if next + run == period {
-                if next == 0 {
-                    // A whole block: its suffix extremes straight from the inputs.
-                    let mut best = T::neg_infinity();
-                    for (slot, &x) in stored.iter_mut().zip(inputs).rev() {
-                        best = larger(sign(x), best);
-                        *slot = best;
-                    }
-                } else {
-                    for (slot, &x) in stored.iter_mut().zip(inputs) {
-                        *slot = sign(x);
-                    }
-                    end_block::<T, false>(&mut self.slots, &mut self.positions, period);
+            let ends = next + run == period;
+            if ends && next == 0 {
+                // A whole block: its suffix extremes straight from the inputs.
+                let mut best = T::neg_infinity();
+                for (slot, &x) in stored.iter_mut().zip(inputs).rev() {
+                    best = larger(sign(x), best);
+                    *slot = best;
                 }
-                (next, prefix, ended) = (0, T::neg_infinity(), true);
-                self.prefix_position = 0;
             } else {
                 for (slot, &x) in stored.iter_mut().zip(inputs) {
                     *slot = sign(x);
                 }
+                if ends {
+                    end_block::<T, false>(&mut self.slots, &mut self.positions, period);
+                }
+            }
+            if ends {
+                (next, prefix, ended) = (0, T::neg_infinity(), true);
+                self.prefix_position = 0;
+            } else {
                 if AGES {
+                    let stored = self.slots.get(next..next + run).unwrap_or_default();
                     if let Some(at) = stored.iter().rposition(|&value| value == prefix) {
                         self.prefix_position = (next + at) as u32;
                     }
@@ -515,10 +476,6 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
             + self.positions.capacity() * core::mem::size_of::<u32>()
     }
 }
-
-/// How many inputs the slice path checks at once, at least: short runs (a block's worth)
-/// share one check.
-const AHEAD: usize = 256;
 
 /// The fields of a [`MonotonicDeque`] that every push updates.
 #[derive(Debug, Clone, Copy)]
