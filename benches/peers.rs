@@ -596,8 +596,12 @@ fn loop_sma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
     }
 }
 
+/// The crate's EMA formula, `s·(1 − k) + x·k` (with `1 − k` rounded and `k` taken as
+/// `1 − (1 − k)`, so that the two weights sum to 1), without its checks and without its
+/// exact case for an input equal to the average.
 fn loop_ema(period: usize) -> impl FnMut(f64) -> [f64; 1] {
-    let k = 2.0 / (period as f64 + 1.0);
+    let keep = 1.0 - 2.0 / (period as f64 + 1.0);
+    let take = 1.0 - keep;
     let (mut seen, mut state) = (0, 0.0);
     move |x| {
         if seen < period {
@@ -608,7 +612,7 @@ fn loop_ema(period: usize) -> impl FnMut(f64) -> [f64; 1] {
             }
             state /= period as f64;
         } else {
-            state = (x - state) * k + state;
+            state = state * keep + x * take;
         }
         [state]
     }

@@ -12,7 +12,7 @@ use common::adversarial::{
 };
 use proptest::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
-use ta_stream::average::{Ema, Sma};
+use ta_stream::average::{Ema, Seed, Sma};
 use ta_stream::signal::{
     Cross, CrossLevel, Crossover, MaCross, MaCrossEvent, MaKind, MaPosition, MaPositionReading,
     Zone, ZoneReading, Zones,
@@ -306,13 +306,17 @@ proptest! {
 
 // ---------------------------------------------------------------- regressions
 
-/// An EMA(1) of −1e150 rounds to −1.0000000000000002e150, just outside the input range: the
-/// crossover of the averages must still record their relation, or the checkpoint (which
-/// checks that relation against the averages) is refused.
+/// An EMA(37) of −1e150 then −9.999999999999998e149 rounds to −1.0000000000000002e150, just
+/// outside the input range (its weights `1 − k` and `k` sum to a little over 1): the crossover
+/// of the averages must still record their relation, or the checkpoint (which checks that
+/// relation against the averages) is refused.
 #[test]
 fn ma_cross_compares_averages_that_round_outside_the_input_range() {
-    let mut cross = MaCross::<f64>::ema(1, 3).unwrap();
-    cross.batch(&[1.0, 9.662381277867822e149, -1e150]);
+    let mut cross = MaCross::with_averages(
+        Ema::with_seed(37, Seed::FirstValue).unwrap(),
+        Ema::with_seed(3, Seed::FirstValue).unwrap(),
+    );
+    cross.batch(&[-1e150, -9.999999999999998e149]);
     assert!(cross.fast().value().unwrap().abs() > 1e150);
     assert_eq!(cross.relation(), Some(ta_stream::signal::Relation::Below));
     let json = serde_json::to_string(&cross).unwrap();

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Sma, Wma};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{
-    Apo, Kdj, MaFastStochastic, MaStochastic, MacdExt, MacdFix, Ppo, Smi, StochRsi, Trix, Tsi,
+    Apo, Kdj, MaFastStochastic, MaStochastic, Macd, MacdExt, MacdFix, Ppo, Smi, StochRsi, Trix, Tsi,
 };
 use ta_stream::signal::{Cross, CrossLevel, ZoneEvent, Zones};
 use ta_stream::{Error, Indicator};
@@ -420,6 +420,22 @@ fn ppo_is_zero_below_talibs_zero_divisor() {
 fn flat_series_read_zero() {
     let flat = [5.0; 80];
     assert_eq!(Trix::new(3).unwrap().batch(&flat)[79], Some(0.0));
+    let macd = Macd::new(12, 26, 9).unwrap().batch(&flat)[79].unwrap();
+    assert_eq!((macd.macd, macd.signal, macd.histogram), (0.0, 0.0, 0.0));
+    let mut columns = [[f64::NAN; 80]; 3];
+    let [line, signal, histogram] = &mut columns;
+    Macd::new(12, 26, 9)
+        .unwrap()
+        .lines_into(&flat, line, signal, histogram)
+        .unwrap();
+    assert!(columns
+        .iter()
+        .all(|column| column[33..].iter().all(|&x| x == 0.0)));
+    // 15.49·(1 − k) + 15.49·k rounds to 15.490000000000002 for k = 2/5: a step must keep an
+    // average its input equals as it is, not recompute it.
+    let repeated = [15.49; 40];
+    let averages = Ema::new(4).unwrap().batch(&repeated);
+    assert!(averages[3..].iter().all(|&x| x == Some(15.49)));
     assert_eq!(Tsi::new(3, 2).unwrap().batch(&flat)[79], Some(0.0));
     assert_eq!(
         Apo::new(3, 5, Ema::<f64>::new).unwrap().batch(&flat)[79],

@@ -10,7 +10,13 @@ use crate::{Error, Indicator};
 ///
 /// # Formula
 ///
-/// `k = 2/(n+1)`, then `EMA_t = (x_t − EMA_{t−1})·k + EMA_{t−1}`.
+/// `k = 2/(n+1)`, then `EMA_t = EMA_{t−1}·(1 − k) + x_t·k`, and exactly `EMA_{t−1}` when
+/// `x_t = EMA_{t−1}` (a flat series keeps its average to the bit).
+///
+/// TA-Lib writes the step `(x_t − EMA_{t−1})·k + EMA_{t−1}`: the same value, to an ulp or so.
+/// Two products and a sum put one multiplication and one addition between an average and
+/// the next, where TA-Lib's order also waits for the subtraction: a third less latency on
+/// the one dependency a stream of updates has to wait for.
 ///
 /// Seeding ([`Seed`]):
 /// - [`Seed::Sma`] (default, TA-Lib): `EMA_{n−1}` = mean of the first `n` inputs; the first

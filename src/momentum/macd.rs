@@ -1,7 +1,8 @@
 use core::fmt;
 
-use crate::average::smoother::{Rule, Smoother};
+use crate::average::smoother::{ema_step, Rule, Smoother};
 use crate::average::Seed;
+use crate::slice::all_usable;
 use crate::{Error, Indicator, Real};
 
 /// One reading of [`Macd`].
@@ -210,6 +211,9 @@ impl<T: Real> Macd<T> {
     }
 }
 
+/// Rows of the column path's steady loop whose inputs are checked at once.
+const STEADY_CHUNK: usize = 256;
+
 impl<T: Real> Macd<T> {
     /// The slice path in TA-Lib's `MACD` shape: runs the indicator over `inputs` and writes
     /// the MACD line, the signal line and the histogram of each update into `macd`, `signal`
@@ -240,16 +244,103 @@ impl<T: Real> Macd<T> {
         signal: &mut [T],
         histogram: &mut [T],
     ) -> Result<(), Error> {
-        let columns = [("macd", macd), ("signal", signal), ("histogram", histogram)];
-        // On a copy, which the compiler keeps in registers for the whole loop (the state
-        // has no heap storage), written back at the end.
-        let mut local = self.clone();
-        crate::slice::update_columns(&mut local, inputs, columns, |indicator, x| {
-            let out = indicator.step(x)?;
-            Some([out.macd, out.signal, out.histogram])
-        })?;
-        *self = local;
+        for (name, column) in [
+            ("macd", &*macd),
+            ("signal", &*signal),
+            ("histogram", &*histogram),
+        ] {
+            crate::slice::check_lengths(name, inputs.len(), column.len())?;
+        }
+        let mut rows = inputs.iter().zip(
+            macd.iter_mut()
+                .zip(signal.iter_mut().zip(histogram.iter_mut())),
+        );
+        // Input by input until the three averages are seeded, then the steady loop.
+        let mut warming = 0;
+        while !self.warm {
+            let Some((&x, (macd, (signal, histogram)))) = rows.next() else {
+                return Ok(());
+            };
+            self.write_row(x, macd, signal, histogram);
+            warming += 1;
+        }
+        let chunks = inputs
+            .get(warming..)
+            .unwrap_or_default()
+            .chunks(STEADY_CHUNK)
+            .zip(
+                macd.get_mut(warming..)
+                    .unwrap_or_default()
+                    .chunks_mut(STEADY_CHUNK),
+            )
+            .zip(
+                signal
+                    .get_mut(warming..)
+                    .unwrap_or_default()
+                    .chunks_mut(STEADY_CHUNK),
+            )
+            .zip(
+                histogram
+                    .get_mut(warming..)
+                    .unwrap_or_default()
+                    .chunks_mut(STEADY_CHUNK),
+            );
+        for (((inputs, macd), signal), histogram) in chunks {
+            if all_usable(inputs) {
+                self.steady_usable_rows(inputs, macd, signal, histogram);
+            } else {
+                for (&x, (macd, (signal, histogram))) in inputs.iter().zip(
+                    macd.iter_mut()
+                        .zip(signal.iter_mut().zip(histogram.iter_mut())),
+                ) {
+                    self.write_row(x, macd, signal, histogram);
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// One update of the column path: `step`, its three numbers written, NaN without an
+    /// output.
+    #[inline(always)]
+    fn write_row(&mut self, x: T, macd: &mut T, signal: &mut T, histogram: &mut T) {
+        let out = self.step(x);
+        *macd = out.map_or_else(T::nan, |out| out.macd);
+        *signal = out.map_or_else(T::nan, |out| out.signal);
+        *histogram = out.map_or_else(T::nan, |out| out.histogram);
+    }
+
+    /// The column path's steady loop over usable inputs: `step`'s steady state with the
+    /// three averages in local variables (so in registers for the whole loop), without its
+    /// check of each input and its test of the warm-up.
+    #[inline]
+    fn steady_usable_rows(
+        &mut self,
+        inputs: &[T],
+        macd: &mut [T],
+        signal: &mut [T],
+        histogram: &mut [T],
+    ) {
+        let (mut fast, mut slow, mut average) =
+            (self.fast.state(), self.slow.state(), self.signal.state());
+        let (fast_keep, fast_take) = self.fast.weights();
+        let (slow_keep, slow_take) = self.slow.weights();
+        let (signal_keep, signal_take) = self.signal.weights();
+        for (&x, (macd, (signal, histogram))) in inputs.iter().zip(
+            macd.iter_mut()
+                .zip(signal.iter_mut().zip(histogram.iter_mut())),
+        ) {
+            fast = ema_step(fast, x, fast_keep, fast_take);
+            slow = ema_step(slow, x, slow_keep, slow_take);
+            let line = fast - slow;
+            average = ema_step(average, line, signal_keep, signal_take);
+            *macd = line;
+            *signal = average;
+            *histogram = line - average;
+        }
+        self.fast.set_state(fast);
+        self.slow.set_state(slow);
+        self.signal.set_state(average);
     }
 }
 

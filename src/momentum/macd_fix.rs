@@ -1,7 +1,7 @@
 use core::fmt;
 
 use super::MacdOutput;
-use crate::average::smoother::{Rule, Smoother};
+use crate::average::smoother::{ema_step, ema_weights, Rule, Smoother};
 use crate::average::Seed;
 use crate::error::check_period;
 use crate::float::{from_usize, lit};
@@ -28,7 +28,8 @@ impl<T: Real> FixedEma<T> {
     #[inline]
     fn next(&self, (period, k): (usize, f64), x: T) -> (usize, T) {
         if self.count >= period {
-            return (period, (x - self.state) * lit::<T>(k) + self.state);
+            let (keep, take) = ema_weights(lit::<T>(k));
+            return (period, ema_step(self.state, x, keep, take));
         }
         let sum = self.state + x;
         if self.count + 1 == period {

@@ -1,6 +1,7 @@
 use core::fmt;
 
 use super::{check_series, chunk_ranges};
+use crate::average::smoother::{ema_step, ema_weights};
 use crate::error::check_period;
 use crate::float::from_usize;
 use crate::slice::all_usable;
@@ -117,7 +118,7 @@ impl<T: Real> EmaUniverse<T> {
     pub fn update(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
         check_lengths("inputs", self.series(), inputs.len())?;
         check_lengths("out", self.series(), out.len())?;
-        let weight = self.weight();
+        let (keep, take) = self.weights();
         for (block, range) in chunk_ranges(self.series()).enumerate() {
             let warm = self.warm.get(block).copied().unwrap_or(false);
             let (Some(inputs), Some(out)) = (inputs.get(range.clone()), out.get_mut(range.clone()))
@@ -127,7 +128,13 @@ impl<T: Real> EmaUniverse<T> {
             let steady = warm && all_usable(inputs);
             if let (true, Some(state)) = (steady, self.state.get_mut(range.clone())) {
                 for ((&x, state), out) in inputs.iter().zip(state).zip(out.iter_mut()) {
-                    *state = (x - *state) * weight + *state;
+                    // `ema_step` without its branch, which would stop the compiler from
+                    // running series side by side: the same value (`s` when `x = s`).
+                    *state = if x == *state {
+                        *state
+                    } else {
+                        *state * keep + x * take
+                    };
                     *out = *state;
                 }
             } else {
@@ -173,10 +180,10 @@ impl<T: Real> EmaUniverse<T> {
         Ok(())
     }
 
-    /// `k = 2/(n+1)`, as the single EMA computes it.
+    /// `(1 − k, k)` with `k = 2/(n+1)`, as the single EMA computes them.
     #[inline]
-    fn weight(&self) -> T {
-        (T::one() + T::one()) / (from_usize::<T>(self.period) + T::one())
+    fn weights(&self) -> (T, T) {
+        ema_weights((T::one() + T::one()) / (from_usize::<T>(self.period) + T::one()))
     }
 
     /// `(count, state)` of series `series` after accepting `x` (`None` when `x` is
@@ -188,7 +195,8 @@ impl<T: Real> EmaUniverse<T> {
         let count = *self.count.get(series)?;
         let state = *self.state.get(series)?;
         Some(if count >= self.period {
-            (count, (x - state) * self.weight() + state)
+            let (keep, take) = self.weights();
+            (count, ema_step(state, x, keep, take))
         } else if count + 1 == self.period {
             (self.period, (state + x) / from_usize(self.period))
         } else {

@@ -71,6 +71,39 @@ pub fn relative_difference(a: f64, b: f64) -> f64 {
     }
 }
 
+/// `assert_matches` for MACD's histogram, the difference of two lines that are nearly equal
+/// wherever the series trends steadily: any floating-point evaluation rounds it by about an
+/// ulp of the lines (TA-Lib's lands 1.4e-9 relative from the exact histogram on the
+/// `flat_then_trend` fixture, `tests/data/talib/macd_exact.csv`), so the tolerance is
+/// relative to the larger of the lines `macd` and `signal` at each index (TA-Lib's values,
+/// from the fixture), not to the difference.
+pub fn assert_histogram_matches(
+    label: &str,
+    actual: &[Option<f64>],
+    fixture: &Fixture,
+    tolerance: f64,
+) {
+    let (expected, macd, signal) = (
+        fixture.column("macdhist"),
+        fixture.column("macd"),
+        fixture.column("macdsignal"),
+    );
+    assert_eq!(actual.len(), expected.len(), "{label}: length");
+    for (index, (a, e)) in actual.iter().zip(expected).enumerate() {
+        match (a, e) {
+            (Some(a), Some(e)) => {
+                let lines = macd[index].unwrap().abs().max(signal[index].unwrap().abs());
+                assert!(
+                    (a - e).abs() <= tolerance * lines.max(e.abs()),
+                    "{label}: index {index}: got {a}, TA-Lib {e} (lines {lines})"
+                );
+            }
+            (None, None) => {}
+            _ => panic!("{label}: index {index}: got {a:?}, expected {e:?} (warm-up differs)"),
+        }
+    }
+}
+
 /// Asserts that `actual` has the same warm-up as `expected` and agrees within `tolerance`
 /// (relative) at every index. Returns the largest relative difference seen.
 pub fn assert_matches(
