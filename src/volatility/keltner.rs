@@ -1,5 +1,6 @@
 use core::fmt;
 
+use crate::average::smoother::{ema_step, ema_weights};
 use crate::bar::Candle;
 use crate::error::check_period;
 use crate::float::{from_usize, lit};
@@ -190,9 +191,13 @@ impl<T: Real> Keltner<T> {
     fn next_lines(&self, price: T, range: Option<T>) -> Option<(T, T)> {
         match (self.lines, range) {
             (Some((ema, atr)), Some(range)) => {
-                let k = lit::<T>(2.0) / (from_usize::<T>(self.period()) + T::one());
+                let (keep, take) =
+                    ema_weights(lit::<T>(2.0) / (from_usize::<T>(self.period()) + T::one()));
                 let m: T = from_usize(self.atr_period());
-                Some(((price - ema) * k + ema, (atr * (m - T::one()) + range) / m))
+                Some((
+                    ema_step(ema, price, keep, take),
+                    (atr * (m - T::one()) + range) / m,
+                ))
             }
             (None, Some(range)) if self.bars + 1 == self.warmup() => Some((
                 self.prices.peek_sum(price) / from_usize(self.period()),
