@@ -32,9 +32,9 @@
 //! Each measurement streams the whole series through an instance warmed up beforehand (the
 //! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, for Bollinger
 //! `bands_into` (TA-Lib's three `BBANDS` columns, without `%B` and bandwidth), for MACD
-//! `lines_into`, for the stochastic `hlc_lines_into` and for ATR and Williams %R
-//! `hlc_into`, over the high, low and close columns, as TA-Lib's `STOCH`, `ATR` and `WILLR`
-//! read them);
+//! `lines_into`, for the stochastic `hlc_lines_into` and for ATR, Williams %R, CCI and ADX
+//! `hlc_into`, over the high, low and close columns, as TA-Lib's `STOCH`, `ATR`, `WILLR`,
+//! `CCI` and `ADX` read them);
 //! criterion reports the time of one pass (2,000,000 updates). The time is the benchmark
 //! thread's **CPU time** (`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time: on a shared machine
 //! (two cores, other processes building) wall-clock figures include the time the thread
@@ -1794,12 +1794,30 @@ fn cci(c: &mut Criterion) {
     )
     .unwrap();
     agree("CCI kand", &reference, &ones(out));
+    let mut sliced = vec![0.0; CHECKED];
+    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
+    Cci::new(period)
+        .unwrap()
+        .hlc_into(high, low, close, &mut sliced)
+        .unwrap();
+    agree("CCI columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "cci20");
     let mut ours = Cci::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    slice_path(&mut g, Cci::new(period).unwrap(), &bars);
+    let mut ours = Cci::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "ta_stream_slice", || {
+        ours.hlc_into(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            &mut out,
+        )
+        .unwrap()
+    });
     stream(&mut g, "hand_loop", &bars, loop_cci(period));
     let mut y = yata::methods::CCI::new(period as u8, &typical(&bars[0])).unwrap();
     stream(&mut g, "yata", &bars, move |b| y.next(&typical(&b)));
@@ -1924,12 +1942,30 @@ fn adx(c: &mut Criterion) {
     )
     .unwrap();
     agree("ADX kand", &reference, &ones(out));
+    let mut sliced = vec![0.0; CHECKED];
+    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
+    Adx::new(period)
+        .unwrap()
+        .hlc_into(high, low, close, &mut sliced)
+        .unwrap();
+    agree("ADX columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "adx14");
     let mut ours = Adx::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    slice_path(&mut g, Adx::new(period).unwrap(), &bars);
+    let mut ours = Adx::new(period).unwrap();
+    ours.warm_up(bars[..1000].iter().copied());
+    let mut out = vec![0.0; POINTS];
+    batch(&mut g, "ta_stream_slice", || {
+        ours.hlc_into(
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            &mut out,
+        )
+        .unwrap()
+    });
     stream(&mut g, "hand_loop", &bars, loop_adx(period));
     let mut o: [Vec<f64>; 4] = std::array::from_fn(|_| vec![0.0; POINTS]);
     batch(&mut g, "kand", || {

@@ -15,7 +15,8 @@ use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::{
-    FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput, WilliamsR,
+    Adx, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput,
+    WilliamsR,
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
@@ -132,6 +133,13 @@ fn candles<T: Real>(raw: Vec<(f64, f64, f64, u8)>) -> Vec<Candle<T>> {
                 0 => candle.high = T::nan(),
                 1 => candle.close = T::infinity(),
                 2 => candle.low = number(-1e300),
+                // Usable numbers whose typical price, a third of the smallest usable
+                // magnitude, is not: CCI ignores the row.
+                3 => {
+                    let least = T::min_input();
+                    (candle.open, candle.high, candle.low, candle.close) =
+                        (least, least, -least, least);
+                }
                 _ => {}
             }
             candle
@@ -327,6 +335,8 @@ hlc_into!(willr_hlc, WilliamsR);
 hlc_into!(atr_hlc, Atr);
 hlc_into!(natr_hlc, Natr);
 hlc_into!(true_range_hlc, TrueRange);
+hlc_into!(cci_hlc, Cci);
+hlc_into!(adx_hlc, Adx);
 
 fn stochastic_hlc<T: Real>(
     s: &mut Stochastic<T>,
@@ -373,6 +383,20 @@ fn check_hlc_paths<T: Real>(period: usize, smoothing: usize, candles: &[Candle<T
         candles,
         split,
         willr_hlc,
+        |&r| [r],
+    );
+    check_columns_equal_streaming(
+        &Cci::<T>::new_generic(period).unwrap(),
+        candles,
+        split,
+        cci_hlc,
+        |&r| [r],
+    );
+    check_columns_equal_streaming(
+        &Adx::<T>::new_generic(period.max(2)).unwrap(),
+        candles,
+        split,
+        adx_hlc,
         |&r| [r],
     );
     check_columns_equal_streaming(

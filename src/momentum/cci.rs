@@ -126,6 +126,52 @@ impl<T: Real> Cci<T> {
     }
 }
 
+impl<T: Real> Cci<T> {
+    /// The slice path in TA-Lib's `CCI` shape: `high`, `low` and `close` columns in, the CCI
+    /// of each row into `out`, NaN while warming up. Each row is the candle
+    /// `(open: close, high, low, close, volume: 0)`: the outputs and the final state are bit
+    /// for bit those of [`update`](Indicator::update) over those candles (a row with an
+    /// unusable number or typical price is ignored, its output repeats the previous one).
+    /// Reads 24 bytes a row where a [`Candle`] holds 40, and checks the rows' numbers a
+    /// chunk at a time.
+    ///
+    /// ```
+    /// use ta_stream::momentum::Cci;
+    ///
+    /// // Typical prices 1, 2, 3: mean 2, mean deviation 2/3, so (3 − 2)/(0.015 · 2/3) = 100.
+    /// let (high, low, close) = ([1.5, 2.5, 3.5], [0.5, 1.5, 2.5], [1.0, 2.0, 3.0]);
+    /// let mut cci = [0.0_f64; 3];
+    /// Cci::new(3)?.hlc_into(&high, &low, &close, &mut cci)?;
+    /// assert!(cci[0].is_nan() && cci[1].is_nan());
+    /// assert!((cci[2] - 100.0).abs() < 1e-12);
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close` or `out` differs
+    /// in length from `high`; nothing is consumed then.
+    pub fn hlc_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        crate::slice::hlc_values(self, [high, low, close], out, |cci, columns, out| {
+            // The rows' numbers are proven usable: `update` without the candle's check.
+            let [high, low, close] = columns;
+            for (((&high, &low), &close), slot) in high.iter().zip(low).zip(close).zip(out) {
+                let typical = TypicalPrice::of(&Candle::from_hlc(high, low, close));
+                if typical.is_usable() {
+                    cci.deviation.push(typical);
+                }
+                *slot = cci.value().unwrap_or_else(T::nan);
+            }
+            true
+        })
+    }
+}
+
 impl<T: Real> Default for Cci<T> {
     /// CCI(14), TA-Lib's default.
     fn default() -> Self {

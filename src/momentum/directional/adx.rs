@@ -1,6 +1,7 @@
 use super::core::Strength;
 use super::directional_line;
 use crate::bar::Candle;
+use crate::{Error, Real};
 
 directional_line! {
     /// Average directional movement index: Wilder's average of [`Dx`](super::Dx), the
@@ -51,4 +52,42 @@ directional_line! {
     read = |core: &Strength<T>| core.adx(),
     peek = |core: &Strength<T>, candle: &Candle<T>| core.pushed(candle).adx(),
     warmup = |n: usize| 2 * n,
+}
+
+impl<T: Real> Adx<T> {
+    /// The slice path in TA-Lib's `ADX` shape: `high`, `low` and `close` columns in, the ADX
+    /// of each row into `out`, NaN while warming up. Each row is the candle
+    /// `(open: close, high, low, close, volume: 0)`: the outputs and the final state are bit
+    /// for bit those of [`update`](crate::Indicator::update) over those candles (a row it
+    /// refuses is ignored, its output repeats the previous one). Runs on a copy of the state
+    /// held in registers and reads 24 bytes a row where a [`Candle`] holds 40.
+    ///
+    /// ```
+    /// use ta_stream::momentum::Adx;
+    ///
+    /// // A steady climb: every DX is 100 from the first, so the ADX is 100 from bar 2n = 6.
+    /// let close: Vec<f64> = (0..8).map(|i| 100.0 + 3.0 * i as f64).collect();
+    /// let (high, low): (Vec<f64>, Vec<f64>) = close.iter().map(|c| (c + 1.0, c - 1.0)).unzip();
+    /// let mut adx = [0.0_f64; 8];
+    /// Adx::new(3)?.hlc_into(&high, &low, &close, &mut adx)?;
+    /// assert!(adx[..5].iter().all(|x| x.is_nan()));
+    /// assert_eq!(adx[5..], [100.0; 3]);
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close` or `out` differs
+    /// in length from `high`; nothing is consumed then.
+    pub fn hlc_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        let mut local = self.clone();
+        crate::slice::hlc_values(&mut local, [high, low, close], out, |_, _, _| false)?;
+        *self = local;
+        Ok(())
+    }
 }
