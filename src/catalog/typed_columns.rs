@@ -9,7 +9,7 @@ use std::any::Any;
 
 use super::Columns;
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
-use crate::momentum::{FastStochastic, Macd, Rsi, Stochastic, WilliamsR};
+use crate::momentum::{Adx, Cci, FastStochastic, Macd, Rsi, Stochastic, WilliamsR};
 use crate::slice::all_usable;
 use crate::statistics::{RollingMax, RollingMin};
 use crate::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
@@ -60,7 +60,7 @@ pub(super) fn run(
                 }
             )*};
         }
-        hlc!(WilliamsR, Atr, Natr, TrueRange);
+        hlc!(WilliamsR, Atr, Natr, TrueRange, Cci, Adx);
     }
     if let [k, d] = outputs {
         if let Some(stochastic) = indicator.downcast_mut::<Stochastic>() {
