@@ -598,23 +598,39 @@ fn loop_sma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
 
 /// The crate's EMA formula, `s·(1 − k) + x·k` (with `1 − k` rounded and `k` taken as
 /// `1 − (1 − k)`, so that the two weights sum to 1), without its checks and without its
-/// exact case for an input equal to the average.
+/// exact case for an input equal to the average. The weights are kept apart (the state
+/// between them), as the crate keeps them: side by side, the compiler loads them as a pair
+/// and computes the step as a vector product and a horizontal sum, with two shuffles on the
+/// chain from one average to the next (this loop ran at 3.8 ns a step that way, 1.9 now).
+struct HandEma {
+    keep: f64,
+    state: f64,
+    take: f64,
+    period: usize,
+    seen: usize,
+}
+
 fn loop_ema(period: usize) -> impl FnMut(f64) -> [f64; 1] {
     let keep = 1.0 - 2.0 / (period as f64 + 1.0);
-    let take = 1.0 - keep;
-    let (mut seen, mut state) = (0, 0.0);
+    let mut ema = HandEma {
+        keep,
+        state: 0.0,
+        take: 1.0 - keep,
+        period,
+        seen: 0,
+    };
     move |x| {
-        if seen < period {
-            seen += 1;
-            state += x;
-            if seen < period {
+        if ema.seen < ema.period {
+            ema.seen += 1;
+            ema.state += x;
+            if ema.seen < ema.period {
                 return [f64::NAN];
             }
-            state /= period as f64;
+            ema.state /= ema.period as f64;
         } else {
-            state = state * keep + x * take;
+            ema.state = ema.state * ema.keep + x * ema.take;
         }
-        [state]
+        [ema.state]
     }
 }
 
