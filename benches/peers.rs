@@ -480,6 +480,40 @@ where
     });
 }
 
+/// A column path over high, low and close in TA-Lib's shape (`hlc_into`).
+type HlcInto<I> = fn(&mut I, &[f64], &[f64], &[f64], &mut [f64]) -> Result<(), ta_stream::Error>;
+
+/// Checks the crate's column path over high, low and close against the streaming
+/// `reference` on the checked prefix, then times it over the whole series, warmed up as the
+/// streaming rows are, as the group's slice row.
+fn hlc_slice_path<I>(
+    group: &mut BenchmarkGroup<'_, Clock>,
+    what: &str,
+    fresh: impl Fn() -> I,
+    hlc_into: HlcInto<I>,
+    (columns, bars, reference): (&Columns, &[Candle], &[[f64; 1]]),
+) where
+    I: Indicator<Input = Candle, Output = f64>,
+{
+    let mut sliced = vec![0.0; CHECKED];
+    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
+    hlc_into(&mut fresh(), high, low, close, &mut sliced).unwrap();
+    agree(&format!("{what} columns"), reference, &ones(&sliced));
+    let mut ours = fresh();
+    ours.warm_up(bars[..1000].iter().copied());
+    let mut out = vec![0.0; POINTS];
+    batch(group, "ta_stream_slice", || {
+        hlc_into(
+            &mut ours,
+            black_box(&columns.high),
+            &columns.low,
+            &columns.close,
+            &mut out,
+        )
+        .unwrap()
+    });
+}
+
 /// Times one batch call over the whole series.
 fn batch(group: &mut BenchmarkGroup<'_, Clock>, id: &str, mut call: impl FnMut()) {
     group.bench_function(id, |b| b.iter(&mut call));
@@ -1454,30 +1488,18 @@ fn atr(c: &mut Criterion) {
     )
     .unwrap();
     agree("ATR kand", &reference, &ones(&out));
-    let mut sliced = vec![0.0; CHECKED];
-    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
-    Atr::new(period)
-        .unwrap()
-        .hlc_into(high, low, close, &mut sliced)
-        .unwrap();
-    agree("ATR columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "atr14");
     let mut ours = Atr::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    let mut ours = Atr::new(period).unwrap();
-    ours.warm_up(bars[..1000].iter().copied());
-    let mut out = vec![0.0; POINTS];
-    batch(&mut g, "ta_stream_slice", || {
-        ours.hlc_into(
-            black_box(&columns.high),
-            &columns.low,
-            &columns.close,
-            &mut out,
-        )
-        .unwrap()
-    });
+    hlc_slice_path(
+        &mut g,
+        "ATR",
+        || Atr::new(period).unwrap(),
+        Atr::hlc_into,
+        (&columns, &bars, &reference),
+    );
     stream(&mut g, "hand_loop", &bars, loop_atr(period));
     let mut t = ta::indicators::AverageTrueRange::new(2 * period - 1).unwrap();
     stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
@@ -1810,30 +1832,18 @@ fn cci(c: &mut Criterion) {
     )
     .unwrap();
     agree("CCI kand", &reference, &ones(out));
-    let mut sliced = vec![0.0; CHECKED];
-    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
-    Cci::new(period)
-        .unwrap()
-        .hlc_into(high, low, close, &mut sliced)
-        .unwrap();
-    agree("CCI columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "cci20");
     let mut ours = Cci::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    let mut ours = Cci::new(period).unwrap();
-    ours.warm_up(bars[..1000].iter().copied());
-    let mut out = vec![0.0; POINTS];
-    batch(&mut g, "ta_stream_slice", || {
-        ours.hlc_into(
-            black_box(&columns.high),
-            &columns.low,
-            &columns.close,
-            &mut out,
-        )
-        .unwrap()
-    });
+    hlc_slice_path(
+        &mut g,
+        "CCI",
+        || Cci::new(period).unwrap(),
+        Cci::hlc_into,
+        (&columns, &bars, &reference),
+    );
     stream(&mut g, "hand_loop", &bars, loop_cci(period));
     let mut y = yata::methods::CCI::new(period as u8, &typical(&bars[0])).unwrap();
     stream(&mut g, "yata", &bars, move |b| y.next(&typical(&b)));
@@ -1883,34 +1893,18 @@ fn willr(c: &mut Criterion) {
     )
     .unwrap();
     agree("WILLR kand", &reference, &ones(out));
-    let mut sliced = vec![0.0; CHECKED];
-    WilliamsR::new(period)
-        .unwrap()
-        .hlc_into(
-            &columns.high[..CHECKED],
-            &columns.low[..CHECKED],
-            &columns.close[..CHECKED],
-            &mut sliced,
-        )
-        .unwrap();
-    agree("WILLR columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "willr14");
     let mut ours = WilliamsR::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    let mut ours = WilliamsR::new(period).unwrap();
-    ours.warm_up(bars[..1000].iter().copied());
-    let mut out = vec![0.0; POINTS];
-    batch(&mut g, "ta_stream_slice", || {
-        ours.hlc_into(
-            black_box(&columns.high),
-            &columns.low,
-            &columns.close,
-            &mut out,
-        )
-        .unwrap()
-    });
+    hlc_slice_path(
+        &mut g,
+        "WILLR",
+        || WilliamsR::new(period).unwrap(),
+        WilliamsR::hlc_into,
+        (&columns, &bars, &reference),
+    );
     stream(&mut g, "hand_loop", &bars, loop_willr(period));
     let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
     batch(&mut g, "kand", || {
@@ -1958,30 +1952,18 @@ fn adx(c: &mut Criterion) {
     )
     .unwrap();
     agree("ADX kand", &reference, &ones(out));
-    let mut sliced = vec![0.0; CHECKED];
-    let [high, low, close] = [&columns.high, &columns.low, &columns.close].map(|c| &c[..CHECKED]);
-    Adx::new(period)
-        .unwrap()
-        .hlc_into(high, low, close, &mut sliced)
-        .unwrap();
-    agree("ADX columns", &reference, &ones(&sliced));
 
     let mut g = group(c, "adx14");
     let mut ours = Adx::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
-    let mut ours = Adx::new(period).unwrap();
-    ours.warm_up(bars[..1000].iter().copied());
-    let mut out = vec![0.0; POINTS];
-    batch(&mut g, "ta_stream_slice", || {
-        ours.hlc_into(
-            black_box(&columns.high),
-            &columns.low,
-            &columns.close,
-            &mut out,
-        )
-        .unwrap()
-    });
+    hlc_slice_path(
+        &mut g,
+        "ADX",
+        || Adx::new(period).unwrap(),
+        Adx::hlc_into,
+        (&columns, &bars, &reference),
+    );
     stream(&mut g, "hand_loop", &bars, loop_adx(period));
     let mut o: [Vec<f64>; 4] = std::array::from_fn(|_| vec![0.0; POINTS]);
     batch(&mut g, "kand", || {

@@ -127,7 +127,6 @@ impl<T: Real> Smoother<T> {
     }
 
     /// The running seed sum while warming up, the smoothed value after.
-    /// The running sum while warming up, the smoothed value after.
     #[inline]
     pub(crate) fn state(&self) -> T {
         self.state
@@ -262,10 +261,10 @@ pub(crate) fn ema_weights<T: Real>(k: T) -> (T, T) {
 /// keeps its average, and an oscillator built on averages reads exactly 0), is kept by
 /// returning `s` itself then. That case goes through `black_box` (the identity, opaque to
 /// the compiler), so that it stays a branch, predicted since it is taken only on a repeat of
-/// the average, and the comparison stays off that chain: as a select it would sit on it, and
-/// as a call (a `#[cold]` function) it would make the compiler keep every average of the
-/// loop in memory, since a call may overwrite every floating-point register. The two forms
-/// differ by an ulp or so of the values.
+/// the average, and the comparison stays off that chain: as a select it sat on it, and as a
+/// call (to a `#[cold]` function), which may overwrite every floating-point register, it led
+/// the compiler to keep MACD's averages in memory around it. The two forms differ by an ulp
+/// or so of the values.
 #[inline(always)]
 pub(crate) fn ema_step<T: Real>(state: T, x: T, keep: T, take: T) -> T {
     if x == state {
