@@ -8,9 +8,9 @@
 //! 20,000 points, after 2,000 points of warm-up (the peers seed their averages differently,
 //! and a seed's influence decays geometrically), every output agrees within `1e-9` relative
 //! to `max(|a|, |b|, 1)` (the prices are about 100, so this is stricter than relative to the
-//! price). For SMA, WMA, STDDEV and Bollinger a second hand loop, `drift_free_loop`, writes
-//! the crate's own drift-free formula plainly (block suffix sums, nothing subtracted from a
-//! running total): the plain `hand_loop` subtracts evicted values and so drifts, and the gap
+//! price). For SMA, WMA, STDDEV, Bollinger and OBV a second hand loop, `drift_free_loop`,
+//! writes the crate's own drift-free formula plainly (block suffix sums, nothing subtracted
+//! from a running total; OBV's total with the rounding error of each addition): the plain `hand_loop` subtracts evicted values and so drifts, and the gap
 //! between the two loops is the price of drift-freedom, the gap between the crate and
 //! `drift_free_loop` the crate's own overhead. Where a peer's definition differs, it is
 //! given the parameter that makes it compute the same numbers, or left out:
@@ -827,6 +827,27 @@ fn loop_obv() -> impl FnMut((f64, f64)) -> [f64; 1] {
         }
         previous = close;
         [obv]
+    }
+}
+
+/// OBV with the crate's drift-free total written plainly: the running sum and the rounding
+/// error of each addition (Knuth's TwoSum), the total their sum; no input checks.
+fn drift_free_obv() -> impl FnMut((f64, f64)) -> [f64; 1] {
+    let (mut sum, mut error, mut previous) = (0.0, 0.0, f64::NAN);
+    move |(close, volume)| {
+        let signed = if previous.is_nan() {
+            volume
+        } else {
+            let rising = if close > previous { volume } else { 0.0 };
+            let falling = if close < previous { volume } else { 0.0 };
+            rising - falling
+        };
+        previous = close;
+        let next = sum + signed;
+        let signed_part = next - sum;
+        error += (sum - (next - signed_part)) + (signed - signed_part);
+        sum = next;
+        [sum + error]
     }
 }
 
@@ -1763,6 +1784,11 @@ fn obv(c: &mut Criterion) {
         outputs(prefix, |p| [nan_if_none(obv.update(p))])
     };
     agree("OBV hand loop", &reference, &outputs(prefix, loop_obv()));
+    let drift_free = outputs(prefix, drift_free_obv());
+    assert_eq!(
+        reference, drift_free,
+        "OBV drift-free loop: not the crate's bits"
+    );
     let ta_bars: Vec<_> = bars.iter().map(ta_bar).collect();
     let mut t = ta::indicators::OnBalanceVolume::new();
     agree(
@@ -1787,6 +1813,7 @@ fn obv(c: &mut Criterion) {
     stream(&mut g, "ta_stream", &pairs, move |p| ours.update(p));
     slice_path(&mut g, Obv::new(), &pairs);
     stream(&mut g, "hand_loop", &pairs, loop_obv());
+    stream(&mut g, "drift_free_loop", &pairs, drift_free_obv());
     let mut t = ta::indicators::OnBalanceVolume::new();
     stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
     let mut out = vec![0.0; POINTS];

@@ -125,10 +125,13 @@ pub(crate) fn money_flow_volume<T: Real>(candle: &Candle<T>) -> T {
 }
 
 /// `sum + x`, or `None` when the total would leave the float range.
+///
+/// One test covers both parts: the total is their sum, which is NaN or infinite when either
+/// part is (`∞ + finite = ∞`, `∞ − ∞ = NaN`), so a finite total means finite parts.
 #[inline]
 pub(crate) fn finite_plus<T: Real>(sum: CompensatedSum<T>, x: T) -> Option<CompensatedSum<T>> {
     let next = sum.plus(x);
-    (next.is_finite() && next.total().is_finite()).then_some(next)
+    next.total().is_finite().then_some(next)
 }
 
 /// `true` when a loaded running sum is one that [`finite_plus`] can produce.

@@ -2,7 +2,7 @@
 //! range) and their Wilder sums with TA-Lib's seeding, then DX and ADX on top.
 
 use crate::bar::Candle;
-use crate::float::{from_usize, lit};
+use crate::float::{from_usize, larger, lit};
 use crate::window::RingBuffer;
 use crate::{CheckedInput, Real};
 
@@ -51,10 +51,11 @@ impl<T: Real> Previous<T> {
     /// `max(H − L, |H − C_prev|, |L − C_prev|)` of `candle` after this bar.
     #[inline]
     pub(crate) fn true_range(&self, candle: &Candle<T>) -> T {
+        // `larger`, not `max`: the three are never NaN (usable prices), and `max`'s NaN
+        // handling takes six instructions where a comparison and a select take two.
         let range = candle.high - candle.low;
-        range
-            .max((candle.high - self.close).abs())
-            .max((candle.low - self.close).abs())
+        let from_high = (candle.high - self.close).abs();
+        larger(larger(range, from_high), (candle.low - self.close).abs())
     }
 
     /// `(+DM, −DM)` of `candle` after this bar: the larger of the up move `H − H_prev` and
@@ -138,16 +139,31 @@ impl<T: Real> Movement<T> {
                 self.minus = self.minus + minus;
                 self.range = self.range + range;
             } else {
-                // `S − S/n + x` as `S·(1 − 1/n) + x`: a multiplication, not a division, on
-                // each sum's chain from one update to the next (the same value to an ulp).
-                let (keep, _) = self.weights();
-                self.plus = self.plus * keep + plus;
-                self.minus = self.minus * keep + minus;
-                self.range = self.range * keep + range;
+                self.smooth(plus, minus, range);
             }
             self.moves = (self.moves + 1).min(self.period);
         }
         self.previous = Some(Previous::of(candle));
+    }
+
+    /// [`push`](Self::push) once the sums are smoothed (`moves == period`), `previous` the
+    /// last accepted bar: the same steps without the counting.
+    #[inline(always)]
+    fn steady_push(&mut self, previous: Previous<T>, candle: &Candle<T>) {
+        let (plus, minus) = previous.moves(candle);
+        self.smooth(plus, minus, previous.true_range(candle));
+        self.previous = Some(Previous::of(candle));
+    }
+
+    /// Wilder's step of the three sums.
+    #[inline(always)]
+    fn smooth(&mut self, plus: T, minus: T, range: T) {
+        // `S − S/n + x` as `S·(1 − 1/n) + x`: a multiplication, not a division, on each
+        // sum's chain from one update to the next (the same value to an ulp).
+        let (keep, _) = self.weights();
+        self.plus = self.plus * keep + plus;
+        self.minus = self.minus * keep + minus;
+        self.range = self.range * keep + range;
     }
 
     /// The copy `push` would leave (for `peek`).
@@ -275,16 +291,27 @@ impl<T: Real> Strength<T> {
     /// Commits an accepted candle.
     #[inline(always)]
     pub(crate) fn push(&mut self, candle: &Candle<T>) {
-        self.movement.push(candle);
-        // DX from the smoothed moves: `100·|−DI − +DI| / (+DI + −DI)` is
-        // `100·|−DM − +DM| / (+DM + −DM)` (the true range cancels), one division fewer
-        // between the sums and the ADX.
-        let Some((plus, minus)) = self.movement.dm_once_di() else {
+        // Warm (an ADX, so `n` DX values and smoothed sums): the steady path, the same
+        // steps as below without the counting of the warm-up.
+        if let (Some(adx), Some(previous)) = (self.adx, self.movement.previous) {
+            self.movement.steady_push(previous, candle);
+            if let Some(dx) = self.dx_of_sums() {
+                self.dx = Some(dx);
+                self.adx = Some(self.smoothed(adx, dx));
+            }
             return;
-        };
-        let total = plus + minus;
-        let dx = (!self.movement.is_flat() && total != T::zero())
-            .then(|| ratio((minus - plus).abs(), total, lit(100.0)));
+        }
+        self.general_push(candle);
+    }
+
+    /// [`push`](Self::push) at any point of the warm-up: the sums, then DX and its average.
+    #[inline(always)]
+    fn general_push(&mut self, candle: &Candle<T>) {
+        self.movement.push(candle);
+        if self.movement.dm_once_di().is_none() {
+            return;
+        }
+        let dx = self.dx_of_sums();
         self.dx = dx.or(self.dx).or(Some(T::zero()));
         let n = self.period();
         if self.count < n {
@@ -294,11 +321,27 @@ impl<T: Real> Strength<T> {
                 self.adx = Some((self.sum / from_usize(n)).min(lit(100.0)));
             }
         } else if let (Some(dx), Some(adx)) = (dx, self.adx) {
-            // `(ADX·(n − 1) + DX)/n` as `ADX·(1 − 1/n) + DX/n`: a multiplication and an
-            // addition on the ADX's chain from one update to the next.
-            let (keep, share) = self.movement.weights();
-            self.adx = Some((adx * keep + dx * share).min(lit(100.0)));
+            self.adx = Some(self.smoothed(adx, dx));
         }
+    }
+
+    /// DX from the smoothed moves, `None` on a flat stretch (no range, or no move).
+    /// `100·|−DI − +DI| / (+DI + −DI)` is `100·|−DM − +DM| / (+DM + −DM)` (the true range
+    /// cancels), one division fewer between the sums and the ADX.
+    #[inline(always)]
+    fn dx_of_sums(&self) -> Option<T> {
+        let (plus, minus) = (self.movement.plus, self.movement.minus);
+        let total = plus + minus;
+        (!self.movement.is_flat() && total != T::zero())
+            .then(|| ratio((minus - plus).abs(), total, lit(100.0)))
+    }
+
+    /// Wilder's step of the ADX: `(ADX·(n − 1) + DX)/n` as `ADX·(1 − 1/n) + DX/n`, a
+    /// multiplication and an addition on the ADX's chain from one update to the next.
+    #[inline(always)]
+    fn smoothed(&self, adx: T, dx: T) -> T {
+        let (keep, share) = self.movement.weights();
+        (adx * keep + dx * share).min(lit(100.0))
     }
 
     /// The copy `push` would leave (for `peek`).
@@ -445,5 +488,34 @@ impl<T: Real> Rating<T> {
                 "ADXR history: wrong length, a value outside 0..=100, or out of step with the ADX",
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::average::smoother::test_candles;
+
+    #[test]
+    fn the_steady_path_is_the_general_path_bit_for_bit() {
+        // A flat start (no range: DX undefined, the ADX held) and then a random walk.
+        let flat = Candle::new(50.0, 50.0, 50.0, 50.0, 0.0).unwrap();
+        let candles = core::iter::repeat_n(flat, 60).chain(test_candles(600));
+        let mut strength = Strength::new(5);
+        let (mut steady, mut steady_flat) = (0, 0);
+        for candle in candles.filter(accepts) {
+            let mut general = strength;
+            general.general_push(&candle);
+            if strength.adx.is_some() {
+                steady += 1;
+                steady_flat += usize::from(strength.movement.is_flat());
+            }
+            strength.push(&candle);
+            assert_eq!(format!("{strength:?}"), format!("{general:?}"));
+        }
+        assert!(
+            steady > 550 && steady_flat > 40,
+            "{steady} steady, {steady_flat} flat"
+        );
     }
 }
