@@ -140,6 +140,11 @@ fn candles<T: Real>(raw: Vec<(f64, f64, f64, u8)>) -> Vec<Candle<T>> {
                     (candle.open, candle.high, candle.low, candle.close) =
                         (least, least, -least, least);
                 }
+                // Usable numbers, the close above the high: ADX and the DI lines refuse it.
+                4 => {
+                    candle.close = number(high + 1.0);
+                    candle.open = candle.close;
+                }
                 _ => {}
             }
             candle

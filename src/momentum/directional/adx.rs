@@ -60,7 +60,9 @@ impl<T: Real> Adx<T> {
     /// `(open: close, high, low, close, volume: 0)`: the outputs and the final state are bit
     /// for bit those of [`update`](crate::Indicator::update) over those candles (a row it
     /// refuses is ignored, its output repeats the previous one). Runs on a copy of the state
-    /// held in registers and reads 24 bytes a row where a [`Candle`] holds 40.
+    /// held in registers, reads 24 bytes a row where a [`Candle`] holds 40, and checks the
+    /// rows 256 at a time: where all are usable, each close within its range, they skip
+    /// the per-candle check.
     ///
     /// ```
     /// use ta_stream::momentum::Adx;
@@ -86,7 +88,23 @@ impl<T: Real> Adx<T> {
         out: &mut [T],
     ) -> Result<(), Error> {
         let mut local = self.clone();
-        crate::slice::hlc_values(&mut local, [high, low, close], out, |_, _, _| false)?;
+        crate::slice::hlc_values(&mut local, [high, low, close], out, |adx, columns, out| {
+            // The rows' numbers are proven usable; with every close within its range too,
+            // `update` without the candle's check.
+            let [high, low, close] = columns;
+            let rows = || high.iter().zip(low).zip(close);
+            let inside = rows().fold(true, |inside, ((&high, &low), &close)| {
+                inside & (low <= close) & (close <= high)
+            });
+            if !inside {
+                return false;
+            }
+            for (((&high, &low), &close), slot) in rows().zip(out) {
+                adx.core.push(&Candle::from_hlc(high, low, close));
+                *slot = adx.core.adx().unwrap_or_else(T::nan);
+            }
+            true
+        })?;
         *self = local;
         Ok(())
     }
