@@ -49,15 +49,16 @@ impl Real for f32 {
     }
 }
 
-/// `true` when `x` is `0` or its magnitude is in `min..=max` (so never NaN or ±∞).
-#[inline]
+/// `true` when `x` is `0` or its magnitude is in `min..=max` (so never NaN or ±∞): the
+/// definition of a usable number, which the tests hold `is_usable`'s bit tests to.
+#[cfg(test)]
 pub(crate) fn in_input_range<T: Float>(x: T, min: T, max: T) -> bool {
     let magnitude = x.abs();
     magnitude <= max && (magnitude >= min || magnitude == T::zero())
 }
 
-/// `true` when every one of `values` is in the usable range (see [`in_input_range`]),
-/// checked without a branch: the same three comparisons on each value, combined with `&`,
+/// `true` when every one of `values` is usable (`0`, or a magnitude in
+/// `T::min_input()..=T::max_input()`), checked without a branch: the same three comparisons on each value, combined with `&`,
 /// which on x86-64 the compiler runs two values at a time in SSE2 registers (a candle's
 /// five numbers, a pair's two).
 #[inline]
@@ -159,6 +160,54 @@ mod tests {
         for n in [big + 1, usize::MAX] {
             assert_eq!(from_usize::<f64>(n), i64::MAX as f64, "{n}");
             assert_eq!(from_usize::<f32>(n), i64::MAX as f32, "{n}");
+        }
+    }
+
+    #[test]
+    fn the_bit_test_of_a_usable_f64_is_the_range_test() {
+        use crate::CheckedInput;
+        let (least, most) = (1e-150_f64, 1e150_f64);
+        let mut values = vec![
+            0.0,
+            f64::MIN_POSITIVE,
+            5e-324,
+            least,
+            least.next_down(),
+            least.next_up(),
+            most,
+            most.next_down(),
+            most.next_up(),
+            f64::MAX,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::from_bits(u64::MAX),
+            100.0,
+        ];
+        // And a spread of bit patterns: every exponent, a few mantissas.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push(f64::from_bits(state));
+        }
+        for x in values.iter().flat_map(|&x| [x, -x]) {
+            assert_eq!(x.is_usable(), in_input_range(x, least, most), "{x:e}");
+        }
+        assert!(0.0_f64.is_usable() && (-0.0_f64).is_usable() && least.is_usable());
+        assert!(!least.next_down().is_usable() && !most.next_up().is_usable());
+        // `f32`'s, over every 997th bit pattern with the sign clear, the bounds, and their
+        // neighbours (both signs).
+        let (least, most) = (1e-15_f32, 1e15_f32);
+        for bits in (0..=u32::MAX >> 1)
+            .step_by(997)
+            .chain([0, least.to_bits(), most.to_bits()])
+        {
+            let x = f32::from_bits(bits);
+            for x in [x, -x, x.next_down(), x.next_up()] {
+                assert_eq!(x.is_usable(), in_input_range(x, least, most), "{x:e}");
+            }
         }
     }
 

@@ -12,16 +12,26 @@ pub trait CheckedInput: Copy {
 }
 
 impl CheckedInput for f64 {
+    /// A range test on the bits: with the sign shifted out, non-negative floats order as
+    /// their bit patterns, so `0` or `1e-150..=1e150` is two integer comparisons and no
+    /// branch (the same answer as comparing the magnitude with the bounds).
     #[inline]
     fn is_usable(&self) -> bool {
-        crate::float::in_input_range(*self, f64::min_input(), f64::max_input())
+        const LEAST: u64 = 1e-150_f64.to_bits() << 1;
+        const MOST: u64 = 1e150_f64.to_bits() << 1;
+        let magnitude = self.to_bits() << 1;
+        (magnitude.wrapping_sub(LEAST) <= MOST - LEAST) | (magnitude == 0)
     }
 }
 
 impl CheckedInput for f32 {
+    /// The bit test of `f64`'s, for `0` or `1e-15..=1e15`.
     #[inline]
     fn is_usable(&self) -> bool {
-        crate::float::in_input_range(*self, f32::min_input(), f32::max_input())
+        const LEAST: u32 = 1e-15_f32.to_bits() << 1;
+        const MOST: u32 = 1e15_f32.to_bits() << 1;
+        let magnitude = self.to_bits() << 1;
+        (magnitude.wrapping_sub(LEAST) <= MOST - LEAST) | (magnitude == 0)
     }
 }
 
