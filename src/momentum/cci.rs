@@ -14,7 +14,9 @@ use crate::{CheckedInput, Error, Indicator, Real};
 /// absolute deviation `d = Σ|TP_i − m|/n`:
 ///
 /// `CCI = (TP − m)/(0.015·d)`, and **0 when `TP − m` or `d` is exactly 0** (a flat window),
-/// as TA-Lib. First output after `n` candles.
+/// as TA-Lib. First output after `n` candles. Computed as `(TP − m)·(n/0.015)/Σ|TP_i − m|`:
+/// one division after the sum of the deviations where TA-Lib's order has two and a product
+/// in between (the same value to an ulp or two, as many roundings).
 ///
 /// # Cost
 ///
@@ -116,13 +118,17 @@ impl<T: Real> Cci<T> {
 
     /// `(TP − m)/(0.015·d)`, 0 when either is 0, within `±33.3·n`.
     #[inline]
-    fn cci(&self, typical: T, mean: T, deviation: T) -> T {
+    fn cci(&self, typical: T, mean: T, deviations: T) -> T {
         let above = typical - mean;
-        if above == T::zero() || deviation == T::zero() {
+        if above == T::zero() || deviations == T::zero() {
             return T::zero();
         }
-        let bound = from_usize::<T>(self.period()) / lit(0.03);
-        clamp(above / (lit::<T>(0.015) * deviation), -bound, bound)
+        let n = from_usize::<T>(self.period());
+        let bound = n / lit(0.03);
+        // `(TP − m)/(0.015·(Σ/n))` as `(TP − m)·(n/0.015)/Σ`: the scale is a constant, so
+        // the sum of the deviations reaches the output through one division, not a division,
+        // a product and a division (`Σ/n` is never 0 when `Σ` is not: usable prices).
+        clamp(above * (n / lit(0.015)) / deviations, -bound, bound)
     }
 }
 
@@ -200,14 +206,14 @@ impl<T: Real> Indicator for Cci<T> {
         let Some(typical) = Self::typical(&candle) else {
             return self.value();
         };
-        let (mean, deviation) = self.deviation.peek_mean_deviation(typical)?;
-        Some(self.cci(typical, mean, deviation))
+        let (mean, deviations) = self.deviation.peek_mean_deviations(typical)?;
+        Some(self.cci(typical, mean, deviations))
     }
 
     #[inline]
     fn value(&self) -> Option<T> {
-        let (typical, mean, deviation) = self.deviation.newest_mean_deviation()?;
-        Some(self.cci(typical, mean, deviation))
+        let (typical, mean, deviations) = self.deviation.newest_mean_deviations()?;
+        Some(self.cci(typical, mean, deviations))
     }
 
     fn reset(&mut self) {

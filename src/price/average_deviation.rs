@@ -103,16 +103,24 @@ impl<T: Real> AverageDeviation<T> {
         self.window.period()
     }
 
-    /// The mean absolute deviation around `sum / n` of the `n` values of a full window,
-    /// given in storage order as consecutive pieces.
+    /// The sum of the absolute deviations around `sum / n` of the `n` values of a full
+    /// window, given in storage order as consecutive pieces (the mean absolute deviation
+    /// times `n`).
     #[inline]
-    fn deviation(&self, sum: T, pieces: &[&[T]]) -> T {
+    fn absolute_deviations(&self, sum: T, pieces: &[&[T]]) -> T {
         let n = from_usize::<T>(self.window.period());
         let mut deviations = LaneSum::around(sum / n);
         for piece in pieces {
             deviations.add(piece);
         }
-        deviations.total() / n
+        deviations.total()
+    }
+
+    /// The mean absolute deviation: [`absolute_deviations`](Self::absolute_deviations)
+    /// over `n`.
+    #[inline]
+    fn deviation(&self, sum: T, pieces: &[&[T]]) -> T {
+        self.absolute_deviations(sum, pieces) / from_usize(self.window.period())
     }
 
     /// Pushes a usable `x`, without computing the deviation (O(1)).
@@ -121,25 +129,26 @@ impl<T: Real> AverageDeviation<T> {
         self.window.push_inlined(x);
     }
 
-    /// `(newest value, mean, mean absolute deviation)` of the full window, O(n): the three
-    /// numbers of the commodity channel index.
+    /// `(newest value, mean, sum of the absolute deviations)` of the full window, O(n): the
+    /// three numbers of the commodity channel index.
     #[inline]
-    pub(crate) fn newest_mean_deviation(&self) -> Option<(T, T, T)> {
+    pub(crate) fn newest_mean_deviations(&self) -> Option<(T, T, T)> {
         let window = &self.window;
         let newest = window.iter().last()?;
         window.is_full().then(|| {
             (
                 newest,
                 window.sum() / from_usize::<T>(window.period()),
-                self.deviation(window.sum(), &[window.slots()]),
+                self.absolute_deviations(window.sum(), &[window.slots()]),
             )
         })
     }
 
-    /// What [`newest_mean_deviation`](Self::newest_mean_deviation) would give after pushing
+    /// `(mean, sum of the absolute deviations)` that
+    /// [`newest_mean_deviations`](Self::newest_mean_deviations) would give after pushing
     /// the usable value `x`, without pushing it.
     #[inline]
-    pub(crate) fn peek_mean_deviation(&self, x: T) -> Option<(T, T)> {
+    pub(crate) fn peek_mean_deviations(&self, x: T) -> Option<(T, T)> {
         let window = &self.window;
         if window.len() + 1 < window.period() {
             return None;
@@ -157,7 +166,7 @@ impl<T: Real> AverageDeviation<T> {
         let sum = window.peek_sum(x);
         Some((
             sum / from_usize::<T>(window.period()),
-            self.deviation(sum, &[before, &[x], after]),
+            self.absolute_deviations(sum, &[before, &[x], after]),
         ))
     }
 }
@@ -181,7 +190,8 @@ impl<T: Real> Indicator for AverageDeviation<T> {
             return self.value();
         }
         // The window after the push: the oldest value leaves once the window is full.
-        self.peek_mean_deviation(x).map(|(_, deviation)| deviation)
+        self.peek_mean_deviations(x)
+            .map(|(_, deviations)| deviations / from_usize(self.period()))
     }
 
     #[inline]
