@@ -857,7 +857,7 @@ fn typical(bar: &Candle) -> f64 {
     (bar.high + bar.low + bar.close) / 3.0
 }
 
-/// CCI as TA-Lib computes it: a rolling sum for the mean, a scan for the mean deviation.
+/// CCI: a rolling sum for the mean, a scan for the deviations from it (TA-Lib's method).
 fn loop_cci(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     let mut sum = RingSum::new(period);
     let n = period as f64;
@@ -868,12 +868,13 @@ fn loop_cci(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
             return [f64::NAN];
         }
         let mean = total / n;
-        let deviation = sum.ring.iter().map(|&v| (v - mean).abs()).sum::<f64>() / n;
+        let deviations = sum.ring.iter().map(|&v| (v - mean).abs()).sum::<f64>();
         let distance = tp - mean;
-        [if distance == 0.0 || deviation == 0.0 {
+        // The crate's order: `(TP − m)·(n/0.015)/Σ|TP_i − m|`, TA-Lib's value to an ulp.
+        [if distance == 0.0 || deviations == 0.0 {
             0.0
         } else {
-            distance / (0.015 * deviation)
+            distance * (n / 0.015) / deviations
         }]
     }
 }
