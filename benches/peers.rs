@@ -972,11 +972,12 @@ fn loop_mfi(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     }
 }
 
-/// Slow stochastic: block max/min for the range, plain rolling sums for the two SMAs.
+/// Slow stochastic: block max/min for the range, plain rolling sums for the two SMAs, each
+/// mean a quotient as the crate's (and TA-Lib's), `%K` the crate's `100·((C − LL)/range)`.
 fn loop_stochastic(fast_k: usize, slow_k: usize, slow_d: usize) -> impl FnMut(Candle) -> [f64; 2] {
     let (mut highest, mut lowest) = (BlockMax::new(fast_k, 1.0), BlockMax::new(fast_k, -1.0));
     let (mut k_sum, mut d_sum) = (RingSum::new(slow_k), RingSum::new(slow_d));
-    let (k_inverse, d_inverse) = (1.0 / slow_k as f64, 1.0 / slow_d as f64);
+    let (k_count, d_count) = (slow_k as f64, slow_d as f64);
     move |bar: Candle| {
         let hh = highest.push(bar.high);
         let ll = lowest.push(bar.low);
@@ -987,18 +988,18 @@ fn loop_stochastic(fast_k: usize, slow_k: usize, slow_d: usize) -> impl FnMut(Ca
         let fast = if spread.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
             0.0
         } else {
-            (bar.close - ll) / (spread / 100.0)
+            100.0 * ((bar.close - ll) / spread)
         };
         let (k, _) = k_sum.push(fast);
         if !k_sum.full() {
             return [f64::NAN; 2];
         }
-        let k = k * k_inverse;
+        let k = k / k_count;
         let (d, _) = d_sum.push(k);
         if !d_sum.full() {
             return [f64::NAN; 2];
         }
-        [k, d * d_inverse]
+        [k, d / d_count]
     }
 }
 
