@@ -2,7 +2,7 @@ use core::fmt;
 
 use crate::bar::Candle;
 use crate::error::check_period;
-use crate::float::{clamp, from_usize, lit};
+use crate::float::{clamp, lit};
 use crate::slice::CHUNK;
 use crate::window::{Extremum, MonotonicDeque, RollingSum};
 use crate::{CheckedInput, Error, Indicator, Real};
@@ -247,7 +247,7 @@ fn push_mean<T: Real>(sum: &mut RollingSum<T>, x: T) -> Option<T> {
 /// The mean [`push_mean`] would return.
 #[inline]
 fn peek_mean<T: Real>(sum: &RollingSum<T>, x: T) -> Option<T> {
-    (sum.len() + 1 >= sum.period()).then(|| percent(sum.peek_sum(x) / from_usize(sum.period())))
+    (sum.len() + 1 >= sum.period()).then(|| percent(sum.peek_mean(x)))
 }
 
 #[inline]
@@ -258,7 +258,7 @@ fn mean<T: Real>(sum: &RollingSum<T>) -> Option<T> {
 /// The mean of a full window (the steady state of [`push_mean`]).
 #[inline]
 fn full_mean<T: Real>(sum: &RollingSum<T>) -> T {
-    percent(sum.sum() / from_usize(sum.period()))
+    percent(sum.mean())
 }
 
 /// `true` when a rolling mean fed from the `produced`-th value of its input on holds as many
