@@ -58,9 +58,9 @@ pub(crate) fn in_input_range<T: Float>(x: T, min: T, max: T) -> bool {
 }
 
 /// `true` when every one of `values` is usable (`0`, or a magnitude in
-/// `T::min_input()..=T::max_input()`), checked without a branch: the same three comparisons on each value, combined with `&`,
-/// which on x86-64 the compiler runs two values at a time in SSE2 registers (a candle's
-/// five numbers, a pair's two).
+/// `T::min_input()..=T::max_input()`), checked without a branch: the same three comparisons
+/// on each value, combined with `&`, which on x86-64 the compiler runs two values at a time
+/// in SSE2 registers (a candle's five numbers, a pair's two).
 #[inline]
 pub(crate) fn all_usable<T: Real, const N: usize>(values: [T; N]) -> bool {
     let (min, max) = (T::min_input(), T::max_input());
@@ -164,7 +164,7 @@ mod tests {
     }
 
     #[test]
-    fn the_bit_test_of_a_usable_f64_is_the_range_test() {
+    fn the_bit_tests_of_a_usable_number_are_the_range_test() {
         use crate::CheckedInput;
         let (least, most) = (1e-150_f64, 1e150_f64);
         let mut values = vec![

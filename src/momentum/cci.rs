@@ -116,7 +116,8 @@ impl<T: Real> Cci<T> {
         (candle.is_usable() && typical.is_usable()).then_some(typical)
     }
 
-    /// `(TP − m)/(0.015·d)`, 0 when either is 0, within `±33.3·n`.
+    /// `(TP − m)/(0.015·d)` from the sum of the deviations `Σ = n·d`, 0 when `TP − m` or
+    /// `Σ` is 0, within `±33.3·n`.
     #[inline]
     fn cci(&self, typical: T, mean: T, deviations: T) -> T {
         let above = typical - mean;
