@@ -10,9 +10,10 @@
 //! to `max(|a|, |b|, 1)` (the prices are about 100, so this is stricter than relative to the
 //! price). For SMA, WMA, STDDEV, Bollinger and OBV a second hand loop, `drift_free_loop`,
 //! writes the crate's own drift-free formula plainly (block suffix sums, nothing subtracted
-//! from a running total; OBV's total with the rounding error of each addition): the plain `hand_loop` subtracts evicted values and so drifts, and the gap
-//! between the two loops is the price of drift-freedom, the gap between the crate and
-//! `drift_free_loop` the crate's own overhead. Where a peer's definition differs, it is
+//! from a running total; OBV's total with the rounding error of each addition): the plain
+//! `hand_loop` subtracts evicted values (or adds without compensation) and so drifts, and
+//! the gap between the two loops is the price of drift-freedom, the gap between the crate
+//! and `drift_free_loop` the crate's own overhead. Where a peer's definition differs, it is
 //! given the parameter that makes it compute the same numbers, or left out:
 //! - `ta`'s EMA-based smoothing uses `α = 2/(n + 1)`: its RSI and ATR get period `2n − 1`
 //!   (`α = 1/n`, Wilder's); `ta` has no WMA, and its slow stochastic smooths `%K` with an
