@@ -186,10 +186,10 @@ impl<T: Real> Movement<T> {
         (T::one() - share, share)
     }
 
-    /// Smoothed `(+DM, −DM)` from move `n` on, when the DIs exist.
+    /// `true` from move `n` on, when the DIs (and so DX) exist.
     #[inline]
-    pub(crate) fn dm_once_di(&self) -> Option<(T, T)> {
-        (self.moves >= self.period).then_some((self.plus, self.minus))
+    pub(crate) fn has_di(&self) -> bool {
+        self.moves >= self.period
     }
 
     /// `(+DI, −DI)`, from move `n` on: percentages, or fractions at `n = 1` (as TA-Lib).
@@ -308,7 +308,7 @@ impl<T: Real> Strength<T> {
     #[inline(always)]
     fn general_push(&mut self, candle: &Candle<T>) {
         self.movement.push(candle);
-        if self.movement.dm_once_di().is_none() {
+        if !self.movement.has_di() {
             return;
         }
         let dx = self.dx_of_sums();
