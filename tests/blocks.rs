@@ -206,6 +206,34 @@ proptest! {
         }
     }
 
+    /// `RollingMax::age` and `RollingMin::age` are the naive ages (the newest occurrence of
+    /// the extreme), after a slice and along the stream that follows it.
+    #[test]
+    fn rolling_max_and_min_ages_are_the_newest_occurrences(
+        period in 1..30usize,
+        xs in tied_values(),
+        split in 0..1000usize,
+    ) {
+        let split = split % (xs.len() + 1);
+        let mut max = RollingMax::new(period).unwrap();
+        let mut min = RollingMin::new(period).unwrap();
+        let mut out = vec![0.0; split];
+        max.update_slice(&xs[..split], &mut out).unwrap();
+        min.update_slice(&xs[..split], &mut out).unwrap();
+        for end in split..=xs.len() {
+            if end > split {
+                max.update(xs[end - 1]);
+                min.update(xs[end - 1]);
+            }
+            let expected = |extremum| {
+                (end >= period && end > 0)
+                    .then(|| naive_extreme(&xs[end - period..end], extremum).1)
+            };
+            prop_assert_eq!(max.age(), expected(Extremum::Max));
+            prop_assert_eq!(min.age(), expected(Extremum::Min));
+        }
+    }
+
     #[test]
     fn rolling_max_and_min_ages_survive_a_round_trip(
         period in 1..30usize,

@@ -19,7 +19,7 @@ macro_rules! rolling_extreme {
             serde(try_from = $state_type)
         )]
         pub struct $name<T: Real = f64> {
-            deque: MonotonicDeque<T>,
+            deque: MonotonicDeque<T, false>,
         }
 
         impl $name {
@@ -36,7 +36,7 @@ macro_rules! rolling_extreme {
             #[doc = concat!("[`", stringify!($name), "::new`] in any precision `T` (`f32`, or generic code): `", stringify!($name), "::<f32>::new_generic(14)`.")]
             pub fn new_generic(period: usize) -> Result<Self, Error> {
                 Ok(Self {
-                    deque: MonotonicDeque::new_generic(period, $extremum)?,
+                    deque: MonotonicDeque::without_ages(period, $extremum)?,
                 })
             }
 
@@ -54,8 +54,11 @@ macro_rules! rolling_extreme {
 
             #[doc = concat!("How many updates ago the current ", $word, " arrived (0 = the latest input; the")]
             /// most recent one when several inputs tie). `None` while warming up.
+            ///
+            /// Found on demand from the window, which keeps no ages so that updates need not
+            /// track them: a binary search, or a scan back over at most `period − 1` inputs.
             pub fn age(&self) -> Option<u64> {
-                self.is_full().then(|| self.deque.extreme_age()).flatten()
+                self.is_full().then(|| self.deque.searched_extreme_age()).flatten()
             }
 
             /// Heap memory held, in bytes (its `size_of` is the rest).
@@ -135,7 +138,7 @@ macro_rules! rolling_extreme {
         #[derive(serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         struct $state<T: Real> {
-            deque: MonotonicDeque<T>,
+            deque: MonotonicDeque<T, false>,
         }
 
         #[cfg(feature = "serde")]

@@ -163,6 +163,32 @@ impl<T: Real> MonotonicDeque<T, false> {
     pub fn without_ages(period: usize, extremum: Extremum) -> Result<Self, Error> {
         Self::checked(period, extremum)
     }
+
+    /// How many pushes ago the extreme was pushed: what
+    /// [`extreme_age`](MonotonicDeque::extreme_age) reports with ages, found from the
+    /// stored values instead. An extreme of the previous block is the newest slot of its run
+    /// of equal suffix extremes (a binary search: they never increase); one pushed since is
+    /// the newest of those values equal to their extreme (a scan back over at most
+    /// `period − 1` values).
+    pub(crate) fn searched_extreme_age(&self) -> Option<u64> {
+        if self.pushed == 0 {
+            return None;
+        }
+        let head = self.suffix(self.next);
+        let age = if self.prefix >= head {
+            let recent = self.slots.get(..self.next).unwrap_or_default();
+            let newest = recent.iter().rposition(|&v| v == self.prefix);
+            self.next
+                .saturating_sub(1)
+                .saturating_sub(newest.unwrap_or(0))
+        } else {
+            let kept = self.slots.get(self.next..self.period).unwrap_or_default();
+            let run = kept.partition_point(|&v| v >= head);
+            let position = self.next + run.saturating_sub(1);
+            (self.next + self.period - 1).saturating_sub(position)
+        };
+        Some(age as u64)
+    }
 }
 
 impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
