@@ -880,7 +880,7 @@ fn loop_cci(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     }
 }
 
-/// Williams %R: block max/min, TA-Lib's flat-window rule.
+/// Williams %R: block max/min, TA-Lib's flat-window rule, the crate's `−100·((HH − C)/range)`.
 fn loop_willr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     let (mut highest, mut lowest) = (BlockMax::new(period, 1.0), BlockMax::new(period, -1.0));
     move |bar| {
@@ -893,7 +893,7 @@ fn loop_willr(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
         [if range.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
             0.0
         } else {
-            (hh - bar.close) / (range / -100.0)
+            -100.0 * ((hh - bar.close) / range)
         }]
     }
 }

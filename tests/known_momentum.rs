@@ -3,7 +3,7 @@
 //! the constructors' contracts (defaults, parameter errors, MACD's period swap).
 
 use ta_stream::bar::Candle;
-use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Stochastic};
+use ta_stream::momentum::{FastStochastic, Macd, Momentum, Roc, Rocp, Stochastic, WilliamsR};
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::{Error, Indicator};
 
@@ -274,4 +274,29 @@ fn rolling_extremes_report_the_age_of_their_extreme() {
     let mut min = RollingMin::new(3).unwrap();
     min.batch(&[4.0, 1.0, 2.0, 3.0]);
     assert_eq!((min.value(), min.age()), (Some(1.0), Some(2)));
+}
+
+#[test]
+fn williams_r_reads_exactly_its_ends() {
+    // HH 144.7, LL 127.34: −100·(HH − C)/(HH − LL) is −100 exactly at C = LL and 0 at
+    // C = HH, as TA-Lib 0.8.1 computes it. (The order (HH − C)/((HH − LL)/−100) gives
+    // −99.99999999999999 at LL.)
+    let mut willr = WilliamsR::new(2).unwrap();
+    let bars = [
+        Candle::new(130.0, 144.7, 130.0, 140.0, 0.0).unwrap(),
+        Candle::new(130.0, 135.0, 127.34, 127.34, 0.0).unwrap(),
+        Candle::new(130.0, 144.7, 129.0, 144.7, 0.0).unwrap(),
+    ];
+    assert_eq!(willr.batch(&bars), [None, Some(-100.0), Some(0.0)]);
+    let (high, low, close) = (
+        [144.7, 135.0, 144.7],
+        [130.0, 127.34, 129.0],
+        [140.0, 127.34, 144.7],
+    );
+    let mut out = [f64::NAN; 3];
+    WilliamsR::new(2)
+        .unwrap()
+        .hlc_into(&high, &low, &close, &mut out)
+        .unwrap();
+    assert_eq!(out[1..], [-100.0, 0.0]);
 }

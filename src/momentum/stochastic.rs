@@ -58,11 +58,14 @@ impl<T: Real> Range<T> {
         self.highest.pushed()
     }
 
-    /// Pushes the candle's high and low.
+    /// Pushes the candle's high and low; `(HH, LL)` of the candles seen, up to `n` (the
+    /// window's once [`full`](Self::full)).
     #[inline]
-    pub(super) fn push(&mut self, candle: &Candle<T>) {
-        self.highest.push(candle.high);
-        self.lowest.push(candle.low);
+    pub(super) fn push_then_extremes(&mut self, candle: &Candle<T>) -> (T, T) {
+        (
+            self.highest.push_then_extreme::<false>(candle.high),
+            self.lowest.push_then_extreme::<true>(candle.low),
+        )
     }
 
     /// `(HH, LL)` once `n` candles have been seen.
@@ -117,10 +120,7 @@ impl<T: Real> Range<T> {
     /// [`update`](Self::update) returns then, without the `Option`.
     #[inline]
     fn update_full(&mut self, candle: &Candle<T>) -> T {
-        self.highest.push(candle.high);
-        self.lowest.push(candle.low);
-        let highest = self.highest.extreme().unwrap_or(candle.high);
-        let lowest = self.lowest.extreme().unwrap_or(candle.low);
+        let (highest, lowest) = self.push_then_extremes(candle);
         Self::fast_k(highest, lowest, candle.close)
     }
 

@@ -14,8 +14,9 @@ use super::stochastic::{Range, FLAT_RANGE};
 ///
 /// With `HH`, `LL` the highest high and lowest low of the last `n` candles:
 ///
-/// `%R = −100·(HH − C)/(HH − LL)`, evaluated as TA-Lib does (`(HH − C)/((HH − LL)/−100)`),
-/// and **0 for a flat window**, by TA-Lib's relative test `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`
+/// `%R = −100·(HH − C)/(HH − LL)`, evaluated as TA-Lib 0.8.1 does, `−100·((HH − C)/(HH − LL))`
+/// (one division; exactly −100 at the lowest low and 0 at the highest high), and **0 for a
+/// flat window**, by TA-Lib's relative test `|HH − LL| ≤ 1e-14·(|HH| + |LL|)`
 /// (the same as [`Stochastic`](super::Stochastic)'s, so the answer is TA-Lib's at every
 /// price scale). First output after `n` candles. The window is the stochastic oscillator's
 /// (two [`MonotonicDeque`](crate::window::MonotonicDeque)s): O(1) amortized per update.
@@ -75,7 +76,7 @@ use super::stochastic::{Range, FLAT_RANGE};
 ///
 /// # Links
 ///
-/// Larry Williams' %R, as TA-Lib `WILLR`; matches it at every index.
+/// Larry Williams' %R, as TA-Lib `WILLR`; equal to it at every index.
 #[doc(alias = "WILLR")]
 #[doc(alias = "Williams %R")]
 #[derive(Debug, Clone, PartialEq)]
@@ -172,7 +173,7 @@ impl<T: Real> WilliamsR<T> {
         let spread = highest - lowest;
         let flat = spread.abs() <= lit::<T>(FLAT_RANGE) * (highest.abs() + lowest.abs());
         let r = clamp(
-            (highest - close) / (spread / lit(-100.0)),
+            lit::<T>(-100.0) * ((highest - close) / spread),
             lit(-100.0),
             T::zero(),
         );
@@ -200,11 +201,14 @@ impl<T: Real> Indicator for WilliamsR<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
-        if candle.is_usable() {
-            self.range.push(&candle);
-            self.close = Some(candle.close);
+        if !candle.is_usable() {
+            return self.value();
         }
-        self.value()
+        let window = self.range.push_then_extremes(&candle);
+        self.close = Some(candle.close);
+        self.range
+            .full()
+            .then(|| Self::percent_r(window, candle.close))
     }
 
     #[inline]

@@ -236,6 +236,20 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
         self.set_hot(hot);
     }
 
+    /// [`push`](Self::push) then [`extreme`](Self::extreme), for a caller that knows which
+    /// extreme this deque tracks (`NEGATED`: the minimum): the value stored and the extreme
+    /// read are negated rather than multiplied by the deque's sign (the same bits), and no
+    /// `Option` is built, since a push always leaves an extreme.
+    #[inline]
+    pub(crate) fn push_then_extreme<const NEGATED: bool>(&mut self, x: T) -> T {
+        debug_assert_eq!(NEGATED, self.extremum == Extremum::Min);
+        let signed = |x: T| if NEGATED { -x } else { x };
+        let mut hot = self.hot();
+        self.push_signed(&mut hot, signed(x));
+        self.set_hot(hot);
+        signed(newest_best(self.suffix(hot.next), hot.prefix))
+    }
+
     /// The scalars a push updates, copied out so that a loop of pushes (the slice path)
     /// keeps them in registers and writes them back once.
     #[inline]
@@ -259,7 +273,12 @@ impl<T: Real, const AGES: bool> MonotonicDeque<T, AGES> {
     /// One push on `hot` (the only push there is); `self` provides the arrays.
     #[inline]
     fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
-        let value = x * self.sign;
+        self.push_signed(hot, x * self.sign);
+    }
+
+    /// [`push_hot`](Self::push_hot) of a value already multiplied by the sign.
+    #[inline]
+    fn push_signed(&mut self, hot: &mut Hot<T>, value: T) {
         let slot = hot.next;
         if let Some(stored) = self.slots.get_mut(slot) {
             *stored = value;
