@@ -112,8 +112,9 @@ const EXEMPT: &[(&str, &str, usize)] = &[
 ];
 
 /// The functions whose every value is TA-Lib's exactly (`==`: ±0 are one): the same
-/// arithmetic in the same order, and no `libm` function, whose last bit may differ between
-/// platforms. Compared without tolerance, so that a change in the order of operations shows.
+/// arithmetic in the same order, and of `libm` at most the square root, correctly rounded
+/// everywhere (its other functions' last bit may differ between platforms). Compared without
+/// tolerance, so that a change in the order of operations shows.
 const EQUAL: &[&str] = &[
     "ADD",
     "AROON",
