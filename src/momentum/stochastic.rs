@@ -107,13 +107,9 @@ impl<T: Real> Range<T> {
     /// Pushes the candle; `%K` once `n` candles have been seen.
     #[inline]
     pub(super) fn update(&mut self, candle: &Candle<T>) -> Option<T> {
-        self.highest.push(candle.high);
-        self.lowest.push(candle.low);
-        if !self.full() {
-            return None;
-        }
-        let (highest, lowest) = (self.highest.extreme()?, self.lowest.extreme()?);
-        Some(Self::fast_k(highest, lowest, candle.close))
+        let (highest, lowest) = self.push_then_extremes(candle);
+        self.full()
+            .then(|| Self::fast_k(highest, lowest, candle.close))
     }
 
     /// Pushes the candle once `n` candles have been seen (the steady state): what
