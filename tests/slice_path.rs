@@ -5,7 +5,8 @@
 //! inputs at once, run). Likewise the column paths of the indicators with several outputs
 //! (`Bollinger::bands_into`, `Macd::lines_into`, the stochastics' `lines_into`), and the
 //! paths over high, low and close columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the
-//! stochastics' `hlc_lines_into`).
+//! stochastics' `hlc_lines_into`), and the slice paths that run on a copy of the state (OBV,
+//! PVT, TSI, the math operators and the cumulative sum).
 
 mod common;
 
@@ -14,12 +15,14 @@ use num_traits::Float;
 use proptest::prelude::*;
 use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
+use ta_stream::math::{Arithmetic, CumulativeSum, Operator};
 use ta_stream::momentum::{
-    Adx, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput,
+    Adx, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput, Tsi,
     WilliamsR,
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
+use ta_stream::volume::{Obv, PriceVolumeTrend};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -537,6 +540,22 @@ proptest! {
         check_slice_equals_streaming(&RollingMax::<f32>::new_generic(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMin::<f32>::new_generic(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Rma::<f32>::new_generic(period).unwrap(), &inputs, split);
+    }
+
+    /// The indicators whose slice path runs on a copy of their state (no heap storage), with
+    /// pairs of the same values (negative volumes, refused by OBV and PVT, included).
+    #[test]
+    fn slice_on_a_copy_equals_streaming(inputs in values_f64(), period in 1..30usize, split in 0..300usize) {
+        let pairs: Vec<(f64, f64)> = inputs.iter().zip(inputs.iter().rev()).map(|(&a, &b)| (a, b)).collect();
+        check_slice_equals_streaming(&Obv::<f64>::new(), &pairs, split);
+        check_slice_equals_streaming(&PriceVolumeTrend::<f64>::new(), &pairs, split);
+        check_slice_equals_streaming(&Arithmetic::<f64>::new(Operator::Div), &pairs, split);
+        check_slice_equals_streaming(&CumulativeSum::<f64>::new(), &inputs, split);
+        check_slice_equals_streaming(&Tsi::<f64>::new(period, period / 2 + 1).unwrap(), &inputs, split);
+        let narrow: Vec<f32> = inputs.iter().map(|&x| x as f32).collect();
+        let narrow_pairs: Vec<(f32, f32)> = narrow.iter().zip(narrow.iter().rev()).map(|(&a, &b)| (a, b)).collect();
+        check_slice_equals_streaming(&Obv::<f32>::new_generic(), &narrow_pairs, split);
+        check_slice_equals_streaming(&Tsi::<f32>::new_generic(period, 2).unwrap(), &narrow, split);
     }
 
     #[test]

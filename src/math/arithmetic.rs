@@ -112,6 +112,8 @@ impl<T: Real> Indicator for Arithmetic<T> {
     type Input = (T, T);
     type Output = T;
 
+    crate::slice::update_slice_on_a_copy!();
+
     #[inline]
     fn update(&mut self, pair: (T, T)) -> Option<T> {
         if pair.is_usable() {

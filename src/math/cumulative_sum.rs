@@ -66,6 +66,8 @@ impl<T: Real> Indicator for CumulativeSum<T> {
     type Input = T;
     type Output = T;
 
+    crate::slice::update_slice_on_a_copy!();
+
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
         if x.is_usable() {

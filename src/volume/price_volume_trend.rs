@@ -87,6 +87,8 @@ impl<T: Real> Indicator for PriceVolumeTrend<T> {
     type Input = (T, T);
     type Output = T;
 
+    crate::slice::update_slice_on_a_copy!();
+
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {
         if let Some(total) = self.step(input) {
