@@ -169,10 +169,13 @@ impl<T: Real> Cci<T> {
             let [high, low, close] = columns;
             for (((&high, &low), &close), slot) in high.iter().zip(low).zip(close).zip(out) {
                 let typical = TypicalPrice::of(&Candle::from_hlc(high, low, close));
-                if typical.is_usable() {
-                    cci.deviation.push(typical);
-                }
-                *slot = cci.value().unwrap_or_else(T::nan);
+                let cci_of_row = if typical.is_usable() {
+                    let pushed = cci.deviation.push_mean_deviations(typical);
+                    pushed.map(|(mean, deviations)| cci.cci(typical, mean, deviations))
+                } else {
+                    cci.value()
+                };
+                *slot = cci_of_row.unwrap_or_else(T::nan);
             }
             true
         })
@@ -194,12 +197,11 @@ impl<T: Real> Indicator for Cci<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
-        if let Some(typical) = Self::typical(&candle) {
-            // A push, not `update`: the deviation `update` returns is the O(n) pass that
-            // `value` makes.
-            self.deviation.push(typical);
-        }
-        self.value()
+        let Some(typical) = Self::typical(&candle) else {
+            return self.value();
+        };
+        let (mean, deviations) = self.deviation.push_mean_deviations(typical)?;
+        Some(self.cci(typical, mean, deviations))
     }
 
     #[inline]
