@@ -1446,6 +1446,11 @@ fn bollinger(c: &mut Criterion) {
     stream(&mut g, "ta_stream", &walk, move |x| ours.update(x));
     let mut ours = Bollinger::new(period, k).unwrap();
     ours.warm_up(walk[..1000].iter().copied());
+    stream(&mut g, "ta_stream_bands", &walk, move |x| {
+        ours.update(x).map(|b| [b.upper, b.middle, b.lower])
+    });
+    let mut ours = Bollinger::new(period, k).unwrap();
+    ours.warm_up(walk[..1000].iter().copied());
     let mut columns: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);
     batch(&mut g, "ta_stream_slice", || {
         let [u, m, l] = &mut columns;
