@@ -28,7 +28,10 @@
 //! - neither `ta` nor `yata` has Wilder's ADX as TA-Lib computes it (the ADX row has the
 //!   hand loop, `kand` and TA-Lib);
 //! - `kand` is a batch library (its `*_inc` functions make the caller carry the state): its
-//!   figures are one batch call over the whole series, divided by the number of points.
+//!   figures are one batch call over the whole series, divided by the number of points;
+//! - the TA-Lib functions after ADX (DEMA, TEMA, T3, TRIX, ROC, MOM, MIDPOINT, NATR, AD,
+//!   ADOSC, BOP) are compared with `kand` only, without a hand loop; `kand`'s TRIMA(30) and
+//!   SAR compute other numbers than TA-Lib's (and the crate's), and are left out.
 //!
 //! Each measurement streams the whole series through an instance warmed up beforehand (the
 //! `ta_stream_slice` rows run the slice path over it instead: `update_slice`, for Bollinger
@@ -58,13 +61,15 @@ use std::time::Duration;
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Throughput};
-use ta_stream::average::{Ema, Sma, Wma};
+use ta_stream::average::{Dema, Ema, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::momentum::directional::Adx;
-use ta_stream::momentum::{Cci, FlatRsi, Macd, Mfi, Rsi, Stochastic, WilliamsR};
-use ta_stream::statistics::RollingMax;
-use ta_stream::volatility::{Atr, Bollinger, StdDev};
-use ta_stream::volume::Obv;
+use ta_stream::momentum::{
+    Bop, Cci, FlatRsi, Macd, Mfi, Momentum, Roc, Rsi, Stochastic, Trix, WilliamsR,
+};
+use ta_stream::statistics::{MidPoint, RollingMax};
+use ta_stream::volatility::{Atr, Bollinger, Natr, StdDev};
+use ta_stream::volume::{AccumulationDistribution, ChaikinOscillator, Obv};
 use ta_stream::Indicator;
 
 use ta::Next as _;
@@ -387,6 +392,7 @@ fn ta_bar(bar: &Candle) -> TaBar {
 
 /// Columns of the bars, for the batch peers.
 struct Columns {
+    open: Vec<f64>,
     high: Vec<f64>,
     low: Vec<f64>,
     close: Vec<f64>,
@@ -395,6 +401,7 @@ struct Columns {
 
 fn columns(bars: &[Candle]) -> Columns {
     Columns {
+        open: bars.iter().map(|b| b.open).collect(),
         high: bars.iter().map(|b| b.high).collect(),
         low: bars.iter().map(|b| b.low).collect(),
         close: bars.iter().map(|b| b.close).collect(),
@@ -2084,9 +2091,218 @@ fn mfi(c: &mut Criterion) {
     g.finish();
 }
 
+// ---------------------------------------------------------------------------------------
+// TA-Lib functions that `kand` also has (ta 0.5 and yata 0.7 have none of them with TA-Lib's
+// definition, but ROC and the A/D line): the crate's streaming update and slice path
+// against `kand`'s batch call (and TA-Lib's, from the script), no hand loop.
+
+/// A `kand` batch call over the first `len` points of its inputs into `buffers` (the first
+/// buffer is the output the crate's is checked against; the others its scratch columns).
+trait BatchCall<const B: usize>: FnMut(usize, &mut [Vec<f64>; B]) {}
+impl<F: FnMut(usize, &mut [Vec<f64>; B]), const B: usize> BatchCall<B> for F {}
+
+/// Checks that `kand`'s call computes the crate's numbers on the checked prefix, then times
+/// the crate's streaming update, its slice path (`slice`), and `kand`'s call over the whole
+/// series, as group `name`.
+fn batch_peer_row<I, const B: usize>(
+    c: &mut Criterion,
+    (name, what): (&str, &str),
+    data: &[I::Input],
+    fresh: impl Fn() -> I,
+    slice: impl FnOnce(&mut BenchmarkGroup<'_, Clock>),
+    mut kand: impl BatchCall<B>,
+) where
+    I: Indicator<Output = f64>,
+{
+    let reference = {
+        let mut ours = fresh();
+        outputs(&data[..CHECKED], |x| [nan_if_none(ours.update(x))])
+    };
+    let mut buffers: [Vec<f64>; B] = std::array::from_fn(|_| vec![0.0; CHECKED]);
+    kand(CHECKED, &mut buffers);
+    agree(&format!("{what} kand"), &reference, &ones(&buffers[0]));
+
+    let mut g = group(c, name);
+    let mut ours = fresh();
+    ours.warm_up(data[..1000].iter().copied());
+    stream(&mut g, "ta_stream", data, move |x| ours.update(x));
+    slice(&mut g);
+    let mut buffers: [Vec<f64>; B] = std::array::from_fn(|_| vec![0.0; POINTS]);
+    batch(&mut g, "kand", || kand(POINTS, black_box(&mut buffers)));
+    g.finish();
+}
+
+/// The first `len` values of each column (`kand` takes inputs and outputs of one length).
+fn firsts<const N: usize>(columns: [&[f64]; N], len: usize) -> [&[f64]; N] {
+    columns.map(|column| &column[..len])
+}
+
+fn firsts_mut<const B: usize>(buffers: &mut [Vec<f64>; B], len: usize) -> [&mut [f64]; B] {
+    buffers.each_mut().map(|buffer| &mut buffer[..len])
+}
+
+fn close_averages(c: &mut Criterion) {
+    let walk = random_walk(POINTS);
+    batch_peer_row(
+        c,
+        ("dema30", "DEMA"),
+        &walk,
+        || Dema::new(30).unwrap(),
+        |g| slice_path(g, Dema::new(30).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 3]| {
+            let [out, e1, e2] = firsts_mut(b, len);
+            kand::ohlcv::dema::dema(&walk[..len], 30, out, e1, e2).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("tema30", "TEMA"),
+        &walk,
+        || Tema::new(30).unwrap(),
+        |g| slice_path(g, Tema::new(30).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 4]| {
+            let [out, e1, e2, e3] = firsts_mut(b, len);
+            kand::ohlcv::tema::tema(&walk[..len], 30, out, e1, e2, e3).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("t3", "T3"),
+        &walk,
+        || T3::new(5, 0.7).unwrap(),
+        |g| slice_path(g, T3::new(5, 0.7).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 7]| {
+            let [out, e1, e2, e3, e4, e5, e6] = firsts_mut(b, len);
+            kand::ohlcv::t3::t3(&walk[..len], 5, 0.7, out, e1, e2, e3, e4, e5, e6).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("trix30", "TRIX"),
+        &walk,
+        || Trix::new(30).unwrap(),
+        |g| slice_path(g, Trix::new(30).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 4]| {
+            let [out, e1, e2, e3] = firsts_mut(b, len);
+            kand::ohlcv::trix::trix(&walk[..len], 30, out, e1, e2, e3).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("roc10", "ROC"),
+        &walk,
+        || Roc::new(10).unwrap(),
+        |g| slice_path(g, Roc::new(10).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 1]| {
+            let [out] = firsts_mut(b, len);
+            kand::ohlcv::roc::roc(&walk[..len], 10, out).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("mom10", "MOM"),
+        &walk,
+        || Momentum::new(10).unwrap(),
+        |g| slice_path(g, Momentum::new(10).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 1]| {
+            let [out] = firsts_mut(b, len);
+            kand::ohlcv::mom::mom(&walk[..len], 10, out).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("midpoint14", "MIDPOINT"),
+        &walk,
+        || MidPoint::new(14).unwrap(),
+        |g| slice_path(g, MidPoint::new(14).unwrap(), &walk),
+        |len, b: &mut [Vec<f64>; 3]| {
+            let [out, highest, lowest] = firsts_mut(b, len);
+            kand::ohlcv::midpoint::midpoint(&walk[..len], 14, out, highest, lowest).unwrap();
+        },
+    );
+}
+
+/// NATR's column path over high, low and close, checked against its streaming outputs.
+fn natr_columns(group: &mut BenchmarkGroup<'_, Clock>, bars: &[Candle]) {
+    let reference = {
+        let mut natr = Natr::new(14).unwrap();
+        outputs(&bars[..CHECKED], |b| [nan_if_none(natr.update(b))])
+    };
+    let fresh = || Natr::new(14).unwrap();
+    hlc_slice_path(
+        group,
+        "NATR",
+        fresh,
+        Natr::hlc_into,
+        (&columns(bars), bars, &reference),
+    );
+}
+
+fn bar_functions(c: &mut Criterion) {
+    let bars = bars(&random_walk(POINTS));
+    let columns = columns(&bars);
+    let (open, high, low, close, volume) = (
+        &columns.open,
+        &columns.high,
+        &columns.low,
+        &columns.close,
+        &columns.volume,
+    );
+    batch_peer_row(
+        c,
+        ("natr14", "NATR"),
+        &bars,
+        || Natr::new(14).unwrap(),
+        |g| natr_columns(g, &bars),
+        |len, b: &mut [Vec<f64>; 1]| {
+            let [high, low, close] = firsts([high, low, close], len);
+            let [out] = firsts_mut(b, len);
+            kand::ohlcv::natr::natr(high, low, close, 14, out).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("ad", "AD"),
+        &bars,
+        AccumulationDistribution::new,
+        |g| slice_path(g, AccumulationDistribution::new(), &bars),
+        |len, b: &mut [Vec<f64>; 1]| {
+            let [high, low, close, volume] = firsts([high, low, close, volume], len);
+            let [out] = firsts_mut(b, len);
+            kand::ohlcv::ad::ad(high, low, close, volume, out).unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("adosc", "ADOSC"),
+        &bars,
+        || ChaikinOscillator::new(3, 10).unwrap(),
+        |g| slice_path(g, ChaikinOscillator::new(3, 10).unwrap(), &bars),
+        |len, b: &mut [Vec<f64>; 4]| {
+            let [high, low, close, volume] = firsts([high, low, close, volume], len);
+            let [out, ad, fast, slow] = firsts_mut(b, len);
+            kand::ohlcv::adosc::adosc(high, low, close, volume, 3, 10, out, ad, fast, slow)
+                .unwrap();
+        },
+    );
+    batch_peer_row(
+        c,
+        ("bop", "BOP"),
+        &bars,
+        Bop::new,
+        |g| slice_path(g, Bop::new(), &bars),
+        |len, b: &mut [Vec<f64>; 1]| {
+            let [open, high, low, close] = firsts([open, high, low, close], len);
+            let [out] = firsts_mut(b, len);
+            kand::ohlcv::bop::bop(open, high, low, close, out).unwrap();
+        },
+    );
+}
+
 criterion_group! {
     name = benches;
     config = criterion::Criterion::default().with_measurement(Clock::from_env());
-    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma, obv, cci, willr, mfi, adx
+    targets = memory, sma, ema, rsi, macd, bollinger, atr, stochastic, max, stddev, wma, obv, cci, willr, mfi, adx,
+        close_averages, bar_functions
 }
 criterion_main!(benches);

@@ -55,6 +55,18 @@ ROWS = [
     ("willr14", "WILLR(14)"),
     ("mfi14", "MFI(14)"),
     ("adx14", "ADX(14)"),
+    # TA-Lib functions `kand` also has (no hand loop).
+    ("dema30", "DEMA(30)"),
+    ("tema30", "TEMA(30)"),
+    ("t3", "T3(5,0.7)"),
+    ("trix30", "TRIX(30)"),
+    ("roc10", "ROC(10)"),
+    ("mom10", "MOM(10)"),
+    ("midpoint14", "MIDPOINT(14)"),
+    ("natr14", "NATR(14)"),
+    ("ad", "AD"),
+    ("adosc", "ADOSC(3,10)"),
+    ("bop", "BOP"),
 ]
 PEERS = ["ta", "yata", "kand"]
 

@@ -47,6 +47,17 @@ def main():
         "WILLR(14)": lambda: talib.WILLR(high, low, close, 14),
         "MFI(14)": lambda: talib.MFI(high, low, close, volume, 14),
         "ADX(14)": lambda: talib.ADX(high, low, close, 14),
+        "DEMA(30)": lambda: talib.DEMA(close, 30),
+        "TEMA(30)": lambda: talib.TEMA(close, 30),
+        "T3(5,0.7)": lambda: talib.T3(close, 5, 0.7),
+        "TRIX(30)": lambda: talib.TRIX(close, 30),
+        "ROC(10)": lambda: talib.ROC(close, 10),
+        "MOM(10)": lambda: talib.MOM(close, 10),
+        "MIDPOINT(14)": lambda: talib.MIDPOINT(close, 14),
+        "NATR(14)": lambda: talib.NATR(high, low, close, 14),
+        "AD": lambda: talib.AD(high, low, close, volume),
+        "ADOSC(3,10)": lambda: talib.ADOSC(high, low, close, volume, 3, 10),
+        "BOP": lambda: talib.BOP(data["open"], high, low, close),
     }
     result = {}
     for name, call in calls.items():
