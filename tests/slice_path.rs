@@ -5,8 +5,9 @@
 //! inputs at once, run). Likewise the column paths of the indicators with several outputs
 //! (`Bollinger::bands_into`, `Macd::lines_into`, the stochastics' `lines_into`), and the
 //! paths over high, low and close columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the
-//! stochastics' `hlc_lines_into`), and the slice paths that run on a copy of the state (OBV,
-//! PVT, TSI, the math operators and the cumulative sum).
+//! stochastics' `hlc_lines_into`), the slice paths that run on a copy of the state (OBV,
+//! PVT, TSI, the math operators and the cumulative sum), and the lagged indicators' (MOM,
+//! ROC, ROCP, ROCR, ROCR100).
 
 mod common;
 
@@ -17,8 +18,8 @@ use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::math::{Arithmetic, CumulativeSum, Operator};
 use ta_stream::momentum::{
-    Adx, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Rsi, Stochastic, StochasticOutput, Tsi,
-    WilliamsR,
+    Adx, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rocr, Rocr100, Rsi,
+    Stochastic, StochasticOutput, Tsi, WilliamsR,
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
@@ -540,6 +541,22 @@ proptest! {
         check_slice_equals_streaming(&RollingMax::<f32>::new_generic(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMin::<f32>::new_generic(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Rma::<f32>::new_generic(period).unwrap(), &inputs, split);
+    }
+
+    /// The lagged indicators, whose slice path computes a chunk's outputs from the input
+    /// `n` before each (the window's values for the first `n`): periods below and above the
+    /// chunk of 256 inputs, long usable stretches with a rare unusable input or zero (a zero
+    /// base gives ROC 0), f64 and f32.
+    #[test]
+    fn lagged_slice_equals_streaming(inputs in long_values_f64(), period in 1..300usize, split in 0..1500usize) {
+        check_slice_equals_streaming(&Momentum::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Roc::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Rocp::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Rocr::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Rocr100::<f64>::new(period).unwrap(), &inputs, split);
+        let narrow: Vec<f32> = inputs.iter().map(|&x| x as f32).collect();
+        check_slice_equals_streaming(&Momentum::<f32>::new_generic(period).unwrap(), &narrow, split);
+        check_slice_equals_streaming(&Roc::<f32>::new_generic(period).unwrap(), &narrow, split);
     }
 
     /// The indicators whose slice path runs on a copy of their state (no heap storage), with

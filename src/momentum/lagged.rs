@@ -109,6 +109,19 @@ macro_rules! lagged_indicator {
                 self.value = None;
             }
 
+            /// Once the window is full, a chunk of usable inputs runs without a push per
+            /// input: each output is the formula of an input and the input `n` before it
+            /// (see `RingBuffer::push_run_with_evicted`), the same outputs bit for bit.
+            fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), crate::Error> {
+                crate::slice::value_chunks(self, inputs, out, |lagged, inputs, out| {
+                    let done = lagged.window.push_run_with_evicted(inputs, out, $formula);
+                    if let (true, Some(&last)) = (done, out.last()) {
+                        lagged.value = Some(last);
+                    }
+                    done
+                })
+            }
+
             fn warmup_period(&self) -> usize {
                 self.period() + 1
             }

@@ -102,6 +102,53 @@ impl<T: Copy> RingBuffer<T> {
         evicted
     }
 
+    /// For a full buffer, what a loop of [`push`](Self::push) over `values` does, and
+    /// `f(value, evicted)` of each push into the matching slot of `out` (as many as both
+    /// hold); `false`, doing nothing, unless the buffer is full.
+    ///
+    /// Without a push per value: the first `capacity` values evict the buffer's, oldest
+    /// first, and each later value the value `capacity` before it in `values`, so that
+    /// `out` is two plain loops over slices, which the compiler runs two or four values at
+    /// a time; then the last `capacity` values are stored.
+    pub(crate) fn push_run_with_evicted(
+        &mut self,
+        values: &[T],
+        out: &mut [T],
+        f: impl Fn(T, T) -> T,
+    ) -> bool {
+        if !self.is_full() {
+            return false;
+        }
+        let run = values.len().min(out.len());
+        let values = values.get(..run).unwrap_or_default();
+        let out = out.get_mut(..run).unwrap_or_default();
+        let capacity = self.capacity;
+        let (newer, oldest_first) = self.values.split_at(self.next);
+        let evicted_from_buffer = oldest_first.iter().chain(newer);
+        let (head, tail) = out.split_at_mut(run.min(capacity));
+        for ((slot, &value), &evicted) in head.iter_mut().zip(values).zip(evicted_from_buffer) {
+            *slot = f(value, evicted);
+        }
+        let later = values.get(capacity..).unwrap_or_default();
+        for ((slot, &value), &evicted) in tail.iter_mut().zip(later).zip(values) {
+            *slot = f(value, evicted);
+        }
+        // The pushes before the last `capacity` values only move the write position.
+        let kept = run.min(capacity);
+        let mut next = (self.next + (run - kept)) % capacity;
+        for &value in values.get(run - kept..).unwrap_or_default() {
+            if let Some(slot) = self.values.get_mut(next) {
+                *slot = value;
+            }
+            next += 1;
+            if next == capacity {
+                next = 0;
+            }
+        }
+        self.next = next;
+        true
+    }
+
     /// The value the next push would evict, if the buffer is full; otherwise `None`.
     #[inline]
     pub fn next_evicted(&self) -> Option<T> {
