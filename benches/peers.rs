@@ -2132,6 +2132,33 @@ fn batch_peer_row<I, const B: usize>(
     g.finish();
 }
 
+/// A column path over the bars' columns (`run` over the first `len` rows into `out`):
+/// checked against the streaming outputs on the checked prefix, then timed over the whole
+/// series, warmed up as the streaming rows are, as the group's slice row.
+fn column_slice_path<I>(
+    group: &mut BenchmarkGroup<'_, Clock>,
+    what: &str,
+    bars: &[Candle],
+    fresh: impl Fn() -> I,
+    run: impl Fn(&mut I, usize, &mut [f64]),
+) where
+    I: Indicator<Input = Candle, Output = f64>,
+{
+    let reference = {
+        let mut ours = fresh();
+        outputs(&bars[..CHECKED], |b| [nan_if_none(ours.update(b))])
+    };
+    let mut sliced = vec![0.0; CHECKED];
+    run(&mut fresh(), CHECKED, &mut sliced);
+    agree(&format!("{what} columns"), &reference, &ones(&sliced));
+    let mut ours = fresh();
+    ours.warm_up(bars[..1000].iter().copied());
+    let mut out = vec![0.0; POINTS];
+    batch(group, "ta_stream_slice", || {
+        run(&mut ours, POINTS, &mut out)
+    });
+}
+
 /// The first `len` values of each column (`kand` takes inputs and outputs of one length).
 fn firsts<const N: usize>(columns: [&[f64]; N], len: usize) -> [&[f64]; N] {
     columns.map(|column| &column[..len])
@@ -2265,7 +2292,14 @@ fn bar_functions(c: &mut Criterion) {
         ("ad", "AD"),
         &bars,
         AccumulationDistribution::new,
-        |g| slice_path(g, AccumulationDistribution::new(), &bars),
+        |g| {
+            let run = |ad: &mut AccumulationDistribution, len: usize, out: &mut [f64]| {
+                let [high, low, close, volume] = firsts([high, low, close, volume], len);
+                ad.hlcv_into(black_box(high), low, close, volume, out)
+                    .unwrap()
+            };
+            column_slice_path(g, "AD", &bars, AccumulationDistribution::new, run)
+        },
         |len, b: &mut [Vec<f64>; 1]| {
             let [high, low, close, volume] = firsts([high, low, close, volume], len);
             let [out] = firsts_mut(b, len);
@@ -2290,7 +2324,14 @@ fn bar_functions(c: &mut Criterion) {
         ("bop", "BOP"),
         &bars,
         Bop::new,
-        |g| slice_path(g, Bop::new(), &bars),
+        |g| {
+            let run = |bop: &mut Bop, len: usize, out: &mut [f64]| {
+                let [open, high, low, close] = firsts([open, high, low, close], len);
+                bop.ohlc_into(black_box(open), high, low, close, out)
+                    .unwrap()
+            };
+            column_slice_path(g, "BOP", &bars, Bop::new, run)
+        },
         |len, b: &mut [Vec<f64>; 1]| {
             let [open, high, low, close] = firsts([open, high, low, close], len);
             let [out] = firsts_mut(b, len);

@@ -96,6 +96,32 @@ impl<T: Real> Candle<T> {
             volume: T::zero(),
         }
     }
+
+    /// The candle a row of open, high, low and close columns stands for in the column paths:
+    /// `(open, high, low, close, volume: 0)`, unchecked.
+    #[inline]
+    pub(crate) fn from_ohlc(open: T, high: T, low: T, close: T) -> Self {
+        Self {
+            open,
+            high,
+            low,
+            close,
+            volume: T::zero(),
+        }
+    }
+
+    /// The candle a row of high, low, close and volume columns stands for in the column
+    /// paths: `(open: close, high, low, close, volume)`, unchecked.
+    #[inline]
+    pub(crate) fn from_hlcv(high: T, low: T, close: T, volume: T) -> Self {
+        Self {
+            open: close,
+            high,
+            low,
+            close,
+            volume,
+        }
+    }
 }
 
 impl<T: Real> CheckedInput for Candle<T> {

@@ -133,13 +133,8 @@ where
 pub(crate) const CHUNK: usize = 64;
 
 /// The column paths over high, low and close columns (TA-Lib's shape for bar indicators):
-/// checks the columns' lengths (naming the first that differs from `high`'s), then runs
-/// the rows in chunks of [`CHUNK`]. A chunk whose numbers are all usable goes to `chunk`
-/// (the indicator's fast path over the chunk's columns into the chunk's outputs), which
-/// returns `false` to decline it (a state still warming up); a declined chunk, and any
-/// chunk with an unusable number, goes row by row through `row`, the streaming update of
-/// the candle `(open: close, high, low, close, volume: 0)`. The fast path must give what
-/// `row` gives on those rows, bit for bit.
+/// [`column_rows`] over the columns `high`, `low` and `close`, each row the candle
+/// `(open: close, high, low, close, volume: 0)` for `row` (the streaming update).
 pub(crate) fn hlc_rows<S, T: Real, const K: usize>(
     state: &mut S,
     [high, low, close]: [&[T]; 3],
@@ -147,16 +142,42 @@ pub(crate) fn hlc_rows<S, T: Real, const K: usize>(
     chunk: impl Fn(&mut S, [&[T]; 3], [&mut [T]; K]) -> bool,
     row: impl Fn(&mut S, Candle<T>) -> [T; K],
 ) -> Result<(), Error> {
-    let rows = high.len();
-    check_lengths("low", rows, low.len())?;
-    check_lengths("close", rows, close.len())?;
+    column_rows(
+        state,
+        [("high", high), ("low", low), ("close", close)],
+        outputs,
+        chunk,
+        |state, [high, low, close]| row(state, Candle::from_hlc(high, low, close)),
+    )
+}
+
+/// The column paths over `N` input columns of bars (TA-Lib's shape): checks the lengths of
+/// the columns and of the `K` outputs against the first column's (naming the first that
+/// differs; nothing is consumed then), then runs the rows in chunks of [`CHUNK`]. A chunk
+/// whose numbers are all usable goes to `chunk` (the indicator's fast path over the chunk's
+/// columns into the chunk's outputs), which returns `false` to decline it (a state still
+/// warming up, a row it cannot take); a declined chunk, and any chunk with an unusable
+/// number, goes row by row through `row` (the streaming update of the bar the row stands
+/// for). The fast path must give what `row` gives on those rows, bit for bit.
+pub(crate) fn column_rows<S, T: Real, const N: usize, const K: usize>(
+    state: &mut S,
+    inputs: [(&'static str, &[T]); N],
+    outputs: [(&'static str, &mut [T]); K],
+    chunk: impl Fn(&mut S, [&[T]; N], [&mut [T]; K]) -> bool,
+    row: impl Fn(&mut S, [T; N]) -> [T; K],
+) -> Result<(), Error> {
+    let rows = inputs.first().map_or(0, |(_, column)| column.len());
+    for (name, column) in &inputs {
+        check_lengths(name, rows, column.len())?;
+    }
     for (name, output) in &outputs {
         check_lengths(name, rows, output.len())?;
     }
+    let inputs = inputs.map(|(_, column)| column);
     let mut outputs = outputs.map(|(_, output)| output);
     for start in (0..rows).step_by(CHUNK) {
         let end = (start + CHUNK).min(rows);
-        let columns = [high, low, close].map(|column| column.get(start..end).unwrap_or_default());
+        let columns = inputs.map(|column| column.get(start..end).unwrap_or_default());
         let usable = columns.iter().all(|column| all_usable(column));
         let outs = outputs
             .each_mut()
@@ -164,9 +185,9 @@ pub(crate) fn hlc_rows<S, T: Real, const K: usize>(
         if usable && chunk(state, columns, outs) {
             continue;
         }
-        let [high, low, close] = columns;
-        for (index, ((&high, &low), &close)) in high.iter().zip(low).zip(close).enumerate() {
-            let values = row(state, Candle::from_hlc(high, low, close));
+        for index in 0..end - start {
+            let numbers = columns.map(|column| column.get(index).copied().unwrap_or_else(T::nan));
+            let values = row(state, numbers);
             for (output, value) in outputs.iter_mut().zip(values) {
                 if let Some(slot) = output.get_mut(start + index) {
                     *slot = value;

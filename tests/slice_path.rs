@@ -18,12 +18,12 @@ use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::math::{Arithmetic, CumulativeSum, Operator};
 use ta_stream::momentum::{
-    Adx, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rocr, Rocr100, Rsi,
-    Stochastic, StochasticOutput, Tsi, WilliamsR,
+    Adx, Bop, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rocr, Rocr100,
+    Rsi, Stochastic, StochasticOutput, Tsi, WilliamsR,
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
-use ta_stream::volume::{Obv, PriceVolumeTrend};
+use ta_stream::volume::{AccumulationDistribution, Obv, PriceVolumeTrend};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -347,6 +347,81 @@ hlc_into!(true_range_hlc, TrueRange);
 hlc_into!(cci_hlc, Cci);
 hlc_into!(adx_hlc, Adx);
 
+/// BOP's column path over open, high, low and close (`ohlc_into`).
+fn bop_ohlc<T: Real>(i: &mut Bop<T>, x: &[Candle<T>], [out]: [&mut [T]; 1]) -> Result<(), Error> {
+    let [open, high, low, close] = columns_of(x, |c| [c.open, c.high, c.low, c.close]);
+    i.ohlc_into(&open, &high, &low, &close, out)
+}
+
+/// AD's column path over high, low, close and volume (`hlcv_into`).
+fn ad_hlcv<T: Real>(
+    i: &mut AccumulationDistribution<T>,
+    x: &[Candle<T>],
+    [out]: [&mut [T]; 1],
+) -> Result<(), Error> {
+    let [high, low, close, volume] = columns_of(x, |c| [c.high, c.low, c.close, c.volume]);
+    i.hlcv_into(&high, &low, &close, &volume, out)
+}
+
+/// The columns of the numbers `fields` picks of each candle.
+fn columns_of<T: Real, const N: usize>(
+    candles: &[Candle<T>],
+    fields: impl Fn(&Candle<T>) -> [T; N],
+) -> [Vec<T>; N] {
+    let mut columns = [(); N].map(|()| Vec::with_capacity(candles.len()));
+    for candle in candles {
+        for (column, value) in columns.iter_mut().zip(fields(candle)) {
+            column.push(value);
+        }
+    }
+    columns
+}
+
+/// The column paths over four columns: BOP's on `candles` with an open inside the range,
+/// now and then above the high (a bar BOP refuses); AD's on `candles` with a volume, now
+/// and then negative (refused) or the largest usable one.
+fn check_four_column_paths<T: Real>(candles: &[Candle<T>], split: usize) {
+    let with_open: Vec<Candle<T>> = candles
+        .iter()
+        .enumerate()
+        .map(|(index, &c)| {
+            let half = T::from(0.5).unwrap();
+            let open = if index % 17 == 5 {
+                c.high + T::one()
+            } else {
+                (c.low + c.high) * half
+            };
+            Candle { open, ..c }
+        })
+        .collect();
+    check_columns_equal_streaming(
+        &Bop::<T>::new_generic(),
+        &with_open,
+        split,
+        bop_ohlc,
+        |&r| [r],
+    );
+    let with_volume: Vec<Candle<T>> = candles
+        .iter()
+        .enumerate()
+        .map(|(index, &c)| {
+            let volume = match index % 23 {
+                7 => -T::one(),
+                11 if index % 3 == 0 => T::max_input(),
+                step => T::from(1000 + 10 * step).unwrap(),
+            };
+            Candle { volume, ..c }
+        })
+        .collect();
+    check_columns_equal_streaming(
+        &AccumulationDistribution::<T>::new_generic(),
+        &with_volume,
+        split,
+        ad_hlcv,
+        |&r| [r],
+    );
+}
+
 fn stochastic_hlc<T: Real>(
     s: &mut Stochastic<T>,
     x: &[Candle<T>],
@@ -431,6 +506,12 @@ proptest! {
     fn hlc_columns_equal_streaming(raw in raw_long_candles(), period in 2..40usize, smoothing in 1..5usize, split in 0..700usize) {
         check_hlc_paths::<f64>(period, smoothing, &candles::<f64>(raw.clone()), split);
         check_hlc_paths::<f32>(period, smoothing, &candles::<f32>(raw), split);
+    }
+
+    #[test]
+    fn four_column_paths_equal_streaming(raw in raw_long_candles(), split in 0..700usize) {
+        check_four_column_paths::<f64>(&candles::<f64>(raw.clone()), split);
+        check_four_column_paths::<f32>(&candles::<f32>(raw), split);
     }
 
     #[test]

@@ -74,6 +74,70 @@ impl<T: Real> Bop<T> {
             (candle.close - candle.open) / range
         }
     }
+
+    /// The slice path in TA-Lib's `BOP` shape: `open`, `high`, `low` and `close` columns in,
+    /// the balance of power of each row into `out`. Each row is the candle
+    /// `(open, high, low, close, volume: 0)`, so the outputs and the final state are bit for
+    /// bit those of [`update`](Indicator::update) over those candles: a row that is not a
+    /// valid bar is ignored (its output repeats the previous one, NaN before the first
+    /// valid row). Reads 32 bytes a row where a [`Candle`] holds 40; a chunk of valid rows
+    /// is checked at once, and its balances computed without a dependency from one row to
+    /// the next.
+    ///
+    /// ```
+    /// use ta_stream::momentum::Bop;
+    ///
+    /// let (open, high, low, close) = ([10.0, 12.0], [14.0, 12.0], [9.0, 12.0], [13.0, 12.0]);
+    /// let mut bop = [0.0_f64; 2];
+    /// Bop::new().ohlc_into(&open, &high, &low, &close, &mut bop)?;
+    /// assert_eq!(bop, [0.6, 0.0]); // 3 / 5, then a flat candle
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `high`, `low`, `close` or `out`
+    /// differs in length from `open`; nothing is consumed then.
+    pub fn ohlc_into(
+        &mut self,
+        open: &[T],
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        let inputs = [
+            ("open", open),
+            ("high", high),
+            ("low", low),
+            ("close", close),
+        ];
+        crate::slice::column_rows(
+            self,
+            inputs,
+            [("out", out)],
+            |bop, [open, high, low, close], [out]| {
+                let rows = || open.iter().zip(high).zip(low).zip(close);
+                // Usable numbers (proven for the chunk) and a valid bar's order, every row.
+                let valid = rows().fold(true, |valid, (((&o, &h), &l), &c)| {
+                    valid & (l <= o) & (o <= h) & (l <= c) & (c <= h)
+                });
+                if !valid {
+                    return false;
+                }
+                for ((((&open, &high), &low), &close), slot) in rows().zip(out.iter_mut()) {
+                    *slot = Self::balance(&Candle::from_ohlc(open, high, low, close));
+                }
+                if let Some(&last) = out.last() {
+                    bop.value = Some(last);
+                }
+                true
+            },
+            |bop, [open, high, low, close]| {
+                let candle = Candle::from_ohlc(open, high, low, close);
+                [bop.update(candle).unwrap_or_else(T::nan)]
+            },
+        )
+    }
 }
 
 impl<T: Real> Indicator for Bop<T> {

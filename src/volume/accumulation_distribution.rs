@@ -89,6 +89,80 @@ impl<T: Real> AccumulationDistribution<T> {
         self.total = total;
         self.started = true;
     }
+
+    /// The slice path in TA-Lib's `AD` shape: `high`, `low`, `close` and `volume` columns
+    /// in, the line after each row into `out`. Each row is the candle
+    /// `(open: close, high, low, close, volume)`, so the outputs and the final state are bit
+    /// for bit those of [`update`](Indicator::update) over those candles: a row that is not
+    /// a valid bar (or would carry the total beyond the float range) is ignored, its output
+    /// repeats the previous one (NaN before the first valid row). Reads 32 bytes a row
+    /// where a [`Candle`] holds 40; a chunk of valid rows is checked at once, its money-flow
+    /// volumes computed without a dependency from one row to the next, then added up.
+    ///
+    /// ```
+    /// use ta_stream::volume::AccumulationDistribution;
+    ///
+    /// let (high, low, close, volume) = ([10.0, 12.0], [8.0, 8.0], [10.0, 9.0], [100.0, 200.0]);
+    /// let mut ad = [0.0_f64; 2];
+    /// AccumulationDistribution::new().hlcv_into(&high, &low, &close, &volume, &mut ad)?;
+    /// assert_eq!(ad, [100.0, 0.0]); // all 100 in, then half of 200 out
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close`, `volume` or
+    /// `out` differs in length from `high`; nothing is consumed then.
+    pub fn hlcv_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        volume: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        let inputs = [
+            ("high", high),
+            ("low", low),
+            ("close", close),
+            ("volume", volume),
+        ];
+        crate::slice::column_rows(
+            self,
+            inputs,
+            [("out", out)],
+            |ad, [high, low, close, volume], [out]| {
+                let rows = || high.iter().zip(low).zip(close).zip(volume);
+                // Usable numbers (proven for the chunk) and a valid bar's order, every row.
+                let valid = rows().fold(true, |valid, (((&h, &l), &c), &v)| {
+                    valid & (l <= c) & (c <= h) & (v >= T::zero())
+                });
+                if !valid {
+                    return false;
+                }
+                for ((((&high, &low), &close), &volume), slot) in rows().zip(out.iter_mut()) {
+                    *slot = money_flow_volume(&Candle::from_hlcv(high, low, close, volume));
+                }
+                // Added up on a copy: a total beyond the float range declines the chunk,
+                // which then goes row by row from the state as it was.
+                let mut total = ad.total;
+                for slot in out.iter_mut() {
+                    let Some(next) = finite_plus(total, *slot) else {
+                        return false;
+                    };
+                    total = next;
+                    *slot = total.total();
+                }
+                if !out.is_empty() {
+                    ad.commit(total);
+                }
+                true
+            },
+            |ad, [high, low, close, volume]| {
+                let candle = Candle::from_hlcv(high, low, close, volume);
+                [ad.update(candle).unwrap_or_else(T::nan)]
+            },
+        )
+    }
 }
 
 impl<T: Real> Indicator for AccumulationDistribution<T> {

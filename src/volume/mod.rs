@@ -111,14 +111,21 @@ pub(crate) fn is_positive_close_volume<T: Real>((close, volume): (T, T)) -> bool
 
 /// The money-flow volume of a candle: `((C − L) − (H − C)) / (H − L) · V`, 0 when `H = L`.
 /// Within `±V` for a valid bar.
+///
+/// Without a branch: the flow is computed whatever the range (a flat candle's is NaN or
+/// infinite, and clamped to `−V`), then a select keeps it or 0, so that a column path
+/// computes a chunk's flows two at a time.
 #[inline]
 pub(crate) fn money_flow_volume<T: Real>(candle: &Candle<T>) -> T {
     let range = candle.high - candle.low;
+    let position = (candle.close - candle.low) - (candle.high - candle.close);
+    let flow = crate::float::clamp(
+        position / range * candle.volume,
+        -candle.volume,
+        candle.volume,
+    );
     if range > T::zero() {
-        let position = (candle.close - candle.low) - (candle.high - candle.close);
-        (position / range * candle.volume)
-            .max(-candle.volume)
-            .min(candle.volume)
+        flow
     } else {
         T::zero()
     }
