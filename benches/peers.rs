@@ -2311,7 +2311,16 @@ fn bar_functions(c: &mut Criterion) {
         ("adosc", "ADOSC"),
         &bars,
         || ChaikinOscillator::new(3, 10).unwrap(),
-        |g| slice_path(g, ChaikinOscillator::new(3, 10).unwrap(), &bars),
+        |g| {
+            let run = |adosc: &mut ChaikinOscillator, len: usize, out: &mut [f64]| {
+                let [high, low, close, volume] = firsts([high, low, close, volume], len);
+                adosc
+                    .hlcv_into(black_box(high), low, close, volume, out)
+                    .unwrap()
+            };
+            let fresh = || ChaikinOscillator::new(3, 10).unwrap();
+            column_slice_path(g, "ADOSC", &bars, fresh, run)
+        },
         |len, b: &mut [Vec<f64>; 4]| {
             let [high, low, close, volume] = firsts([high, low, close, volume], len);
             let [out, ad, fast, slow] = firsts_mut(b, len);

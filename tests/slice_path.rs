@@ -23,7 +23,7 @@ use ta_stream::momentum::{
 };
 use ta_stream::statistics::{RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
-use ta_stream::volume::{AccumulationDistribution, Obv, PriceVolumeTrend};
+use ta_stream::volume::{AccumulationDistribution, ChaikinOscillator, Obv, PriceVolumeTrend};
 use ta_stream::{Error, Indicator, Real};
 
 /// Runs `inputs` through a copy of `indicator` with `update` and through another with
@@ -363,6 +363,16 @@ fn ad_hlcv<T: Real>(
     i.hlcv_into(&high, &low, &close, &volume, out)
 }
 
+/// ADOSC's column path over high, low, close and volume (`hlcv_into`).
+fn adosc_hlcv<T: Real>(
+    i: &mut ChaikinOscillator<T>,
+    x: &[Candle<T>],
+    [out]: [&mut [T]; 1],
+) -> Result<(), Error> {
+    let [high, low, close, volume] = columns_of(x, |c| [c.high, c.low, c.close, c.volume]);
+    i.hlcv_into(&high, &low, &close, &volume, out)
+}
+
 /// The columns of the numbers `fields` picks of each candle.
 fn columns_of<T: Real, const N: usize>(
     candles: &[Candle<T>],
@@ -378,8 +388,8 @@ fn columns_of<T: Real, const N: usize>(
 }
 
 /// The column paths over four columns: BOP's on `candles` with an open inside the range,
-/// now and then above the high (a bar BOP refuses); AD's on `candles` with a volume, now
-/// and then negative (refused) or the largest usable one.
+/// now and then above the high (a bar BOP refuses); AD's and ADOSC's on `candles` with a
+/// volume, now and then negative (refused) or the largest usable one.
 fn check_four_column_paths<T: Real>(candles: &[Candle<T>], split: usize) {
     let with_open: Vec<Candle<T>> = candles
         .iter()
@@ -418,6 +428,13 @@ fn check_four_column_paths<T: Real>(candles: &[Candle<T>], split: usize) {
         &with_volume,
         split,
         ad_hlcv,
+        |&r| [r],
+    );
+    check_columns_equal_streaming(
+        &ChaikinOscillator::<T>::new_generic(3, 10).unwrap(),
+        &with_volume,
+        split,
+        adosc_hlcv,
         |&r| [r],
     );
 }

@@ -9,7 +9,7 @@ use crate::{Error, Indicator, Real};
 
 #[cfg(feature = "serde")]
 use super::is_finite_sum;
-use super::{finite_plus, money_flow_volume};
+use super::{finite_plus, money_flow_volume, money_flow_volumes_into, valid_hlcv_rows};
 
 /// Chaikin's accumulation/distribution line: the running total of each bar's money-flow
 /// volume.
@@ -80,7 +80,14 @@ impl<T: Real> AccumulationDistribution<T> {
         if !is_valid_bar(candle) {
             return None;
         }
-        finite_plus(self.total, money_flow_volume(candle))
+        self.add_flow(money_flow_volume(candle))
+    }
+
+    /// The total after a valid bar of money-flow volume `flow`, or `None` when it would
+    /// leave the float range.
+    #[inline]
+    pub(crate) fn add_flow(&self, flow: T) -> Option<CompensatedSum<T>> {
+        finite_plus(self.total, flow)
     }
 
     /// Commits a total [`step`](Self::step) returned.
@@ -130,31 +137,23 @@ impl<T: Real> AccumulationDistribution<T> {
             self,
             inputs,
             [("out", out)],
-            |ad, [high, low, close, volume], [out]| {
-                let rows = || high.iter().zip(low).zip(close).zip(volume);
+            |ad, columns, [out]| {
                 // Usable numbers (proven for the chunk) and a valid bar's order, every row.
-                let valid = rows().fold(true, |valid, (((&h, &l), &c), &v)| {
-                    valid & (l <= c) & (c <= h) & (v >= T::zero())
-                });
-                if !valid {
+                if !valid_hlcv_rows(columns) {
                     return false;
                 }
-                for ((((&high, &low), &close), &volume), slot) in rows().zip(out.iter_mut()) {
-                    *slot = money_flow_volume(&Candle::from_hlcv(high, low, close, volume));
-                }
+                money_flow_volumes_into(columns, out);
                 // Added up on a copy: a total beyond the float range declines the chunk,
                 // which then goes row by row from the state as it was.
-                let mut total = ad.total;
+                let mut line = ad.clone();
                 for slot in out.iter_mut() {
-                    let Some(next) = finite_plus(total, *slot) else {
+                    let Some(total) = line.add_flow(*slot) else {
                         return false;
                     };
-                    total = next;
+                    line.commit(total);
                     *slot = total.total();
                 }
-                if !out.is_empty() {
-                    ad.commit(total);
-                }
+                *ad = line;
                 true
             },
             |ad, [high, low, close, volume]| {

@@ -7,7 +7,10 @@ use crate::error::invalid_state;
 use crate::{Error, Indicator, Real};
 
 use super::exp_average::{ExpAverage, Start};
-use super::AccumulationDistribution;
+use super::{
+    money_flow_volume, money_flow_volumes_into, valid_hlcv_rows, AccumulationDistribution,
+};
+use crate::levels::is_valid_bar;
 
 /// Chaikin's A/D oscillator: a fast minus a slow exponential average of the
 /// [A/D line](AccumulationDistribution).
@@ -111,7 +114,16 @@ impl<T: Real> ChaikinOscillator<T> {
     /// or the output would overflow).
     #[inline]
     fn step(&self, candle: &Candle<T>) -> Option<Step<T>> {
-        let total = self.line.step(candle)?;
+        if !is_valid_bar(candle) {
+            return None;
+        }
+        self.step_with_flow(money_flow_volume(candle))
+    }
+
+    /// [`step`](Self::step) of a valid bar of money-flow volume `flow`.
+    #[inline]
+    fn step_with_flow(&self, flow: T) -> Option<Step<T>> {
+        let total = self.line.add_flow(flow)?;
         let line = total.total();
         let (fast, slow) = (self.fast.next(line)?, self.slow.next(line)?);
         (fast.value()? - slow.value()?)
@@ -130,6 +142,86 @@ impl<T: Real> ChaikinOscillator<T> {
     #[inline]
     fn next_count(&self) -> usize {
         (self.count + 1).min(self.warmup_period())
+    }
+
+    #[inline]
+    fn commit(&mut self, (total, fast, slow): Step<T>) {
+        self.line.commit(total);
+        self.fast = fast;
+        self.slow = slow;
+        self.count = self.next_count();
+    }
+
+    /// The slice path in TA-Lib's `ADOSC` shape: `high`, `low`, `close` and `volume`
+    /// columns in, the oscillator after each row into `out`, NaN while warming up. Each row
+    /// is the candle `(open: close, high, low, close, volume)`, so the outputs and the final
+    /// state are bit for bit those of [`update`](Indicator::update) over those candles: a
+    /// row that is not a valid bar is ignored (its output repeats the previous one). Reads
+    /// 32 bytes a row where a [`Candle`] holds 40; a chunk of valid rows is checked at
+    /// once, its money-flow volumes computed without a dependency from one row to the
+    /// next, then added up and averaged.
+    ///
+    /// ```
+    /// use ta_stream::volume::ChaikinOscillator;
+    ///
+    /// let high = [10.0, 12.0, 11.0, 12.0];
+    /// let (low, close, volume) = ([8.0, 8.0, 9.0, 10.0], [10.0, 9.0, 10.0, 12.0], [100.0; 4]);
+    /// let mut adosc = [0.0_f64; 4];
+    /// ChaikinOscillator::new(2, 3)?.hlcv_into(&high, &low, &close, &volume, &mut adosc)?;
+    /// // The line 100, 50, 50, 150; its averages from the first value: 3 rows 100, 66.67,
+    /// // 55.56, 118.52 (k = 2/3), 100, 75, 62.5, 106.25 (k = 1/2).
+    /// assert!(adosc[1].is_nan()); // warming up: the slow average's 3 rows
+    /// assert!((adosc[2] - (55.5556 - 62.5)).abs() < 1e-4);
+    /// assert!((adosc[3] - (118.5185 - 106.25)).abs() < 1e-4);
+    /// # Ok::<(), ta_stream::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] (naming the column) when `low`, `close`, `volume` or
+    /// `out` differs in length from `high`; nothing is consumed then.
+    pub fn hlcv_into(
+        &mut self,
+        high: &[T],
+        low: &[T],
+        close: &[T],
+        volume: &[T],
+        out: &mut [T],
+    ) -> Result<(), Error> {
+        let inputs = [
+            ("high", high),
+            ("low", low),
+            ("close", close),
+            ("volume", volume),
+        ];
+        crate::slice::column_rows(
+            self,
+            inputs,
+            [("out", out)],
+            |oscillator, columns, [out]| {
+                // Usable numbers (proven for the chunk) and a valid bar's order, every row.
+                if !valid_hlcv_rows(columns) {
+                    return false;
+                }
+                money_flow_volumes_into(columns, out);
+                // Stepped on a copy: a step refused (a total or an output beyond the float
+                // range) declines the chunk, which then goes row by row from the state as
+                // it was.
+                let mut local = oscillator.clone();
+                for slot in out.iter_mut() {
+                    let Some(step) = local.step_with_flow(*slot) else {
+                        return false;
+                    };
+                    local.commit(step);
+                    *slot = local.value().unwrap_or_else(T::nan);
+                }
+                *oscillator = local;
+                true
+            },
+            |oscillator, [high, low, close, volume]| {
+                let candle = Candle::from_hlcv(high, low, close, volume);
+                [oscillator.update(candle).unwrap_or_else(T::nan)]
+            },
+        )
     }
 }
 
@@ -159,11 +251,8 @@ impl<T: Real> Indicator for ChaikinOscillator<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
-        if let Some((total, fast, slow)) = self.step(&candle) {
-            self.line.commit(total);
-            self.fast = fast;
-            self.slow = slow;
-            self.count = self.next_count();
+        if let Some(step) = self.step(&candle) {
+            self.commit(step);
         }
         self.value()
     }

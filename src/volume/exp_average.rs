@@ -19,23 +19,58 @@ pub(crate) enum Start {
 /// An exponential average of finite inputs. While the `Mean` seed forms, `state` is the
 /// running sum of the inputs.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub(crate) struct ExpAverage<T> {
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "ExpAverageState<T>")
+)]
+pub(crate) struct ExpAverage<T: Real> {
+    period: usize,
+    start: Start,
+    count: usize,
+    state: T,
+    /// `k = 2/(n + 1)`, derived from `period` once (a division a step otherwise).
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    weight: T,
+    /// `1 − k`.
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    keep: T,
+}
+
+/// The saved form: the fields without the derived weights.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpAverageState<T> {
     period: usize,
     start: Start,
     count: usize,
     state: T,
 }
 
+#[cfg(feature = "serde")]
+impl<T: Real> From<ExpAverageState<T>> for ExpAverage<T> {
+    /// The weights derived from the period again (the owners check the rest).
+    fn from(saved: ExpAverageState<T>) -> Self {
+        Self {
+            count: saved.count,
+            state: saved.state,
+            ..Self::new(saved.period, saved.start)
+        }
+    }
+}
+
 impl<T: Real> ExpAverage<T> {
     /// An average over `period` (checked by the caller).
     pub(crate) fn new(period: usize, start: Start) -> Self {
+        let weight = lit::<T>(2.0) / from_usize::<T>(period.saturating_add(1));
         Self {
             period,
             start,
             count: 0,
             state: T::zero(),
+            weight,
+            keep: T::one() - weight,
         }
     }
 
@@ -56,9 +91,8 @@ impl<T: Real> ExpAverage<T> {
     pub(crate) fn next(&self, x: T) -> Option<Self> {
         let warm = self.warmup_period();
         let state = if self.count >= warm {
-            let k = lit::<T>(2.0) / from_usize::<T>(self.period + 1);
             // k·x + (1 − k)·e: exactly x for k = 1 (EFI(1) is the raw force), as TA-Lib.
-            x * k + self.state * (T::one() - k)
+            x * self.weight + self.state * self.keep
         } else if self.count + 1 == warm && self.start == Start::Mean {
             (self.state + x) / from_usize::<T>(self.period)
         } else if self.start == Start::First {

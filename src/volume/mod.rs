@@ -131,6 +131,30 @@ pub(crate) fn money_flow_volume<T: Real>(candle: &Candle<T>) -> T {
     }
 }
 
+/// `true` when every row of high, low, close and volume columns whose numbers are usable
+/// (proven by the caller) is the valid bar `(open: close, high, low, close, volume)`: the
+/// close within the range and the volume not negative. One pass without a branch.
+#[inline]
+pub(crate) fn valid_hlcv_rows<T: Real>([high, low, close, volume]: [&[T]; 4]) -> bool {
+    let rows = high.iter().zip(low).zip(close).zip(volume);
+    rows.fold(true, |valid, (((&h, &l), &c), &v)| {
+        valid & (l <= c) & (c <= h) & (v >= T::zero())
+    })
+}
+
+/// The money-flow volume of each row of high, low, close and volume columns into `out`,
+/// without a dependency from one row to the next.
+#[inline]
+pub(crate) fn money_flow_volumes_into<T: Real>(
+    [high, low, close, volume]: [&[T]; 4],
+    out: &mut [T],
+) {
+    let rows = high.iter().zip(low).zip(close).zip(volume);
+    for ((((&high, &low), &close), &volume), slot) in rows.zip(out) {
+        *slot = money_flow_volume(&Candle::from_hlcv(high, low, close, volume));
+    }
+}
+
 /// `sum + x`, or `None` when the total would leave the float range.
 ///
 /// One test covers both parts: the total is their sum, which is NaN or infinite when either
