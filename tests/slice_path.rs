@@ -619,6 +619,9 @@ proptest! {
     #[test]
     fn slice_over_long_usable_stretches_equals_streaming(inputs in long_values_f64(), period in 1..300usize, split in 0..1500usize) {
         check_slice_equals_streaming(&Wma::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Dema::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Tema::<f64>::new(period / 2 + 1).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&T3::<f64>::new(period / 5 + 1, 0.7).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMax::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMin::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Sma::<f64>::new(period).unwrap(), &inputs, split);
@@ -628,6 +631,7 @@ proptest! {
         let narrow: Vec<f32> = inputs.iter().map(|&x| x as f32).collect();
         check_slice_equals_streaming(&Wma::<f32>::new_generic(period).unwrap(), &narrow, split);
         check_slice_equals_streaming(&StdDev::<f32>::new_generic(period).unwrap(), &narrow, split);
+        check_slice_equals_streaming(&T3::<f32>::new_generic(period / 5 + 1, 0.7).unwrap(), &narrow, split);
     }
 
     #[test]

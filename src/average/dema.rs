@@ -90,7 +90,17 @@ impl<T: Real> Indicator for Dema<T> {
     type Input = T;
     type Output = T;
 
-    crate::slice::update_slice_on_a_copy!();
+    /// Once every stage is seeded, a chunk of usable inputs through the stages' steady
+    /// steps on a copy held in registers: the same outputs bit for bit.
+    fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+        super::ema::chain_slice(
+            self,
+            inputs,
+            out,
+            |dema| [&mut dema.first, &mut dema.second],
+            |_, [e1, e2]| Self::combine(e1, e2),
+        )
+    }
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {

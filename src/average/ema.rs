@@ -108,6 +108,19 @@ impl<T: Real> Ema<T> {
     /// Updates with a value computed from usable inputs (the output of another EMA in a
     /// DEMA or TEMA chain): no usability check, since such a value may decay below the
     /// smallest usable input (`1e-150`) and must still be smoothed, as TA-Lib does.
+    /// `true` once seeded: every later input goes through [`steady_step`](Self::steady_step).
+    #[inline]
+    pub(crate) fn is_warm(&self) -> bool {
+        self.smoother.is_warm()
+    }
+
+    /// The step of a seeded EMA: exactly what [`feed`](Self::feed) computes then, without
+    /// its warm-up bookkeeping.
+    #[inline]
+    pub(crate) fn steady_step(&mut self, x: T) -> T {
+        self.smoother.ema_step(x)
+    }
+
     #[inline]
     pub(crate) fn feed(&mut self, x: T) -> Option<T> {
         self.smoother.update(x)
@@ -217,4 +230,42 @@ impl<T: Real> TryFrom<EmaState<T>> for Ema<T> {
             smoother: state.smoother,
         })
     }
+}
+
+/// The slice path of a chain of `N` EMAs, each fed the one before (DEMA, TEMA, T3): once
+/// every stage is seeded, a chunk of usable inputs runs the stages' steady steps on a copy
+/// held in registers, and `combine` makes each output of the stages' values; before, and
+/// for a chunk with an unusable input, `update` input by input. The same outputs and final
+/// state as `update` in a loop, bit for bit, without each stage's warm-up bookkeeping.
+#[inline]
+pub(crate) fn chain_slice<I, T, const N: usize>(
+    indicator: &mut I,
+    inputs: &[T],
+    out: &mut [T],
+    stages: impl Fn(&mut I) -> [&mut Ema<T>; N],
+    combine: impl Fn(&I, [T; N]) -> T,
+) -> Result<(), Error>
+where
+    I: Indicator<Input = T, Output = T>,
+    T: Real,
+{
+    crate::slice::value_chunks(indicator, inputs, out, |indicator, inputs, out| {
+        let mut local = stages(indicator).map(|stage| stage.clone());
+        if !local.iter().all(Ema::is_warm) {
+            return false;
+        }
+        for (&x, slot) in inputs.iter().zip(out) {
+            let mut values = [x; N];
+            let mut input = x;
+            for (stage, value) in local.iter_mut().zip(&mut values) {
+                input = stage.steady_step(input);
+                *value = input;
+            }
+            *slot = combine(indicator, values);
+        }
+        for (stage, local) in stages(indicator).into_iter().zip(local) {
+            *stage = local;
+        }
+        true
+    })
 }

@@ -133,7 +133,17 @@ impl<T: Real> Indicator for T3<T> {
     type Input = T;
     type Output = T;
 
-    crate::slice::update_slice_on_a_copy!();
+    /// Once every stage is seeded, a chunk of usable inputs through the stages' steady
+    /// steps on a copy held in registers: the same outputs bit for bit.
+    fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+        super::ema::chain_slice(
+            self,
+            inputs,
+            out,
+            |t3| t3.emas.each_mut(),
+            |t3, values| t3.combine(values),
+        )
+    }
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {

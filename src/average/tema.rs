@@ -94,7 +94,17 @@ impl<T: Real> Indicator for Tema<T> {
     type Input = T;
     type Output = T;
 
-    crate::slice::update_slice_on_a_copy!();
+    /// Once every stage is seeded, a chunk of usable inputs through the stages' steady
+    /// steps on a copy held in registers: the same outputs bit for bit.
+    fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+        super::ema::chain_slice(
+            self,
+            inputs,
+            out,
+            |tema| [&mut tema.first, &mut tema.second, &mut tema.third],
+            |_, [e1, e2, e3]| Self::combine(e1, e2, e3),
+        )
+    }
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
