@@ -19,9 +19,9 @@ use ta_stream::bar::Candle;
 use ta_stream::math::{Arithmetic, CumulativeSum, Operator};
 use ta_stream::momentum::{
     Adx, Bop, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rocr, Rocr100,
-    Rsi, Stochastic, StochasticOutput, Tsi, WilliamsR,
+    Rsi, Stochastic, StochasticOutput, Trix, Tsi, WilliamsR,
 };
-use ta_stream::statistics::{RollingMax, RollingMin};
+use ta_stream::statistics::{MidPoint, RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
 use ta_stream::volume::{AccumulationDistribution, ChaikinOscillator, Obv, PriceVolumeTrend};
 use ta_stream::{Error, Indicator, Real};
@@ -609,6 +609,7 @@ proptest! {
         check_slice_equals_streaming(&RollingMax::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMin::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Rma::<f64>::new(period).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&MidPoint::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Dema::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Tema::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&T3::<f64>::new(period, 0.7).unwrap(), &inputs, split);
@@ -622,6 +623,8 @@ proptest! {
         check_slice_equals_streaming(&Dema::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Tema::<f64>::new(period / 2 + 1).unwrap(), &inputs, split);
         check_slice_equals_streaming(&T3::<f64>::new(period / 5 + 1, 0.7).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&Trix::<f64>::new(period / 3 + 1).unwrap(), &inputs, split);
+        check_slice_equals_streaming(&MidPoint::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMax::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&RollingMin::<f64>::new(period).unwrap(), &inputs, split);
         check_slice_equals_streaming(&Sma::<f64>::new(period).unwrap(), &inputs, split);

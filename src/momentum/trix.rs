@@ -129,6 +129,29 @@ impl<T: Real> Indicator for Trix<T> {
         Some(Self::rate(now, before?))
     }
 
+    /// Once the three EMAs are seeded, a chunk of usable inputs through their steady steps
+    /// on a copy held in registers: the same outputs and final state bit for bit.
+    fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+        crate::slice::value_chunks(self, inputs, out, |trix, inputs, out| {
+            let mut stages = [&trix.first, &trix.second, &trix.third].map(Ema::clone);
+            let [_, _, third] = &stages;
+            let (true, Some(mut before)) = (stages.iter().all(Ema::is_warm), third.value()) else {
+                return false;
+            };
+            let mut previous = trix.previous;
+            for (&x, slot) in inputs.iter().zip(out) {
+                let [first, second, third] = &mut stages;
+                let now = third.steady_step(second.steady_step(first.steady_step(x)));
+                *slot = Self::rate(now, before);
+                previous = Some(before);
+                before = now;
+            }
+            [trix.first, trix.second, trix.third] = stages;
+            trix.previous = previous;
+            true
+        })
+    }
+
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
         if !x.is_usable() {

@@ -94,6 +94,25 @@ impl<T: Real> Indicator for MidPoint<T> {
         Some(midpoint(high?, low?))
     }
 
+    /// The two extremes' own slice paths over a chunk (the highest values into `out`, the
+    /// lowest into a buffer on the stack), then the midpoints: the same outputs and final
+    /// state as `update` in a loop, bit for bit (both extremes ignore an unusable input and
+    /// repeat their last values, both warm up together).
+    fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
+        use crate::slice::{check_lengths, VALUE_CHUNK};
+        check_lengths("out", inputs.len(), out.len())?;
+        let mut lowest = [T::zero(); VALUE_CHUNK];
+        for (inputs, out) in inputs.chunks(VALUE_CHUNK).zip(out.chunks_mut(VALUE_CHUNK)) {
+            let lowest = lowest.get_mut(..inputs.len()).unwrap_or_default();
+            self.max.update_slice(inputs, out)?;
+            self.min.update_slice(inputs, lowest)?;
+            for (slot, &low) in out.iter_mut().zip(lowest.iter()) {
+                *slot = midpoint(*slot, low);
+            }
+        }
+        Ok(())
+    }
+
     #[inline]
     fn peek(&self, x: T) -> Option<T> {
         if !x.is_usable() {
