@@ -83,6 +83,12 @@ impl<T: Real> AccumulationDistribution<T> {
         self.add_flow(money_flow_volume(candle))
     }
 
+    /// The running total (a compensated sum), for a column path that adds on a copy.
+    #[inline]
+    pub(crate) fn total(&self) -> CompensatedSum<T> {
+        self.total
+    }
+
     /// The total after a valid bar of money-flow volume `flow`, or `None` when it would
     /// leave the float range.
     #[inline]

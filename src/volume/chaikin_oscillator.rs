@@ -152,6 +152,30 @@ impl<T: Real> ChaikinOscillator<T> {
         self.count = self.next_count();
     }
 
+    /// Past the warm-up, the steps of a chunk of valid rows whose money-flow volumes are in
+    /// `out` (replaced by the outputs), on a copy and without a finiteness check a step:
+    /// every output finite means every step's total and averages were (a non-finite total
+    /// makes both averages, and their difference, non-finite; `k > 0`), so the checks
+    /// would all have passed and the outputs are [`update`](Indicator::update)'s bit for
+    /// bit; otherwise `false`, nothing committed (the chunk then goes row by row).
+    #[inline]
+    fn steady_chunk(&mut self, out: &mut [T]) -> bool {
+        let (mut total, mut fast, mut slow) = (self.line.total(), self.fast, self.slow);
+        for slot in out.iter_mut() {
+            total = total.plus(*slot);
+            let line = total.total();
+            *slot = fast.steady_next(line) - slow.steady_next(line);
+        }
+        if !out.iter().fold(true, |finite, x| finite & x.is_finite()) {
+            return false;
+        }
+        if !out.is_empty() {
+            self.line.commit(total);
+        }
+        (self.fast, self.slow) = (fast, slow);
+        true
+    }
+
     /// The slice path in TA-Lib's `ADOSC` shape: `high`, `low`, `close` and `volume`
     /// columns in, the oscillator after each row into `out`, NaN while warming up. Each row
     /// is the candle `(open: close, high, low, close, volume)`, so the outputs and the final
@@ -203,6 +227,9 @@ impl<T: Real> ChaikinOscillator<T> {
                     return false;
                 }
                 money_flow_volumes_into(columns, out);
+                if oscillator.count == oscillator.warmup_period() {
+                    return oscillator.steady_chunk(out);
+                }
                 // Stepped on a copy: a step refused (a total or an output beyond the float
                 // range) declines the chunk, which then goes row by row from the state as
                 // it was.

@@ -107,6 +107,15 @@ impl<T: Real> ExpAverage<T> {
         })
     }
 
+    /// The step of a seeded average (its count at the warm-up), `k·x + (1 − k)·e`, without
+    /// the finiteness check of [`next`](Self::next) (for a caller that checks its outputs):
+    /// the same bits.
+    #[inline]
+    pub(crate) fn steady_next(&mut self, x: T) -> T {
+        self.state = x * self.weight + self.state * self.keep;
+        self.state
+    }
+
     /// The average, once seeded.
     #[inline]
     pub(crate) fn value(&self) -> Option<T> {
