@@ -9,7 +9,7 @@ use crate::{Error, Indicator, Real};
 
 #[cfg(feature = "serde")]
 use super::is_finite_sum;
-use super::{finite_plus, money_flow_volume, money_flow_volumes_into, valid_hlcv_rows};
+use super::{finite_plus, money_flow_columns, money_flow_volume};
 
 /// Chaikin's accumulation/distribution line: the running total of each bar's money-flow
 /// volume.
@@ -133,40 +133,24 @@ impl<T: Real> AccumulationDistribution<T> {
         volume: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        let inputs = [
-            ("high", high),
-            ("low", low),
-            ("close", close),
-            ("volume", volume),
-        ];
-        crate::slice::column_rows(
-            self,
-            inputs,
-            [("out", out)],
-            |ad, columns, [out]| {
-                // Usable numbers (proven for the chunk) and a valid bar's order, every row.
-                if !valid_hlcv_rows(columns) {
-                    return false;
-                }
-                money_flow_volumes_into(columns, out);
-                // Added up on a copy: a total beyond the float range declines the chunk,
-                // which then goes row by row from the state as it was.
-                let mut line = ad.clone();
-                for slot in out.iter_mut() {
-                    let Some(total) = line.add_flow(*slot) else {
-                        return false;
-                    };
-                    line.commit(total);
-                    *slot = total.total();
-                }
-                *ad = line;
-                true
-            },
-            |ad, [high, low, close, volume]| {
-                let candle = Candle::from_hlcv(high, low, close, volume);
-                [ad.update(candle).unwrap_or_else(T::nan)]
-            },
-        )
+        let columns = [high, low, close, volume];
+        money_flow_columns(self, columns, out, Self::add_up, Self::update)
+    }
+
+    /// A chunk's money-flow volumes (in `out`) added up on a copy, replaced by the line: a
+    /// total beyond the float range declines the chunk (`false`, nothing committed), which
+    /// then goes row by row from the state as it was.
+    fn add_up(&mut self, out: &mut [T]) -> bool {
+        let mut line = self.clone();
+        for slot in out.iter_mut() {
+            let Some(total) = line.add_flow(*slot) else {
+                return false;
+            };
+            line.commit(total);
+            *slot = total.total();
+        }
+        *self = line;
+        true
     }
 }
 

@@ -7,9 +7,7 @@ use crate::error::invalid_state;
 use crate::{Error, Indicator, Real};
 
 use super::exp_average::{ExpAverage, Start};
-use super::{
-    money_flow_volume, money_flow_volumes_into, valid_hlcv_rows, AccumulationDistribution,
-};
+use super::{money_flow_columns, money_flow_volume, AccumulationDistribution};
 use crate::levels::is_valid_bar;
 
 /// Chaikin's A/D oscillator: a fast minus a slow exponential average of the
@@ -211,44 +209,28 @@ impl<T: Real> ChaikinOscillator<T> {
         volume: &[T],
         out: &mut [T],
     ) -> Result<(), Error> {
-        let inputs = [
-            ("high", high),
-            ("low", low),
-            ("close", close),
-            ("volume", volume),
-        ];
-        crate::slice::column_rows(
-            self,
-            inputs,
-            [("out", out)],
-            |oscillator, columns, [out]| {
-                // Usable numbers (proven for the chunk) and a valid bar's order, every row.
-                if !valid_hlcv_rows(columns) {
-                    return false;
-                }
-                money_flow_volumes_into(columns, out);
-                if oscillator.count == oscillator.warmup_period() {
-                    return oscillator.steady_chunk(out);
-                }
-                // Stepped on a copy: a step refused (a total or an output beyond the float
-                // range) declines the chunk, which then goes row by row from the state as
-                // it was.
-                let mut local = oscillator.clone();
-                for slot in out.iter_mut() {
-                    let Some(step) = local.step_with_flow(*slot) else {
-                        return false;
-                    };
-                    local.commit(step);
-                    *slot = local.value().unwrap_or_else(T::nan);
-                }
-                *oscillator = local;
-                true
-            },
-            |oscillator, [high, low, close, volume]| {
-                let candle = Candle::from_hlcv(high, low, close, volume);
-                [oscillator.update(candle).unwrap_or_else(T::nan)]
-            },
-        )
+        let columns = [high, low, close, volume];
+        money_flow_columns(self, columns, out, Self::add_up, Self::update)
+    }
+
+    /// A chunk's money-flow volumes (in `out`) stepped through, replaced by the outputs:
+    /// past the warm-up by [`steady_chunk`](Self::steady_chunk); before, a step at a time on
+    /// a copy, a step refused (a total or an output beyond the float range) declining the
+    /// chunk (`false`, nothing committed), which then goes row by row.
+    fn add_up(&mut self, out: &mut [T]) -> bool {
+        if self.count == self.warmup_period() {
+            return self.steady_chunk(out);
+        }
+        let mut local = self.clone();
+        for slot in out.iter_mut() {
+            let Some(step) = local.step_with_flow(*slot) else {
+                return false;
+            };
+            local.commit(step);
+            *slot = local.value().unwrap_or_else(T::nan);
+        }
+        *self = local;
+        true
     }
 }
 

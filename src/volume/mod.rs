@@ -131,11 +131,49 @@ pub(crate) fn money_flow_volume<T: Real>(candle: &Candle<T>) -> T {
     }
 }
 
+/// The column paths of the money-flow indicators (AD, ADOSC) in TA-Lib's shape: high, low,
+/// close and volume columns (their lengths checked, see `slice::column_rows`), each row the
+/// candle `(open: close, high, low, close, volume)` for `row` (the streaming update). A
+/// chunk of usable rows that are all valid bars has its money-flow volumes written into
+/// `out`, then goes to `add_up`, which replaces them by the outputs (or returns `false` to
+/// decline the chunk, which then goes row by row).
+pub(crate) fn money_flow_columns<S, T: Real>(
+    state: &mut S,
+    [high, low, close, volume]: [&[T]; 4],
+    out: &mut [T],
+    add_up: impl Fn(&mut S, &mut [T]) -> bool,
+    row: impl Fn(&mut S, Candle<T>) -> Option<T>,
+) -> Result<(), crate::Error> {
+    let inputs = [
+        ("high", high),
+        ("low", low),
+        ("close", close),
+        ("volume", volume),
+    ];
+    crate::slice::column_rows(
+        state,
+        inputs,
+        [("out", out)],
+        |state, columns, [out]| {
+            // Usable numbers (proven for the chunk) and a valid bar's order, every row.
+            if !valid_hlcv_rows(columns) {
+                return false;
+            }
+            money_flow_volumes_into(columns, out);
+            add_up(state, out)
+        },
+        |state, [high, low, close, volume]| {
+            let candle = Candle::from_hlcv(high, low, close, volume);
+            [row(state, candle).unwrap_or_else(T::nan)]
+        },
+    )
+}
+
 /// `true` when every row of high, low, close and volume columns whose numbers are usable
 /// (proven by the caller) is the valid bar `(open: close, high, low, close, volume)`: the
 /// close within the range and the volume not negative. One pass without a branch.
 #[inline]
-pub(crate) fn valid_hlcv_rows<T: Real>([high, low, close, volume]: [&[T]; 4]) -> bool {
+fn valid_hlcv_rows<T: Real>([high, low, close, volume]: [&[T]; 4]) -> bool {
     let rows = high.iter().zip(low).zip(close).zip(volume);
     rows.fold(true, |valid, (((&h, &l), &c), &v)| {
         valid & (l <= c) & (c <= h) & (v >= T::zero())
@@ -145,10 +183,7 @@ pub(crate) fn valid_hlcv_rows<T: Real>([high, low, close, volume]: [&[T]; 4]) ->
 /// The money-flow volume of each row of high, low, close and volume columns into `out`,
 /// without a dependency from one row to the next.
 #[inline]
-pub(crate) fn money_flow_volumes_into<T: Real>(
-    [high, low, close, volume]: [&[T]; 4],
-    out: &mut [T],
-) {
+fn money_flow_volumes_into<T: Real>([high, low, close, volume]: [&[T]; 4], out: &mut [T]) {
     let rows = high.iter().zip(low).zip(close).zip(volume);
     for ((((&high, &low), &close), &volume), slot) in rows.zip(out) {
         *slot = money_flow_volume(&Candle::from_hlcv(high, low, close, volume));
