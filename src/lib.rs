@@ -228,9 +228,10 @@
 //! [`Atr::hlc_into`](volatility::Atr::hlc_into), over open, high, low and close
 //! [`Bop::ohlc_into`](momentum::Bop::ohlc_into), over high, low, close and volume
 //! [`AccumulationDistribution::hlcv_into`](volume::AccumulationDistribution::hlcv_into) and
-//! [`ChaikinOscillator::hlcv_into`](volume::ChaikinOscillator::hlcv_into)); and [`universe`] updates
-//! many series of one indicator at once (a screener over thousands of stocks), one input per
-//! series per tick, with the series' states stored as structure of arrays.
+//! [`ChaikinOscillator::hlcv_into`](volume::ChaikinOscillator::hlcv_into)); and
+//! [`universe`] updates many series of one indicator at once (a screener over thousands of
+//! stocks), one input per series per tick, with the series' states stored as structure of
+//! arrays.
 //!
 //! ## Precision: f64 by default, f32 on request
 //!

@@ -116,8 +116,8 @@ impl<T: Real> AverageDeviation<T> {
     /// column path 14.8 → 13.4). The slot is found by comparing slot numbers held as floats
     /// (exact: at most 100000), whose comparison gives the select's mask directly; integer
     /// slot numbers were compared one at a time and their masks assembled (13.4 → 12.5 ns
-    /// streaming, 13.5 → 13.0 the column path, A/B best of four). Always inlined, as the window sum's push is, so that the
-    /// loops of updates keep the state in registers.
+    /// streaming, 13.5 → 13.0 the column path, A/B best of four). Always inlined, as the
+    /// window sum's push is, so that the loops of updates keep the state in registers.
     #[inline(always)]
     fn absolute_deviations(&self, mean: T, written: usize, x: T) -> T {
         let slots = self.window.slots();

@@ -7,8 +7,7 @@ use crate::error::invalid_state;
 use crate::{Error, Indicator, Real};
 
 use super::exp_average::{ExpAverage, Start};
-use super::{money_flow_columns, money_flow_volume, AccumulationDistribution};
-use crate::levels::is_valid_bar;
+use super::{money_flow_columns, AccumulationDistribution};
 
 /// Chaikin's A/D oscillator: a fast minus a slow exponential average of the
 /// [A/D line](AccumulationDistribution).
@@ -112,16 +111,19 @@ impl<T: Real> ChaikinOscillator<T> {
     /// or the output would overflow).
     #[inline]
     fn step(&self, candle: &Candle<T>) -> Option<Step<T>> {
-        if !is_valid_bar(candle) {
-            return None;
-        }
-        self.step_with_flow(money_flow_volume(candle))
+        self.step_to(self.line.step(candle)?)
     }
 
     /// [`step`](Self::step) of a valid bar of money-flow volume `flow`.
     #[inline]
     fn step_with_flow(&self, flow: T) -> Option<Step<T>> {
-        let total = self.line.add_flow(flow)?;
+        self.step_to(self.line.add_flow(flow)?)
+    }
+
+    /// The averages' steps to the line's new `total`, or `None` if an average or the
+    /// output would overflow.
+    #[inline]
+    fn step_to(&self, total: crate::window::CompensatedSum<T>) -> Option<Step<T>> {
         let line = total.total();
         let (fast, slow) = (self.fast.next(line)?, self.slow.next(line)?);
         (fast.value()? - slow.value()?)
