@@ -635,6 +635,7 @@ proptest! {
         check_slice_equals_streaming(&Wma::<f32>::new_generic(period).unwrap(), &narrow, split);
         check_slice_equals_streaming(&StdDev::<f32>::new_generic(period).unwrap(), &narrow, split);
         check_slice_equals_streaming(&T3::<f32>::new_generic(period / 5 + 1, 0.7).unwrap(), &narrow, split);
+        check_slice_equals_streaming(&Sma::<f32>::new_generic(period).unwrap(), &narrow, split);
     }
 
     #[test]
@@ -686,6 +687,28 @@ proptest! {
         check_slice_equals_streaming(&Atr::<f32>::new_generic(period).unwrap(), &candles::<f32>(raw.clone()), split);
         check_slice_equals_streaming(&Natr::<f64>::new(period).unwrap(), &candles::<f64>(raw.clone()), split);
         check_slice_equals_streaming(&TrueRange::<f64>::default(), &candles::<f64>(raw), split);
+    }
+}
+
+/// SMA's slice path takes whole blocks of `n` inputs at once once its inputs are checked a
+/// run of about a thousand at a time: periods of one block beyond that run, odd and even,
+/// over a long walk with an unusable input in one run and a zero in another, split inside
+/// and at the edge of a block.
+#[test]
+fn sma_slice_with_blocks_longer_than_a_checked_run_equals_streaming() {
+    let mut price = 100.0_f64;
+    let mut walk: Vec<f64> = (0..9000_u32)
+        .map(|i| {
+            price += f64::from(i.wrapping_mul(2_654_435_761) % 1000) / 1000.0 - 0.4995;
+            price
+        })
+        .collect();
+    walk[4321] = f64::NAN;
+    walk[7000] = 0.0;
+    for period in [1023, 1024, 1025, 1500, 2049] {
+        for split in [0, 1, period, 2 * period + 7, 5000] {
+            check_slice_equals_streaming(&Sma::<f64>::new(period).unwrap(), &walk, split);
+        }
     }
 }
 

@@ -143,14 +143,39 @@ impl<T: Real> InPlaceSum<T> {
     /// The slice path of a moving average: pushes each usable value of `inputs` (others are
     /// skipped, as the streaming indicators skip them) and writes the window mean after it
     /// into `out`, NaN until the window is full; bit for bit the streaming means.
+    ///
+    /// Where a block starts on a full window, the whole blocks of a run of about
+    /// [`RUN`] inputs go at once ([`block_means`]) when every input of the run is usable
+    /// (checked in one pass); a run holding an unusable input, and what is left over, go
+    /// value by value.
     pub(crate) fn means_into(&mut self, inputs: &[T], out: &mut [T]) {
         let mut hot = self.hot();
-        let period: T = from_usize(self.slots.len());
-        for (slot, &x) in out.iter_mut().zip(inputs) {
-            if x.is_usable() {
-                self.push_hot(&mut hot, x);
+        let n = self.slots.len();
+        let period: T = from_usize(n);
+        let len = inputs.len().min(out.len());
+        let (mut done, mut one_by_one_until) = (0, 0);
+        while done < len {
+            if hot.full && hot.next == 0 && done >= one_by_one_until {
+                let blocks = ((len - done) / n).min((RUN / n).max(1));
+                let end = done + blocks * n;
+                if let (Some(run), Some(means)) = (inputs.get(done..end), out.get_mut(done..end)) {
+                    if blocks > 0 && crate::slice::all_usable(run) {
+                        for (block, means) in run.chunks_exact(n).zip(means.chunks_exact_mut(n)) {
+                            hot.sum = block_means(&mut self.slots, block, means, period);
+                        }
+                        done = end;
+                        continue;
+                    }
+                }
+                one_by_one_until = end;
             }
-            *slot = if hot.full { hot.sum / period } else { T::nan() };
+            if let (Some(&x), Some(slot)) = (inputs.get(done), out.get_mut(done)) {
+                if x.is_usable() {
+                    self.push_hot(&mut hot, x);
+                }
+                *slot = if hot.full { hot.sum / period } else { T::nan() };
+            }
+            done += 1;
         }
         self.set_hot(hot);
     }
@@ -172,6 +197,60 @@ struct Hot<T> {
     full: bool,
     recent: T,
     sum: T,
+}
+
+/// How many inputs [`InPlaceSum::means_into`] checks at once before taking whole blocks
+/// (at least one block).
+const RUN: usize = 1024;
+
+/// `n` pushes of the usable values `block` (`n` the period) onto a full window whose block
+/// has just completed (`slots` holding the old block's suffix sums `S`), each mean into
+/// `means`, and the rebuild after them; returns the window sum after the last push. The
+/// same additions as the pushes and [`rebuild`], so the same bits, in another order: the
+/// new block's suffix sums are added from `block` (newest first) in the loop that adds its
+/// running sum `R` (oldest first), so the two chains of additions run side by side instead
+/// of one after the other. `S[j + 1]` is first copied into `means[j]`, since the new suffix
+/// sums overwrite the slots as the loop goes.
+fn block_means<T: Real>(slots: &mut [T], block: &[T], means: &mut [T], period: T) -> T {
+    let n = block.len();
+    let (shifted, last) = means.split_at_mut(means.len().saturating_sub(1));
+    if let Some(old) = slots.get(1..) {
+        for (to, &from) in shifted.iter_mut().zip(old) {
+            *to = from;
+        }
+    }
+    if let Some(last) = last.first_mut() {
+        *last = T::zero();
+    }
+    let (mut recent, mut suffix, mut sum) = (T::zero(), T::zero(), T::zero());
+    // Two values a step, so that the two means are divided as one pair.
+    let oldest_first = means.chunks_exact_mut(2).zip(block.chunks_exact(2));
+    let newest_first = slots.rchunks_exact_mut(2).zip(block.rchunks_exact(2));
+    for ((mean, x), (slot, y)) in oldest_first.zip(newest_first) {
+        if let ([mean_a, mean_b], [x_a, x_b], [slot_a, slot_b], [y_a, y_b]) = (mean, x, slot, y) {
+            recent = recent + *x_a;
+            let sum_a = *mean_a + recent;
+            recent = recent + *x_b;
+            sum = *mean_b + recent;
+            [*mean_a, *mean_b] = [sum_a / period, sum / period];
+            suffix = suffix + *y_b;
+            *slot_b = suffix;
+            suffix = suffix + *y_a;
+            *slot_a = suffix;
+        }
+    }
+    // An odd `n`: the last value of the running sum, the first of the suffix sums.
+    if n % 2 == 1 {
+        if let (Some(mean), Some(&x)) = (means.last_mut(), block.last()) {
+            recent = recent + x;
+            sum = *mean + recent;
+            *mean = sum / period;
+        }
+        if let (Some(slot), Some(&y)) = (slots.first_mut(), block.first()) {
+            *slot = suffix + y;
+        }
+    }
+    sum
 }
 
 /// Replaces the values of `slots[from..]` by their suffix sums, newest first. Out of line,
