@@ -119,13 +119,38 @@ where
     I: Indicator<Input = T, Output = T> + ?Sized,
     T: Real,
 {
+    value_chunks_of(VALUE_CHUNK, indicator, inputs, out, chunk)
+}
+
+/// [`value_chunks`] in chunks of `length` inputs (at least 1): for a fast path that goes a
+/// whole window block at a time, a multiple of the block, so that chunks end where blocks
+/// do ([`block_chunk`]).
+pub(crate) fn value_chunks_of<I, T>(
+    length: usize,
+    indicator: &mut I,
+    inputs: &[T],
+    out: &mut [T],
+    chunk: impl Fn(&mut I, &[T], &mut [T]) -> bool,
+) -> Result<(), Error>
+where
+    I: Indicator<Input = T, Output = T> + ?Sized,
+    T: Real,
+{
     check_lengths("out", inputs.len(), out.len())?;
-    for (inputs, out) in inputs.chunks(VALUE_CHUNK).zip(out.chunks_mut(VALUE_CHUNK)) {
+    let length = length.max(1);
+    for (inputs, out) in inputs.chunks(length).zip(out.chunks_mut(length)) {
         if !(all_usable(inputs) && chunk(indicator, inputs, out)) {
             update_slice(indicator, inputs, out)?;
         }
     }
     Ok(())
+}
+
+/// The chunk length for [`value_chunks_of`] of a window of `period` values kept in blocks
+/// of `period`: the largest multiple of `period` within [`VALUE_CHUNK`], or one block.
+pub(crate) fn block_chunk(period: usize) -> usize {
+    let period = period.max(1);
+    period * (VALUE_CHUNK / period).max(1)
 }
 
 /// Rows per chunk of [`hlc_rows`]: long enough for the rolling windows' runs, short enough

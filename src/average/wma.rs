@@ -139,12 +139,15 @@ impl<T: Real> Indicator for Wma<T> {
         self.peek_fed(x)
     }
 
-    /// The steady state a block at a time, in chunks of usable inputs (the window's
-    /// counters in registers, the weights counted, not converted, and the divisor computed
-    /// once): the same outputs and state as `update`, bit for bit.
+    /// The steady state a block at a time, in chunks of usable inputs that end where the
+    /// window's blocks do (the window's counters in registers, the weights counted, not
+    /// converted, the divisor computed once, and a whole block's sums added side by side
+    /// with the suffix sums that replace it): the same outputs and state as `update`, bit
+    /// for bit.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
         let divisor = self.divisor();
-        crate::slice::value_chunks(self, inputs, out, |wma, inputs, out| {
+        let chunk = crate::slice::block_chunk(self.period());
+        crate::slice::value_chunks_of(chunk, self, inputs, out, |wma, inputs, out| {
             let full = wma.sums.is_full();
             if full {
                 wma.sums.push_usable_quotients(inputs, out, divisor);

@@ -155,6 +155,11 @@ impl<T: Real> RollingWeightedSum<T> {
             let run = (len - done).min(period - next);
             let inputs = inputs.get(done..done + run).unwrap_or_default();
             let out = out.get_mut(done..done + run).unwrap_or_default();
+            if next == 0 && run == period {
+                self.weighted = block_quotients(&mut self.slots, inputs, out, divisor);
+                done += run;
+                continue;
+            }
             let (mut recent, mut recent_weighted) = (self.recent, self.recent_weighted);
             let (mut k, mut weighted) = (from_usize::<T>(next), self.weighted);
             // Push `j` of the run reads `U` of the slot after its own (0 past the last).
@@ -240,6 +245,61 @@ impl<T: Real> RollingWeightedSum<T> {
             self.weighted = T::zero();
         }
     }
+}
+
+/// `n` pushes of the usable values `block` (`n` the period) onto a full window whose block
+/// has just completed (`slots` holding the old block's `U`), each `W / divisor` into `out`,
+/// and the rebuild after them; returns `W` after the last push. The same operations as the
+/// pushes and [`rebuild`], so the same bits, in another order: the new block's `U` is added
+/// from `block` (newest first) in the loop that adds its `R` and `RW` (oldest first), so
+/// that the chains of additions run side by side instead of one after the other. `U[j + 1]`
+/// is first copied into `out[j]`, since the new `U` overwrites the slots as the loop goes.
+fn block_quotients<T: Real>(slots: &mut [T], block: &[T], out: &mut [T], divisor: T) -> T {
+    let n = from_usize::<T>(block.len());
+    let (shifted, last) = out.split_at_mut(out.len().saturating_sub(1));
+    if let Some(old) = slots.get(1..) {
+        shifted.copy_from_slice(old.get(..shifted.len()).unwrap_or_default());
+    }
+    if let Some(last) = last.first_mut() {
+        *last = T::zero();
+    }
+    let (mut k, mut recent, mut recent_weighted, mut weighted) =
+        (T::zero(), T::zero(), T::zero(), T::zero());
+    let (mut plain, mut suffix_weighted) = (T::zero(), T::zero());
+    let mut push = |quotient: &mut T, x: T| {
+        k = k + T::one();
+        recent = recent + x;
+        recent_weighted = recent_weighted + k * x;
+        weighted = combine(*quotient, recent_weighted, recent, n - k);
+        weighted
+    };
+    let mut suffix = |slot: &mut T, y: T| {
+        plain = plain + y;
+        suffix_weighted = suffix_weighted + plain;
+        *slot = suffix_weighted;
+    };
+    // Two values a step, so that the two quotients are divided as one pair.
+    let oldest_first = out.chunks_exact_mut(2).zip(block.chunks_exact(2));
+    let newest_first = slots.rchunks_exact_mut(2).zip(block.rchunks_exact(2));
+    for ((quotient, x), (slot, y)) in oldest_first.zip(newest_first) {
+        if let ([q_a, q_b], [x_a, x_b], [slot_a, slot_b], [y_a, y_b]) = (quotient, x, slot, y) {
+            let w_a = push(q_a, *x_a);
+            let w_b = push(q_b, *x_b);
+            [*q_a, *q_b] = [w_a / divisor, w_b / divisor];
+            suffix(slot_b, *y_b);
+            suffix(slot_a, *y_a);
+        }
+    }
+    // An odd `n`: the last push, the first slot's `U`.
+    if block.len() % 2 == 1 {
+        if let (Some(quotient), Some(&x)) = (out.last_mut(), block.last()) {
+            *quotient = push(quotient, x) / divisor;
+        }
+        if let (Some(slot), Some(&y)) = (slots.first_mut(), block.first()) {
+            suffix(slot, y);
+        }
+    }
+    weighted
 }
 
 /// `W = U[k] + (RW + (n−k)·R)`, the one formula of every push.
