@@ -302,6 +302,11 @@ impl<T: Real> Variance<T> {
             let run = (len - done).min(period - next);
             let inputs = inputs.get(done..done + run).unwrap_or_default();
             let out = out.get_mut(done..done + run).unwrap_or_default();
+            if next == 0 && run == period {
+                self.push_block_into(inputs, out, &output);
+                done += run;
+                continue;
+            }
             // The pushes before the block's last read the suffix sums of the slot after
             // their own.
             let completes = next + run == period;
@@ -331,6 +336,89 @@ impl<T: Real> Variance<T> {
         }
     }
 
+    /// [`push_usable_into`](Self::push_usable_into) of a whole block of usable inputs on a
+    /// full window whose last push completed a block: the same operations as the pushes and
+    /// the rebuild after them, so the same bits, in another order. The new suffix sums are
+    /// added from `block` (newest first, about its newest value) in the loop that adds the
+    /// pushes' recent sums (oldest first), so that the chains of additions run side by side
+    /// instead of one after the other. The old suffix sums the pushes read (slot `j + 1`'s
+    /// for push `j`) are first copied out, as the new ones overwrite them: `Σ d` into
+    /// `out`, `Σ d²` into the window's slots, which the block's values then overwrite.
+    fn push_block_into(&mut self, block: &[T], out: &mut [T], output: &impl Fn(T) -> T) {
+        let (inverse_period, inverse_divisor) = (self.sum.inverse_period(), self.inverse_divisor);
+        let (anchor, new_anchor) = (self.anchor, block.last().copied().unwrap_or(self.anchor));
+        let squares = self.sum.slots_as_scratch();
+        let (old, later_suffixes) = self.old.split_at_mut(1.min(block.len()));
+        for ((sum, square), &[old_sum, old_square]) in
+            out.iter_mut().zip(&mut *squares).zip(&*later_suffixes)
+        {
+            (*sum, *square) = (old_sum, old_square);
+        }
+        // Every push but the block's last (whose M2 is the rebuild's), two a step so that
+        // their outputs are computed as one pair; alongside, newest first, the suffix sums
+        // of every slot but the oldest.
+        let pushes = block.len().saturating_sub(1);
+        let mut recent = (T::zero(), T::zero());
+        let mut push = |sum: &mut T, old_square: T, x: T| {
+            recent = accumulate(recent, x, anchor);
+            m2_of(*sum + recent.0, old_square + recent.1, inverse_period) * inverse_divisor
+        };
+        let mut moments = (T::zero(), T::zero());
+        let mut suffix = |suffix: &mut [T; 2], y: T| {
+            moments = accumulate(moments, y, new_anchor);
+            *suffix = [moments.0, moments.1];
+        };
+        let older = block.get(..pushes).unwrap_or_default();
+        let newer = block.get(1..).unwrap_or_default();
+        let sums = out.get_mut(..pushes).unwrap_or_default();
+        let squares = squares.get(..pushes).unwrap_or_default();
+        let oldest_first = sums
+            .chunks_exact_mut(2)
+            .zip(squares.chunks_exact(2))
+            .zip(older.chunks_exact(2));
+        let newest_first = later_suffixes
+            .rchunks_exact_mut(2)
+            .zip(newer.rchunks_exact(2));
+        for (((sum, square), x), (slot, y)) in oldest_first.zip(newest_first) {
+            if let (
+                [sum_a, sum_b],
+                [square_a, square_b],
+                [x_a, x_b],
+                [slot_a, slot_b],
+                [y_a, y_b],
+            ) = (sum, square, x, slot, y)
+            {
+                let variance_a = push(sum_a, *square_a, *x_a);
+                let variance_b = push(sum_b, *square_b, *x_b);
+                [*sum_a, *sum_b] = [output(variance_a), output(variance_b)];
+                suffix(slot_b, *y_b);
+                suffix(slot_a, *y_a);
+            }
+        }
+        // An odd number of pushes: the last of them, and the suffix sums of the second slot.
+        if pushes % 2 == 1 {
+            if let (Some(sum), Some(&square), Some(&x)) =
+                (sums.last_mut(), squares.last(), older.last())
+            {
+                *sum = output(push(sum, square, x));
+            }
+            if let (Some(slot), Some(&y)) = (later_suffixes.first_mut(), newer.first()) {
+                suffix(slot, y);
+            }
+        }
+        // The oldest slot's suffix sums, which no push of the block read.
+        if let (Some(slot), Some(&y)) = (old.first_mut(), block.first()) {
+            suffix(slot, y);
+        }
+        self.sum.store_run(block);
+        self.anchor = new_anchor;
+        (self.recent_sum, self.recent_square) = (T::zero(), T::zero());
+        self.m2 = self.whole_block_m2();
+        if let Some(last) = out.last_mut() {
+            *last = output(self.m2 * inverse_divisor);
+        }
+    }
+
     /// The slice path of the variance and of what is computed from it alone (`output`):
     /// in chunks of usable inputs through [`push_usable_into`](Self::push_usable_into) once
     /// the window is full, others through `update` (see
@@ -345,7 +433,8 @@ impl<T: Real> Variance<T> {
     where
         I: Indicator<Input = T, Output = T>,
     {
-        crate::slice::value_chunks(indicator, inputs, out, |indicator, inputs, out| {
+        let chunk = crate::slice::block_chunk(variance(indicator).period());
+        crate::slice::value_chunks_of(chunk, indicator, inputs, out, |indicator, inputs, out| {
             let variance = variance(indicator);
             let full = variance.sum.is_full();
             if full {

@@ -490,6 +490,13 @@ impl<T: Real> RollingSum<T> {
         &self.slots
     }
 
+    /// The storage slots, to write: scratch space for an owner that keeps only the values
+    /// here (no sums tracked) and is about to overwrite every slot with
+    /// [`store_run`](Self::store_run) of a whole block.
+    pub(crate) fn slots_as_scratch(&mut self) -> &mut [T] {
+        &mut self.slots
+    }
+
     /// Sum of storage slots `slot..` at the last rebuild (0 for `slot >= period`, and
     /// before the first rebuild), for slots not overwritten since: O(1) for `write_index()
     /// + 1` (what a push reads), O(√period) otherwise.
