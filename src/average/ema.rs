@@ -250,21 +250,25 @@ where
     T: Real,
 {
     crate::slice::value_chunks(indicator, inputs, out, |indicator, inputs, out| {
-        let mut local = stages(indicator).map(|stage| stage.clone());
-        if !local.iter().all(Ema::is_warm) {
+        let seeded = stages(indicator);
+        if !seeded.iter().all(|stage| stage.is_warm()) {
             return false;
         }
+        // The averages and weights as plain numbers, so that the averages stay in registers
+        // (a copy of the stages kept them in memory: a store and a load on every step's
+        // chain).
+        let mut averages = seeded.each_ref().map(|stage| stage.smoother.state());
+        let weights = seeded.each_ref().map(|stage| stage.smoother.weights());
         for (&x, slot) in inputs.iter().zip(out) {
-            let mut values = [x; N];
             let mut input = x;
-            for (stage, value) in local.iter_mut().zip(&mut values) {
-                input = stage.steady_step(input);
-                *value = input;
+            for (average, &(keep, take)) in averages.iter_mut().zip(&weights) {
+                input = super::smoother::ema_step(*average, input, keep, take);
+                *average = input;
             }
-            *slot = combine(indicator, values);
+            *slot = combine(indicator, averages);
         }
-        for (stage, local) in stages(indicator).into_iter().zip(local) {
-            *stage = local;
+        for (stage, average) in stages(indicator).into_iter().zip(averages) {
+            stage.smoother.set_state(average);
         }
         true
     })
