@@ -104,23 +104,32 @@ impl<T: Real> Ema<T> {
         self.smoother.seed()
     }
 
-    /// `true` when no input has been consumed yet (used to validate composite states).
-    /// Updates with a value computed from usable inputs (the output of another EMA in a
-    /// DEMA or TEMA chain): no usability check, since such a value may decay below the
-    /// smallest usable input (`1e-150`) and must still be smoothed, as TA-Lib does.
-    /// `true` once seeded: every later input goes through [`steady_step`](Self::steady_step).
+    /// `true` once seeded: every later input is a steady step (see
+    /// [`steady_parts`](Self::steady_parts)).
     #[inline]
     pub(crate) fn is_warm(&self) -> bool {
         self.smoother.is_warm()
     }
 
-    /// The step of a seeded EMA: exactly what [`feed`](Self::feed) computes then, without
-    /// its warm-up bookkeeping.
+    /// The average and its step's weights `(keep, take)`: for a steady-state loop that
+    /// holds them as plain numbers (in registers), steps with
+    /// [`ema_step`](super::smoother::ema_step) and writes the average back with
+    /// [`set_average`](Self::set_average).
     #[inline]
-    pub(crate) fn steady_step(&mut self, x: T) -> T {
-        self.smoother.ema_step(x)
+    pub(crate) fn steady_parts(&self) -> (T, (T, T)) {
+        (self.smoother.state(), self.smoother.weights())
     }
 
+    /// Writes back an average [`steady_parts`](Self::steady_parts) gave and steady steps
+    /// advanced (the count is unchanged: it is saturated once seeded).
+    #[inline]
+    pub(crate) fn set_average(&mut self, average: T) {
+        self.smoother.set_state(average);
+    }
+
+    /// Updates with a value computed from usable inputs (the output of another EMA in a
+    /// DEMA or TEMA chain): no usability check, since such a value may decay below the
+    /// smallest usable input (`1e-150`) and must still be smoothed, as TA-Lib does.
     #[inline]
     pub(crate) fn feed(&mut self, x: T) -> Option<T> {
         self.smoother.update(x)
@@ -132,6 +141,7 @@ impl<T: Real> Ema<T> {
         self.smoother.peek(x)
     }
 
+    /// `true` when no input has been consumed yet (used to validate composite states).
     #[cfg(feature = "serde")]
     pub(crate) fn is_untouched(&self) -> bool {
         self.smoother.count() == 0
@@ -257,8 +267,8 @@ where
         // The averages and weights as plain numbers, so that the averages stay in registers
         // (a copy of the stages kept them in memory: a store and a load on every step's
         // chain).
-        let mut averages = seeded.each_ref().map(|stage| stage.smoother.state());
-        let weights = seeded.each_ref().map(|stage| stage.smoother.weights());
+        let mut averages = seeded.each_ref().map(|stage| stage.steady_parts().0);
+        let weights = seeded.each_ref().map(|stage| stage.steady_parts().1);
         for (&x, slot) in inputs.iter().zip(out) {
             let mut input = x;
             for (average, &(keep, take)) in averages.iter_mut().zip(&weights) {
@@ -268,7 +278,7 @@ where
             *slot = combine(indicator, averages);
         }
         for (stage, average) in stages(indicator).into_iter().zip(averages) {
-            stage.smoother.set_state(average);
+            stage.set_average(average);
         }
         true
     })

@@ -1,5 +1,6 @@
 use core::fmt;
 
+use crate::average::smoother::ema_step;
 use crate::average::Ema;
 use crate::float::lit;
 use crate::{Error, Indicator, Real};
@@ -133,20 +134,26 @@ impl<T: Real> Indicator for Trix<T> {
     /// on a copy held in registers: the same outputs and final state bit for bit.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {
         crate::slice::value_chunks(self, inputs, out, |trix, inputs, out| {
-            let mut stages = [&trix.first, &trix.second, &trix.third].map(Ema::clone);
-            let [_, _, third] = &stages;
-            let (true, Some(mut before)) = (stages.iter().all(Ema::is_warm), third.value()) else {
+            let stages = [&trix.first, &trix.second, &trix.third];
+            let (true, Some(mut before)) = (stages.iter().all(|s| s.is_warm()), trix.third.value())
+            else {
                 return false;
             };
+            // The averages as plain numbers, held in registers through the chunk.
+            let [(mut first, one), (mut second, two), (mut third, three)] =
+                stages.map(Ema::steady_parts);
             let mut previous = trix.previous;
             for (&x, slot) in inputs.iter().zip(out) {
-                let [first, second, third] = &mut stages;
-                let now = third.steady_step(second.steady_step(first.steady_step(x)));
-                *slot = Self::rate(now, before);
+                first = ema_step(first, x, one.0, one.1);
+                second = ema_step(second, first, two.0, two.1);
+                third = ema_step(third, second, three.0, three.1);
+                *slot = Self::rate(third, before);
                 previous = Some(before);
-                before = now;
+                before = third;
             }
-            [trix.first, trix.second, trix.third] = stages;
+            trix.first.set_average(first);
+            trix.second.set_average(second);
+            trix.third.set_average(third);
             trix.previous = previous;
             true
         })
