@@ -575,6 +575,20 @@ proptest! {
         check_columns_equal_streaming(&Macd::<f32>::new_generic(fast, slow, signal).unwrap(), &narrow, split, macd_lines_into, macd_lines);
     }
 
+    /// Bollinger's columns over long usable stretches, where whole chunks of the window's
+    /// blocks take the block path (periods below and above the 256-value chunk).
+    #[test]
+    fn bollinger_columns_over_long_usable_stretches_equal_streaming(
+        inputs in long_values_f64(),
+        period in 1..300usize,
+        multiplier in 0.001..1000.0_f64,
+        split in 0..1500usize,
+    ) {
+        check_columns_equal_streaming(&Bollinger::new(period, multiplier).unwrap(), &inputs, split, bands_into, bands);
+        let narrow: Vec<f32> = inputs.iter().map(|&x| x as f32).collect();
+        check_columns_equal_streaming(&Bollinger::new(period, multiplier as f32).unwrap(), &narrow, split, bands_into, bands);
+    }
+
     #[test]
     fn stochastic_columns_equal_streaming(raw in raw_candles(), period in 1..20usize, smoothing in 1..5usize, split in 0..200usize) {
         let lines_into = |s: &mut Stochastic<f64>, x: &[Candle<f64>], [k, d]: [&mut [f64]; 2]| s.lines_into(x, k, d);

@@ -182,15 +182,39 @@ impl<T: Real> Bollinger<T> {
         middle: &mut [T],
         lower: &mut [T],
     ) -> Result<(), Error> {
-        let columns = [("upper", upper), ("middle", middle), ("lower", lower)];
-        crate::slice::update_columns(self, inputs, columns, |bollinger, x| {
-            if x.is_usable() {
-                bollinger.variance.push(x);
-                bollinger.last = x;
+        for (name, column) in [("upper", &upper), ("middle", &middle), ("lower", &lower)] {
+            crate::slice::check_lengths(name, inputs.len(), column.len())?;
+        }
+        // Chunks that end where the window's blocks do: a chunk of usable inputs on a window
+        // whose last push completed a block goes a block at a time (the means into `middle`,
+        // the variances into `upper`, then the bands from them); others value by value.
+        let chunk = crate::slice::block_chunk(self.period());
+        let columns = upper
+            .chunks_mut(chunk)
+            .zip(middle.chunks_mut(chunk))
+            .zip(lower.chunks_mut(chunk));
+        for (inputs, ((upper, middle), lower)) in inputs.chunks(chunk).zip(columns) {
+            if crate::slice::all_usable(inputs)
+                && self.variance.push_blocks_moments(inputs, middle, upper)
+            {
+                self.last = inputs.last().copied().unwrap_or(self.last);
+                for ((upper, middle), lower) in upper.iter_mut().zip(&*middle).zip(lower.iter_mut())
+                {
+                    (*upper, _, *lower) = self.three_bands((*middle, *upper));
+                }
+                continue;
             }
-            let (upper, middle, lower) = bollinger.three_bands(bollinger.variance.moments()?);
-            Some([upper, middle, lower])
-        })
+            let columns = [("upper", upper), ("middle", middle), ("lower", lower)];
+            crate::slice::update_columns(self, inputs, columns, |bollinger, x| {
+                if x.is_usable() {
+                    bollinger.variance.push(x);
+                    bollinger.last = x;
+                }
+                let (upper, middle, lower) = bollinger.three_bands(bollinger.variance.moments()?);
+                Some([upper, middle, lower])
+            })?;
+        }
+        Ok(())
     }
 
     /// The indicator, with its constant `%B` reach computed from `n` and `k`.

@@ -303,7 +303,7 @@ impl<T: Real> Variance<T> {
             let inputs = inputs.get(done..done + run).unwrap_or_default();
             let out = out.get_mut(done..done + run).unwrap_or_default();
             if next == 0 && run == period {
-                self.push_block_into(inputs, out, &output);
+                self.push_block_into::<false>(inputs, out, &mut [], &output);
                 done += run;
                 continue;
             }
@@ -344,7 +344,16 @@ impl<T: Real> Variance<T> {
     /// instead of one after the other. The old suffix sums the pushes read (slot `j + 1`'s
     /// for push `j`) are first copied out, as the new ones overwrite them: `Σ d` into
     /// `out`, `Σ d²` into the window's slots, which the block's values then overwrite.
-    fn push_block_into(&mut self, block: &[T], out: &mut [T], output: &impl Fn(T) -> T) {
+    ///
+    /// With `MEANS`, the window's mean after each push also goes into `means` (as
+    /// [`moments`](Self::moments) gives it).
+    fn push_block_into<const MEANS: bool>(
+        &mut self,
+        block: &[T],
+        out: &mut [T],
+        means: &mut [T],
+        output: &impl Fn(T) -> T,
+    ) {
         let (inverse_period, inverse_divisor) = (self.sum.inverse_period(), self.inverse_divisor);
         let (anchor, new_anchor) = (self.anchor, block.last().copied().unwrap_or(self.anchor));
         let squares = self.sum.slots_as_scratch();
@@ -359,9 +368,15 @@ impl<T: Real> Variance<T> {
         // of every slot but the oldest.
         let pushes = block.len().saturating_sub(1);
         let mut recent = (T::zero(), T::zero());
-        let mut push = |sum: &mut T, old_square: T, x: T| {
+        let mut push = |index: usize, sum: &mut T, old_square: T, x: T| {
             recent = accumulate(recent, x, anchor);
-            m2_of(*sum + recent.0, old_square + recent.1, inverse_period) * inverse_divisor
+            let deviations = *sum + recent.0;
+            if MEANS {
+                if let Some(mean) = means.get_mut(index) {
+                    *mean = anchor + deviations * inverse_period;
+                }
+            }
+            m2_of(deviations, old_square + recent.1, inverse_period) * inverse_divisor
         };
         let mut moments = (T::zero(), T::zero());
         let mut suffix = |suffix: &mut [T; 2], y: T| {
@@ -379,7 +394,7 @@ impl<T: Real> Variance<T> {
         let newest_first = later_suffixes
             .rchunks_exact_mut(2)
             .zip(newer.rchunks_exact(2));
-        for (((sum, square), x), (slot, y)) in oldest_first.zip(newest_first) {
+        for (pair, (((sum, square), x), (slot, y))) in oldest_first.zip(newest_first).enumerate() {
             if let (
                 [sum_a, sum_b],
                 [square_a, square_b],
@@ -388,8 +403,8 @@ impl<T: Real> Variance<T> {
                 [y_a, y_b],
             ) = (sum, square, x, slot, y)
             {
-                let variance_a = push(sum_a, *square_a, *x_a);
-                let variance_b = push(sum_b, *square_b, *x_b);
+                let variance_a = push(2 * pair, sum_a, *square_a, *x_a);
+                let variance_b = push(2 * pair + 1, sum_b, *square_b, *x_b);
                 [*sum_a, *sum_b] = [output(variance_a), output(variance_b)];
                 suffix(slot_b, *y_b);
                 suffix(slot_a, *y_a);
@@ -400,7 +415,7 @@ impl<T: Real> Variance<T> {
             if let (Some(sum), Some(&square), Some(&x)) =
                 (sums.last_mut(), squares.last(), older.last())
             {
-                *sum = output(push(sum, square, x));
+                *sum = output(push(pushes - 1, sum, square, x));
             }
             if let (Some(slot), Some(&y)) = (later_suffixes.first_mut(), newer.first()) {
                 suffix(slot, y);
@@ -417,6 +432,37 @@ impl<T: Real> Variance<T> {
         if let Some(last) = out.last_mut() {
             *last = output(self.m2 * inverse_divisor);
         }
+        if let (true, Some(mean), Some((last, _))) = (MEANS, means.last_mut(), self.moments()) {
+            *mean = last;
+        }
+    }
+
+    /// Whole blocks of usable `inputs` (a multiple of the period) pushed onto a full window
+    /// whose last push completed a block, the window's mean after each into `means` and its
+    /// variance into `variances`, bit for bit [`moments`](Self::moments) after each
+    /// [`push`](Self::push); `false`, nothing done, when the window is not so placed or the
+    /// length is not a multiple of the period.
+    pub(crate) fn push_blocks_moments(
+        &mut self,
+        inputs: &[T],
+        means: &mut [T],
+        variances: &mut [T],
+    ) -> bool {
+        let period = self.sum.period();
+        let whole = inputs.len() % period == 0 && means.len() == inputs.len();
+        if !(whole && variances.len() == inputs.len() && self.sum.is_full())
+            || self.sum.write_index() != 0
+        {
+            return false;
+        }
+        let blocks = inputs.chunks_exact(period);
+        let columns = means
+            .chunks_exact_mut(period)
+            .zip(variances.chunks_exact_mut(period));
+        for (block, (means, variances)) in blocks.zip(columns) {
+            self.push_block_into::<true>(block, variances, means, &|variance| variance);
+        }
+        true
     }
 
     /// The slice path of the variance and of what is computed from it alone (`output`):
