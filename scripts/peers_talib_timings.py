@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from talib_batch_timings import POINTS, bars, random_walk  # noqa: E402
 
 RUNS = 7
+MFI_LIFT = 500.0
 
 
 def main():
@@ -31,6 +32,9 @@ def main():
     talib.set_unstable_period("ALL", 0)
     data = bars(random_walk(POINTS))
     close, high, low, volume = data["close"], data["high"], data["low"], data["volume"]
+    # MFI on the walk lifted by 500 (as benches/peers.rs): every price positive.
+    lifted = bars(random_walk(POINTS) + MFI_LIFT)
+    lifted_hlcv = (lifted["high"], lifted["low"], lifted["close"], lifted["volume"])
     calls = {
         "SMA(50)": lambda: talib.SMA(close, 50),
         "EMA(50)": lambda: talib.EMA(close, 50),
@@ -45,7 +49,7 @@ def main():
         "OBV": lambda: talib.OBV(close, volume),
         "CCI(20)": lambda: talib.CCI(high, low, close, 20),
         "WILLR(14)": lambda: talib.WILLR(high, low, close, 14),
-        "MFI(14)": lambda: talib.MFI(high, low, close, volume, 14),
+        "MFI(14)": lambda: talib.MFI(*lifted_hlcv, 14),
         "ADX(14)": lambda: talib.ADX(high, low, close, 14),
         "DEMA(30)": lambda: talib.DEMA(close, 30),
         "TEMA(30)": lambda: talib.TEMA(close, 30),

@@ -780,6 +780,69 @@ fn kama_saved_form_is_unchanged() {
     assert_eq!(restored.update(7.0), kama.update(7.0));
 }
 
+/// MFI's flows are kept, like CMOU's and IMI's parts, as the values pushed since the last
+/// block and the old block's suffix sums: a state loads back equal and gives the same
+/// outputs, and states no run of updates could leave are refused: a negative suffix sum, a
+/// positive and a negative flow in one update, the two sums at different positions.
+#[test]
+fn mfi_saved_flows_load_back_and_impossible_ones_are_refused() {
+    let bar = |close: f64, volume: f64| {
+        Candle::new(close, close + 1.0, close - 1.0, close, volume).unwrap()
+    };
+    let mut mfi = Mfi::new(3).unwrap();
+    for (close, volume) in [
+        (10.0, 100.0),
+        (11.0, 101.0),
+        (10.5, 102.0),
+        (12.0, 103.0),
+        (11.0, 104.0),
+    ] {
+        mfi.update(bar(close, volume));
+    }
+    // Flows +1111, −1071, +1236 (a block of 3, now suffix sums), then −1144.
+    assert_eq!(mfi.value(), Some(100.0 * (1236.0 / (1236.0 + 2215.0))));
+    let saved = serde_json::to_value(&mfi).unwrap();
+    assert_eq!(
+        saved["flows"],
+        serde_json::json!({
+            "ups": {"slots": [0.0, 1236.0, 1236.0], "next": 1, "full": true, "sum": 1236.0},
+            "downs": {"slots": [1144.0, 1071.0, 0.0], "next": 1, "full": true, "sum": 2215.0},
+        })
+    );
+    let mut loaded: Mfi = serde_json::from_value(saved.clone()).unwrap();
+    assert_eq!(loaded, mfi);
+    assert_eq!(loaded.update(bar(13.0, 50.0)), mfi.update(bar(13.0, 50.0)));
+
+    let load = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut state = saved.clone();
+        edit(&mut state["flows"]);
+        serde_json::from_value::<Mfi>(state).map(|_| ())
+    };
+    // A positive flow beside the negative one of the same update, the sum adjusted.
+    let both = |flows: &mut serde_json::Value| {
+        flows["ups"]["slots"][0] = 7.0.into();
+        flows["ups"]["sum"] = 1243.0.into();
+    };
+    assert!(load(&both).is_err());
+    // Control: the same edit without the negative flow loads.
+    assert!(load(&|flows| {
+        both(flows);
+        flows["downs"]["slots"][0] = 0.0.into();
+        flows["downs"]["sum"] = 1071.0.into();
+    })
+    .is_ok());
+    assert!(load(&|flows| flows["ups"]["slots"][2] = (-5.0).into()).is_err());
+    // No negative flow at all, one push further on than the positive sums: only the two
+    // positions disagree (the control, at the same position, loads).
+    let no_downs = |next: u32| {
+        move |flows: &mut serde_json::Value| {
+            flows["downs"] = serde_json::json!({"slots": [0.0, 0.0, 0.0], "next": next, "full": true, "sum": 0.0});
+        }
+    };
+    assert!(load(&no_downs(1)).is_ok());
+    assert!(load(&no_downs(2)).is_err());
+}
+
 /// Where TA-Lib's MFI and the crate's differ most on the fixtures (MFI(2), NDX row 102:
 /// TA-Lib 5.66e-15, the crate 0), the crate is the exact one. Both typical prices of the
 /// window fall (comparisons are exact, and both compute `(H + L + C)/3` the same way), so no

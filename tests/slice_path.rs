@@ -7,7 +7,7 @@
 //! paths over high, low and close columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the
 //! stochastics' `hlc_lines_into`), the slice paths that run on a copy of the state (OBV,
 //! PVT, TSI, the math operators and the cumulative sum), and the lagged indicators' (MOM,
-//! ROC, ROCP, ROCR, ROCR100).
+//! ROC, ROCP, ROCR, ROCR100), and MFI's slice path over candles.
 
 mod common;
 
@@ -18,8 +18,8 @@ use ta_stream::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
 use ta_stream::bar::Candle;
 use ta_stream::math::{Arithmetic, CumulativeSum, Operator};
 use ta_stream::momentum::{
-    Adx, Bop, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Momentum, Roc, Rocp, Rocr, Rocr100,
-    Rsi, Stochastic, StochasticOutput, Trix, Tsi, WilliamsR,
+    Adx, Bop, Cci, FastStochastic, FlatRsi, Macd, MacdOutput, Mfi, Momentum, Roc, Rocp, Rocr,
+    Rocr100, Rsi, Stochastic, StochasticOutput, Trix, Tsi, WilliamsR,
 };
 use ta_stream::statistics::{MidPoint, RollingMax, RollingMin};
 use ta_stream::volatility::{Atr, Bands, Bollinger, Natr, StdDev, TrueRange, Variance};
@@ -701,6 +701,61 @@ proptest! {
         check_slice_equals_streaming(&Atr::<f32>::new_generic(period).unwrap(), &candles::<f32>(raw.clone()), split);
         check_slice_equals_streaming(&Natr::<f64>::new(period).unwrap(), &candles::<f64>(raw.clone()), split);
         check_slice_equals_streaming(&TrueRange::<f64>::default(), &candles::<f64>(raw), split);
+    }
+}
+
+/// Candles with volumes around a walk that stays positive, for the MFI: runs of unchanged
+/// typical prices (a step of 0), zero volumes, and now and then a candle the MFI refuses (an
+/// unusable number, a negative low, a close above the high).
+fn mfi_candles<T: Real>(raw: &[(f64, f64, f64, u8)]) -> Vec<Candle<T>> {
+    let (mut close, mut spread) = (1000.0, (1.0, 1.0));
+    raw.iter()
+        .map(|&(step, up, down, kind)| {
+            // One in five repeats the previous prices: an unchanged typical price.
+            if kind % 5 != 0 {
+                close += step;
+                spread = (up, down);
+            }
+            let number = |x: f64| T::from(x).unwrap();
+            let volume = if kind % 7 == 0 {
+                0.0
+            } else {
+                (up * 1000.0).round()
+            };
+            let mut candle = Candle {
+                open: number(close),
+                high: number(close + spread.0),
+                low: number(close - spread.1),
+                close: number(close),
+                volume: number(volume),
+            };
+            match kind {
+                0 => candle.high = T::nan(),
+                1 => candle.low = number(-0.5),
+                2 => candle.close = number(close + spread.0 + 1.0),
+                _ => {}
+            }
+            candle
+        })
+        .collect()
+}
+
+/// Raw candles for [`mfi_candles`]: up to 1,500, a refused one in about 300, so that most
+/// chunks of 64 are all accepted (the fast path) and some are not.
+fn raw_mfi_candles() -> impl Strategy<Value = Vec<(f64, f64, f64, u8)>> {
+    let kind = prop_oneof![300 => 3..40u8, 1 => 0..3u8];
+    prop::collection::vec((-5.0..5.0_f64, 0.0..3.0_f64, 0.0..3.0_f64, kind), 0..1500)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// MFI's slice path (chunks of accepted candles on a full window in passes, others
+    /// candle by candle) gives the streaming outputs and state, in `f64` and `f32`.
+    #[test]
+    fn mfi_slice_equals_streaming(raw in raw_mfi_candles(), period in 2..40usize, split in 0..1500usize) {
+        check_slice_equals_streaming(&Mfi::<f64>::new(period).unwrap(), &mfi_candles::<f64>(&raw), split);
+        check_slice_equals_streaming(&Mfi::<f32>::new_generic(period).unwrap(), &mfi_candles::<f32>(&raw), split);
     }
 }
 

@@ -12,8 +12,9 @@ use super::up_down::{chande, UpDown};
 ///
 /// With `d_t = x_t − x_{t−1}`, `U = Σ max(d, 0)` and `D = Σ max(−d, 0)` over the last `n`
 /// changes: `CMOU = 100·(U − D)/(U + D)`, and **0** when `U + D = 0` (no change at all:
-/// TA-Lib's answer, an exact test at every scale). The sums are drift-free
-/// [`RollingSum`](crate::window::RollingSum)s; O(1) per update.
+/// TA-Lib's answer, an exact test at every scale). The sums are drift-free window sums (bit
+/// for bit those of a [`RollingSum`](crate::window::RollingSum), in one array of `n` values
+/// each); O(1) amortized per update.
 ///
 /// TA-Lib's `CMO` smooths the gains and losses like Wilder's RSI instead: that is
 /// [`Cmo`](super::Cmo). `|CMOU|/100` is Kaufman's efficiency ratio
@@ -154,7 +155,7 @@ impl<T: Real> TryFrom<CmouState<T>> for Cmou<T> {
         let largest = crate::float::lit::<T>(2.0) * T::max_input();
         let consistent = state.sums.is_consistent(largest, true)
             && state.previous.is_none_or(|x| x.is_usable())
-            && (state.previous.is_some() || state.sums.len() == 0);
+            && (state.previous.is_some() || state.sums.is_empty());
         if !consistent {
             return Err(crate::error::invalid_state(
                 "CMOU gains and losses are inconsistent",

@@ -14,8 +14,9 @@ use super::up_down::{share, UpDown};
 ///
 /// Over the last `n` candles, `U = Σ max(C − O, 0)` and `D = Σ max(O − C, 0)`:
 /// `IMI = 100·U/(U + D)`, and **50** when `U + D = 0` (only dojis: TA-Lib's answer, an exact
-/// test at every scale). The sums are drift-free [`RollingSum`](crate::window::RollingSum)s;
-/// O(1) per update.
+/// test at every scale). The sums are drift-free window sums (bit for bit those of a
+/// [`RollingSum`](crate::window::RollingSum), in one array of `n` values each); O(1)
+/// amortized per update.
 ///
 /// # Inputs and range
 ///

@@ -3,6 +3,7 @@ use core::fmt;
 use crate::bar::Candle;
 use crate::float::lit;
 use crate::levels::is_valid_bar;
+use crate::slice::CHUNK;
 use crate::{Error, Indicator, Real};
 
 use super::cmo::check_at_least_two;
@@ -18,7 +19,8 @@ use super::up_down::{share, UpDown};
 /// neither. Over the last `n` candles after the first, `P = Σ positive`, `N = Σ negative`:
 /// `MFI = 100·P/(P + N)`, and **0** when `P + N = 0` (no change of the typical price, or only
 /// zero volumes: TA-Lib's answer, an exact test at every scale). The sums are drift-free
-/// [`RollingSum`](crate::window::RollingSum)s; O(1) per update.
+/// window sums (bit for bit those of a [`RollingSum`](crate::window::RollingSum), in one
+/// array of `n` values each); O(1) amortized per update.
 ///
 /// # Inputs and range
 ///
@@ -142,6 +144,42 @@ impl<T: Real> Mfi<T> {
     }
 }
 
+impl<T: Real> Mfi<T> {
+    /// Up to [`CHUNK`] accepted candles on a full window, as their updates (bit for bit)
+    /// in three passes: the typical prices (into `out`, divisions without a dependency
+    /// from one candle to the next), the flows, the two sums in one run of pushes, then the
+    /// index. `false`, nothing done, for any other chunk.
+    fn steady_chunk(&mut self, candles: &[Candle<T>], out: &mut [T]) -> bool {
+        let Some(mut previous) = self.previous else {
+            return false;
+        };
+        let accepted = candles.iter().fold(true, |all, c| all & Self::accepts(c));
+        if !(accepted && self.flows.is_full() && candles.len() <= CHUNK) {
+            return false;
+        }
+        let (mut ups, mut downs) = ([T::zero(); CHUNK], [T::zero(); CHUNK]);
+        let ups = ups.get_mut(..candles.len()).unwrap_or_default();
+        let downs = downs.get_mut(..candles.len()).unwrap_or_default();
+        for (typical, candle) in out.iter_mut().zip(candles) {
+            *typical = Self::typical(candle);
+        }
+        for (((up, down), &typical), candle) in
+            ups.iter_mut().zip(&mut *downs).zip(&*out).zip(candles)
+        {
+            let money = typical * candle.volume;
+            *up = if typical > previous { money } else { T::zero() };
+            *down = if typical < previous { money } else { T::zero() };
+            previous = typical;
+        }
+        self.previous = Some(previous);
+        self.flows.push_in_place(ups, downs);
+        for ((slot, &up), &down) in out.iter_mut().zip(&*ups).zip(&*downs) {
+            *slot = Self::index((up, down));
+        }
+        true
+    }
+}
+
 impl<T: Real> Default for Mfi<T> {
     /// MFI(14), TA-Lib's default.
     fn default() -> Self {
@@ -182,6 +220,19 @@ impl<T: Real> Indicator for Mfi<T> {
     #[inline]
     fn value(&self) -> Option<T> {
         self.flows.sums().map(Self::index)
+    }
+
+    /// In chunks of candles: a chunk of accepted candles on a full window goes through the
+    /// typical prices, the flows, the sums and the index one pass each, any other candle by
+    /// candle through `update`. Bit for bit the streaming outputs and state.
+    fn update_slice(&mut self, inputs: &[Candle<T>], out: &mut [T]) -> Result<(), Error> {
+        crate::slice::check_lengths("out", inputs.len(), out.len())?;
+        for (candles, out) in inputs.chunks(CHUNK).zip(out.chunks_mut(CHUNK)) {
+            if !self.steady_chunk(candles, out) {
+                crate::slice::update_slice(self, candles, out)?;
+            }
+        }
+        Ok(())
     }
 
     fn reset(&mut self) {
@@ -230,7 +281,7 @@ impl<T: Real> TryFrom<MfiState<T>> for Mfi<T> {
             && state
                 .previous
                 .is_none_or(|tp| tp >= T::zero() && tp <= T::max_input())
-            && (state.previous.is_some() || state.flows.len() == 0);
+            && (state.previous.is_some() || state.flows.is_empty());
         if !consistent {
             return Err(crate::error::invalid_state(
                 "MFI money flows are inconsistent",

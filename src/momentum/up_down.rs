@@ -2,32 +2,33 @@
 //! the window sums of the "up" and the "down" parts of the last `n` updates (gains and
 //! losses, white and black candle bodies, positive and negative money flow).
 
-use crate::window::RollingSum;
+use crate::window::InPlaceSum;
 use crate::{Error, Real};
 
-/// Two drift-free [`RollingSum`]s over the same `n` updates: `U = Σ up`, `D = Σ down`.
-/// Each update pushes one value into each (one of them usually 0), so both always hold the
-/// same number of values.
+/// Two drift-free window sums over the same `n` updates: `U = Σ up`, `D = Σ down`. Each
+/// update pushes one value into each (one of them usually 0), so both always hold the same
+/// number of values. Each is an [`InPlaceSum`] (one array of `n`: the values since the last
+/// block and the old block's suffix sums), whose sums are those of
+/// [`RollingSum`](crate::window::RollingSum) bit for bit.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "UpDownState<T>"))]
 pub(crate) struct UpDown<T: Real> {
-    ups: RollingSum<T>,
-    downs: RollingSum<T>,
+    ups: InPlaceSum<T>,
+    downs: InPlaceSum<T>,
 }
 
 impl<T: Real> UpDown<T> {
     pub(crate) fn new(period: usize) -> Result<Self, Error> {
-        Ok(Self {
-            ups: RollingSum::new_generic(period)?,
-            downs: RollingSum::new_generic(period)?,
-        })
+        Ok(Self::with_valid_period(crate::error::check_period(
+            "period", period,
+        )?))
     }
 
     pub(crate) fn with_valid_period(period: usize) -> Self {
         Self {
-            ups: RollingSum::with_valid_period(period),
-            downs: RollingSum::with_valid_period(period),
+            ups: InPlaceSum::with_valid_period(period),
+            downs: InPlaceSum::with_valid_period(period),
         }
     }
 
@@ -38,15 +39,24 @@ impl<T: Real> UpDown<T> {
     /// Pushes one update's parts; `(U, D)` once `n` updates are in the window.
     #[inline(always)]
     pub(crate) fn push(&mut self, up: T, down: T) -> Option<(T, T)> {
-        self.ups.push_inlined(up);
-        self.downs.push_inlined(down);
+        self.ups.push(up);
+        self.downs.push(down);
         self.sums()
+    }
+
+    /// [`push`](Self::push) of each pair `(ups[i], downs[i])` in order, each replaced by
+    /// the sums `(U, D)` after its push (for a window already full, where every push gives
+    /// its sums).
+    #[inline]
+    pub(crate) fn push_in_place(&mut self, ups: &mut [T], downs: &mut [T]) {
+        self.ups.push_both_in_place(&mut self.downs, ups, downs);
     }
 
     /// `(U, D)` as [`push`](Self::push) would return them, without committing.
     #[inline]
     pub(crate) fn peek(&self, up: T, down: T) -> Option<(T, T)> {
-        (self.ups.len() + 1 >= self.ups.period())
+        self.ups
+            .fills_with_next()
             .then(|| (self.ups.peek_sum(up), self.downs.peek_sum(down)))
     }
 
@@ -58,10 +68,16 @@ impl<T: Real> UpDown<T> {
             .then(|| (self.ups.sum(), self.downs.sum()))
     }
 
-    /// Updates in the window (at most `n`).
+    /// `true` once `n` updates are in the window.
+    #[inline]
+    pub(crate) fn is_full(&self) -> bool {
+        self.ups.is_full()
+    }
+
+    /// `true` before the first update.
     #[cfg(feature = "serde")]
-    pub(crate) fn len(&self) -> usize {
-        self.ups.len()
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ups.is_empty()
     }
 
     pub(crate) fn clear(&mut self) {
@@ -69,22 +85,50 @@ impl<T: Real> UpDown<T> {
         self.downs.clear();
     }
 
-    /// A loaded state is one that pushes can make: both windows of one period and length,
-    /// every part in `0..=largest`, and at most one non-zero part per update when `exclusive`
-    /// (a change is a gain or a loss, not both).
+    /// A loaded state is one that pushes can make, within rounding where only suffix sums
+    /// remain: both windows of one period and position; every stored number (part, suffix
+    /// sum, sum) non-negative, so that every later sum is too; every part recovered in
+    /// `0..=largest`; and at most one non-zero part per update when `exclusive` (a change is
+    /// a gain or a loss, not both).
     #[cfg(feature = "serde")]
     pub(crate) fn is_consistent(&self, largest: T, exclusive: bool) -> bool {
-        let part_ok = |x: T| x >= T::zero() && x <= largest;
-        self.ups.period() == self.downs.period()
-            && self.ups.len() == self.downs.len()
-            && self.ups.iter().all(part_ok)
-            && self.downs.iter().all(part_ok)
+        let (ups, downs) = (self.ups.window_values(), self.downs.window_values());
+        let part_ok = |&(x, error): &(T, T)| x >= -error && x <= largest + error;
+        let non_negative = |x: T| x >= T::zero();
+        self.ups.same_position(&self.downs)
+            && self.ups.all_stored(non_negative)
+            && self.downs.all_stored(non_negative)
+            && ups.iter().all(part_ok)
+            && downs.iter().all(part_ok)
             && (!exclusive
-                || self
-                    .ups
+                || ups
                     .iter()
-                    .zip(self.downs.iter())
-                    .all(|(u, d)| u == T::zero() || d == T::zero()))
+                    .zip(&downs)
+                    .all(|(&(u, u_error), &(d, d_error))| u.abs() <= u_error || d.abs() <= d_error))
+    }
+}
+
+/// The saved form: the two sums' own (see [`InPlaceSum`]).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UpDownState<T: Real> {
+    ups: crate::window::InPlaceSumState<T>,
+    downs: crate::window::InPlaceSumState<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> TryFrom<UpDownState<T>> for UpDown<T> {
+    type Error = Error;
+
+    /// Each sum's own checks, with parts finite and non-negative (their owners bound them
+    /// further through [`is_consistent`](UpDown::is_consistent)).
+    fn try_from(state: UpDownState<T>) -> Result<Self, Error> {
+        let part = |x: T| x.is_finite() && x >= T::zero();
+        Ok(Self {
+            ups: InPlaceSum::load(state.ups, part, T::infinity())?,
+            downs: InPlaceSum::load(state.downs, part, T::infinity())?,
+        })
     }
 }
 

@@ -74,6 +74,26 @@ impl<T: Real> InPlaceSum<T> {
         self.full || self.next as usize + 1 == self.slots.len()
     }
 
+    /// `true` before the first push (and after [`clear`](Self::clear)).
+    #[cfg(feature = "serde")]
+    pub(crate) fn is_empty(&self) -> bool {
+        !self.full && self.next == 0
+    }
+
+    /// `true` when both have had as many pushes since they were empty, modulo the period
+    /// (the same write slot, both full or neither).
+    #[cfg(feature = "serde")]
+    pub(crate) fn same_position(&self, other: &Self) -> bool {
+        self.slots.len() == other.slots.len() && self.next == other.next && self.full == other.full
+    }
+
+    /// `true` when `ok` holds for every stored number: the values since the last block,
+    /// the old block's suffix sums (zeros before the first) and the window sum.
+    #[cfg(feature = "serde")]
+    pub(crate) fn all_stored(&self, ok: impl Fn(T) -> bool) -> bool {
+        self.slots.iter().all(|&x| ok(x)) && ok(self.sum)
+    }
+
     /// `(R, sum)` after pushing `x`, without committing.
     #[inline]
     fn next_sums(&self, x: T) -> (T, T) {
@@ -100,6 +120,39 @@ impl<T: Real> InPlaceSum<T> {
         self.set_hot(hot);
     }
 
+    /// [`push`](Self::push) of each of `ours` into `self` and, in the same step, of each of
+    /// `theirs` into `other` (two windows of one period pushed together, such as an MFI's
+    /// positive and negative money flows), each value replaced by its window's sum after
+    /// its push: the pushes of a streaming loop, with both windows' scalars in registers
+    /// for the whole run. Pairs past the shorter slice are left as they are.
+    pub(crate) fn push_both_in_place(
+        &mut self,
+        other: &mut Self,
+        ours: &mut [T],
+        theirs: &mut [T],
+    ) {
+        let (mut hot, mut other_hot) = (self.hot(), other.hot());
+        for (x, y) in ours.iter_mut().zip(theirs) {
+            let completed = self.push_before_rebuild(&mut hot, *x);
+            let other_completed = other.push_before_rebuild(&mut other_hot, *y);
+            (*x, *y) = (hot.sum, other_hot.sum);
+            if completed && other_completed {
+                // Both blocks at once: their two chains of additions side by side.
+                rebuild_both(&mut self.slots, &mut other.slots);
+                hot.start_block();
+                other_hot.start_block();
+            } else if completed {
+                rebuild(&mut self.slots, 0);
+                hot.start_block();
+            } else if other_completed {
+                rebuild(&mut other.slots, 0);
+                other_hot.start_block();
+            }
+        }
+        self.set_hot(hot);
+        other.set_hot(other_hot);
+    }
+
     /// The scalars a push updates, copied out so that a loop of pushes (the slice path)
     /// keeps them in registers.
     #[inline(always)]
@@ -123,6 +176,17 @@ impl<T: Real> InPlaceSum<T> {
 
     #[inline(always)]
     fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
+        if self.push_before_rebuild(hot, x) {
+            // Only the array crosses the call, so the sums stay in registers.
+            rebuild(&mut self.slots, 0);
+            hot.start_block();
+        }
+    }
+
+    /// [`push_hot`](Self::push_hot) up to its rebuild: `true` when the push completed a
+    /// block, which the caller then rebuilds (and calls [`Hot::start_block`]).
+    #[inline(always)]
+    fn push_before_rebuild(&mut self, hot: &mut Hot<T>, x: T) -> bool {
         let pushed = hot.next + 1;
         hot.recent = hot.recent + x;
         let old = self.slots.get(pushed).copied().unwrap_or_else(T::zero);
@@ -131,13 +195,7 @@ impl<T: Real> InPlaceSum<T> {
             *slot = x;
         }
         hot.next = pushed;
-        if pushed == self.slots.len() {
-            // Only the array crosses the call, so the sums stay in registers.
-            rebuild(&mut self.slots, 0);
-            hot.next = 0;
-            hot.full = true;
-            hot.recent = T::zero();
-        }
+        pushed == self.slots.len()
     }
 
     /// The slice path of a moving average: pushes each usable value of `inputs` (others are
@@ -197,6 +255,17 @@ struct Hot<T> {
     full: bool,
     recent: T,
     sum: T,
+}
+
+impl<T: Real> Hot<T> {
+    /// After the rebuild of a completed block: the window is full, the next push writes
+    /// slot 0, and no value has been pushed since.
+    #[inline(always)]
+    fn start_block(&mut self) {
+        self.next = 0;
+        self.full = true;
+        self.recent = T::zero();
+    }
 }
 
 /// How many inputs [`InPlaceSum::means_into`] checks at once before taking whole blocks
@@ -265,13 +334,27 @@ fn rebuild<T: Real>(slots: &mut [T], from: usize) {
     }
 }
 
+/// [`rebuild`] of two whole blocks of one length at once, in one loop (the same additions
+/// for each, so the same bits).
+#[cold]
+#[inline(never)]
+fn rebuild_both<T: Real>(a: &mut [T], b: &mut [T]) {
+    let (mut running_a, mut running_b) = (T::zero(), T::zero());
+    for (slot_a, slot_b) in a.iter_mut().zip(b.iter_mut()).rev() {
+        running_a = running_a + *slot_a;
+        *slot_a = running_a;
+        running_b = running_b + *slot_b;
+        *slot_b = running_b;
+    }
+}
+
 /// The saved form: the slots as stored, the write slot, whether the window has filled, and
 /// the window sum (which, right after a block completes, the suffix sums alone cannot give
 /// bit for bit).
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct InPlaceSumState<T: Real> {
+pub(crate) struct InPlaceSumState<T: Real> {
     slots: Box<[T]>,
     next: u32,
     full: bool,
@@ -282,17 +365,22 @@ struct InPlaceSumState<T: Real> {
 impl<'de, T: Real + serde::Deserialize<'de>> serde::Deserialize<'de> for InPlaceSum<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let state = InPlaceSumState::deserialize(deserializer)?;
-        Self::load(state).map_err(serde::de::Error::custom)
+        Self::load(state, |x| x.is_usable(), T::max_input()).map_err(serde::de::Error::custom)
     }
 }
 
 #[cfg(feature = "serde")]
 impl<T: Real> InPlaceSum<T> {
-    /// Checks a saved state: a period in range, usable values since the rebuild, suffix
-    /// sums that usable values could make (finite, at most their count times `max_input`),
-    /// zeros before the first rebuild, and a window sum within rounding of the stored values;
-    /// then recomputes `R` and the window sum with the pushes' additions.
-    fn load(state: InPlaceSumState<T>) -> Result<Self, crate::Error> {
+    /// Checks a saved state: a period in range, values since the rebuild that `value_ok`
+    /// accepts (usable inputs, for a moving average), suffix sums that such values could
+    /// make (finite, at most their count times `largest`), zeros before the first rebuild,
+    /// and a window sum within rounding of the stored values; then recomputes `R` and the
+    /// window sum with the pushes' additions.
+    pub(crate) fn load(
+        state: InPlaceSumState<T>,
+        value_ok: impl Fn(T) -> bool,
+        largest: T,
+    ) -> Result<Self, crate::Error> {
         let period = state.slots.len();
         crate::error::check_period("period", period)?;
         let next = state.next as usize;
@@ -305,12 +393,12 @@ impl<T: Real> InPlaceSum<T> {
         let slack = T::one() + crate::float::sum_rounding(T::one(), period);
         let values_ok = slots.iter().enumerate().all(|(slot, &x)| {
             if slot < next {
-                x.is_usable()
+                value_ok(x)
             } else if !state.full {
                 x == T::zero()
             } else {
                 let held: T = from_usize(period - slot);
-                x.is_finite() && x.abs() <= held * T::max_input() * slack
+                x.is_finite() && x.abs() <= held * largest * slack
             }
         });
         if !values_ok

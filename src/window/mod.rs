@@ -22,6 +22,8 @@ mod rolling_weighted_sum;
 
 pub use compensated_sum::CompensatedSum;
 pub(crate) use in_place_sum::InPlaceSum;
+#[cfg(feature = "serde")]
+pub(crate) use in_place_sum::InPlaceSumState;
 pub use monotonic_deque::{Extremum, MonotonicDeque};
 pub use ring_buffer::RingBuffer;
 pub use rolling_sum::RollingSum;
