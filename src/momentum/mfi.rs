@@ -145,6 +145,41 @@ impl<T: Real> Mfi<T> {
 }
 
 impl<T: Real> Mfi<T> {
+    /// `true` when every candle is [`accepts`](Self::accepts)ed, in one pass of comparisons
+    /// without a branch: each candle's order (`low ≤ open, close ≤ high`, volume `≥ 0`; NaN
+    /// fails), and across the chunk the largest high and volume at most `max_input`, the
+    /// smallest low and volume at least `min_input` (which proves every number usable and
+    /// non-negative: every price lies between its low and high). A low or volume below
+    /// `min_input` (zero is usable, a negative low is refused) leaves the answer to the
+    /// exact check of each candle.
+    fn accepts_all(candles: &[Candle<T>]) -> bool {
+        let zero = T::zero();
+        let (mut ordered, mut high, mut volume_max) = (true, zero, zero);
+        let (mut low, mut volume_min) = (T::max_input(), T::max_input());
+        for c in candles {
+            ordered &= (c.low <= c.open)
+                & (c.open <= c.high)
+                & (c.low <= c.close)
+                & (c.close <= c.high)
+                & (c.volume >= zero);
+            high = if c.high > high { c.high } else { high };
+            volume_max = if c.volume > volume_max {
+                c.volume
+            } else {
+                volume_max
+            };
+            low = if c.low < low { c.low } else { low };
+            volume_min = if c.volume < volume_min {
+                c.volume
+            } else {
+                volume_min
+            };
+        }
+        let (least, most) = (T::min_input(), T::max_input());
+        let proven = high <= most && volume_max <= most && low >= least && volume_min >= least;
+        ordered && (proven || candles.iter().all(Self::accepts))
+    }
+
     /// Up to [`CHUNK`] accepted candles on a full window, as their updates (bit for bit)
     /// in three passes: the typical prices (into `out`, divisions without a dependency
     /// from one candle to the next), the flows, the two sums in one run of pushes, then the
@@ -153,8 +188,7 @@ impl<T: Real> Mfi<T> {
         let Some(mut previous) = self.previous else {
             return false;
         };
-        let accepted = candles.iter().fold(true, |all, c| all & Self::accepts(c));
-        if !(accepted && self.flows.is_full() && candles.len() <= CHUNK) {
+        if !(self.flows.is_full() && candles.len() <= CHUNK && Self::accepts_all(candles)) {
             return false;
         }
         let (mut ups, mut downs) = ([T::zero(); CHUNK], [T::zero(); CHUNK]);
@@ -291,5 +325,87 @@ impl<T: Real> TryFrom<MfiState<T>> for Mfi<T> {
             previous: state.previous,
             flows: state.flows,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Mfi;
+    use crate::bar::Candle;
+    use crate::Real;
+
+    /// The chunk check answers exactly what checking each candle answers, over chunks of
+    /// one to four candles whose numbers are drawn from the edges: zeros of both signs, the
+    /// usable range's ends and just past them, NaN, infinities, negatives, and ordinary
+    /// numbers in and out of order.
+    fn chunk_check_is_each_candles_check<T: Real>() {
+        let (least, most) = (T::min_input(), T::max_input());
+        let half = T::from(0.5).unwrap_or_else(T::zero);
+        let numbers = [
+            T::zero(),
+            -T::zero(),
+            least,
+            least * half,
+            most,
+            most + most,
+            T::nan(),
+            T::infinity(),
+            -T::one(),
+            T::one(),
+            T::from(5.0).unwrap_or_else(T::one),
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut pick = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            numbers
+                .get((state % numbers.len() as u64) as usize)
+                .copied()
+                .unwrap_or_else(T::zero)
+        };
+        let ordinary = |low: T, high: T, volume: T| Candle {
+            open: high,
+            high,
+            low,
+            close: low,
+            volume,
+        };
+        let mut accepted = 0;
+        for round in 0..200_000 {
+            let len = 1 + round % 4;
+            let chunk: Vec<Candle<T>> = (0..len)
+                .map(|_| {
+                    if round % 3 == 0 {
+                        // Mostly valid bars, an edge number in one field.
+                        let (low, high, volume) = (pick(), pick(), pick());
+                        ordinary(low, if high >= low { high } else { low }, volume)
+                    } else {
+                        Candle {
+                            open: pick(),
+                            high: pick(),
+                            low: pick(),
+                            close: pick(),
+                            volume: pick(),
+                        }
+                    }
+                })
+                .collect();
+            let each = chunk.iter().all(Mfi::accepts);
+            accepted += usize::from(each);
+            assert_eq!(Mfi::accepts_all(&chunk), each, "{chunk:?}");
+        }
+        // Both answers occur often enough for the comparison to mean something.
+        assert!(accepted > 1000, "{accepted} chunks accepted");
+    }
+
+    #[test]
+    fn chunk_check_is_each_candles_check_f64() {
+        chunk_check_is_each_candles_check::<f64>();
+    }
+
+    #[test]
+    fn chunk_check_is_each_candles_check_f32() {
+        chunk_check_is_each_candles_check::<f32>();
     }
 }

@@ -39,8 +39,8 @@ impl<T: Real> UpDown<T> {
     /// Pushes one update's parts; `(U, D)` once `n` updates are in the window.
     #[inline(always)]
     pub(crate) fn push(&mut self, up: T, down: T) -> Option<(T, T)> {
-        self.ups.push(up);
-        self.downs.push(down);
+        self.ups.push_inlined(up);
+        self.downs.push_inlined(down);
         self.sums()
     }
 

@@ -116,7 +116,19 @@ impl<T: Real> InPlaceSum<T> {
     #[inline(always)]
     pub(crate) fn push(&mut self, x: T) {
         let mut hot = self.hot();
-        self.push_hot(&mut hot, x);
+        self.push_hot::<false>(&mut hot, x);
+        self.set_hot(hot);
+    }
+
+    /// [`push`](Self::push) with the rebuild inlined. Out of line, the call makes the
+    /// compiler keep the scalars of a loop of updates in memory (no float register survives
+    /// a call); inlined, the loop is larger. The MFI's update, two sums and a candle's check,
+    /// gained (its streaming row in the peers bench 7.8 → 5.3 ns per update, A/B); the SMA's
+    /// did not (1.61 → 1.66) and keeps the call.
+    #[inline(always)]
+    pub(crate) fn push_inlined(&mut self, x: T) {
+        let mut hot = self.hot();
+        self.push_hot::<true>(&mut hot, x);
         self.set_hot(hot);
     }
 
@@ -174,11 +186,17 @@ impl<T: Real> InPlaceSum<T> {
         self.sum = hot.sum;
     }
 
+    /// One push on `hot`; the rebuild inlined if `INLINE_REBUILD` (see
+    /// [`push_inlined`](Self::push_inlined)).
     #[inline(always)]
-    fn push_hot(&mut self, hot: &mut Hot<T>, x: T) {
+    fn push_hot<const INLINE_REBUILD: bool>(&mut self, hot: &mut Hot<T>, x: T) {
         if self.push_before_rebuild(hot, x) {
-            // Only the array crosses the call, so the sums stay in registers.
-            rebuild(&mut self.slots, 0);
+            if INLINE_REBUILD {
+                suffix_sums(&mut self.slots, 0);
+            } else {
+                // Only the array crosses the call, so the sums stay in registers.
+                rebuild(&mut self.slots, 0);
+            }
             hot.start_block();
         }
     }
@@ -229,7 +247,7 @@ impl<T: Real> InPlaceSum<T> {
             }
             if let (Some(&x), Some(slot)) = (inputs.get(done), out.get_mut(done)) {
                 if x.is_usable() {
-                    self.push_hot(&mut hot, x);
+                    self.push_hot::<false>(&mut hot, x);
                 }
                 *slot = if hot.full { hot.sum / period } else { T::nan() };
             }
@@ -322,11 +340,16 @@ fn block_means<T: Real>(slots: &mut [T], block: &[T], means: &mut [T], period: T
     sum
 }
 
-/// Replaces the values of `slots[from..]` by their suffix sums, newest first. Out of line,
-/// and given only the array.
+/// [`suffix_sums`] out of line, and given only the array.
 #[cold]
 #[inline(never)]
 fn rebuild<T: Real>(slots: &mut [T], from: usize) {
+    suffix_sums(slots, from);
+}
+
+/// Replaces the values of `slots[from..]` by their suffix sums, newest first.
+#[inline(always)]
+fn suffix_sums<T: Real>(slots: &mut [T], from: usize) {
     let mut running = T::zero();
     for slot in slots.iter_mut().skip(from).rev() {
         running = running + *slot;
