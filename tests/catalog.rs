@@ -1706,23 +1706,74 @@ fn odd_columns() -> impl Strategy<Value = Vec<[f64; 5]>> {
     })
 }
 
+/// AD and ADOSC read no open, but a row's check refuses an open that is not usable: an open
+/// of 1e-200 (within its bar, too small to be usable) refuses its row in `run_columns` as
+/// in the row loop.
+#[test]
+fn an_unusable_open_refuses_its_row_in_the_columns_of_ad_and_adosc() {
+    let (high, low, close, volume) = ([2.0; 3], [-1.0; 3], [1.0, 0.5, 1.5], [10.0; 3]);
+    let open = [1.0, 1e-200, 1.0];
+    let columns = Columns::ohlcv(&open, &high, &low, &close, &volume);
+    for spec in ["AD", "ADOSC(2, 3)"] {
+        let mut by_rows = DynIndicator::parse(spec).unwrap();
+        let expected: Vec<f64> = (0..3)
+            .map(|row| {
+                let input = DynInput {
+                    open: open[row],
+                    high: high[row],
+                    low: low[row],
+                    close: close[row],
+                    volume: volume[row],
+                    second: f64::NAN,
+                    timestamp: None,
+                };
+                by_rows
+                    .update(input)
+                    .map_or(f64::NAN, |out| out.as_slice()[0])
+            })
+            .collect();
+        let mut out = [0.0; 3];
+        DynIndicator::parse(spec)
+            .unwrap()
+            .run_columns(&columns, &mut [&mut out])
+            .unwrap();
+        let bits = |values: &[f64]| values.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
+        assert_eq!(bits(&out), bits(&expected), "{spec}");
+    }
+    // AD's refused row repeats the line before it.
+    let mut ad = [0.0; 3];
+    DynIndicator::parse("AD")
+        .unwrap()
+        .run_columns(&columns, &mut [&mut ad])
+        .unwrap();
+    assert_eq!(ad[1], ad[0]);
+    assert_ne!(ad[2], ad[1]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// `run_columns` (the typed column paths for the first functions, the typed indicators'
     /// row loops for the others): bit for bit what `update` gives row by row over the same
     /// rows, the same final state, with only the three price columns or all five given (an
-    /// unusable open or volume refuses its row).
+    /// unusable open or volume refuses its row), the opens within their bars or not.
     #[test]
-    fn run_columns_equals_updates_row_by_row(rows in odd_columns(), all_five in any::<bool>()) {
+    fn run_columns_equals_updates_row_by_row(rows in odd_columns(), all_five in any::<bool>(), opens_inside in any::<bool>()) {
         let specs = [
             "SMA(5)", "EMA(5)", "WMA(5)", "DEMA(5)", "TEMA(5)", "T3(5)", "RMA(5)", "RSI(5)", "MAX(5)",
             "MIN(5)", "VAR(5)", "STDDEV(5)", "BBANDS(5)", "MACD(3, 6, 2)", "STOCH(5, 3, 0, 3, 0)",
-            "STOCHF(5, 3, 0)", "WILLR(5)", "ATR(5)", "NATR(5)", "TRANGE",
+            "STOCHF(5, 3, 0)", "WILLR(5)", "ATR(5)", "NATR(5)", "TRANGE", "CCI(5)", "ADX(5)",
+            "MFI(5)", "AD", "ADOSC(2, 4)", "BOP",
             // Through the typed indicators' own row loops.
-            "CCI(5)", "MFI(5)", "OBV", "KAMA(5)", "ADX(5)", "CDLHAMMER", "MOM(3)", "TRIMA(5)",
+            "OBV", "KAMA(5)", "CDLHAMMER", "MOM(3)", "TRIMA(5)",
             "CORREL(5)", "BETA(5)", "STOCH(5, 3, 1, 3, 2)", "SAR", "STDDEV(5, 2)",
         ];
+        // Opens within their bars' ranges (as in valid bars), or anywhere: AD and ADOSC
+        // take their path over four columns only in the first case.
+        let rows: Vec<[f64; 5]> = rows
+            .iter()
+            .map(|&[o, h, l, c, v]| [if opens_inside && l <= h { o.clamp(l, h) } else { o }, h, l, c, v])
+            .collect();
         let column = |k: usize| rows.iter().map(|row| row[k]).collect::<Vec<f64>>();
         let [open, high, low, close, volume] = [0, 1, 2, 3, 4].map(column);
         let mut columns = if all_five {

@@ -1,7 +1,8 @@
 //! The typed column paths that [`DynIndicator::run_columns`](super::DynIndicator::run_columns)
 //! takes for the indicators that have one: the slice paths of the averages, RSI, the
-//! rolling extremes, the variance and the standard deviation, `bands_into`, MACD's `lines_into`, and the paths over high, low and
-//! close columns. They give what the catalog's row-by-row loop gives, bit for bit (each is
+//! rolling extremes, the variance and the standard deviation, `bands_into`, MACD's
+//! `lines_into`, the paths over high, low and close columns, BOP's over four, AD's and
+//! ADOSC's over four with the volume, and MFI's slice path over candles. They give what the catalog's row-by-row loop gives, bit for bit (each is
 //! its typed indicator's streaming loop, or proven equal to it), without a dynamic call and
 //! a [`DynInput`](super::DynInput) per row.
 
@@ -9,10 +10,12 @@ use std::any::Any;
 
 use super::Columns;
 use crate::average::{Dema, Ema, Rma, Sma, Tema, Wma, T3};
-use crate::momentum::{Adx, Cci, FastStochastic, Macd, Rsi, Stochastic, WilliamsR};
+use crate::bar::Candle;
+use crate::momentum::{Adx, Bop, Cci, FastStochastic, Macd, Mfi, Rsi, Stochastic, WilliamsR};
 use crate::slice::all_usable;
 use crate::statistics::{RollingMax, RollingMin};
 use crate::volatility::{Atr, Bollinger, Natr, StdDev, TrueRange, Variance};
+use crate::volume::{AccumulationDistribution, ChaikinOscillator};
 use crate::{Error, Indicator};
 
 /// Runs `indicator` (the catalog's typed indicator) over `columns` into `outputs` (already
@@ -45,6 +48,9 @@ pub(super) fn run(
     let (Some(high), Some(low), Some(close)) = (columns.high, columns.low, columns.close) else {
         return None;
     };
+    if let Some(result) = run_bar_columns(indicator, columns, [high, low, close], outputs) {
+        return Some(result);
+    }
     // The row loop reads whole candles, open and volume included: an unusable one refuses
     // its row. The paths over three columns read the candle `(close, high, low, close, 0)`,
     // the same answer only when every open and volume given is usable.
@@ -71,4 +77,75 @@ pub(super) fn run(
         }
     }
     None
+}
+
+/// The bar indicators whose paths read other columns than high, low and close (or candles):
+/// BOP over open, high, low and close, AD and ADOSC over high, low, close and volume, MFI
+/// over candles. `None` when `indicator` is none of them, or when its path would not give
+/// the row loop's answer for these columns (see each condition).
+fn run_bar_columns(
+    indicator: &mut dyn Any,
+    columns: &Columns<'_>,
+    [high, low, close]: [&[f64]; 3],
+    outputs: &mut [&mut [f64]],
+) -> Option<Result<(), Error>> {
+    let [out] = outputs else {
+        return None;
+    };
+    if let Some(mfi) = indicator.downcast_mut::<Mfi>() {
+        return Some(candle_chunks(mfi, columns, out));
+    }
+    if let (Some(volume), true) = (columns.volume, opens_could_be_closes(columns, high, low)) {
+        if let Some(ad) = indicator.downcast_mut::<AccumulationDistribution>() {
+            return Some(ad.hlcv_into(high, low, close, volume, out));
+        }
+        if let Some(adosc) = indicator.downcast_mut::<ChaikinOscillator>() {
+            return Some(adosc.hlcv_into(high, low, close, volume, out));
+        }
+    }
+    // BOP's rows are the candles `(open, high, low, close, 0)`: the row loop's when every
+    // volume given is one its check accepts (usable, not negative).
+    let volumes_accepted = columns
+        .volume
+        .is_none_or(|volume| all_usable(volume) && volume.iter().all(|&v| v >= 0.0));
+    if let (Some(open), true) = (columns.open, volumes_accepted) {
+        if let Some(bop) = indicator.downcast_mut::<Bop>() {
+            return Some(bop.ohlc_into(open, high, low, close, out));
+        }
+    }
+    None
+}
+
+/// `true` when reading each row's open as its close changes no row's check: no open given,
+/// or every open usable and within its row's low and high (a row's check asks no more of
+/// its open). AD and ADOSC read no open otherwise.
+fn opens_could_be_closes(columns: &Columns<'_>, high: &[f64], low: &[f64]) -> bool {
+    columns.open.is_none_or(|open| {
+        all_usable(open)
+            && open
+                .iter()
+                .zip(high)
+                .zip(low)
+                .all(|((&open, &high), &low)| (low <= open) & (open <= high))
+    })
+}
+
+/// Rows per chunk of [`candle_chunks`]: its candles live on the stack.
+const CANDLES: usize = 64;
+
+/// `indicator`'s slice path over the rows' candles (as the row loop builds them), a chunk
+/// of [`CANDLES`] at a time on the stack: its `update` row by row, bit for bit.
+fn candle_chunks<I>(indicator: &mut I, columns: &Columns<'_>, out: &mut [f64]) -> Result<(), Error>
+where
+    I: Indicator<Input = Candle<f64>, Output = f64>,
+{
+    let mut candles = [Candle::default(); CANDLES];
+    for (chunk, out) in out.chunks_mut(CANDLES).enumerate() {
+        let candles = candles.get_mut(..out.len()).unwrap_or_default();
+        for (offset, candle) in candles.iter_mut().enumerate() {
+            *candle = columns.candle_at(chunk * CANDLES + offset);
+        }
+        indicator.update_slice(candles, out)?;
+    }
+    Ok(())
 }
