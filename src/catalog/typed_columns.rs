@@ -2,9 +2,10 @@
 //! takes for the indicators that have one: the slice paths of the averages, RSI, the
 //! rolling extremes, the variance and the standard deviation, `bands_into`, MACD's
 //! `lines_into`, the paths over high, low and close columns, BOP's over four, AD's and
-//! ADOSC's over four with the volume, and MFI's slice path over candles. They give what the catalog's row-by-row loop gives, bit for bit (each is
-//! its typed indicator's streaming loop, or proven equal to it), without a dynamic call and
-//! a [`DynInput`](super::DynInput) per row.
+//! ADOSC's over four with the volume, and MFI's slice path over candles. They give what the
+//! catalog's row-by-row loop gives, bit for bit (each is its typed indicator's streaming
+//! loop, or proven equal to it), without a dynamic call and a
+//! [`DynInput`](super::DynInput) per row.
 
 use std::any::Any;
 

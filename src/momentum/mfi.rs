@@ -181,9 +181,9 @@ impl<T: Real> Mfi<T> {
     }
 
     /// Up to [`CHUNK`] accepted candles on a full window, as their updates (bit for bit)
-    /// in three passes: the typical prices (into `out`, divisions without a dependency
-    /// from one candle to the next), the flows, the two sums in one run of pushes, then the
-    /// index. `false`, nothing done, for any other chunk.
+    /// in four passes: the typical prices (into `out`, divisions without a dependency from
+    /// one candle to the next), the flows, the two sums in one run of pushes, the index.
+    /// `false`, nothing done, for any other chunk.
     fn steady_chunk(&mut self, candles: &[Candle<T>], out: &mut [T]) -> bool {
         let Some(mut previous) = self.previous else {
             return false;
@@ -377,7 +377,8 @@ mod tests {
             let chunk: Vec<Candle<T>> = (0..len)
                 .map(|_| {
                     if round % 3 == 0 {
-                        // Mostly valid bars, an edge number in one field.
+                        // Bars in order (open at the high, close at the low), their
+                        // low, high and volume drawn from the edges.
                         let (low, high, volume) = (pick(), pick(), pick());
                         ordinary(low, if high >= low { high } else { low }, volume)
                     } else {
