@@ -148,17 +148,20 @@ impl<T: Real> InPlaceSum<T> {
             let completed = self.push_before_rebuild(&mut hot, *x);
             let other_completed = other.push_before_rebuild(&mut other_hot, *y);
             (*x, *y) = (hot.sum, other_hot.sum);
-            if completed && other_completed {
+            if completed && other_completed && self.slots.len() == other.slots.len() {
                 // Both blocks at once: their two chains of additions side by side.
                 rebuild_both(&mut self.slots, &mut other.slots);
                 hot.start_block();
                 other_hot.start_block();
-            } else if completed {
-                rebuild(&mut self.slots, 0);
-                hot.start_block();
-            } else if other_completed {
-                rebuild(&mut other.slots, 0);
-                other_hot.start_block();
+            } else {
+                if completed {
+                    rebuild(&mut self.slots, 0);
+                    hot.start_block();
+                }
+                if other_completed {
+                    rebuild(&mut other.slots, 0);
+                    other_hot.start_block();
+                }
             }
         }
         self.set_hot(hot);
@@ -501,6 +504,49 @@ impl<T: Real> InPlaceSum<T> {
             Some(slot) => self.slots.get(slot).copied(),
             None if self.full => self.slots.last().copied(),
             None => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InPlaceSum;
+
+    /// Two windows pushed together by `push_both_in_place` hold and give what each pushed
+    /// alone gives, bit for bit: of one period (their blocks complete together and are
+    /// rebuilt in one loop) and of two (one completes without the other, or both at once
+    /// with other lengths), over runs that start anywhere in a block.
+    #[test]
+    fn pushed_together_as_pushed_alone() {
+        let value = |i: usize| ((i * 7919) % 1000) as f64 * 0.37 - 100.0;
+        for (period, other_period) in [(5, 5), (3, 5), (4, 6), (1, 2), (7, 7)] {
+            for start in 0..12 {
+                let (mut ours, mut theirs) = (
+                    InPlaceSum::with_valid_period(period),
+                    InPlaceSum::with_valid_period(other_period),
+                );
+                let (mut our_alone, mut their_alone) = (ours.clone(), theirs.clone());
+                for i in 0..start {
+                    for sum in [&mut ours, &mut our_alone] {
+                        sum.push(value(i));
+                    }
+                    for sum in [&mut theirs, &mut their_alone] {
+                        sum.push(-value(i + 1));
+                    }
+                }
+                let mut x: Vec<f64> = (100..160).map(value).collect();
+                let mut y: Vec<f64> = (200..260).map(|i| -value(i)).collect();
+                let (x_in, y_in) = (x.clone(), y.clone());
+                ours.push_both_in_place(&mut theirs, &mut x, &mut y);
+                for ((&a, &b), (&sum_a, &sum_b)) in x_in.iter().zip(&y_in).zip(x.iter().zip(&y)) {
+                    our_alone.push(a);
+                    their_alone.push(b);
+                    assert_eq!(sum_a.to_bits(), our_alone.sum().to_bits());
+                    assert_eq!(sum_b.to_bits(), their_alone.sum().to_bits());
+                }
+                assert_eq!(ours, our_alone, "periods {period}, {other_period}");
+                assert_eq!(theirs, their_alone, "periods {period}, {other_period}");
+            }
         }
     }
 }
