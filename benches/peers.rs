@@ -859,6 +859,82 @@ fn drift_free_obv() -> impl FnMut((f64, f64)) -> [f64; 1] {
     }
 }
 
+/// A bar's money-flow volume as the crate computes it (TA-Lib's close location value times
+/// the volume, 0 on a flat bar), held within `±volume` by the crate's comparisons.
+#[inline(always)]
+fn money_flow(bar: &Candle) -> f64 {
+    let range = bar.high - bar.low;
+    let position = (bar.close - bar.low) - (bar.high - bar.close);
+    let flow = position / range * bar.volume;
+    let at_least_low = if flow > -bar.volume {
+        flow
+    } else {
+        -bar.volume
+    };
+    let flow = if at_least_low < bar.volume {
+        at_least_low
+    } else {
+        bar.volume
+    };
+    if range > 0.0 {
+        flow
+    } else {
+        0.0
+    }
+}
+
+/// The A/D line as TA-Lib adds it up: a plain running sum of the money-flow volumes.
+fn loop_ad() -> impl FnMut(Candle) -> [f64; 1] {
+    let mut ad = 0.0;
+    move |bar| {
+        ad += money_flow(&bar);
+        [ad]
+    }
+}
+
+/// The A/D line with the crate's drift-free total written plainly (the running sum and the
+/// rounding error of each addition, Knuth's TwoSum, as OBV's loop); no input checks.
+fn drift_free_ad() -> impl FnMut(Candle) -> [f64; 1] {
+    let (mut sum, mut error) = (0.0, 0.0);
+    move |bar| {
+        let flow = money_flow(&bar);
+        let next = sum + flow;
+        let flow_part = next - sum;
+        error += (sum - (next - flow_part)) + (flow - flow_part);
+        sum = next;
+        [sum + error]
+    }
+}
+
+/// The Chaikin oscillator on an A/D line `line` (a loop above): the difference of its
+/// exponential averages over `fast` and `slow` bars, `k·x + (1 − k)·e` seeded with the first
+/// value (TA-Lib's), NaN until `max(fast, slow)` bars.
+fn loop_adosc(
+    fast: usize,
+    slow: usize,
+    mut line: impl FnMut(Candle) -> [f64; 1],
+) -> impl FnMut(Candle) -> [f64; 1] {
+    let weight = |n: usize| 2.0 / (n as f64 + 1.0);
+    let (fast_k, slow_k) = (weight(fast), weight(slow));
+    let (fast_keep, slow_keep) = (1.0 - fast_k, 1.0 - slow_k);
+    let (mut fast_average, mut slow_average, mut bars) = (0.0, 0.0, 0);
+    move |bar| {
+        let [x] = line(bar);
+        if bars == 0 {
+            (fast_average, slow_average) = (x, x);
+        } else {
+            fast_average = x * fast_k + fast_average * fast_keep;
+            slow_average = x * slow_k + slow_average * slow_keep;
+        }
+        bars += 1;
+        [if bars >= fast.max(slow) {
+            fast_average - slow_average
+        } else {
+            f64::NAN
+        }]
+    }
+}
+
 /// Typical price, as TA-Lib adds it up.
 #[inline(always)]
 fn typical(bar: &Candle) -> f64 {
@@ -2142,6 +2218,40 @@ fn batch_peer_row<I, const B: usize>(
     g.finish();
 }
 
+/// A bar indicator's two hand loops as the group's rows, over the same bars as its streaming
+/// row: the plain loop checked to agree with the crate, the drift-free one to give its bits.
+fn hand_loops<I, P, D>(
+    group: &mut BenchmarkGroup<'_, Clock>,
+    what: &str,
+    bars: &[Candle],
+    fresh: impl Fn() -> I,
+    plain: impl Fn() -> P,
+    drift_free: impl Fn() -> D,
+) where
+    I: Indicator<Input = Candle, Output = f64>,
+    P: FnMut(Candle) -> [f64; 1],
+    D: FnMut(Candle) -> [f64; 1],
+{
+    let reference = {
+        let mut ours = fresh();
+        outputs(&bars[..CHECKED], |b| [nan_if_none(ours.update(b))])
+    };
+    agree(
+        &format!("{what} hand loop"),
+        &reference,
+        &outputs(&bars[..CHECKED], plain()),
+    );
+    let bits = |rows: &[[f64; 1]]| rows.iter().map(|[x]| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(
+        bits(&reference),
+        bits(&outputs(&bars[..CHECKED], drift_free())),
+        "{what} drift-free loop: not the crate's bits"
+    );
+    eprintln!("checked: {what} drift-free loop gives the crate's bits");
+    stream(group, "hand_loop", bars, plain());
+    stream(group, "drift_free_loop", bars, drift_free());
+}
+
 /// A column path over the bars' columns (`run` over the first `len` rows into `out`):
 /// checked against the streaming outputs on the checked prefix, then timed over the whole
 /// series, warmed up as the streaming rows are, as the group's slice row.
@@ -2308,7 +2418,15 @@ fn bar_functions(c: &mut Criterion) {
                 ad.hlcv_into(black_box(high), low, close, volume, out)
                     .unwrap()
             };
-            column_slice_path(g, "AD", &bars, AccumulationDistribution::new, run)
+            column_slice_path(g, "AD", &bars, AccumulationDistribution::new, run);
+            hand_loops(
+                g,
+                "AD",
+                &bars,
+                AccumulationDistribution::new,
+                loop_ad,
+                drift_free_ad,
+            );
         },
         |len, b: &mut [Vec<f64>; 1]| {
             let [high, low, close, volume] = firsts([high, low, close, volume], len);
@@ -2329,7 +2447,10 @@ fn bar_functions(c: &mut Criterion) {
                     .unwrap()
             };
             let fresh = || ChaikinOscillator::new(3, 10).unwrap();
-            column_slice_path(g, "ADOSC", &bars, fresh, run)
+            column_slice_path(g, "ADOSC", &bars, fresh, run);
+            let plain = || loop_adosc(3, 10, loop_ad());
+            let drift_free = || loop_adosc(3, 10, drift_free_ad());
+            hand_loops(g, "ADOSC", &bars, fresh, plain, drift_free);
         },
         |len, b: &mut [Vec<f64>; 4]| {
             let [high, low, close, volume] = firsts([high, low, close, volume], len);
