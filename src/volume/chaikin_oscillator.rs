@@ -7,7 +7,8 @@ use crate::error::invalid_state;
 use crate::{Error, Indicator, Real};
 
 use super::exp_average::{ExpAverage, Start};
-use super::{money_flow_columns, AccumulationDistribution};
+use super::{money_flow_columns, money_flow_volume, AccumulationDistribution};
+use crate::levels::is_valid_bar;
 
 /// Chaikin's A/D oscillator: a fast minus a slow exponential average of the
 /// [A/D line](AccumulationDistribution).
@@ -112,6 +113,29 @@ impl<T: Real> ChaikinOscillator<T> {
     #[inline]
     fn step(&self, candle: &Candle<T>) -> Option<Step<T>> {
         self.step_to(self.line.step(candle)?)
+    }
+
+    /// Past the warm-up, [`step`](Self::step) with its output, without the averages'
+    /// bookkeeping and with one finiteness check: the output's, which covers the total and
+    /// both averages (a non-finite total makes both averages, and their difference,
+    /// non-finite; `k > 0`). So it refuses what `step` refuses, and its values are `step`'s
+    /// bit for bit.
+    #[inline]
+    fn steady_step(&self, candle: &Candle<T>) -> Option<(T, Step<T>)> {
+        if !is_valid_bar(candle) {
+            return None;
+        }
+        let total = self.line.total().plus(money_flow_volume(candle));
+        let line = total.total();
+        let (mut fast, mut slow) = (self.fast, self.slow);
+        let output = fast.steady_next(line) - slow.steady_next(line);
+        output.is_finite().then_some((output, (total, fast, slow)))
+    }
+
+    /// `true` once the warm-up is over: every step then gives an output.
+    #[inline]
+    fn is_warm(&self) -> bool {
+        self.count == self.warmup_period()
     }
 
     /// [`step`](Self::step) of a valid bar of money-flow volume `flow`.
@@ -220,7 +244,7 @@ impl<T: Real> ChaikinOscillator<T> {
     /// a copy, a step refused (a total or an output beyond the float range) declining the
     /// chunk (`false`, nothing committed), which then goes row by row.
     fn add_up(&mut self, out: &mut [T]) -> bool {
-        if self.count == self.warmup_period() {
+        if self.is_warm() {
             return self.steady_chunk(out);
         }
         let mut local = self.clone();
@@ -262,6 +286,13 @@ impl<T: Real> Indicator for ChaikinOscillator<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
+        if self.is_warm() {
+            let Some((output, step)) = self.steady_step(&candle) else {
+                return self.value();
+            };
+            self.commit(step);
+            return Some(output);
+        }
         if let Some(step) = self.step(&candle) {
             self.commit(step);
         }
@@ -270,6 +301,12 @@ impl<T: Real> Indicator for ChaikinOscillator<T> {
 
     #[inline]
     fn peek(&self, candle: Candle<T>) -> Option<T> {
+        if self.is_warm() {
+            return match self.steady_step(&candle) {
+                Some((output, _)) => Some(output),
+                None => self.value(),
+            };
+        }
         match self.step(&candle) {
             Some((_, fast, slow)) => self.output(self.next_count(), &fast, &slow),
             None => self.value(),
@@ -351,5 +388,111 @@ impl<T: Real> TryFrom<ChaikinOscillatorState<T>> for ChaikinOscillator<T> {
             slow: state.slow,
             count: state.count,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::window::CompensatedSum;
+
+    /// The general step, as `update` takes it while warming up.
+    fn general_update(oscillator: &mut ChaikinOscillator<f64>, candle: Candle<f64>) -> Option<f64> {
+        if let Some(step) = oscillator.step(&candle) {
+            oscillator.commit(step);
+        }
+        oscillator.value()
+    }
+
+    /// Candles from a small generator: mostly valid bars, some with the close above the high,
+    /// a negative or unusable volume, a NaN, a flat bar, or a volume at the edge of the range.
+    fn candles(count: usize) -> Vec<Candle<f64>> {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        (0..count)
+            .map(|_| {
+                let (low, spread, place) = (50.0 + 100.0 * next(), 10.0 * next(), next());
+                let high = low + spread;
+                let close = low + spread * place;
+                let mut candle = Candle {
+                    open: close,
+                    high,
+                    low,
+                    close,
+                    volume: 1e6 * next(),
+                };
+                match (next() * 40.0) as u32 {
+                    0 => candle.close = high + 1.0,
+                    1 => candle.volume = -1.0,
+                    2 => candle.volume = f64::NAN,
+                    3 => candle.volume = 1e300,
+                    4 => candle.high = candle.low,
+                    5 => candle.volume = f64::max_input(),
+                    _ => {}
+                }
+                candle
+            })
+            .collect()
+    }
+
+    /// Past the warm-up, `update` and `peek` take the steady step: the same outputs, the same
+    /// refusals and the same states as the general step, bit for bit, from an ordinary state
+    /// and from one whose averages are at the ends of the float range (where the output
+    /// overflows, and the step must refuse the candle).
+    #[test]
+    fn steady_steps_are_the_general_steps() {
+        // Warm, its line and fast average at the largest float, its slow average (which moves
+        // by 2/100001 of the way a step) at the most negative: every output would overflow
+        // (no stream of usable candles gets there).
+        let mut extreme = ChaikinOscillator::new(2, 100_000).unwrap();
+        extreme.line.commit(CompensatedSum::new().plus(f64::MAX));
+        extreme.fast = ExpAverage::new(2, Start::First).next(f64::MAX).unwrap();
+        extreme.slow = ExpAverage::new(100_000, Start::First)
+            .next(-f64::MAX)
+            .unwrap();
+        extreme.count = extreme.warmup_period();
+        let runs = [
+            (
+                ChaikinOscillator::new(3, 10).unwrap(),
+                candles(5_000),
+                false,
+            ),
+            (extreme, candles(2_000), true),
+        ];
+        for (start, candles, overflows) in runs {
+            let (mut steady, mut general) = (start.clone(), start);
+            let (mut refused, mut valid_refused) = (0, 0);
+            for (index, candle) in candles.into_iter().enumerate() {
+                let peeked = steady.peek(candle);
+                let expected = general_update(&mut general, candle);
+                let before = format!("{steady:?}");
+                let got = steady.update(candle);
+                let unchanged = format!("{steady:?}") == before;
+                refused += usize::from(unchanged);
+                valid_refused += usize::from(unchanged && is_valid_bar(&candle));
+                let bits = |x: Option<f64>| x.map(f64::to_bits);
+                assert_eq!(bits(got), bits(expected), "output at {index}");
+                assert_eq!(bits(peeked), bits(expected), "peek at {index}");
+                assert_eq!(
+                    format!("{steady:?}"),
+                    format!("{general:?}"),
+                    "state at {index}"
+                );
+            }
+            assert!(
+                steady.is_warm() && refused > 0,
+                "warm, and some candles refused"
+            );
+            assert_eq!(
+                valid_refused > 0,
+                overflows,
+                "valid bars refused for overflowing"
+            );
+        }
     }
 }
