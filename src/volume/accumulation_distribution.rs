@@ -160,10 +160,11 @@ impl<T: Real> Indicator for AccumulationDistribution<T> {
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
-        if let Some(total) = self.step(&candle) {
-            self.commit(total);
-        }
-        self.value()
+        let Some(total) = self.step(&candle) else {
+            return self.value();
+        };
+        self.commit(total);
+        Some(total.total())
     }
 
     #[inline]
