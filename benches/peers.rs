@@ -2075,6 +2075,13 @@ fn adx(c: &mut Criterion) {
     let mut ours = Adx::new(period).unwrap();
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
+    // Each update through an opaque reference: the state read from memory at every call, as
+    // when a feed holds many indicators, so nothing derived from the period is hoisted.
+    let mut held = Adx::new(period).unwrap();
+    held.warm_up(bars[..1000].iter().copied());
+    stream(&mut g, "ta_stream_by_reference", &bars, move |b| {
+        black_box(&mut held).update(b)
+    });
     hlc_slice_path(
         &mut g,
         "ADX",

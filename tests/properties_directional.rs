@@ -686,6 +686,29 @@ fn a_corrupt_state_is_refused() {
     let json = serde_json::to_string(&adx).unwrap();
     assert_eq!(serde_json::from_str::<Adx>(&json).unwrap(), adx);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // The saved movement holds its sums and counts, not Wilder's weights derived from the
+    // period (derived again on loading: the loaded state equals the saved one, above).
+    let movement = value
+        .pointer("/core/movement")
+        .unwrap()
+        .as_object()
+        .unwrap();
+    let mut fields: Vec<&str> = movement.keys().map(String::as_str).collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        ["minus", "moves", "period", "plus", "previous", "range"]
+    );
+    let mut extra = value.clone();
+    let movement = extra.pointer_mut("/core/movement").unwrap();
+    movement
+        .as_object_mut()
+        .unwrap()
+        .insert("weights".into(), serde_json::json!([0.5, 0.5]));
+    assert!(
+        serde_json::from_value::<Adx>(extra).is_err(),
+        "an unknown field accepted"
+    );
     for (path, bad) in [
         ("/core/adx", serde_json::json!(101.0)),
         ("/core/movement/range", serde_json::json!(-1.0)),

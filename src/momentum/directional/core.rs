@@ -100,7 +100,13 @@ pub(crate) fn ratio<T: Real>(part: T, whole: T, scale: T) -> T {
 /// `n = 1`, as TA-Lib).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        from = "MovementState<T>",
+        bound(deserialize = "T: Real + serde::Deserialize<'de>")
+    )
+)]
 pub(crate) struct Movement<T> {
     period: usize,
     previous: Option<Previous<T>>,
@@ -109,11 +115,45 @@ pub(crate) struct Movement<T> {
     plus: T,
     minus: T,
     range: T,
+    /// Wilder's weights `(1 − 1/n, 1/n)`, derived from `period` once (a conversion and a
+    /// division an update otherwise, which a loop may hoist but a call through a
+    /// reference cannot).
+    #[cfg_attr(feature = "serde", serde(skip_serializing))]
+    weights: (T, T),
+}
+
+/// The saved form of [`Movement`]: its fields without the derived weights.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MovementState<T> {
+    period: usize,
+    previous: Option<Previous<T>>,
+    moves: usize,
+    plus: T,
+    minus: T,
+    range: T,
+}
+
+#[cfg(feature = "serde")]
+impl<T: Real> From<MovementState<T>> for Movement<T> {
+    /// The weights derived from the period again (the owners check the rest).
+    fn from(state: MovementState<T>) -> Self {
+        Self {
+            previous: state.previous,
+            moves: state.moves,
+            plus: state.plus,
+            minus: state.minus,
+            range: state.range,
+            ..Self::new(state.period)
+        }
+    }
 }
 
 impl<T: Real> Movement<T> {
     /// For a period already checked to be in `1..=100000`.
     pub(crate) fn new(period: usize) -> Self {
+        let share = from_usize::<T>(period).recip();
         Self {
             period,
             previous: None,
@@ -121,6 +161,7 @@ impl<T: Real> Movement<T> {
             plus: T::zero(),
             minus: T::zero(),
             range: T::zero(),
+            weights: (T::one() - share, share),
         }
     }
 
@@ -182,8 +223,7 @@ impl<T: Real> Movement<T> {
     /// Wilder's weights `(1 − 1/n, 1/n)`: of the smoothed value and of the new one.
     #[inline]
     pub(crate) fn weights(&self) -> (T, T) {
-        let share = from_usize::<T>(self.period).recip();
-        (T::one() - share, share)
+        self.weights
     }
 
     /// `true` from move `n` on, when the DIs (and so DX) exist.
@@ -256,7 +296,13 @@ impl<T: Real> Movement<T> {
 /// as `ADX·(1 − 1/n) + DX/n`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        bound(deserialize = "T: Real + serde::Deserialize<'de>")
+    )
+)]
 pub(crate) struct Strength<T> {
     movement: Movement<T>,
     /// The DX line's last value.
@@ -396,7 +442,13 @@ impl<T: Real> Strength<T> {
 /// [`Strength`] and the last `n` ADX values, for ADXR: `(ADX_t + ADX_{t−n+1}) / 2`, as TA-Lib.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        bound(deserialize = "T: Real + serde::Deserialize<'de>")
+    )
+)]
 pub(crate) struct Rating<T: Copy> {
     strength: Strength<T>,
     /// The last `n` ADX values, oldest first.
