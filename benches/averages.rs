@@ -41,8 +41,8 @@ where
     group.sample_size(20);
     group.bench_function(BenchmarkId::new(label, period), |b| {
         b.iter(|| {
-            for &x in &data {
-                black_box(indicator.update(black_box(x)));
+            for x in &data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });
@@ -70,8 +70,8 @@ fn bench_pairs<I>(
     group.sample_size(20);
     group.bench_function(BenchmarkId::new("ta_stream", period), |b| {
         b.iter(|| {
-            for &x in &data {
-                black_box(indicator.update(black_box(x)));
+            for x in &data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });
@@ -86,8 +86,8 @@ fn bench_loop(c: &mut Criterion, group: &str, period: usize, mut step: impl FnMu
     group.sample_size(20);
     group.bench_function(BenchmarkId::new("hand_written", period), |b| {
         b.iter(|| {
-            for &x in &data {
-                black_box(step(black_box(x)));
+            for x in &data {
+                black_box(step(*black_box(x)));
             }
         })
     });

@@ -73,8 +73,8 @@ fn bench_indicator<I: Indicator>(
     group.sample_size(10);
     group.bench_function(BenchmarkId::new("ta_stream", label), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(indicator.update(black_box(x)));
+            for x in data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });

@@ -45,8 +45,8 @@ where
     group.sample_size(20);
     group.bench_function(BenchmarkId::new("ta_stream", period), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(indicator.update(black_box(x)));
+            for x in data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });
@@ -70,8 +70,8 @@ fn bench_loop(
     group.sample_size(20);
     group.bench_function(BenchmarkId::new(label, period), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(step(black_box(x)));
+            for x in data {
+                black_box(step(*black_box(x)));
             }
         })
     });

@@ -25,8 +25,8 @@ fn typed<I: Indicator<Input = f64> + Clone>(c: &mut Criterion, name: &str, warme
     group.bench_function(BenchmarkId::new(name, "typed"), |b| {
         b.iter(|| {
             let mut indicator = warmed.clone();
-            for &x in &xs {
-                black_box(indicator.update(black_box(x)));
+            for x in &xs {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });

@@ -38,8 +38,8 @@ fn bench_indicator<I: Indicator<Input = f64>>(c: &mut Criterion, name: &str, mut
     group.sample_size(20);
     group.bench_function(BenchmarkId::new(name, "ta_stream"), |b| {
         b.iter(|| {
-            for &x in &data {
-                black_box(indicator.update(black_box(x)));
+            for x in &data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });

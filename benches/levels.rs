@@ -55,8 +55,8 @@ fn bench_steps<I: Copy, O>(
     group.sample_size(10);
     group.bench_function(BenchmarkId::new(label, parameter), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(step(black_box(x)));
+            for x in data {
+                black_box(step(*black_box(x)));
             }
         })
     });

@@ -65,8 +65,8 @@ fn bench_indicator<I>(
     group.sample_size(20);
     group.bench_function(BenchmarkId::new(label, parameter), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(indicator.update(black_box(x)));
+            for x in data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });
@@ -89,8 +89,8 @@ fn bench_loop<X: Copy, Y>(
     group.sample_size(20);
     group.bench_function(BenchmarkId::new("hand_written", parameter), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(step(black_box(x)));
+            for x in data {
+                black_box(step(*black_box(x)));
             }
         })
     });

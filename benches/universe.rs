@@ -262,8 +262,8 @@ where
         (
             "update",
             Box::new(move || {
-                for &x in data {
-                    black_box(streaming.update(black_box(x)));
+                for x in data {
+                    black_box(streaming.update(*black_box(x)));
                 }
             }),
         ),

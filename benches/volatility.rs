@@ -88,8 +88,8 @@ fn bench_indicator<I>(
     let mut group = configure(c, group);
     group.bench_function(BenchmarkId::new("ta_stream", period), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(indicator.update(black_box(x)));
+            for x in data {
+                black_box(indicator.update(*black_box(x)));
             }
         })
     });
@@ -107,8 +107,8 @@ fn bench_loop<X: Copy, O>(
     let mut group = configure(c, group);
     group.bench_function(BenchmarkId::new("hand_written", period), |b| {
         b.iter(|| {
-            for &x in data {
-                black_box(step(black_box(x)));
+            for x in data {
+                black_box(step(*black_box(x)));
             }
         })
     });

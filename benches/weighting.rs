@@ -72,8 +72,8 @@ fn index_level(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("price_update", |b| {
         b.iter(|| {
-            for &update in &updates {
-                black_box(index.update(black_box(update)));
+            for update in &updates {
+                black_box(index.update(*black_box(update)));
             }
         })
     });
