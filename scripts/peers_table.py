@@ -55,7 +55,8 @@ ROWS = [
     ("willr14", "WILLR(14)"),
     ("mfi14", "MFI(14)"),
     ("adx14", "ADX(14)"),
-    # TA-Lib functions `kand` also has (no hand loop).
+    # TA-Lib functions `kand` also has (no hand loop but for AD and ADOSC, which have a plain
+    # and a drift-free one).
     ("dema30", "DEMA(30)"),
     ("tema30", "TEMA(30)"),
     ("t3", "T3(5,0.7)"),
