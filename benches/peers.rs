@@ -851,12 +851,20 @@ fn drift_free_obv() -> impl FnMut((f64, f64)) -> [f64; 1] {
             rising - falling
         };
         previous = close;
-        let next = sum + signed;
-        let signed_part = next - sum;
-        error += (sum - (next - signed_part)) + (signed - signed_part);
-        sum = next;
-        [sum + error]
+        [add_compensated(&mut sum, &mut error, signed)]
     }
+}
+
+/// `x` added to a running `sum` whose rounding errors (Knuth's TwoSum, each addition's
+/// exact error) accumulate in `error`: the crate's drift-free total written plainly; returns
+/// the total, `sum + error`.
+#[inline(always)]
+fn add_compensated(sum: &mut f64, error: &mut f64, x: f64) -> f64 {
+    let next = *sum + x;
+    let x_part = next - *sum;
+    *error += (*sum - (next - x_part)) + (x - x_part);
+    *sum = next;
+    *sum + *error
 }
 
 /// A bar's money-flow volume as the crate computes it (TA-Lib's close location value times
@@ -896,14 +904,7 @@ fn loop_ad() -> impl FnMut(Candle) -> [f64; 1] {
 /// rounding error of each addition, Knuth's TwoSum, as OBV's loop); no input checks.
 fn drift_free_ad() -> impl FnMut(Candle) -> [f64; 1] {
     let (mut sum, mut error) = (0.0, 0.0);
-    move |bar| {
-        let flow = money_flow(&bar);
-        let next = sum + flow;
-        let flow_part = next - sum;
-        error += (sum - (next - flow_part)) + (flow - flow_part);
-        sum = next;
-        [sum + error]
-    }
+    move |bar| [add_compensated(&mut sum, &mut error, money_flow(&bar))]
 }
 
 /// The Chaikin oscillator on an A/D line `line` (a loop above): the difference of its
