@@ -139,10 +139,14 @@ pub trait Indicator {
     }
 
     /// Runs [`update`](Indicator::update) over a slice and collects one output per input.
-    /// Bit-identical to calling `update` in a loop (it is that loop). It allocates the
-    /// result, an `Option` per value; for indicators with a number as output,
-    /// [`update_slice`](Indicator::update_slice) writes into a slice you provide instead,
-    /// which is the fast path for whole histories.
+    /// Bit-identical to calling `update` in a loop, with the same final state. It allocates
+    /// the result, an `Option` per value. Most indicators with a slice path of their own
+    /// (SMA, EMA, RSI, WMA, MAX, STDDEV, ATR, OBV, ...) and a few others run it through
+    /// [`update_slice`](Indicator::update_slice), a chunk of inputs at a time into a buffer
+    /// on the stack, NaN read as `None` (every `Some` they give is finite): 1.1 to 3 times
+    /// faster than collecting `update`'s outputs one by one (RSI(14): 1.9 ns an input
+    /// against 6.0), which the others do. `update_slice` itself, into a slice you provide,
+    /// is the fastest path for whole histories.
     fn batch(&mut self, inputs: &[Self::Input]) -> Vec<Option<Self::Output>> {
         inputs.iter().map(|&input| self.update(input)).collect()
     }

@@ -4,6 +4,7 @@
 
 use crate::bar::Candle;
 use crate::{Error, Indicator, Real};
+use num_traits::Float;
 
 /// Checks that `out` has one slot per input, then runs `update` over `inputs`, writing each
 /// output (NaN for `None`) into its slot. The loop is the streaming loop, so the outputs are
@@ -64,6 +65,49 @@ macro_rules! update_slice_on_a_copy {
     };
 }
 pub(crate) use update_slice_on_a_copy;
+
+/// [`Indicator::batch`] through the indicator's slice path: [`update_slice`] (the
+/// indicator's own) [`VALUE_CHUNK`] inputs at a time into a buffer on the stack, each
+/// number then `Some` unless it is NaN. Every `Some` an indicator gives is finite (its
+/// contract), so a NaN in the slice path's output is exactly a `None` of `update`: the
+/// same outputs bit for bit, and the same state. Faster than collecting `update`'s outputs
+/// one at a time, where the compiler keeps the state in memory and reloads it after each
+/// output is written (RSI(14): 6.1 ns an input, 1.9 this way).
+pub(crate) fn collect_by_slices<I>(indicator: &mut I, inputs: &[I::Input]) -> Vec<Option<I::Output>>
+where
+    I: Indicator + ?Sized,
+    I::Output: Real,
+{
+    let mut outputs = Vec::with_capacity(inputs.len());
+    let mut buffer = [<I::Output as num_traits::Float>::nan(); VALUE_CHUNK];
+    for chunk in inputs.chunks(VALUE_CHUNK) {
+        let numbers = buffer.get_mut(..chunk.len()).unwrap_or_default();
+        // `update_slice` refuses only an output of the wrong length, before consuming
+        // anything; the chunk goes through `update` then (never, in fact).
+        if indicator.update_slice(chunk, numbers).is_ok() {
+            let some_unless_nan = |&number: &I::Output| (!number.is_nan()).then_some(number);
+            outputs.extend(numbers.iter().map(some_unless_nan));
+        } else {
+            outputs.extend(chunk.iter().map(|&input| indicator.update(input)));
+        }
+    }
+    outputs
+}
+
+/// In the `Indicator` impl of an indicator whose output is a number: its `batch` runs
+/// [`collect_by_slices`].
+macro_rules! batch_by_slices {
+    () => {
+        /// [`update`](crate::Indicator::update) over `inputs`, one output per input, bit for
+        /// bit: run through [`update_slice`](crate::Indicator::update_slice) a chunk at a
+        /// time, NaN read as `None` (every `Some` output is finite), which is faster than
+        /// collecting the outputs of `update` one at a time.
+        fn batch(&mut self, inputs: &[Self::Input]) -> Vec<Option<Self::Output>> {
+            crate::slice::collect_by_slices(self, inputs)
+        }
+    };
+}
+pub(crate) use batch_by_slices;
 
 /// The slice path of an indicator with several outputs, in TA-Lib's shape: one
 /// caller-provided column per output. Checks every column's length against the inputs'

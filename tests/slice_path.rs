@@ -7,7 +7,8 @@
 //! paths over high, low and close columns (`hlc_into` of WILLR, ATR, NATR and TRANGE, the
 //! stochastics' `hlc_lines_into`), the slice paths that run on a copy of the state (OBV,
 //! PVT, TSI, the math operators and the cumulative sum), and the lagged indicators' (MOM,
-//! ROC, ROCP, ROCR, ROCR100), and MFI's slice path over candles.
+//! ROC, ROCP, ROCR, ROCR100), and MFI's slice path over candles. `batch`, which runs the
+//! slice path a chunk at a time, gives `update`'s outputs too.
 
 mod common;
 
@@ -55,6 +56,25 @@ where
         }
     }
     assert_eq!(sliced, streaming, "final states differ");
+
+    // `batch` runs the slice path in chunks and reads its NaN as `None`.
+    let mut batched = indicator.clone();
+    let mut collected = batched.batch(first_in);
+    collected.extend(batched.batch(second_in));
+    assert_eq!(
+        collected.len(),
+        expected.len(),
+        "one batch output per input"
+    );
+    for (index, (got, want)) in collected.iter().zip(&expected).enumerate() {
+        let same = match (got, want) {
+            (Some(got), Some(want)) => got.to_bits_like(*want),
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(same, "index {index}: batch {got:?}, streaming {want:?}");
+    }
+    assert_eq!(batched, streaming, "final states differ after batch");
 }
 
 /// Bit equality for both float types (through the wider type: exact for `f32`).

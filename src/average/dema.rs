@@ -90,6 +90,8 @@ impl<T: Real> Indicator for Dema<T> {
     type Input = T;
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     /// Once every stage is seeded, a chunk of usable inputs through the stages' steady
     /// steps on a copy held in registers: the same outputs bit for bit.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {

@@ -124,6 +124,8 @@ impl<T: Real> Indicator for Kama<T> {
     type Input = T;
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {
         if !x.is_usable() {

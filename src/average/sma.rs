@@ -142,6 +142,8 @@ impl<T: Real> Indicator for Sma<T> {
         self.sum.clear();
     }
 
+    crate::slice::batch_by_slices!();
+
     /// The streaming loop with the window's counters held in registers: the same outputs
     /// bit for bit, faster than calling `update` in a loop.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {

@@ -139,6 +139,8 @@ impl<T: Real> Indicator for Wma<T> {
         self.peek_fed(x)
     }
 
+    crate::slice::batch_by_slices!();
+
     /// The steady state a block at a time, in chunks of usable inputs that end where the
     /// window's blocks do (the window's counters in registers, the weights counted, not
     /// converted, the divisor computed once, and a whole block's sums added side by side

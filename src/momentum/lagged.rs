@@ -109,6 +109,8 @@ macro_rules! lagged_indicator {
                 self.value = None;
             }
 
+            crate::slice::batch_by_slices!();
+
             /// Once the window is full, a chunk of usable inputs runs without a push per
             /// input: each output is the formula of an input and the input `n` before it
             /// (see `RingBuffer::push_run_with_evicted`), the same outputs bit for bit.

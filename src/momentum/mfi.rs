@@ -256,6 +256,8 @@ impl<T: Real> Indicator for Mfi<T> {
         self.flows.sums().map(Self::index)
     }
 
+    crate::slice::batch_by_slices!();
+
     /// In chunks of candles: a chunk of accepted candles on a full window goes through the
     /// typical prices, the flows, the sums and the index one pass each, any other candle by
     /// candle through `update`. Bit for bit the streaming outputs and state.

@@ -164,6 +164,7 @@ impl<T: Real> Indicator for Rsi<T> {
     type Output = T;
 
     crate::slice::update_slice_on_a_copy!();
+    crate::slice::batch_by_slices!();
 
     #[inline(always)]
     fn update(&mut self, x: T) -> Option<T> {

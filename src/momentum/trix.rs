@@ -130,6 +130,8 @@ impl<T: Real> Indicator for Trix<T> {
         Some(Self::rate(now, before?))
     }
 
+    crate::slice::batch_by_slices!();
+
     /// Once the three EMAs are seeded, a chunk of usable inputs through their steady steps
     /// on a copy held in registers: the same outputs and final state bit for bit.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {

@@ -133,6 +133,7 @@ impl<T: Real> Indicator for Tsi<T> {
     type Output = T;
 
     crate::slice::update_slice_on_a_copy!();
+    crate::slice::batch_by_slices!();
 
     #[inline]
     fn update(&mut self, x: T) -> Option<T> {

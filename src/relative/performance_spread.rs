@@ -194,6 +194,8 @@ impl<T: Real> Indicator for PerformanceSpread<T> {
     type Input = (T, T);
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {
         if !crate::CheckedInput::is_usable(&input) {

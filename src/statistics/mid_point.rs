@@ -94,6 +94,8 @@ impl<T: Real> Indicator for MidPoint<T> {
         Some(midpoint(high?, low?))
     }
 
+    crate::slice::batch_by_slices!();
+
     /// The two extremes' own slice paths over a chunk (the highest values into `out`, the
     /// lowest into a buffer on the stack), then the midpoints: the same outputs and final
     /// state as `update` in a loop, bit for bit (both extremes ignore an unusable input and

@@ -110,6 +110,8 @@ macro_rules! rolling_extreme {
                 self.deque.clear();
             }
 
+            crate::slice::batch_by_slices!();
+
             /// Chunks of usable inputs on a full window through the window's slice path (a
             /// block at a time, without ages), others through `update`: the same outputs
             /// and state, `age()` included, bit for bit.

@@ -148,6 +148,7 @@ impl<T: Real> Indicator for Atr<T> {
     type Output = T;
 
     crate::slice::update_slice_on_a_copy!();
+    crate::slice::batch_by_slices!();
 
     #[inline(always)]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {

@@ -123,6 +123,7 @@ impl<T: Real> Indicator for Natr<T> {
     type Output = T;
 
     crate::slice::update_slice_on_a_copy!();
+    crate::slice::batch_by_slices!();
 
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {

@@ -132,6 +132,8 @@ impl<T: Real> Indicator for StdDev<T> {
         self.variance.value().map(T::sqrt)
     }
 
+    crate::slice::batch_by_slices!();
+
     /// The variance's steady state a block at a time, in chunks of usable inputs: the same
     /// outputs and state as `update`, bit for bit.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {

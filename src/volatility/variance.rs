@@ -670,6 +670,8 @@ impl<T: Real> Indicator for Variance<T> {
         self.variance()
     }
 
+    crate::slice::batch_by_slices!();
+
     /// The steady state a block at a time, in chunks of usable inputs: the same outputs and
     /// state as `update`, bit for bit.
     fn update_slice(&mut self, inputs: &[T], out: &mut [T]) -> Result<(), Error> {

@@ -284,6 +284,8 @@ impl<T: Real> Indicator for ChaikinOscillator<T> {
     type Input = Candle<T>;
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if self.is_warm() {

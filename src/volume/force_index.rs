@@ -110,6 +110,8 @@ impl<T: Real> Indicator for ForceIndex<T> {
     type Input = (T, T);
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {
         if let Some(average) = self.step(input) {

@@ -97,6 +97,7 @@ impl<T: Real> Indicator for Obv<T> {
     type Output = T;
 
     crate::slice::update_slice_on_a_copy!();
+    crate::slice::batch_by_slices!();
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {

@@ -88,6 +88,7 @@ impl<T: Real> Indicator for PriceVolumeTrend<T> {
     type Output = T;
 
     crate::slice::update_slice_on_a_copy!();
+    crate::slice::batch_by_slices!();
 
     #[inline]
     fn update(&mut self, input: (T, T)) -> Option<T> {

@@ -113,6 +113,8 @@ impl<T: Real> Indicator for RelativeVolume<T> {
     type Input = T;
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     #[inline]
     fn update(&mut self, volume: T) -> Option<T> {
         if is_volume(volume) {

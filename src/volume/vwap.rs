@@ -112,6 +112,8 @@ impl<T: Real> Indicator for Vwap<T> {
     type Input = Candle<T>;
     type Output = T;
 
+    crate::slice::batch_by_slices!();
+
     #[inline]
     fn update(&mut self, candle: Candle<T>) -> Option<T> {
         if let Some((weighted, volume)) = self.step(&candle) {
