@@ -7,6 +7,9 @@
 //! Such a `batch` reads a NaN of the slice path as `None`; a `Some(NaN)` from `update` (which
 //! the crate's contract rules out) would fail here.
 
+mod common;
+
+use common::batch::check_batch_equals_streaming;
 use proptest::prelude::*;
 use ta_stream::average::{Ema, Hma, HtTrendline, Identity, Kama, Mavp, Sma, Trima, Vwma, Zlema};
 use ta_stream::bar::Candle;
@@ -29,37 +32,7 @@ use ta_stream::volume::{
     AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex, MarketFacilitation,
     RelativeVolume, VolumeIndex, VolumeSide, Vwap,
 };
-use ta_stream::{Indicator, Real};
-
-/// Runs `inputs` through a copy of `indicator` with `update` in a loop and through another
-/// with `batch` (in two calls, split at `split`), and checks every output bit for bit and the
-/// final states.
-fn check_batch_equals_streaming<I>(name: &str, indicator: &I, inputs: &[I::Input], split: usize)
-where
-    I: Indicator + Clone + PartialEq + std::fmt::Debug,
-    I::Output: Real,
-{
-    let mut streaming = indicator.clone();
-    let expected: Vec<Option<I::Output>> = inputs.iter().map(|&x| streaming.update(x)).collect();
-
-    let mut batched = indicator.clone();
-    let (first, second) = inputs.split_at(split.min(inputs.len()));
-    let mut got = batched.batch(first);
-    got.extend(batched.batch(second));
-
-    assert_eq!(got.len(), expected.len(), "{name}: one output per input");
-    for (index, (got, want)) in got.iter().zip(&expected).enumerate() {
-        let bits = |x: &Option<I::Output>| {
-            x.map(|x| num_traits::ToPrimitive::to_f64(&x).map(f64::to_bits))
-        };
-        assert_eq!(
-            bits(got),
-            bits(want),
-            "{name}, index {index}: batch {got:?}, streaming {want:?}"
-        );
-    }
-    assert_eq!(batched, streaming, "{name}: final states differ");
-}
+use ta_stream::Real;
 
 /// Mostly a walk of prices, with unusable values (NaN, ±∞, magnitudes out of range),
 /// extremes, zeros and flat stretches; long enough for several of `batch`'s chunks.

@@ -12,6 +12,7 @@
 
 mod common;
 
+use common::batch::check_batch_equals_streaming;
 use common::{assert_histogram_matches, assert_matches, Fixture, PERIODS, SINGLE_SERIES};
 use num_traits::Float;
 use proptest::prelude::*;
@@ -58,23 +59,7 @@ where
     assert_eq!(sliced, streaming, "final states differ");
 
     // `batch` runs the slice path in chunks and reads its NaN as `None`.
-    let mut batched = indicator.clone();
-    let mut collected = batched.batch(first_in);
-    collected.extend(batched.batch(second_in));
-    assert_eq!(
-        collected.len(),
-        expected.len(),
-        "one batch output per input"
-    );
-    for (index, (got, want)) in collected.iter().zip(&expected).enumerate() {
-        let same = match (got, want) {
-            (Some(got), Some(want)) => got.to_bits_like(*want),
-            (None, None) => true,
-            _ => false,
-        };
-        assert!(same, "index {index}: batch {got:?}, streaming {want:?}");
-    }
-    assert_eq!(batched, streaming, "final states differ after batch");
+    check_batch_equals_streaming("batch", indicator, inputs, split);
 }
 
 /// Bit equality for both float types (through the wider type: exact for `f32`).

@@ -150,5 +150,6 @@ pub const PERIODS: [usize; 4] = [2, 14, 50, 200];
 
 #[cfg(feature = "serde")]
 pub mod adversarial;
+pub mod batch;
 pub mod contract;
 pub mod strategies;
