@@ -8,13 +8,14 @@
 //! 20,000 points, after 2,000 points of warm-up (the peers seed their averages differently,
 //! and a seed's influence decays geometrically), every output agrees within `1e-9` relative
 //! to `max(|a|, |b|, 1)` (the prices are about 100, so this is stricter than relative to the
-//! price). For SMA, WMA, STDDEV, Bollinger and OBV a second hand loop, `drift_free_loop`,
-//! writes the crate's own drift-free formula plainly (block suffix sums, nothing subtracted
-//! from a running total; OBV's total with the rounding error of each addition): the plain
-//! `hand_loop` subtracts evicted values (or adds without compensation) and so drifts, and
-//! the gap between the two loops is the price of drift-freedom, the gap between the crate
-//! and `drift_free_loop` the crate's own overhead. Where a peer's definition differs, it is
-//! given the parameter that makes it compute the same numbers, or left out:
+//! price). For SMA, WMA, STDDEV, Bollinger, MFI, OBV, AD and ADOSC a second hand loop,
+//! `drift_free_loop`, writes the crate's own drift-free formula plainly (block suffix sums,
+//! nothing subtracted from a running total; the totals of OBV and AD with the rounding error
+//! of each addition): the plain `hand_loop` subtracts evicted values (or adds without
+//! compensation) and so drifts, and the gap between the two loops is the price of
+//! drift-freedom, the gap between the crate and `drift_free_loop` the crate's own overhead.
+//! Where a peer's definition differs, it is given the parameter that makes it compute the
+//! same numbers, or left out:
 //! - `ta`'s EMA-based smoothing uses `α = 2/(n + 1)`: its RSI and ATR get period `2n − 1`
 //!   (`α = 1/n`, Wilder's); `ta` has no WMA, and its slow stochastic smooths `%K` with an
 //!   EMA and has no `%D` line (left out);
@@ -1149,24 +1150,63 @@ impl<const K: usize> BlockSums<K> {
     }
 }
 
+impl BlockSums<1> {
+    /// Pushes `x` and returns the window's sum: the old block's suffix sum from the next
+    /// slot on plus the current block's running sum; a completed block is rebuilt into
+    /// suffix sums, newest first.
+    #[inline(always)]
+    fn push(&mut self, x: f64) -> f64 {
+        let period = self.ring.len();
+        self.ring[self.next] = x;
+        self.recent[0] += x;
+        let sum = self.suffix[self.next + 1][0] + self.recent[0];
+        self.next += 1;
+        if self.next == period {
+            let mut running = 0.0;
+            for (suffix, &x) in self.suffix.iter_mut().zip(&self.ring).rev() {
+                running += x;
+                suffix[0] = running;
+            }
+            (self.next, self.recent, self.full) = (0, [0.0], true);
+        }
+        sum
+    }
+}
+
 /// Drift-free rolling mean: the old block's suffix sum plus the current block's sum.
 fn drift_free_sma(period: usize) -> impl FnMut(f64) -> [f64; 1] {
     let mut b = BlockSums::<1>::new(period);
     let n = period as f64;
     move |x| {
-        b.ring[b.next] = x;
-        b.recent[0] += x;
-        let sum = b.suffix[b.next + 1][0] + b.recent[0];
-        b.next += 1;
-        if b.next == period {
-            let mut running = 0.0;
-            for (suffix, &x) in b.suffix.iter_mut().zip(&b.ring).rev() {
-                running += x;
-                suffix[0] = running;
-            }
-            (b.next, b.recent, b.full) = (0, [0.0], true);
-        }
+        let sum = b.push(x);
         [if b.full { sum / n } else { f64::NAN }]
+    }
+}
+
+/// MFI on the crate's drift-free sums (`BlockSums`, one for the positive flows, one for the
+/// negative) with its flows and its index, `100·(U/(U + D))`: the crate's arithmetic without
+/// its check of each candle or a state to save.
+fn drift_free_mfi(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
+    let (mut ups, mut downs) = (BlockSums::<1>::new(period), BlockSums::<1>::new(period));
+    let mut previous = f64::NAN;
+    move |bar| {
+        let tp = typical(&bar);
+        if previous.is_nan() {
+            previous = tp;
+            return [f64::NAN];
+        }
+        let flow = tp * bar.volume;
+        let up = ups.push(if tp > previous { flow } else { 0.0 });
+        let down = downs.push(if tp < previous { flow } else { 0.0 });
+        previous = tp;
+        let total = up + down;
+        [if !ups.full {
+            f64::NAN
+        } else if total == 0.0 {
+            0.0
+        } else {
+            100.0 * (up / total)
+        }]
     }
 }
 
@@ -2127,11 +2167,6 @@ fn mfi(c: &mut Criterion) {
         let mut mfi = Mfi::new(period).unwrap();
         outputs(prefix, |b| [nan_if_none(mfi.update(b))])
     };
-    agree(
-        "MFI hand loop",
-        &reference,
-        &outputs(prefix, loop_mfi(period)),
-    );
     let ta_bars: Vec<_> = bars.iter().map(ta_bar).collect();
     let mut t = ta::indicators::MoneyFlowIndex::new(period).unwrap();
     agree(
@@ -2162,7 +2197,15 @@ fn mfi(c: &mut Criterion) {
     ours.warm_up(bars[..1000].iter().copied());
     stream(&mut g, "ta_stream", &bars, move |b| ours.update(b));
     slice_path(&mut g, Mfi::new(period).unwrap(), &bars);
-    stream(&mut g, "hand_loop", &bars, loop_mfi(period));
+    let fresh = || Mfi::new(period).unwrap();
+    hand_loops(
+        &mut g,
+        "MFI",
+        &bars,
+        fresh,
+        || loop_mfi(period),
+        || drift_free_mfi(period),
+    );
     let mut t = ta::indicators::MoneyFlowIndex::new(period).unwrap();
     stream(&mut g, "ta", &ta_bars, move |b| t.next(&b));
     let mut o: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; POINTS]);
