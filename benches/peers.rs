@@ -8,11 +8,11 @@
 //! 20,000 points, after 2,000 points of warm-up (the peers seed their averages differently,
 //! and a seed's influence decays geometrically), every output agrees within `1e-9` relative
 //! to `max(|a|, |b|, 1)` (the prices are about 100, so this is stricter than relative to the
-//! price). For SMA, WMA, STDDEV, Bollinger, MFI, OBV, AD and ADOSC a second hand loop,
-//! `drift_free_loop`, writes the crate's own drift-free formula plainly (block suffix sums,
-//! nothing subtracted from a running total; the totals of OBV and AD with the rounding error
-//! of each addition): the plain `hand_loop` subtracts evicted values (or adds without
-//! compensation) and so drifts, and the gap between the two loops is the price of
+//! price). For SMA, WMA, STDDEV, Bollinger, MFI, the stochastic, OBV, AD and ADOSC a second
+//! hand loop, `drift_free_loop`, writes the crate's own drift-free formula plainly (block
+//! suffix sums, nothing subtracted from a running total; the totals of OBV and AD with the
+//! rounding error of each addition): the plain `hand_loop` subtracts evicted values (or adds
+//! without compensation) and so drifts, and the gap between the two loops is the price of
 //! drift-freedom, the gap between the crate and `drift_free_loop` the crate's own overhead.
 //! Where a peer's definition differs, it is given the parameter that makes it compute the
 //! same numbers, or left out:
@@ -1089,6 +1089,42 @@ fn loop_stochastic(fast_k: usize, slow_k: usize, slow_d: usize) -> impl FnMut(Ca
     }
 }
 
+/// The slow stochastic with the crate's drift-free sums for its two averages of three
+/// (`BlockSums`), otherwise `loop_stochastic`: the crate's arithmetic without its checks of
+/// the candles or a state to save.
+fn drift_free_stochastic(
+    fast_k: usize,
+    slow_k: usize,
+    slow_d: usize,
+) -> impl FnMut(Candle) -> [f64; 2] {
+    let (mut highest, mut lowest) = (BlockMax::new(fast_k, 1.0), BlockMax::new(fast_k, -1.0));
+    let (mut k_sums, mut d_sums) = (BlockSums::<1>::new(slow_k), BlockSums::<1>::new(slow_d));
+    let (k_count, d_count) = (slow_k as f64, slow_d as f64);
+    move |bar: Candle| {
+        let hh = highest.push(bar.high);
+        let ll = lowest.push(bar.low);
+        if highest.seen < fast_k {
+            return [f64::NAN; 2];
+        }
+        let spread = hh - ll;
+        let fast = if spread.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
+            0.0
+        } else {
+            100.0 * ((bar.close - ll) / spread)
+        };
+        let k = k_sums.push(fast);
+        if !k_sums.full {
+            return [f64::NAN; 2];
+        }
+        let k = k / k_count;
+        let d = d_sums.push(k);
+        if !d_sums.full {
+            return [f64::NAN; 2];
+        }
+        [k, d / d_count]
+    }
+}
+
 fn loop_max(period: usize) -> impl FnMut(f64) -> [f64; 1] {
     let mut max = BlockMax::new(period, 1.0);
     move |x| {
@@ -1708,6 +1744,18 @@ fn stochastic(c: &mut Criterion) {
         &reference,
         &outputs(prefix, loop_stochastic(14, 3, 3)),
     );
+    let bits = |rows: &[[f64; 2]]| {
+        rows.iter()
+            .flatten()
+            .map(|x| x.to_bits())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        bits(&reference),
+        bits(&outputs(prefix, drift_free_stochastic(14, 3, 3))),
+        "Stochastic drift-free loop: not the crate's bits"
+    );
+    eprintln!("checked: Stochastic drift-free loop gives the crate's bits");
     // ta 0.5: its SlowStochastic smooths %K with an EMA and has no %D: left out.
     let yata_bars: Vec<_> = bars.iter().map(yata_bar).collect();
     let mut y = yata_stochastic().init(&yata_bars[0]).unwrap();
@@ -1755,6 +1803,12 @@ fn stochastic(c: &mut Criterion) {
             .unwrap()
     });
     stream(&mut g, "hand_loop", &bars, loop_stochastic(14, 3, 3));
+    stream(
+        &mut g,
+        "drift_free_loop",
+        &bars,
+        drift_free_stochastic(14, 3, 3),
+    );
     let mut y = yata_stochastic().init(&yata_bars[0]).unwrap();
     stream(&mut g, "yata", &yata_bars, move |b| y.next(&b));
     let mut o: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; POINTS]);

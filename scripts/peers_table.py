@@ -13,7 +13,7 @@ update of the best sample (the least disturbed by the rest of a shared machine; 
 for criterion's median estimate instead; `--base` reads criterion's previous run, `base/`)
 for the crate, the hand-written loop (a running sum where the indicator has one), the
 drift-free hand loop (the crate's drift-free sums written plainly, for SMA, WMA, STDDEV,
-Bollinger, MFI, OBV, AD and ADOSC) and each peer, with the crate's ratio to both loops and to the fastest peer that
+Bollinger, MFI, the stochastic, OBV, AD and ADOSC) and each peer, with the crate's ratio to both loops and to the fastest peer that
 computes the same numbers, and the slice path's
 (`update_slice`, or the column paths `bands_into` and `lines_into`, where the bench times it) ratio to TA-Lib's batch call (the bench checks that before
 timing), then the memory table the bench wrote (target/criterion/peers-memory.json).
