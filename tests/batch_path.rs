@@ -5,7 +5,8 @@
 //! and `f32`, over histories longer than the chunks `batch` runs the slice path in where it
 //! does (CMO, EFI, VWAP, ADOSC, HMA, KAMA, SUM, RVI, RVOL, PERFSPREAD).
 //! Such a `batch` reads a NaN of the slice path as `None`; a `Some(NaN)` from `update` (which
-//! the crate's contract rules out) would fail here.
+//! the crate's contract rules out) would fail here. MACD's `batch` runs its three-column path
+//! (`lines_into`) likewise, checked the same way.
 
 mod common;
 
@@ -17,8 +18,8 @@ use ta_stream::cycle::{HtDcPeriod, HtDcPhase};
 use ta_stream::math::{MathFunction, MathTransform, Sum};
 use ta_stream::momentum::{
     Accelerator, Apo, AroonOscillator, AwesomeOscillator, Bop, Cci, Cmo, Cmou, Coppock, Dpo,
-    EfficiencyRatio, Imi, Ppo, Qstick, UltimateOscillator, VerticalHorizontalFilter, Wad,
-    WilliamsR,
+    EfficiencyRatio, Imi, Macd, MacdOutput, Ppo, Qstick, UltimateOscillator,
+    VerticalHorizontalFilter, Wad, WilliamsR,
 };
 use ta_stream::price::{AverageDeviation, AveragePrice, MedianPrice, TypicalPrice, WeightedClose};
 use ta_stream::relative::{Beta, Correlation, Mansfield, PerformanceSpread};
@@ -32,7 +33,7 @@ use ta_stream::volume::{
     AccumulationDistribution, ChaikinMoneyFlow, ChaikinOscillator, ForceIndex, MarketFacilitation,
     RelativeVolume, VolumeIndex, VolumeSide, Vwap,
 };
-use ta_stream::Real;
+use ta_stream::{Indicator, Real};
 
 /// Mostly a walk of prices, with unusable values (NaN, ±∞, magnitudes out of range),
 /// extremes, zeros and flat stretches; long enough for several of `batch`'s chunks.
@@ -206,6 +207,30 @@ fn check_candles(bars: &[Candle<f64>], period: usize, split: usize) {
     check_batch_equals_streaming("VWAP", &Vwap::new(), bars, split);
 }
 
+/// MACD's `batch`, which runs its three-column path: every line of every output bit for bit
+/// that of `update` in a loop, and the same final state.
+fn check_macd(inputs: &[f64], (fast, slow, signal): (usize, usize, usize), split: usize) {
+    let indicator = Macd::new(fast, slow, signal).unwrap();
+    let mut streaming = indicator.clone();
+    let expected: Vec<_> = inputs.iter().map(|&x| streaming.update(x)).collect();
+    let mut batched = indicator;
+    let (first, second) = inputs.split_at(split.min(inputs.len()));
+    let mut got = batched.batch(first);
+    got.extend(batched.batch(second));
+    let bits = |out: &Option<MacdOutput<f64>>| {
+        out.map(|o| [o.macd, o.signal, o.histogram].map(f64::to_bits))
+    };
+    assert_eq!(got.len(), expected.len());
+    for (index, (got, want)) in got.iter().zip(&expected).enumerate() {
+        assert_eq!(
+            bits(got),
+            bits(want),
+            "MACD, index {index}: batch {got:?}, streaming {want:?}"
+        );
+    }
+    assert_eq!(batched, streaming, "MACD: final states differ");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -224,6 +249,11 @@ proptest! {
     fn batch_of_pairs_equals_streaming(asset in values(), benchmark in values(), period in 2..20usize, split in 0..700usize) {
         let pairs: Vec<(f64, f64)> = asset.into_iter().zip(benchmark).collect();
         check_pairs(&pairs, period, split);
+    }
+
+    #[test]
+    fn macd_batch_equals_streaming(inputs in values(), fast in 2..12usize, longer in 1..20usize, signal in 1..10usize, split in 0..700usize) {
+        check_macd(&inputs, (fast, fast + longer, signal), split);
     }
 
     #[test]

@@ -360,6 +360,36 @@ impl<T: Real> Indicator for Macd<T> {
         self.step(x)
     }
 
+    /// [`update`](Indicator::update) over `inputs`, one output per input, bit for bit: run
+    /// through [`lines_into`](Macd::lines_into) a chunk at a time into three buffers on the
+    /// stack, a row of NaN read as `None` (every `Some` line is finite), which is faster
+    /// than collecting the outputs of `update` one at a time.
+    fn batch(&mut self, inputs: &[T]) -> Vec<Option<MacdOutput<T>>> {
+        use crate::slice::VALUE_CHUNK;
+        let mut outputs = Vec::with_capacity(inputs.len());
+        let mut lines = [[T::nan(); VALUE_CHUNK]; 3];
+        for chunk in inputs.chunks(VALUE_CHUNK) {
+            let [macd, signal, histogram] = lines
+                .each_mut()
+                .map(|line| line.get_mut(..chunk.len()).unwrap_or_default());
+            // `lines_into` refuses only columns of the wrong length, before consuming
+            // anything; the chunk goes through `update` then (never, in fact).
+            if self.lines_into(chunk, macd, signal, histogram).is_ok() {
+                let rows = macd.iter().zip(signal.iter()).zip(histogram.iter());
+                outputs.extend(rows.map(|((&macd, &signal), &histogram)| {
+                    (!macd.is_nan()).then_some(MacdOutput {
+                        macd,
+                        signal,
+                        histogram,
+                    })
+                }));
+            } else {
+                outputs.extend(chunk.iter().map(|&x| self.update(x)));
+            }
+        }
+        outputs
+    }
+
     #[inline]
     fn peek(&self, x: T) -> Option<MacdOutput<T>> {
         if !x.is_usable() {
