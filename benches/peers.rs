@@ -1032,20 +1032,32 @@ fn loop_adx(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     }
 }
 
+/// MFI's positive and negative money flows of `bar`, `typical·volume` on a rising or a
+/// falling typical price against the previous one, which `bar`'s replaces; `None` on the
+/// first bar, which only sets it.
+#[inline(always)]
+fn mfi_flows(previous: &mut f64, bar: &Candle) -> Option<(f64, f64)> {
+    let tp = typical(bar);
+    let before = std::mem::replace(previous, tp);
+    if before.is_nan() {
+        return None;
+    }
+    let flow = tp * bar.volume;
+    let up = if tp > before { flow } else { 0.0 };
+    let down = if tp < before { flow } else { 0.0 };
+    Some((up, down))
+}
+
 /// Money flow index: two rolling sums of the flows on rising and falling typical prices.
 fn loop_mfi(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     let (mut positive, mut negative) = (RingSum::new(period), RingSum::new(period));
     let mut previous = f64::NAN;
     move |bar| {
-        let tp = typical(&bar);
-        if previous.is_nan() {
-            previous = tp;
+        let Some((up, down)) = mfi_flows(&mut previous, &bar) else {
             return [f64::NAN];
-        }
-        let flow = tp * bar.volume;
-        let (up, _) = positive.push(if tp > previous { flow } else { 0.0 });
-        let (down, _) = negative.push(if tp < previous { flow } else { 0.0 });
-        previous = tp;
+        };
+        let (up, _) = positive.push(up);
+        let (down, _) = negative.push(down);
         if !positive.full() {
             return [f64::NAN];
         }
@@ -1061,20 +1073,12 @@ fn loop_mfi(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
 /// Slow stochastic: block max/min for the range, plain rolling sums for the two SMAs, each
 /// mean a quotient as the crate's (and TA-Lib's), `%K` the crate's `100·((C − LL)/range)`.
 fn loop_stochastic(fast_k: usize, slow_k: usize, slow_d: usize) -> impl FnMut(Candle) -> [f64; 2] {
-    let (mut highest, mut lowest) = (BlockMax::new(fast_k, 1.0), BlockMax::new(fast_k, -1.0));
+    let mut raw = RawK::new(fast_k);
     let (mut k_sum, mut d_sum) = (RingSum::new(slow_k), RingSum::new(slow_d));
     let (k_count, d_count) = (slow_k as f64, slow_d as f64);
     move |bar: Candle| {
-        let hh = highest.push(bar.high);
-        let ll = lowest.push(bar.low);
-        if highest.seen < fast_k {
+        let Some(fast) = raw.push(&bar) else {
             return [f64::NAN; 2];
-        }
-        let spread = hh - ll;
-        let fast = if spread.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
-            0.0
-        } else {
-            100.0 * ((bar.close - ll) / spread)
         };
         let (k, _) = k_sum.push(fast);
         if !k_sum.full() {
@@ -1089,6 +1093,39 @@ fn loop_stochastic(fast_k: usize, slow_k: usize, slow_d: usize) -> impl FnMut(Ca
     }
 }
 
+/// The raw `%K` both stochastic loops share: block max and min of the last `period` bars and
+/// the crate's `100·((C − LL)/range)`, 0 for a flat range; `None` until the window is full.
+struct RawK {
+    highest: BlockMax,
+    lowest: BlockMax,
+    period: usize,
+}
+
+impl RawK {
+    fn new(period: usize) -> Self {
+        Self {
+            highest: BlockMax::new(period, 1.0),
+            lowest: BlockMax::new(period, -1.0),
+            period,
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, bar: &Candle) -> Option<f64> {
+        let hh = self.highest.push(bar.high);
+        let ll = self.lowest.push(bar.low);
+        if self.highest.seen < self.period {
+            return None;
+        }
+        let spread = hh - ll;
+        Some(if spread.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
+            0.0
+        } else {
+            100.0 * ((bar.close - ll) / spread)
+        })
+    }
+}
+
 /// The slow stochastic with the crate's drift-free sums for its two averages of three
 /// (`BlockSums`), otherwise `loop_stochastic`: the crate's arithmetic without its checks of
 /// the candles or a state to save.
@@ -1097,20 +1134,12 @@ fn drift_free_stochastic(
     slow_k: usize,
     slow_d: usize,
 ) -> impl FnMut(Candle) -> [f64; 2] {
-    let (mut highest, mut lowest) = (BlockMax::new(fast_k, 1.0), BlockMax::new(fast_k, -1.0));
+    let mut raw = RawK::new(fast_k);
     let (mut k_sums, mut d_sums) = (BlockSums::<1>::new(slow_k), BlockSums::<1>::new(slow_d));
     let (k_count, d_count) = (slow_k as f64, slow_d as f64);
     move |bar: Candle| {
-        let hh = highest.push(bar.high);
-        let ll = lowest.push(bar.low);
-        if highest.seen < fast_k {
+        let Some(fast) = raw.push(&bar) else {
             return [f64::NAN; 2];
-        }
-        let spread = hh - ll;
-        let fast = if spread.abs() <= 1e-14 * (hh.abs() + ll.abs()) {
-            0.0
-        } else {
-            100.0 * ((bar.close - ll) / spread)
         };
         let k = k_sums.push(fast);
         if !k_sums.full {
@@ -1226,15 +1255,10 @@ fn drift_free_mfi(period: usize) -> impl FnMut(Candle) -> [f64; 1] {
     let (mut ups, mut downs) = (BlockSums::<1>::new(period), BlockSums::<1>::new(period));
     let mut previous = f64::NAN;
     move |bar| {
-        let tp = typical(&bar);
-        if previous.is_nan() {
-            previous = tp;
+        let Some((up, down)) = mfi_flows(&mut previous, &bar) else {
             return [f64::NAN];
-        }
-        let flow = tp * bar.volume;
-        let up = ups.push(if tp > previous { flow } else { 0.0 });
-        let down = downs.push(if tp < previous { flow } else { 0.0 });
-        previous = tp;
+        };
+        let (up, down) = (ups.push(up), downs.push(down));
         let total = up + down;
         [if !ups.full {
             f64::NAN
